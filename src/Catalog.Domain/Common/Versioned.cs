@@ -1,0 +1,35 @@
+namespace Catalog.Domain.Common;
+
+/// <summary>
+/// A mutable row with an optimistic concurrency token. Every change bumps <see cref="Version"/>;
+/// writers update the row only where the stored version is still the one that was read.
+/// </summary>
+public abstract class Versioned
+{
+    public long Id { get; protected set; }
+
+    public long Version { get; private set; } = 1;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    protected void Created(long id, DateTimeOffset now)
+    {
+        if (id <= 0)
+        {
+            throw new DomainRuleException("An id must be positive.");
+        }
+
+        Id = id;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Version = 1;
+    }
+
+    protected void Touched(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

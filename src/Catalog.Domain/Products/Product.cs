@@ -1,0 +1,134 @@
+using Catalog.Domain.Common;
+
+namespace Catalog.Domain.Products;
+
+/// <summary>The product aggregate: its own fields, its category links and its variants.</summary>
+public sealed class Product : Versioned
+{
+    private readonly List<Variant> _variants = [];
+    private readonly List<ProductCategory> _categories = [];
+
+    private Product()
+    {
+    }
+
+    public string Handle { get; private set; } = string.Empty;
+    public string Title { get; private set; } = string.Empty;
+    public string? Subtitle { get; private set; }
+    public string? Description { get; private set; }
+    public ProductStatus Status { get; private set; }
+    public string? Thumbnail { get; private set; }
+    public IReadOnlyList<ProductImage> Images { get; private set; } = [];
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+    public IReadOnlyList<ProductOption> Options { get; private set; } = [];
+
+    /// <summary>A JSON object, kept as text so that any value a client sends comes back unchanged.</summary>
+    public string? Metadata { get; private set; }
+
+    public decimal? Weight { get; private set; }
+    public decimal? Length { get; private set; }
+    public decimal? Width { get; private set; }
+    public decimal? Height { get; private set; }
+    public string? ExternalId { get; private set; }
+
+    public IReadOnlyList<Variant> Variants => _variants;
+    public IReadOnlyList<ProductCategory> Categories => _categories;
+
+    public ProductDetails Details => new()
+    {
+        Handle = Handle,
+        Title = Title,
+        Subtitle = Subtitle,
+        Description = Description,
+        Status = Status,
+        Thumbnail = Thumbnail,
+        Images = Images,
+        Tags = Tags,
+        Options = Options,
+        Metadata = Metadata,
+        Weight = Weight,
+        Length = Length,
+        Width = Width,
+        Height = Height,
+        ExternalId = ExternalId,
+    };
+
+    public static Product Create(long id, ProductDetails details, DateTimeOffset now)
+    {
+        var product = new Product();
+        product.Created(id, now);
+        product.SetDetails(details);
+        return product;
+    }
+
+    public void Update(ProductDetails details, DateTimeOffset now)
+    {
+        SetDetails(details);
+        Touched(now);
+    }
+
+    /// <summary>Marks the aggregate changed when only its children (variants, links) changed.</summary>
+    public void Touch(DateTimeOffset now) => Touched(now);
+
+    public void AddVariant(Variant variant)
+    {
+        if (variant.ProductId != Id)
+        {
+            throw new DomainRuleException("A variant belongs to the product it is added to.");
+        }
+
+        if (_variants.Count >= ProductConstraints.MaxVariantsPerProduct)
+        {
+            throw new DomainRuleException($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
+        }
+
+        _variants.Add(variant);
+    }
+
+    public void RemoveVariant(Variant variant) => _variants.Remove(variant);
+
+    /// <summary>Replaces the category links; answers the links removed and added so a writer can apply just those.</summary>
+    public (IReadOnlyList<ProductCategory> Removed, IReadOnlyList<ProductCategory> Added) SetCategories(IEnumerable<long> categoryIds)
+    {
+        var wanted = categoryIds.Distinct().ToList();
+        var removed = _categories.Where(link => !wanted.Contains(link.CategoryId)).ToList();
+        var added = wanted.Where(id => _categories.All(link => link.CategoryId != id))
+            .Select(id => new ProductCategory(Id, id))
+            .ToList();
+        _categories.RemoveAll(removed.Contains);
+        _categories.AddRange(added);
+        return (removed, added);
+    }
+
+    private void SetDetails(ProductDetails details)
+    {
+        Handle = Guard.Text(details.Handle, ProductConstraints.MaxHandleLength, "handle");
+        Title = Guard.Text(details.Title, ProductConstraints.MaxTitleLength, "title");
+        Subtitle = Guard.OptionalText(details.Subtitle, ProductConstraints.MaxSubtitleLength, "subtitle");
+        Description = Guard.OptionalText(details.Description, ProductConstraints.MaxDescriptionLength, "description");
+        Status = details.Status;
+        Thumbnail = Guard.OptionalText(details.Thumbnail, ProductConstraints.MaxUrlLength, "thumbnail");
+        Images = [.. details.Images];
+        Tags = [.. details.Tags.Distinct(StringComparer.Ordinal)];
+        Options = CheckOptions(details.Options);
+        Metadata = details.Metadata;
+        Weight = Guard.NonNegative(details.Weight, "weight");
+        Length = Guard.NonNegative(details.Length, "length");
+        Width = Guard.NonNegative(details.Width, "width");
+        Height = Guard.NonNegative(details.Height, "height");
+        ExternalId = Guard.OptionalText(details.ExternalId, ProductConstraints.MaxExternalIdLength, "external_id");
+    }
+
+    private static IReadOnlyList<ProductOption> CheckOptions(IReadOnlyList<ProductOption> options)
+    {
+        if (options.Select(o => o.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
+        {
+            throw new DomainRuleException("Option titles must be unique within a product.");
+        }
+
+        return [.. options];
+    }
+}
+
+/// <summary>The link between a product and one of its categories.</summary>
+public sealed record ProductCategory(long ProductId, long CategoryId);

@@ -1,0 +1,31 @@
+namespace Catalog.Domain.Products;
+
+/// <summary>Limits shared by the validators and the database schema.</summary>
+public static class ProductConstraints
+{
+    public const int MaxTitleLength = 255;
+    public const int MaxHandleLength = 255;
+    public const int MaxSubtitleLength = 255;
+    public const int MaxDescriptionLength = 65_535;
+    public const int MaxUrlLength = 2_048;
+    public const int MaxTagLength = 100;
+    public const int MaxExternalIdLength = 255;
+    public const int MaxOptionTitleLength = 100;
+    public const int MaxOptionValueLength = 100;
+    public const int MaxVariantsPerProduct = 100;
+    public const int MaxImages = 50;
+    public const int MaxTags = 50;
+    public const int MaxOptions = 10;
+}
+
+public static class VariantConstraints
+{
+    public const int MaxTitleLength = 255;
+    public const int MaxSkuLength = 100;
+    public const int MaxCodeLength = 64;
+    public const int CurrencyCodeLength = 3;
+    public const int MaxPrices = 50;
+    public const int MaxAttributeValues = 50;
+    public const int AmountPrecision = 18;
+    public const int AmountScale = 4;
+}

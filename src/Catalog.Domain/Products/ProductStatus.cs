@@ -1,0 +1,8 @@
+namespace Catalog.Domain.Products;
+
+public enum ProductStatus
+{
+    Draft,
+    Published,
+    Archived,
+}

@@ -1,0 +1,26 @@
+namespace Catalog.Domain.Products;
+
+public sealed record ProductImage(string Url);
+
+/// <summary>A product option such as "Size" with the values its variants may take.</summary>
+public sealed record ProductOption(string Title, IReadOnlyList<string> Values);
+
+/// <summary>The scalar and value-object fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
+public sealed record ProductDetails
+{
+    public required string Handle { get; init; }
+    public required string Title { get; init; }
+    public string? Subtitle { get; init; }
+    public string? Description { get; init; }
+    public ProductStatus Status { get; init; }
+    public string? Thumbnail { get; init; }
+    public IReadOnlyList<ProductImage> Images { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<ProductOption> Options { get; init; } = [];
+    public string? Metadata { get; init; }
+    public decimal? Weight { get; init; }
+    public decimal? Length { get; init; }
+    public decimal? Width { get; init; }
+    public decimal? Height { get; init; }
+    public string? ExternalId { get; init; }
+}
