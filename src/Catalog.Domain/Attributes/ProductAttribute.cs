@@ -19,7 +19,6 @@ public sealed record AttributeDetails
 }
 
 /// <summary>A global product attribute (such as "Color") whose values variants refer to by id.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "\"Product attribute\" is the domain's own name (WooCommerce's too).")]
 public sealed class ProductAttribute : Versioned
 {
     private readonly List<AttributeValue> _values = [];

@@ -1,0 +1,19 @@
+using Catalog.Application.Common.Models;
+using Catalog.Domain.Categories;
+
+namespace Catalog.Application.Categories;
+
+/// <summary>What the category use cases read; each method is a constant number of queries.</summary>
+public interface ICategoryStore
+{
+    Task<IReadOnlyList<Category>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlySet<long>> FindExistingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
+
+    /// <summary>Every category's parent, to reject cycles: categories are few next to products, so one query serves.</summary>
+    Task<IReadOnlyDictionary<long, long?>> GetParentsAsync(CancellationToken cancellationToken);
+
+    Task<Page<Category>> ListAsync(long? parentId, int limit, int offset, CancellationToken cancellationToken);
+}

@@ -1,0 +1,97 @@
+using FluentValidation.Results;
+
+namespace Catalog.Application.Common.Batches;
+
+public enum BatchOperation
+{
+    Create,
+    Update,
+    Delete,
+}
+
+/// <summary>The engine's record of one item: where it came from, whether it failed, and what it will write.</summary>
+public sealed class LedgerEntry<TEntity>(BatchOperation operation, int index, long? id)
+    where TEntity : class
+{
+    public BatchOperation Operation { get; } = operation;
+    public int Index { get; } = index;
+    public long? Id { get; set; } = id;
+    public ItemError? Error { get; private set; }
+    public bool IsOpen => Error is null;
+    public List<RowWrite> Rows { get; } = [];
+
+    /// <summary>The entity as it stands after this item (or before it, for a delete): what the result shows.</summary>
+    public TEntity? Entity { get; set; }
+
+    public void Fail(ItemError error) => Error ??= error;
+
+    public void Fail(string code, string message, string? field = null) => Fail(ItemError.Of(code, message, field));
+
+    public void Fail(ValidationResult validation)
+    {
+        if (!validation.IsValid)
+        {
+            var details = validation.Errors
+                .Select(e => new FieldError(FieldPaths.ToWire(e.PropertyName), e.ErrorMessage))
+                .ToList();
+            Fail(new ItemError(ErrorCodes.ValidationFailed, details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.", details));
+        }
+    }
+}
+
+/// <summary>Every item of one batch, in the order sent, from validation to results.</summary>
+public sealed class BatchLedger<TEntity>
+    where TEntity : class
+{
+    public BatchLedger(int creates, IEnumerable<long?> updateIds, IEnumerable<long> deleteIds)
+    {
+        Creates = [.. Enumerable.Range(0, creates).Select(i => new LedgerEntry<TEntity>(BatchOperation.Create, i, null))];
+        Updates = [.. updateIds.Select((id, i) => new LedgerEntry<TEntity>(BatchOperation.Update, i, id))];
+        Deletes = [.. deleteIds.Select((id, i) => new LedgerEntry<TEntity>(BatchOperation.Delete, i, id))];
+    }
+
+    public IReadOnlyList<LedgerEntry<TEntity>> Creates { get; }
+    public IReadOnlyList<LedgerEntry<TEntity>> Updates { get; }
+    public IReadOnlyList<LedgerEntry<TEntity>> Deletes { get; }
+
+    public IEnumerable<LedgerEntry<TEntity>> All => Creates.Concat(Updates).Concat(Deletes);
+
+    /// <summary>
+    /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be known,
+    /// so none of them is applied.
+    /// </summary>
+    public void FailRepeatedIds(string resource)
+    {
+        var entries = Updates.Concat(Deletes).Where(e => e.Id is not null).ToList();
+        foreach (var group in entries.GroupBy(e => e.Id!.Value).Where(g => g.Count() > 1))
+        {
+            var places = string.Join(", ", group.Select(Describe));
+            foreach (var entry in group)
+            {
+                entry.Fail(ErrorCodes.DuplicateInBatch, $"{resource} {group.Key} appears more than once in this batch ({places}).", "id");
+            }
+        }
+    }
+
+    /// <summary>Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.</summary>
+    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string Value, string Field)> claims, string what)
+    {
+        foreach (var group in claims.Where(c => c.Entry.IsOpen).GroupBy(c => c.Value, StringComparer.Ordinal))
+        {
+            var owners = group.Select(c => c.Entry).Distinct().ToList();
+            if (owners.Count < 2)
+            {
+                continue;
+            }
+
+            var places = string.Join(", ", owners.Select(Describe));
+            foreach (var (entry, value, field) in group)
+            {
+                entry.Fail(ErrorCodes.DuplicateInBatch, $"The {what} '{value}' is used by more than one item of this batch ({places}).", field);
+            }
+        }
+    }
+
+    public static string Describe(LedgerEntry<TEntity> entry) =>
+        $"{entry.Operation.ToString().ToLowerInvariant()}[{entry.Index}]";
+}

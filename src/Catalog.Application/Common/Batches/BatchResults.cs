@@ -1,0 +1,54 @@
+namespace Catalog.Application.Common.Batches;
+
+public enum BatchPolicy
+{
+    /// <summary>A failed item never stops or rolls back the others.</summary>
+    Partial,
+
+    /// <summary>Any failure means nothing is written.</summary>
+    Atomic,
+}
+
+public enum ItemStatus
+{
+    Succeeded,
+    Failed,
+    NotApplied,
+}
+
+public sealed record ItemError(string Code, string Message, IReadOnlyList<FieldError> Details)
+{
+    public static ItemError Of(string code, string message, string? field = null) =>
+        new(code, message, field is null ? [] : [new FieldError(field, message)]);
+}
+
+/// <summary>The outcome of one item, reported at the position it was sent.</summary>
+public sealed record ItemResult<T>(int Index, long? Id, ItemStatus Status, T? Resource, ItemError? Error)
+    where T : class;
+
+public sealed record BatchSummary(int Total, int Succeeded, int Failed, int NotApplied);
+
+public interface IHasSummary
+{
+    BatchSummary Summary { get; }
+}
+
+/// <summary>Results per operation, each list in the order its items were sent, and a summary.</summary>
+public sealed record BatchResult<T>(
+    IReadOnlyList<ItemResult<T>> Create,
+    IReadOnlyList<ItemResult<T>> Update,
+    IReadOnlyList<ItemResult<T>> Delete,
+    BatchSummary Summary) : IHasSummary
+    where T : class
+{
+    /// <summary>False when an atomic batch failed and nothing was written.</summary>
+    public bool Applied => Summary.NotApplied == 0 || Summary.Succeeded > 0;
+}
+
+public sealed class BatchOptions
+{
+    public const string Section = "Catalog:Batch";
+
+    /// <summary>The most items (creates + updates + deletes) one canonical batch request may carry.</summary>
+    public int MaxItems { get; set; } = 1000;
+}

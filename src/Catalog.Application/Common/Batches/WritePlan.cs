@@ -1,0 +1,44 @@
+namespace Catalog.Application.Common.Batches;
+
+/// <summary>One row the writer must insert, update or delete. Rows are domain objects; the writer knows their tables.</summary>
+public abstract record RowWrite(object Row);
+
+public sealed record InsertRow(object Row) : RowWrite(Row);
+
+/// <summary>Writes every column of <paramref name="Row"/> where the stored version is still <paramref name="ExpectedVersion"/>.</summary>
+public sealed record UpdateRow(object Row, long ExpectedVersion) : RowWrite(Row);
+
+/// <summary>Deletes the row by key; when <paramref name="MustExist"/>, a row already gone fails the item with NOT_FOUND.</summary>
+public sealed record DeleteRow(object Row, bool MustExist) : RowWrite(Row);
+
+/// <summary>The rows of one batch item: the writer applies them all or none of them.</summary>
+public sealed record PlannedItem(int Key, IReadOnlyList<RowWrite> Rows);
+
+/// <summary>What a batch decided to write. The engine builds it; an <see cref="IBatchWriter"/> applies it.</summary>
+public sealed record WritePlan(IReadOnlyList<PlannedItem> Items, BatchPolicy Policy);
+
+/// <summary>The items the database refused, by <see cref="PlannedItem.Key"/>. Under atomic policy any failure means nothing was written.</summary>
+public sealed record WriteOutcome(IReadOnlyDictionary<int, ItemError> Failures);
+
+/// <summary>
+/// Applies a write plan in one transaction. Under partial policy an item the database refuses (a unique index hit by a
+/// concurrent writer, a stale version) fails alone and the others are written; under atomic policy nothing is written.
+/// </summary>
+public interface IBatchWriter
+{
+    Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken);
+}
+
+/// <summary>Reserves ids for rows a batch will insert, in one round trip, so the plan can link rows before writing.</summary>
+public interface IIdAllocator
+{
+    Task<IdPool> AllocateAsync(IReadOnlyDictionary<Type, int> counts, CancellationToken cancellationToken);
+}
+
+public sealed class IdPool(IReadOnlyDictionary<Type, Queue<long>> ids)
+{
+    public long Next<T>() =>
+        ids.TryGetValue(typeof(T), out var queue) && queue.TryDequeue(out var id)
+            ? id
+            : throw new InvalidOperationException($"No id was reserved for another {typeof(T).Name}.");
+}

@@ -1,0 +1,24 @@
+namespace Catalog.Application.Common;
+
+/// <summary>The stable, upper-snake-case codes clients switch on. Never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string NotFound = "NOT_FOUND";
+    public const string DuplicateSku = "DUPLICATE_SKU";
+    public const string DuplicateHandle = "DUPLICATE_HANDLE";
+    public const string DuplicateInBatch = "DUPLICATE_IN_BATCH";
+    public const string Conflict = "CONFLICT";
+    public const string ReferenceNotFound = "REFERENCE_NOT_FOUND";
+    public const string NotApplied = "NOT_APPLIED";
+
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+    public const string EmptyBatch = "EMPTY_BATCH";
+    public const string MalformedJson = "MALFORMED_JSON";
+    public const string InvalidBody = "INVALID_BODY";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string InternalError = "INTERNAL_ERROR";
+}
+
+public sealed record FieldError(string Field, string Message);

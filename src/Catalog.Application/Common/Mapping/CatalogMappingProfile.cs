@@ -1,0 +1,35 @@
+using AutoMapper;
+using Catalog.Application.Attributes;
+using Catalog.Application.Categories;
+using Catalog.Application.Common.Json;
+using Catalog.Application.Products;
+using Catalog.Application.Variants;
+using Catalog.Domain.Attributes;
+using Catalog.Domain.Categories;
+using Catalog.Domain.Products;
+
+namespace Catalog.Application.Common.Mapping;
+
+/// <summary>Entity-to-response mappings; a test asserts the configuration is valid, so a new field cannot be forgotten.</summary>
+public sealed class CatalogMappingProfile : Profile
+{
+    public CatalogMappingProfile()
+    {
+        CreateMap<ProductImage, ImageDto>();
+        CreateMap<ProductOption, OptionDto>();
+        CreateMap<Product, ProductDto>()
+            .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
+            .ForMember(d => d.CategoryIds, o => o.MapFrom(s => s.Categories.Select(c => c.CategoryId).Order().ToList()))
+            .ForMember(d => d.Variants, o => o.MapFrom(s => s.Variants.OrderBy(v => v.Rank).ThenBy(v => v.Id)));
+        CreateMap<VariantPrice, PriceDto>();
+        CreateMap<Variant, VariantDto>()
+            .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
+            .ForMember(d => d.Prices, o => o.MapFrom(s => s.Prices.OrderBy(p => p.CurrencyCode).ThenBy(p => p.MinQuantity ?? 1)))
+            .ForMember(d => d.AttributeValueIds, o => o.MapFrom(s => s.AttributeValues.Select(a => a.AttributeValueId).Order().ToList()));
+        CreateMap<Category, CategoryDto>()
+            .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)));
+        CreateMap<AttributeValue, AttributeValueDto>();
+        CreateMap<ProductAttribute, AttributeDto>()
+            .ForMember(d => d.Values, o => o.MapFrom(s => s.Values.OrderBy(v => v.MenuOrder).ThenBy(v => v.Id)));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using FluentValidation;
+
+namespace Catalog.Application.Common.Validation;
+
+/// <summary>A validator with rules for <see cref="Optional{T}"/> fields: a rule applies only when the field was sent.</summary>
+public abstract class CatalogValidator<T> : AbstractValidator<T>
+{
+    protected void WhenPresent<TProperty>(
+        Expression<Func<T, Optional<TProperty>>> field,
+        Action<IRuleBuilderInitial<T, TProperty>> rules)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(rules);
+        var get = field.Compile();
+        When(x => get(x).HasValue, () => rules(RuleFor(ValueOf(field))));
+    }
+
+    protected void EachWhenPresent<TElement>(
+        Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field,
+        Action<IRuleBuilderInitialCollection<T, TElement>> rules)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(rules);
+        var get = field.Compile();
+        When(x => get(x).HasValue && get(x).Value is not null, () => rules(RuleForEach(ElementsOf(field))));
+    }
+
+    /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>, so that failures are reported under the field's own name.</summary>
+    private static Expression<Func<T, TProperty>> ValueOf<TProperty>(Expression<Func<T, Optional<TProperty>>> field) =>
+        Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, nameof(Optional<TProperty>.Value)), field.Parameters);
+
+    private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
+        Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, nameof(Optional<TElement>.Value)), field.Parameters);
+
+    protected static bool IsJsonObjectOrNull(JsonElement? element) =>
+        element is null || element.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Behaviours;
+using Catalog.Application.Common.Mapping;
+using Catalog.Application.Common.Mediator;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.Section))
+            .Validate(o => o.MaxItems > 0, "Catalog:Batch:MaxItems must be positive.");
+        services.AddScoped<ISender, Sender>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
+        services.TryAddSingletonTimeProvider();
+        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
+        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>Our stand-in for MediatR's and FluentValidation's assembly scans: every concrete implementation, by its closed interface.</summary>
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
+    {
+        var candidates = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
+            && t.GetConstructors().Any(c => c.GetParameters().All(p => !p.ParameterType.IsPrimitive)));
+        foreach (var type in candidates)
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+    }
+}

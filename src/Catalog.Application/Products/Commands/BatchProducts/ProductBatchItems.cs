@@ -1,0 +1,265 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Json;
+using Catalog.Application.Variants;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
+
+namespace Catalog.Application.Products.Commands.BatchProducts;
+
+/// <summary>The items of one product batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
+internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProducts request)
+{
+    private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites =>
+        ledger.Creates.Select((e, i) => (e, (ProductWrite)request.Create[i]))
+            .Concat(ledger.Updates.Select((e, i) => (e, (ProductWrite)request.Update[i])))
+            .Where(p => p.Item1.IsOpen);
+
+    public void FailRepeatedClaims()
+    {
+        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => HandleOf(w.Item) is { } h ? [(w.Entry, h, "handle")] : Array.Empty<(LedgerEntry<Product>, string, string)>()), "handle");
+
+        foreach (var (entry, item) in OpenWrites)
+        {
+            foreach (var group in SkusOf(item).GroupBy(s => s.Sku, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                entry.Fail(ErrorCodes.DuplicateInBatch, $"The SKU '{group.Key}' is used by more than one variant of this product.", group.Last().Field);
+            }
+        }
+
+        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, s.Sku, s.Field))), "SKU");
+    }
+
+    public HashSet<long> ReferencedProductIds() =>
+        [.. ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
+
+    public HashSet<string> ClaimedSkus() => [.. OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => s.Sku))];
+
+    public HashSet<string> ClaimedHandles() => [.. OpenWrites.Select(w => HandleOf(w.Item)).OfType<string>()];
+
+    public HashSet<long> ReferencedCategoryIds() =>
+        [.. OpenWrites.SelectMany(w => w.Item.CategoryIds.HasValue ? w.Item.CategoryIds.Value ?? [] : [])];
+
+    public HashSet<long> ReferencedAttributeValueIds() =>
+        [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(v => v.AttributeValueIds.HasValue ? v.AttributeValueIds.Value ?? [] : [])];
+
+    /// <summary>Fails the items whose targets are missing, whose versions are stale, or whose claims or references the database contradicts.</summary>
+    public void CheckAgainst(ProductBatchState state)
+    {
+        foreach (var entry in ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen))
+        {
+            if (!state.Products.TryGetValue(entry.Id!.Value, out var product))
+            {
+                entry.Fail(ErrorCodes.NotFound, $"Product {entry.Id} was not found.", "id");
+            }
+            else if (entry.Operation == BatchOperation.Update && request.Update[entry.Index].Version is { } version && version != product.Version)
+            {
+                entry.Fail(ErrorCodes.Conflict, $"Product {entry.Id} is at version {product.Version}, not {version}: it changed since it was read.", "version");
+            }
+        }
+
+        foreach (var (entry, item) in OpenWrites.ToList())
+        {
+            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
+            if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
+            {
+                entry.Fail(ErrorCodes.DuplicateHandle, $"The handle '{handle}' is taken by product {owner}.", "handle");
+            }
+
+            foreach (var (sku, field) in SkusOf(item))
+            {
+                if (state.Skus.TryGetValue(sku, out var skuOwner) && skuOwner.ProductId != ownId)
+                {
+                    entry.Fail(ErrorCodes.DuplicateSku, $"The SKU '{sku}' is taken by variant {skuOwner.VariantId} of product {skuOwner.ProductId}.", field);
+                }
+            }
+
+            var missing = ReferenceProblems(item, state).ToList();
+            if (missing.Count > 0)
+            {
+                entry.Fail(new ItemError(ErrorCodes.ReferenceNotFound, missing[0].Message, [.. missing.Select(m => new FieldError(m.Field, m.Message))]));
+            }
+        }
+    }
+
+    public Dictionary<Type, int> InsertCounts(ProductBatchState state)
+    {
+        var counts = new Dictionary<Type, int> { [typeof(Product)] = 0, [typeof(Variant)] = 0, [typeof(VariantPrice)] = 0 };
+        foreach (var (entry, item) in OpenWrites)
+        {
+            if (entry.Operation == BatchOperation.Create)
+            {
+                counts[typeof(Product)]++;
+            }
+
+            foreach (var variant in VariantsOf(item))
+            {
+                counts[typeof(Variant)] += variant is ProductVariantWrite { Id: not null } ? 0 : 1;
+                counts[typeof(VariantPrice)] += VariantPlanner.PricesToInsert(variant);
+            }
+        }
+
+        return counts;
+    }
+
+    public void Plan(ProductBatchState state, IdPool ids, DateTimeOffset now)
+    {
+        foreach (var entry in ledger.Creates.Where(e => e.IsOpen))
+        {
+            PlanCreate(entry, request.Create[entry.Index], ids, now);
+        }
+
+        foreach (var entry in ledger.Updates.Where(e => e.IsOpen))
+        {
+            PlanUpdate(entry, request.Update[entry.Index], state.Products[entry.Id!.Value], ids, now);
+        }
+
+        foreach (var entry in ledger.Deletes.Where(e => e.IsOpen))
+        {
+            entry.Entity = state.Products[entry.Id!.Value];
+            entry.Rows.Add(new DeleteRow(entry.Entity, MustExist: true));
+        }
+    }
+
+    private static void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, IdPool ids, DateTimeOffset now)
+    {
+        var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
+        var optionProblems = (item.Variants.Value ?? []).SelectMany((v, i) => VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")).ToList();
+        if (optionProblems.Count > 0)
+        {
+            entry.Fail(Invalid(optionProblems));
+            return;
+        }
+
+        var product = Product.Create(ids.Next<Product>(), details, now);
+        entry.Id = product.Id;
+        entry.Entity = product;
+        entry.Rows.Add(new InsertRow(product));
+        var (_, links) = product.SetCategories(item.CategoryIds.Value ?? []);
+        entry.Rows.AddRange(links.Select(l => new InsertRow(l)));
+        foreach (var input in item.Variants.Value ?? [])
+        {
+            product.AddVariant(VariantPlanner.Create(input, product.Id, ids, now, entry.Rows));
+        }
+    }
+
+    private static void PlanUpdate(LedgerEntry<Product> entry, ProductUpdate item, Product product, IdPool ids, DateTimeOffset now)
+    {
+        var details = Apply(item, product.Details);
+        var variants = item.Variants.HasValue ? item.Variants.Value ?? [] : [];
+        var problems = variants.SelectMany((v, i) => VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")).ToList();
+        problems.AddRange(variants.Select((v, i) => (v, i))
+            .Where(p => p.v.Id is { } id && product.Variants.All(existing => existing.Id != id))
+            .Select(p => ($"variants[{p.i}].id", $"Variant {p.v.Id} is not a variant of product {product.Id}.")));
+        problems.AddRange(variants.Select((v, i) => (v, i))
+            .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
+            .Select(p => ($"variants[{p.i}].version", $"Variant {p.v.Id} changed since it was read.")));
+        if (problems.Count > 0)
+        {
+            entry.Fail(Invalid(problems));
+            return;
+        }
+
+        var expected = product.Version;
+        product.Update(details, now);
+        entry.Entity = product;
+        entry.Rows.Add(new UpdateRow(product, expected));
+        if (item.CategoryIds.HasValue)
+        {
+            var (removed, added) = product.SetCategories(item.CategoryIds.Value ?? []);
+            entry.Rows.AddRange(removed.Select(l => new DeleteRow(l, MustExist: false)));
+            entry.Rows.AddRange(added.Select(l => new InsertRow(l)));
+        }
+
+        if (item.Variants.HasValue)
+        {
+            MergeVariants(entry, product, variants, ids, now);
+        }
+    }
+
+    /// <summary>The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.</summary>
+    private static void MergeVariants(LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, IdPool ids, DateTimeOffset now)
+    {
+        var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
+        foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
+        {
+            product.RemoveVariant(gone);
+            entry.Rows.Add(new DeleteRow(gone, MustExist: false));
+        }
+
+        foreach (var input in variants)
+        {
+            if (input.Id is { } id)
+            {
+                VariantPlanner.Update(product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
+            }
+            else
+            {
+                product.AddVariant(VariantPlanner.Create(input, product.Id, ids, now, entry.Rows));
+            }
+        }
+    }
+
+    private static ItemError Invalid(List<(string Field, string Message)> problems) =>
+        new(ErrorCodes.ValidationFailed, problems[0].Message, [.. problems.Select(p => new FieldError(p.Field, p.Message))]);
+
+    private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with
+    {
+        Handle = HandleOf(item) ?? current.Handle,
+        Title = item.Title.HasValue ? item.Title.Value! : current.Title,
+        Subtitle = item.Subtitle.Or(current.Subtitle),
+        Description = item.Description.Or(current.Description),
+        Status = item.Status.Or(current.Status) ?? current.Status,
+        Thumbnail = item.Thumbnail.Or(current.Thumbnail),
+        Images = item.Images.HasValue ? [.. (item.Images.Value ?? []).Select(i => new ProductImage(i.Url!))] : current.Images,
+        Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
+        Options = item.Options.HasValue ? [.. (item.Options.Value ?? []).Select(o => new ProductOption(o.Title!, [.. o.Values!]))] : current.Options,
+        Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+        Weight = item.Weight.Or(current.Weight),
+        Length = item.Length.Or(current.Length),
+        Width = item.Width.Or(current.Width),
+        Height = item.Height.Or(current.Height),
+        ExternalId = item.ExternalId.Or(current.ExternalId),
+    };
+
+    /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
+    private static string? HandleOf(ProductWrite item) => item switch
+    {
+        { Handle: { HasValue: true, Value: { } handle } } => handle,
+        ProductCreate { Title: { HasValue: true, Value: { } title } } => HandleFormat.FromText(title),
+        _ => null,
+    };
+
+    private static IEnumerable<ProductVariantWrite> VariantsOf(ProductWrite item) =>
+        item.Variants is { HasValue: true, Value: { } variants } ? variants.Where(v => v is not null) : [];
+
+    private static IEnumerable<(string Sku, string Field)> SkusOf(ProductWrite item) =>
+        VariantsOf(item).Select((v, i) => (v.Sku is { HasValue: true, Value: { } sku } ? sku : null, $"variants[{i}].sku"))
+            .Where(s => s.Item1 is not null)
+            .Select(s => (s.Item1!, s.Item2));
+
+    private static IEnumerable<(string Field, string Message)> ReferenceProblems(ProductWrite item, ProductBatchState state)
+    {
+        var categoryIds = item.CategoryIds.HasValue ? item.CategoryIds.Value ?? [] : [];
+        for (var i = 0; i < categoryIds.Count; i++)
+        {
+            if (!state.CategoryIds.Contains(categoryIds[i]))
+            {
+                yield return ($"category_ids[{i}]", $"Category {categoryIds[i]} does not exist.");
+            }
+        }
+
+        var variants = VariantsOf(item).ToList();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var valueIds = variants[v].AttributeValueIds.HasValue ? variants[v].AttributeValueIds.Value ?? [] : [];
+            for (var i = 0; i < valueIds.Count; i++)
+            {
+                if (!state.AttributeValueIds.Contains(valueIds[i]))
+                {
+                    yield return ($"variants[{v}].attribute_value_ids[{i}]", $"Attribute value {valueIds[i]} does not exist.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Catalog.Application.Common;
+using Catalog.Application.Variants;
+using Catalog.Domain.Products;
+
+namespace Catalog.Application.Products.Commands.BatchProducts;
+
+/// <summary>The fields of a product a batch item may send. On create an absent field takes its default; on update it stays as it is.</summary>
+public abstract record ProductWrite
+{
+    public Optional<string?> Title { get; init; }
+    public Optional<string?> Handle { get; init; }
+    public Optional<string?> Subtitle { get; init; }
+    public Optional<string?> Description { get; init; }
+    public Optional<ProductStatus?> Status { get; init; }
+    public Optional<string?> Thumbnail { get; init; }
+    public Optional<IReadOnlyList<ImageInput>?> Images { get; init; }
+    public Optional<IReadOnlyList<string>?> Tags { get; init; }
+    public Optional<IReadOnlyList<OptionInput>?> Options { get; init; }
+    public Optional<JsonElement?> Metadata { get; init; }
+    public Optional<decimal?> Weight { get; init; }
+    public Optional<decimal?> Length { get; init; }
+    public Optional<decimal?> Width { get; init; }
+    public Optional<decimal?> Height { get; init; }
+    public Optional<string?> ExternalId { get; init; }
+    public Optional<IReadOnlyList<long>?> CategoryIds { get; init; }
+
+    /// <summary>On update, the complete list of variants: items with an id are updated, items without one are created, the rest are removed.</summary>
+    public Optional<IReadOnlyList<ProductVariantWrite>?> Variants { get; init; }
+}
+
+public sealed record ProductCreate : ProductWrite;
+
+public sealed record ProductUpdate : ProductWrite
+{
+    public long? Id { get; init; }
+
+    /// <summary>When sent, the update applies only if the product's version is still this one (else CONFLICT).</summary>
+    public long? Version { get; init; }
+}
+
+public sealed record ImageInput
+{
+    public string? Url { get; init; }
+}
+
+public sealed record OptionInput
+{
+    public string? Title { get; init; }
+    public IReadOnlyList<string>? Values { get; init; }
+}

@@ -1,0 +1,84 @@
+using Catalog.Application.Common.Validation;
+using Catalog.Application.Variants;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
+using FluentValidation;
+
+namespace Catalog.Application.Products.Commands.BatchProducts;
+
+public abstract class ProductWriteValidator<T> : CatalogValidator<T>
+    where T : ProductWrite
+{
+    protected ProductWriteValidator(bool isCreate)
+    {
+        if (isCreate)
+        {
+            RuleFor(x => x.Title.HasValue).Equal(true).OverridePropertyName(nameof(ProductWrite.Title)).WithMessage("title is required.");
+        }
+
+        WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(ProductConstraints.MaxTitleLength));
+        WhenPresent(x => x.Handle, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxHandleLength)
+            .Matches(HandleFormat.Pattern).WithMessage("handle may contain only lower-case letters, digits and single dashes."));
+        WhenPresent(x => x.Subtitle, r => r.MaximumLength(ProductConstraints.MaxSubtitleLength));
+        WhenPresent(x => x.Description, r => r.MaximumLength(ProductConstraints.MaxDescriptionLength));
+        WhenPresent(x => x.Status, r => r.NotNull().IsInEnum());
+        WhenPresent(x => x.Thumbnail, r => r.MaximumLength(ProductConstraints.MaxUrlLength));
+        WhenPresent(x => x.Images, r => r.Must(i => i is null || i.Count <= ProductConstraints.MaxImages)
+            .WithMessage($"A product has at most {ProductConstraints.MaxImages} images."));
+        EachWhenPresent(x => x.Images, r => r.NotNull().ChildRules(image =>
+            image.RuleFor(i => i.Url).NotEmpty().MaximumLength(ProductConstraints.MaxUrlLength)));
+        WhenPresent(x => x.Tags, r => r.Must(t => t is null || t.Count <= ProductConstraints.MaxTags)
+            .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
+        EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
+        WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
+            .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
+            .Must(o => o is null || o.Where(i => i?.Title is not null).Select(i => i.Title!.ToUpperInvariant()).Distinct().Count() == o.Count(i => i?.Title is not null))
+            .WithMessage("Option titles must be unique within a product."));
+        EachWhenPresent(x => x.Options, r => r.NotNull().ChildRules(option =>
+        {
+            option.RuleFor(o => o.Title).NotEmpty().MaximumLength(ProductConstraints.MaxOptionTitleLength);
+            option.RuleFor(o => o.Values).NotEmpty().WithMessage("An option needs at least one value.");
+            option.RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
+        }));
+        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+        WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Height, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.ExternalId, r => r.MaximumLength(ProductConstraints.MaxExternalIdLength));
+        EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
+        WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
+            .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
+        EachWhenPresent(x => x.Variants, r => r.NotNull().SetValidator(new ProductVariantWriteValidator(isCreate)));
+    }
+}
+
+public sealed class ProductCreateValidator() : ProductWriteValidator<ProductCreate>(isCreate: true);
+
+public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate>
+{
+    public ProductUpdateValidator()
+        : base(isCreate: false)
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
+    }
+}
+
+/// <summary>A variant inside a product item: a new one (no id) needs a title; on a product create it may not carry an id.</summary>
+public sealed class ProductVariantWriteValidator : VariantWriteValidator<ProductVariantWrite>
+{
+    public ProductVariantWriteValidator(bool productIsNew)
+        : base(isCreate: false)
+    {
+        RuleFor(x => x.Title.HasValue).Equal(true).When(x => x.Id is null)
+            .OverridePropertyName(nameof(VariantWrite.Title)).WithMessage("title is required for a new variant.");
+        if (productIsNew)
+        {
+            RuleFor(x => x.Id).Null().WithMessage("A variant of a new product cannot name an id.");
+        }
+        else
+        {
+            RuleFor(x => x.Id).GreaterThan(0);
+        }
+    }
+}

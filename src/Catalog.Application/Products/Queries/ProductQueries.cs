@@ -1,0 +1,48 @@
+using AutoMapper;
+using Catalog.Application.Common.Exceptions;
+using Catalog.Application.Common.Mediator;
+using Catalog.Application.Common.Models;
+using Catalog.Application.Variants;
+using Catalog.Domain.Products;
+using FluentValidation;
+
+namespace Catalog.Application.Products.Queries;
+
+public sealed record GetProduct(long Id) : IRequest<ProductDto>;
+
+public sealed record ListProducts(ProductStatus? Status, string? Sku, long? CategoryId, int Limit = 50, int Offset = 0) : IRequest<Page<ProductDto>>;
+
+public sealed record GetVariant(long Id) : IRequest<VariantDto>;
+
+public sealed class ListProductsValidator : AbstractValidator<ListProducts>
+{
+    public ListProductsValidator()
+    {
+        RuleFor(x => x.Limit).InclusiveBetween(1, 200);
+        RuleFor(x => x.Offset).GreaterThanOrEqualTo(0);
+    }
+}
+
+internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper) :
+    IRequestHandler<GetProduct, ProductDto>,
+    IRequestHandler<ListProducts, Page<ProductDto>>,
+    IRequestHandler<GetVariant, VariantDto>
+{
+    public async Task<ProductDto> Handle(GetProduct request, CancellationToken cancellationToken)
+    {
+        var found = await store.GetManyAsync([request.Id], cancellationToken);
+        return found.Count == 1 ? mapper.Map<ProductDto>(found[0]) : throw new NotFoundException("Product", request.Id);
+    }
+
+    public async Task<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
+    {
+        var page = await store.ListAsync(new ProductFilter(request.Status, request.Sku, request.CategoryId), request.Limit, request.Offset, cancellationToken);
+        return new Page<ProductDto>([.. page.Items.Select(mapper.Map<ProductDto>)], page.Total, page.Limit, page.Offset);
+    }
+
+    public async Task<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)
+    {
+        var variant = await store.GetVariantAsync(request.Id, cancellationToken);
+        return variant is null ? throw new NotFoundException("Variant", request.Id) : mapper.Map<VariantDto>(variant);
+    }
+}

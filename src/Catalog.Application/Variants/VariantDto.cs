@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace Catalog.Application.Variants;
+
+public sealed record VariantDto
+{
+    public long Id { get; init; }
+    public long ProductId { get; init; }
+    public required string Title { get; init; }
+    public string? Sku { get; init; }
+    public string? Barcode { get; init; }
+    public string? Ean { get; init; }
+    public string? Upc { get; init; }
+    public int? StockQuantity { get; init; }
+    public bool ManageInventory { get; init; }
+    public bool AllowBackorder { get; init; }
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<PriceDto> Prices { get; init; } = [];
+    public IReadOnlyList<long> AttributeValueIds { get; init; } = [];
+    public int Rank { get; init; }
+    public JsonElement? Metadata { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public long Version { get; init; }
+}
+
+public sealed record PriceDto
+{
+    public long Id { get; init; }
+    public required string CurrencyCode { get; init; }
+    public decimal Amount { get; init; }
+    public long? MinQuantity { get; init; }
+    public long? MaxQuantity { get; init; }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Catalog.Application.Common;
+
+namespace Catalog.Application.Variants;
+
+/// <summary>The fields of a variant a batch item may send; prices and attribute values replace the whole set when sent.</summary>
+public abstract record VariantWrite
+{
+    public Optional<string?> Title { get; init; }
+    public Optional<string?> Sku { get; init; }
+    public Optional<string?> Barcode { get; init; }
+    public Optional<string?> Ean { get; init; }
+    public Optional<string?> Upc { get; init; }
+    public Optional<int?> StockQuantity { get; init; }
+    public Optional<bool?> ManageInventory { get; init; }
+    public Optional<bool?> AllowBackorder { get; init; }
+
+    /// <summary>The variant's value of each product option, by option title: <c>{"Size": "M"}</c>.</summary>
+    public Optional<IReadOnlyDictionary<string, string>?> Options { get; init; }
+    public Optional<IReadOnlyList<PriceInput>?> Prices { get; init; }
+    public Optional<IReadOnlyList<long>?> AttributeValueIds { get; init; }
+    public Optional<int?> Rank { get; init; }
+    public Optional<JsonElement?> Metadata { get; init; }
+}
+
+public sealed record VariantCreate : VariantWrite;
+
+public sealed record VariantUpdate : VariantWrite
+{
+    public long? Id { get; init; }
+    public long? Version { get; init; }
+}
+
+/// <summary>A variant inside a product item: with an id it updates that variant of the product, without one it creates a variant.</summary>
+public sealed record ProductVariantWrite : VariantWrite
+{
+    public long? Id { get; init; }
+    public long? Version { get; init; }
+}
+
+public sealed record PriceInput
+{
+    public string? CurrencyCode { get; init; }
+    public decimal? Amount { get; init; }
+    public long? MinQuantity { get; init; }
+    public long? MaxQuantity { get; init; }
+}

@@ -1,0 +1,95 @@
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Json;
+using Catalog.Domain.Products;
+
+namespace Catalog.Application.Variants;
+
+/// <summary>Turns variant inputs into variants and the rows to write; shared by product items and the variant batch.</summary>
+public static class VariantPlanner
+{
+    private static readonly VariantDetails Defaults = new() { Title = "-" };
+
+    public static Variant Create(VariantWrite input, long productId, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(rows);
+        var variant = Variant.Create(ids.Next<Variant>(), productId, Apply(input, Defaults), now);
+        rows.Add(new InsertRow(variant));
+        SetChildren(variant, input, ids, rows);
+        return variant;
+    }
+
+    public static void Update(Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(rows);
+        var expected = variant.Version;
+        variant.Update(Apply(input, variant.Details), now);
+        rows.Add(new UpdateRow(variant, expected));
+        SetChildren(variant, input, ids, rows);
+    }
+
+    /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
+    public static int PricesToInsert(VariantWrite input) => input.Prices is { HasValue: true, Value: { } prices } ? prices.Count : 0;
+
+    /// <summary>The problems of a variant's option values against its product's options: unknown titles, values not offered.</summary>
+    public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(productOptions);
+        if (input.Options is not { HasValue: true, Value: { } values })
+        {
+            yield break;
+        }
+
+        foreach (var (title, value) in values)
+        {
+            var option = productOptions.FirstOrDefault(o => string.Equals(o.Title, title, StringComparison.OrdinalIgnoreCase));
+            if (option is null)
+            {
+                yield return ($"{prefix}options.{title}", $"The product has no option '{title}'.");
+            }
+            else if (!option.Values.Contains(value, StringComparer.Ordinal))
+            {
+                yield return ($"{prefix}options.{title}", $"'{value}' is not a value of the option '{option.Title}' ({string.Join(", ", option.Values)}).");
+            }
+        }
+    }
+
+    private static void SetChildren(Variant variant, VariantWrite input, IdPool ids, List<RowWrite> rows)
+    {
+        if (input.Prices.HasValue)
+        {
+            var prices = (input.Prices.Value ?? [])
+                .Select(p => new VariantPrice(ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity))
+                .ToList();
+            var removed = variant.ReplacePrices(prices);
+            rows.AddRange(removed.Select(p => new DeleteRow(p, MustExist: false)));
+            rows.AddRange(prices.Select(p => new InsertRow(p)));
+        }
+
+        if (input.AttributeValueIds.HasValue)
+        {
+            var (removed, added) = variant.SetAttributeValues(input.AttributeValueIds.Value ?? []);
+            rows.AddRange(removed.Select(link => new DeleteRow(link, MustExist: false)));
+            rows.AddRange(added.Select(link => new InsertRow(link)));
+        }
+    }
+
+    private static VariantDetails Apply(VariantWrite input, VariantDetails current) => current with
+    {
+        Title = input.Title.HasValue ? input.Title.Value! : current.Title,
+        Sku = input.Sku.Or(current.Sku),
+        Barcode = input.Barcode.Or(current.Barcode),
+        Ean = input.Ean.Or(current.Ean),
+        Upc = input.Upc.Or(current.Upc),
+        StockQuantity = input.StockQuantity.Or(current.StockQuantity),
+        ManageInventory = input.ManageInventory.Or(current.ManageInventory) ?? current.ManageInventory,
+        AllowBackorder = input.AllowBackorder.Or(current.AllowBackorder) ?? current.AllowBackorder,
+        Options = input.Options.HasValue ? input.Options.Value ?? new Dictionary<string, string>() : current.Options,
+        Rank = input.Rank.Or(current.Rank) ?? current.Rank,
+        Metadata = input.Metadata.HasValue ? MetadataJson.ToText(input.Metadata.Value) : current.Metadata,
+    };
+}

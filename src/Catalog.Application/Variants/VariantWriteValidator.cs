@@ -1,0 +1,77 @@
+using Catalog.Application.Common.Validation;
+using Catalog.Domain.Products;
+using FluentValidation;
+
+namespace Catalog.Application.Variants;
+
+/// <summary>Field rules of a variant, shared by the variant batch and the variants inside a product item.</summary>
+public class VariantWriteValidator<T> : CatalogValidator<T>
+    where T : VariantWrite
+{
+    public VariantWriteValidator(bool isCreate)
+    {
+        if (isCreate)
+        {
+            RuleFor(x => x.Title.HasValue).Equal(true).OverridePropertyName(nameof(VariantWrite.Title)).WithMessage("title is required.");
+        }
+
+        WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(VariantConstraints.MaxTitleLength));
+        WhenPresent(x => x.Sku, r => r.MaximumLength(VariantConstraints.MaxSkuLength).Must(s => s is null || s.Trim().Length > 0).WithMessage("sku must not be blank."));
+        WhenPresent(x => x.Barcode, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
+        WhenPresent(x => x.Ean, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
+        WhenPresent(x => x.Upc, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
+        WhenPresent(x => x.StockQuantity, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.ManageInventory, r => r.NotNull());
+        WhenPresent(x => x.AllowBackorder, r => r.NotNull());
+        WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+        WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
+            .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
+            .Must(NoOverlappingTiers).WithMessage("Prices of one currency must not have overlapping quantity ranges."));
+        EachWhenPresent(x => x.Prices, r => r.NotNull().SetValidator(new PriceInputValidator()));
+        WhenPresent(x => x.AttributeValueIds, r => r.Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
+            .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
+        EachWhenPresent(x => x.AttributeValueIds, r => r.GreaterThan(0));
+        WhenPresent(x => x.Options, r => r.Must(o => o is null || o.All(kv => !string.IsNullOrWhiteSpace(kv.Key) && !string.IsNullOrWhiteSpace(kv.Value)))
+            .WithMessage("Option titles and values must not be empty."));
+    }
+
+    private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices)
+    {
+        if (prices is null || prices.Any(p => p?.CurrencyCode is null))
+        {
+            return true;
+        }
+
+        return prices.GroupBy(p => p.CurrencyCode!.ToLowerInvariant()).All(group =>
+        {
+            var ordered = group.OrderBy(p => p.MinQuantity ?? 1).ToList();
+            return ordered.Zip(ordered.Skip(1)).All(pair => (pair.Second.MinQuantity ?? 1) > (pair.First.MaxQuantity ?? long.MaxValue));
+        });
+    }
+}
+
+public sealed class PriceInputValidator : AbstractValidator<PriceInput>
+{
+    public PriceInputValidator()
+    {
+        RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
+            .Matches("^[A-Za-z]{3}$").WithMessage("currency_code must be a three-letter ISO 4217 code.");
+        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
+            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
+            .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1).WithMessage("max_quantity must not be below min_quantity.");
+    }
+}
+
+public sealed class VariantCreateValidator() : VariantWriteValidator<VariantCreate>(isCreate: true);
+
+public sealed class VariantUpdateValidator : VariantWriteValidator<VariantUpdate>
+{
+    public VariantUpdateValidator()
+        : base(isCreate: false)
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
+    }
+}
