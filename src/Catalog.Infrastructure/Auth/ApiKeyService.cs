@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Catalog.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Infrastructure.Auth;
+
+public static class Scopes
+{
+    public const string Read = "catalog:read";
+    public const string Write = "catalog:write";
+    public const string All = Read + " " + Write;
+}
+
+/// <summary>
+/// Issues and checks API keys. Keys are 256-bit random strings, so a plain SHA-256 of the key is enough to store
+/// (no salt or slow hash is needed against guessing); the key itself is shown once, when it is made.
+/// </summary>
+public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
+{
+    private const string KeyPrefix = "cat_";
+
+    public static string Hash(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string NewKey() =>
+        KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Stores a key with the given scopes and answers the key in clear text, which is not kept anywhere.</summary>
+    public async Task<string> CreateAsync(string name, string scopes, CancellationToken cancellationToken, string? key = null)
+    {
+        key ??= NewKey();
+        db.ApiKeys.Add(new ApiKey
+        {
+            Name = name,
+            Prefix = key[..Math.Min(12, key.Length)],
+            Hash = Hash(key),
+            Scopes = scopes,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return key;
+    }
+
+    public Task<ApiKey?> FindActiveAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+    }
+
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.ApiKeys.AnyAsync(cancellationToken);
+
+    /// <summary>Makes sure the configured bootstrap key exists with both scopes (idempotent across restarts).</summary>
+    public async Task EnsureAsync(string name, string key, string scopes, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        if (!await db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken))
+        {
+            await CreateAsync(name, scopes, cancellationToken, key);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Catalog.Application.Attributes;
+using Catalog.Application.Categories;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Products;
+using Catalog.Infrastructure.Auth;
+using Catalog.Infrastructure.Diagnostics;
+using Catalog.Infrastructure.Persistence;
+using Catalog.Infrastructure.Persistence.Providers;
+using Catalog.Infrastructure.Persistence.Stores;
+using Catalog.Infrastructure.Persistence.Writing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Catalog";
+
+    /// <summary>The one place that chooses the database: <c>Database:Provider</c> and <c>ConnectionStrings:Catalog</c>.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DatabaseProvider provider = options.Provider switch
+        {
+            DatabaseProviderKind.Sqlite => new SqliteProvider(),
+            DatabaseProviderKind.Postgres => new PostgresProvider(),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres."),
+        };
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? configured
+            : provider.DefaultConnectionString(dataDirectory);
+
+        services.AddSingleton(provider);
+        services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<CountingCommandInterceptor>();
+        services.AddDbContext<CatalogDbContext>((serviceProvider, db) =>
+        {
+            provider.Configure(db, connectionString);
+            db.AddInterceptors(serviceProvider.GetRequiredService<CountingCommandInterceptor>());
+            // Migrations are hand-written (no model snapshot); a test compares the migrated schema with the model instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddScoped<IProductStore, ProductStore>();
+        services.AddScoped<ICategoryStore, CategoryStore>();
+        services.AddScoped<IAttributeStore, AttributeStore>();
+        services.AddScoped<IIdAllocator, IdAllocator>();
+        services.AddScoped<IBatchWriter, SqlBatchWriter>();
+        services.AddScoped<ApiKeyService>();
+        return services;
+    }
+}

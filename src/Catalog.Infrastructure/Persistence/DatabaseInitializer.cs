@@ -1,0 +1,57 @@
+using Catalog.Infrastructure.Auth;
+using Catalog.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema on start and makes sure someone can call the API.</summary>
+public static partial class DatabaseInitializer
+{
+    public const string BootstrapKeySetting = "Catalog:Auth:BootstrapKey";
+
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var provider = scope.ServiceProvider.GetRequiredService<DatabaseProvider>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (provider.Kind == DatabaseProviderKind.Sqlite)
+        {
+            // WAL lets readers go on while a batch writes; the setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Catalog.Startup");
+        if (configuration[BootstrapKeySetting] is { Length: > 0 } bootstrap)
+        {
+            await keys.EnsureAsync("bootstrap", bootstrap, Scopes.All, cancellationToken);
+        }
+        else if (!await keys.AnyAsync(cancellationToken))
+        {
+            var key = await keys.CreateAsync("first-run", Scopes.All, cancellationToken);
+            // Printed once, on the console rather than the log, so that it is not kept in log stores.
+            Console.WriteLine(
+                $"""
+
+                ==== Catalog: first run ====
+                No API key was configured and none exists, so one was created with the scopes {Scopes.All}:
+
+                    {key}
+
+                Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. It is stored hashed and will not be shown again.
+                ============================
+
+                """);
+            FirstRunKeyCreated(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created a first-run API key (printed once to the console).")]
+    private static partial void FirstRunKeyCreated(ILogger logger);
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Infrastructure.Persistence.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+public enum DatabaseProviderKind
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProviderKind Provider { get; set; } = DatabaseProviderKind.Sqlite;
+}
+
+/// <summary>
+/// Everything that differs between database engines, in one place: how EF connects, how ids are reserved, how a plan's
+/// statements run, and how a refused statement is classified. Adding SQL Server means one more subclass.
+/// </summary>
+internal abstract class DatabaseProvider
+{
+    public abstract DatabaseProviderKind Kind { get; }
+
+    public abstract string DefaultConnectionString(string dataDirectory);
+
+    public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Reserves <c>count</c> new ids in each table, in one round trip where the engine allows.</summary>
+    public abstract Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
+        DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken);
+
+    /// <summary>Runs the statements in order inside the transaction, stopping at the first one the database refuses.</summary>
+    public abstract Task<ExecutionResult> ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>The item error for a refused statement, or null when the failure is not the item's fault (then it is rethrown).</summary>
+    public abstract ItemError? Classify(DbException exception);
+
+    protected static ItemError UniqueViolation(string? constraintOrMessage) =>
+        constraintOrMessage switch
+        {
+            { } s when s.Contains("sku", StringComparison.OrdinalIgnoreCase) =>
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU was taken by another write while this batch ran.", "sku"),
+            { } s when s.Contains("handle", StringComparison.OrdinalIgnoreCase) || s.Contains("slug", StringComparison.OrdinalIgnoreCase) =>
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle was taken by another write while this batch ran.", "handle"),
+            _ => ItemError.Of(Application.Common.ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),
+        };
+
+    protected static ItemError ReferenceGone() =>
+        ItemError.Of(Application.Common.ErrorCodes.ReferenceNotFound, "A row this item refers to was deleted while this batch ran.");
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Infrastructure.Persistence.Writing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// PostgreSQL is across a network: a plan's statements go out as one batch (one round trip, pipelined by Npgsql),
+/// and ids come from the identity sequences in one query.
+/// </summary>
+internal sealed class PostgresProvider : DatabaseProvider
+{
+    public override DatabaseProviderKind Kind => DatabaseProviderKind.Postgres;
+
+    public override string DefaultConnectionString(string dataDirectory) =>
+        "Host=localhost;Database=catalog;Username=postgres";
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+
+    public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
+        DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(requests);
+        await using var command = connection.CreateCommand();
+        command.CommandText = string.Join(
+            " UNION ALL ",
+            requests.Select((r, i) => $"SELECT {i} AS request, nextval(pg_get_serial_sequence(@t{i}, 'id')) AS id FROM generate_series(1, @n{i})"));
+        for (var i = 0; i < requests.Count; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter($"t{i}", requests[i].Table));
+            command.Parameters.Add(new NpgsqlParameter($"n{i}", requests[i].Count));
+        }
+
+        var ids = requests.Select(_ => new List<long>()).ToList();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids[reader.GetInt32(0)].Add(reader.GetInt64(1));
+            }
+        }
+
+        return requests.Select((r, i) => (r.Table, Ids: ids[i].Order().ToArray())).ToDictionary(x => x.Table, x => x.Ids);
+    }
+
+    public override async Task<ExecutionResult> ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(statements);
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            foreach (var parameter in statement.Parameters)
+            {
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException error) when (error.BatchCommand is not null && error.SqlState.StartsWith("23", StringComparison.Ordinal))
+        {
+            return new ExecutionResult(new int[statements.Count], batch.BatchCommands.IndexOf(error.BatchCommand), error);
+        }
+
+        return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
+    }
+
+    public override ItemError? Classify(DbException exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique => UniqueViolation(unique.ConstraintName),
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => ReferenceGone(),
+        _ => null,
+    };
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Infrastructure.Persistence.Writing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// SQLite runs in-process, so a "round trip" is a function call: statements run one by one, each prepared once per batch
+/// and reused for every row, which is what makes bulk inserts fast here.
+/// </summary>
+internal sealed class SqliteProvider : DatabaseProvider
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintForeignKey = 787;
+
+    public override DatabaseProviderKind Kind => DatabaseProviderKind.Sqlite;
+
+    public override string DefaultConnectionString(string dataDirectory) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "catalog.db") }.ToString();
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true, DefaultTimeout = 30 };
+        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        options.UseSqlite(builder.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+    }
+
+    public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
+        DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(requests);
+        var reserved = new Dictionary<string, long[]>();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (table, count) in requests)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            // sqlite_sequence is AUTOINCREMENT's own counter: moving it forward reserves the ids for this batch alone.
+            command.CommandText =
+                $"""
+                INSERT INTO sqlite_sequence (name, seq)
+                SELECT @table, COALESCE((SELECT MAX(id) FROM {TableMap.Quote(table)}), 0)
+                WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = @table);
+                UPDATE sqlite_sequence SET seq = seq + @count WHERE name = @table RETURNING seq;
+                """;
+            command.Parameters.Add(new SqliteParameter("@table", table));
+            command.Parameters.Add(new SqliteParameter("@count", count));
+            var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            reserved[table] = [.. Enumerable.Range(0, count).Select(i => last - count + 1 + i)];
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return reserved;
+    }
+
+    public override async Task<ExecutionResult> ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(statements);
+        var affected = new int[statements.Count];
+        var prepared = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                var statement = statements[i];
+                if (!prepared.TryGetValue(statement.Sql, out var command))
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = statement.Sql;
+                    prepared[statement.Sql] = command;
+                }
+
+                command.Parameters.Clear();
+                foreach (var parameter in statement.Parameters)
+                {
+                    command.Parameters.Add(parameter);
+                }
+
+                try
+                {
+                    affected[i] = await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
+                {
+                    return new ExecutionResult(affected, i, error);
+                }
+            }
+
+            return new ExecutionResult(affected, null, null);
+        }
+        finally
+        {
+            foreach (var command in prepared.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    public override ItemError? Classify(DbException exception) => exception switch
+    {
+        SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } unique => UniqueViolation(unique.Message),
+        SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey } => ReferenceGone(),
+        _ => null,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Infrastructure.Persistence;
+
+/// <summary>snake_case columns, keys and indexes on every provider, so that SQL reads the same on SQLite and PostgreSQL.</summary>
+internal static class SnakeCaseNames
+{
+    public static void Apply(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnake(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName($"pk_{entity.GetTableName()}");
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName($"fk_{entity.GetTableName()}_{string.Join("_", foreignKey.Properties.Select(p => ToSnake(p.Name)))}");
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => ToSnake(p.Name)))}");
+            }
+        }
+    }
+
+    public static string ToSnake(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]))
+            {
+                if (i > 0)
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                builder.Append(name[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
