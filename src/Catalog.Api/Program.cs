@@ -1,23 +1,65 @@
+using Catalog.Api.Auth;
+using Catalog.Api.Common;
+using Catalog.Api.OpenApi;
+using Catalog.Application;
+using Catalog.Infrastructure;
+using Catalog.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
 
-builder.Services.AddControllers();
-// Learn more about configuring OpenAPI at https://aka.ms/aspnet/openapi
-builder.Services.AddOpenApi();
+builder.Services.AddControllers()
+    .AddJsonOptions(options => CatalogJson.Configure(options.JsonSerializerOptions))
+    .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
+
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
+    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));
+
+builder.Services.AddOpenApi("v1", options =>
+{
+    options.AddSchemaTransformer<OptionalSchemaTransformer>();
+    options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+});
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (app.Environment.IsDevelopment())
-{
-    app.MapOpenApi();
-}
-
-app.UseHttpsRedirection();
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Catalog API v1");
+    options.RoutePrefix = "swagger";
+});
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapControllers();
 
-app.Run();
+// The build runs this program to write docs/openapi.json; that run must not create or migrate a database.
+if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name != "GetDocument.Insider")
+{
+    await app.Services.InitializeDatabaseAsync();
+}
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program
+{
+    protected Program()
+    {
+    }
+}

@@ -36,6 +36,10 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
             .WithMessage("Option titles and values must not be empty."));
     }
 
+    /// <summary>
+    /// Per currency: at most one plain price (no quantity range), and tier ranges that do not overlap.
+    /// A plain price is the default that tiers override, as in Medusa's price lists.
+    /// </summary>
     private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices)
     {
         if (prices is null || prices.Any(p => p?.CurrencyCode is null))
@@ -43,10 +47,11 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
             return true;
         }
 
-        return prices.GroupBy(p => p.CurrencyCode!.ToLowerInvariant()).All(group =>
+        return prices.GroupBy(p => p.CurrencyCode!.ToUpperInvariant()).All(group =>
         {
-            var ordered = group.OrderBy(p => p.MinQuantity ?? 1).ToList();
-            return ordered.Zip(ordered.Skip(1)).All(pair => (pair.Second.MinQuantity ?? 1) > (pair.First.MaxQuantity ?? long.MaxValue));
+            var plain = group.Count(p => p.MinQuantity is null && p.MaxQuantity is null);
+            var ordered = group.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null).OrderBy(p => p.MinQuantity ?? 1).ToList();
+            return plain <= 1 && ordered.Zip(ordered.Skip(1)).All(pair => (pair.Second.MinQuantity ?? 1) > (pair.First.MaxQuantity ?? long.MaxValue));
         });
     }
 }

@@ -110,14 +110,22 @@ public sealed class Variant : Versioned
         return (removed, added);
     }
 
-    /// <summary>Two price rows of one currency overlap when their quantity ranges share a quantity.</summary>
+    /// <summary>
+    /// Prices of one currency conflict when there is more than one plain price (no quantity range),
+    /// or when two tier ranges share a quantity. A plain price is the default that tiers override.
+    /// </summary>
     public static bool HasOverlap(IReadOnlyList<VariantPrice> prices)
     {
-        var ordered = prices.OrderBy(p => p.MinQuantity ?? 1).ToList();
-        for (var i = 1; i < ordered.Count; i++)
+        ArgumentNullException.ThrowIfNull(prices);
+        if (prices.Count(p => p.MinQuantity is null && p.MaxQuantity is null) > 1)
         {
-            var previousEnd = ordered[i - 1].MaxQuantity ?? long.MaxValue;
-            if ((ordered[i].MinQuantity ?? 1) <= previousEnd)
+            return true;
+        }
+
+        var tiers = prices.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null).OrderBy(p => p.MinQuantity ?? 1).ToList();
+        for (var i = 1; i < tiers.Count; i++)
+        {
+            if ((tiers[i].MinQuantity ?? 1) <= (tiers[i - 1].MaxQuantity ?? long.MaxValue))
             {
                 return true;
             }

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Catalog.Api.Common;
+using Catalog.Application.Common;
+using Catalog.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Auth;
+
+/// <summary>
+/// API keys sent as <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>; each scope of the key
+/// becomes a <c>scope</c> claim that the authorization policies check.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyService keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string ScopeClaim = "scope";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = KeyFromRequest(Request);
+        if (key is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var stored = await keys.FindActiveAsync(key, Context.RequestAborted);
+        if (stored is null)
+        {
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, stored.Name) };
+        claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var hasKey = KeyFromRequest(Request) is not null;
+        return Problems.WriteAsync(Context, Problems.Create(
+            StatusCodes.Status401Unauthorized,
+            ErrorCodes.Unauthorized,
+            "Authentication required.",
+            hasKey ? "The API key is not valid." : "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, Problems.Create(
+            StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden.", "The API key lacks the scope this request needs."));
+
+    /// <summary>The key a request carries, from either header; other Authorization schemes (Basic, say) are not ours.</summary>
+    public static string? KeyFromRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers["X-Api-Key"] is { Count: > 0 } apiKey && !string.IsNullOrWhiteSpace(apiKey[0]))
+        {
+            return apiKey[0]!.Trim();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
+            ? authorization[7..].Trim()
+            : null;
+    }
+}
+
+public static class CatalogPolicies
+{
+    public const string Read = Scopes.Read;
+    public const string Write = Scopes.Write;
+}

@@ -1,0 +1,40 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Catalog.Api.Common;
+
+/// <summary>The one place where exceptions become problem details. An unexpected one is a 500 that reveals nothing.</summary>
+internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException invalid => Problems.Create(
+                StatusCodes.Status400BadRequest, invalid.Code, "The request cannot be processed.", invalid.Message, invalid.Errors),
+            NotFoundException notFound => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found.", notFound.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
+                StatusCodes.Status413PayloadTooLarge, ErrorCodes.BatchTooLarge, "The request body is too large.", exception.Message),
+            BadHttpRequestException bad => Problems.Create(bad.StatusCode, ErrorCodes.MalformedJson, "The request could not be read.", bad.Message),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ => Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred.",
+                "Nothing of this request was written. The error was logged with the trace id."),
+        };
+        if (problem is null)
+        {
+            return true;
+        }
+
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            Unexpected(logger, exception);
+        }
+
+        await Problems.WriteAsync(httpContext, problem);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error")]
+    private static partial void Unexpected(ILogger logger, Exception exception);
+}

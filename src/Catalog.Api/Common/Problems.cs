@@ -1,0 +1,29 @@
+using Catalog.Application.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Common;
+
+/// <summary>RFC 9457 problem details with Catalog's stable <c>code</c> and, where fields are at fault, <c>errors</c>.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(problem);
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
+}

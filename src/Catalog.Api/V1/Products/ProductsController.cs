@@ -1,0 +1,69 @@
+using Catalog.Api.Auth;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Mediator;
+using Catalog.Application.Common.Models;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Queries;
+using Catalog.Domain.Products;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.V1.Products;
+
+[ApiController]
+[Route("api/v1/products")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+public sealed class ProductsController(ISender sender) : ControllerBase
+{
+    /// <summary>Creates, updates and deletes products in one request; answers one result per item and a summary.</summary>
+    [HttpPost("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<ProductItemResult>>> Batch(
+        ProductBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, ProductItemResult.From));
+    }
+
+    /// <summary>Changes existing products, each by id and only in the fields sent: <c>{updates}</c> answered with <c>{results, summary}</c>.</summary>
+    [HttpPatch("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<PatchResponse<ProductItemResult>>> Patch(
+        ProductPatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], BatchSummaryContract.From(result.Summary));
+        return StatusCode(BatchResponses.StatusOf(result), rendered);
+    }
+
+    /// <summary>Lists products with their variants, filtered by status, SKU or category.</summary>
+    [HttpGet]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<Page<ProductDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<Page<ProductDto>> List(
+        [FromQuery] ProductStatus? status,
+        [FromQuery] string? sku,
+        [FromQuery(Name = "category_id")] long? categoryId,
+        CancellationToken cancellationToken,
+        [FromQuery] int limit = 50,
+        [FromQuery] int offset = 0) =>
+        sender.Send(new ListProducts(status, sku, categoryId, limit, offset), cancellationToken);
+
+    /// <summary>One product with its variants and prices.</summary>
+    [HttpGet("{id:long}")]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<ProductDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<ProductDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetProduct(id), cancellationToken);
+}
