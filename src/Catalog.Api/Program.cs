@@ -3,7 +3,6 @@ using Catalog.Api.Common;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
-using Catalog.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,12 +46,6 @@ app.UseSwaggerUI(options =>
 });
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapControllers();
-
-// The build runs this program to write docs/openapi.json; that run must not create or migrate a database.
-if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name != "GetDocument.Insider")
-{
-    await app.Services.InitializeDatabaseAsync();
-}
 
 await app.RunAsync();
 

@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IIdAllocator, IdAllocator>();
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ApiKeyService>();
+        services.AddHostedService<DatabaseInitializerService>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Catalog.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Infrastructure.Persistence;
@@ -54,4 +55,27 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created a first-run API key (printed once to the console).")]
     private static partial void FirstRunKeyCreated(ILogger logger);
+}
+
+/// <summary>
+/// Migrates before anything else starts (the web server included), so no request ever meets an old schema.
+/// </summary>
+internal sealed class DatabaseInitializerService(IServiceProvider services) : IHostedLifecycleService
+{
+    /// <summary>The build runs the app to write docs/openapi.json; that run must not create or migrate a database.</summary>
+    private static readonly bool IsDocumentGeneration =
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        IsDocumentGeneration ? Task.CompletedTask : services.InitializeDatabaseAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
