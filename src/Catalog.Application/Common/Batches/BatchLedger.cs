@@ -1,3 +1,4 @@
+using FluentValidation;
 using FluentValidation.Results;
 
 namespace Catalog.Application.Common.Batches;
@@ -37,6 +38,16 @@ public sealed class LedgerEntry<TEntity>(BatchOperation operation, int index, lo
             Fail(new ItemError(ErrorCodes.ValidationFailed, details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.", details));
         }
     }
+
+    /// <summary>Fails the item with every problem found as a detail, led by the first; no problems, no failure.</summary>
+    public void Fail(string code, IReadOnlyList<(string Field, string Message)> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count > 0)
+        {
+            Fail(new ItemError(code, problems[0].Message, [.. problems.Select(p => new FieldError(p.Field, p.Message))]));
+        }
+    }
 }
 
 /// <summary>Every item of one batch, in the order sent, from validation to results.</summary>
@@ -55,6 +66,33 @@ public sealed class BatchLedger<TEntity>
     public IReadOnlyList<LedgerEntry<TEntity>> Deletes { get; }
 
     public IEnumerable<LedgerEntry<TEntity>> All => Creates.Concat(Updates).Concat(Deletes);
+
+    /// <summary>Runs every create and update through its field rules, and fails the deletes that name no usable id.</summary>
+    public void ValidateItems<TCreate, TUpdate>(
+        IValidator<TCreate> createValidator,
+        IReadOnlyList<TCreate> creates,
+        IValidator<TUpdate> updateValidator,
+        IReadOnlyList<TUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(createValidator);
+        ArgumentNullException.ThrowIfNull(creates);
+        ArgumentNullException.ThrowIfNull(updateValidator);
+        ArgumentNullException.ThrowIfNull(updates);
+        for (var i = 0; i < creates.Count; i++)
+        {
+            Creates[i].Fail(createValidator.Validate(creates[i]));
+        }
+
+        for (var i = 0; i < updates.Count; i++)
+        {
+            Updates[i].Fail(updateValidator.Validate(updates[i]));
+        }
+
+        foreach (var entry in Deletes.Where(e => e.Id <= 0))
+        {
+            entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
+        }
+    }
 
     /// <summary>
     /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be known,

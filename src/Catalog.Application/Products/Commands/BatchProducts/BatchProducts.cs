@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
-using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Variants;
@@ -39,7 +38,7 @@ internal sealed class BatchProductsHandler(
         var ledger = new BatchLedger<Product>(request.Create.Count, request.Update.Select(u => u.Id), request.Delete);
         var items = new ProductBatchItems(ledger, request);
 
-        ValidateItems(request, ledger);
+        ledger.ValidateItems(createValidator, request.Create, updateValidator, request.Update);
         ledger.FailRepeatedIds("Product");
         items.FailRepeatedClaims();
 
@@ -50,24 +49,6 @@ internal sealed class BatchProductsHandler(
         items.Plan(loaded, ids, clock.GetUtcNow());
 
         return await BatchCompletion.CompleteAsync(ledger, request.Policy, writer, mapper.Map<ProductDto>, cancellationToken);
-    }
-
-    private void ValidateItems(BatchProducts request, BatchLedger<Product> ledger)
-    {
-        for (var i = 0; i < request.Create.Count; i++)
-        {
-            ledger.Creates[i].Fail(createValidator.Validate(request.Create[i]));
-        }
-
-        for (var i = 0; i < request.Update.Count; i++)
-        {
-            ledger.Updates[i].Fail(updateValidator.Validate(request.Update[i]));
-        }
-
-        foreach (var entry in ledger.Deletes.Where(e => e.Id <= 0))
-        {
-            entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
-        }
     }
 
     /// <summary>Everything the batch refers to, in a fixed number of queries whatever its size.</summary>
