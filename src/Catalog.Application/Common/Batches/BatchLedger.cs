@@ -67,6 +67,16 @@ public sealed class BatchLedger<TEntity>
 
     public IEnumerable<LedgerEntry<TEntity>> All => Creates.Concat(Updates).Concat(Deletes);
 
+    /// <summary>The open creates and updates, each beside the item it came from.</summary>
+    public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites<TWrite>(IReadOnlyList<TWrite> creates, IReadOnlyList<TWrite> updates) =>
+        Creates.Select((e, i) => (e, creates[i]))
+            .Concat(Updates.Select((e, i) => (e, updates[i])))
+            .Where(p => p.Item1.IsOpen);
+
+    /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
+    public HashSet<long> OpenTargetIds() =>
+        [.. Updates.Concat(Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
+
     /// <summary>Runs every create and update through its field rules, and fails the deletes that name no usable id.</summary>
     public void ValidateItems<TCreate, TUpdate>(
         IValidator<TCreate> createValidator,
@@ -111,10 +121,13 @@ public sealed class BatchLedger<TEntity>
         }
     }
 
-    /// <summary>Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.</summary>
-    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string Value, string Field)> claims, string what)
+    /// <summary>
+    /// Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.
+    /// A claim without a value (no handle sent, a SKU cleared) claims nothing.
+    /// </summary>
+    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
     {
-        foreach (var group in claims.Where(c => c.Entry.IsOpen).GroupBy(c => c.Value, StringComparer.Ordinal))
+        foreach (var group in claims.Where(c => c.Entry.IsOpen && c.Value is not null).GroupBy(c => c.Value!, StringComparer.Ordinal))
         {
             var owners = group.Select(c => c.Entry).Distinct().ToList();
             if (owners.Count < 2)

@@ -8,16 +8,10 @@ namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 /// <summary>The items of one attribute batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class AttributeBatchItems(BatchLedger<ProductAttribute> ledger, BatchAttributes request)
 {
-    private IEnumerable<(LedgerEntry<ProductAttribute> Entry, AttributeWrite Item)> OpenWrites =>
-        ledger.Creates.Select((e, i) => (e, (AttributeWrite)request.Create[i]))
-            .Concat(ledger.Updates.Select((e, i) => (e, (AttributeWrite)request.Update[i])))
-            .Where(p => p.Item1.IsOpen);
+    private IEnumerable<(LedgerEntry<ProductAttribute> Entry, AttributeWrite Item)> OpenWrites => ledger.OpenWrites<AttributeWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims() =>
-        ledger.FailRepeatedValues(OpenWrites.Where(w => SlugOf(w.Item) is not null).Select(w => (w.Entry, SlugOf(w.Item)!, "slug")), "slug");
-
-    public HashSet<long> ReferencedAttributeIds() =>
-        [.. ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
+        ledger.FailRepeatedValues(OpenWrites.Select(w => (w.Entry, SlugOf(w.Item), "slug")), "slug");
 
     public HashSet<string> ClaimedSlugs() => [.. OpenWrites.Select(w => SlugOf(w.Item)).OfType<string>()];
 

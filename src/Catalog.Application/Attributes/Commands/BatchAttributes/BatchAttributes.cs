@@ -37,7 +37,7 @@ internal sealed class BatchAttributesHandler(
         ledger.FailRepeatedIds("Attribute");
         items.FailRepeatedClaims();
 
-        var loaded = await LoadAsync(items, cancellationToken);
+        var loaded = await LoadAsync(ledger.OpenTargetIds(), items, cancellationToken);
         items.CheckAgainst(loaded);
 
         var ids = await idAllocator.AllocateAsync(items.InsertCounts(), cancellationToken);
@@ -47,9 +47,8 @@ internal sealed class BatchAttributesHandler(
     }
 
     /// <summary>Everything the batch refers to, in at most two queries whatever its size.</summary>
-    private async Task<AttributeBatchState> LoadAsync(AttributeBatchItems items, CancellationToken cancellationToken)
+    private async Task<AttributeBatchState> LoadAsync(HashSet<long> attributeIds, AttributeBatchItems items, CancellationToken cancellationToken)
     {
-        var attributeIds = items.ReferencedAttributeIds();
         var slugs = items.ClaimedSlugs();
         return new AttributeBatchState(
             attributeIds.Count == 0 ? new Dictionary<long, ProductAttribute>() : (await attributes.GetManyAsync(attributeIds, cancellationToken)).ToDictionary(a => a.Id),

@@ -37,7 +37,7 @@ internal sealed class BatchCategoriesHandler(
         ledger.FailRepeatedIds("Category");
         items.FailRepeatedClaims();
 
-        var loaded = await LoadAsync(items, cancellationToken);
+        var loaded = await LoadAsync(ledger.OpenTargetIds(), items, cancellationToken);
         items.CheckAgainst(loaded);
 
         var ids = await idAllocator.AllocateAsync(items.InsertCounts(), cancellationToken);
@@ -47,9 +47,8 @@ internal sealed class BatchCategoriesHandler(
     }
 
     /// <summary>Everything the batch refers to, in at most three queries whatever its size.</summary>
-    private async Task<CategoryBatchState> LoadAsync(CategoryBatchItems items, CancellationToken cancellationToken)
+    private async Task<CategoryBatchState> LoadAsync(HashSet<long> categoryIds, CategoryBatchItems items, CancellationToken cancellationToken)
     {
-        var categoryIds = items.ReferencedCategoryIds();
         var handles = items.ClaimedHandles();
         return new CategoryBatchState(
             categoryIds.Count == 0 ? new Dictionary<long, Category>() : (await categories.GetManyAsync(categoryIds, cancellationToken)).ToDictionary(c => c.Id),

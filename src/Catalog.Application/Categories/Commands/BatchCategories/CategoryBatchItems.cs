@@ -9,16 +9,10 @@ namespace Catalog.Application.Categories.Commands.BatchCategories;
 /// <summary>The items of one category batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class CategoryBatchItems(BatchLedger<Category> ledger, BatchCategories request)
 {
-    private IEnumerable<(LedgerEntry<Category> Entry, CategoryWrite Item)> OpenWrites =>
-        ledger.Creates.Select((e, i) => (e, (CategoryWrite)request.Create[i]))
-            .Concat(ledger.Updates.Select((e, i) => (e, (CategoryWrite)request.Update[i])))
-            .Where(p => p.Item1.IsOpen);
+    private IEnumerable<(LedgerEntry<Category> Entry, CategoryWrite Item)> OpenWrites => ledger.OpenWrites<CategoryWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims() =>
-        ledger.FailRepeatedValues(OpenWrites.Where(w => HandleOf(w.Item) is not null).Select(w => (w.Entry, HandleOf(w.Item)!, "handle")), "handle");
-
-    public HashSet<long> ReferencedCategoryIds() =>
-        [.. ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
+        ledger.FailRepeatedValues(OpenWrites.Select(w => (w.Entry, HandleOf(w.Item), "handle")), "handle");
 
     public HashSet<string> ClaimedHandles() => [.. OpenWrites.Select(w => HandleOf(w.Item)).OfType<string>()];
 

@@ -42,7 +42,7 @@ internal sealed class BatchProductsHandler(
         ledger.FailRepeatedIds("Product");
         items.FailRepeatedClaims();
 
-        var loaded = await LoadAsync(items, cancellationToken);
+        var loaded = await LoadAsync(ledger.OpenTargetIds(), items, cancellationToken);
         items.CheckAgainst(loaded);
 
         var ids = await idAllocator.AllocateAsync(items.InsertCounts(loaded), cancellationToken);
@@ -52,9 +52,8 @@ internal sealed class BatchProductsHandler(
     }
 
     /// <summary>Everything the batch refers to, in a fixed number of queries whatever its size.</summary>
-    private async Task<ProductBatchState> LoadAsync(ProductBatchItems items, CancellationToken cancellationToken)
+    private async Task<ProductBatchState> LoadAsync(HashSet<long> productIds, ProductBatchItems items, CancellationToken cancellationToken)
     {
-        var productIds = items.ReferencedProductIds();
         var skus = items.ClaimedSkus();
         var handles = items.ClaimedHandles();
         var categoryIds = items.ReferencedCategoryIds();

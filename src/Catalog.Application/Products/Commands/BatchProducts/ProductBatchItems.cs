@@ -10,14 +10,11 @@ namespace Catalog.Application.Products.Commands.BatchProducts;
 /// <summary>The items of one product batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProducts request)
 {
-    private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites =>
-        ledger.Creates.Select((e, i) => (e, (ProductWrite)request.Create[i]))
-            .Concat(ledger.Updates.Select((e, i) => (e, (ProductWrite)request.Update[i])))
-            .Where(p => p.Item1.IsOpen);
+    private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites => ledger.OpenWrites<ProductWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims()
     {
-        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => HandleOf(w.Item) is { } h ? [(w.Entry, h, "handle")] : Array.Empty<(LedgerEntry<Product>, string, string)>()), "handle");
+        ledger.FailRepeatedValues(OpenWrites.Select(w => (w.Entry, HandleOf(w.Item), "handle")), "handle");
 
         foreach (var (entry, item) in OpenWrites)
         {
@@ -27,11 +24,8 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
             }
         }
 
-        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, s.Sku, s.Field))), "SKU");
+        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, (string?)s.Sku, s.Field))), "SKU");
     }
-
-    public HashSet<long> ReferencedProductIds() =>
-        [.. ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
 
     public HashSet<string> ClaimedSkus() => [.. OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => s.Sku))];
 

@@ -7,13 +7,10 @@ namespace Catalog.Application.Variants.Commands.BatchVariants;
 /// <summary>The items of one variant batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVariants request)
 {
-    private IEnumerable<(LedgerEntry<Variant> Entry, VariantWrite Item)> OpenWrites =>
-        ledger.Creates.Select((e, i) => (e, (VariantWrite)request.Create[i]))
-            .Concat(ledger.Updates.Select((e, i) => (e, (VariantWrite)request.Update[i])))
-            .Where(p => p.Item1.IsOpen);
+    private IEnumerable<(LedgerEntry<Variant> Entry, VariantWrite Item)> OpenWrites => ledger.OpenWrites<VariantWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims() =>
-        ledger.FailRepeatedValues(OpenWrites.Where(w => VariantPlanner.SkuOf(w.Item) is not null).Select(w => (w.Entry, VariantPlanner.SkuOf(w.Item)!, "sku")), "SKU");
+        ledger.FailRepeatedValues(OpenWrites.Select(w => (w.Entry, VariantPlanner.SkuOf(w.Item), "sku")), "SKU");
 
     public HashSet<string> ClaimedSkus() => [.. OpenWrites.Select(w => VariantPlanner.SkuOf(w.Item)).OfType<string>()];
 
