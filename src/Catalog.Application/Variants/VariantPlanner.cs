@@ -34,6 +34,27 @@ public static class VariantPlanner
     /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
     public static int PricesToInsert(VariantWrite input) => input.Prices is { HasValue: true, Value: { } prices } ? prices.Count : 0;
 
+    /// <summary>The SKU an input claims: one it sends and does not clear.</summary>
+    public static string? SkuOf(VariantWrite input) => input.Sku is { HasValue: true, Value: { } sku } ? sku : null;
+
+    /// <summary>The attribute value ids an input refers to (none when the field is absent or cleared).</summary>
+    public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) =>
+        input.AttributeValueIds is { HasValue: true, Value: { } ids } ? ids : [];
+
+    /// <summary>The attribute value ids of an input that are not among <paramref name="existing"/>, by field path.</summary>
+    public static IEnumerable<(string Field, string Message)> CheckAttributeValues(VariantWrite input, IReadOnlySet<long> existing, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var valueIds = AttributeValueIdsOf(input);
+        for (var i = 0; i < valueIds.Count; i++)
+        {
+            if (!existing.Contains(valueIds[i]))
+            {
+                yield return ($"{prefix}attribute_value_ids[{i}]", $"Attribute value {valueIds[i]} does not exist.");
+            }
+        }
+    }
+
     /// <summary>The problems of a variant's option values against its product's options: unknown titles, values not offered.</summary>
     public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {

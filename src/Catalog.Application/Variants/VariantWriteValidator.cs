@@ -12,7 +12,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
     {
         if (isCreate)
         {
-            RuleFor(x => x.Title.HasValue).Equal(true).OverridePropertyName(nameof(VariantWrite.Title)).WithMessage("title is required.");
+            Required(x => x.Title);
         }
 
         WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(VariantConstraints.MaxTitleLength));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using FluentValidation.Results;
 
 namespace Catalog.Application.Common.Batches;
@@ -37,6 +38,16 @@ public sealed class LedgerEntry<TEntity>(BatchOperation operation, int index, lo
             Fail(new ItemError(ErrorCodes.ValidationFailed, details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.", details));
         }
     }
+
+    /// <summary>Fails the item with every problem found as a detail, led by the first; no problems, no failure.</summary>
+    public void Fail(string code, IReadOnlyList<(string Field, string Message)> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count > 0)
+        {
+            Fail(new ItemError(code, problems[0].Message, [.. problems.Select(p => new FieldError(p.Field, p.Message))]));
+        }
+    }
 }
 
 /// <summary>Every item of one batch, in the order sent, from validation to results.</summary>
@@ -56,6 +67,43 @@ public sealed class BatchLedger<TEntity>
 
     public IEnumerable<LedgerEntry<TEntity>> All => Creates.Concat(Updates).Concat(Deletes);
 
+    /// <summary>The open creates and updates, each beside the item it came from.</summary>
+    public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites<TWrite>(IReadOnlyList<TWrite> creates, IReadOnlyList<TWrite> updates) =>
+        Creates.Select((e, i) => (e, creates[i]))
+            .Concat(Updates.Select((e, i) => (e, updates[i])))
+            .Where(p => p.Item1.IsOpen);
+
+    /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
+    public HashSet<long> OpenTargetIds() =>
+        [.. Updates.Concat(Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
+
+    /// <summary>Runs every create and update through its field rules, and fails the deletes that name no usable id.</summary>
+    public void ValidateItems<TCreate, TUpdate>(
+        IValidator<TCreate> createValidator,
+        IReadOnlyList<TCreate> creates,
+        IValidator<TUpdate> updateValidator,
+        IReadOnlyList<TUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(createValidator);
+        ArgumentNullException.ThrowIfNull(creates);
+        ArgumentNullException.ThrowIfNull(updateValidator);
+        ArgumentNullException.ThrowIfNull(updates);
+        for (var i = 0; i < creates.Count; i++)
+        {
+            Creates[i].Fail(createValidator.Validate(creates[i]));
+        }
+
+        for (var i = 0; i < updates.Count; i++)
+        {
+            Updates[i].Fail(updateValidator.Validate(updates[i]));
+        }
+
+        foreach (var entry in Deletes.Where(e => e.Id <= 0))
+        {
+            entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
+        }
+    }
+
     /// <summary>
     /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be known,
     /// so none of them is applied.
@@ -73,10 +121,13 @@ public sealed class BatchLedger<TEntity>
         }
     }
 
-    /// <summary>Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.</summary>
-    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string Value, string Field)> claims, string what)
+    /// <summary>
+    /// Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.
+    /// A claim without a value (no handle sent, a SKU cleared) claims nothing.
+    /// </summary>
+    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
     {
-        foreach (var group in claims.Where(c => c.Entry.IsOpen).GroupBy(c => c.Value, StringComparer.Ordinal))
+        foreach (var group in claims.Where(c => c.Entry.IsOpen && c.Value is not null).GroupBy(c => c.Value!, StringComparer.Ordinal))
         {
             var owners = group.Select(c => c.Entry).Distinct().ToList();
             if (owners.Count < 2)

@@ -7,6 +7,15 @@ namespace Catalog.Application.Common.Validation;
 /// <summary>A validator with rules for <see cref="Optional{T}"/> fields: a rule applies only when the field was sent.</summary>
 public abstract class CatalogValidator<T> : AbstractValidator<T>
 {
+    /// <summary>The field must be sent (as a create needs its name); the failure is reported under the field's own name.</summary>
+    protected IRuleBuilderOptions<T, bool> Required<TProperty>(Expression<Func<T, Optional<TProperty>>> field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var get = field.Compile();
+        var name = ((MemberExpression)field.Body).Member.Name;
+        return RuleFor(x => get(x).HasValue).Equal(true).OverridePropertyName(name).WithMessage($"{FieldPaths.ToWire(name)} is required.");
+    }
+
     protected void WhenPresent<TProperty>(
         Expression<Func<T, Optional<TProperty>>> field,
         Action<IRuleBuilderInitial<T, TProperty>> rules)

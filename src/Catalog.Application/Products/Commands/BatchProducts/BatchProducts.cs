@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
-using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Variants;
@@ -39,11 +38,11 @@ internal sealed class BatchProductsHandler(
         var ledger = new BatchLedger<Product>(request.Create.Count, request.Update.Select(u => u.Id), request.Delete);
         var items = new ProductBatchItems(ledger, request);
 
-        ValidateItems(request, ledger);
+        ledger.ValidateItems(createValidator, request.Create, updateValidator, request.Update);
         ledger.FailRepeatedIds("Product");
         items.FailRepeatedClaims();
 
-        var loaded = await LoadAsync(items, cancellationToken);
+        var loaded = await LoadAsync(ledger.OpenTargetIds(), items, cancellationToken);
         items.CheckAgainst(loaded);
 
         var ids = await idAllocator.AllocateAsync(items.InsertCounts(loaded), cancellationToken);
@@ -52,28 +51,9 @@ internal sealed class BatchProductsHandler(
         return await BatchCompletion.CompleteAsync(ledger, request.Policy, writer, mapper.Map<ProductDto>, cancellationToken);
     }
 
-    private void ValidateItems(BatchProducts request, BatchLedger<Product> ledger)
-    {
-        for (var i = 0; i < request.Create.Count; i++)
-        {
-            ledger.Creates[i].Fail(createValidator.Validate(request.Create[i]));
-        }
-
-        for (var i = 0; i < request.Update.Count; i++)
-        {
-            ledger.Updates[i].Fail(updateValidator.Validate(request.Update[i]));
-        }
-
-        foreach (var entry in ledger.Deletes.Where(e => e.Id <= 0))
-        {
-            entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
-        }
-    }
-
     /// <summary>Everything the batch refers to, in a fixed number of queries whatever its size.</summary>
-    private async Task<ProductBatchState> LoadAsync(ProductBatchItems items, CancellationToken cancellationToken)
+    private async Task<ProductBatchState> LoadAsync(HashSet<long> productIds, ProductBatchItems items, CancellationToken cancellationToken)
     {
-        var productIds = items.ReferencedProductIds();
         var skus = items.ClaimedSkus();
         var handles = items.ClaimedHandles();
         var categoryIds = items.ReferencedCategoryIds();

@@ -10,14 +10,11 @@ namespace Catalog.Application.Products.Commands.BatchProducts;
 /// <summary>The items of one product batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProducts request)
 {
-    private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites =>
-        ledger.Creates.Select((e, i) => (e, (ProductWrite)request.Create[i]))
-            .Concat(ledger.Updates.Select((e, i) => (e, (ProductWrite)request.Update[i])))
-            .Where(p => p.Item1.IsOpen);
+    private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites => ledger.OpenWrites<ProductWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims()
     {
-        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => HandleOf(w.Item) is { } h ? [(w.Entry, h, "handle")] : Array.Empty<(LedgerEntry<Product>, string, string)>()), "handle");
+        ledger.FailRepeatedValues(OpenWrites.Select(w => (w.Entry, HandleOf(w.Item), "handle")), "handle");
 
         foreach (var (entry, item) in OpenWrites)
         {
@@ -27,11 +24,8 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
             }
         }
 
-        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, s.Sku, s.Field))), "SKU");
+        ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, (string?)s.Sku, s.Field))), "SKU");
     }
-
-    public HashSet<long> ReferencedProductIds() =>
-        [.. ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
 
     public HashSet<string> ClaimedSkus() => [.. OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => s.Sku))];
 
@@ -41,22 +35,12 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         [.. OpenWrites.SelectMany(w => w.Item.CategoryIds.HasValue ? w.Item.CategoryIds.Value ?? [] : [])];
 
     public HashSet<long> ReferencedAttributeValueIds() =>
-        [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(v => v.AttributeValueIds.HasValue ? v.AttributeValueIds.Value ?? [] : [])];
+        [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(VariantPlanner.AttributeValueIdsOf)];
 
     /// <summary>Fails the items whose targets are missing, whose versions are stale, or whose claims or references the database contradicts.</summary>
     public void CheckAgainst(ProductBatchState state)
     {
-        foreach (var entry in ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen))
-        {
-            if (!state.Products.TryGetValue(entry.Id!.Value, out var product))
-            {
-                entry.Fail(ErrorCodes.NotFound, $"Product {entry.Id} was not found.", "id");
-            }
-            else if (entry.Operation == BatchOperation.Update && request.Update[entry.Index].Version is { } version && version != product.Version)
-            {
-                entry.Fail(ErrorCodes.Conflict, $"Product {entry.Id} is at version {product.Version}, not {version}: it changed since it was read.", "version");
-            }
-        }
+        ledger.FailMissingOrStale(state.Products, i => request.Update[i].Version, "Product");
 
         foreach (var (entry, item) in OpenWrites.ToList())
         {
@@ -74,11 +58,7 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
                 }
             }
 
-            var missing = ReferenceProblems(item, state).ToList();
-            if (missing.Count > 0)
-            {
-                entry.Fail(new ItemError(ErrorCodes.ReferenceNotFound, missing[0].Message, [.. missing.Select(m => new FieldError(m.Field, m.Message))]));
-            }
+            entry.Fail(ErrorCodes.ReferenceNotFound, [.. ReferenceProblems(item, state)]);
         }
     }
 
@@ -125,9 +105,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
     {
         var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
         var optionProblems = (item.Variants.Value ?? []).SelectMany((v, i) => VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")).ToList();
-        if (optionProblems.Count > 0)
+        entry.Fail(ErrorCodes.ValidationFailed, optionProblems);
+        if (!entry.IsOpen)
         {
-            entry.Fail(Invalid(optionProblems));
             return;
         }
 
@@ -154,9 +134,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         problems.AddRange(variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
             .Select(p => ($"variants[{p.i}].version", $"Variant {p.v.Id} changed since it was read.")));
-        if (problems.Count > 0)
+        entry.Fail(ErrorCodes.ValidationFailed, problems);
+        if (!entry.IsOpen)
         {
-            entry.Fail(Invalid(problems));
             return;
         }
 
@@ -200,9 +180,6 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         }
     }
 
-    private static ItemError Invalid(List<(string Field, string Message)> problems) =>
-        new(ErrorCodes.ValidationFailed, problems[0].Message, [.. problems.Select(p => new FieldError(p.Field, p.Message))]);
-
     private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with
     {
         Handle = HandleOf(item) ?? current.Handle,
@@ -234,7 +211,7 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         item.Variants is { HasValue: true, Value: { } variants } ? variants.Where(v => v is not null) : [];
 
     private static IEnumerable<(string Sku, string Field)> SkusOf(ProductWrite item) =>
-        VariantsOf(item).Select((v, i) => (v.Sku is { HasValue: true, Value: { } sku } ? sku : null, $"variants[{i}].sku"))
+        VariantsOf(item).Select((v, i) => (VariantPlanner.SkuOf(v), $"variants[{i}].sku"))
             .Where(s => s.Item1 is not null)
             .Select(s => (s.Item1!, s.Item2));
 
@@ -252,13 +229,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         var variants = VariantsOf(item).ToList();
         for (var v = 0; v < variants.Count; v++)
         {
-            var valueIds = variants[v].AttributeValueIds.HasValue ? variants[v].AttributeValueIds.Value ?? [] : [];
-            for (var i = 0; i < valueIds.Count; i++)
+            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, $"variants[{v}]."))
             {
-                if (!state.AttributeValueIds.Contains(valueIds[i]))
-                {
-                    yield return ($"variants[{v}].attribute_value_ids[{i}]", $"Attribute value {valueIds[i]} does not exist.");
-                }
+                yield return problem;
             }
         }
     }

@@ -13,7 +13,7 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
     {
         if (isCreate)
         {
-            RuleFor(x => x.Title.HasValue).Equal(true).OverridePropertyName(nameof(ProductWrite.Title)).WithMessage("title is required.");
+            Required(x => x.Title);
         }
 
         WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(ProductConstraints.MaxTitleLength));
@@ -70,8 +70,7 @@ public sealed class ProductVariantWriteValidator : VariantWriteValidator<Product
     public ProductVariantWriteValidator(bool productIsNew)
         : base(isCreate: false)
     {
-        RuleFor(x => x.Title.HasValue).Equal(true).When(x => x.Id is null)
-            .OverridePropertyName(nameof(VariantWrite.Title)).WithMessage("title is required for a new variant.");
+        Required(x => x.Title).When(x => x.Id is null).WithMessage("title is required for a new variant.");
         if (productIsNew)
         {
             RuleFor(x => x.Id).Null().WithMessage("A variant of a new product cannot name an id.");

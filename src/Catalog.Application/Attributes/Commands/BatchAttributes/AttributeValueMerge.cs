@@ -1,0 +1,76 @@
+using Catalog.Application.Common.Batches;
+using Catalog.Domain.Attributes;
+using Catalog.Domain.Common;
+
+namespace Catalog.Application.Attributes.Commands.BatchAttributes;
+
+/// <summary>An attribute item's value list against the values it replaces: what is wrong with it, and the rows that apply it.</summary>
+internal static class AttributeValueMerge
+{
+    /// <summary>The values an item sends; a list sent as null clears the attribute's values.</summary>
+    public static IReadOnlyList<AttributeValueWrite> ValuesOf(AttributeWrite item) =>
+        item.Values is { HasValue: true, Value: { } values } ? values : [];
+
+    /// <summary>Ids that are not values of the attribute, and every slug after the first that the merged list would hold twice.</summary>
+    public static IEnumerable<(string Field, string Message)> Check(IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var existing = values[i].Id is { } id ? current.FirstOrDefault(v => v.Id == id) : null;
+            if (values[i].Id is not null && existing is null)
+            {
+                yield return ($"values[{i}].id", $"Value {values[i].Id} is not a value of this attribute.");
+            }
+            else if (SlugOf(values[i], existing?.Slug) is { } slug && !seen.Add(slug))
+            {
+                yield return ($"values[{i}].slug", $"The slug '{slug}' is used by more than one value of this attribute.");
+            }
+        }
+    }
+
+    /// <summary>The sent list is the attribute's whole list: named values are updated, new ones created, unnamed ones removed.</summary>
+    public static void Apply(ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    {
+        var kept = values.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
+        foreach (var gone in attribute.Values.Where(v => !kept.Contains(v.Id)).ToList())
+        {
+            attribute.RemoveValue(gone);
+            rows.Add(new DeleteRow(gone, MustExist: false));
+        }
+
+        // Updates before inserts (unlike the list's order): a new value may take a slug an existing value gives up in the same list.
+        foreach (var input in values.Where(v => v.Id is not null))
+        {
+            var value = attribute.Values.First(v => v.Id == input.Id);
+            var expected = value.Version;
+            value.Update(Merge(input, value.Details), now);
+            rows.Add(new UpdateRow(value, expected));
+        }
+
+        foreach (var input in values.Where(v => v.Id is null))
+        {
+            var details = Merge(input, new AttributeValueDetails { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
+            var value = AttributeValue.Create(ids.Next<AttributeValue>(), attribute.Id, details, now);
+            attribute.AddValue(value);
+            rows.Add(new InsertRow(value));
+        }
+    }
+
+    /// <summary>The slug a value will have: the one it sends, else the one it has, else (a new value) one derived from its name.</summary>
+    private static string? SlugOf(AttributeValueWrite value, string? existingSlug) => value switch
+    {
+        { Slug: { HasValue: true, Value: { } slug } } => slug,
+        _ when existingSlug is not null => existingSlug,
+        { Name: { HasValue: true, Value: { } name } } => HandleFormat.FromText(name),
+        _ => null,
+    };
+
+    private static AttributeValueDetails Merge(AttributeValueWrite input, AttributeValueDetails current) => current with
+    {
+        Name = input.Name.HasValue ? input.Name.Value! : current.Name,
+        Slug = input.Slug.HasValue ? input.Slug.Value! : current.Slug,
+        Description = input.Description.Or(current.Description),
+        MenuOrder = input.MenuOrder.Or(current.MenuOrder) ?? current.MenuOrder,
+    };
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Catalog.Application.Common;
+
+namespace Catalog.Application.Categories.Commands.BatchCategories;
+
+/// <summary>The fields of a category a batch item may send. On create an absent field takes its default; on update it stays as it is.</summary>
+public abstract record CategoryWrite
+{
+    public Optional<string?> Name { get; init; }
+
+    /// <summary>On create, derived from the name when absent.</summary>
+    public Optional<string?> Handle { get; init; }
+    public Optional<string?> Description { get; init; }
+
+    /// <summary>An existing category, or null for a root category.</summary>
+    public Optional<long?> ParentId { get; init; }
+    public Optional<int?> Rank { get; init; }
+    public Optional<JsonElement?> Metadata { get; init; }
+}
+
+public sealed record CategoryCreate : CategoryWrite;
+
+public sealed record CategoryUpdate : CategoryWrite
+{
+    public long? Id { get; init; }
+
+    /// <summary>When sent, the update applies only if the category's version is still this one (else CONFLICT).</summary>
+    public long? Version { get; init; }
+}

@@ -1,0 +1,38 @@
+using Catalog.Application.Common.Validation;
+using Catalog.Domain.Categories;
+using Catalog.Domain.Common;
+using FluentValidation;
+
+namespace Catalog.Application.Categories.Commands.BatchCategories;
+
+public abstract class CategoryWriteValidator<T> : CatalogValidator<T>
+    where T : CategoryWrite
+{
+    protected CategoryWriteValidator(bool isCreate)
+    {
+        if (isCreate)
+        {
+            Required(x => x.Name);
+        }
+
+        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(CategoryConstraints.MaxNameLength));
+        WhenPresent(x => x.Handle, r => r.NotEmpty().MaximumLength(CategoryConstraints.MaxHandleLength)
+            .Matches(HandleFormat.Pattern).WithMessage("handle may contain only lower-case letters, digits and single dashes."));
+        WhenPresent(x => x.Description, r => r.MaximumLength(CategoryConstraints.MaxDescriptionLength));
+        WhenPresent(x => x.ParentId, r => r.GreaterThan(0));
+        WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+    }
+}
+
+public sealed class CategoryCreateValidator() : CategoryWriteValidator<CategoryCreate>(isCreate: true);
+
+public sealed class CategoryUpdateValidator : CategoryWriteValidator<CategoryUpdate>
+{
+    public CategoryUpdateValidator()
+        : base(isCreate: false)
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
+        WhenPresent(x => x.ParentId, r => r.Must((x, parent) => parent is null || parent != x.Id).WithMessage("A category cannot be its own parent."));
+    }
+}
