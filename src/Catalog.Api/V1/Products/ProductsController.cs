@@ -46,6 +46,21 @@ public sealed class ProductsController(ISender sender) : ControllerBase
         return StatusCode(BatchResponses.StatusOf(result), rendered);
     }
 
+    /// <summary>Creates, updates and deletes the variants of one product; 404 when the product does not exist.</summary>
+    [HttpPost("{productId:long}/variants/batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<VariantItemResult>>> BatchVariants(
+        long productId, VariantBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(productId, policy), cancellationToken);
+        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, VariantItemResult.From));
+    }
+
     /// <summary>Lists products with their variants, filtered by status, SKU or category.</summary>
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]

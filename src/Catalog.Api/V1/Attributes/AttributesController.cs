@@ -1,0 +1,67 @@
+using Catalog.Api.Auth;
+using Catalog.Application.Attributes;
+using Catalog.Application.Attributes.Commands.BatchAttributes;
+using Catalog.Application.Attributes.Queries;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Mediator;
+using Catalog.Application.Common.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.V1.Attributes;
+
+public sealed record AttributeBatchRequest
+{
+    public IReadOnlyList<AttributeCreate>? Create { get; init; }
+    public IReadOnlyList<AttributeUpdate>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+
+    public BatchAttributes ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
+}
+
+public sealed record AttributeItemResult : ItemResultContract
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
+    public AttributeDto? Attribute { get; init; }
+
+    public static AttributeItemResult From(ItemResult<AttributeDto> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Attribute = result.Resource, Error = result.Error };
+    }
+}
+
+[ApiController]
+[Route("api/v1/attributes")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+public sealed class AttributesController(ISender sender) : ControllerBase
+{
+    /// <summary>Creates, updates and deletes global attributes (with their values) in one request.</summary>
+    [HttpPost("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<AttributeItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<AttributeItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<AttributeItemResult>>> Batch(
+        AttributeBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, AttributeItemResult.From));
+    }
+
+    [HttpGet]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<Page<AttributeDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<Page<AttributeDto>> List(CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+        sender.Send(new ListAttributes(limit, offset), cancellationToken);
+
+    [HttpGet("{id:long}")]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<AttributeDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<AttributeDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetAttribute(id), cancellationToken);
+}

@@ -1,0 +1,68 @@
+using Catalog.Api.Auth;
+using Catalog.Application.Categories;
+using Catalog.Application.Categories.Commands.BatchCategories;
+using Catalog.Application.Categories.Queries;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Mediator;
+using Catalog.Application.Common.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.V1.Categories;
+
+public sealed record CategoryBatchRequest
+{
+    public IReadOnlyList<CategoryCreate>? Create { get; init; }
+    public IReadOnlyList<CategoryUpdate>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+
+    public BatchCategories ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
+}
+
+public sealed record CategoryItemResult : ItemResultContract
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
+    public CategoryDto? Category { get; init; }
+
+    public static CategoryItemResult From(ItemResult<CategoryDto> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Category = result.Resource, Error = result.Error };
+    }
+}
+
+[ApiController]
+[Route("api/v1/categories")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+public sealed class CategoriesController(ISender sender) : ControllerBase
+{
+    /// <summary>Creates, updates and deletes categories in one request.</summary>
+    [HttpPost("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<CategoryItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<CategoryItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<CategoryItemResult>>> Batch(
+        CategoryBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, CategoryItemResult.From));
+    }
+
+    [HttpGet]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<Page<CategoryDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<Page<CategoryDto>> List(
+        [FromQuery(Name = "parent_id")] long? parentId, CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+        sender.Send(new ListCategories(parentId, limit, offset), cancellationToken);
+
+    [HttpGet("{id:long}")]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<CategoryDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<CategoryDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetCategory(id), cancellationToken);
+}

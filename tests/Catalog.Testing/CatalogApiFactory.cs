@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using Catalog.Infrastructure.Auth;
+using Catalog.Infrastructure.Diagnostics;
+using Catalog.Infrastructure.Persistence;
+using Catalog.Testing.Postgres;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Xunit;
+
+namespace Catalog.Testing;
+
+/// <summary>
+/// The real API over a real database of its own (one per test class), reset before each test. Derived classes choose
+/// the provider; the same tests run on both.
+/// </summary>
+public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Provisioned through <c>Catalog:Auth:BootstrapKey</c>, with both scopes.</summary>
+    public const string WriteKey = "test-key-read-write";
+
+    private string _connectionString = string.Empty;
+
+    public abstract string Provider { get; }
+
+    public string ConnectionString => _connectionString;
+
+    public SqlStatementCounter Statements => Services.GetRequiredService<SqlStatementCounter>();
+
+    public int MaxItems { get; init; } = 1000;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await CreateDatabaseAsync();
+        _ = Services; // starts the host, which migrates the database and provisions the key
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync(_connectionString);
+    }
+
+    public HttpClient CreateClientWithKey(string? key = WriteKey)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a key with the given scopes and answers it in clear.</summary>
+    public async Task<string> CreateKeyAsync(string scopes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test", scopes, CancellationToken.None);
+    }
+
+    /// <summary>Empties every catalog table (keys are kept) and restarts ids, so each test starts from the same state.</summary>
+    public async Task ResetAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            if (Provider == "Postgres")
+            {
+                await DatabaseReset.ResetPostgresAsync((NpgsqlConnection)connection, ["api_keys"]);
+            }
+            else
+            {
+                await DatabaseReset.ResetSqliteAsync(connection, ["api_keys"]);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        Statements.Reset();
+    }
+
+    /// <summary>Runs a query straight against the database, to check what a request really wrote.</summary>
+    public async Task<T> QueryAsync<T>(Func<CatalogDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CatalogDbContext>());
+    }
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync(string connectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
+        builder.UseSetting("Catalog:Auth:BootstrapKey", WriteKey);
+        builder.UseSetting("Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
+
+public sealed class SqliteApiFactory : CatalogApiFactory
+{
+    public override string Provider => "Sqlite";
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"catalog-test-{Guid.NewGuid():N}.db");
+        return Task.FromResult(new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+    }
+
+    protected override Task DropDatabaseAsync(string connectionString)
+    {
+        SqliteConnection.ClearAllPools();
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresApiFactory : CatalogApiFactory
+{
+    public override string Provider => "Postgres";
+
+    protected override async Task<string> CreateDatabaseAsync() =>
+        await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("catalog");
+
+    protected override async Task DropDatabaseAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await (await PostgresServer.SharedAsync()).DropDatabaseAsync(connectionString);
+    }
+}
