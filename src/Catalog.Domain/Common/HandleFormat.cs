@@ -7,25 +7,53 @@ public static class HandleFormat
 {
     public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 
+    /// <summary>
+    /// Latin letters with diacritics and their plain forms. A table rather than Unicode normalization, because the app
+    /// runs with invariant globalization (no ICU), where normalization does not decompose letters.
+    /// </summary>
+    private static readonly (string Accented, char Plain)[] Folds =
+    [
+        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'), ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'), ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņňŉ", 'n'), ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'), ("śŝşšß", 's'), ("ţťŧ", 't'), ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'),
+    ];
+
     public static string FromText(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in text.ToLowerInvariant())
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            var plain = Fold(c);
+            if (plain is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                builder.Append(c);
+                builder.Append(plain);
             }
-            else if (char.IsWhiteSpace(c) || c is '-' or '_' or '.' or '/')
+            else if (builder.Length > 0 && builder[^1] != '-' && (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)))
             {
-                if (builder.Length > 0 && builder[^1] != '-')
-                {
-                    builder.Append('-');
-                }
+                builder.Append('-');
             }
         }
 
         var handle = builder.ToString().Trim('-');
         return handle.Length == 0 ? "item" : handle;
+    }
+
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return c;
+        }
+
+        foreach (var (accented, plain) in Folds)
+        {
+            if (accented.Contains(c, StringComparison.Ordinal))
+            {
+                return plain;
+            }
+        }
+
+        return c;
     }
 }

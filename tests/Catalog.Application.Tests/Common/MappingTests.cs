@@ -1,0 +1,47 @@
+using AutoMapper;
+using Catalog.Application.Common.Mapping;
+using Catalog.Application.Products;
+using Catalog.Domain.Products;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Catalog.Application.Tests.Common;
+
+public sealed class MappingTests
+{
+    private static readonly MapperConfiguration Configuration =
+        new(cfg => cfg.AddProfile<CatalogMappingProfile>(), NullLoggerFactory.Instance);
+
+    [Fact]
+    public void CatalogMappingProfile_Configuration_IsValid()
+    {
+        Configuration.AssertConfigurationIsValid();
+    }
+
+    [Fact]
+    public void Map_ProductWithVariant_CarriesEveryField()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        var product = Product.Create(3, new ProductDetails
+        {
+            Handle = "shirt",
+            Title = "Shirt",
+            Status = ProductStatus.Published,
+            Tags = ["linen"],
+            Metadata = """{"origin":"PT","score":1.5}""",
+            Weight = 0.25m,
+        }, now);
+        var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = new Dictionary<string, string> { ["Size"] = "S" } }, now);
+        variant.ReplacePrices([new VariantPrice(1, 9, "usd", 19.99m, null, null)]);
+        product.AddVariant(variant);
+        product.SetCategories([4]);
+
+        var dto = Configuration.CreateMapper().Map<ProductDto>(product);
+
+        dto.Metadata!.Value.GetProperty("score").GetDecimal().Should().Be(1.5m);
+        dto.CategoryIds.Should().Equal(4);
+        dto.Variants.Should().ContainSingle().Which.Prices.Should().ContainSingle().Which.Amount.Should().Be(19.99m);
+        dto.Variants[0].Options.Should().Contain("Size", "S");
+        dto.Status.Should().Be(ProductStatus.Published);
+        dto.Version.Should().Be(1);
+    }
+}

@@ -1,0 +1,109 @@
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
+
+namespace Catalog.Domain.Tests.Products;
+
+public sealed class ProductTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private static ProductDetails Details(string title = "Shirt") => new() { Handle = HandleFormat.FromText(title), Title = title };
+
+    [Fact]
+    public void Create_ValidDetails_StartsAtVersionOne()
+    {
+        var product = Product.Create(7, Details(), Now);
+
+        product.Id.Should().Be(7);
+        product.Version.Should().Be(1);
+        product.CreatedAt.Should().Be(Now);
+        product.UpdatedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void Update_AnyChange_BumpsVersionAndUpdatedAt()
+    {
+        var product = Product.Create(1, Details(), Now);
+
+        product.Update(product.Details with { Title = "Linen shirt" }, Now.AddMinutes(5));
+
+        product.Title.Should().Be("Linen shirt");
+        product.Version.Should().Be(2);
+        product.UpdatedAt.Should().Be(Now.AddMinutes(5));
+        product.CreatedAt.Should().Be(Now);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Create_BlankTitle_IsRefused(string title)
+    {
+        var act = () => Product.Create(1, new ProductDetails { Handle = "x", Title = title }, Now);
+
+        act.Should().Throw<DomainRuleException>().WithMessage("*title*");
+    }
+
+    [Fact]
+    public void Create_TitleOverLimit_IsRefused()
+    {
+        var act = () => Product.Create(1, Details(new string('a', ProductConstraints.MaxTitleLength + 1)) with { Handle = "a" }, Now);
+
+        act.Should().Throw<DomainRuleException>();
+    }
+
+    [Fact]
+    public void Create_NegativeWeight_IsRefused()
+    {
+        var act = () => Product.Create(1, Details() with { Weight = -1 }, Now);
+
+        act.Should().Throw<DomainRuleException>().WithMessage("*weight*");
+    }
+
+    [Fact]
+    public void Create_DuplicateOptionTitles_AreRefused()
+    {
+        var options = new[] { new ProductOption("Size", ["S"]), new ProductOption("size", ["M"]) };
+
+        var act = () => Product.Create(1, Details() with { Options = options }, Now);
+
+        act.Should().Throw<DomainRuleException>();
+    }
+
+    [Fact]
+    public void SetCategories_NewSet_AnswersOnlyTheDifference()
+    {
+        var product = Product.Create(1, Details(), Now);
+        product.SetCategories([10, 11]);
+
+        var (removed, added) = product.SetCategories([11, 12]);
+
+        removed.Should().Equal(new ProductCategory(1, 10));
+        added.Should().Equal(new ProductCategory(1, 12));
+        product.Categories.Select(c => c.CategoryId).Should().BeEquivalentTo([11L, 12L]);
+    }
+
+    [Fact]
+    public void AddVariant_OfAnotherProduct_IsRefused()
+    {
+        var product = Product.Create(1, Details(), Now);
+        var variant = Variant.Create(5, productId: 2, new VariantDetails { Title = "S" }, Now);
+
+        var act = () => product.AddVariant(variant);
+
+        act.Should().Throw<DomainRuleException>();
+    }
+
+    [Fact]
+    public void AddVariant_PastTheLimit_IsRefused()
+    {
+        var product = Product.Create(1, Details(), Now);
+        for (var i = 0; i < ProductConstraints.MaxVariantsPerProduct; i++)
+        {
+            product.AddVariant(Variant.Create(100 + i, 1, new VariantDetails { Title = $"V{i}" }, Now));
+        }
+
+        var act = () => product.AddVariant(Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now));
+
+        act.Should().Throw<DomainRuleException>();
+    }
+}
