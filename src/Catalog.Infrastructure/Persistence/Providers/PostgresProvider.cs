@@ -70,9 +70,11 @@ internal sealed class PostgresProvider : DatabaseProvider
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException error) when (error.BatchCommand is not null && error.SqlState.StartsWith("23", StringComparison.Ordinal))
+        catch (PostgresException error) when (error.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
-            return new ExecutionResult(new int[statements.Count], batch.BatchCommands.IndexOf(error.BatchCommand), error);
+            // Npgsql does not always say which command of a batch failed; the writer then finds the item itself.
+            var failedAt = error.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : (int?)null;
+            return new ExecutionResult(new int[statements.Count], failedAt, error);
         }
 
         return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Diagnostics;
@@ -8,82 +9,26 @@ namespace Catalog.Infrastructure.Persistence.Writing;
 
 /// <summary>
 /// Applies a write plan in one transaction with the provider's fastest statement path: deletes (children first),
-/// then updates, then inserts (parents first). When the database refuses an item (a unique index, a stale version,
-/// a vanished row), the transaction rolls back; under partial policy the attempt is repeated without that item,
-/// under atomic policy nothing is written. The happy path is one attempt, whatever the batch size.
+/// then updates, then inserts (parents first). That is the whole story when the database accepts every row.
+/// When it refuses one (a unique index hit by a concurrent writer, a stale version, a vanished row), the transaction
+/// rolls back and the plan runs again item by item, each in a savepoint, so that exactly the refused items fail:
+/// under partial policy the others are committed, under atomic policy nothing is.
 /// </summary>
 internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter) : IBatchWriter
 {
     public async Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var failures = new Dictionary<int, ItemError>();
-        var remaining = plan.Items;
-        while (remaining.Count > 0)
-        {
-            var refused = await TryApplyAsync(remaining, cancellationToken);
-            if (refused.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var (key, error) in refused)
-            {
-                failures[key] = error;
-            }
-
-            if (plan.Policy == BatchPolicy.Atomic)
-            {
-                break;
-            }
-
-            remaining = [.. remaining.Where(item => !failures.ContainsKey(item.Key))];
-        }
-
-        return new WriteOutcome(failures);
-    }
-
-    private async Task<Dictionary<int, ItemError>> TryApplyAsync(IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
-    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = db.Database.GetDbConnection();
-            await using var factory = connection.CreateCommand();
-            var statements = Statements(items, factory);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await provider.ExecuteAsync(connection, transaction, statements, cancellationToken);
-            counter.CountWrites(result.FailedAt is { } stop ? stop + 1 : statements.Count);
-
-            var refused = new Dictionary<int, ItemError>();
-            if (result.Error is { } error)
+            if (await TryWholePlanAsync(connection, plan.Items, cancellationToken))
             {
-                var statement = statements[result.FailedAt!.Value];
-                refused[statement.ItemKey] = provider.Classify(error) ?? throw error;
-            }
-            else
-            {
-                for (var i = 0; i < statements.Count; i++)
-                {
-                    if (statements[i].RequiredRows is { } required && result.RowsAffected[i] != required)
-                    {
-                        refused.TryAdd(statements[i].ItemKey, statements[i].Write is UpdateRow
-                            ? ItemError.Of(ErrorCodes.Conflict, "The row changed or was deleted by another write while this batch ran.", "version")
-                            : ItemError.Of(ErrorCodes.NotFound, "The row was deleted by another write while this batch ran.", "id"));
-                    }
-                }
+                return new WriteOutcome(new Dictionary<int, ItemError>());
             }
 
-            if (refused.Count == 0)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-
-            return refused;
+            return new WriteOutcome(await ItemByItemAsync(connection, plan, cancellationToken));
         }
         finally
         {
@@ -91,7 +36,80 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         }
     }
 
-    private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items, System.Data.Common.DbCommand factory)
+    /// <summary>The fast path: every row of every item in one transaction. False (and nothing written) when any row is refused.</summary>
+    private async Task<bool> TryWholePlanAsync(DbConnection connection, IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
+    {
+        await using var factory = connection.CreateCommand();
+        var statements = Statements(items, factory);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var refusal = await RunAsync(connection, transaction, statements, cancellationToken);
+        if (refusal is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        return false;
+    }
+
+    /// <summary>The slow path, taken only after a refusal: each item in its own savepoint, so a refused item leaves no trace.</summary>
+    private async Task<Dictionary<int, ItemError>> ItemByItemAsync(DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
+    {
+        await using var factory = connection.CreateCommand();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var failures = new Dictionary<int, ItemError>();
+        foreach (var item in plan.Items)
+        {
+            await transaction.SaveAsync("item", cancellationToken);
+            var refusal = await RunAsync(connection, transaction, Statements([item], factory), cancellationToken);
+            if (refusal is null)
+            {
+                await transaction.ReleaseAsync("item", cancellationToken);
+            }
+            else
+            {
+                await transaction.RollbackAsync("item", cancellationToken);
+                failures[item.Key] = refusal;
+            }
+        }
+
+        if (failures.Count > 0 && plan.Policy == BatchPolicy.Atomic)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return failures;
+    }
+
+    /// <summary>Runs statements and answers why the database refused them, or null when it accepted all.</summary>
+    private async Task<ItemError?> RunAsync(DbConnection connection, DbTransaction transaction, List<RowStatement> statements, CancellationToken cancellationToken)
+    {
+        var result = await provider.ExecuteAsync(connection, transaction, statements, cancellationToken);
+        counter.CountWrites(result.FailedAt is { } stop ? stop + 1 : statements.Count);
+        if (result.Error is { } error)
+        {
+            return provider.Classify(error) ?? throw error;
+        }
+
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i].RequiredRows is { } required && result.RowsAffected[i] != required)
+            {
+                return statements[i].Write is UpdateRow
+                    ? ItemError.Of(ErrorCodes.Conflict, "The row changed or was deleted by another write while this batch ran.", "version")
+                    : ItemError.Of(ErrorCodes.NotFound, "The row was deleted by another write while this batch ran.", "id");
+            }
+        }
+
+        return null;
+    }
+
+    private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items, DbCommand factory)
     {
         var model = db.Model;
         var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: TableMap.For(model, row.Row.GetType())))).ToList();

@@ -1,0 +1,113 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Domain.Products;
+using Catalog.Infrastructure.Persistence;
+using Catalog.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Infrastructure.Tests.Persistence.Writing;
+
+/// <summary>
+/// The writer's own guarantees, for failures only the database can find (the engine's checks are bypassed here, as a
+/// concurrent writer would bypass them): a refused item fails alone under partial policy, and sinks all under atomic.
+/// </summary>
+public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Apply_PartialPlanWithDatabaseConflicts_WritesTheRestAndNamesEachFailure()
+    {
+        var ids = await ReserveAsync(products: 4, variants: 1);
+        await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
+
+        var outcome = await WriteAsync(
+            BatchPolicy.Partial,
+            Insert(ids.Next<Product>(), "fresh"),
+            Insert(ids.Next<Product>(), "taken"),
+            new PlannedItem(2, [new InsertRow(Variant.Create(ids.Next<Variant>(), productId: 987_654, new VariantDetails { Title = "orphan" }, Now))]),
+            Insert(ids.Next<Product>(), "also-fresh", key: 3));
+
+        outcome.Failures.Keys.Should().BeEquivalentTo([1, 2]);
+        outcome.Failures[1].Code.Should().Be(ErrorCodes.DuplicateHandle);
+        outcome.Failures[2].Code.Should().Be(ErrorCodes.ReferenceNotFound);
+        (await HandlesAsync()).Should().BeEquivalentTo(["taken", "fresh", "also-fresh"]);
+        (await factory.QueryAsync(db => db.Variants.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Apply_AtomicPlanWithOneConflict_WritesNothing()
+    {
+        var ids = await ReserveAsync(products: 3, variants: 0);
+        await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
+
+        var outcome = await WriteAsync(BatchPolicy.Atomic, Insert(ids.Next<Product>(), "fresh"), Insert(ids.Next<Product>(), "taken"));
+
+        outcome.Failures.Should().ContainKey(1).WhoseValue.Code.Should().Be(ErrorCodes.DuplicateHandle);
+        (await HandlesAsync()).Should().BeEquivalentTo(["taken"]);
+    }
+
+    [Fact]
+    public async Task Apply_UpdateWithStaleVersion_FailsWithConflictAndLeavesTheRow()
+    {
+        var ids = await ReserveAsync(products: 1, variants: 0);
+        var id = ids.Next<Product>();
+        await WriteAsync(BatchPolicy.Partial, Insert(id, "shirt"));
+        var stale = Product.Create(id, new ProductDetails { Handle = "shirt", Title = "Renamed" }, Now);
+        stale.Update(stale.Details, Now);
+
+        var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new UpdateRow(stale, ExpectedVersion: 41)]));
+
+        outcome.Failures[0].Code.Should().Be(ErrorCodes.Conflict);
+        (await factory.QueryAsync(db => db.Products.Select(p => p.Title).SingleAsync())).Should().Be("Shirt");
+    }
+
+    [Fact]
+    public async Task Apply_DeleteOfMissingRowThatMustExist_FailsWithNotFound()
+    {
+        var ids = await ReserveAsync(products: 1, variants: 0);
+        var ghost = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "ghost", Title = "Ghost" }, Now);
+
+        var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new DeleteRow(ghost, MustExist: true)]));
+
+        outcome.Failures[0].Code.Should().Be(ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Allocate_TwoRequests_NeverShareAnId()
+    {
+        var first = await ReserveAsync(products: 50, variants: 0);
+        var second = await ReserveAsync(products: 50, variants: 0);
+
+        var ids = Enumerable.Range(0, 50).Select(_ => first.Next<Product>()).Concat(Enumerable.Range(0, 50).Select(_ => second.Next<Product>())).ToList();
+
+        ids.Should().OnlyHaveUniqueItems().And.OnlyContain(id => id > 0);
+    }
+
+    private static PlannedItem Insert(long id, string handle, int? key = null) =>
+        new(key ?? (handle == "fresh" ? 0 : 1), [new InsertRow(Product.Create(id, new ProductDetails { Handle = handle, Title = "Shirt" }, Now))]);
+
+    private async Task<IdPool> ReserveAsync(int products, int variants)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var allocator = scope.ServiceProvider.GetRequiredService<IIdAllocator>();
+        return await allocator.AllocateAsync(new Dictionary<Type, int> { [typeof(Product)] = products, [typeof(Variant)] = variants }, CancellationToken.None);
+    }
+
+    private async Task<WriteOutcome> WriteAsync(BatchPolicy policy, params PlannedItem[] items)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IBatchWriter>().ApplyAsync(new WritePlan(items, policy), CancellationToken.None);
+    }
+
+    private Task<List<string>> HandlesAsync() => factory.QueryAsync(db => db.Products.Select(p => p.Handle).ToListAsync());
+}
+
+public sealed class SqlBatchWriterTestsOnSqlite(SqliteApiFactory factory) : SqlBatchWriterTests(factory), IClassFixture<SqliteApiFactory>;
+
+public sealed class SqlBatchWriterTestsOnPostgres(PostgresApiFactory factory) : SqlBatchWriterTests(factory), IClassFixture<PostgresApiFactory>;
