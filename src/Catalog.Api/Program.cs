@@ -15,8 +15,7 @@ builder.Services.AddControllers()
     .AddJsonOptions(options => CatalogJson.Configure(options.JsonSerializerOptions))
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
