@@ -48,7 +48,9 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.ExternalId, r => r.MaximumLength(ProductConstraints.MaxExternalIdLength));
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
-            .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
+            .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.")
+            .Must(v => v is null || v.Where(i => i?.Id is not null).GroupBy(i => i.Id).All(g => g.Count() == 1))
+            .WithMessage("A variant id appears more than once in variants."));
         EachWhenPresent(x => x.Variants, r => r.NotNull().SetValidator(new ProductVariantWriteValidator(isCreate)));
     }
 }
