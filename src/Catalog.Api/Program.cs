@@ -12,7 +12,12 @@ builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
 
 builder.Services.AddControllers()
-    .AddJsonOptions(options => CatalogJson.Configure(options.JsonSerializerOptions))
+    .AddJsonOptions(options =>
+    {
+        CatalogJson.Configure(options.JsonSerializerOptions);
+        // Keep the JsonException on the model state, so InvalidRequestResponse can tell broken JSON from a wrong shape.
+        options.AllowInputFormatterExceptionMessages = false;
+    })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
@@ -26,7 +31,6 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddOpenApi("v1", options =>
 {
-    options.AddSchemaTransformer<OptionalSchemaTransformer>();
     options.AddDocumentTransformer<ApiKeySecurityTransformer>();
 });
 

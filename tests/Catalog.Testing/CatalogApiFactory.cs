@@ -33,10 +33,21 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
 
     public int MaxItems { get; init; } = 1000;
 
+    /// <summary>When set, the API also listens on this loopback port, for clients outside the process (newman, say).</summary>
+    public int? KestrelPort { get; init; }
+
     public async Task InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
-        _ = Services; // starts the host, which migrates the database and provisions the key
+        if (KestrelPort is { } port)
+        {
+            UseKestrel(port);
+            StartServer();
+        }
+        else
+        {
+            _ = Services; // starts the host, which migrates the database and provisions the key
+        }
     }
 
     public new async Task DisposeAsync()

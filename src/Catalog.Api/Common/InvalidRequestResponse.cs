@@ -13,30 +13,67 @@ internal static class InvalidRequestResponse
 {
     public static IActionResult Create(ActionContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var errors = context.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .SelectMany(entry => entry.Value!.Errors.Select(error => (Field: FieldOf(entry.Key), Error: error)))
+            .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, Error: error)))
             .ToList();
         var json = errors.Select(e => e.Error.Exception as JsonException ?? e.Error.Exception?.InnerException as JsonException).FirstOrDefault(e => e is not null);
+        var bodyErrors = errors.Where(e => e.Key.Length == 0 || e.Key.StartsWith('$') || e.Error.Exception is JsonException).ToList();
         var emptyBody = errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal));
         var (code, title) = json switch
         {
             _ when emptyBody => (ErrorCodes.MalformedJson, "The request body is empty."),
             { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" => (ErrorCodes.MalformedJson, "The request body is not valid JSON."),
             not null => (ErrorCodes.InvalidBody, "The request body does not match the expected shape."),
+            _ when IsBodyParameterMissing(context, errors.Select(e => e.Key)) => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
             _ => (ErrorCodes.ValidationFailed, "The request is not valid."),
         };
-        var details = errors.Select(e => new FieldError(e.Field, Message(e.Error))).ToList();
+
+        // When the body could not be read, "the request field is required" is only an echo of that: leave it out.
+        var reported = json is not null || emptyBody ? (bodyErrors.Count > 0 ? bodyErrors : errors) : errors;
+        var details = reported.Select(e => new FieldError(FieldOf(e.Key, e.Error), Message(e.Error))).ToList();
         var problem = Problems.Create(StatusCodes.Status400BadRequest, code, title, details.FirstOrDefault()?.Message, details);
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
-    private static string FieldOf(string key) => key.StartsWith("$.", StringComparison.Ordinal) ? key[2..] : key.TrimStart('$');
+    private static bool IsBodyParameterMissing(ActionContext context, IEnumerable<string> keys) =>
+        context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body && keys.Contains(p.Name));
+
+    private static string FieldOf(string key, ModelError error)
+    {
+        var path = error.Exception is JsonException { Path: { } jsonPath } ? jsonPath : key;
+        return path switch
+        {
+            "" or "$" => "$",
+            _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
+            _ => path,
+        };
+    }
 
     private static string Message(ModelError error)
     {
         var message = error.Exception?.Message ?? error.ErrorMessage;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        message = cut > 0 ? message[..cut] : message;
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return $"The value has the wrong type: expected {Expected(message)}.";
+        }
+
+        var unknown = message.IndexOf("could not be mapped to any .NET member", StringComparison.Ordinal);
+        return unknown > 0 ? message[..unknown] + "is not a field of this object." : message;
     }
+
+    /// <summary>Says what JSON was expected in the client's words, not .NET's type names.</summary>
+    private static string Expected(string message) => message switch
+    {
+        _ when message.Contains("Int", StringComparison.Ordinal) || message.Contains("Decimal", StringComparison.Ordinal) => "a number",
+        _ when message.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when message.Contains("List", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) => "an array",
+        _ when message.Contains("Dictionary", StringComparison.Ordinal) => "an object",
+        _ when message.Contains("String", StringComparison.Ordinal) => "a string",
+        _ when message.Contains("Status", StringComparison.Ordinal) || message.Contains("Policy", StringComparison.Ordinal) => "one of the documented values",
+        _ => "an object",
+    };
 }

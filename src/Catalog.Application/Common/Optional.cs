@@ -52,8 +52,20 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
     {
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        /// <summary>
+        /// Reads through the inner converter in the same serializer state (not a nested Deserialize call), so that an
+        /// error names the property's full path, such as <c>$.create[0].variants[1].stock_quantity</c>.
+        /// </summary>
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null && default(T) is null)
+            {
+                return new Optional<T>(default!);
+            }
+
+            var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
+            return new Optional<T>(converter.Read(ref reader, typeof(T), options)!);
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);
