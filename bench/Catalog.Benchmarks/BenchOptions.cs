@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Catalog.Benchmarks;
+
+/// <summary>Command line: <c>--sizes 10,100,1000 --runs 5 --naive-runs 3 --warmup 3 --markdown results.md</c>.</summary>
+internal sealed record BenchOptions
+{
+    public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
+
+    public int Runs { get; init; } = 5;
+
+    /// <summary>The naive path commits once per item, so at large N one run takes seconds; fewer runs keep the whole benchmark short.</summary>
+    public int NaiveRuns { get; init; } = 3;
+
+    public string? MarkdownPath { get; init; }
+
+    /// <summary>Untimed passes over every operation and path before measuring; see <see cref="BenchmarkRunner.WarmUpAsync"/>.</summary>
+    public int WarmUpPasses { get; init; } = 3;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        var naiveRunsGiven = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--sizes" => options with { Sizes = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--runs" => options with { Runs = Positive(value) },
+                "--naive-runs" => options with { NaiveRuns = Positive(value) },
+                "--markdown" => options with { MarkdownPath = value },
+                "--warmup" => options with { WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Use --sizes, --runs, --naive-runs, --warmup, --markdown."),
+            };
+            naiveRunsGiven |= args[i] == "--naive-runs";
+            i++;
+        }
+
+        // Asking for fewer runs than the naive default should not make naive the one with more.
+        return naiveRunsGiven ? options : options with { NaiveRuns = Math.Min(options.NaiveRuns, options.Runs) };
+    }
+
+    private static int Positive(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"'{text}' is not a positive whole number.");
+}

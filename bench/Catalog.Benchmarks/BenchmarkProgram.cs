@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Catalog.Benchmarks.Paths;
+using Catalog.Benchmarks.Reporting;
+using Spectre.Console;
+
+namespace Catalog.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Catalog.Benchmarks [--sizes 10,100,1000] [--runs 5] [--naive-runs 3] [--markdown path]</c>.
+/// An explicit entry class (not top-level statements) so that <c>Program</c> stays the API's, which the host factory starts.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            return 2;
+        }
+
+        // Wide enough for the table when the output goes to a file or a CI log rather than a terminal.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings());
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        var machine = MachineInfo.Describe();
+        console.WriteLine(machine);
+        var total = Stopwatch.StartNew();
+        // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
+        var runner = new BenchmarkRunner([new BatchPath(), new NaivePath(), new AdoNetPath()], Console.WriteLine);
+        console.WriteLine($"Warming up (untimed, {options.WarmUpPasses} passes)...");
+        await runner.WarmUpAsync(options.Sizes.Max(), options.WarmUpPasses, CancellationToken.None);
+        var measurements = await runner.RunAsync(options, CancellationToken.None);
+
+        var results = new ResultTable(measurements, options, machine);
+        console.WriteLine();
+        ConsoleReport.Write(console, results);
+        console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
+        if (options.MarkdownPath is { } markdown)
+        {
+            await File.WriteAllTextAsync(markdown, results.ToMarkdown());
+            console.WriteLine($"Markdown written to {Path.GetFullPath(markdown)}");
+        }
+
+        return 0;
+    }
+}

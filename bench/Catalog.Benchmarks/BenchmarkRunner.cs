@@ -1,0 +1,114 @@
+using System.Globalization;
+using Catalog.Benchmarks.Data;
+using Catalog.Benchmarks.Hosting;
+using Catalog.Benchmarks.Paths;
+
+namespace Catalog.Benchmarks;
+
+/// <summary>
+/// Runs every (size, operation, path) the options ask for. Each of them gets its own API on a fresh database file,
+/// warmed once; each run then empties the tables, sets up its data untimed, and times exactly one call.
+/// </summary>
+internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<string> progress)
+{
+    private const string Prefix = "bench";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var results = new List<Measurement>();
+        foreach (var size in options.Sizes)
+        {
+            foreach (var operation in Enum.GetValues<Operation>())
+            {
+                results.AddRange(await MeasureInterleavedAsync(options, operation, size, cancellationToken));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs of the paths alternate (batch, naive, ado.net, batch, ...) rather than coming one path after the other, so
+    /// that a slow spell of this shared machine (disk, CPU steal, the JIT's background work) falls on all of them alike.
+    /// </summary>
+    private async Task<IReadOnlyList<Measurement>> MeasureInterleavedAsync(BenchOptions options, Operation operation, int size, CancellationToken cancellationToken)
+    {
+        var hosts = new List<(IBenchPath Path, CatalogHost Host, List<Sample> Samples)>();
+        try
+        {
+            foreach (var path in paths.Where(p => p.Supports(operation)))
+            {
+                hosts.Add((path, await StartAsync(path, cancellationToken), []));
+            }
+
+            for (var run = 0; hosts.Any(h => run < h.Path.Runs(options)); run++)
+            {
+                foreach (var (path, host, samples) in hosts.Where(h => run < h.Path.Runs(options)))
+                {
+                    samples.Add(await MeasureAsync(host, path, operation, size, cancellationToken));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (_, host, _) in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        var measurements = hosts.Select(h => new Measurement(operation, h.Path.Name, size, h.Samples)).ToList();
+        measurements.ForEach(m => progress(Describe(m)));
+        return measurements;
+    }
+
+    /// <summary>
+    /// Untimed passes of every operation on every path at the largest size (naive: 100 items). A deployed API runs
+    /// optimised (tier-1) code, but on 2 cores the JIT needs many calls to get there: without these passes the first
+    /// batches measured ran up to 3 times slower than the same batches a minute later.
+    /// </summary>
+    public async Task WarmUpAsync(int largestSize, int passes, CancellationToken cancellationToken)
+    {
+        foreach (var operation in Enum.GetValues<Operation>())
+        {
+            foreach (var path in paths.Where(p => p.Supports(operation)))
+            {
+                await using var host = await StartAsync(path, cancellationToken);
+                for (var pass = 0; pass < passes; pass++)
+                {
+                    await MeasureAsync(host, path, operation, path.WarmUpSize(largestSize), cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static async Task<CatalogHost> StartAsync(IBenchPath path, CancellationToken cancellationToken)
+    {
+        var host = CatalogHost.Start();
+        try
+        {
+            await path.WarmUpAsync(host, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<Sample> MeasureAsync(CatalogHost host, IBenchPath path, Operation operation, int size, CancellationToken cancellationToken)
+    {
+        host.DeleteAllProducts();
+        var specs = ProductSpec.Many(size, Prefix);
+        var workload = operation == Operation.Create
+            ? new Workload(specs, [])
+            : new Workload([], await BatchApi.SeedAsync(host.Client, specs, cancellationToken));
+        return await path.MeasureAsync(host, operation, workload, cancellationToken);
+    }
+
+    private static string Describe(Measurement m) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{m.Operation,-6} {m.Path,-7} N={m.Size,-5} runs: {string.Join(", ", m.Samples.Select(s => s.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))} ms");
+}

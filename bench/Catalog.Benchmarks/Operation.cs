@@ -1,0 +1,8 @@
+namespace Catalog.Benchmarks;
+
+internal enum Operation
+{
+    Create,
+    Update,
+    Delete,
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Catalog.Benchmarks.Data;
+using Catalog.Benchmarks.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Benchmarks.Paths;
+
+/// <summary>The floor for creates: raw Microsoft.Data.Sqlite on the API's migrated database, with its settings (WAL, foreign keys).</summary>
+internal sealed class AdoNetPath : IBenchPath
+{
+    public string Name => "ado.net";
+
+    public bool Supports(Operation operation) => operation == Operation.Create;
+
+    public int Runs(BenchOptions options) => options.Runs;
+
+    public int WarmUpSize(int largestSize) => largestSize;
+
+    public Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken)
+    {
+        AdoNetInserter.Insert(ConnectionString(host), ProductSpec.Many(1, "warm"), IdBase.NextFree(host.ConnectionString));
+        return Task.CompletedTask;
+    }
+
+    public Task<Sample> MeasureAsync(CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var ids = IdBase.NextFree(host.ConnectionString);
+        var connectionString = ConnectionString(host);
+        var clock = Stopwatch.StartNew();
+        var statements = AdoNetInserter.Insert(connectionString, workload.New, ids);
+        clock.Stop();
+        return Task.FromResult(new Sample(clock.Elapsed, 0, statements));
+    }
+
+    /// <summary>The API opens SQLite with foreign keys on and pooling; the floor pays the same foreign-key checks.</summary>
+    private static string ConnectionString(CatalogHost host) =>
+        new SqliteConnectionStringBuilder(host.ConnectionString) { ForeignKeys = true, Pooling = true }.ToString();
+}

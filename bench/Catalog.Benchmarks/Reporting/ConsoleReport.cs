@@ -1,0 +1,34 @@
+using Spectre.Console;
+
+namespace Catalog.Benchmarks.Reporting;
+
+internal static class ConsoleReport
+{
+    public static void Write(IAnsiConsole console, ResultTable results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Catalog products: batch vs naive vs ado.net");
+        for (var i = 0; i < ResultTable.Headers.Length; i++)
+        {
+            var column = new TableColumn(ResultTable.Headers[i]);
+            table.AddColumn(ResultTable.NumericColumns.Contains(i) ? column.RightAligned() : column);
+        }
+
+        foreach (var row in results.Rows)
+        {
+            table.AddRow([.. row.Select(cell => new Text(cell))]);
+        }
+
+        console.WriteLine(results.Machine);
+        console.Write(table);
+        foreach (var line in results.Comparisons)
+        {
+            console.WriteLine(line);
+        }
+
+        console.WriteLine();
+        foreach (var note in results.Notes)
+        {
+            console.WriteLine("* " + note);
+        }
+    }
+}
