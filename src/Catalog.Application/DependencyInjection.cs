@@ -21,8 +21,10 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingletonTimeProvider();
-        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>));
+        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
+
+        // Validators hold compiled rules and no state: built once, they cost nothing per request.
+        RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
         return services;
     }
 
@@ -35,7 +37,7 @@ public static class DependencyInjection
     }
 
     /// <summary>Our stand-in for MediatR's and FluentValidation's assembly scans: every concrete implementation, by its closed interface.</summary>
-    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
     {
         var candidates = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
             && t.GetConstructors().Any(c => c.GetParameters().All(p => !p.ParameterType.IsPrimitive)));
@@ -43,7 +45,7 @@ public static class DependencyInjection
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
             {
-                services.AddTransient(contract, type);
+                services.Add(new ServiceDescriptor(contract, type, lifetime));
             }
         }
     }
