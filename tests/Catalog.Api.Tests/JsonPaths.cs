@@ -42,9 +42,9 @@ public static class JsonPaths
     public static JsonArray Arr(this JsonNode? node, string path) =>
         node.At(path) as JsonArray ?? throw new InvalidOperationException($"No array at '{path}' in {node?.ToJsonString()}");
 
-    /// <summary>The <c>field</c> of every detail of an item error or every error of a problem.</summary>
+    /// <summary>The <c>field</c> of every detail of an item error or every error of a problem (none when there are none).</summary>
     public static IReadOnlyList<string?> Fields(this JsonNode? node, string path) =>
-        [.. node.Arr(path).Select(d => d.Str("field"))];
+        node.At(path) is JsonArray details ? [.. details.Select(d => d.Str("field"))] : [];
 
     public static string Text(this JsonNode? node) => node?.ToJsonString() ?? "(no body)";
 }
