@@ -273,7 +273,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
 
     private static string Summary(JsonNode? variant) =>
         $"{variant.Num("id")} {variant.Str("title")} {variant.Str("sku")} {variant.Num("stock_quantity")} v{variant.Num("version")} " +
-        string.Join(",", variant.Arr("prices").Select(p => $"{p.Num("id")}:{p.Str("currency_code")}:{p.Dec("amount")}"));
+        string.Join(",", variant.Arr("prices").Select(p => $"{p.Num("id")}:{p.Str("currency_code")}:{p.Dec("amount").ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"));
 }
 
 public sealed class ProductsUpdateTestsOnSqlite(SqliteApiFactory f) : ProductsUpdateTests(f), IClassFixture<SqliteApiFactory>;
