@@ -170,6 +170,12 @@ public sealed class AttributeBuilder
         return this;
     }
 
+    public AttributeBuilder Without(string field)
+    {
+        _fields.Remove(field);
+        return this;
+    }
+
     /// <summary>Adds values by name; their slugs are derived from the names.</summary>
     public AttributeBuilder WithValues(params string[] names)
     {
