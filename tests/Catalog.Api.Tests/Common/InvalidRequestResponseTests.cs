@@ -115,6 +115,34 @@ public abstract class InvalidRequestResponseTests(CatalogApiFactory factory) : C
     }
 
     [Theory]
+    [InlineData("/api/v1/products/batch", "POST", 1001, "BATCH_TOO_LARGE")]
+    [InlineData("/api/v1/products/batch", "PATCH", 1001, "BATCH_TOO_LARGE")]
+    [InlineData("/api/v1/products/{id}/variants/batch", "POST", 1001, "BATCH_TOO_LARGE")]
+    [InlineData("/api/v1/categories/batch", "POST", 1001, "BATCH_TOO_LARGE")]
+    [InlineData("/api/v1/attributes/batch", "POST", 1001, "BATCH_TOO_LARGE")]
+    [InlineData("/api/v1/products/batch", "POST", 0, "EMPTY_BATCH")]
+    [InlineData("/api/v1/products/batch", "PATCH", 0, "EMPTY_BATCH")]
+    [InlineData("/api/v1/products/{id}/variants/batch", "POST", 0, "EMPTY_BATCH")]
+    [InlineData("/api/v1/categories/batch", "POST", 0, "EMPTY_BATCH")]
+    [InlineData("/api/v1/attributes/batch", "POST", 0, "EMPTY_BATCH")]
+    public async Task Batch_ItemCountOutsideTheLimits_Answers400OnEveryBatchEndpoint(string url, string method, int items, string code)
+    {
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
+        var before = await CountRowsAsync();
+        var ids = Enumerable.Range(1, items).Select(i => (long)i).ToList();
+        object body = method == "PATCH"
+            ? new { updates = ids.Select(id => Batch.Item(("id", id), ("title", "Changed"))).ToList() }
+            : Batch.Of(delete: ids);
+
+        var (status, problem) = await SendAsync(
+            new HttpMethod(method), url.Replace("{id}", product.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Body(body));
+
+        status.Should().Be(400, problem.Text());
+        problem.Str("code").Should().Be(code);
+        (await CountRowsAsync()).Should().Be(before);
+    }
+
+    [Theory]
     [InlineData("/api/v1/products/batch", "POST")]
     [InlineData("/api/v1/products/batch", "PATCH")]
     [InlineData("/api/v1/categories/batch", "POST")]

@@ -19,6 +19,9 @@ public abstract class ProductsBatchItemErrorTests(CatalogApiFactory factory) : C
     [InlineData("handle with spaces", """{"create": [{"title": "A", "handle": "Not A Handle"}]}""", "create[0]:VALIDATION_FAILED:handle")]
     [InlineData("null status", """{"create": [{"title": "A", "status": null}]}""", "create[0]:VALIDATION_FAILED:status")]
     [InlineData("metadata not an object", """{"create": [{"title": "A", "metadata": [1, 2]}]}""", "create[0]:VALIDATION_FAILED:metadata")]
+    [InlineData("weight with five decimals", """{"create": [{"title": "A", "weight": 1.23456}]}""", "create[0]:VALIDATION_FAILED:weight")]
+    [InlineData("weight beyond the column's 14 integer digits", """{"create": [{"title": "A", "weight": 123456789012345678}]}""", "create[0]:VALIDATION_FAILED:weight")]
+    [InlineData("height beyond the column's 14 integer digits on update", """{"update": [{"id": {id}, "height": 123456789012345678}]}""", "update[0]:VALIDATION_FAILED:height")]
     [InlineData("negative stock", """{"create": [{"title": "A", "variants": [{"title": "V", "stock_quantity": -1}]}]}""", "create[0]:VALIDATION_FAILED:variants[0].stock_quantity")]
     [InlineData("null variant", """{"create": [{"title": "A", "variants": [null]}]}""", "create[0]:VALIDATION_FAILED:variants[0]")]
     [InlineData("new variant without title", """{"create": [{"title": "A", "variants": [{"sku": "NEW-1"}]}]}""", "create[0]:VALIDATION_FAILED:variants[0].title")]
@@ -50,6 +53,7 @@ public abstract class ProductsBatchItemErrorTests(CatalogApiFactory factory) : C
     [InlineData("option the product lacks", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "options": {"Color": "Red"}}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].options.Color")]
     [InlineData("option value the product lacks", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "options": {"Size": "XL"}}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].options.Size")]
     [InlineData("variant id of another product", """{"update": [{"id": {id}, "variants": [{"id": {otherVid}, "title": "Moved"}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].id")]
+    [InlineData("same variant listed twice in one product update", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "title": "One"}, {"id": {vid}, "title": "Two"}]}]}""", "update[0]:DUPLICATE_IN_BATCH:variants[1].id")]
     [InlineData("stale product version", """{"update": [{"id": {id}, "version": 7, "title": "Late"}]}""", "update[0]:CONFLICT:version")]
     [InlineData("stale variant version inside a product update", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "version": 7, "title": "Late"}]}]}""", "update[0]:CONFLICT:variants[0].version")]
     public async Task Batch_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(string scenario, string template, string expected)
