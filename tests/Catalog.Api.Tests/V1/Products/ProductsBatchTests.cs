@@ -244,6 +244,29 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Fact]
+    public async Task Batch_ConcurrentWritersClaimingOneSku_FailOnlyThatItemInTheLosingRequests()
+    {
+        // DESIGN: "A failure found only by the database (a unique index hit by a concurrent writer, say) still fails only
+        // that item." Eight requests race for one SKU; each also carries an unrelated product that must be written.
+        const int Rounds = 5;
+        const int Writers = 8;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var sku = $"RACE-{Unique.Next()}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => PostAsync(ProductsBatch, Batch.Create(
+                new ProductBuilder().WithVariant(new VariantBuilder().With("sku", sku)), new ProductBuilder().WithVariants(1)))));
+
+            responses.Select(r => r.Status).Should().AllBeEquivalentTo(200, string.Join(" | ", responses.Select(r => r.Body.Text())));
+            responses.Count(r => r.Body.Str("create[0].status") == "succeeded").Should().Be(1);
+            responses.Where(r => r.Body.Str("create[0].status") != "succeeded").Select(r => r.Body.Str("create[0].error.code")).Should().AllBe("DUPLICATE_SKU");
+            responses.Select(r => r.Body.Str("create[1].status")).Should().AllBe("succeeded");
+            (await Factory.QueryAsync(db => db.Variants.CountAsync(v => v.Sku == sku))).Should().Be(1);
+        }
+
+        (await CountRowsAsync()).Products.Should().Be(Rounds * (Writers + 1));
+    }
+
+    [Fact]
     public async Task Batch_UpdateWithStaleVersion_FailsWithConflictAndKeepsTheStoredRow()
     {
         var product = await SeedProductAsync(new ProductBuilder());
