@@ -143,6 +143,30 @@ public abstract class InvalidRequestResponseTests(CatalogApiFactory factory) : C
     }
 
     [Theory]
+    [InlineData("/api/v1/products/batch", "PATCH", """{"updates": [null]}""", "updates[0]")]
+    [InlineData("/api/v1/products/{id}/variants/batch", "POST", """{"create": [null]}""", "create[0]")]
+    [InlineData("/api/v1/products/{id}/variants/batch", "POST", """{"update": [null]}""", "update[0]")]
+    [InlineData("/api/v1/categories/batch", "POST", """{"create": [null]}""", "create[0]")]
+    [InlineData("/api/v1/attributes/batch", "POST", """{"update": [null]}""", "update[0]")]
+    public async Task Batch_NullItemOnEveryBatchEndpoint_Answers400InvalidBody(string url, string method, string json, string field)
+    {
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
+        var before = await CountRowsAsync();
+
+        var (status, body) = await SendAsync(
+            new HttpMethod(method), url.Replace("{id}", product.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Body(json));
+
+        using (new AssertionScope(json))
+        {
+            status.Should().Be(400, body.Text());
+            body.Str("code").Should().Be("INVALID_BODY", body.Text());
+            body.Fields("errors").Should().Contain(field, body.Text());
+        }
+
+        (await CountRowsAsync()).Should().Be(before);
+    }
+
+    [Theory]
     [InlineData("/api/v1/products/batch", "POST")]
     [InlineData("/api/v1/products/batch", "PATCH")]
     [InlineData("/api/v1/categories/batch", "POST")]
