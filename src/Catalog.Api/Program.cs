@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
 
-builder.Services.AddControllers()
+builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>())
     .AddJsonOptions(options =>
     {
         CatalogJson.Configure(options.JsonSerializerOptions);
@@ -40,6 +40,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<JsonSyntaxCheck>();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(options =>

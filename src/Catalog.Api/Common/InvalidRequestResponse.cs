@@ -20,10 +20,14 @@ internal static class InvalidRequestResponse
             .ToList();
         var json = errors.Select(e => e.Error.Exception as JsonException ?? e.Error.Exception?.InnerException as JsonException).FirstOrDefault(e => e is not null);
         var bodyErrors = errors.Where(e => e.Key.Length == 0 || e.Key.StartsWith('$') || e.Error.Exception is JsonException).ToList();
-        var emptyBody = errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal));
+        // MVC reports a body of JSON null like an empty one; a body that has bytes was not empty.
+        var emptyBody = errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal))
+            && context.HttpContext.Request.Body is not { CanSeek: true, Length: > 0 };
+        var nullBody = !emptyBody && errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal));
         var (code, title) = json switch
         {
             _ when emptyBody => (ErrorCodes.MalformedJson, "The request body is empty."),
+            _ when nullBody => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
             { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" => (ErrorCodes.MalformedJson, "The request body is not valid JSON."),
             not null => (ErrorCodes.InvalidBody, "The request body does not match the expected shape."),
             _ when IsBodyParameterMissing(context, errors.Select(e => e.Key)) => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
@@ -32,9 +36,13 @@ internal static class InvalidRequestResponse
 
         // When the body could not be read, "the request field is required" is only an echo of that: leave it out.
         var reported = json is not null || emptyBody ? (bodyErrors.Count > 0 ? bodyErrors : errors) : errors;
-        var details = reported.Select(e => new FieldError(FieldOf(e.Key, e.Error), Message(e.Error))).ToList();
+        var details = nullBody
+            ? [new FieldError("$", "The request body must be a JSON object, not null.")]
+            : reported.Select(e => new FieldError(FieldOf(e.Key, e.Error), Message(e.Error))).ToList();
         var problem = Problems.Create(StatusCodes.Status400BadRequest, code, title, details.FirstOrDefault()?.Message, details);
-        return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
+
+        // A JsonResult keeps its content type; an ObjectResult's would be overridden by the controller's [Produces].
+        return new JsonResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentType = "application/problem+json" };
     }
 
     private static bool IsBodyParameterMissing(ActionContext context, IEnumerable<string> keys) =>

@@ -22,14 +22,18 @@ public abstract class Versioned
         }
 
         Id = id;
-        CreatedAt = now;
-        UpdatedAt = now;
+        CreatedAt = ToStoredPrecision(now);
+        UpdatedAt = CreatedAt;
         Version = 1;
     }
 
     protected void Touched(DateTimeOffset now)
     {
-        UpdatedAt = now;
+        UpdatedAt = ToStoredPrecision(now);
         Version++;
     }
+
+    /// <summary>Microseconds, the finest that every supported database keeps, so an answer shows what a later read will.</summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>
+        new(time.Ticks - (time.Ticks % 10), time.Offset);
 }

@@ -16,6 +16,8 @@ public static class ProductConstraints
     public const int MaxImages = 50;
     public const int MaxTags = 50;
     public const int MaxOptions = 10;
+    public const int DimensionPrecision = 18;
+    public const int DimensionScale = 4;
 }
 
 public static class VariantConstraints

@@ -88,20 +88,3 @@ public sealed class ProductWriteValidatorTests
         fields.Should().Contain("variants[0].prices");
     }
 }
-
-public sealed class ProductUpdateVariantsValidatorTests
-{
-    [Fact]
-    public void Validate_SameVariantIdTwice_ReportsVariants()
-    {
-        var item = new ProductUpdate
-        {
-            Id = 1,
-            Variants = new List<Variants.ProductVariantWrite> { new() { Id = 5, Title = "a" }, new() { Id = 5, Title = "b" } },
-        };
-
-        var fields = new ProductUpdateValidator().Validate(item).Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).ToList();
-
-        fields.Should().Contain("variants");
-    }
-}

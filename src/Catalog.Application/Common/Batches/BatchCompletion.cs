@@ -58,6 +58,6 @@ public static class BatchCompletion
             results.Count(r => r.Status == ItemStatus.Succeeded),
             results.Count(r => r.Status == ItemStatus.Failed),
             results.Count(r => r.Status == ItemStatus.NotApplied));
-        return new BatchResult<TDto>(create, update, delete, summary);
+        return new BatchResult<TDto>(create, update, delete, summary, applied);
     }
 }

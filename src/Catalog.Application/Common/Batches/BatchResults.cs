@@ -34,16 +34,14 @@ public interface IHasSummary
 }
 
 /// <summary>Results per operation, each list in the order its items were sent, and a summary.</summary>
+/// <param name="Applied">False when an atomic batch failed and so nothing was written.</param>
 public sealed record BatchResult<T>(
     IReadOnlyList<ItemResult<T>> Create,
     IReadOnlyList<ItemResult<T>> Update,
     IReadOnlyList<ItemResult<T>> Delete,
-    BatchSummary Summary) : IHasSummary
-    where T : class
-{
-    /// <summary>False when an atomic batch failed and nothing was written.</summary>
-    public bool Applied => Summary.NotApplied == 0 || Summary.Succeeded > 0;
-}
+    BatchSummary Summary,
+    bool Applied = true) : IHasSummary
+    where T : class;
 
 public sealed class BatchOptions
 {

@@ -27,7 +27,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.ExternalId).HasMaxLength(ProductConstraints.MaxExternalIdLength);
         foreach (var dimension in new[] { nameof(Product.Weight), nameof(Product.Length), nameof(Product.Width), nameof(Product.Height) })
         {
-            builder.Property(dimension).HasPrecision(18, 4);
+            builder.Property(dimension).HasPrecision(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale);
         }
 
         builder.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -22,6 +22,12 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
             {
                 entry.Fail(ErrorCodes.DuplicateInBatch, $"The SKU '{group.Key}' is used by more than one variant of this product.", group.Last().Field);
             }
+
+            var variantIds = VariantsOf(item).Select((v, i) => (v.Id, Field: $"variants[{i}].id")).Where(v => v.Id is not null);
+            foreach (var group in variantIds.GroupBy(v => v.Id).Where(g => g.Count() > 1))
+            {
+                entry.Fail(ErrorCodes.DuplicateInBatch, $"Variant {group.Key} is listed more than once in variants.", group.Last().Field);
+            }
         }
 
         ledger.FailRepeatedValues(OpenWrites.SelectMany(w => SkusOf(w.Item).Select(s => (w.Entry, (string?)s.Sku, s.Field))), "SKU");
@@ -131,10 +137,12 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         problems.AddRange(variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && product.Variants.All(existing => existing.Id != id))
             .Select(p => ($"variants[{p.i}].id", $"Variant {p.v.Id} is not a variant of product {product.Id}.")));
-        problems.AddRange(variants.Select((v, i) => (v, i))
-            .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
-            .Select(p => ($"variants[{p.i}].version", $"Variant {p.v.Id} changed since it was read.")));
         entry.Fail(ErrorCodes.ValidationFailed, problems);
+        var stale = variants.Select((v, i) => (v, i))
+            .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
+            .Select(p => ($"variants[{p.i}].version", $"Variant {p.v.Id} is at version {product.Variants.First(e => e.Id == p.v.Id).Version}, not {p.v.Version}: it changed since it was read."))
+            .ToList();
+        entry.Fail(ErrorCodes.Conflict, stale);
         if (!entry.IsOpen)
         {
             return;

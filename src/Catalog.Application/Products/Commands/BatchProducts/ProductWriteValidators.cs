@@ -41,16 +41,14 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             option.RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
         }));
         WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
-        WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0));
-        WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0));
-        WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0));
-        WhenPresent(x => x.Height, r => r.GreaterThanOrEqualTo(0));
+        WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
+        WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
+        WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
+        WhenPresent(x => x.Height, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
         WhenPresent(x => x.ExternalId, r => r.MaximumLength(ProductConstraints.MaxExternalIdLength));
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
-            .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.")
-            .Must(v => v is null || v.Where(i => i?.Id is not null).GroupBy(i => i.Id).All(g => g.Count() == 1))
-            .WithMessage("A variant id appears more than once in variants."));
+            .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, r => r.NotNull().SetValidator(new ProductVariantWriteValidator(isCreate)));
     }
 }
