@@ -31,7 +31,7 @@ public sealed class MappingTests
             Weight = 0.25m,
         }, now);
         var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = new Dictionary<string, string> { ["Size"] = "S" } }, now);
-        variant.ReplacePrices([new VariantPrice(1, 9, "usd", 19.99m, null, null)]);
+        variant.ReplacePrices([new VariantPrice(1, 9, "usd", 19.9900m, null, null)]);
         product.AddVariant(variant);
         product.SetCategories([4]);
 
@@ -40,6 +40,8 @@ public sealed class MappingTests
         dto.Metadata!.Value.GetProperty("score").GetDecimal().Should().Be(1.5m);
         dto.CategoryIds.Should().Equal(4);
         dto.Variants.Should().ContainSingle().Which.Prices.Should().ContainSingle().Which.Amount.Should().Be(19.99m);
+        dto.Variants[0].Prices[0].Amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("19.99", "trailing zeros of the stored scale are dropped");
+        dto.Weight!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("0.25");
         dto.Variants[0].Options.Should().Contain("Size", "S");
         dto.Status.Should().Be(ProductStatus.Published);
         dto.Version.Should().Be(1);

@@ -19,9 +19,14 @@ public sealed class CatalogMappingProfile : Profile
         CreateMap<ProductOption, OptionDto>();
         CreateMap<Product, ProductDto>()
             .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
+            .ForMember(d => d.Weight, o => o.MapFrom(s => Normalized(s.Weight)))
+            .ForMember(d => d.Length, o => o.MapFrom(s => Normalized(s.Length)))
+            .ForMember(d => d.Width, o => o.MapFrom(s => Normalized(s.Width)))
+            .ForMember(d => d.Height, o => o.MapFrom(s => Normalized(s.Height)))
             .ForMember(d => d.CategoryIds, o => o.MapFrom(s => s.Categories.Select(c => c.CategoryId).Order().ToList()))
             .ForMember(d => d.Variants, o => o.MapFrom(s => s.Variants.OrderBy(v => v.Rank).ThenBy(v => v.Id)));
-        CreateMap<VariantPrice, PriceDto>();
+        CreateMap<VariantPrice, PriceDto>()
+            .ForMember(d => d.Amount, o => o.MapFrom(s => Normalized(s.Amount)));
         CreateMap<Variant, VariantDto>()
             .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
             .ForMember(d => d.Prices, o => o.MapFrom(s => s.Prices.OrderBy(p => p.CurrencyCode).ThenBy(p => p.MinQuantity ?? 1)))
@@ -32,4 +37,12 @@ public sealed class CatalogMappingProfile : Profile
         CreateMap<ProductAttribute, AttributeDto>()
             .ForMember(d => d.Values, o => o.MapFrom(s => s.Values.OrderBy(v => v.MenuOrder).ThenBy(v => v.Id)));
     }
+
+    /// <summary>
+    /// Drops trailing zeros, so an amount reads the same whatever scale the database kept (10.0000 on PostgreSQL,
+    /// 10.0 on SQLite, 10.00 as sent): 10.
+    /// </summary>
+    private static decimal Normalized(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private static decimal? Normalized(decimal? value) => value is { } v ? Normalized(v) : null;
 }

@@ -45,9 +45,9 @@ internal abstract class DatabaseProvider
         constraintOrMessage switch
         {
             { } s when s.Contains("sku", StringComparison.OrdinalIgnoreCase) =>
-                ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU was taken by another write while this batch ran.", "sku"),
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU is already in use when written: another request took it while this batch ran, or this item swaps SKUs between variants (do that in two steps).", "sku"),
             { } s when s.Contains("handle", StringComparison.OrdinalIgnoreCase) || s.Contains("slug", StringComparison.OrdinalIgnoreCase) =>
-                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle was taken by another write while this batch ran.", "handle"),
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle is already in use when written: another request took it while this batch ran, or this item swaps handles (do that in two steps).", "handle"),
             _ => ItemError.Of(Application.Common.ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),
         };
 

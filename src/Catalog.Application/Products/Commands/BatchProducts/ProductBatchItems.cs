@@ -137,6 +137,7 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         problems.AddRange(variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && product.Variants.All(existing => existing.Id != id))
             .Select(p => ($"variants[{p.i}].id", $"Variant {p.v.Id} is not a variant of product {product.Id}.")));
+        problems.AddRange(OptionsOrphanedByUpdate(item, product, details, variants));
         entry.Fail(ErrorCodes.ValidationFailed, problems);
         var stale = variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
@@ -163,6 +164,28 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         {
             MergeVariants(entry, product, variants, ids, now);
         }
+    }
+
+    /// <summary>
+    /// When an update changes the product's options, the variants it keeps without sending new option values must
+    /// still fit them: a variant left with "Size: XL" after XL was removed would be a variant no one can select.
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> OptionsOrphanedByUpdate(
+        ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
+    {
+        if (!item.Options.HasValue)
+        {
+            return [];
+        }
+
+        var resent = variants.Where(v => v.Id is not null && v.Options.HasValue).Select(v => v.Id!.Value).ToHashSet();
+        var kept = item.Variants.HasValue
+            ? product.Variants.Where(existing => variants.Any(v => v.Id == existing.Id))
+            : product.Variants;
+        return kept.Where(v => !resent.Contains(v.Id))
+            .SelectMany(v => v.Options.Where(pair => !details.Options.Any(o =>
+                    string.Equals(o.Title, pair.Key, StringComparison.OrdinalIgnoreCase) && o.Values.Contains(pair.Value, StringComparer.Ordinal)))
+                .Select(pair => ("options", $"Variant {v.Id} has {pair.Key} '{pair.Value}', which the new options do not offer; send its new option values too.")));
     }
 
     /// <summary>The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.</summary>
