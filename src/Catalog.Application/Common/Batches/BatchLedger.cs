@@ -88,19 +88,30 @@ public sealed class BatchLedger<TEntity>
         ArgumentNullException.ThrowIfNull(creates);
         ArgumentNullException.ThrowIfNull(updateValidator);
         ArgumentNullException.ThrowIfNull(updates);
-        for (var i = 0; i < creates.Count; i++)
-        {
-            Creates[i].Fail(createValidator.Validate(creates[i]));
-        }
-
-        for (var i = 0; i < updates.Count; i++)
-        {
-            Updates[i].Fail(updateValidator.Validate(updates[i]));
-        }
+        // Items are independent and validators are stateless, so a large batch uses every core; each entry is
+        // written by one iteration only.
+        ForEachItem(creates.Count, i => Creates[i].Fail(createValidator.Validate(creates[i])));
+        ForEachItem(updates.Count, i => Updates[i].Fail(updateValidator.Validate(updates[i])));
 
         foreach (var entry in Deletes.Where(e => e.Id <= 0))
         {
             entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
+        }
+    }
+
+    private static void ForEachItem(int count, Action<int> body)
+    {
+        const int SerialBelow = 64;
+        if (count < SerialBelow)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, count, body);
         }
     }
 

@@ -52,16 +52,14 @@ internal sealed class PostgresProvider : DatabaseProvider
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statements);
+        await using var factory = connection.CreateCommand();
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
         foreach (var statement in statements)
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.Sql;
-            foreach (var parameter in statement.Parameters)
-            {
-                command.Parameters.Add(parameter);
-            }
+            statement.Bind(command.Parameters, factory);
 
             batch.BatchCommands.Add(command);
         }

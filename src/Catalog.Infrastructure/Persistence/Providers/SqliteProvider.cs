@@ -62,7 +62,7 @@ internal sealed class SqliteProvider : DatabaseProvider
         return reserved;
     }
 
-    public override async Task<ExecutionResult> ExecuteAsync(
+    public override Task<ExecutionResult> ExecuteAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -73,6 +73,7 @@ internal sealed class SqliteProvider : DatabaseProvider
         {
             for (var i = 0; i < statements.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var statement = statements[i];
                 if (!prepared.TryGetValue(statement.Sql, out var command))
                 {
@@ -82,29 +83,26 @@ internal sealed class SqliteProvider : DatabaseProvider
                     prepared[statement.Sql] = command;
                 }
 
-                command.Parameters.Clear();
-                foreach (var parameter in statement.Parameters)
-                {
-                    command.Parameters.Add(parameter);
-                }
+                statement.Bind(command.Parameters, command);
 
                 try
                 {
-                    affected[i] = await command.ExecuteNonQueryAsync(cancellationToken);
+                    // SQLite runs in this process: there is no I/O to await, and the async wrapper costs per row.
+                    affected[i] = command.ExecuteNonQuery();
                 }
                 catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
                 {
-                    return new ExecutionResult(affected, i, error);
+                    return Task.FromResult(new ExecutionResult(affected, i, error));
                 }
             }
 
-            return new ExecutionResult(affected, null, null);
+            return Task.FromResult(new ExecutionResult(affected, null, null));
         }
         finally
         {
             foreach (var command in prepared.Values)
             {
-                await command.DisposeAsync();
+                command.Dispose();
             }
         }
     }

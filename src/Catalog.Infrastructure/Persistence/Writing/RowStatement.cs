@@ -4,8 +4,19 @@ using Catalog.Application.Common.Batches;
 namespace Catalog.Infrastructure.Persistence.Writing;
 
 /// <summary>One SQL statement of a write plan, with the item it belongs to and the row count it must affect.</summary>
-internal sealed record RowStatement(int ItemKey, RowWrite Write, string Sql, IReadOnlyList<DbParameter> Parameters)
+internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
 {
+    public int ItemKey { get; } = itemKey;
+
+    public RowWrite Write { get; } = write;
+
+    public string Sql { get; } = write switch
+    {
+        InsertRow => map.InsertSql,
+        UpdateRow => map.UpdateSql,
+        _ => map.DeleteSql,
+    };
+
     /// <summary>1 when the statement must touch exactly one row (a versioned update, a delete of a named row); null when any count will do.</summary>
     public int? RequiredRows => Write switch
     {
@@ -13,6 +24,12 @@ internal sealed record RowStatement(int ItemKey, RowWrite Write, string Sql, IRe
         DeleteRow { MustExist: true } => 1,
         _ => null,
     };
+
+    /// <summary>
+    /// Puts this row's values into a command's parameters: creates them on a fresh command, and on a reused (prepared)
+    /// one only sets their values, which is what makes a reused statement cheap.
+    /// </summary>
+    public void Bind(DbParameterCollection parameters, DbCommand factory) => map.Bind(parameters, factory, Write);
 }
 
 /// <summary>What running the statements gave: the rows each affected, or the statement the database refused and why.</summary>

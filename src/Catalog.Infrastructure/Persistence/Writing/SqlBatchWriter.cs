@@ -39,8 +39,7 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
     /// <summary>The fast path: every row of every item in one transaction. False (and nothing written) when any row is refused.</summary>
     private async Task<bool> TryWholePlanAsync(DbConnection connection, IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
     {
-        await using var factory = connection.CreateCommand();
-        var statements = Statements(items, factory);
+        var statements = Statements(items);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var refusal = await RunAsync(connection, transaction, statements, cancellationToken);
         if (refusal is null)
@@ -56,13 +55,12 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
     /// <summary>The slow path, taken only after a refusal: each item in its own savepoint, so a refused item leaves no trace.</summary>
     private async Task<Dictionary<int, ItemError>> ItemByItemAsync(DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
     {
-        await using var factory = connection.CreateCommand();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failures = new Dictionary<int, ItemError>();
         foreach (var item in plan.Items)
         {
             await transaction.SaveAsync("item", cancellationToken);
-            var refusal = await RunAsync(connection, transaction, Statements([item], factory), cancellationToken);
+            var refusal = await RunAsync(connection, transaction, Statements([item]), cancellationToken);
             if (refusal is null)
             {
                 await transaction.ReleaseAsync("item", cancellationToken);
@@ -109,16 +107,13 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         return null;
     }
 
-    private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items, DbCommand factory)
+    private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items)
     {
         var model = db.Model;
         var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: TableMap.For(model, row.Row.GetType())))).ToList();
-        var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank)
-            .Select(r => new RowStatement(r.Key, r.Row, r.Map.DeleteSql, r.Map.Parameters(factory, r.Row.Row, keyOnly: true)));
-        var updates = rows.Where(r => r.Row is UpdateRow)
-            .Select(r => new RowStatement(r.Key, r.Row, r.Map.UpdateSql, r.Map.Parameters(factory, r.Row.Row, ((UpdateRow)r.Row).ExpectedVersion)));
-        var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank)
-            .Select(r => new RowStatement(r.Key, r.Row, r.Map.InsertSql, r.Map.Parameters(factory, r.Row.Row)));
-        return [.. deletes, .. updates, .. inserts];
+        var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank);
+        var updates = rows.Where(r => r.Row is UpdateRow);
+        var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank);
+        return [.. deletes.Concat(updates).Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map))];
     }
 }

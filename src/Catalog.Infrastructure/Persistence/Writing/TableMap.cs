@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Catalog.Application.Common.Batches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -53,27 +54,54 @@ internal sealed class TableMap
 
     public static string Quote(string identifier) => $"\"{identifier}\"";
 
-    /// <summary>The parameters of an insert or update: every column, then (for an update of a versioned row) the expected version.</summary>
-    public List<DbParameter> Parameters(DbCommand factory, object row, long? expectedVersion = null, bool keyOnly = false)
+    /// <summary>
+    /// Binds a row: every column for an insert or update (then, for a versioned update, the expected version), the key
+    /// for a delete. Parameters are made by each column's own type mapping the first time, then only their values change.
+    /// </summary>
+    public void Bind(DbParameterCollection parameters, DbCommand factory, RowWrite write)
     {
-        var parameters = new List<DbParameter>(_columns.Count + 1);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(write);
+        var columns = write is DeleteRow ? _key : _columns;
+        long? expected = write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
+        if (parameters.Count == 0)
+        {
+            foreach (var column in columns)
+            {
+                parameters.Add(column.Parameter(factory, $"@p{IndexOf(column)}", write.Row));
+            }
+
+            if (expected is { } version)
+            {
+                parameters.Add(_version!.Mapping.CreateParameter(factory, "@expected", version, nullable: false));
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            parameters[i].Value = columns[i].ProviderValue(write.Row);
+        }
+
+        if (expected is { } expectedVersion)
+        {
+            parameters[columns.Count].Value = expectedVersion;
+        }
+    }
+
+    private int IndexOf(Column column)
+    {
         for (var i = 0; i < _columns.Count; i++)
         {
-            if (!keyOnly || _key.Contains(_columns[i]))
+            if (ReferenceEquals(_columns[i], column))
             {
-                parameters.Add(_columns[i].Parameter(factory, $"@p{i}", row));
+                return i;
             }
         }
 
-        if (expectedVersion is { } expected && _version is not null)
-        {
-            parameters.Add(_version.Mapping.CreateParameter(factory, "@expected", expected, nullable: false));
-        }
-
-        return parameters;
+        return -1;
     }
-
-    private int IndexOf(Column column) => _columns.ToList().IndexOf(column);
 
     private static int RankOf(IEntityType entityType) =>
         entityType.GetForeignKeys()
@@ -92,5 +120,17 @@ internal sealed class TableMap
 
         public DbParameter Parameter(DbCommand factory, string name, object row) =>
             Mapping.CreateParameter(factory, name, _getter.GetClrValue(row), Property.IsNullable);
+
+        /// <summary>The value as the database stores it: through the column's converter (JSON text, enum names) if it has one.</summary>
+        public object ProviderValue(object row)
+        {
+            var value = _getter.GetClrValue(row);
+            if (value is not null && Mapping.Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+
+            return value ?? DBNull.Value;
+        }
     }
 }
