@@ -39,10 +39,7 @@ internal static class InvalidRequestResponse
         var details = nullBody
             ? [new FieldError("$", "The request body must be a JSON object, not null.")]
             : reported.Select(e => new FieldError(FieldOf(e.Key, e.Error), Message(e.Error))).ToList();
-        var problem = Problems.Create(StatusCodes.Status400BadRequest, code, title, details.FirstOrDefault()?.Message, details);
-
-        // A JsonResult keeps its content type; an ObjectResult's would be overridden by the controller's [Produces].
-        return new JsonResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentType = "application/problem+json" };
+        return Problems.Result(context.HttpContext, StatusCodes.Status400BadRequest, code, title, details.FirstOrDefault()?.Message, details);
     }
 
     private static bool IsBodyParameterMissing(ActionContext context, IEnumerable<string> keys) =>

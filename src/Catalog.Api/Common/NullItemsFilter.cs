@@ -38,9 +38,8 @@ internal sealed class NullItemsFilter(IOptions<JsonOptions> json) : IActionFilte
                     {
                         var field = $"{naming.ConvertName(property.Name)}[{index}]";
                         var message = $"{field} is null; a batch list holds items.";
-                        var problem = Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody,
+                        context.Result = Problems.Result(context.HttpContext, StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody,
                             "The request body does not match the expected shape.", message, [new FieldError(field, message)]);
-                        context.Result = new JsonResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentType = "application/problem+json" };
                         return;
                     }
 

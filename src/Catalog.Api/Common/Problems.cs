@@ -8,7 +8,7 @@ public static class Problems
 {
     public static ProblemDetails Create(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 })
         {
@@ -16,6 +16,24 @@ public static class Problems
         }
 
         return problem;
+    }
+
+    /// <summary>
+    /// A problem answered as an MVC result, with the same <c>type</c> link and <c>traceId</c> the problem details
+    /// service adds elsewhere; a JsonResult keeps its content type, which a controller's [Produces] would override.
+    /// </summary>
+    public static JsonResult Result(HttpContext context, int status, string code, string title, string? detail, IReadOnlyList<FieldError>? errors)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var factory = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
+        var problem = factory.CreateProblemDetails(context, status, title, detail: detail);
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return new JsonResult(problem) { StatusCode = status, ContentType = "application/problem+json" };
     }
 
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
