@@ -17,6 +17,9 @@ public sealed record ProductDto
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<OptionDto> Options { get; init; } = [];
     public JsonElement? Metadata { get; init; }
+
+    /// <summary>Each dialect's fields without a canonical home, by dialect name; <c>{}</c> when there are none.</summary>
+    public JsonElement Extensions { get; init; }
     public decimal? Weight { get; init; }
     public decimal? Length { get; init; }
     public decimal? Width { get; init; }
@@ -31,4 +34,5 @@ public sealed record ProductDto
 
 public sealed record ImageDto(string Url);
 
-public sealed record OptionDto(string Title, IReadOnlyList<string> Values);
+/// <summary>A product option, in position order.</summary>
+public sealed record OptionDto(string Title, IReadOnlyList<string> Values, long? AttributeId, bool Visible, bool Variation);

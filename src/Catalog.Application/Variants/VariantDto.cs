@@ -19,6 +19,9 @@ public sealed record VariantDto
     public IReadOnlyList<long> AttributeValueIds { get; init; } = [];
     public int Rank { get; init; }
     public JsonElement? Metadata { get; init; }
+
+    /// <summary>Each dialect's fields without a canonical home, by dialect name; <c>{}</c> when there are none.</summary>
+    public JsonElement Extensions { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
@@ -31,4 +34,5 @@ public sealed record PriceDto
     public decimal Amount { get; init; }
     public long? MinQuantity { get; init; }
     public long? MaxQuantity { get; init; }
+    public decimal? SaleAmount { get; init; }
 }

@@ -21,6 +21,9 @@ public abstract record VariantWrite
     public Optional<IReadOnlyList<long>?> AttributeValueIds { get; init; }
     public Optional<int?> Rank { get; init; }
     public Optional<JsonElement?> Metadata { get; init; }
+
+    /// <summary>Each dialect's fields without a canonical home, by dialect name; merged by top-level key on update (null removes a key).</summary>
+    public Optional<JsonElement?> Extensions { get; init; }
 }
 
 public sealed record VariantCreate : VariantWrite;
@@ -44,4 +47,7 @@ public sealed record PriceInput
     public decimal? Amount { get; init; }
     public long? MinQuantity { get; init; }
     public long? MaxQuantity { get; init; }
+
+    /// <summary>The price while on sale, if the variant is on sale; <see cref="Amount"/> stays the regular price.</summary>
+    public decimal? SaleAmount { get; init; }
 }

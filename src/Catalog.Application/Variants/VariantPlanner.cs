@@ -55,6 +55,13 @@ public static class VariantPlanner
         }
     }
 
+    /// <summary>The problem of an update whose extensions, merged into the variant's, would exceed the limit.</summary>
+    public static IEnumerable<(string Field, string Message)> CheckExtensions(VariantWrite input, string? current, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Extensions.HasValue ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions") : [];
+    }
+
     /// <summary>The problems of a variant's option values against its product's options: unknown titles, values not offered.</summary>
     public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {
@@ -84,7 +91,7 @@ public static class VariantPlanner
         if (input.Prices.HasValue)
         {
             var prices = (input.Prices.Value ?? [])
-                .Select(p => new VariantPrice(ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity))
+                .Select(p => new VariantPrice(ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity, p.SaleAmount))
                 .ToList();
             var removed = variant.ReplacePrices(prices);
             rows.AddRange(removed.Select(p => new DeleteRow(p, MustExist: false)));
@@ -112,5 +119,6 @@ public static class VariantPlanner
         Options = input.Options.HasValue ? input.Options.Value ?? new Dictionary<string, string>() : current.Options,
         Rank = input.Rank.Or(current.Rank) ?? current.Rank,
         Metadata = input.Metadata.HasValue ? MetadataJson.ToText(input.Metadata.Value) : current.Metadata,
+        Extensions = input.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value) : current.Extensions,
     };
 }

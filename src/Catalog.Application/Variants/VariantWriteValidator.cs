@@ -25,6 +25,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.AllowBackorder, r => r.NotNull());
         WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
         WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+        ExtensionsRule(x => x.Extensions);
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
             .Must(NoOverlappingTiers).WithMessage("Prices of one currency must not have overlapping quantity ranges."));
@@ -63,6 +64,8 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
         RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
             .Matches("^[A-Za-z]{3}$").WithMessage("currency_code must be a three-letter ISO 4217 code.");
         RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
+            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
             .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
         RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
         RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)

@@ -25,6 +25,9 @@ public sealed class Product : Versioned
     /// <summary>A JSON object, kept as text so that any value a client sends comes back unchanged.</summary>
     public string? Metadata { get; private set; }
 
+    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    public string? Extensions { get; private set; }
+
     public decimal? Weight { get; private set; }
     public decimal? Length { get; private set; }
     public decimal? Width { get; private set; }
@@ -46,6 +49,7 @@ public sealed class Product : Versioned
         Tags = Tags,
         Options = Options,
         Metadata = Metadata,
+        Extensions = Extensions,
         Weight = Weight,
         Length = Length,
         Width = Width,
@@ -112,6 +116,7 @@ public sealed class Product : Versioned
         Tags = [.. details.Tags.Distinct(StringComparer.Ordinal)];
         Options = CheckOptions(details.Options);
         Metadata = details.Metadata;
+        Extensions = Guard.OptionalText(details.Extensions, ExtensionConstraints.MaxLength, "extensions");
         Weight = Guard.NonNegative(details.Weight, "weight");
         Length = Guard.NonNegative(details.Length, "length");
         Width = Guard.NonNegative(details.Width, "width");
@@ -124,6 +129,12 @@ public sealed class Product : Versioned
         if (options.Select(o => o.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
         {
             throw new DomainRuleException("Option titles must be unique within a product.");
+        }
+
+        var attributeIds = options.Where(o => o.AttributeId is not null).Select(o => o.AttributeId).ToList();
+        if (attributeIds.Distinct().Count() != attributeIds.Count)
+        {
+            throw new DomainRuleException("A global attribute may back at most one option of a product.");
         }
 
         return [.. options];

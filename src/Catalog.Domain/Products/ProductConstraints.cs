@@ -31,3 +31,18 @@ public static class VariantConstraints
     public const int AmountPrecision = 18;
     public const int AmountScale = 4;
 }
+
+/// <summary>
+/// Limits of <c>extensions</c>: a JSON object keyed by dialect name ("woocommerce", "medusa", ...) holding each
+/// system's fields that have no canonical home. Shared by the validators, the domain and the database column.
+/// </summary>
+public static class ExtensionConstraints
+{
+    /// <summary>The most characters the stored JSON text of one product's or variant's extensions may have.</summary>
+    public const int MaxLength = 65_536;
+
+    public const int MaxKeyLength = 64;
+
+    /// <summary>A dialect name: lower-case letters, digits, dashes and underscores.</summary>
+    public const string KeyPattern = "^[a-z0-9][a-z0-9_-]*$";
+}

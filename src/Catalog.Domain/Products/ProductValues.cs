@@ -2,8 +2,12 @@ namespace Catalog.Domain.Products;
 
 public sealed record ProductImage(string Url);
 
-/// <summary>A product option such as "Size" with the values its variants may take.</summary>
-public sealed record ProductOption(string Title, IReadOnlyList<string> Values);
+/// <summary>
+/// A product option such as "Size" with the values its variants may take. Its place in the product's list is its
+/// position. It may be backed by a global attribute (<paramref name="AttributeId"/>); it may be shown on the product
+/// page (<paramref name="Visible"/>) and used to tell variants apart (<paramref name="Variation"/>).
+/// </summary>
+public sealed record ProductOption(string Title, IReadOnlyList<string> Values, long? AttributeId = null, bool Visible = true, bool Variation = true);
 
 /// <summary>The scalar and value-object fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
 public sealed record ProductDetails
@@ -18,6 +22,7 @@ public sealed record ProductDetails
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<ProductOption> Options { get; init; } = [];
     public string? Metadata { get; init; }
+    public string? Extensions { get; init; }
     public decimal? Weight { get; init; }
     public decimal? Length { get; init; }
     public decimal? Width { get; init; }

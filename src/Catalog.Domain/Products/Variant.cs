@@ -16,6 +16,7 @@ public sealed record VariantDetails
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
     public int Rank { get; init; }
     public string? Metadata { get; init; }
+    public string? Extensions { get; init; }
 }
 
 /// <summary>A sellable variant of a product, with its prices and its links to global attribute values.</summary>
@@ -41,6 +42,9 @@ public sealed class Variant : Versioned
     public int Rank { get; private set; }
     public string? Metadata { get; private set; }
 
+    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    public string? Extensions { get; private set; }
+
     public IReadOnlyList<VariantPrice> Prices => _prices;
     public IReadOnlyList<VariantAttributeValue> AttributeValues => _attributeValues;
 
@@ -57,6 +61,7 @@ public sealed class Variant : Versioned
         Options = Options,
         Rank = Rank,
         Metadata = Metadata,
+        Extensions = Extensions,
     };
 
     public static Variant Create(long id, long productId, VariantDetails details, DateTimeOffset now)
@@ -147,6 +152,7 @@ public sealed class Variant : Versioned
         Options = new Dictionary<string, string>(details.Options, StringComparer.Ordinal);
         Rank = details.Rank;
         Metadata = details.Metadata;
+        Extensions = Guard.OptionalText(details.Extensions, ExtensionConstraints.MaxLength, "extensions");
     }
 }
 
@@ -161,9 +167,9 @@ public sealed class VariantPrice
         CurrencyCode = string.Empty;
     }
 
-    public VariantPrice(long id, long variantId, string currencyCode, decimal amount, long? minQuantity, long? maxQuantity)
+    public VariantPrice(long id, long variantId, string currencyCode, decimal amount, long? minQuantity, long? maxQuantity, decimal? saleAmount = null)
     {
-        if (amount < 0)
+        if (amount < 0 || saleAmount < 0)
         {
             throw new DomainRuleException("A price must not be negative.");
         }
@@ -179,6 +185,7 @@ public sealed class VariantPrice
         Amount = amount;
         MinQuantity = minQuantity;
         MaxQuantity = maxQuantity;
+        SaleAmount = saleAmount;
     }
 
     public long Id { get; private set; }
@@ -187,6 +194,9 @@ public sealed class VariantPrice
     public decimal Amount { get; private set; }
     public long? MinQuantity { get; private set; }
     public long? MaxQuantity { get; private set; }
+
+    /// <summary>The price while the variant is on sale, when it is (WooCommerce's sale price); the amount is the regular price.</summary>
+    public decimal? SaleAmount { get; private set; }
 }
 
 /// <summary>The link between a variant and a value of a global attribute (WooCommerce-style attribute terms).</summary>

@@ -106,4 +106,24 @@ public sealed class ProductTests
 
         act.Should().Throw<DomainRuleException>();
     }
+
+    [Fact]
+    public void Create_TwoOptionsOnOneAttribute_IsRefused()
+    {
+        var options = new[] { new ProductOption("Color", ["Red"], AttributeId: 4), new ProductOption("Colour", ["Red"], AttributeId: 4) };
+
+        var act = () => Product.Create(1, Details() with { Options = options }, Now);
+
+        act.Should().Throw<DomainRuleException>().WithMessage("*attribute*");
+    }
+
+    [Fact]
+    public void Create_ExtensionsOverTheLimit_IsRefused()
+    {
+        var extensions = $"{{\"woocommerce\":{{\"d\":\"{new string('x', ExtensionConstraints.MaxLength)}\"}}}}";
+
+        var act = () => Product.Create(1, Details() with { Extensions = extensions }, Now);
+
+        act.Should().Throw<DomainRuleException>().WithMessage("*extensions*");
+    }
 }

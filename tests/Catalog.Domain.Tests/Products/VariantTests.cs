@@ -80,6 +80,22 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void NewPrice_NegativeSaleAmount_IsRefused()
+    {
+        var act = () => new VariantPrice(1, 1, "usd", 10m, null, null, saleAmount: -1m);
+
+        act.Should().Throw<DomainRuleException>();
+    }
+
+    [Fact]
+    public void NewPrice_SaleAmount_IsKeptBesideTheRegularAmount()
+    {
+        var price = new VariantPrice(1, 1, "usd", 10m, null, null, saleAmount: 7.5m);
+
+        (price.Amount, price.SaleAmount).Should().Be((10m, 7.5m));
+    }
+
+    [Fact]
     public void NewPrice_CurrencyCode_IsStoredLowerCase()
     {
         new VariantPrice(1, 1, "EUR", 1m, null, null).CurrencyCode.Should().Be("eur");

@@ -19,6 +19,7 @@ public sealed class CatalogMappingProfile : Profile
         CreateMap<ProductOption, OptionDto>();
         CreateMap<Product, ProductDto>()
             .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
+            .ForMember(d => d.Extensions, o => o.MapFrom(s => ExtensionsJson.ToElement(s.Extensions)))
             .ForMember(d => d.Weight, o => o.MapFrom(s => Normalized(s.Weight)))
             .ForMember(d => d.Length, o => o.MapFrom(s => Normalized(s.Length)))
             .ForMember(d => d.Width, o => o.MapFrom(s => Normalized(s.Width)))
@@ -26,9 +27,11 @@ public sealed class CatalogMappingProfile : Profile
             .ForMember(d => d.CategoryIds, o => o.MapFrom(s => s.Categories.Select(c => c.CategoryId).Order().ToList()))
             .ForMember(d => d.Variants, o => o.MapFrom(s => s.Variants.OrderBy(v => v.Rank).ThenBy(v => v.Id)));
         CreateMap<VariantPrice, PriceDto>()
-            .ForMember(d => d.Amount, o => o.MapFrom(s => Normalized(s.Amount)));
+            .ForMember(d => d.Amount, o => o.MapFrom(s => Normalized(s.Amount)))
+            .ForMember(d => d.SaleAmount, o => o.MapFrom(s => Normalized(s.SaleAmount)));
         CreateMap<Variant, VariantDto>()
             .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)))
+            .ForMember(d => d.Extensions, o => o.MapFrom(s => ExtensionsJson.ToElement(s.Extensions)))
             .ForMember(d => d.Prices, o => o.MapFrom(s => s.Prices.OrderBy(p => p.CurrencyCode).ThenBy(p => p.MinQuantity ?? 1)))
             .ForMember(d => d.AttributeValueIds, o => o.MapFrom(s => s.AttributeValues.Select(a => a.AttributeValueId).Order().ToList()));
         CreateMap<Category, CategoryDto>()

@@ -45,4 +45,9 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
 
     protected static bool IsJsonObjectOrNull(JsonElement? element) =>
         element is null || element.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
+
+    /// <summary><c>extensions</c>: an object of objects (or nulls, which remove a key) under dialect names, within the size limit.</summary>
+    protected void ExtensionsRule(Expression<Func<T, Optional<JsonElement?>>> field) =>
+        WhenPresent(field, r => r.Must(e => !Json.ExtensionsJson.Problems(e).Any())
+            .WithMessage((_, e) => Json.ExtensionsJson.Problems(e).First().Message));
 }

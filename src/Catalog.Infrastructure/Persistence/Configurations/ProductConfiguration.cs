@@ -25,6 +25,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Tags).HasJsonConversion();
         builder.Property(p => p.Options).HasJsonConversion();
         builder.Property(p => p.ExternalId).HasMaxLength(ProductConstraints.MaxExternalIdLength);
+        builder.Property(p => p.Extensions).HasMaxLength(ExtensionConstraints.MaxLength);
         foreach (var dimension in new[] { nameof(Product.Weight), nameof(Product.Length), nameof(Product.Width), nameof(Product.Height) })
         {
             builder.Property(dimension).HasPrecision(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale);

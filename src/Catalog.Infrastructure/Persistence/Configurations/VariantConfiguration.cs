@@ -20,6 +20,7 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
         builder.Property(v => v.Ean).HasMaxLength(VariantConstraints.MaxCodeLength);
         builder.Property(v => v.Upc).HasMaxLength(VariantConstraints.MaxCodeLength);
         builder.Property(v => v.Options).HasJsonConversion();
+        builder.Property(v => v.Extensions).HasMaxLength(ExtensionConstraints.MaxLength);
         builder.HasIndex(v => v.ProductId);
         builder.HasMany(v => v.Prices).WithOne().HasForeignKey(p => p.VariantId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.Prices).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -38,6 +39,7 @@ internal sealed class VariantPriceConfiguration : IEntityTypeConfiguration<Varia
         builder.Property(p => p.Id).UseIdentityKey();
         builder.Property(p => p.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength).IsRequired();
         builder.Property(p => p.Amount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
+        builder.Property(p => p.SaleAmount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
         builder.HasIndex(p => p.VariantId);
     }
 }

@@ -57,13 +57,18 @@ internal sealed class BatchProductsHandler(
         var skus = items.ClaimedSkus();
         var handles = items.ClaimedHandles();
         var categoryIds = items.ReferencedCategoryIds();
+        var attributeIds = items.ReferencedAttributeIds();
         var valueIds = items.ReferencedAttributeValueIds();
+        var references = attributeIds.Count == 0 && valueIds.Count == 0
+            ? new AttributeReferences(new HashSet<long>(), new HashSet<long>())
+            : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
         return new ProductBatchState(
             productIds.Count == 0 ? new Dictionary<long, Product>() : (await products.GetManyAsync(productIds, cancellationToken)).ToDictionary(p => p.Id),
             skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
             handles.Count == 0 ? new Dictionary<string, long>() : await products.FindHandlesAsync(handles, cancellationToken),
             categoryIds.Count == 0 ? new HashSet<long>() : await categories.FindExistingAsync(categoryIds, cancellationToken),
-            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken));
+            references.AttributeIds,
+            references.ValueIds);
     }
 }
 
@@ -73,4 +78,5 @@ internal sealed record ProductBatchState(
     IReadOnlyDictionary<string, SkuOwner> Skus,
     IReadOnlyDictionary<string, long> Handles,
     IReadOnlySet<long> CategoryIds,
+    IReadOnlySet<long> AttributeIds,
     IReadOnlySet<long> AttributeValueIds);

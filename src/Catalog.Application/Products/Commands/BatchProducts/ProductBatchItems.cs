@@ -40,6 +40,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
     public HashSet<long> ReferencedCategoryIds() =>
         [.. OpenWrites.SelectMany(w => w.Item.CategoryIds.HasValue ? w.Item.CategoryIds.Value ?? [] : [])];
 
+    public HashSet<long> ReferencedAttributeIds() =>
+        [.. OpenWrites.SelectMany(w => OptionsOf(w.Item)).Select(o => o.AttributeId).OfType<long>()];
+
     public HashSet<long> ReferencedAttributeValueIds() =>
         [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(VariantPlanner.AttributeValueIdsOf)];
 
@@ -138,6 +141,10 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
             .Where(p => p.v.Id is { } id && product.Variants.All(existing => existing.Id != id))
             .Select(p => ($"variants[{p.i}].id", $"Variant {p.v.Id} is not a variant of product {product.Id}.")));
         problems.AddRange(OptionsOrphanedByUpdate(item, product, details, variants));
+        problems.AddRange(item.Extensions.HasValue ? ExtensionsJson.MergeProblems(product.Extensions, item.Extensions.Value, "extensions") : []);
+        problems.AddRange(variants.Select((v, i) => (v, i))
+            .Where(p => p.v.Id is { } id && product.Variants.Any(existing => existing.Id == id))
+            .SelectMany(p => VariantPlanner.CheckExtensions(p.v, product.Variants.First(e => e.Id == p.v.Id).Extensions, $"variants[{p.i}].")));
         entry.Fail(ErrorCodes.ValidationFailed, problems);
         var stale = variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
@@ -221,8 +228,11 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         Thumbnail = item.Thumbnail.Or(current.Thumbnail),
         Images = item.Images.HasValue ? [.. (item.Images.Value ?? []).Select(i => new ProductImage(i.Url!))] : current.Images,
         Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
-        Options = item.Options.HasValue ? [.. (item.Options.Value ?? []).Select(o => new ProductOption(o.Title!, [.. o.Values!]))] : current.Options,
+        Options = item.Options.HasValue
+            ? [.. (item.Options.Value ?? []).Select(o => new ProductOption(o.Title!, [.. o.Values!], o.AttributeId, o.Visible ?? true, o.Variation ?? true))]
+            : current.Options,
         Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+        Extensions = item.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value) : current.Extensions,
         Weight = item.Weight.Or(current.Weight),
         Length = item.Length.Or(current.Length),
         Width = item.Width.Or(current.Width),
@@ -237,6 +247,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         ProductCreate { Title: { HasValue: true, Value: { } title } } => HandleFormat.FromText(title),
         _ => null,
     };
+
+    private static IEnumerable<OptionInput> OptionsOf(ProductWrite item) =>
+        item.Options is { HasValue: true, Value: { } options } ? options.Where(o => o is not null) : [];
 
     private static IEnumerable<ProductVariantWrite> VariantsOf(ProductWrite item) =>
         item.Variants is { HasValue: true, Value: { } variants } ? variants.Where(v => v is not null) : [];
@@ -254,6 +267,15 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
             if (!state.CategoryIds.Contains(categoryIds[i]))
             {
                 yield return ($"category_ids[{i}]", $"Category {categoryIds[i]} does not exist.");
+            }
+        }
+
+        var options = item.Options.HasValue ? item.Options.Value ?? [] : [];
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (options[i]?.AttributeId is { } attributeId && !state.AttributeIds.Contains(attributeId))
+            {
+                yield return ($"options[{i}].attribute_id", $"Attribute {attributeId} does not exist.");
             }
         }
 

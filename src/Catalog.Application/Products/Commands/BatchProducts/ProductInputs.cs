@@ -18,6 +18,9 @@ public abstract record ProductWrite
     public Optional<IReadOnlyList<string>?> Tags { get; init; }
     public Optional<IReadOnlyList<OptionInput>?> Options { get; init; }
     public Optional<JsonElement?> Metadata { get; init; }
+
+    /// <summary>Each dialect's fields without a canonical home, by dialect name; merged by top-level key on update (null removes a key).</summary>
+    public Optional<JsonElement?> Extensions { get; init; }
     public Optional<decimal?> Weight { get; init; }
     public Optional<decimal?> Length { get; init; }
     public Optional<decimal?> Width { get; init; }
@@ -44,8 +47,18 @@ public sealed record ImageInput
     public string? Url { get; init; }
 }
 
+/// <summary>An option of a product; its place in the list is its position.</summary>
 public sealed record OptionInput
 {
     public string? Title { get; init; }
     public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The global attribute this option stands for, if any.</summary>
+    public long? AttributeId { get; init; }
+
+    /// <summary>Shown on the product page (default true).</summary>
+    public bool? Visible { get; init; }
+
+    /// <summary>Used to tell variants apart (default true).</summary>
+    public bool? Variation { get; init; }
 }

@@ -33,14 +33,18 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
             .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
             .Must(o => o is null || o.Where(i => i?.Title is not null).Select(i => i.Title!.ToUpperInvariant()).Distinct().Count() == o.Count(i => i?.Title is not null))
-            .WithMessage("Option titles must be unique within a product."));
+            .WithMessage("Option titles must be unique within a product.")
+            .Must(o => o is null || o.Where(i => i?.AttributeId is not null).GroupBy(i => i.AttributeId).All(g => g.Count() == 1))
+            .WithMessage("A global attribute may back at most one option of a product."));
         EachWhenPresent(x => x.Options, r => r.NotNull().ChildRules(option =>
         {
             option.RuleFor(o => o.Title).NotEmpty().MaximumLength(ProductConstraints.MaxOptionTitleLength);
             option.RuleFor(o => o.Values).NotEmpty().WithMessage("An option needs at least one value.");
             option.RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
+            option.RuleFor(o => o.AttributeId).GreaterThan(0);
         }));
         WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+        ExtensionsRule(x => x.Extensions);
         WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
         WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
         WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));

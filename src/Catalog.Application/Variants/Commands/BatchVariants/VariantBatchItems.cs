@@ -32,6 +32,10 @@ internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVarian
 
             entry.Fail(ErrorCodes.ReferenceNotFound, [.. VariantPlanner.CheckAttributeValues(item, state.AttributeValueIds, string.Empty)]);
             entry.Fail(ErrorCodes.ValidationFailed, [.. VariantPlanner.CheckOptions(item, state.Product.Options, string.Empty)]);
+            if (ownId is { } id && state.Variants.TryGetValue(id, out var existing))
+            {
+                entry.Fail(ErrorCodes.ValidationFailed, [.. VariantPlanner.CheckExtensions(item, existing.Extensions, string.Empty)]);
+            }
         }
 
         FailCreatesBeyondLimit(state.Product);

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Catalog.Domain.Products;
+
+namespace Catalog.Application.Common.Json;
+
+/// <summary>
+/// <c>extensions</c>: a JSON object of objects keyed by dialect name, stored as compact JSON text. A write merges by
+/// top-level key: a key sent with an object replaces that key, a key sent as null removes it, other keys stay.
+/// </summary>
+public static partial class ExtensionsJson
+{
+    private static readonly JsonElement Empty = JsonDocument.Parse("{}").RootElement.Clone();
+
+    /// <summary>What the API answers: the stored object, or <c>{}</c> when there is none.</summary>
+    public static JsonElement ToElement(string? text) => text is null ? Empty : MetadataJson.FromText(text) ?? Empty;
+
+    /// <summary>
+    /// The stored text after a write: <paramref name="sent"/> merged into <paramref name="current"/> by top-level key.
+    /// A JSON null as the whole value clears every key. No key left means no extensions (null).
+    /// </summary>
+    public static string? Merge(string? current, JsonElement? sent)
+    {
+        if (sent is not { ValueKind: JsonValueKind.Object } changes)
+        {
+            return null;
+        }
+
+        var merged = current is null ? new JsonObject() : JsonNode.Parse(current)!.AsObject();
+        foreach (var property in changes.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                merged.Remove(property.Name);
+            }
+            else
+            {
+                merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            }
+        }
+
+        return merged.Count == 0 ? null : merged.ToJsonString();
+    }
+
+    /// <summary>The length of the compact JSON text of a value, as it would be stored.</summary>
+    public static int CompactLength(JsonElement element)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetCharCount(buffer.WrittenSpan);
+    }
+
+    /// <summary>What is wrong with a sent <c>extensions</c> value, if anything: it must be an object of objects (or nulls) under dialect names.</summary>
+    public static IEnumerable<(string Field, string Message)> Problems(JsonElement? sent)
+    {
+        if (sent is null || sent.Value.ValueKind == JsonValueKind.Null)
+        {
+            yield break;
+        }
+
+        if (sent.Value.ValueKind != JsonValueKind.Object)
+        {
+            yield return ("extensions", "extensions must be a JSON object keyed by dialect name.");
+            yield break;
+        }
+
+        foreach (var property in sent.Value.EnumerateObject())
+        {
+            if (property.Name.Length > ExtensionConstraints.MaxKeyLength || !KeyFormat().IsMatch(property.Name))
+            {
+                yield return ($"extensions.{property.Name}", $"'{property.Name}' is not a dialect name: use lower-case letters, digits, '-' and '_', at most {ExtensionConstraints.MaxKeyLength} characters.");
+            }
+            else if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                yield return ($"extensions.{property.Name}", $"extensions.{property.Name} must be a JSON object (or null to remove it).");
+            }
+        }
+
+        if (CompactLength(sent.Value) > ExtensionConstraints.MaxLength)
+        {
+            yield return ("extensions", $"extensions must be at most {ExtensionConstraints.MaxLength} characters of JSON.");
+        }
+    }
+
+    /// <summary>The problem of a merge whose result would exceed the limit, if it would.</summary>
+    public static IEnumerable<(string Field, string Message)> MergeProblems(string? current, JsonElement? sent, string field)
+    {
+        if (sent is { ValueKind: JsonValueKind.Object } && current is not null && Merge(current, sent) is { Length: > ExtensionConstraints.MaxLength })
+        {
+            yield return (field, $"extensions would grow beyond {ExtensionConstraints.MaxLength} characters of JSON with the keys it already has.");
+        }
+    }
+
+    [GeneratedRegex(ExtensionConstraints.KeyPattern)]
+    private static partial Regex KeyFormat();
+}
