@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Application.Common;
+using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
 
@@ -21,6 +22,9 @@ public abstract record VariantWrite
     public Optional<IReadOnlyList<long>?> AttributeValueIds { get; init; }
     public Optional<int?> Rank { get; init; }
     public Optional<JsonElement?> Metadata { get; init; }
+
+    /// <summary>Wholesale terms: each list sent replaces its list, the others stay; null clears them all.</summary>
+    public Optional<WholesaleInput?> Wholesale { get; init; }
 }
 
 public sealed record VariantCreate : VariantWrite;
