@@ -71,17 +71,19 @@ public sealed class QuantityDiscountRuleInputValidator : AbstractValidator<Quant
         RuleFor(x => x.EndQty).LessThanOrEqualTo(WholesaleConstraints.MaxQuantity)
             .GreaterThanOrEqualTo(x => x.StartQty).When(x => x.StartQty is not null).WithMessage("end_qty must not be below start_qty.");
         RuleFor(x => x.PriceType).NotNull().WithMessage("price_type is required: percent or fixed.").IsInEnum();
-        RuleFor(x => x.Value).NotNull().PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        // "value" in lower case: a property named Value would read as an Optional's value step (see FieldPaths).
+        RuleFor(x => x.Value).NotNull().PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true)
+            .OverridePropertyName("value");
         When(x => x.PriceType == DiscountPriceType.Percent, () =>
         {
             RuleFor(x => x.Value).GreaterThan(0).LessThanOrEqualTo(WholesaleConstraints.MaxPercent)
-                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.");
+                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.").OverridePropertyName("value");
             RuleFor(x => x.CurrencyCode).Null().WithMessage("currency_code is only for fixed rules: a percent applies in every currency.");
         });
         When(x => x.PriceType == DiscountPriceType.Fixed, () =>
         {
-            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.");
-            RuleFor(x => x.CurrencyCode).NotNull().WithMessage("currency_code is required for a fixed rule.").MustBeCurrencyCode();
+            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.").OverridePropertyName("value");
+            RuleFor(x => x.CurrencyCode).Cascade(CascadeMode.Stop).NotNull().WithMessage("currency_code is required for a fixed rule.").MustBeCurrencyCode();
         });
     }
 }
