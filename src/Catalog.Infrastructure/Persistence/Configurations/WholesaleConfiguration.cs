@@ -22,7 +22,7 @@ internal sealed class WholesaleRoleConfiguration : IEntityTypeConfiguration<Whol
 
 /// <summary>
 /// A variant's wholesale rows name their role by key (its unique index is the foreign key's target), so a row reads as
-/// it is sent. A role still named cannot be deleted (RESTRICT); a deleted variant takes its rows with it (CASCADE).
+/// it is sent. A role still named cannot be deleted (NO ACTION, checked at the end of each statement); a deleted variant takes its rows with it (CASCADE).
 /// </summary>
 internal static class WholesaleRows
 {
@@ -30,7 +30,7 @@ internal static class WholesaleRows
         where T : class
     {
         builder.HasOne<Variant>().WithMany(rows).HasForeignKey("VariantId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<WholesaleRole>().WithMany().HasForeignKey("Role").HasPrincipalKey(r => r.Key).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WholesaleRole>().WithMany().HasForeignKey("Role").HasPrincipalKey(r => r.Key).OnDelete(DeleteBehavior.NoAction);
         builder.Property<string>("Role").HasMaxLength(WholesaleConstraints.MaxRoleKeyLength).IsRequired();
     }
 }

@@ -51,7 +51,7 @@ public sealed class Wholesale : Migration
             {
                 table.PrimaryKey("pk_variant_wholesale_prices", x => new { x.variant_id, x.role, x.currency_code });
                 table.ForeignKey("fk_variant_wholesale_prices_variant_id", x => x.variant_id, "variants", "id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("fk_variant_wholesale_prices_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_variant_wholesale_prices_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -67,7 +67,7 @@ public sealed class Wholesale : Migration
             {
                 table.PrimaryKey("pk_variant_wholesale_order_quantities", x => new { x.variant_id, x.role });
                 table.ForeignKey("fk_variant_wholesale_order_quantities_variant_id", x => x.variant_id, "variants", "id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("fk_variant_wholesale_order_quantities_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_variant_wholesale_order_quantities_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -81,7 +81,7 @@ public sealed class Wholesale : Migration
             {
                 table.PrimaryKey("pk_variant_wholesale_visibility", x => new { x.variant_id, x.role });
                 table.ForeignKey("fk_variant_wholesale_visibility_variant_id", x => x.variant_id, "variants", "id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("fk_variant_wholesale_visibility_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_variant_wholesale_visibility_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.NoAction);
             });
 
         migrationBuilder.CreateTable(
@@ -101,7 +101,7 @@ public sealed class Wholesale : Migration
             {
                 table.PrimaryKey("pk_variant_wholesale_discount_rules", x => new { x.variant_id, x.position });
                 table.ForeignKey("fk_variant_wholesale_discount_rules_variant_id", x => x.variant_id, "variants", "id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("fk_variant_wholesale_discount_rules_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("fk_variant_wholesale_discount_rules_role", x => x.role, "wholesale_roles", "key", onDelete: ReferentialAction.NoAction);
             });
 
         // The role indexes serve the foreign keys and the "is this role still named" check a role delete makes.
