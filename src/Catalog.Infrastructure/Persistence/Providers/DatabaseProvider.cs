@@ -46,6 +46,8 @@ internal abstract class DatabaseProvider
         {
             { } s when s.Contains("sku", StringComparison.OrdinalIgnoreCase) =>
                 ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU is already in use when written: another request took it while this batch ran, or this item swaps SKUs between variants (do that in two steps).", "sku"),
+            { } s when s.Contains("wholesale_roles", StringComparison.OrdinalIgnoreCase) =>
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The key is already in use when written: another request created a role with it while this batch ran.", "key"),
             { } s when s.Contains("handle", StringComparison.OrdinalIgnoreCase) || s.Contains("slug", StringComparison.OrdinalIgnoreCase) =>
                 ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle is already in use when written: another request took it while this batch ran, or this item swaps handles (do that in two steps).", "handle"),
             _ => ItemError.Of(Application.Common.ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),

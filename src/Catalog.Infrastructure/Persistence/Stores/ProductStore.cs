@@ -50,6 +50,10 @@ internal sealed class ProductStore(CatalogDbContext db) : IProductStore
         db.Variants.AsNoTracking().AsSplitQuery()
             .Include(v => v.Prices)
             .Include(v => v.AttributeValues)
+            .Include(v => v.WholesalePrices)
+            .Include(v => v.WholesaleOrderQuantities)
+            .Include(v => v.WholesaleVisibility)
+            .Include(v => v.WholesaleDiscountRules)
             .FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
 
     /// <summary>One query per level, whatever the number of products: the batch path's reads stay constant.</summary>
@@ -57,5 +61,9 @@ internal sealed class ProductStore(CatalogDbContext db) : IProductStore
         products.AsNoTracking().AsSplitQuery()
             .Include(p => p.Categories)
             .Include(p => p.Variants).ThenInclude(v => v.Prices)
-            .Include(p => p.Variants).ThenInclude(v => v.AttributeValues);
+            .Include(p => p.Variants).ThenInclude(v => v.AttributeValues)
+            .Include(p => p.Variants).ThenInclude(v => v.WholesalePrices)
+            .Include(p => p.Variants).ThenInclude(v => v.WholesaleOrderQuantities)
+            .Include(p => p.Variants).ThenInclude(v => v.WholesaleVisibility)
+            .Include(p => p.Variants).ThenInclude(v => v.WholesaleDiscountRules);
 }
