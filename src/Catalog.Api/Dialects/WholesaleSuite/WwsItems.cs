@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
+
+namespace Catalog.Api.Dialects.WholesaleSuite;
+
+/// <summary>One translated item, and where its wholesale values came from (for the engine's errors).</summary>
+internal sealed record WwsTranslated<T>(Translated<T> Translated, WwsFieldMap Fields)
+    where T : class;
+
+/// <summary>
+/// Wholesale Suite's terms around a WooCommerce translation: read from the item's meta_data keys and (through the
+/// Wholesale Suite dialect) its own fields, the rest of the item translated by WooCommerce's translator, the terms
+/// then put on the canonical item, merged per role into the terms as they were read.
+/// </summary>
+internal abstract class WwsItems(string currency, WwsNames names)
+{
+    protected string Currency => currency;
+
+    protected WwsNames Names => names;
+
+    /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
+    protected static (T Others, WwsChanges Changes) Split<T>(T input, TranslationProblems problems)
+        where T : class
+    {
+        var (meta, changes) = input switch
+        {
+            WooProductInput product => WwsMeta.Read(product.MetaData, problems),
+            WooVariationInput variation => WwsMeta.Read(variation.MetaData, problems),
+            _ => throw new ArgumentException($"Not a WooCommerce item: {typeof(T).Name}", nameof(input)),
+        };
+        if (input is IWholesaleSuiteFields fields)
+        {
+            changes.Add(WwsFieldReader.Read(fields, problems));
+        }
+
+        // wholesale_data is Wholesale Suite's answer, computed: a client sending back what it read must not have it kept.
+        object rest = input switch
+        {
+            WooProductInput product => product with { MetaData = meta, Other = WithoutAnswer(product.Other, input) },
+            WooVariationInput variation => variation with { MetaData = meta, Other = WithoutAnswer(variation.Other, input) },
+            _ => input,
+        };
+        return ((T)rest, changes);
+    }
+
+    protected WholesaleInput? Apply(WwsChanges changes, WholesaleDto current, string prefix, WwsFieldMap map, TranslationProblems problems) =>
+        WwsApply.Apply(changes, current, currency, names, prefix, map, problems);
+
+    protected static WwsTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WwsFieldMap map)
+        where T : class =>
+        translated.Error is not null ? new(translated, map)
+            : problems.ToError() is { } error ? new(Translated<T>.Failed(error), map)
+            : new(Translated<T>.Ok(item), map);
+
+    private static Dictionary<string, JsonElement>? WithoutAnswer(Dictionary<string, JsonElement>? other, object input) =>
+        input is IWholesaleSuiteFields && other is not null && other.ContainsKey("wholesale_data")
+            ? other.Where(p => p.Key != "wholesale_data").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+            : other;
+}
+
+/// <summary>
+/// Products: a simple product's terms are its one variant's. A variable product's product-level terms are written to
+/// each of the variations it has, as if sent to each; a variable product without variations (one being created, say)
+/// has nowhere to keep them, so the item fails naming the field instead of losing them.
+/// </summary>
+internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long, ProductDto> current, WwsNames names) : WwsItems(currency, names)
+{
+    public WwsTranslated<ProductCreate> Create(WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(translate);
+        var problems = new TranslationProblems();
+        var (rest, changes) = Split(input, problems);
+        var translated = translate(rest);
+        var map = new WwsFieldMap();
+        if (translated.Item is not { } item)
+        {
+            return new(translated, map);
+        }
+
+        if (!changes.IsEmpty)
+        {
+            if ((input.Type ?? WooType.Simple) == WooType.Simple && item.Variants is { HasValue: true, Value: [var variant] }
+                && Apply(changes, new WholesaleDto(), "variants[0].", map, problems) is { } wholesale)
+            {
+                item = item with { Variants = new List<ProductVariantWrite> { variant with { Wholesale = wholesale } } };
+            }
+            else if (input.Type == WooType.Variable)
+            {
+                NoVariations(changes, problems);
+            }
+        }
+
+        return Finish(translated, item, problems, map);
+    }
+
+    public WwsTranslated<ProductUpdate> Update(WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(translate);
+        var problems = new TranslationProblems();
+        var (rest, changes) = Split(input, problems);
+        var translated = translate(rest);
+        var map = new WwsFieldMap();
+        if (translated.Item is not { } item || changes.IsEmpty || input.Id is not { } id || !current.TryGetValue(id, out var product))
+        {
+            return translated.Item is null ? new(translated, map) : Finish(translated, translated.Item, problems, map);
+        }
+
+        var type = input.Type ?? WooType.Of(product, WooFields.Of(product.Extensions));
+        if (type == WooType.Variable)
+        {
+            if (product.Variants.Count == 0)
+            {
+                NoVariations(changes, problems);
+                return Finish(translated, item, problems, map);
+            }
+
+            var variants = product.Variants.Select((v, k) => new ProductVariantWrite
+            {
+                Id = v.Id,
+                Version = v.Version,
+                Wholesale = Apply(changes, v.Wholesale, $"variants[{k}].", map, problems),
+            }).ToList();
+            return Finish(translated, item with { Variants = variants }, problems, map);
+        }
+
+        if (product.Variants.Count > 1 && !item.Variants.HasValue)
+        {
+            problems.Invalid("type", $"Product {product.Id} has {product.Variants.Count} variations, so it cannot be a simple product.");
+            return Finish(translated, item, problems, map);
+        }
+
+        // The variant WooCommerce's translation writes (it has an id unless the product had none), else the product's one.
+        var write = item.Variants is { HasValue: true, Value: [var sent] } ? sent
+            : product.Variants is [var only] ? new ProductVariantWrite { Id = only.Id, Version = only.Version }
+            : new ProductVariantWrite { Title = input.Name ?? product.Title };
+        var terms = product.Variants.FirstOrDefault(v => v.Id == write.Id)?.Wholesale ?? new WholesaleDto();
+        if (Apply(changes, terms, "variants[0].", map, problems) is { } wholesale)
+        {
+            item = item with { Variants = new List<ProductVariantWrite> { write with { Wholesale = wholesale } } };
+        }
+
+        return Finish(translated, item, problems, map);
+    }
+
+    private static void NoVariations(WwsChanges changes, TranslationProblems problems)
+    {
+        foreach (var field in changes.Fields.Distinct())
+        {
+            problems.Invalid(field, "A variable product's wholesale terms are written to each of its variations, and it has none yet: send them with its variations (POST /wp-json/wholesale/v1/products/{id}/batch).");
+        }
+    }
+}
+
+/// <summary>Variations of one variable product: each carries its own terms.</summary>
+internal sealed class WwsVariationItems(string currency, ProductDto parent, WwsNames names) : WwsItems(currency, names)
+{
+    public WwsTranslated<VariantCreate> Create(WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
+        Translate(input, translate, _ => new WholesaleDto());
+
+    public WwsTranslated<VariantUpdate> Update(WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
+        Translate(input, translate, i => parent.Variants.FirstOrDefault(v => v.Id == i.Id)?.Wholesale);
+
+    private WwsTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, Func<WooVariationInput, WholesaleDto?> current)
+        where T : VariantWrite
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new TranslationProblems();
+        var (rest, changes) = Split(input, problems);
+        var translated = translate(rest);
+        var map = new WwsFieldMap();
+        if (translated.Item is not { } item)
+        {
+            return new(translated, map);
+        }
+
+        // No terms to merge into: a variation this product does not have, which the engine answers as not found.
+        if (current(input) is { } terms && Apply(changes, terms, string.Empty, map, problems) is { } wholesale)
+        {
+            item = (T)((VariantWrite)item with { Wholesale = wholesale });
+        }
+
+        return Finish(translated, item, problems, map);
+    }
+}
