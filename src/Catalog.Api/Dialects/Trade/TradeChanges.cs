@@ -12,6 +12,8 @@ internal sealed record TradeChanges
 {
     public static readonly IReadOnlyList<string> PricingTypes = ["NONE", "FIXED", "RANGE"];
 
+    private static readonly decimal IntegerLimit = (decimal)Math.Pow(10, VariantConstraints.AmountPrecision - VariantConstraints.AmountScale);
+
     public required long Id { get; init; }
     public Optional<string?> Name { get; init; }
     public Optional<string?> Description { get; init; }
@@ -81,14 +83,9 @@ internal sealed record TradeChanges
             yield return $"pricingType must be one of {string.Join(", ", PricingTypes)}.";
         }
 
-        if (Price.HasValue && Price.Value < 0)
+        foreach (var problem in AmountProblems(Price, "price").Concat(AmountProblems(MaxPrice, "maxPrice")))
         {
-            yield return "price must not be negative.";
-        }
-
-        if (MaxPrice.HasValue && MaxPrice.Value < 0)
-        {
-            yield return "maxPrice must not be negative.";
+            yield return problem;
         }
 
         if (IsDisclosePrice.HasValue && IsDisclosePrice.Value is null)
@@ -113,6 +110,29 @@ internal sealed record TradeChanges
             {
                 yield return $"faqs[{i}] must be an object.";
             }
+        }
+    }
+
+    /// <summary>
+    /// Not negative, and within Catalog's money precision as sent: a number a decimal cannot hold exactly would
+    /// otherwise come back rounded.
+    /// </summary>
+    private static IEnumerable<string> AmountProblems(Optional<decimal?> amount, string field)
+    {
+        if (amount is not { HasValue: true, Value: { } value })
+        {
+            yield break;
+        }
+
+        if (value < 0)
+        {
+            yield return $"{field} must not be negative.";
+        }
+
+        const int IntegerDigits = VariantConstraints.AmountPrecision - VariantConstraints.AmountScale;
+        if (value.Scale > VariantConstraints.AmountScale || Math.Abs(decimal.Truncate(value)) >= IntegerLimit)
+        {
+            yield return $"{field} may have at most {IntegerDigits} digits before the point and {VariantConstraints.AmountScale} after it.";
         }
     }
 

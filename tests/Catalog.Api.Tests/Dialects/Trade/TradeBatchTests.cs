@@ -172,6 +172,8 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
     [InlineData("\"pricingType\": null", "pricingType")]
     [InlineData("\"price\": -1", "price")]
     [InlineData("\"pricing\": {\"maxPrice\": -0.01}", "maxPrice")]
+    [InlineData("\"price\": 0.123456789012345678901234567890123", "price")]
+    [InlineData("\"maxPrice\": 123456789012345", "maxPrice")]
     [InlineData("\"pricing\": {\"pricingType\": \"RANGE\", \"price\": 10, \"maxPrice\": 5}", "maxPrice")]
     [InlineData("\"price\": 5, \"pricing\": {\"price\": 6}", "price")]
     [InlineData("\"pricing\": null", "pricing")]
@@ -296,6 +298,27 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         status.Should().Be(200, body.Text());
         body.Num("summary.succeeded").Should().Be(100, body.Text());
         body.Arr("results").Select(r => r.Num("product.price")).Should().Equal(ids);
+    }
+
+    [Fact]
+    public async Task Batch_ReadsAsMuchForHundredUpdatesAsForTen()
+    {
+        var (_, ids) = await SeedTradeProductsAsync(110);
+        var other = (await SeedCategoriesAsync(new CategoryBuilder()))[0].Num("id");
+
+        async Task<long> ReadsAsync(IEnumerable<long> targets)
+        {
+            Factory.Statements.Reset();
+            var (status, body) = await TradePatchAsync(Updates([.. targets.Select(id =>
+                $$"""{"id": {{id}}, "name": "Counted {{id}}", "tradeCategoryId": {{other}}, "pricing": {"pricingType": "FIXED", "price": 10}, "isActive": false}""")]));
+            body.Num("summary.failed").Should().Be(0, body.Text());
+            return status == 200 ? Factory.Statements.Reads : -1;
+        }
+
+        var ten = await ReadsAsync(ids.Take(10));
+        var hundred = await ReadsAsync(ids.Skip(10));
+
+        hundred.Should().Be(ten).And.BeLessThan(20);
     }
 
     /// <summary>The canonical timestamp as the trade API writes it: UTC, milliseconds, Z.</summary>
