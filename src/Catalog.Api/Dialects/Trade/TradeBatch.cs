@@ -13,7 +13,7 @@ namespace Catalog.Api.Dialects.Trade;
 /// update: the updates are cut into runs in which no id repeats, and each run is one canonical batch, sent after the
 /// one before it has been written.
 /// </summary>
-public sealed class TradeBatch(ISender sender)
+internal sealed class TradeBatch(ISender sender)
 {
     public const string ProductNotFound = "Trade product not found";
 

@@ -2,11 +2,9 @@ namespace Catalog.Api.Dialects.Trade;
 
 public static class TradeDialect
 {
-    /// <summary>The trade dialect's services: its batch translation and the writer of its error envelope.</summary>
+    /// <summary>The trade dialect's one service: the writer of its error envelope.</summary>
     public static IServiceCollection AddTradeDialect(this IServiceCollection services)
     {
-        services.AddScoped<TradeBatch>();
-
         // The problem details service asks its writers in registration order and MVC's own writer claims every
         // controller endpoint, so the trade writer goes first wherever this line stands; it claims only trade requests.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, TradeProblemDetailsWriter>());

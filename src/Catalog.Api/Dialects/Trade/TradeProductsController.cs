@@ -1,5 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common;
+using Catalog.Application.Common.Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ namespace Catalog.Api.Dialects.Trade;
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status500InternalServerError)]
-public sealed class TradeProductsController(TradeBatch batch) : ControllerBase
+public sealed class TradeProductsController(ISender sender) : ControllerBase
 {
     /// <summary>
     /// Updates up to 100 trade products, in the order sent; a failed update is reported in its place and never rolls
@@ -31,7 +32,7 @@ public sealed class TradeProductsController(TradeBatch batch) : ControllerBase
             return BadRequest(problem);
         }
 
-        return await batch.RunAsync(request.Updates!, cancellationToken);
+        return await new TradeBatch(sender).RunAsync(request.Updates!, cancellationToken);
     }
 
     /// <summary>What makes the whole request unusable, before anything is read or written.</summary>
