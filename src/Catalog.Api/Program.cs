@@ -1,5 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
+using Catalog.Api.Dialects.Trade;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
@@ -22,6 +23,7 @@ builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>(
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
+builder.Services.AddTradeDialect();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
