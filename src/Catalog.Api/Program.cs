@@ -1,5 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
+using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
@@ -24,6 +25,7 @@ builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(optio
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestErrorFormats();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
+builder.Services.AddTradeDialect();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
