@@ -216,6 +216,29 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
         (await CountRowsAsync()).Products.Should().Be(100);
     }
 
+    [Fact]
+    public async Task Batch_Reads_AreAsManyForFiftyItemsAsForFive()
+    {
+        async Task<long> ReadsAsync(int count)
+        {
+            var seeded = await SeedWooAsync([.. Enumerable.Range(0, count).Select(_ => new Dictionary<string, object?>(SimpleProduct()) { ["categories"] = Array.Empty<object>() })]);
+            Factory.Statements.Reset();
+            var (status, body) = await WooPostAsync(ProductsBatchRoute, new
+            {
+                create = Enumerable.Range(0, count).Select(_ => SimpleProduct()),
+                update = seeded.Select(p => new { id = p.Num("id"), regular_price = "5", tax_status = "none" }),
+            });
+            status.Should().Be(200, body.Text());
+            body.Arr("update").Should().OnlyContain(u => u!["error"] == null, body.Text());
+            return Factory.Statements.Reads;
+        }
+
+        var few = await ReadsAsync(5);
+        var many = await ReadsAsync(50);
+
+        many.Should().Be(few);
+    }
+
     public static TheoryData<string, string> MalformedBodies => new()
     {
         { "{\"create\": [", "rest_invalid_json" },
