@@ -338,6 +338,19 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
     }
 
     [Fact]
+    public async Task StockStatus_KeptWhenStockIsNotManagedAndComputedWhenItIs()
+    {
+        var product = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct()) { ["manage_stock"] = false, ["stock_status"] = "outofstock" });
+
+        var (_, managed) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), manage_stock = true, stock_quantity = 5 } } });
+        var (_, unmanaged) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), manage_stock = false } } });
+
+        product.Str("stock_status").Should().Be("outofstock");
+        managed.Str("update[0].stock_status").Should().Be("instock", managed.Text());
+        unmanaged.Str("update[0].stock_status").Should().Be("outofstock", "the status set by hand is kept for when stock is not managed");
+    }
+
+    [Fact]
     public async Task Read_CanonicalStatuses_ReadAsWooCommerceStatuses()
     {
         var products = await SeedProductsAsync(
