@@ -77,7 +77,9 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
     /// </summary>
     private IQueryable<Product> WithExtension(ExtensionFilter filter)
     {
-        var field = provider.JsonText(TableMap.Quote("extensions"), [filter.Dialect, filter.Field]);
+        // FromSqlRaw reads {0} as a parameter, so the braces of the JSON path (PostgreSQL's '{a,b}') are doubled.
+        var field = provider.JsonText(TableMap.Quote("extensions"), [filter.Dialect, filter.Field])
+            .Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
         var match = filter.OrMissing ? $"({field} = {{0}} OR {field} IS NULL)" : $"{field} = {{0}}";
 #pragma warning disable EF1002 // The JSON path comes from JsonText, which accepts only plain names; the value is a parameter.
         return db.Products.FromSqlRaw($"SELECT * FROM {TableMap.Quote("products")} WHERE {match}", filter.Value);

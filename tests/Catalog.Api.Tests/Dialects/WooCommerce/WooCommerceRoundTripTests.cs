@@ -285,6 +285,72 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
     }
 
     [Fact]
+    public async Task BatchUpdate_WooCommerceFields_LeaveOtherDialectsExtensionsAlone()
+    {
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1).With("extensions", new
+        {
+            medusa = new { collection_id = "pcol_01" },
+            woocommerce = new { tax_status = "none", menu_order = 1 },
+        }));
+
+        var (_, body) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), menu_order = 5, purchase_note = "Thanks" } } });
+
+        body.At("update[0].error").Should().BeNull(body.Text());
+        var (_, canonical) = await GetAsync($"/api/v1/products/{product.Num("id")}");
+        canonical.Str("extensions.medusa.collection_id").Should().Be("pcol_01");
+        canonical.Str("extensions.woocommerce.tax_status").Should().Be("none");
+        canonical.Num("extensions.woocommerce.menu_order").Should().Be(5);
+        canonical.Str("extensions.woocommerce.purchase_note").Should().Be("Thanks");
+        canonical.Str("variants[0].sku").Should().Be(product.Str("variants[0].sku"), "a product update without variant fields leaves the variant alone");
+    }
+
+    [Fact]
+    public async Task BatchUpdate_SimpleToVariable_KeepsTheVariantAsAVariationAndVariableSkuInExtensions()
+    {
+        var product = await SeedWooAsync(SimpleProduct());
+
+        var (_, body) = await WooPostAsync(ProductsBatchRoute, new
+        {
+            update = new[] { new { id = product.Num("id"), type = "variable", sku = "PARENT-SKU", attributes = new[] { new { name = "Size", variation = true, options = new[] { "S" } } } } },
+        });
+
+        body.At("update[0].error").Should().BeNull(body.Text());
+        body.Str("update[0].type").Should().Be("variable");
+        body.Str("update[0].sku").Should().Be("PARENT-SKU");
+        body.Arr("update[0].variations").Should().HaveCount(1);
+        var stored = await FindProductAsync(product.Num("id"));
+        stored!.Variants.Single().Sku.Should().Be(product.Str("sku"), "the simple product's variant stays, now a variation");
+        System.Text.Json.Nodes.JsonNode.Parse(stored.Extensions!)!["woocommerce"]!["sku"]!.GetValue<string>().Should().Be("PARENT-SKU");
+    }
+
+    [Fact]
+    public async Task BatchUpdate_ClearingSkuAndPrices_WithEmptyStrings_ClearsThem()
+    {
+        var product = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct()) { ["sale_price"] = "10" });
+
+        var (_, body) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), sku = "", regular_price = "", sale_price = "" } } });
+
+        body.At("update[0].error").Should().BeNull(body.Text());
+        (body.Str("update[0].sku"), body.Str("update[0].regular_price"), body.Str("update[0].sale_price"), body.Str("update[0].price")).Should().Be(("", "", "", ""));
+        var variant = (await FindProductAsync(product.Num("id")))!.Variants.Single();
+        variant.Sku.Should().BeNull();
+        variant.Prices.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task StockStatus_KeptWhenStockIsNotManagedAndComputedWhenItIs()
+    {
+        var product = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct()) { ["manage_stock"] = false, ["stock_status"] = "outofstock" });
+
+        var (_, managed) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), manage_stock = true, stock_quantity = 5 } } });
+        var (_, unmanaged) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), manage_stock = false } } });
+
+        product.Str("stock_status").Should().Be("outofstock");
+        managed.Str("update[0].stock_status").Should().Be("instock", managed.Text());
+        unmanaged.Str("update[0].stock_status").Should().Be("outofstock", "the status set by hand is kept for when stock is not managed");
+    }
+
+    [Fact]
     public async Task Read_CanonicalStatuses_ReadAsWooCommerceStatuses()
     {
         var products = await SeedProductsAsync(
