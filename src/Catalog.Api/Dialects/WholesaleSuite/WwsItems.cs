@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
@@ -16,20 +18,24 @@ internal sealed record WwsTranslated<T>(Translated<T> Translated, WwsFieldMap Fi
 /// Wholesale Suite dialect) its own fields, the rest of the item translated by WooCommerce's translator, the terms
 /// then put on the canonical item, merged per role into the terms as they were read.
 /// </summary>
-internal abstract class WwsItems(string currency, WwsNames names)
+internal abstract partial class WwsItems(string currency, WwsNames names)
 {
     protected string Currency => currency;
 
     protected WwsNames Names => names;
 
+    /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, to name it in its errors.</summary>
+    private readonly List<int> _metaPositions = [];
+
     /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
-    protected static (T Others, WwsChanges Changes) Split<T>(T input, TranslationProblems problems)
+    protected (T Others, WwsChanges Changes) Split<T>(T input, TranslationProblems problems)
         where T : class
     {
+        _metaPositions.Clear();
         var (meta, changes) = input switch
         {
-            WooProductInput product => WwsMeta.Read(product.MetaData, problems),
-            WooVariationInput variation => WwsMeta.Read(variation.MetaData, problems),
+            WooProductInput product => WwsMeta.Read(product.MetaData, problems, _metaPositions),
+            WooVariationInput variation => WwsMeta.Read(variation.MetaData, problems, _metaPositions),
             _ => throw new ArgumentException($"Not a WooCommerce item: {typeof(T).Name}", nameof(input)),
         };
         if (input is IWholesaleSuiteFields fields)
@@ -50,11 +56,28 @@ internal abstract class WwsItems(string currency, WwsNames names)
     protected WholesaleInput? Apply(WwsChanges changes, WholesaleDto current, string prefix, WwsFieldMap map, TranslationProblems problems) =>
         WwsApply.Apply(changes, current, currency, names, prefix, map, problems);
 
-    protected static WwsTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WwsFieldMap map)
+    protected WwsTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WwsFieldMap map)
         where T : class =>
-        translated.Error is not null ? new(translated, map)
+        translated.Error is { } woo ? new(Translated<T>.Failed(Renumbered(woo)), map)
             : problems.ToError() is { } error ? new(Translated<T>.Failed(error), map)
             : new(Translated<T>.Ok(item), map);
+
+    /// <summary>WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it (before Wholesale Suite's entries were taken out).</summary>
+    private WooError Renumbered(WooError error)
+    {
+        if (error.Data.Params is not { } fields || !fields.Keys.Any(k => k.StartsWith("meta_data[", StringComparison.Ordinal)))
+        {
+            return error;
+        }
+
+        return WooErrors.InvalidParams([.. fields.Select(f => (MetaIndex().Replace(f.Key, m =>
+            int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var at) && at < _metaPositions.Count
+                ? $"meta_data[{_metaPositions[at]}]"
+                : m.Value), f.Value))]);
+    }
+
+    [GeneratedRegex(@"^meta_data\[(\d+)\]")]
+    private static partial Regex MetaIndex();
 
     private static Dictionary<string, JsonElement>? WithoutAnswer(Dictionary<string, JsonElement>? other, object input) =>
         input is IWholesaleSuiteFields && other is not null && other.ContainsKey("wholesale_data")
@@ -79,7 +102,7 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
         var map = new WwsFieldMap();
         if (translated.Item is not { } item)
         {
-            return new(translated, map);
+            return Finish(translated, translated.Item!, problems, map);
         }
 
         if (!changes.IsEmpty)
@@ -108,7 +131,7 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
         var map = new WwsFieldMap();
         if (translated.Item is not { } item || changes.IsEmpty || input.Id is not { } id || !current.TryGetValue(id, out var product))
         {
-            return translated.Item is null ? new(translated, map) : Finish(translated, translated.Item, problems, map);
+            return Finish(translated, translated.Item!, problems, map);
         }
 
         var type = input.Type ?? WooType.Of(product, WooFields.Of(product.Extensions));
@@ -176,7 +199,7 @@ internal sealed class WwsVariationItems(string currency, ProductDto parent, WwsN
         var map = new WwsFieldMap();
         if (translated.Item is not { } item)
         {
-            return new(translated, map);
+            return Finish(translated, translated.Item!, problems, map);
         }
 
         // No terms to merge into: a variation this product does not have, which the engine answers as not found.

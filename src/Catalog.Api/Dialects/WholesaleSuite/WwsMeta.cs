@@ -46,9 +46,14 @@ internal static partial class WwsMeta
     /// WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys are read as the
     /// plain ones (see docs/dialects.md).
     /// </summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems)
+    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
+        Read(meta, problems, []);
+
+    /// <summary><see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was sent.</summary>
+    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
     {
         ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(positions);
         var changes = new WwsChanges();
         if (meta is null)
         {
@@ -68,6 +73,7 @@ internal static partial class WwsMeta
             if (entry?.Key is not { } key || !IsWholesaleKey(key))
             {
                 others.Add(entry!);
+                positions.Add(i);
                 continue;
             }
 

@@ -135,6 +135,7 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
                         } },
                     },
                 },
+                new { name = "Keyless", meta_data = new object[] { new { key = "gold_wholesale_price", value = "5" }, new { value = "no key" } } },
             },
         });
 
@@ -143,6 +144,7 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         ShouldBeInvalidParams(body, "create[1]", "meta_data[0].value");
         ShouldBeInvalidParams(body, "create[2]", "meta_data[0].value");
         ShouldBeInvalidParams(body, "create[3]", "meta_data[0].value[1].start_qty");
+        ShouldBeInvalidParams(body, "create[4]", "meta_data[1].key");
         (await GetAsync("/api/v1/products")).Body.Num("total").Should().Be(0);
     }
 

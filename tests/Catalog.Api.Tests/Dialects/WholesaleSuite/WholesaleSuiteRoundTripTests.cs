@@ -250,6 +250,30 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
     }
 
     [Fact]
+    public async Task ProductsBatch_SimpleUpdateWithPricesAndWholesaleFields_WritesBothOnTheVariant()
+    {
+        await SeedRolesAsync("gold");
+        var created = await WwsPostRawAsync(WwsProductsBatch, """
+            {"create": [{"name": "Tee", "sku": "TEE-9", "regular_price": "30", "wholesale_price": {"gold": "20"}}]}
+            """);
+        var id = created.Body.Num("create[0].id");
+
+        var (status, body) = await WwsPostRawAsync(WwsProductsBatch, $$"""
+            {"update": [{"id": {{id}}, "regular_price": "32", "sale_price": "29", "wholesale_sale_price": {"gold": "18"} }]}
+            """);
+
+        status.Should().Be(200, body.Text());
+        body.At("update[0].error").Should().BeNull(body.Text());
+        (body.Str("update[0].regular_price"), body.Str("update[0].sale_price")).Should().Be(("32", "29"));
+        ShouldEqualJson(body.At("update[0].wholesale_data.wholesale_sale_price"), """{"gold": "18"}""");
+        var (_, canonical) = await GetAsync($"/api/v1/products/{id}");
+        canonical.Arr("variants").Should().HaveCount(1);
+        canonical.Dec("variants[0].prices[0].amount").Should().Be(32m);
+        canonical.Dec("variants[0].prices[0].sale_amount").Should().Be(29m);
+        ShouldEqualJson(canonical.At("variants[0].wholesale.prices"), """[{"role": "gold", "currency_code": "usd", "amount": 20, "sale_amount": 18}]""");
+    }
+
+    [Fact]
     public async Task VariationsBatch_UpdateNamingSomeRoles_KeepsTheOthersAndEmptyValuesRemove()
     {
         await SeedRolesAsync("gold", "silver");
