@@ -1,6 +1,7 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
 using Catalog.Api.Dialects.Trade;
+using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
@@ -22,11 +23,13 @@ builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>(
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestErrorFormats();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
 builder.Services.AddTradeDialect();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddWooCommerceDialect(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));

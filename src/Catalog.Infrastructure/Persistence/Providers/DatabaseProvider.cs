@@ -41,6 +41,23 @@ internal abstract class DatabaseProvider
     /// <summary>The item error for a refused statement, or null when the failure is not the item's fault (then it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);
 
+    /// <summary>
+    /// SQL for the text at <paramref name="path"/> inside the JSON object stored as text in <paramref name="column"/>
+    /// (null when absent). Path steps must be plain names (letters, digits, '_' and '-'), as they become part of the SQL.
+    /// </summary>
+    public string JsonText(string column, IReadOnlyList<string> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Count == 0 || path.Any(step => step.Length == 0 || !step.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+        {
+            throw new ArgumentException("A JSON path step must be a plain name.", nameof(path));
+        }
+
+        return JsonTextSql(column, path);
+    }
+
+    protected abstract string JsonTextSql(string column, IReadOnlyList<string> path);
+
     protected static ItemError UniqueViolation(string? constraintOrMessage) =>
         constraintOrMessage switch
         {
