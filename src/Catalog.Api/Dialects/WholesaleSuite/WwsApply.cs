@@ -20,13 +20,15 @@ internal sealed record WwsNames(
 /// <summary>
 /// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency, so prices and fixed rules
 /// are the store currency's; a variant's prices and fixed rules in other currencies are kept as they are. Each list
-/// the changes touch is sent whole (canonical lists replace), merged from the terms as they were read.
+/// the changes touch is sent whole (canonical lists replace), merged from the terms as they were read. The texts the
+/// amounts were sent as are updated in <paramref name="texts"/> (see <see cref="WwsTexts"/>).
 /// </summary>
 internal static class WwsApply
 {
     public static WholesaleInput? Apply(
-        WwsChanges changes, WholesaleDto current, string currency, WwsNames names, string prefix, WwsFieldMap map, TranslationProblems problems)
+        WwsChanges changes, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string prefix, WwsFieldMap map, TranslationProblems problems)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(names);
@@ -39,7 +41,7 @@ internal static class WwsApply
         var input = new WholesaleInput();
         if (changes.Prices.Count > 0 || changes.SalePrices.Count > 0)
         {
-            input = input with { Prices = Prices(changes, current, currency, names, $"{prefix}wholesale.prices", map, problems) };
+            input = input with { Prices = Prices(changes, current, texts, currency, names, $"{prefix}wholesale.prices", map, problems) };
         }
 
         if (changes.Minimums.Count > 0 || changes.Steps.Count > 0)
@@ -61,22 +63,24 @@ internal static class WwsApply
 
         if (changes.Rules is { } rules)
         {
-            input = input with { QuantityDiscountRules = Rules(rules, changes.RulesField, current, currency, names, $"{prefix}wholesale.quantity_discount_rules", map) };
+            input = input with { QuantityDiscountRules = Rules(rules, changes.RulesField, current, texts, currency, names, $"{prefix}wholesale.quantity_discount_rules", map) };
         }
 
         return input;
     }
 
     private static List<WholesalePriceInput> Prices(
-        WwsChanges changes, WholesaleDto current, string currency, WwsNames names, string path, WwsFieldMap map, TranslationProblems problems)
+        WwsChanges changes, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string path, WwsFieldMap map, TranslationProblems problems)
     {
         var prices = current.Prices.Select(p => new WholesalePriceInput { Role = p.Role, CurrencyCode = p.CurrencyCode, Amount = p.Amount, SaleAmount = p.SaleAmount }).ToList();
         int Find(string role) => prices.FindIndex(p => p.Role == role && string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase));
         foreach (var (role, change) in changes.Prices)
         {
             var at = Find(role);
+            Keep(texts.Prices, role, change);
             if (change.Value is not { } amount)
             {
+                texts.SalePrices.Remove(role);
                 if (at >= 0)
                 {
                     prices.RemoveAt(at);
@@ -95,6 +99,7 @@ internal static class WwsApply
         foreach (var (role, change) in changes.SalePrices)
         {
             var at = Find(role);
+            Keep(texts.SalePrices, role, change);
             if (at >= 0)
             {
                 prices[at] = prices[at] with { SaleAmount = change.Value };
@@ -145,6 +150,18 @@ internal static class WwsApply
             [.. steps.Select(s => new OrderQuantityStepInput { Role = s.Role, Step = s.Item2 })]);
     }
 
+    private static void Keep(Dictionary<string, string> texts, string role, RoleValue<decimal> change)
+    {
+        if (change.Value is { } amount && WwsTexts.Kept(change.Text, amount) is { } text)
+        {
+            texts[role] = text;
+        }
+        else
+        {
+            texts.Remove(role);
+        }
+    }
+
     private static void Set(List<(string Role, long? Value)> list, Dictionary<string, RoleValue<long>> changes)
     {
         foreach (var (role, change) in changes)
@@ -170,8 +187,12 @@ internal static class WwsApply
 
     /// <summary>The rules sent, in their order, then the fixed rules in other currencies, which the plugin cannot see.</summary>
     private static List<QuantityDiscountRuleInput> Rules(
-        IReadOnlyList<WwsRule> rules, string field, WholesaleDto current, string currency, WwsNames names, string path, WwsFieldMap map)
+        IReadOnlyList<WwsRule> rules, string field, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string path, WwsFieldMap map)
     {
+        var hidden = current.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null))
+            .Where(r => !WwsView.Shows(r.Rule, currency)).ToList();
+        texts.Rules.Clear();
+        texts.Rules.AddRange(rules.Select(r => WwsTexts.Kept(r.ValueText, r.Value)).Concat(hidden.Select(h => h.Text)));
         var list = rules.Select(r => new QuantityDiscountRuleInput
         {
             Role = r.Role,
@@ -181,7 +202,7 @@ internal static class WwsApply
             Value = r.Value,
             CurrencyCode = r.PriceType == DiscountPriceType.Fixed ? currency : null,
         }).ToList();
-        list.AddRange(current.QuantityDiscountRules.Where(r => !WwsView.Shows(r, currency)).Select(r => new QuantityDiscountRuleInput
+        list.AddRange(hidden.Select(h => h.Rule).Select(r => new QuantityDiscountRuleInput
         {
             Role = r.Role,
             StartQty = r.StartQty,

@@ -2,12 +2,12 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>One role's new value in a per-role map (null: the role's value is removed), and the field that sent it.</summary>
-internal sealed record RoleValue<T>(T? Value, string Field)
+/// <summary>One role's new value in a per-role map (null: the role's value is removed), the field that sent it, and its text when sent as a string.</summary>
+internal sealed record RoleValue<T>(T? Value, string Field, string? Text = null)
     where T : struct;
 
 /// <summary>A quantity discount rule as Wholesale Suite sends it, read; <see cref="Field"/> is where it was sent.</summary>
-internal sealed record WwsRule(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string Field);
+internal sealed record WwsRule(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string Field, string? ValueText = null);
 
 /// <summary>A role named by a visibility filter, and where.</summary>
 internal sealed record WwsVisibleTo(string Role, string Field);

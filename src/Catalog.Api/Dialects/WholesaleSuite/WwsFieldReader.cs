@@ -94,7 +94,7 @@ internal static class WwsFieldReader
             var at = $"{field}.{entry.Name}";
             if (read(entry.Value, at, problems, out var value))
             {
-                into[entry.Name] = new RoleValue<T>(value, at);
+                into[entry.Name] = new RoleValue<T>(value, at, entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null);
             }
         }
     }

@@ -53,8 +53,24 @@ internal abstract partial class WwsItems(string currency, WwsNames names)
         return ((T)rest, changes);
     }
 
-    protected WholesaleInput? Apply(WwsChanges changes, WholesaleDto current, string prefix, WwsFieldMap map, TranslationProblems problems) =>
-        WwsApply.Apply(changes, current, currency, names, prefix, map, problems);
+    /// <summary>
+    /// <paramref name="write"/> with the changes merged into the terms of <paramref name="current"/> (none for a new
+    /// variant), and the texts the amounts were sent as kept in its extensions when they change.
+    /// </summary>
+    protected T Put<T>(T write, WwsChanges changes, VariantDto? current, string prefix, WwsFieldMap map, TranslationProblems problems)
+        where T : VariantWrite
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var extensions = current?.Extensions ?? default;
+        var texts = WwsTexts.Of(extensions);
+        if (WwsApply.Apply(changes, current?.Wholesale ?? new WholesaleDto(), texts, currency, names, prefix, map, problems) is not { } wholesale)
+        {
+            return write;
+        }
+
+        var put = (VariantWrite)write with { Wholesale = wholesale };
+        return (T)(texts.SameAs(WwsTexts.Of(extensions)) ? put : put with { Extensions = texts.Into(write.Extensions) });
+    }
 
     protected WwsTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WwsFieldMap map)
         where T : class =>
@@ -107,10 +123,9 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
 
         if (!changes.IsEmpty)
         {
-            if ((input.Type ?? WooType.Simple) == WooType.Simple && item.Variants is { HasValue: true, Value: [var variant] }
-                && Apply(changes, new WholesaleDto(), "variants[0].", map, problems) is { } wholesale)
+            if ((input.Type ?? WooType.Simple) == WooType.Simple && item.Variants is { HasValue: true, Value: [var variant] })
             {
-                item = item with { Variants = new List<ProductVariantWrite> { variant with { Wholesale = wholesale } } };
+                item = item with { Variants = new List<ProductVariantWrite> { Put(variant, changes, null, "variants[0].", map, problems) } };
             }
             else if (input.Type == WooType.Variable)
             {
@@ -143,12 +158,7 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
                 return Finish(translated, item, problems, map);
             }
 
-            var variants = product.Variants.Select((v, k) => new ProductVariantWrite
-            {
-                Id = v.Id,
-                Version = v.Version,
-                Wholesale = Apply(changes, v.Wholesale, $"variants[{k}].", map, problems),
-            }).ToList();
+            var variants = product.Variants.Select((v, k) => Put(new ProductVariantWrite { Id = v.Id, Version = v.Version }, changes, v, $"variants[{k}].", map, problems)).ToList();
             return Finish(translated, item with { Variants = variants }, problems, map);
         }
 
@@ -162,12 +172,8 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
         var write = item.Variants is { HasValue: true, Value: [var sent] } ? sent
             : product.Variants is [var only] ? new ProductVariantWrite { Id = only.Id, Version = only.Version }
             : new ProductVariantWrite { Title = input.Name ?? product.Title };
-        var terms = product.Variants.FirstOrDefault(v => v.Id == write.Id)?.Wholesale ?? new WholesaleDto();
-        if (Apply(changes, terms, "variants[0].", map, problems) is { } wholesale)
-        {
-            item = item with { Variants = new List<ProductVariantWrite> { write with { Wholesale = wholesale } } };
-        }
-
+        var variant = product.Variants.FirstOrDefault(v => v.Id == write.Id);
+        item = item with { Variants = new List<ProductVariantWrite> { Put(write, changes, variant, "variants[0].", map, problems) } };
         return Finish(translated, item, problems, map);
     }
 
@@ -184,12 +190,12 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
 internal sealed class WwsVariationItems(string currency, ProductDto parent, WwsNames names) : WwsItems(currency, names)
 {
     public WwsTranslated<VariantCreate> Create(WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
-        Translate(input, translate, _ => new WholesaleDto());
+        Translate(input, translate, isNew: true);
 
     public WwsTranslated<VariantUpdate> Update(WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
-        Translate(input, translate, i => parent.Variants.FirstOrDefault(v => v.Id == i.Id)?.Wholesale);
+        Translate(input, translate, isNew: false);
 
-    private WwsTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, Func<WooVariationInput, WholesaleDto?> current)
+    private WwsTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, bool isNew)
         where T : VariantWrite
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -202,10 +208,11 @@ internal sealed class WwsVariationItems(string currency, ProductDto parent, WwsN
             return Finish(translated, translated.Item!, problems, map);
         }
 
-        // No terms to merge into: a variation this product does not have, which the engine answers as not found.
-        if (current(input) is { } terms && Apply(changes, terms, string.Empty, map, problems) is { } wholesale)
+        // An update of a variation this product does not have is left as it is: the engine answers it as not found.
+        var current = isNew ? null : parent.Variants.FirstOrDefault(v => v.Id == input.Id);
+        if (isNew || current is not null)
         {
-            item = (T)((VariantWrite)item with { Wholesale = wholesale });
+            item = Put(item, changes, current, string.Empty, map, problems);
         }
 
         return Finish(translated, item, problems, map);

@@ -106,10 +106,10 @@ internal static partial class WwsMeta
             switch (match.Groups["what"].Value)
             {
                 case "wholesale_price" when WwsValues.TryAmount(value, field, problems, out var amount):
-                    changes.Prices[role] = new RoleValue<decimal>(amount, field);
+                    changes.Prices[role] = new RoleValue<decimal>(amount, field, TextOf(value));
                     break;
                 case "wholesale_sale_price" when WwsValues.TryAmount(value, field, problems, out var sale):
-                    changes.SalePrices[role] = new RoleValue<decimal>(sale, field);
+                    changes.SalePrices[role] = new RoleValue<decimal>(sale, field, TextOf(value));
                     break;
                 case "wholesale_minimum_order_quantity" or "variable_level_wholesale_minimum_order_quantity" when WwsValues.TryQuantity(value, field, problems, out var minimum):
                     changes.Minimums[role] = new RoleValue<long>(minimum, field);
@@ -139,6 +139,8 @@ internal static partial class WwsMeta
         return (others.Count == 0 && meta.Count > 0 ? null : others, changes);
     }
 
+    private static string? TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>
     /// The meta entries for a product's or variation's terms (none when it has none), numbered from
     /// <paramref name="firstId"/>, after the entries it keeps.
@@ -155,10 +157,10 @@ internal static partial class WwsMeta
         foreach (var (role, amount) in view.Prices)
         {
             entries.Add((HavePriceKey(role), "yes"));
-            entries.Add((PriceKey(role), WwsValues.Format(amount)));
-            if (view.SalePrices.TryGetValue(role, out var sale))
+            entries.Add((PriceKey(role), view.PriceText(role)));
+            if (view.SalePrices.ContainsKey(role))
             {
-                entries.Add((SalePriceKey(role), WwsValues.Format(sale)));
+                entries.Add((SalePriceKey(role), view.SalePriceText(role)));
             }
         }
 
@@ -170,7 +172,7 @@ internal static partial class WwsMeta
         entries.Add((EnableRulesKey, view.Rules.Count > 0 ? "yes" : "no"));
         if (view.Rules.Count > 0)
         {
-            entries.Add((RulesKey, new JsonArray([.. view.Rules.Select(WwsView.Rule).Select(r => (JsonNode)new JsonObject
+            entries.Add((RulesKey, new JsonArray([.. view.Rules.Select(view.Rule).Select(r => (JsonNode)new JsonObject
             {
                 ["wholesale_role"] = r.WholesaleRole,
                 ["start_qty"] = r.StartQty,

@@ -25,7 +25,7 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
         var answer = woo.Variation(variant, parent);
         return new WholesaleSuiteVariation(
             answer with { MetaData = WithoutTerms(answer.MetaData), Other = WithoutData(answer.Other) },
-            WwsView.Of(variant.Wholesale, currency).ToData());
+            WwsView.Of(variant, currency).ToData());
     }
 
     private static IReadOnlyList<WooMeta> WithoutTerms(IReadOnlyList<WooMeta> meta) => [.. meta.Where(m => !WwsMeta.IsWholesaleKey(m.Key))];

@@ -195,6 +195,6 @@ internal static class WwsValues
             ok &= TryAmount(priceValue, $"{at}.wholesale_price", problems, out price);
         }
 
-        return ok ? new WwsRule(role!, start!.Value, end, type!.Value, price!.Value, at) : null;
+        return ok ? new WwsRule(role!, start!.Value, end, type!.Value, price!.Value, at, priceValue.ValueKind == JsonValueKind.String ? priceValue.GetString() : null) : null;
     }
 }

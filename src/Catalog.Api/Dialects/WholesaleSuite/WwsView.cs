@@ -1,5 +1,6 @@
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Products;
+using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Wholesale;
 
@@ -8,7 +9,7 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 /// <summary>
 /// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
 /// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
-/// currency). Maps are ordered by role key.
+/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see cref="WwsTexts"/>).
 /// </summary>
 internal sealed record WwsView(
     IReadOnlyDictionary<string, decimal> Prices,
@@ -21,6 +22,13 @@ internal sealed record WwsView(
     public static readonly WwsView None = new(
         new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<string, long>(), new Dictionary<string, long>(), [], []);
 
+    /// <summary>The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).</summary>
+    public WwsTexts Texts { get; init; } = WwsTexts.None();
+
+    public string PriceText(string role) => WwsTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
+
+    public string SalePriceText(string role) => WwsTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
+
     public bool IsEmpty => Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
 
     /// <summary>Whether Wholesale Suite can show the rule: a percent rule, or a fixed rule in the store currency.</summary>
@@ -30,17 +38,23 @@ internal sealed record WwsView(
         return rule.PriceType == DiscountPriceType.Percent || string.Equals(rule.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static WwsView Of(WholesaleDto terms, string currency)
+    public static WwsView Of(VariantDto variant, string currency)
     {
-        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(variant);
+        var terms = variant.Wholesale;
+        var texts = WwsTexts.Of(variant.Extensions);
         var prices = terms.Prices.Where(p => string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rules = terms.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null)).Where(r => Shows(r.Rule, currency)).ToList();
         return new WwsView(
             Sorted(prices.Select(p => (p.Role, p.Amount))),
             Sorted(prices.Where(p => p.SaleAmount is not null).Select(p => (p.Role, p.SaleAmount!.Value))),
             Sorted(terms.MinimumOrderQuantities.Select(m => (m.Role, m.Quantity))),
             Sorted(terms.OrderQuantitySteps.Select(s => (s.Role, s.Step))),
             terms.Visibility,
-            [.. terms.QuantityDiscountRules.Where(r => Shows(r, currency))]);
+            [.. rules.Select(r => r.Rule)])
+        {
+            Texts = texts with { Rules = [.. rules.Select(r => r.Text)] },
+        };
     }
 
     /// <summary>
@@ -51,7 +65,7 @@ internal sealed record WwsView(
     public static WwsView OfProduct(ProductDto product, string currency)
     {
         ArgumentNullException.ThrowIfNull(product);
-        var views = product.Variants.Select(v => Of(v.Wholesale, currency)).ToList();
+        var views = product.Variants.Select(v => Of(v, currency)).ToList();
         if (WooType.Of(product, WooFields.Of(product.Extensions)) == WooType.Simple || views.Count <= 1)
         {
             return views.Count == 0 ? None : views[0];
@@ -63,13 +77,16 @@ internal sealed record WwsView(
             Shared(views, v => v.Minimums),
             Shared(views, v => v.Steps),
             views.Any(v => v.Visibility.Count == 0) ? [] : [.. views.SelectMany(v => v.Visibility).Distinct(StringComparer.Ordinal)],
-            views.All(v => v.Rules.SequenceEqual(views[0].Rules)) ? views[0].Rules : []);
+            views.All(v => v.Rules.SequenceEqual(views[0].Rules)) ? views[0].Rules : [])
+        {
+            Texts = views[0].Texts,
+        };
     }
 
     public WholesaleData ToData() => new()
     {
-        WholesalePrice = Strings(Prices, WwsValues.Format),
-        WholesaleSalePrice = Strings(SalePrices, WwsValues.Format),
+        WholesalePrice = Prices.Count == 0 ? null : Prices.Keys.ToDictionary(r => r, PriceText, StringComparer.Ordinal),
+        WholesaleSalePrice = SalePrices.Count == 0 ? null : SalePrices.Keys.ToDictionary(r => r, SalePriceText, StringComparer.Ordinal),
         WholesaleMinimumOrderQuantity = Strings(Minimums, WwsValues.Format),
         WholesaleOrderQuantityStep = Strings(Steps, WwsValues.Format),
         WwppProductWholesaleVisibilityFilter = Visibility.Count == 0 ? [WholesaleConstraints.AllRoles] : Visibility,
@@ -77,7 +94,8 @@ internal sealed record WwsView(
         WwppQuantityDiscountRuleMapping = Rules.Count == 0 ? null : new WholesaleRuleMapping(WwsValues.RulesDescription, [.. Rules.Select(Rule)]),
     };
 
-    public static WholesaleRule Rule(QuantityDiscountRuleDto rule)
+    /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
+    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
     {
         ArgumentNullException.ThrowIfNull(rule);
         return new WholesaleRule(
@@ -85,7 +103,7 @@ internal sealed record WwsView(
             WwsValues.Format(rule.StartQty),
             rule.EndQty is { } end ? WwsValues.Format(end) : string.Empty,
             WwsValues.PriceType(rule.PriceType),
-            WwsValues.Format(rule.Value));
+            WwsTexts.Show(position < Texts.Rules.Count ? Texts.Rules[position] : null, rule.Value));
     }
 
     private static Dictionary<string, string>? Strings<T>(IReadOnlyDictionary<string, T> map, Func<T, string> format) =>

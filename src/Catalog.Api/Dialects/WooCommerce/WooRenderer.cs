@@ -116,7 +116,7 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Attributes = [.. parent.Options.Where(o => variant.Options.ContainsKey(o.Title))
                 .Select(o => new WooVariationAttribute(o.AttributeId ?? 0, o.Title, variant.Options[o.Title]))],
             MenuOrder = variant.Rank,
-            MetaData = WwsMeta.Append(WooMetaData.Render(variant.Metadata), WwsView.Of(variant.Wholesale, options.Currency)),
+            MetaData = WwsMeta.Append(WooMetaData.Render(variant.Metadata), WwsView.Of(variant, options.Currency)),
             Other = fields.Echo(WooFieldNames.VariationAnswered, WooFieldNames.VariationDefaults),
         };
     }

@@ -59,8 +59,8 @@ public abstract class WholesaleSuiteApiTest(CatalogApiFactory factory) : WooComm
     /// <summary>Posts a Wholesale Suite body as it is written, and answers the status and body.</summary>
     protected Task<(int Status, JsonNode? Body)> WwsPostRawAsync(string url, string json) => SendAsync(HttpMethod.Post, url, Body(json), Woo);
 
-    protected static void ShouldEqualJson(JsonNode? actual, string expected) =>
-        JsonNode.DeepEquals(actual, JsonNode.Parse(expected)).Should().BeTrue($"expected {JsonNode.Parse(expected)!.ToJsonString()}\n but found {actual.Text()}");
+    protected static void ShouldEqualJson(JsonNode? actual, string expected, string because = "") =>
+        JsonNode.DeepEquals(actual, JsonNode.Parse(expected)).Should().BeTrue($"{because}: expected {JsonNode.Parse(expected)!.ToJsonString()}\n but found {actual.Text()}");
 
     /// <summary>The item error at <paramref name="path"/> must be WordPress's <c>rest_invalid_param</c> naming exactly <paramref name="fields"/>.</summary>
     protected static void ShouldBeInvalidParams(JsonNode? body, string path, params string[] fields)

@@ -110,7 +110,7 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
         var created = body.At("create[0]")!;
         created["error"].Should().BeNull(body.Text());
         created.Num("id").Should().Be(7084, "the document's answer creates 7084 after 7083");
-        (created.Str("regular_price"), created.Str("price")).Should().Be(("19", "19"), "Catalog answers amounts without trailing zeros (\"19.00\" in the document)");
+        (created.Str("regular_price"), created.Str("price")).Should().Be(("19.00", "19.00"), "prices are answered as the strings they were sent");
         created.Arr("attributes").Select(a => (a.Num("id"), a.Str("name"), a.Str("option"))).Should().Equal((1L, "Color", "Red"));
         ShouldEqualJson(created.At("wholesale_data"), CreatedData);
         created.Arr("meta_data").Should().BeEmpty("Wholesale Suite moves its meta keys into wholesale_data");
@@ -132,7 +132,7 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
 
         body.Arr("delete").Select(d => d.Num("id")).Should().Equal(7075, 7074);
         body.Arr("delete").Should().OnlyContain(d => d!["error"] == null, body.Text());
-        (body.Str("delete[0].regular_price"), body.Str("delete[1].regular_price")).Should().Be(("19", "29"));
+        (body.Str("delete[0].regular_price"), body.Str("delete[1].regular_price")).Should().Be(("19.00", "29.00"));
         ShouldEqualJson(body.At("delete[0].wholesale_data"), $$"""
             {"wholesale_price": {"wholesale_customer": "12"}, "wwpp_product_wholesale_visibility_filter": ["all"],
              "wwpp_enable_quantity_discount_rule": "yes", "wwpp_quantity_discount_rule_mapping": {{StoredMapping}}}

@@ -274,6 +274,46 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
     }
 
     [Fact]
+    public async Task Amounts_SentAsStrings_ReadBackAsSentUntilAnotherApiChangesThem()
+    {
+        await SeedRolesAsync("gold", "silver");
+        var productId = (await SeedWooAsync(VariableProduct())).Num("id");
+
+        var (_, body) = await WwsPostRawAsync(WwsVariationsBatch(productId), """
+            {"create": [{"regular_price": "30", "attributes": [{"name": "Size", "option": "S"}],
+              "wholesale_price": {"gold": "12.50", "silver": 12.50}, "wholesale_sale_price": {"gold": "10.00"},
+              "wholesale_quantity_discount_rule_mapping": [
+                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "8.00"},
+                {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": 5.0}
+              ]}]}
+            """);
+
+        var id = body.Num("create[0].id");
+        foreach (var data in new[] { body.At("create[0].wholesale_data"), (await WooGetAsync(WwsVariation(productId, id))).Body.At("wholesale_data") })
+        {
+            ShouldEqualJson(data.At("wholesale_price"), """{"gold": "12.50", "silver": "12.5"}""");
+            ShouldEqualJson(data.At("wholesale_sale_price"), """{"gold": "10.00"}""");
+            data.Arr("wwpp_quantity_discount_rule_mapping.mapping").Select(r => r.Str("wholesale_price")).Should().Equal("8.00", "5");
+        }
+
+        var (_, woo) = await WooGetAsync($"{Variations(productId)}/{id}");
+        woo.Arr("meta_data").Where(m => m.Str("key") is "gold_wholesale_price" or "gold_wholesale_sale_price").Select(m => m.Str("value")).Should().Equal("12.50", "10.00");
+        var (_, canonical) = await GetAsync($"/api/v1/variants/{id}");
+        canonical.Dec("wholesale.prices[0].amount").Should().Be(12.5m);
+        ShouldEqualJson(canonical.At("extensions.wholesale_suite"), """
+            {"wholesale_price": {"gold": "12.50"}, "wholesale_sale_price": {"gold": "10.00"}, "rules": ["8.00", null]}
+            """);
+
+        var wholesale = canonical.At("wholesale")!.DeepClone().AsObject();
+        wholesale["prices"]![0]!["amount"] = 13m;
+        (await PostAsync(VariantsBatch(productId), Batch.Update(Batch.Item(("id", id), ("wholesale", wholesale))))).Body.Str("update[0].status").Should().Be("succeeded");
+
+        var (_, read) = await WooGetAsync(WwsVariation(productId, id));
+        ShouldEqualJson(read.At("wholesale_data.wholesale_price"), """{"gold": "13", "silver": "12.5"}""", "a text that no longer states the amount is not answered");
+        ShouldEqualJson(read.At("wholesale_data.wholesale_sale_price"), """{"gold": "10.00"}""");
+    }
+
+    [Fact]
     public async Task VariationsBatch_UpdateNamingSomeRoles_KeepsTheOthersAndEmptyValuesRemove()
     {
         await SeedRolesAsync("gold", "silver");
