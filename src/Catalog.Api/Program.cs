@@ -1,5 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
+using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
@@ -28,6 +29,7 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));
+builder.Services.AddMedusaDialect();
 
 builder.Services.AddOpenApi("v1", options =>
 {
@@ -40,7 +42,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseMiddleware<JsonSyntaxCheck>();
+// A dialect that answers its own error shape reads and checks its bodies itself.
+app.UseWhen(context => !MedusaDialect.Owns(context), branch => branch.UseMiddleware<JsonSyntaxCheck>());
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(options =>
