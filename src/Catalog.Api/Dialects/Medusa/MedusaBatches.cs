@@ -20,7 +20,7 @@ public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<Ba
 
     public async Task<ObjectResult> ProductsAsync(MedusaProductBatchRequest request, string? fieldsParameter, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations);
+        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         if (TooMany(request.Create.Count + request.Update.Count + request.Delete.Count) is { } tooMany)
         {
             return tooMany;
@@ -59,7 +59,7 @@ public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<Ba
 
     public async Task<ObjectResult> VariantsAsync(string productId, MedusaVariantBatchRequest request, string? fieldsParameter, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.VariantFields, MedusaDefaults.Relations);
+        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.VariantFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         var id = MedusaIds.Parse(MedusaIds.Product, productId);
         var product = id is null ? null : (await reads.ProductsAsync([id.Value], cancellationToken)).GetValueOrDefault(id.Value);
         if (product is null)

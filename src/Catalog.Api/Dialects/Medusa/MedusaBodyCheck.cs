@@ -145,21 +145,25 @@ public static partial class MedusaBodyCheck
             return;
         }
 
-        if (!value.TryGetDecimal(out var number))
+        if (value.TryGetInt64(out var whole))
         {
-            issues.Add(new(path, "Number is too large"));
+            if (whole > max)
+            {
+                issues.Add(new(path, $"Number must be less than or equal to {max}"));
+            }
+            else if (whole < min)
+            {
+                issues.Add(new(path, $"Number must be greater than or equal to {min}"));
+            }
         }
-        else if (number != decimal.Truncate(number))
+        else if (value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && (number > long.MaxValue || number < long.MinValue))
         {
+            issues.Add(new(path, number > 0 ? $"Number must be less than or equal to {max}" : $"Number must be greater than or equal to {min}"));
+        }
+        else
+        {
+            // A fraction, or a whole number written as one (1.0, 1e2): an integer field takes integer literals only.
             issues.Add(new(path, "Expected integer, received float"));
-        }
-        else if (number > max)
-        {
-            issues.Add(new(path, $"Number must be less than or equal to {max}"));
-        }
-        else if (number < min)
-        {
-            issues.Add(new(path, $"Number must be greater than or equal to {min}"));
         }
     }
 

@@ -14,6 +14,9 @@ internal static class MedusaDefaults
         "prices", "option", "inventory_items",
     };
 
+    /// <summary>Fields computed rather than stored, in Medusa too: shown only when named (<c>+variants.inventory_quantity</c>).</summary>
+    public static readonly IReadOnlySet<string> Computed = new HashSet<string>(StringComparer.Ordinal) { "inventory_quantity" };
+
     public static readonly IReadOnlyList<string> ProductFields =
     [
         "id", "title", "subtitle", "status", "external_id", "description", "handle", "is_giftcard", "discountable",

@@ -14,11 +14,13 @@ public sealed class MedusaFields
 {
     private readonly Selection _root;
     private readonly IReadOnlySet<string> _relations;
+    private readonly IReadOnlySet<string> _computed;
 
-    private MedusaFields(Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> fields, IReadOnlySet<string> starFields)
+    private MedusaFields(Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> computed, IReadOnlySet<string> fields, IReadOnlySet<string> starFields)
     {
         _root = root;
         _relations = relations;
+        _computed = computed;
         Fields = fields;
         StarFields = starFields;
     }
@@ -31,9 +33,10 @@ public sealed class MedusaFields
 
     /// <summary>
     /// Applies <paramref name="fields"/> (null: not sent) to <paramref name="defaults"/>; <paramref name="relations"/> names
-    /// the properties that are relations (shown only when selected) rather than fields of their object.
+    /// the properties that are relations (shown only when selected) rather than fields of their object;
+    /// <paramref name="computed"/> the fields that are not columns, which a star does not select (they must be named).
     /// </summary>
-    public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations)
+    public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations, IReadOnlySet<string>? computed = null)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         ArgumentNullException.ThrowIfNull(relations);
@@ -69,7 +72,7 @@ public sealed class MedusaFields
             root.Walk(star).AllOwnFields = true;
         }
 
-        return new MedusaFields(root, relations, plain, stars);
+        return new MedusaFields(root, relations, computed ?? new HashSet<string>(), plain, stars);
     }
 
     /// <summary>True when the selection reaches into <paramref name="relationPath"/> for more than its ids.</summary>
@@ -111,7 +114,7 @@ public sealed class MedusaFields
                     result[name] = ProjectRelation(value, child);
                 }
             }
-            else if (child is not null || allOwn || (nested && name == "id"))
+            else if (child is not null || (allOwn && !_computed.Contains(name)) || (nested && name == "id"))
             {
                 result[name] = value?.DeepClone();
             }

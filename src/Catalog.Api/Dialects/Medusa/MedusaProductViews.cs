@@ -14,7 +14,7 @@ public sealed class MedusaProductViews(ISender sender, MedusaReads reads)
 
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(query.Fields, MedusaDefaults.ProductFields, MedusaDefaults.Relations);
+        var fields = MedusaFields.Parse(query.Fields, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         var page = await sender.Send(new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset), cancellationToken);
         var categories = await reads.CategoriesAsync(page.Items, fields, cancellationToken);
         var products = page.Items.Select(p => (JsonNode?)fields.Project(Node(MedusaRendering.Product(p, categories)))).ToList();
@@ -30,7 +30,7 @@ public sealed class MedusaProductViews(ISender sender, MedusaReads reads)
 
     public async Task<ObjectResult> GetAsync(string id, string? fieldsParameter, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations);
+        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         if (MedusaIds.Parse(MedusaIds.Product, id) is not { } productId)
         {
             return MedusaErrors.Result(StatusCodes.Status404NotFound, new MedusaError(MedusaErrors.NotFound, $"Product with id: {id} was not found"));

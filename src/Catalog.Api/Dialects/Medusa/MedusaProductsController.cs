@@ -20,7 +20,6 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
     /// <summary>Medusa: creates, updates and deletes products in one atomic request (<c>fields</c> picks what the answer shows).</summary>
     [HttpPost("batch")]
     [Authorize(AuthenticationSchemes = MedusaAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
-    [Consumes(typeof(MedusaProductBatchRequest), "application/json")]
     [ProducesResponseType<MedusaProductBatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status409Conflict)]
@@ -40,7 +39,6 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
     /// <summary>Medusa: creates, updates and deletes the variants of one product in one atomic request.</summary>
     [HttpPost("{id}/variants/batch")]
     [Authorize(AuthenticationSchemes = MedusaAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
-    [Consumes(typeof(MedusaVariantBatchRequest), "application/json")]
     [ProducesResponseType<MedusaVariantBatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status409Conflict)]

@@ -13,6 +13,10 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
 
     protected static string MedusaVariantsBatch(string productId) => $"/admin/products/{productId}/variants/batch";
 
+    /// <summary>Catalog's number behind a Medusa id: <c>prod_12</c> is 12.</summary>
+    protected static long NumberOf(string medusaId) =>
+        long.Parse(medusaId[(medusaId.IndexOf('_', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary><c>Authorization: Basic base64(key + ":")</c>, as the JS SDK sends a secret API key.</summary>
     protected static AuthenticationHeaderValue Basic(string key) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
@@ -62,7 +66,7 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
         {
             ["title"] = $"Medusa product {n}",
             ["handle"] = $"medusa-product-{n}",
-            ["options"] = new[] { new Dictionary<string, object?> { ["title"] = "Size", ["values"] = new[] { "S", "M" } } },
+            ["options"] = new[] { new Dictionary<string, object?> { ["title"] = "Size", ["values"] = new[] { "S", "M", "L" } } },
             ["variants"] = new[] { MedusaVariant(sku ?? $"MED-{n}", "S") },
         };
     }
