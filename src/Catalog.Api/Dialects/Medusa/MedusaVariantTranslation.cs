@@ -100,7 +100,7 @@ internal static class MedusaVariantTranslation
             },
             price.Rules.HasValue ? price.Rules.Value : null);
 
-    /// <summary>A price of an update: with an <c>id</c>, the fields left out keep that price's values (and its rules).</summary>
+    /// <summary>A price of an update: with an <c>id</c>, the fields left out keep that price's values (its rules and sale amount too).</summary>
     private static TranslatedPrice Price(MedusaPriceUpdate price, VariantDto? current, MedusaVariantExtension kept, string path, List<MedusaIssue> issues)
     {
         PriceDto? existing = null;
@@ -144,6 +144,9 @@ internal static class MedusaVariantTranslation
                 Amount = price.Amount.HasValue ? price.Amount.Value : existing?.Amount,
                 MinQuantity = min,
                 MaxQuantity = max,
+
+                // Medusa has no sale price; one set through another API stays on the price a Medusa client names by id.
+                SaleAmount = existing?.SaleAmount,
             },
             rules);
     }

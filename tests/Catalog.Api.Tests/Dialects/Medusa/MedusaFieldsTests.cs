@@ -135,6 +135,15 @@ public sealed class MedusaFieldsTests
     }
 
     [Fact]
+    public void Project_ComputedField_IsShownOnlyWhenNamed()
+    {
+        var computed = new HashSet<string> { "sku" };
+
+        MedusaFields.Parse(null, Defaults, Relations, computed).Project(Product).At("variants[0]")!.AsObject().Should().NotContainKey("sku");
+        MedusaFields.Parse("+variants.sku", Defaults, Relations, computed).Project(Product).Str("variants[0].sku").Should().Be("S-1");
+    }
+
+    [Fact]
     public void Project_LeavesTheSourceUnchanged()
     {
         var before = Product.ToJsonString();

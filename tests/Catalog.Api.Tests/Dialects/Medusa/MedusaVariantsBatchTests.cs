@@ -116,6 +116,31 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
     }
 
     [Fact]
+    public async Task BatchVariants_PriceNamedById_KeepsASaleAmountSetThroughTheCanonicalApi()
+    {
+        var made = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(
+            new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 20m, ["sale_amount"] = 15m })));
+        var price = $"price_{made.Num("variants[0].prices[0].id")}";
+
+        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch($"prod_{made.Num("id")}"), new Dictionary<string, object?>
+        {
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["id"] = $"variant_{made.Num("variants[0].id")}",
+                    ["prices"] = new[] { new Dictionary<string, object?> { ["id"] = price, ["amount"] = 22 } },
+                },
+            },
+        });
+
+        status.Should().Be(200, body.Text());
+        var (_, canonical) = await GetAsync($"/api/v1/variants/{made.Num("variants[0].id")}");
+        canonical.Dec("prices[0].amount").Should().Be(22m);
+        canonical.Dec("prices[0].sale_amount").Should().Be(15m);
+    }
+
+    [Fact]
     public async Task BatchVariants_PriceIdOfAnotherVariant_Answers400AndWritesNothing()
     {
         var seeded = (await MedusaSeedAsync(WithTwoVariants("PX-1", "PX-2")))[0];
