@@ -41,6 +41,25 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     }
 
     [Fact]
+    public async Task Batch_TwoPricesInOneCurrencyDifferingOnlyByRules_Answers400NamingThePrices()
+    {
+        var product = MedusaProduct();
+        var variant = ((Dictionary<string, object?>[])product["variants"]!)[0];
+        variant["prices"] = new[]
+        {
+            new Dictionary<string, object?> { ["currency_code"] = "eur", ["amount"] = 10 },
+            new Dictionary<string, object?> { ["currency_code"] = "eur", ["amount"] = 9, ["rules"] = new Dictionary<string, string> { ["region_id"] = "reg_de" } },
+        };
+
+        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = new[] { product } });
+
+        status.Should().Be(400, body.Text());
+        body.Str("type").Should().Be("invalid_data");
+        body.Str("message").Should().Contain("at \"create[0].variants[0].prices\"");
+        (await CountRowsAsync()).Products.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Batch_SeveralProblems_AreAllReportedOnePerLine()
     {
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, """{"create":[{"title":1,"x":2}],"delete":["nope"]}""");
