@@ -6,33 +6,30 @@ using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Commands.BatchVariants;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
 /// The two Medusa batches end to end: translate to the canonical atomic batch, send it, and answer Medusa's
 /// <c>{created, updated, deleted}</c> through the <c>fields</c> projection, or Medusa's error naming every failed item.
+/// The item limit is the canonical one (<c>Catalog:Batch:MaxItems</c>), answered 400 by <see cref="MedusaExceptionFilter"/>.
 /// </summary>
-public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<BatchOptions> options)
+internal sealed class MedusaBatches(ISender sender)
 {
+    private readonly MedusaReads _reads = new(sender);
+
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
     public async Task<ObjectResult> ProductsAsync(MedusaProductBatchRequest request, string? fieldsParameter, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
-        if (TooMany(request.Create.Count + request.Update.Count + request.Delete.Count) is { } tooMany)
-        {
-            return tooMany;
-        }
-
         var deleted = new MedusaDeleted(request.Delete, "product");
         if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
         {
             return Answer(new MedusaProductBatchResponse([], [], deleted), fields);
         }
 
-        var current = await reads.ProductsAsync(MedusaProductTranslation.UpdateTargets(request), cancellationToken);
+        var current = await _reads.ProductsAsync(MedusaProductTranslation.UpdateTargets(request), cancellationToken);
         var issues = new List<MedusaIssue>();
         var command = MedusaProductTranslation.ToCommand(request, current, issues);
         if (issues.Count > 0)
@@ -48,7 +45,7 @@ public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<Ba
 
         var created = result.Create.Select(r => r.Resource!).ToList();
         var updated = result.Update.Select(r => r.Resource!).ToList();
-        var categories = await reads.CategoriesAsync(created.Concat(updated), fields, cancellationToken);
+        var categories = await _reads.CategoriesAsync(created.Concat(updated), fields, cancellationToken);
         return Answer(
             new MedusaProductBatchResponse(
                 [.. created.Select(p => MedusaRendering.Product(p, categories))],
@@ -61,15 +58,10 @@ public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<Ba
     {
         var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.VariantFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         var id = MedusaIds.Parse(MedusaIds.Product, productId);
-        var product = id is null ? null : (await reads.ProductsAsync([id.Value], cancellationToken)).GetValueOrDefault(id.Value);
+        var product = id is null ? null : (await _reads.ProductsAsync([id.Value], cancellationToken)).GetValueOrDefault(id.Value);
         if (product is null)
         {
             return MedusaErrors.Result(StatusCodes.Status404NotFound, new MedusaError(MedusaErrors.NotFound, $"Product with id: {productId} was not found"));
-        }
-
-        if (TooMany(request.Create.Count + request.Update.Count + request.Delete.Count) is { } tooMany)
-        {
-            return tooMany;
         }
 
         var deleted = new MedusaDeleted(request.Delete, "variant");
@@ -113,10 +105,6 @@ public sealed class MedusaBatches(ISender sender, MedusaReads reads, IOptions<Ba
         var deletes = request.Delete.Select((d, i) => MedusaTranslation.Id(MedusaIds.Variant, d, $"delete[{i}]", issues)).ToList();
         return new BatchVariants(product.Id, creates, updates, deletes, BatchPolicy.Atomic);
     }
-
-    private ObjectResult? TooMany(int count) => count > options.Value.MaxItems
-        ? MedusaErrors.Invalid($"Validation error: a batch takes at most {options.Value.MaxItems} items (create, update and delete together); this one has {count}")
-        : null;
 
     /// <summary>The answer with each product or variant cut to the fields asked for.</summary>
     private static ObjectResult Answer<T>(T response, MedusaFields fields)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>The Medusa dialect's registrations: its auth scheme and the services its controller uses.</summary>
+/// <summary>The Medusa dialect's registrations: its auth scheme and its OpenAPI description.</summary>
 public static class MedusaDialect
 {
     /// <summary>Every Medusa route lives under this prefix, and no other route does.</summary>
@@ -13,9 +13,6 @@ public static class MedusaDialect
     {
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, MedusaAuthenticationHandler>(MedusaAuthenticationHandler.SchemeName, null);
-        services.AddScoped<MedusaReads>();
-        services.AddScoped<MedusaBatches>();
-        services.AddScoped<MedusaProductViews>();
         services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<MedusaOpenApi>());
         return services;
     }

@@ -122,13 +122,17 @@ internal static class MedusaProductTranslation
     /// <summary>An option of an update: Catalog replaces the whole list, so it needs each option's title and values.</summary>
     private static OptionInput Option(MedusaOptionUpdate option, long productId, string path, List<MedusaIssue> issues)
     {
-        if (option.Id.HasValue && MedusaIds.ParseOption(option.Id.Value) is not { } parsed)
+        if (option.Id.HasValue)
         {
-            issues.Add(new($"{path}.id", $"Invalid id: expected {MedusaIds.Example(MedusaIds.Option)}, received '{option.Id.Value}'"));
-        }
-        else if (option.Id.HasValue && productId > 0 && MedusaIds.ParseOption(option.Id.Value)!.Value.ProductId != productId)
-        {
-            issues.Add(new($"{path}.id", $"Option {option.Id.Value} is not an option of product {MedusaIds.Of(MedusaIds.Product, productId)}"));
+            var parsed = MedusaIds.ParseOption(option.Id.Value);
+            if (parsed is null)
+            {
+                issues.Add(new($"{path}.id", $"Invalid id: expected {MedusaIds.Example(MedusaIds.Option)}, received '{option.Id.Value}'"));
+            }
+            else if (productId > 0 && parsed.Value.ProductId != productId)
+            {
+                issues.Add(new($"{path}.id", $"Option {option.Id.Value} is not an option of product {MedusaIds.Of(MedusaIds.Product, productId)}"));
+            }
         }
 
         if (!option.Title.HasValue)

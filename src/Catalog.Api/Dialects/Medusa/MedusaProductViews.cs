@@ -8,15 +8,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary><c>GET /admin/products</c> and <c>GET /admin/products/{id}</c>: the canonical queries, answered in Medusa's shape.</summary>
-public sealed class MedusaProductViews(ISender sender, MedusaReads reads)
+internal sealed class MedusaProductViews(ISender sender)
 {
+    private readonly MedusaReads _reads = new(sender);
+
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.Parse(query.Fields, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
         var page = await sender.Send(new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset), cancellationToken);
-        var categories = await reads.CategoriesAsync(page.Items, fields, cancellationToken);
+        var categories = await _reads.CategoriesAsync(page.Items, fields, cancellationToken);
         var products = page.Items.Select(p => (JsonNode?)fields.Project(Node(MedusaRendering.Product(p, categories)))).ToList();
         var answer = new JsonObject
         {
@@ -37,7 +39,7 @@ public sealed class MedusaProductViews(ISender sender, MedusaReads reads)
         }
 
         var product = await sender.Send(new GetProduct(productId), cancellationToken);
-        var categories = await reads.CategoriesAsync([product], fields, cancellationToken);
+        var categories = await _reads.CategoriesAsync([product], fields, cancellationToken);
         var answer = new JsonObject { ["product"] = fields.Project(Node(MedusaRendering.Product(product, categories))) };
         return new ObjectResult(answer) { StatusCode = StatusCodes.Status200OK };
     }

@@ -1,4 +1,5 @@
 using Catalog.Api.Auth;
+using Catalog.Application.Common.Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,8 +16,11 @@ namespace Catalog.Api.Dialects.Medusa;
 [ProducesResponseType<MedusaError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status400BadRequest)]
-public sealed class MedusaProductsController(MedusaBatches batches, MedusaProductViews views) : ControllerBase
+public sealed class MedusaProductsController(ISender sender) : ControllerBase
 {
+    private readonly MedusaBatches _batches = new(sender);
+    private readonly MedusaProductViews _views = new(sender);
+
     /// <summary>Medusa: creates, updates and deletes products in one atomic request (<c>fields</c> picks what the answer shows).</summary>
     [HttpPost("batch")]
     [Authorize(AuthenticationSchemes = MedusaAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
@@ -33,7 +37,7 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
         }
 
         var (body, bodyError) = await MedusaBody.ReadAsync<MedusaProductBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await batches.ProductsAsync(body!, fields, cancellationToken);
+        return bodyError ?? await _batches.ProductsAsync(body!, fields, cancellationToken);
     }
 
     /// <summary>Medusa: creates, updates and deletes the variants of one product in one atomic request.</summary>
@@ -52,7 +56,7 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
         }
 
         var (body, bodyError) = await MedusaBody.ReadAsync<MedusaVariantBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await batches.VariantsAsync(id, body!, fields, cancellationToken);
+        return bodyError ?? await _batches.VariantsAsync(id, body!, fields, cancellationToken);
     }
 
     /// <summary>Medusa: lists products (<c>limit</c>, <c>offset</c>, <c>status</c>, <c>category_id</c>, <c>fields</c>).</summary>
@@ -62,7 +66,7 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
     public async Task<ActionResult<MedusaProductListResponse>> List(CancellationToken cancellationToken)
     {
         var (query, error) = MedusaQuery.List(Request.Query);
-        return error ?? await views.ListAsync(query!, cancellationToken);
+        return error ?? await _views.ListAsync(query!, cancellationToken);
     }
 
     /// <summary>Medusa: one product (<c>fields</c> picks what the answer shows).</summary>
@@ -73,6 +77,6 @@ public sealed class MedusaProductsController(MedusaBatches batches, MedusaProduc
     public async Task<ActionResult<MedusaProductResponse>> Get(string id, CancellationToken cancellationToken)
     {
         var (fields, error) = MedusaQuery.Select(Request.Query);
-        return error ?? await views.GetAsync(id, fields, cancellationToken);
+        return error ?? await _views.GetAsync(id, fields, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>The query of <c>GET /admin/products</c>: paging, the filters Catalog can apply, and <c>fields</c>.</summary>
-public sealed record MedusaListQuery(string? Fields, int Limit, int Offset, ProductStatus? Status, long? CategoryId);
+internal sealed record MedusaListQuery(string? Fields, int Limit, int Offset, ProductStatus? Status, long? CategoryId);
 
 /// <summary>
 /// Reads Medusa query strings strictly: a key the endpoint does not take is a 400 naming it, not a filter silently

@@ -154,7 +154,8 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["delete"] = deletes });
 
         status.Should().Be(400, body.Text());
-        body.Str("message").Should().Contain("at most 1000 items");
+        body.Str("message").Should().Contain("at most 1000 are allowed");
+        (await CountRowsAsync()).Products.Should().Be(0);
     }
 }
 
