@@ -1,6 +1,8 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
 using Catalog.Api.Dialects.Medusa;
+using Catalog.Api.Dialects.Trade;
+using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
@@ -22,14 +24,17 @@ builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>(
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestErrorFormats();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
+builder.Services.AddTradeDialect();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddWooCommerceDialect(builder.Configuration);
+builder.Services.AddMedusaDialect();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));
-builder.Services.AddMedusaDialect();
 
 builder.Services.AddOpenApi("v1", options =>
 {
@@ -42,8 +47,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-// A dialect that answers its own error shape reads and checks its bodies itself.
-app.UseWhen(context => !MedusaDialect.Owns(context), branch => branch.UseMiddleware<JsonSyntaxCheck>());
+app.UseMiddleware<JsonSyntaxCheck>();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(options =>

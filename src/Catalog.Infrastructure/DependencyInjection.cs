@@ -2,6 +2,7 @@ using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Products;
+using Catalog.Application.WholesaleRoles;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IProductStore, ProductStore>();
         services.AddScoped<ICategoryStore, CategoryStore>();
         services.AddScoped<IAttributeStore, AttributeStore>();
+        services.AddScoped<IWholesaleRoleStore, WholesaleRoleStore>();
         services.AddScoped<IIdAllocator, IdAllocator>();
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ApiKeyService>();

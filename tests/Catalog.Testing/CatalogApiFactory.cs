@@ -108,6 +108,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         return await query(scope.ServiceProvider.GetRequiredService<CatalogDbContext>());
     }
 
+    /// <summary>More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     protected abstract Task<string> CreateDatabaseAsync();
 
     protected abstract Task DropDatabaseAsync(string connectionString);
@@ -120,11 +123,15 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", WriteKey);
         builder.UseSetting("Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }
 
-public sealed class SqliteApiFactory : CatalogApiFactory
+public class SqliteApiFactory : CatalogApiFactory
 {
     public override string Provider => "Sqlite";
 
@@ -147,7 +154,7 @@ public sealed class SqliteApiFactory : CatalogApiFactory
     }
 }
 
-public sealed class PostgresApiFactory : CatalogApiFactory
+public class PostgresApiFactory : CatalogApiFactory
 {
     public override string Provider => "Postgres";
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Common;
 
-/// <summary>RFC 9457 problem details with Catalog's stable <c>code</c> and, where fields are at fault, <c>errors</c>.</summary>
+/// <summary>
+/// RFC 9457 problem details with Catalog's stable <c>code</c> and, where fields are at fault, <c>errors</c>; on a
+/// dialect's endpoint, the dialect's own error shape instead (see <see cref="IRequestErrorFormat"/>).
+/// </summary>
 public static class Problems
 {
     public static ProblemDetails Create(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
@@ -25,6 +28,11 @@ public static class Problems
     public static JsonResult Result(HttpContext context, int status, string code, string title, string? detail, IReadOnlyList<FieldError>? errors)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (RequestErrorFormats.For(context) is { } format)
+        {
+            var (dialectStatus, body) = format.Render(new RequestError(status, code, title, detail, errors ?? []));
+            return new JsonResult(body) { StatusCode = dialectStatus, ContentType = "application/json" };
+        }
         var factory = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
         var problem = factory.CreateProblemDetails(context, status, title, detail: detail);
         problem.Extensions["code"] = code;

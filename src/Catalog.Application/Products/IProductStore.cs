@@ -22,4 +22,21 @@ public interface IProductStore
 
 public sealed record SkuOwner(long ProductId, long VariantId);
 
-public sealed record ProductFilter(Domain.Products.ProductStatus? Status, string? Sku, long? CategoryId);
+/// <summary>
+/// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref name="Search"/>
+/// matches the title or description, ignoring case; <paramref name="Extension"/> matches one field of a dialect's
+/// extensions.
+/// </summary>
+public sealed record ProductFilter(
+    Domain.Products.ProductStatus? Status,
+    string? Sku,
+    long? CategoryId,
+    IReadOnlyCollection<Domain.Products.ProductStatus>? Statuses = null,
+    string? Search = null,
+    ExtensionFilter? Extension = null);
+
+/// <summary>
+/// <c>extensions.{Dialect}.{Field}</c> equals <paramref name="Value"/> (a string); with <paramref name="OrMissing"/>,
+/// products without that field match too. Dialect and field are names of the code's own, never a client's.
+/// </summary>
+public sealed record ExtensionFilter(string Dialect, string Field, string Value, bool OrMissing);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
 
@@ -17,6 +18,7 @@ public sealed record VariantDto
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<PriceDto> Prices { get; init; } = [];
     public IReadOnlyList<long> AttributeValueIds { get; init; } = [];
+    public WholesaleDto Wholesale { get; init; } = new();
     public int Rank { get; init; }
     public JsonElement? Metadata { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Application.Common;
+using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
 
@@ -24,6 +25,8 @@ public abstract record VariantWrite
 
     /// <summary>Each dialect's fields without a canonical home, by dialect name; merged by top-level key on update (null removes a key).</summary>
     public Optional<JsonElement?> Extensions { get; init; }
+    /// <summary>Wholesale terms: each list sent replaces its list, the others stay; null clears them all.</summary>
+    public Optional<WholesaleInput?> Wholesale { get; init; }
 }
 
 public sealed record VariantCreate : VariantWrite;

@@ -1,5 +1,6 @@
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Json;
+using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Products;
 
 namespace Catalog.Application.Variants;
@@ -103,6 +104,13 @@ public static class VariantPlanner
             var (removed, added) = variant.SetAttributeValues(input.AttributeValueIds.Value ?? []);
             rows.AddRange(removed.Select(link => new DeleteRow(link, MustExist: false)));
             rows.AddRange(added.Select(link => new InsertRow(link)));
+        }
+
+        if (input.Wholesale.HasValue)
+        {
+            var (removed, added) = variant.SetWholesale(WholesaleMerge.Merge(input.Wholesale.Value, variant.Wholesale, variant.Id));
+            rows.AddRange(removed.Select(row => new DeleteRow(row, MustExist: false)));
+            rows.AddRange(added.Select(row => new InsertRow(row)));
         }
     }
 

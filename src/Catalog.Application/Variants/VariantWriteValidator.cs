@@ -1,4 +1,5 @@
 using Catalog.Application.Common.Validation;
+using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Products;
 using FluentValidation;
 
@@ -35,6 +36,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.AttributeValueIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.All(kv => !string.IsNullOrWhiteSpace(kv.Key) && !string.IsNullOrWhiteSpace(kv.Value)))
             .WithMessage("Option titles and values must not be empty."));
+        WhenPresent(x => x.Wholesale, r => r.SetValidator(new WholesaleInputValidator()!));
     }
 
     /// <summary>

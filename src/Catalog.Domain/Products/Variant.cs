@@ -20,7 +20,7 @@ public sealed record VariantDetails
 }
 
 /// <summary>A sellable variant of a product, with its prices and its links to global attribute values.</summary>
-public sealed class Variant : Versioned
+public sealed partial class Variant : Versioned
 {
     private readonly List<VariantPrice> _prices = [];
     private readonly List<VariantAttributeValue> _attributeValues = [];

@@ -51,6 +51,32 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.ApiKeys.AnyAsync(cancellationToken);
 
+    /// <summary>The active key a consumer key (see <see cref="ConsumerCredentials"/>) names, if any.</summary>
+    public async Task<ApiKey?> FindByConsumerKeyAsync(string consumerKey, CancellationToken cancellationToken)
+    {
+        if (ConsumerCredentials.HashPrefixOf(consumerKey) is not { } prefix)
+        {
+            return null;
+        }
+
+        var found = await db.ApiKeys.AsNoTracking().Where(k => k.Hash.StartsWith(prefix) && k.RevokedAt == null).OrderBy(k => k.Id).Take(2).ToListAsync(cancellationToken);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>Whether a consumer secret (<c>cs_</c> + the key) is the key stored as <paramref name="stored"/>; compared in constant time.</summary>
+    public static bool SecretMatches(ApiKey stored, string consumerSecret)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(consumerSecret);
+        if (!consumerSecret.StartsWith(ConsumerCredentials.SecretPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var sent = Encoding.ASCII.GetBytes(Hash(consumerSecret[ConsumerCredentials.SecretPrefix.Length..]));
+        return CryptographicOperations.FixedTimeEquals(sent, Encoding.ASCII.GetBytes(stored.Hash));
+    }
+
     /// <summary>Makes sure the configured bootstrap key exists with both scopes (idempotent across restarts).</summary>
     public async Task EnsureAsync(string name, string key, string scopes, CancellationToken cancellationToken)
     {

@@ -32,6 +32,14 @@ public static partial class DatabaseInitializer
         if (configuration[BootstrapKeySetting] is { Length: > 0 } bootstrap)
         {
             await keys.EnsureAsync("bootstrap", bootstrap, Scopes.All, cancellationToken);
+
+            // The consumer key is a public identifier; the secret is the configured key itself, which is never printed.
+            Console.WriteLine(
+                $"""
+                Catalog: WooCommerce clients (/wp-json/wc/v3) send the bootstrap key ({BootstrapKeySetting}) as
+                    consumer key    {ConsumerCredentials.For(bootstrap).ConsumerKey}
+                    consumer secret cs_<the bootstrap key>
+                """);
         }
         else if (!await keys.AnyAsync(cancellationToken))
         {
@@ -46,6 +54,11 @@ public static partial class DatabaseInitializer
                     {key}
 
                 Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. It is stored hashed and will not be shown again.
+
+                WooCommerce clients (/wp-json/wc/v3) send the same key as a consumer key and secret:
+
+                    consumer key    {ConsumerCredentials.For(key).ConsumerKey}
+                    consumer secret {ConsumerCredentials.For(key).ConsumerSecret}
                 ============================
 
                 """);

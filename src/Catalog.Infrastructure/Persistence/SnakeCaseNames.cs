@@ -17,7 +17,9 @@ internal static class SnakeCaseNames
 
             foreach (var key in entity.GetKeys())
             {
-                key.SetName($"pk_{entity.GetTableName()}");
+                key.SetName(key.IsPrimaryKey()
+                    ? $"pk_{entity.GetTableName()}"
+                    : $"ak_{entity.GetTableName()}_{string.Join("_", key.Properties.Select(p => ToSnake(p.Name)))}");
             }
 
             foreach (var foreignKey in entity.GetForeignKeys())

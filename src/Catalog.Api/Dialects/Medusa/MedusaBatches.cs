@@ -12,7 +12,7 @@ namespace Catalog.Api.Dialects.Medusa;
 /// <summary>
 /// The two Medusa batches end to end: translate to the canonical atomic batch, send it, and answer Medusa's
 /// <c>{created, updated, deleted}</c> through the <c>fields</c> projection, or Medusa's error naming every failed item.
-/// The item limit is the canonical one (<c>Catalog:Batch:MaxItems</c>), answered 400 by <see cref="MedusaExceptionFilter"/>.
+/// The item limit is the canonical one (<c>Catalog:Batch:MaxItems</c>), answered 400 by <see cref="MedusaErrorsAttribute"/>.
 /// </summary>
 internal sealed class MedusaBatches(ISender sender)
 {

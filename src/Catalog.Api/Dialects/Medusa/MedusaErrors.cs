@@ -120,3 +120,29 @@ internal static partial class MedusaErrors
     [GeneratedRegex(@"\b([Cc]ategory) (\d{1,18})\b")]
     private static partial Regex CategoryNumber();
 }
+
+/// <summary>
+/// The Medusa routes' shape for errors that Catalog's shared machinery answers (broken JSON caught before the action, a
+/// request the canonical layer refuses whole, an exception): Medusa's <c>{type, message}</c>, never problem details.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+internal sealed class MedusaErrorsAttribute : Attribute, IRequestErrorFormat
+{
+    public (int Status, object Body) Render(RequestError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var text = MedusaErrors.WithMedusaIds((error.Detail ?? error.Title).TrimEnd('.'));
+        return error.Status switch
+        {
+            StatusCodes.Status400BadRequest when error.Code == ErrorCodes.MalformedJson =>
+                (error.Status, new MedusaError(MedusaErrors.InvalidData, $"The body is not valid JSON: {text}")),
+            StatusCodes.Status401Unauthorized => (error.Status, new MedusaError(MedusaErrors.Unauthorized, "Unauthorized")),
+            StatusCodes.Status403Forbidden => (error.Status, new MedusaError(MedusaErrors.Forbidden, text)),
+            StatusCodes.Status404NotFound => (error.Status, new MedusaError(MedusaErrors.NotFound, text)),
+            StatusCodes.Status409Conflict => (error.Status, new MedusaError(MedusaErrors.Conflict, text, "invalid_state_error")),
+            StatusCodes.Status413PayloadTooLarge => (error.Status, new MedusaError(MedusaErrors.Unknown, $"request entity too large: {text}")),
+            >= StatusCodes.Status500InternalServerError => (error.Status, new MedusaError(MedusaErrors.Unknown, "An unknown error occurred.", MedusaErrors.Unknown)),
+            _ => (error.Status, new MedusaError(MedusaErrors.InvalidData, $"Validation error: {text}")),
+        };
+    }
+}

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa v2's admin product routes. The body is read and checked by the dialect itself (not by MVC's binder), so that
-/// every error, from broken JSON to a failed item, is answered in Medusa's <c>{type, message}</c> shape.
+/// Medusa v2's admin product routes. The body is read and checked by the dialect itself (not by MVC's binder), and every
+/// error, from broken JSON to a failed item or an exception, is answered in Medusa's <c>{type, message}</c> shape.
 /// </summary>
 [Route("admin/products")]
 [ApiExplorerSettings(IgnoreApi = false, GroupName = null)]
 [Produces("application/json")]
-[TypeFilter<MedusaExceptionFilter>]
+[MedusaErrors]
 [ProducesResponseType<MedusaError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status400BadRequest)]

@@ -2,6 +2,7 @@ using Catalog.Api.Auth;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;
+using Catalog.Application.Variants.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,4 +21,22 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     [ProducesResponseType<VariantDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<VariantDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetVariant(id), cancellationToken);
+
+    /// <summary>
+    /// What a buyer of a wholesale role pays for a quantity, and why: the unit price, the total, the rule that applied,
+    /// and whether the role may order that quantity. 404 when the variant is hidden from the role.
+    /// </summary>
+    /// <param name="id">The variant.</param>
+    /// <param name="role">The key of the buyer's wholesale role.</param>
+    /// <param name="quantity">How many units, at least 1.</param>
+    /// <param name="currency">The currency to quote in; by default the first (alphabetically) the variant has a plain price in.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet("{id:long}/price")]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<PriceQuoteDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<PriceQuoteDto> Price(
+        long id, [FromQuery] string? role, [FromQuery] long? quantity, [FromQuery] string? currency, CancellationToken cancellationToken) =>
+        sender.Send(new QuoteVariantPrice(id, role, quantity, currency), cancellationToken);
 }

@@ -8,6 +8,9 @@ namespace Catalog.Application.Attributes.Queries;
 
 public sealed record GetAttribute(long Id) : IRequest<AttributeDto>;
 
+/// <summary>The attributes (with their values) with these ids, in one read; ids that do not exist are left out.</summary>
+public sealed record GetAttributesByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<AttributeDto>>;
+
 public sealed record ListAttributes(int Limit = 50, int Offset = 0) : IRequest<Page<AttributeDto>>;
 
 public sealed class ListAttributesValidator : AbstractValidator<ListAttributes>
@@ -21,6 +24,7 @@ public sealed class ListAttributesValidator : AbstractValidator<ListAttributes>
 
 internal sealed class AttributeQueriesHandler(IAttributeStore store, IMapper mapper) :
     IRequestHandler<GetAttribute, AttributeDto>,
+    IRequestHandler<GetAttributesByIds, IReadOnlyList<AttributeDto>>,
     IRequestHandler<ListAttributes, Page<AttributeDto>>
 {
     public async Task<AttributeDto> Handle(GetAttribute request, CancellationToken cancellationToken)
@@ -28,6 +32,9 @@ internal sealed class AttributeQueriesHandler(IAttributeStore store, IMapper map
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return found.Count == 1 ? mapper.Map<AttributeDto>(found[0]) : throw new NotFoundException("Attribute", request.Id);
     }
+
+    public async Task<IReadOnlyList<AttributeDto>> Handle(GetAttributesByIds request, CancellationToken cancellationToken) =>
+        request.Ids.Count == 0 ? [] : [.. (await store.GetManyAsync(request.Ids, cancellationToken)).Select(mapper.Map<AttributeDto>)];
 
     public async Task<Page<AttributeDto>> Handle(ListAttributes request, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ namespace Catalog.Application.Categories.Queries;
 
 public sealed record GetCategory(long Id) : IRequest<CategoryDto>;
 
+/// <summary>The categories with these ids, in one read; ids that do not exist are left out.</summary>
+public sealed record GetCategoriesByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<CategoryDto>>;
+
 public sealed record ListCategories(long? ParentId, int Limit = 50, int Offset = 0) : IRequest<Page<CategoryDto>>;
 
 public sealed class ListCategoriesValidator : AbstractValidator<ListCategories>
@@ -21,6 +24,7 @@ public sealed class ListCategoriesValidator : AbstractValidator<ListCategories>
 
 internal sealed class CategoryQueriesHandler(ICategoryStore store, IMapper mapper) :
     IRequestHandler<GetCategory, CategoryDto>,
+    IRequestHandler<GetCategoriesByIds, IReadOnlyList<CategoryDto>>,
     IRequestHandler<ListCategories, Page<CategoryDto>>
 {
     public async Task<CategoryDto> Handle(GetCategory request, CancellationToken cancellationToken)
@@ -28,6 +32,9 @@ internal sealed class CategoryQueriesHandler(ICategoryStore store, IMapper mappe
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return found.Count == 1 ? mapper.Map<CategoryDto>(found[0]) : throw new NotFoundException("Category", request.Id);
     }
+
+    public async Task<IReadOnlyList<CategoryDto>> Handle(GetCategoriesByIds request, CancellationToken cancellationToken) =>
+        request.Ids.Count == 0 ? [] : [.. (await store.GetManyAsync(request.Ids, cancellationToken)).Select(mapper.Map<CategoryDto>)];
 
     public async Task<Page<CategoryDto>> Handle(ListCategories request, CancellationToken cancellationToken)
     {

@@ -39,6 +39,7 @@ public sealed class CatalogMappingProfile : Profile
         CreateMap<AttributeValue, AttributeValueDto>();
         CreateMap<ProductAttribute, AttributeDto>()
             .ForMember(d => d.Values, o => o.MapFrom(s => s.Values.OrderBy(v => v.MenuOrder).ThenBy(v => v.Id)));
+        WholesaleMapping.Configure(this);
     }
 
     /// <summary>

@@ -10,7 +10,19 @@ namespace Catalog.Application.Products.Queries;
 
 public sealed record GetProduct(long Id) : IRequest<ProductDto>;
 
-public sealed record ListProducts(ProductStatus? Status, string? Sku, long? CategoryId, int Limit = 50, int Offset = 0) : IRequest<Page<ProductDto>>;
+public sealed record ListProducts(ProductStatus? Status, string? Sku, long? CategoryId, int Limit = 50, int Offset = 0) : IRequest<Page<ProductDto>>
+{
+    /// <summary>Any of these statuses (with <see cref="Status"/>, both must hold).</summary>
+    public IReadOnlyCollection<ProductStatus>? Statuses { get; init; }
+
+    /// <summary>Title or description contains this text, ignoring case.</summary>
+    public string? Search { get; init; }
+
+    public ExtensionFilter? Extension { get; init; }
+}
+
+/// <summary>The products with these ids (with variants and prices), in one read; ids that do not exist are left out.</summary>
+public sealed record GetProductsByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<ProductDto>>;
 
 public sealed record GetVariant(long Id) : IRequest<VariantDto>;
 
@@ -26,6 +38,7 @@ public sealed class ListProductsValidator : AbstractValidator<ListProducts>
 internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper) :
     IRequestHandler<GetProduct, ProductDto>,
     IRequestHandler<ListProducts, Page<ProductDto>>,
+    IRequestHandler<GetProductsByIds, IReadOnlyList<ProductDto>>,
     IRequestHandler<GetVariant, VariantDto>
 {
     public async Task<ProductDto> Handle(GetProduct request, CancellationToken cancellationToken)
@@ -36,8 +49,15 @@ internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper)
 
     public async Task<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
     {
-        var page = await store.ListAsync(new ProductFilter(request.Status, request.Sku, request.CategoryId), request.Limit, request.Offset, cancellationToken);
+        var filter = new ProductFilter(request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
+        var page = await store.ListAsync(filter, request.Limit, request.Offset, cancellationToken);
         return new Page<ProductDto>([.. page.Items.Select(mapper.Map<ProductDto>)], page.Total, page.Limit, page.Offset);
+    }
+
+    public async Task<IReadOnlyList<ProductDto>> Handle(GetProductsByIds request, CancellationToken cancellationToken)
+    {
+        var found = request.Ids.Count == 0 ? [] : await store.GetManyAsync(request.Ids, cancellationToken);
+        return [.. found.OrderBy(p => p.Id).Select(mapper.Map<ProductDto>)];
     }
 
     public async Task<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)

@@ -41,11 +41,30 @@ internal abstract class DatabaseProvider
     /// <summary>The item error for a refused statement, or null when the failure is not the item's fault (then it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);
 
+    /// <summary>
+    /// SQL for the text at <paramref name="path"/> inside the JSON object stored as text in <paramref name="column"/>
+    /// (null when absent). Path steps must be plain names (letters, digits, '_' and '-'), as they become part of the SQL.
+    /// </summary>
+    public string JsonText(string column, IReadOnlyList<string> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Count == 0 || path.Any(step => step.Length == 0 || !step.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+        {
+            throw new ArgumentException("A JSON path step must be a plain name.", nameof(path));
+        }
+
+        return JsonTextSql(column, path);
+    }
+
+    protected abstract string JsonTextSql(string column, IReadOnlyList<string> path);
+
     protected static ItemError UniqueViolation(string? constraintOrMessage) =>
         constraintOrMessage switch
         {
             { } s when s.Contains("sku", StringComparison.OrdinalIgnoreCase) =>
                 ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU is already in use when written: another request took it while this batch ran, or this item swaps SKUs between variants (do that in two steps).", "sku"),
+            { } s when s.Contains("wholesale_roles", StringComparison.OrdinalIgnoreCase) =>
+                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The key is already in use when written: another request created a role with it while this batch ran.", "key"),
             { } s when s.Contains("handle", StringComparison.OrdinalIgnoreCase) || s.Contains("slug", StringComparison.OrdinalIgnoreCase) =>
                 ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle is already in use when written: another request took it while this batch ran, or this item swaps handles (do that in two steps).", "handle"),
             _ => ItemError.Of(Application.Common.ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),

@@ -78,6 +78,10 @@ internal sealed class PostgresProvider : DatabaseProvider
         return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
     }
 
+    /// <summary>Stored as text, read as jsonb: <c>("extensions"::jsonb #>> '{woocommerce,type}')</c>.</summary>
+    protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
+        $"({column}::jsonb #>> '{{{string.Join(',', path)}}}')";
+
     public override ItemError? Classify(DbException exception) => exception switch
     {
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique => UniqueViolation(unique.ConstraintName),

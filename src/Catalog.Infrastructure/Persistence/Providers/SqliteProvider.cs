@@ -107,6 +107,10 @@ internal sealed class SqliteProvider : DatabaseProvider
         }
     }
 
+    /// <summary>SQLite's JSON functions read the text directly: <c>json_extract("extensions", '$."woocommerce"."type"')</c>.</summary>
+    protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
+        $"json_extract({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
+
     public override ItemError? Classify(DbException exception) => exception switch
     {
         SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } unique => UniqueViolation(unique.Message),

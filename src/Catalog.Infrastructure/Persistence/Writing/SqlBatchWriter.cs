@@ -91,7 +91,14 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         counter.CountWrites(result.FailedAt is { } stop ? stop + 1 : statements.Count);
         if (result.Error is { } error)
         {
-            return provider.Classify(error) ?? throw error;
+            var refusal = provider.Classify(error) ?? throw error;
+
+            // A delete that a foreign key refuses is of a row still referred to (a wholesale role a variant names), not
+            // of a missing reference. The provider may not say which statement failed; alone in its run, it is the one.
+            var failedAt = result.FailedAt ?? (statements.Count == 1 ? 0 : null);
+            return refusal.Code == ErrorCodes.ReferenceNotFound && failedAt is { } failed && statements[failed].Write is DeleteRow
+                ? ItemError.Of(ErrorCodes.Conflict, "Another row still refers to this one: it was named by a concurrent write while this batch ran.", "id")
+                : refusal;
         }
 
         for (var i = 0; i < statements.Count; i++)

@@ -8,7 +8,6 @@ using Catalog.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
@@ -146,26 +145,9 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
 public sealed record RecordedRequest(string Method, string Path, string QueryString, string? Authorization, string? ContentType, string? Accept, string Body);
 
 /// <summary>The API on SQLite, with a first middleware that records every request as it arrived.</summary>
-public sealed class RecordingApiFactory : CatalogApiFactory
+public sealed class RecordingApiFactory : SqliteApiFactory
 {
     public ConcurrentQueue<RecordedRequest> Recorded { get; } = new();
-
-    public override string Provider => "Sqlite";
-
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetTempPath(), $"catalog-test-{Guid.NewGuid():N}.db") }.ToString());
-
-    protected override Task DropDatabaseAsync(string connectionString)
-    {
-        SqliteConnection.ClearAllPools();
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(path);
-        }
-
-        return Task.CompletedTask;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -4,6 +4,7 @@ using Catalog.Application.Categories;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Variants;
+using Catalog.Application.WholesaleRoles;
 using Catalog.Domain.Products;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ internal sealed class BatchProductsHandler(
     IProductStore products,
     ICategoryStore categories,
     IAttributeStore attributes,
+    IWholesaleRoleStore roles,
     IIdAllocator idAllocator,
     IBatchWriter writer,
     IValidator<ProductCreate> createValidator,
@@ -62,13 +64,15 @@ internal sealed class BatchProductsHandler(
         var references = attributeIds.Count == 0 && valueIds.Count == 0
             ? new AttributeReferences(new HashSet<long>(), new HashSet<long>())
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
+        var roleKeys = items.ReferencedRoleKeys();
         return new ProductBatchState(
             productIds.Count == 0 ? new Dictionary<long, Product>() : (await products.GetManyAsync(productIds, cancellationToken)).ToDictionary(p => p.Id),
             skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
             handles.Count == 0 ? new Dictionary<string, long>() : await products.FindHandlesAsync(handles, cancellationToken),
             categoryIds.Count == 0 ? new HashSet<long>() : await categories.FindExistingAsync(categoryIds, cancellationToken),
             references.AttributeIds,
-            references.ValueIds);
+            references.ValueIds,
+            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
     }
 }
 
@@ -79,4 +83,5 @@ internal sealed record ProductBatchState(
     IReadOnlyDictionary<string, long> Handles,
     IReadOnlySet<long> CategoryIds,
     IReadOnlySet<long> AttributeIds,
-    IReadOnlySet<long> AttributeValueIds);
+    IReadOnlySet<long> AttributeValueIds,
+    IReadOnlySet<string> RoleKeys);

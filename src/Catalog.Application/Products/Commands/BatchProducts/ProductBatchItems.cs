@@ -2,8 +2,10 @@ using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Common;
 using Catalog.Domain.Products;
+using Catalog.Domain.Wholesale;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
@@ -45,6 +47,9 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
 
     public HashSet<long> ReferencedAttributeValueIds() =>
         [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(VariantPlanner.AttributeValueIdsOf)];
+
+    public HashSet<string> ReferencedRoleKeys() =>
+        [.. OpenWrites.SelectMany(w => VariantsOf(w.Item)).SelectMany(v => WholesaleMerge.RolesOf(v).Select(r => r.Role))];
 
     /// <summary>Fails the items whose targets are missing, whose versions are stale, or whose claims or references the database contradicts.</summary>
     public void CheckAgainst(ProductBatchState state)
@@ -113,7 +118,8 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
     private static void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, IdPool ids, DateTimeOffset now)
     {
         var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
-        var optionProblems = (item.Variants.Value ?? []).SelectMany((v, i) => VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")).ToList();
+        var optionProblems = (item.Variants.Value ?? []).SelectMany((v, i) => VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
+            .Concat(WholesaleMerge.Check(v, WholesaleTerms.None, $"variants[{i}]."))).ToList();
         entry.Fail(ErrorCodes.ValidationFailed, optionProblems);
         if (!entry.IsOpen)
         {
@@ -145,6 +151,8 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         problems.AddRange(variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && product.Variants.Any(existing => existing.Id == id))
             .SelectMany(p => VariantPlanner.CheckExtensions(p.v, product.Variants.First(e => e.Id == p.v.Id).Extensions, $"variants[{p.i}].")));
+        problems.AddRange(variants.SelectMany((v, i) => WholesaleMerge.Check(
+            v, product.Variants.FirstOrDefault(existing => existing.Id == v.Id)?.Wholesale ?? WholesaleTerms.None, $"variants[{i}].")));
         entry.Fail(ErrorCodes.ValidationFailed, problems);
         var stale = variants.Select((v, i) => (v, i))
             .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
@@ -282,7 +290,8 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         var variants = VariantsOf(item).ToList();
         for (var v = 0; v < variants.Count; v++)
         {
-            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, $"variants[{v}]."))
+            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, $"variants[{v}].")
+                .Concat(WholesaleMerge.CheckRoles(variants[v], state.RoleKeys, $"variants[{v}].")))
             {
                 yield return problem;
             }

@@ -4,6 +4,7 @@ using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
+using Catalog.Application.WholesaleRoles;
 using Catalog.Domain.Products;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class BatchVariantsValidator(IOptions<BatchOptions> options) : Bat
 internal sealed class BatchVariantsHandler(
     IProductStore products,
     IAttributeStore attributes,
+    IWholesaleRoleStore roles,
     IIdAllocator idAllocator,
     IBatchWriter writer,
     IValidator<VariantCreate> createValidator,
@@ -51,18 +53,20 @@ internal sealed class BatchVariantsHandler(
         return await BatchCompletion.CompleteAsync(ledger, request.Policy, writer, mapper.Map<VariantDto>, cancellationToken);
     }
 
-    /// <summary>The product (with its variants) and everything the items refer to, in at most three queries.</summary>
+    /// <summary>The product (with its variants) and everything the items refer to, in a fixed number of queries.</summary>
     private async Task<VariantBatchState> LoadAsync(long productId, VariantBatchItems items, CancellationToken cancellationToken)
     {
         var found = await products.GetManyAsync([productId], cancellationToken);
         var product = found.Count == 1 ? found[0] : throw new NotFoundException("Product", productId);
         var skus = items.ClaimedSkus();
         var valueIds = items.ReferencedAttributeValueIds();
+        var roleKeys = items.ReferencedRoleKeys();
         return new VariantBatchState(
             product,
             product.Variants.ToDictionary(v => v.Id),
             skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
-            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken));
+            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken),
+            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
     }
 }
 
@@ -71,4 +75,5 @@ internal sealed record VariantBatchState(
     Product Product,
     IReadOnlyDictionary<long, Variant> Variants,
     IReadOnlyDictionary<string, SkuOwner> Skus,
-    IReadOnlySet<long> AttributeValueIds);
+    IReadOnlySet<long> AttributeValueIds,
+    IReadOnlySet<string> RoleKeys);

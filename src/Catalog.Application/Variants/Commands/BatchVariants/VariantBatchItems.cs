@@ -1,6 +1,8 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
+using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Products;
+using Catalog.Domain.Wholesale;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
@@ -16,6 +18,8 @@ internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVarian
 
     public HashSet<long> ReferencedAttributeValueIds() => [.. OpenWrites.SelectMany(w => VariantPlanner.AttributeValueIdsOf(w.Item))];
 
+    public HashSet<string> ReferencedRoleKeys() => [.. OpenWrites.SelectMany(w => WholesaleMerge.RolesOf(w.Item).Select(r => r.Role))];
+
     /// <summary>Fails the items whose variants are not the product's, whose versions are stale, or whose claims or references the database contradicts.</summary>
     public void CheckAgainst(VariantBatchState state)
     {
@@ -30,9 +34,14 @@ internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVarian
                 entry.Fail(ErrorCodes.DuplicateSku, $"The SKU '{sku}' is taken by variant {owner.VariantId} of product {owner.ProductId}.", "sku");
             }
 
-            entry.Fail(ErrorCodes.ReferenceNotFound, [.. VariantPlanner.CheckAttributeValues(item, state.AttributeValueIds, string.Empty)]);
-            entry.Fail(ErrorCodes.ValidationFailed, [.. VariantPlanner.CheckOptions(item, state.Product.Options, string.Empty)]);
-            if (ownId is { } id && state.Variants.TryGetValue(id, out var existing))
+            entry.Fail(ErrorCodes.ReferenceNotFound, [
+                .. VariantPlanner.CheckAttributeValues(item, state.AttributeValueIds, string.Empty),
+                .. WholesaleMerge.CheckRoles(item, state.RoleKeys, string.Empty)]);
+            var current = ownId is { } id ? state.Variants[id].Wholesale : WholesaleTerms.None;
+            entry.Fail(ErrorCodes.ValidationFailed, [
+                .. VariantPlanner.CheckOptions(item, state.Product.Options, string.Empty),
+                .. WholesaleMerge.Check(item, current, string.Empty)]);
+            if (ownId is { } existingId && state.Variants.TryGetValue(existingId, out var existing))
             {
                 entry.Fail(ErrorCodes.ValidationFailed, [.. VariantPlanner.CheckExtensions(item, existing.Extensions, string.Empty)]);
             }

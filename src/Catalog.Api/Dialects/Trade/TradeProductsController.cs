@@ -1,0 +1,59 @@
+using Catalog.Api.Auth;
+using Catalog.Application.Common;
+using Catalog.Application.Common.Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Dialects.Trade;
+
+/// <summary>The trade products API: <c>PATCH /v1/products/batch</c>, with a Catalog API key as its bearer token.</summary>
+[ApiController]
+[Route("v1/products")]
+[TradeDialect]
+[Produces("application/json")]
+[ProducesResponseType<TradeErrorResponse>(StatusCodes.Status401Unauthorized)]
+[ProducesResponseType<TradeErrorResponse>(StatusCodes.Status403Forbidden)]
+[ProducesResponseType<TradeErrorResponse>(StatusCodes.Status500InternalServerError)]
+public sealed class TradeProductsController(ISender sender) : ControllerBase
+{
+    /// <summary>
+    /// Updates up to 100 trade products, in the order sent; a failed update is reported in its place and never rolls
+    /// back the others. Pricing fields may be sent flat or under <c>pricing</c>.
+    /// </summary>
+    [HttpPatch("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<TradeBatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status400BadRequest)]
+    public async Task<ActionResult<TradeBatchResponse>> Batch(TradeBatchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (RequestProblem(request) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        return await new TradeBatch(sender).RunAsync(request.Updates!, cancellationToken);
+    }
+
+    /// <summary>What makes the whole request unusable, before anything is read or written.</summary>
+    private static TradeErrorResponse? RequestProblem(TradeBatchRequest request)
+    {
+        if (request.Updates is not { Count: > 0 } updates)
+        {
+            return TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.EmptyBatch, "updates must hold at least one update.");
+        }
+
+        if (updates.Count > TradeErrors.MaxItems)
+        {
+            return TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.BatchTooLarge, TradeErrors.BatchTooLarge);
+        }
+
+        // Results are reported by id, so an update without one cannot even be answered in its place.
+        var missing = updates.Select((u, i) => (u.Id, i)).Where(u => u.Id is null)
+            .Select(u => new TradeFieldError($"updates[{u.i}].id", "id is required."))
+            .ToList();
+        return missing.Count > 0
+            ? TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody, "Every update needs the id of the product it changes.", missing)
+            : null;
+    }
+}

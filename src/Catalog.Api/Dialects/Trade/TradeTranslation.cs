@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catalog.Application.Common;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Domain.Products;
+
+namespace Catalog.Api.Dialects.Trade;
+
+/// <summary>
+/// A trade product and a canonical product, both ways. <c>name</c> is the title, <c>description</c> the description,
+/// <c>tradeCategoryId</c> the product's category, <c>isActive</c> whether it is <c>published</c>; the pricing fields
+/// and <c>faqs</c> have no canonical home and live in <c>extensions.trade</c> under their trade names, exactly as sent.
+/// </summary>
+internal static class TradeTranslation
+{
+    public const string ExtensionKey = "trade";
+
+    // The keys of extensions.trade: the trade API's own field names.
+    private const string PricingTypeKey = "pricingType";
+    private const string PriceKey = "price";
+    private const string MaxPriceKey = "maxPrice";
+    private const string IsDisclosePriceKey = "isDisclosePrice";
+    private const string FaqsKey = "faqs";
+
+    /// <summary>
+    /// The canonical update for one trade update, made against the product as it stands (so that the merged
+    /// <c>extensions.trade</c> keeps the fields not sent, and its <c>version</c> makes a concurrent change a CONFLICT
+    /// rather than a lost update); or why it cannot be applied.
+    /// </summary>
+    public static (ProductUpdate? Update, string? Problem) ToUpdate(TradeChanges changes, ProductDto current)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(current);
+        var stored = StoredFields(current);
+        if (RangeProblem(changes, stored) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var update = new ProductUpdate
+        {
+            Id = current.Id,
+            Version = current.Version,
+            Title = changes.Name,
+            Description = changes.Description,
+        };
+        if (changes.TradeCategoryId is { HasValue: true, Value: { } categoryId } && CategoryOf(current) != categoryId)
+        {
+            update = update with { CategoryIds = Optional<IReadOnlyList<long>?>.Some([categoryId]) };
+        }
+
+        if (changes.IsActive is { HasValue: true, Value: { } active } && StatusFor(active, current.Status) is { } status)
+        {
+            update = update with { Status = Optional<ProductStatus?>.Some(status) };
+        }
+
+        if (ExtensionChanges(changes, stored) is { } extension)
+        {
+            update = update with { Extensions = Optional<JsonElement?>.Some(extension) };
+        }
+
+        return (update, null);
+    }
+
+    public static TradeProduct ToTrade(ProductDto product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var stored = StoredFields(product);
+        return new TradeProduct
+        {
+            Id = product.Id,
+            Name = product.Title,
+            Description = product.Description,
+            TradeCategoryId = CategoryOf(product),
+            PricingType = StringOf(stored[PricingTypeKey]),
+            Price = NumberOf(stored[PriceKey]),
+            MaxPrice = NumberOf(stored[MaxPriceKey]),
+            IsDisclosePrice = stored[IsDisclosePriceKey] is { ValueKind: JsonValueKind.True },
+            Faqs = stored[FaqsKey] is { ValueKind: JsonValueKind.Array } faqs ? [.. faqs.EnumerateArray().Select(f => f.Clone())] : [],
+            IsActive = product.Status == ProductStatus.Published,
+            CreatedAt = Timestamp(product.CreatedAt),
+            UpdatedAt = Timestamp(product.UpdatedAt),
+        };
+    }
+
+    /// <summary>The trade API's timestamps: UTC with milliseconds, <c>2023-01-20T14:00:00.000Z</c>.</summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A trade product has one category: the product's (its lowest id, should the canonical API have given it more).</summary>
+    private static long? CategoryOf(ProductDto product) => product.CategoryIds.Count > 0 ? product.CategoryIds.Min() : null;
+
+    /// <summary>
+    /// <c>isActive: true</c> publishes; <c>false</c> turns a published product into a draft and leaves any other status
+    /// (archived, private, ...) as it is, since those are not active either. Null when the status need not change.
+    /// </summary>
+    private static ProductStatus? StatusFor(bool active, ProductStatus current) => (active, current) switch
+    {
+        (true, not ProductStatus.Published) => ProductStatus.Published,
+        (false, ProductStatus.Published) => ProductStatus.Draft,
+        _ => null,
+    };
+
+    /// <summary>A RANGE price runs from <c>price</c> up to <c>maxPrice</c>; checked only when the item touches pricing.</summary>
+    private static string? RangeProblem(TradeChanges changes, Dictionary<string, JsonElement?> stored)
+    {
+        if (!changes.ChangesPricing)
+        {
+            return null;
+        }
+
+        var type = changes.PricingType.HasValue ? changes.PricingType.Value : StringOf(stored[PricingTypeKey]);
+        var price = changes.Price.HasValue ? changes.Price.Value : NumberOf(stored[PriceKey]);
+        var maxPrice = changes.MaxPrice.HasValue ? changes.MaxPrice.Value : NumberOf(stored[MaxPriceKey]);
+        return type == "RANGE" && price is { } low && maxPrice is { } high && high < low
+            ? "maxPrice must be at least price for RANGE pricing."
+            : null;
+    }
+
+    /// <summary>
+    /// <c>{"trade": {...}}</c> with the stored trade fields and the sent ones over them, or null when none is sent.
+    /// The canonical merge replaces the whole <c>trade</c> key, so the fields not sent are carried over here.
+    /// </summary>
+    private static JsonElement? ExtensionChanges(TradeChanges changes, Dictionary<string, JsonElement?> stored)
+    {
+        var sent = new List<(string Name, JsonNode? Value)>();
+        Add(changes.PricingType, PricingTypeKey, v => JsonValue.Create(v));
+        Add(changes.Price, PriceKey, v => v is { } d ? JsonValue.Create(d) : null);
+        Add(changes.MaxPrice, MaxPriceKey, v => v is { } d ? JsonValue.Create(d) : null);
+        Add(changes.IsDisclosePrice, IsDisclosePriceKey, v => v is { } b ? JsonValue.Create(b) : null);
+        Add(changes.Faqs, FaqsKey, v => new JsonArray([.. (v ?? []).Select(f => JsonNode.Parse(f.GetRawText()))]));
+        if (sent.Count == 0)
+        {
+            return null;
+        }
+
+        var merged = new JsonObject();
+        foreach (var (name, value) in stored.Where(f => f.Value is not null && sent.All(s => s.Name != f.Key)))
+        {
+            merged[name] = JsonNode.Parse(value!.Value.GetRawText());
+        }
+
+        foreach (var (name, value) in sent)
+        {
+            merged[name] = value;
+        }
+
+        return JsonSerializer.SerializeToElement(new JsonObject { [ExtensionKey] = merged });
+
+        void Add<T>(Optional<T> field, string name, Func<T, JsonNode?> value)
+        {
+            if (field.HasValue)
+            {
+                sent.Add((name, value(field.Value)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stored <c>extensions.trade</c> by key, each trade field present (null when absent or null), plus any key the
+    /// canonical API put there that the trade API does not know, which a trade update keeps as it is.
+    /// </summary>
+    private static Dictionary<string, JsonElement?> StoredFields(ProductDto product)
+    {
+        var fields = new Dictionary<string, JsonElement?>(StringComparer.Ordinal)
+        {
+            [PricingTypeKey] = null,
+            [PriceKey] = null,
+            [MaxPriceKey] = null,
+            [IsDisclosePriceKey] = null,
+            [FaqsKey] = null,
+        };
+        if (product.Extensions is { ValueKind: JsonValueKind.Object } extensions
+            && extensions.TryGetProperty(ExtensionKey, out var trade) && trade.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in trade.EnumerateObject())
+            {
+                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.Clone();
+            }
+        }
+
+        return fields;
+    }
+
+    private static decimal? NumberOf(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Number } number && number.TryGetDecimal(out var d) ? d : null;
+
+    private static string? StringOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+}

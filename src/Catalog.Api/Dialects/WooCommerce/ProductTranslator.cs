@@ -1,0 +1,362 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catalog.Application.Attributes;
+using Catalog.Application.Common;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Variants;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>
+/// WooCommerce products to canonical product items. A simple product is a product with one variant that carries its
+/// SKU, prices and stock; a variable product's variations are its variants. An update is applied onto the product as
+/// it was read (<paramref name="current"/>), because canonical updates replace nested lists (prices, the variant
+/// list) whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
+/// </summary>
+internal sealed class ProductTranslator(
+    WooCommerceOptions options,
+    IReadOnlyDictionary<long, ProductDto> current,
+    IReadOnlyDictionary<long, AttributeDto> attributes)
+{
+    public Translated<ProductCreate> Create(WooProductInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Id is > 0)
+        {
+            return Translated<ProductCreate>.Failed(WooErrors.Exists(WooErrors.Product));
+        }
+
+        var problems = new TranslationProblems();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            problems.Fail("rest_missing_callback_param", "Missing parameter(s): name");
+        }
+
+        var type = input.Type ?? WooType.Simple;
+        var fields = WooFields.Empty();
+        var written = Write(input, type, null, fields, problems);
+        var item = new ProductCreate
+        {
+            Title = input.Name,
+            Handle = string.IsNullOrEmpty(input.Slug) ? default(Optional<string?>) : input.Slug,
+            Status = written.Status ?? ProductStatus.Published,
+            Description = Optional(input.Description),
+            Images = written.Images ?? default,
+            Tags = written.Tags ?? default,
+            Options = written.Options ?? default,
+            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(null, input.MetaData, problems),
+            Weight = written.Weight ?? default,
+            Length = written.Length ?? default,
+            Width = written.Width ?? default,
+            Height = written.Height ?? default,
+            CategoryIds = written.CategoryIds ?? default,
+            Extensions = fields.AsExtensions(),
+            Variants = type == WooType.Simple ? new List<ProductVariantWrite> { SimpleVariant(input, input.Name, null, problems) } : default(Optional<IReadOnlyList<ProductVariantWrite>?>),
+        };
+        return problems.ToError() is { } error ? Translated<ProductCreate>.Failed(error) : Translated<ProductCreate>.Ok(item);
+    }
+
+    public Translated<ProductUpdate> Update(WooProductInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Id is not { } id || !current.TryGetValue(id, out var product))
+        {
+            // Unknown (or no) id: the engine answers it as not found.
+            return Translated<ProductUpdate>.Ok(new ProductUpdate { Id = input.Id });
+        }
+
+        var problems = new TranslationProblems();
+        var before = WooFields.Of(product.Extensions);
+        var fields = WooFields.Of(product.Extensions);
+        var type = input.Type ?? WooType.Of(product, before);
+        var written = Write(input, type, product, fields, problems);
+        var name = input.Name ?? product.Title;
+        var item = new ProductUpdate
+        {
+            Id = id,
+            Version = product.Version,
+            Title = Optional(input.Name),
+            Handle = string.IsNullOrEmpty(input.Slug) ? default(Optional<string?>) : input.Slug,
+            Status = written.Status is { } status ? status : default(Optional<ProductStatus?>),
+            Description = Optional(input.Description),
+            Images = written.Images ?? default,
+            Tags = written.Tags ?? default,
+            Options = written.Options ?? default,
+            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(product.Metadata, input.MetaData, problems),
+            Weight = written.Weight ?? default,
+            Length = written.Length ?? default,
+            Width = written.Width ?? default,
+            Height = written.Height ?? default,
+            CategoryIds = written.CategoryIds ?? default,
+            Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+            Variants = type == WooType.Simple ? SimpleVariants(input, product, name, problems) : default,
+        };
+        return problems.ToError() is { } error ? Translated<ProductUpdate>.Failed(error) : Translated<ProductUpdate>.Ok(item);
+    }
+
+    /// <summary>The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.</summary>
+    private Written Write(WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
+    {
+        if (type is not (WooType.Simple or WooType.Variable))
+        {
+            problems.Invalid("type", $"type is not one of {WooType.Simple} and {WooType.Variable}: Catalog's WooCommerce dialect serves simple and variable products.");
+        }
+
+        fields.Keep(input.Other, WooFieldNames.ProductReadOnly);
+        fields["type"] = type;
+        ProductStatus? status = null;
+        if (input.Status is not null)
+        {
+            status = WooStatus.TryParse(input.Status, out var parsed) ? parsed : null;
+            if (status is null)
+            {
+                problems.Invalid("status", $"status is not one of {string.Join(", ", WooStatus.Writable)}.");
+            }
+        }
+
+        WooStock.Check(input.Backorders, input.StockStatus, problems);
+        if (type == WooType.Variable)
+        {
+            // A variable product's own SKU and stock have no canonical home (its variations have theirs); its prices
+            // WooCommerce itself clears, as they come from the variations.
+            KeepIfSent(fields, "sku", input.Sku);
+            KeepIfSent(fields, "manage_stock", input.ManageStock);
+            KeepIfSent(fields, "stock_quantity", input.StockQuantity);
+            KeepIfSent(fields, "stock_status", input.StockStatus);
+            KeepIfSent(fields, "backorders", input.Backorders);
+        }
+        else
+        {
+            if (product is not null && WooType.Of(product, WooFields.Of(product.Extensions)) == WooType.Variable)
+            {
+                foreach (var name in new[] { "sku", "manage_stock", "stock_quantity", "stock_status", "backorders" })
+                {
+                    fields.Remove(name);
+                }
+            }
+
+            WooStock.Keep(input.Backorders, input.StockStatus, fields);
+        }
+
+        return new Written(
+            status,
+            Images(input.Images, product, fields, problems),
+            Tags(input.Tags, fields, problems),
+            Options(input.Attributes, fields, problems),
+            input.Categories is null ? null : new Optional<IReadOnlyList<long>?>([.. input.Categories.Where(c => c?.Id is > 0).Select(c => c.Id!.Value)]),
+            Dimension(input.Weight, "weight", problems),
+            Dimension(input.Dimensions?.Length, "dimensions.length", problems),
+            Dimension(input.Dimensions?.Width, "dimensions.width", problems),
+            Dimension(input.Dimensions?.Height, "dimensions.height", problems));
+    }
+
+    private ProductVariantWrite SimpleVariant(WooProductInput input, string? name, VariantDto? variant, TranslationProblems problems) => new()
+    {
+        Id = variant?.Id,
+        Version = variant?.Version,
+        Title = variant is null || name != variant.Title ? name : default(Optional<string?>),
+        Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
+        Prices = input.RegularPrice is null && input.SalePrice is null
+            ? default
+            : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices(variant?.Prices ?? [], input.RegularPrice, input.SalePrice, options.Currency, problems)),
+        ManageInventory = input.ManageStock is { } manage ? manage : default(Optional<bool?>),
+        StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
+        AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
+    };
+
+    /// <summary>The whole variant list of a simple product (its one variant), or nothing when no variant field changes.</summary>
+    private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(WooProductInput input, ProductDto product, string name, TranslationProblems problems)
+    {
+        var touches = input.Sku is not null || input.RegularPrice is not null || input.SalePrice is not null || input.ManageStock is not null
+            || input.StockQuantity is not null || input.Backorders is not null || (input.Name is not null && product.Variants.Count == 1);
+        if (!touches)
+        {
+            return default;
+        }
+
+        if (product.Variants.Count > 1)
+        {
+            problems.Invalid("type", $"Product {product.Id} has {product.Variants.Count} variations, so it cannot be a simple product.");
+            return default;
+        }
+
+        return new List<ProductVariantWrite> { SimpleVariant(input, name, product.Variants.Count == 1 ? product.Variants[0] : null, problems) };
+    }
+
+    /// <summary>
+    /// Images by <c>src</c>; an image sent by <c>id</c> alone keeps the src it had. Ids, names and alt texts are kept
+    /// beside them, since Catalog has no media library.
+    /// </summary>
+    private static Optional<IReadOnlyList<ImageInput>?>? Images(IReadOnlyList<WooImageInput>? images, ProductDto? product, WooFields fields, TranslationProblems problems)
+    {
+        if (images is null)
+        {
+            return null;
+        }
+
+        var known = ImageMeta(product is null ? null : fields["images"], product?.Images.Count ?? 0)
+            .Select((meta, i) => (meta.Id, Src: product!.Images[i].Url))
+            .Where(k => k.Id > 0)
+            .ToList();
+        var urls = new List<ImageInput>();
+        var kept = new JsonArray();
+        for (var i = 0; i < images.Count; i++)
+        {
+            var image = images[i];
+            var src = string.IsNullOrEmpty(image?.Src) ? known.FirstOrDefault(k => k.Id == image?.Id).Src : image.Src;
+            if (src is null)
+            {
+                problems.Fail("woocommerce_product_invalid_image_id", $"#{image?.Id ?? 0} is an invalid image ID.");
+                continue;
+            }
+
+            urls.Add(new ImageInput { Url = src });
+            kept.Add(new JsonObject { ["id"] = image?.Id ?? 0, ["name"] = image?.Name ?? string.Empty, ["alt"] = image?.Alt ?? string.Empty });
+        }
+
+        if (kept.Any(k => k!["id"]!.GetValue<long>() != 0 || k["name"]!.GetValue<string>().Length > 0 || k["alt"]!.GetValue<string>().Length > 0))
+        {
+            fields["images"] = kept;
+        }
+        else
+        {
+            fields.Remove("images");
+        }
+
+        return new Optional<IReadOnlyList<ImageInput>?>(urls);
+    }
+
+    /// <summary>The kept id, name and alt of each image, when they still line up with the product's images.</summary>
+    public static IReadOnlyList<(long Id, string Name, string Alt)> ImageMeta(JsonNode? kept, int count)
+    {
+        var list = kept as JsonArray;
+        return [.. Enumerable.Range(0, count).Select(i => list is not null && list.Count == count && list[i] is JsonObject meta
+            ? (meta["id"]?.GetValue<long>() ?? 0, meta["name"]?.GetValue<string>() ?? string.Empty, meta["alt"]?.GetValue<string>() ?? string.Empty)
+            : (0L, string.Empty, string.Empty))];
+    }
+
+    /// <summary>Tags by name (Catalog keeps tags as names); a tag id sent with a name is kept beside it.</summary>
+    private static Optional<IReadOnlyList<string>?>? Tags(IReadOnlyList<WooTermInput>? tags, WooFields fields, TranslationProblems problems)
+    {
+        if (tags is null)
+        {
+            return null;
+        }
+
+        var knownIds = TagIds(fields["tags"]);
+        var names = new List<string>();
+        var ids = new JsonObject();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            var name = tag?.Name ?? knownIds.FirstOrDefault(k => k.Value == tag?.Id && tag?.Id is > 0).Key;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                problems.Invalid($"tags[{i}].name", "Catalog keeps tags by name: send the tag's name.");
+                continue;
+            }
+
+            names.Add(name);
+            if ((tag?.Id ?? (knownIds.TryGetValue(name, out var known) ? known : 0)) is > 0 and var id)
+            {
+                ids[name] = id;
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            fields["tags"] = ids;
+        }
+        else
+        {
+            fields.Remove("tags");
+        }
+
+        return new Optional<IReadOnlyList<string>?>(names);
+    }
+
+    public static IReadOnlyDictionary<string, long> TagIds(JsonNode? kept) =>
+        kept is JsonObject ids ? ids.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.GetValue<long>(), StringComparer.Ordinal) : new Dictionary<string, long>();
+
+    /// <summary>
+    /// Attributes in position order become options: a global one (by id) takes the attribute's name, a local one its
+    /// own. Those without options are left out, as WooCommerce leaves them out; <c>visible</c> and <c>variation</c>
+    /// default to false, as in WooCommerce. Positions that are not simply 0, 1, 2, ... are kept beside them.
+    /// </summary>
+    private Optional<IReadOnlyList<OptionInput>?>? Options(IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)
+    {
+        if (sent is null)
+        {
+            return null;
+        }
+
+        var ordered = sent.Select((a, i) => (Attribute: a, Index: i))
+            .Where(a => a.Attribute is not null && a.Attribute.Options is { Values.Count: > 0 } && (a.Attribute.Id is > 0 || !string.IsNullOrWhiteSpace(a.Attribute.Name)))
+            .OrderBy(a => a.Attribute.Position ?? 0)
+            .ToList();
+        var options = new List<OptionInput>();
+        foreach (var (attribute, index) in ordered)
+        {
+            var title = attribute.Id is { } id and > 0
+                ? attributes.TryGetValue(id, out var global) ? global.Name : attribute.Name ?? $"Attribute {id}"
+                : attribute.Name!;
+            if (title.Length > ProductConstraints.MaxOptionTitleLength)
+            {
+                problems.Invalid($"attributes[{index}].name", $"name is longer than {ProductConstraints.MaxOptionTitleLength} characters.");
+            }
+
+            options.Add(new OptionInput
+            {
+                Title = title,
+                Values = attribute.Options!.Values,
+                AttributeId = attribute.Id is > 0 ? attribute.Id : null,
+                Visible = attribute.Visible ?? false,
+                Variation = attribute.Variation ?? false,
+            });
+        }
+
+        var positions = ordered.Select(a => a.Attribute.Position ?? 0).ToList();
+        if (positions.SequenceEqual(Enumerable.Range(0, positions.Count)))
+        {
+            fields.Remove("attributes");
+        }
+        else
+        {
+            fields["attributes"] = new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]);
+        }
+
+        return new Optional<IReadOnlyList<OptionInput>?>(options);
+    }
+
+    public static IReadOnlyList<int> Positions(JsonNode? kept, int count) =>
+        kept is JsonArray list && list.Count == count
+            ? [.. list.Select((p, i) => p?["position"]?.GetValue<int>() ?? i)]
+            : [.. Enumerable.Range(0, count)];
+
+    private static Optional<decimal?>? Dimension(WooDecimal? sent, string field, TranslationProblems problems) =>
+        sent is null ? null : new Optional<decimal?>(WooStock.ParseAmount(sent, field, problems));
+
+    private static void KeepIfSent<T>(WooFields fields, string name, T? value)
+    {
+        if (value is not null)
+        {
+            fields[name] = JsonSerializer.SerializeToNode(value);
+        }
+    }
+
+    private static Optional<string?> Optional(string? value) => value is null ? default(Optional<string?>) : value;
+
+    private sealed record Written(
+        ProductStatus? Status,
+        Optional<IReadOnlyList<ImageInput>?>? Images,
+        Optional<IReadOnlyList<string>?>? Tags,
+        Optional<IReadOnlyList<OptionInput>?>? Options,
+        Optional<IReadOnlyList<long>?>? CategoryIds,
+        Optional<decimal?>? Weight,
+        Optional<decimal?>? Length,
+        Optional<decimal?>? Width,
+        Optional<decimal?>? Height);
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Catalog.Application.Common;
+using Catalog.Application.Products;
+using Catalog.Application.Variants;
+using Catalog.Domain.Common;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>
+/// WooCommerce variations of one variable product to canonical variant items. Attributes name the product's options
+/// by attribute id (global) or name (local); an update is applied onto the variation as it was read, with its version.
+/// </summary>
+internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDto parent)
+{
+    private readonly Dictionary<long, VariantDto> _variants = parent.Variants.ToDictionary(v => v.Id);
+
+    public Translated<VariantCreate> Create(WooVariationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Id is > 0)
+        {
+            return Translated<VariantCreate>.Failed(WooErrors.Exists(WooErrors.Variation));
+        }
+
+        var problems = new TranslationProblems();
+        var fields = WooFields.Empty();
+        var written = Write(input, fields, problems);
+        var item = new VariantCreate
+        {
+            Title = Title(written.Options is { } options ? options.Value : null),
+            Sku = string.IsNullOrEmpty(input.Sku) ? default(Optional<string?>) : input.Sku,
+            Prices = input.RegularPrice is null && input.SalePrice is null
+                ? default
+                : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices([], input.RegularPrice, input.SalePrice, settings.Currency, problems)),
+            ManageInventory = written.Manage ?? default,
+            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
+            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
+            Options = written.Options ?? default,
+            Rank = written.Rank ?? default,
+            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(null, input.MetaData, problems),
+            Extensions = fields.AsExtensions(),
+        };
+        return problems.ToError() is { } error ? Translated<VariantCreate>.Failed(error) : Translated<VariantCreate>.Ok(item);
+    }
+
+    public Translated<VariantUpdate> Update(WooVariationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Id is not { } id || !_variants.TryGetValue(id, out var variant))
+        {
+            // Unknown (or no) id, or a variation of another product: the engine answers it as not found.
+            return Translated<VariantUpdate>.Ok(new VariantUpdate { Id = input.Id });
+        }
+
+        var problems = new TranslationProblems();
+        var before = WooFields.Of(variant.Extensions);
+        var fields = WooFields.Of(variant.Extensions);
+        var written = Write(input, fields, problems);
+        var item = new VariantUpdate
+        {
+            Id = id,
+            Version = variant.Version,
+            Title = written.Options is { } options ? Title(options.Value) : default(Optional<string?>),
+            Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
+            Prices = input.RegularPrice is null && input.SalePrice is null
+                ? default
+                : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices(variant.Prices, input.RegularPrice, input.SalePrice, settings.Currency, problems)),
+            ManageInventory = written.Manage ?? default,
+            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
+            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
+            Options = written.Options ?? default,
+            Rank = written.Rank ?? default,
+            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(variant.Metadata, input.MetaData, problems),
+            Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+        };
+        return problems.ToError() is { } error ? Translated<VariantUpdate>.Failed(error) : Translated<VariantUpdate>.Ok(item);
+    }
+
+    private Written Write(WooVariationInput input, WooFields fields, TranslationProblems problems)
+    {
+        fields.Keep(input.Other, WooFieldNames.VariationReadOnly);
+        WooStock.Check(input.Backorders, input.StockStatus, problems);
+        WooStock.Keep(input.Backorders, input.StockStatus, fields);
+        Optional<bool?>? manage = null;
+        switch (input.ManageStock)
+        {
+            case null:
+                break;
+            case { ValueKind: JsonValueKind.True or JsonValueKind.False } flag:
+                manage = flag.GetBoolean();
+                fields.Remove("manage_stock");
+                break;
+            case { ValueKind: JsonValueKind.String } text when text.GetString() == "parent":
+                // The parent manages the stock: the variation itself does not.
+                manage = false;
+                fields["manage_stock"] = "parent";
+                break;
+            default:
+                problems.Invalid("manage_stock", "manage_stock is not one of true, false and \"parent\".");
+                break;
+        }
+
+        Optional<int?>? rank = null;
+        if (input.MenuOrder is { } order)
+        {
+            if (order < 0)
+            {
+                problems.Invalid("menu_order", "menu_order must not be negative: Catalog orders variants from 0 up.");
+            }
+
+            rank = order;
+        }
+
+        return new Written(manage, Options(input.Attributes, problems), rank);
+    }
+
+    /// <summary>
+    /// The variation's value of each attribute, under the product option it names (by attribute id, or by name
+    /// ignoring case). An empty option means "any value", which Catalog expresses by leaving the option out, as
+    /// WooCommerce's answers leave it out.
+    /// </summary>
+    private Optional<IReadOnlyDictionary<string, string>?>? Options(IReadOnlyList<WooVariationAttributeInput>? sent, TranslationProblems problems)
+    {
+        if (sent is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var attribute = sent[i];
+            var option = attribute?.Id is { } id and > 0
+                ? parent.Options.FirstOrDefault(o => o.AttributeId == id)
+                : parent.Options.FirstOrDefault(o => attribute?.Name is { } name
+                    && (string.Equals(o.Title, name, StringComparison.OrdinalIgnoreCase) || HandleFormat.FromText(o.Title) == HandleFormat.FromText(name)));
+            if (option is null || !option.Variation)
+            {
+                problems.Invalid($"attributes[{i}]", $"Product {parent.Id} has no attribute '{attribute?.Name ?? attribute?.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture)}' used for variations.");
+                continue;
+            }
+
+            if (!string.IsNullOrEmpty(attribute!.Option))
+            {
+                values[option.Title] = attribute.Option;
+            }
+        }
+
+        return new Optional<IReadOnlyDictionary<string, string>?>(values);
+    }
+
+    /// <summary>Named as WooCommerce names variations: the product's name and the variation's values.</summary>
+    private string Title(IReadOnlyDictionary<string, string>? values) =>
+        values is { Count: > 0 } ? $"{parent.Title} - {string.Join(", ", parent.Options.Where(o => values.ContainsKey(o.Title)).Select(o => values[o.Title]))}" : parent.Title;
+
+    private sealed record Written(Optional<bool?>? Manage, Optional<IReadOnlyDictionary<string, string>?>? Options, Optional<int?>? Rank);
+}

@@ -1,0 +1,48 @@
+using Catalog.Application.Common.Batches;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>Puts a batch answer together in the order items were sent: translation failures in their places, the engine's results in theirs.</summary>
+internal static class WooBatchAnswers
+{
+    /// <summary>The canonical items to send: those that translated.</summary>
+    public static List<T> Valid<T>(IReadOnlyList<Translated<T>> translated)
+        where T : class => [.. translated.Where(t => t.Item is not null).Select(t => t.Item!)];
+
+    /// <summary>
+    /// One entry per item sent: its translation error, or the engine's result for it (the n-th translated item is the
+    /// n-th result). Null when nothing of this operation was sent, as WooCommerce then leaves the list out.
+    /// </summary>
+    public static IReadOnlyList<WooBatchEntry<TOut>>? Entries<T, TDto, TOut>(
+        IReadOnlyList<Translated<T>> translated,
+        IReadOnlyList<ItemResult<TDto>> results,
+        Func<int, long> idOf,
+        Func<TDto, TOut> render,
+        Func<int, ItemError, WooError> errorOf)
+        where T : class
+        where TDto : class
+    {
+        if (translated.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = new List<WooBatchEntry<TOut>>(translated.Count);
+        var next = 0;
+        for (var i = 0; i < translated.Count; i++)
+        {
+            if (translated[i].Error is { } error)
+            {
+                entries.Add(new WooBatchEntry<TOut>(default, new WooItemFailure(idOf(i), error)));
+                continue;
+            }
+
+            var result = results[next++];
+            entries.Add(result is { Status: ItemStatus.Succeeded, Resource: { } resource }
+                ? new WooBatchEntry<TOut>(render(resource), null)
+                : new WooBatchEntry<TOut>(default, new WooItemFailure(idOf(i), errorOf(i, result.Error!))));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Catalog.Api.Auth;
+using Catalog.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>
+/// WooCommerce's REST authentication over Catalog's API keys: the consumer key and secret (see
+/// <see cref="ConsumerCredentials"/>) as HTTP Basic credentials or as the <c>consumer_key</c> and
+/// <c>consumer_secret</c> query parameters. The key's scopes become <c>scope</c> claims, as with Catalog's own scheme,
+/// so the same policies apply. Failures answer with WooCommerce's codes and messages. OAuth 1.0a is refused: its
+/// signature needs the secret in clear on the server, and Catalog keeps only its hash.
+/// </summary>
+internal sealed class WooCommerceAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyService keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "WooCommerce";
+
+    private const string BasicRealm = "Basic realm=\"WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field.\"";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var (consumerKey, consumerSecret, oauth) = CredentialsOf(Request);
+        if (oauth)
+        {
+            return AuthenticateResult.Fail("OAuth 1.0a is not supported: send the consumer key and secret with HTTP Basic authentication (over HTTPS), or as the consumer_key and consumer_secret query parameters.");
+        }
+
+        if (consumerKey is null || consumerSecret is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var stored = await keys.FindByConsumerKeyAsync(consumerKey, Context.RequestAborted);
+        if (stored is null)
+        {
+            return AuthenticateResult.Fail("Consumer key is invalid.");
+        }
+
+        if (!ApiKeyService.SecretMatches(stored, consumerSecret))
+        {
+            return AuthenticateResult.Fail("Consumer secret is invalid.");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, stored.Id.ToString(CultureInfo.InvariantCulture)), new(ClaimTypes.Name, stored.Name) };
+        claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiKeyAuthenticationHandler.ScopeClaim, s)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    /// <summary>Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an anonymous WooCommerce caller gets.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure is { } failure)
+        {
+            if (Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            {
+                Response.Headers.WWWAuthenticate = BasicRealm;
+            }
+
+            await WriteAsync(WooErrors.Of("woocommerce_rest_authentication_error", failure.Message, StatusCodes.Status401Unauthorized));
+            return;
+        }
+
+        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
+        var error = !reading
+            ? WooErrors.Of("woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.", StatusCodes.Status401Unauthorized)
+            : Context.GetRouteValue("id") is not null
+                ? WooErrors.Of("woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.", StatusCodes.Status401Unauthorized)
+                : WooErrors.Of("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.", StatusCodes.Status401Unauthorized);
+        await WriteAsync(error);
+    }
+
+    /// <summary>A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
+        return WriteAsync(WooErrors.Of(
+            "woocommerce_rest_authentication_error",
+            reading ? "The API key provided does not have read permissions." : "The API key provided does not have write permissions.",
+            StatusCodes.Status401Unauthorized));
+    }
+
+    /// <summary>
+    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP Basic;
+    /// and whether it tries OAuth 1.0a instead.
+    /// </summary>
+    public static (string? ConsumerKey, string? ConsumerSecret, bool OAuth) CredentialsOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Query["consumer_key"].ToString() is { Length: > 0 } queryKey && request.Query["consumer_secret"].ToString() is { Length: > 0 } querySecret)
+        {
+            return (queryKey, querySecret, false);
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Decode(authorization[6..].Trim()) is { } pair)
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && colon < pair.Length - 1)
+            {
+                return (pair[..colon], pair[(colon + 1)..], false);
+            }
+        }
+
+        var oauth = authorization.StartsWith("OAuth ", StringComparison.OrdinalIgnoreCase) || request.Query.ContainsKey("oauth_consumer_key") || request.Query.ContainsKey("oauth_signature");
+        return (null, null, oauth);
+    }
+
+    private static string? Decode(string base64)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private Task WriteAsync(WooError error)
+    {
+        Response.StatusCode = error.Data.Status;
+        return Response.WriteAsJsonAsync(error, Context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+    }
+}

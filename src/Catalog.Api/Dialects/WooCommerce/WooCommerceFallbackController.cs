@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>
+/// Any other path or method under <c>/wp-json</c>: WordPress's <c>rest_no_route</c>, not an empty 404 or 405. Routes
+/// with a catch-all rank below every other, so this answers only what nothing else takes.
+/// </summary>
+[ApiController]
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[WooCommerceErrors]
+public sealed class WooCommerceFallbackController : ControllerBase
+{
+    [AcceptVerbs("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")]
+    [Route("wp-json/{**path}")]
+    public IActionResult NoRoute(string? path)
+    {
+        _ = path;
+        return NotFound(WooCommerceErrorsAttribute.NoRoute);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>
+/// <c>{create, update, delete}</c> as WooCommerce takes it. Properties Catalog does not know are kept aside (and
+/// ignored), as WooCommerce ignores them.
+/// </summary>
+public sealed record WooBatchRequest<TItem>
+{
+    public IReadOnlyList<TItem>? Create { get; init; }
+    public IReadOnlyList<TItem>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+
+    /// <summary>What WooCommerce counts against its limit: every entry of the three lists.</summary>
+    public int ItemCount => (Create?.Count ?? 0) + (Update?.Count ?? 0) + (Delete?.Count ?? 0);
+}
+
+/// <summary>
+/// A WooCommerce product as a client writes it. A field sent as null counts as not sent, as in WooCommerce. Every
+/// property not declared here (tax_status, menu_order, featured, a plugin's fields, ...) lands in <see cref="Other"/>
+/// and is kept in the product's <c>extensions.woocommerce</c>, so that it comes back as it was sent.
+/// </summary>
+public sealed record WooProductInput
+{
+    public long? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+
+    /// <summary><c>simple</c> (the default) or <c>variable</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary><c>draft</c>, <c>pending</c>, <c>private</c> or <c>publish</c> (the default).</summary>
+    public string? Status { get; init; }
+    public string? Description { get; init; }
+    public string? Sku { get; init; }
+    public WooDecimal? RegularPrice { get; init; }
+    public WooDecimal? SalePrice { get; init; }
+    public bool? ManageStock { get; init; }
+    public int? StockQuantity { get; init; }
+    public string? StockStatus { get; init; }
+    public string? Backorders { get; init; }
+    public IReadOnlyList<WooTermInput>? Categories { get; init; }
+    public IReadOnlyList<WooTermInput>? Tags { get; init; }
+    public IReadOnlyList<WooImageInput>? Images { get; init; }
+    public IReadOnlyList<WooAttributeInput>? Attributes { get; init; }
+    public IReadOnlyList<WooMetaInput>? MetaData { get; init; }
+    public WooDecimal? Weight { get; init; }
+    public WooDimensionsInput? Dimensions { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+/// <summary>A WooCommerce variation as a client writes it; undeclared properties are kept as for products.</summary>
+public sealed record WooVariationInput
+{
+    public long? Id { get; init; }
+    public string? Sku { get; init; }
+    public WooDecimal? RegularPrice { get; init; }
+    public WooDecimal? SalePrice { get; init; }
+
+    /// <summary><c>true</c>, <c>false</c>, or <c>"parent"</c> (the parent product manages the stock).</summary>
+    public JsonElement? ManageStock { get; init; }
+    public int? StockQuantity { get; init; }
+    public string? StockStatus { get; init; }
+    public string? Backorders { get; init; }
+    public IReadOnlyList<WooVariationAttributeInput>? Attributes { get; init; }
+    public int? MenuOrder { get; init; }
+    public IReadOnlyList<WooMetaInput>? MetaData { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+/// <summary>A category or tag reference: categories by <c>id</c>, tags by <c>name</c> (an <c>id</c> is kept beside it).</summary>
+public sealed record WooTermInput
+{
+    public long? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+public sealed record WooImageInput
+{
+    public long? Id { get; init; }
+    public string? Src { get; init; }
+    public string? Name { get; init; }
+    public string? Alt { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+/// <summary>A product attribute: a global one by <c>id</c>, a local one by <c>name</c>.</summary>
+public sealed record WooAttributeInput
+{
+    public long? Id { get; init; }
+    public string? Name { get; init; }
+    public int? Position { get; init; }
+    public bool? Visible { get; init; }
+    public bool? Variation { get; init; }
+    public WooOptionList? Options { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+/// <summary>A variation's value of one of its product's attributes.</summary>
+public sealed record WooVariationAttributeInput
+{
+    public long? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Option { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+public sealed record WooMetaInput
+{
+    public long? Id { get; init; }
+    public string? Key { get; init; }
+    public JsonElement? Value { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+public sealed record WooDimensionsInput
+{
+    public WooDecimal? Length { get; init; }
+    public WooDecimal? Width { get; init; }
+    public WooDecimal? Height { get; init; }
+}

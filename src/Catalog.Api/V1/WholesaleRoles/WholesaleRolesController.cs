@@ -1,0 +1,68 @@
+using Catalog.Api.Auth;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Mediator;
+using Catalog.Application.Common.Models;
+using Catalog.Application.WholesaleRoles;
+using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
+using Catalog.Application.WholesaleRoles.Queries;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.V1.WholesaleRoles;
+
+/// <summary><c>{create, update, delete}</c> of wholesale roles.</summary>
+public sealed record WholesaleRoleBatchRequest
+{
+    public IReadOnlyList<WholesaleRoleCreate>? Create { get; init; }
+    public IReadOnlyList<WholesaleRoleUpdate>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+
+    public BatchWholesaleRoles ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
+}
+
+public sealed record WholesaleRoleItemResult : ItemResultContract
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
+    public WholesaleRoleDto? WholesaleRole { get; init; }
+
+    public static WholesaleRoleItemResult From(ItemResult<WholesaleRoleDto> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new() { Index = result.Index, Id = result.Id, Status = result.Status, WholesaleRole = result.Resource, Error = result.Error };
+    }
+}
+
+[ApiController]
+[Route("api/v1/wholesale-roles")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+public sealed class WholesaleRolesController(ISender sender) : ControllerBase
+{
+    /// <summary>Creates, updates and deletes wholesale roles in one request; a role still named by a variant cannot be deleted.</summary>
+    [HttpPost("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<WholesaleRoleItemResult>>> Batch(
+        WholesaleRoleBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, WholesaleRoleItemResult.From));
+    }
+
+    [HttpGet]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<Page<WholesaleRoleDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<Page<WholesaleRoleDto>> List(CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+        sender.Send(new ListWholesaleRoles(limit, offset), cancellationToken);
+
+    [HttpGet("{id:long}")]
+    [Authorize(Policy = CatalogPolicies.Read)]
+    [ProducesResponseType<WholesaleRoleDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetWholesaleRole(id), cancellationToken);
+}

@@ -1,0 +1,34 @@
+using Catalog.Application.Common.Validation;
+using Catalog.Domain.Wholesale;
+using FluentValidation;
+
+namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
+
+public abstract class WholesaleRoleWriteValidator<T> : CatalogValidator<T>
+    where T : WholesaleRoleWrite
+{
+    protected WholesaleRoleWriteValidator(bool isCreate)
+    {
+        if (isCreate)
+        {
+            Required(x => x.Key);
+            Required(x => x.Name);
+        }
+
+        WhenPresent(x => x.Key, r => r.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("key must not be empty.").MaximumLength(WholesaleConstraints.MaxRoleKeyLength)
+            .Matches(WholesaleConstraints.RoleKeyPattern).WithMessage("key may contain only letters, digits, underscores and hyphens.")
+            .NotEqual(WholesaleConstraints.AllRoles).WithMessage("'all' is reserved: in a visibility filter it means every buyer."));
+        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(WholesaleConstraints.MaxRoleNameLength));
+    }
+}
+
+public sealed class WholesaleRoleCreateValidator() : WholesaleRoleWriteValidator<WholesaleRoleCreate>(isCreate: true);
+
+public sealed class WholesaleRoleUpdateValidator : WholesaleRoleWriteValidator<WholesaleRoleUpdate>
+{
+    public WholesaleRoleUpdateValidator()
+        : base(isCreate: false)
+    {
+        RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
+    }
+}

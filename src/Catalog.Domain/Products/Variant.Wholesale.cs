@@ -1,0 +1,66 @@
+using Catalog.Domain.Common;
+using Catalog.Domain.Wholesale;
+
+namespace Catalog.Domain.Products;
+
+/// <summary>A variant's wholesale terms: prices, order quantities, visibility and quantity discount rules per role.</summary>
+public sealed partial class Variant
+{
+    private readonly List<WholesalePrice> _wholesalePrices = [];
+    private readonly List<WholesaleOrderQuantity> _wholesaleOrderQuantities = [];
+    private readonly List<WholesaleVisibility> _wholesaleVisibility = [];
+    private readonly List<WholesaleDiscountRule> _wholesaleDiscountRules = [];
+
+    public IReadOnlyList<WholesalePrice> WholesalePrices => _wholesalePrices;
+    public IReadOnlyList<WholesaleOrderQuantity> WholesaleOrderQuantities => _wholesaleOrderQuantities;
+    public IReadOnlyList<WholesaleVisibility> WholesaleVisibility => _wholesaleVisibility;
+    public IReadOnlyList<WholesaleDiscountRule> WholesaleDiscountRules => _wholesaleDiscountRules;
+
+    public WholesaleTerms Wholesale => new(
+        _wholesalePrices,
+        _wholesaleOrderQuantities,
+        [.. _wholesaleVisibility.Select(v => v.Role)],
+        [.. _wholesaleDiscountRules.OrderBy(r => r.Position)]);
+
+    /// <summary>
+    /// Replaces the wholesale terms, refusing terms that break an invariant (two prices for one role and currency,
+    /// overlapping discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
+    /// Answers the rows removed and added, so that a writer can apply just those.
+    /// </summary>
+    public (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetWholesale(WholesaleTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms = terms with { Visibility = WholesaleTerms.NormalizeVisibility(terms.Visibility) };
+        if (terms.FirstViolation() is { } violation)
+        {
+            throw new DomainRuleException(violation);
+        }
+
+        if (terms.Prices.Any(p => p.VariantId != Id) || terms.OrderQuantities.Any(q => q.VariantId != Id) || terms.DiscountRules.Any(r => r.VariantId != Id))
+        {
+            throw new DomainRuleException("Wholesale terms belong to the variant they are set on.");
+        }
+
+        var removed = new List<object>();
+        var added = new List<object>();
+        Replace(_wholesalePrices, terms.Prices, removed, added);
+        Replace(_wholesaleOrderQuantities, terms.OrderQuantities, removed, added);
+        Replace(_wholesaleVisibility, [.. terms.Visibility.Select(role => new WholesaleVisibility(Id, role))], removed, added);
+        Replace(_wholesaleDiscountRules, terms.DiscountRules, removed, added);
+        return (removed, added);
+    }
+
+    private static void Replace<T>(List<T> current, IReadOnlyList<T> next, List<object> removed, List<object> added)
+        where T : class
+    {
+        if (current.Count == next.Count && current.All(next.Contains))
+        {
+            return;
+        }
+
+        removed.AddRange(current);
+        added.AddRange(next);
+        current.Clear();
+        current.AddRange(next);
+    }
+}

@@ -1,0 +1,126 @@
+using Catalog.Domain.Products;
+
+namespace Catalog.Domain.Wholesale;
+
+/// <summary>Why a quote has the unit price it has. Stable on the wire (<c>below_minimum</c>, ...): clients switch on it.</summary>
+public enum PriceReason
+{
+    /// <summary>The role's wholesale price (its sale amount when set).</summary>
+    WholesalePrice,
+
+    /// <summary>A quantity discount rule of the role priced the units: <c>applied_rule</c> names it.</summary>
+    QuantityDiscountRule,
+
+    /// <summary>The role has no wholesale price in the currency (and no fixed rule applied): the regular price.</summary>
+    NoWholesalePrice,
+
+    /// <summary>The quantity is below the role's minimum order quantity: the regular price, and not allowed.</summary>
+    BelowMinimum,
+
+    /// <summary>The quantity is above the minimum but off its step: the regular price, and not allowed.</summary>
+    StepMismatch,
+}
+
+/// <summary>What one role's buyer pays for a quantity of a variant in one currency, and why.</summary>
+public sealed record PriceQuote(
+    string CurrencyCode,
+    long Quantity,
+    decimal RegularPrice,
+    decimal UnitPrice,
+    decimal Total,
+    bool QuantityAllowed,
+    PriceReason Reason,
+    WholesaleDiscountRule? AppliedRule);
+
+/// <summary>Everything that prices one role's purchase of a variant in one currency.</summary>
+/// <param name="RegularPrice">The variant's plain price (no quantity range) in the currency.</param>
+/// <param name="WholesalePrice">The role's wholesale price in the currency (its sale amount when set), if it has one.</param>
+/// <param name="Rules">The role's discount rules that can apply in the currency (every percent rule, fixed rules of the currency).</param>
+public sealed record RoleTerms(
+    decimal RegularPrice,
+    decimal? WholesalePrice,
+    WholesaleOrderQuantity? OrderQuantity,
+    IReadOnlyList<WholesaleDiscountRule> Rules);
+
+/// <summary>The outcome of quoting a variant for a role: a quote, or why there is none.</summary>
+public abstract record QuoteOutcome;
+
+public sealed record Quoted(PriceQuote Quote) : QuoteOutcome;
+
+/// <summary>The variant's visibility filter does not name the role: to that role the variant does not exist.</summary>
+public sealed record HiddenFromRole : QuoteOutcome;
+
+/// <summary>The variant has no plain price in the currency (or, when none was asked for, no plain price at all).</summary>
+public sealed record NoRegularPrice(string? CurrencyCode) : QuoteOutcome;
+
+/// <summary>
+/// The wholesale price of a quantity, as a pure function of a variant's prices and terms. Money is rounded to
+/// <see cref="MoneyDecimals"/> places, half away from zero, on the unit price; the total is that unit price times the quantity.
+/// </summary>
+public static class WholesalePricing
+{
+    public const int MoneyDecimals = 2;
+
+    /// <summary>
+    /// Quotes <paramref name="quantity"/> units of a variant for <paramref name="role"/> in <paramref name="currencyCode"/>,
+    /// or, when no currency is named, in the first currency (alphabetically) the variant has a plain price in.
+    /// </summary>
+    public static QuoteOutcome Quote(Variant variant, string role, long quantity, string? currencyCode)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var visibility = variant.WholesaleVisibility;
+        if (visibility.Count > 0 && !visibility.Any(v => string.Equals(v.Role, role, StringComparison.Ordinal)))
+        {
+            return new HiddenFromRole();
+        }
+
+        var plain = variant.Prices.Where(p => p.MinQuantity is null && p.MaxQuantity is null).OrderBy(p => p.CurrencyCode, StringComparer.Ordinal).ToList();
+        var regular = currencyCode is null
+            ? plain.FirstOrDefault()
+            : plain.FirstOrDefault(p => string.Equals(p.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+        if (regular is null)
+        {
+            return new NoRegularPrice(currencyCode?.ToLowerInvariant());
+        }
+
+        var currency = regular.CurrencyCode;
+        var terms = new RoleTerms(
+            regular.Amount,
+            variant.WholesalePrices.FirstOrDefault(p => p.Role == role && p.CurrencyCode == currency)?.Effective,
+            variant.WholesaleOrderQuantities.FirstOrDefault(q => q.Role == role),
+            [.. variant.WholesaleDiscountRules.Where(r => r.Role == role && (r.PriceType == DiscountPriceType.Percent || r.CurrencyCode == currency)).OrderBy(r => r.Position)]);
+        return new Quoted(Quote(terms, currency, quantity));
+    }
+
+    /// <summary>The quote for <paramref name="quantity"/> (at least 1) units under <paramref name="terms"/>.</summary>
+    public static PriceQuote Quote(RoleTerms terms, string currencyCode, long quantity)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
+        var regular = Round(terms.RegularPrice);
+        PriceQuote Priced(decimal unit, bool allowed, PriceReason reason, WholesaleDiscountRule? rule = null)
+        {
+            var rounded = Round(unit);
+            return new PriceQuote(currencyCode, quantity, regular, rounded, rounded * quantity, allowed, reason, rule);
+        }
+
+        // Wholesale terms hold only for the quantities the role may order; outside them the role pays the regular price.
+        if (terms.OrderQuantity is { } order && !order.Allows(quantity))
+        {
+            return Priced(regular, false, quantity < order.Minimum ? PriceReason.BelowMinimum : PriceReason.StepMismatch);
+        }
+
+        var rule = terms.Rules.FirstOrDefault(r => r.AppliesTo(quantity, currencyCode));
+        return (rule, terms.WholesalePrice) switch
+        {
+            ({ PriceType: DiscountPriceType.Fixed } fixedRule, _) => Priced(fixedRule.Value, true, PriceReason.QuantityDiscountRule, fixedRule),
+            ({ PriceType: DiscountPriceType.Percent } percentRule, { } wholesale) =>
+                Priced(wholesale * (WholesaleConstraints.MaxPercent - percentRule.Value) / WholesaleConstraints.MaxPercent, true, PriceReason.QuantityDiscountRule, percentRule),
+            (_, { } wholesale) => Priced(wholesale, true, PriceReason.WholesalePrice),
+            _ => Priced(regular, true, PriceReason.NoWholesalePrice),
+        };
+    }
+
+    /// <summary>Half away from zero, to exactly <see cref="MoneyDecimals"/> places (10 reads 10.00).</summary>
+    public static decimal Round(decimal amount) => decimal.Round(amount, MoneyDecimals, MidpointRounding.AwayFromZero) + 0.00m;
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Catalog.Domain.Common;
+
+namespace Catalog.Domain.Wholesale;
+
+public sealed record WholesaleRoleDetails
+{
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+}
+
+/// <summary>
+/// A kind of wholesale buyer (<c>wholesale_customer</c>, say) that variants price and restrict by its key. The key is
+/// fixed once created, as a WordPress role's is: variants refer to it, so renaming it would silently re-point them.
+/// </summary>
+public sealed partial class WholesaleRole : Versioned
+{
+    private WholesaleRole()
+    {
+    }
+
+    public string Key { get; private set; } = string.Empty;
+    public string Name { get; private set; } = string.Empty;
+
+    public WholesaleRoleDetails Details => new() { Key = Key, Name = Name };
+
+    public static WholesaleRole Create(long id, WholesaleRoleDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var role = new WholesaleRole { Key = CheckKey(details.Key) };
+        role.Created(id, now);
+        role.SetDetails(details);
+        return role;
+    }
+
+    public void Update(WholesaleRoleDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (!string.Equals(details.Key, Key, StringComparison.Ordinal))
+        {
+            throw new DomainRuleException("A wholesale role's key cannot be changed.");
+        }
+
+        SetDetails(details);
+        Touched(now);
+    }
+
+    /// <summary>Whether <paramref name="key"/> can name a role: the key format, and not the reserved word <c>all</c>.</summary>
+    public static bool IsValidKey(string? key) =>
+        key is { Length: > 0 and <= WholesaleConstraints.MaxRoleKeyLength }
+        && KeyFormat().IsMatch(key)
+        && !string.Equals(key, WholesaleConstraints.AllRoles, StringComparison.Ordinal);
+
+    private void SetDetails(WholesaleRoleDetails details) =>
+        Name = Guard.Text(details.Name, WholesaleConstraints.MaxRoleNameLength, "name");
+
+    private static string CheckKey(string key) =>
+        IsValidKey(key) ? key : throw new DomainRuleException($"'{key}' is not a wholesale role key (letters, digits, underscores, hyphens; not 'all').");
+
+    [GeneratedRegex(WholesaleConstraints.RoleKeyPattern)]
+    private static partial Regex KeyFormat();
+}

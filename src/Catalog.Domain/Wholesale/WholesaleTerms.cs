@@ -1,0 +1,210 @@
+using Catalog.Domain.Common;
+
+namespace Catalog.Domain.Wholesale;
+
+public enum DiscountPriceType
+{
+    /// <summary>The rule takes <c>value</c> percent off the role's wholesale price.</summary>
+    Percent,
+
+    /// <summary>The rule's <c>value</c> is the unit price, in the rule's currency.</summary>
+    Fixed,
+}
+
+/// <summary>A range of quantities from <see cref="Start"/> to <see cref="End"/>, both included; no end means "and above".</summary>
+public readonly record struct QuantityRange(long Start, long? End)
+{
+    public bool Contains(long quantity) => quantity >= Start && quantity <= (End ?? long.MaxValue);
+
+    public bool Overlaps(QuantityRange other) => Start <= (other.End ?? long.MaxValue) && other.Start <= (End ?? long.MaxValue);
+
+    public override string ToString() => End is { } end ? $"{Start}-{end}" : $"{Start} and above";
+}
+
+/// <summary>
+/// Where a discount rule can apply: its role, its range, and for a fixed rule its currency. Two rules conflict when one
+/// quantity of one role could meet both: a percent rule applies in every currency, a fixed one only in its own.
+/// </summary>
+public sealed record DiscountRuleScope(string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
+{
+    public bool ConflictsWith(DiscountRuleScope other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(Role, other.Role, StringComparison.Ordinal)
+            && Range.Overlaps(other.Range)
+            && (PriceType == DiscountPriceType.Percent || other.PriceType == DiscountPriceType.Percent
+                || string.Equals(CurrencyCode, other.CurrencyCode, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>The price a role pays for a variant in one currency; <see cref="SaleAmount"/>, when set, is what it pays instead.</summary>
+public sealed record WholesalePrice
+{
+    public WholesalePrice(long variantId, string role, string currencyCode, decimal amount, decimal? saleAmount)
+    {
+        ArgumentNullException.ThrowIfNull(currencyCode);
+        if (amount < 0 || saleAmount < 0)
+        {
+            throw new DomainRuleException("A wholesale price must not be negative.");
+        }
+
+        VariantId = variantId;
+        Role = role;
+        CurrencyCode = currencyCode.ToLowerInvariant();
+        Amount = amount;
+        SaleAmount = saleAmount;
+    }
+
+    public long VariantId { get; private init; }
+    public string Role { get; private init; }
+    public string CurrencyCode { get; private init; }
+    public decimal Amount { get; private init; }
+    public decimal? SaleAmount { get; private init; }
+
+    /// <summary>What the role pays per unit: the sale amount when there is one.</summary>
+    public decimal Effective => SaleAmount ?? Amount;
+}
+
+/// <summary>The least a role may order of a variant, and optionally the step above it (minimum 5, step 3: 5, 8, 11, ...).</summary>
+public sealed record WholesaleOrderQuantity
+{
+    public WholesaleOrderQuantity(long variantId, string role, long minimum, long? step)
+    {
+        if (minimum is < 1 or > WholesaleConstraints.MaxQuantity || step is < 1 or > WholesaleConstraints.MaxQuantity)
+        {
+            throw new DomainRuleException($"A minimum order quantity and its step are between 1 and {WholesaleConstraints.MaxQuantity}.");
+        }
+
+        VariantId = variantId;
+        Role = role;
+        Minimum = minimum;
+        Step = step;
+    }
+
+    public long VariantId { get; private init; }
+    public string Role { get; private init; }
+    public long Minimum { get; private init; }
+    public long? Step { get; private init; }
+
+    /// <summary>Whether a role bound by this minimum and step may order <paramref name="quantity"/>.</summary>
+    public bool Allows(long quantity) => quantity >= Minimum && (quantity - Minimum) % (Step ?? 1) == 0;
+}
+
+/// <summary>A role the variant is shown to. A variant with no such rows is shown to everyone.</summary>
+public sealed record WholesaleVisibility(long VariantId, string Role);
+
+/// <summary>
+/// A quantity discount of one role: from <see cref="StartQuantity"/> to <see cref="EndQuantity"/> (none: and above), a
+/// percentage off the role's wholesale price or a fixed unit price. <see cref="Position"/> keeps the order sent.
+/// </summary>
+public sealed record WholesaleDiscountRule
+{
+    public WholesaleDiscountRule(
+        long variantId, int position, string role, long startQuantity, long? endQuantity, DiscountPriceType priceType, decimal value, string? currencyCode)
+    {
+        if (startQuantity is < 1 or > WholesaleConstraints.MaxQuantity || endQuantity < startQuantity || endQuantity > WholesaleConstraints.MaxQuantity)
+        {
+            throw new DomainRuleException("A discount rule's range starts at 1 or more and does not end before it starts.");
+        }
+
+        switch (priceType)
+        {
+            case DiscountPriceType.Percent when value is <= 0 or > WholesaleConstraints.MaxPercent || currencyCode is not null:
+                throw new DomainRuleException("A percent rule takes more than 0 and at most 100 percent off, in no particular currency.");
+            case DiscountPriceType.Fixed when value < 0 || currencyCode is null:
+                throw new DomainRuleException("A fixed rule names a unit price that is not negative, and its currency.");
+            case not (DiscountPriceType.Percent or DiscountPriceType.Fixed):
+                throw new DomainRuleException($"Unknown price type {priceType}.");
+        }
+
+        VariantId = variantId;
+        Position = position;
+        Role = role;
+        StartQuantity = startQuantity;
+        EndQuantity = endQuantity;
+        PriceType = priceType;
+        Value = value;
+        CurrencyCode = currencyCode?.ToLowerInvariant();
+    }
+
+    public long VariantId { get; private init; }
+    public int Position { get; private init; }
+    public string Role { get; private init; }
+    public long StartQuantity { get; private init; }
+    public long? EndQuantity { get; private init; }
+    public DiscountPriceType PriceType { get; private init; }
+    public decimal Value { get; private init; }
+    public string? CurrencyCode { get; private init; }
+
+    public QuantityRange Range => new(StartQuantity, EndQuantity);
+
+    public DiscountRuleScope Scope => new(Role, PriceType, CurrencyCode, Range);
+
+    /// <summary>Whether the rule can price <paramref name="quantity"/> units in <paramref name="currencyCode"/>.</summary>
+    public bool AppliesTo(long quantity, string currencyCode) =>
+        Range.Contains(quantity)
+        && (PriceType == DiscountPriceType.Percent || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// Everything a variant says about wholesale buyers, as one value: what <c>Variant.SetWholesale</c> takes and
+/// <c>Variant.Wholesale</c> answers. <see cref="Visibility"/> holds role keys; empty means visible to all.
+/// </summary>
+public sealed record WholesaleTerms(
+    IReadOnlyList<WholesalePrice> Prices,
+    IReadOnlyList<WholesaleOrderQuantity> OrderQuantities,
+    IReadOnlyList<string> Visibility,
+    IReadOnlyList<WholesaleDiscountRule> DiscountRules)
+{
+    public static WholesaleTerms None { get; } = new([], [], [], []);
+
+    /// <summary><c>["all"]</c> is the same filter as none at all: kept as none, so that there is one way to say it.</summary>
+    public static IReadOnlyList<string> NormalizeVisibility(IReadOnlyList<string> visibility)
+    {
+        ArgumentNullException.ThrowIfNull(visibility);
+        return visibility is [WholesaleConstraints.AllRoles] ? [] : visibility;
+    }
+
+    /// <summary>The first invariant these terms break, or null: what <c>Variant.SetWholesale</c> refuses.</summary>
+    public string? FirstViolation()
+    {
+        if (new[] { Prices.Count, OrderQuantities.Count, Visibility.Count, DiscountRules.Count }.Any(c => c > WholesaleConstraints.MaxEntries))
+        {
+            return $"Each wholesale list holds at most {WholesaleConstraints.MaxEntries} entries.";
+        }
+
+        var roles = Prices.Select(p => p.Role).Concat(OrderQuantities.Select(q => q.Role)).Concat(Visibility).Concat(DiscountRules.Select(r => r.Role));
+        if (roles.FirstOrDefault(role => !WholesaleRole.IsValidKey(role)) is { } bad)
+        {
+            return $"'{bad}' is not a wholesale role key.";
+        }
+
+        if (Prices.GroupBy(p => (p.Role, p.CurrencyCode)).FirstOrDefault(g => g.Count() > 1) is { } price)
+        {
+            return $"Role '{price.Key.Role}' has more than one wholesale price in {price.Key.CurrencyCode}.";
+        }
+
+        if (OrderQuantities.GroupBy(q => q.Role, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } quantity)
+        {
+            return $"Role '{quantity.Key}' has more than one minimum order quantity.";
+        }
+
+        if (Visibility.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } visible)
+        {
+            return $"Role '{visible.Key}' is named more than once in the visibility filter.";
+        }
+
+        for (var i = 0; i < DiscountRules.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (DiscountRules[i].Scope.ConflictsWith(DiscountRules[j].Scope))
+                {
+                    return $"Discount rules of role '{DiscountRules[i].Role}' overlap ({DiscountRules[j].Range} and {DiscountRules[i].Range}).";
+                }
+            }
+        }
+
+        return null;
+    }
+}

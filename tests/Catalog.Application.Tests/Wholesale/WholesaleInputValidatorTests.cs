@@ -1,0 +1,91 @@
+using Catalog.Application.Common;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
+using Catalog.Domain.Wholesale;
+
+namespace Catalog.Application.Tests.Wholesale;
+
+/// <summary>The wholesale rules an item decides alone, each reported at its wire path.</summary>
+public sealed class WholesaleInputValidatorTests
+{
+    private static readonly VariantCreateValidator Validator = new();
+
+    private static IReadOnlyList<string> FieldsOf(WholesaleInput wholesale) =>
+        [.. Validator.Validate(new VariantCreate { Title = "S", Wholesale = wholesale }).Errors.Select(e => FieldPaths.ToWire(e.PropertyName))];
+
+    private static QuantityDiscountRuleInput Percent(long start, long? end, decimal value = 10m, string role = "gold") =>
+        new() { Role = role, StartQty = start, EndQty = end, PriceType = DiscountPriceType.Percent, Value = value };
+
+    private static QuantityDiscountRuleInput Fixed(long start, long? end, string? currency, decimal value = 5m) =>
+        new() { Role = "gold", StartQty = start, EndQty = end, PriceType = DiscountPriceType.Fixed, Value = value, CurrencyCode = currency };
+
+    [Fact]
+    public void Validate_CompleteTerms_Pass()
+    {
+        var wholesale = new WholesaleInput
+        {
+            Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "USD", Amount = 12m, SaleAmount = 11m } },
+            MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 5 } },
+            OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 3 } },
+            Visibility = new List<string> { "gold" },
+            QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 10), Fixed(11, null, "usd"), Fixed(11, null, "eur") },
+        };
+
+        FieldsOf(wholesale).Should().BeEmpty();
+    }
+
+    public static TheoryData<string, WholesaleInput, string> Broken => new()
+    {
+        { "start below 1", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(0, 5) } }, "wholesale.quantity_discount_rules[0].start_qty" },
+        { "end before start", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5), Percent(10, 9) } }, "wholesale.quantity_discount_rules[1].end_qty" },
+        { "percent of 0", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5, 0m) } }, "wholesale.quantity_discount_rules[0].value" },
+        { "percent over 100", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5, 100.5m) } }, "wholesale.quantity_discount_rules[0].value" },
+        { "negative fixed", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 5, "usd", -1m) } }, "wholesale.quantity_discount_rules[0].value" },
+        { "fixed without currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 5, null) } }, "wholesale.quantity_discount_rules[0].currency_code" },
+        { "percent with currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { CurrencyCode = "usd" } } }, "wholesale.quantity_discount_rules[0].currency_code" },
+        { "no price type", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { PriceType = null } } }, "wholesale.quantity_discount_rules[0].price_type" },
+        { "overlapping ranges", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 10), Percent(10, null) } }, "wholesale.quantity_discount_rules[1].start_qty" },
+        { "percent over fixed", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 10, "usd"), Percent(5, 6) } }, "wholesale.quantity_discount_rules[1].start_qty" },
+        { "negative amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = -1m } } }, "wholesale.prices[0].amount" },
+        { "negative sale amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m, SaleAmount = -1m } } }, "wholesale.prices[0].sale_amount" },
+        { "bad currency", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "dollars", Amount = 1m } } }, "wholesale.prices[0].currency_code" },
+        { "duplicate price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m }, new() { Role = "gold", CurrencyCode = "USD", Amount = 2m } } }, "wholesale.prices[1].role" },
+        { "role 'all' in a price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "all", CurrencyCode = "usd", Amount = 1m } } }, "wholesale.prices[0].role" },
+        { "minimum of 0", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 0 } } }, "wholesale.minimum_order_quantities[0].quantity" },
+        { "duplicate minimum", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 1 }, new() { Role = "gold", Quantity = 2 } } }, "wholesale.minimum_order_quantities[1].role" },
+        { "step of 0", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 0 } } }, "wholesale.order_quantity_steps[0].step" },
+        { "duplicate step", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 1 }, new() { Role = "gold", Step = 2 } } }, "wholesale.order_quantity_steps[1].role" },
+        { "bad visibility key", new() { Visibility = new List<string> { "Gold" } }, "wholesale.visibility[0]" },
+        { "duplicate visibility", new() { Visibility = new List<string> { "gold", "gold" } }, "wholesale.visibility[1]" },
+        { "'all' beside a role", new() { Visibility = new List<string> { "gold", "all" } }, "wholesale.visibility[1]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void Validate_BrokenRule_IsReportedAtItsWirePath(string because, WholesaleInput wholesale, string field)
+    {
+        FieldsOf(wholesale).Should().Equal([field], because);
+    }
+
+    [Fact]
+    public void Validate_InsideAProductVariant_PrefixesThePath()
+    {
+        var result = new Catalog.Application.Products.Commands.BatchProducts.ProductCreateValidator().Validate(new Catalog.Application.Products.Commands.BatchProducts.ProductCreate
+        {
+            Title = "P",
+            Variants = new List<ProductVariantWrite>
+            {
+                new() { Title = "A" },
+                new() { Title = "B", Wholesale = new WholesaleInput { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5), Percent(3, 4) } } },
+            },
+        });
+
+        result.Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).Should().Equal("variants[1].wholesale.quantity_discount_rules[1].start_qty");
+    }
+
+    [Fact]
+    public void Validate_WholesaleNull_Passes()
+    {
+        Validator.Validate(new VariantCreate { Title = "S", Wholesale = Optional<WholesaleInput?>.Some(null) }).IsValid.Should().BeTrue();
+    }
+}
