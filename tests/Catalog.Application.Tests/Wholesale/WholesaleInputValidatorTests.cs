@@ -55,7 +55,7 @@ public sealed class WholesaleInputValidatorTests
         { "duplicate minimum", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 1 }, new() { Role = "gold", Quantity = 2 } } }, "wholesale.minimum_order_quantities[1].role" },
         { "step of 0", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 0 } } }, "wholesale.order_quantity_steps[0].step" },
         { "duplicate step", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 1 }, new() { Role = "gold", Step = 2 } } }, "wholesale.order_quantity_steps[1].role" },
-        { "bad visibility key", new() { Visibility = new List<string> { "Gold" } }, "wholesale.visibility[0]" },
+        { "bad visibility key", new() { Visibility = new List<string> { "gold role" } }, "wholesale.visibility[0]" },
         { "duplicate visibility", new() { Visibility = new List<string> { "gold", "gold" } }, "wholesale.visibility[1]" },
         { "'all' beside a role", new() { Visibility = new List<string> { "gold", "all" } }, "wholesale.visibility[1]" },
     };

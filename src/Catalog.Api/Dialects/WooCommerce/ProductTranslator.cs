@@ -139,6 +139,7 @@ internal sealed class ProductTranslator(
             }
 
             WooStock.Keep(input.Backorders, input.StockStatus, fields);
+            WooPriceText.Keep(fields, input.RegularPrice, input.SalePrice);
         }
 
         return new Written(

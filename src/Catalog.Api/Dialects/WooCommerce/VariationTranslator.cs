@@ -81,6 +81,7 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         fields.Keep(input.Other, WooFieldNames.VariationReadOnly);
         WooStock.Check(input.Backorders, input.StockStatus, problems);
         WooStock.Keep(input.Backorders, input.StockStatus, fields);
+        WooPriceText.Keep(fields, input.RegularPrice, input.SalePrice);
         Optional<bool?>? manage = null;
         switch (input.ManageStock)
         {

@@ -102,13 +102,13 @@ internal static class WooFieldNames
     {
         "id", "permalink", "date_modified", "date_modified_gmt", "price", "price_html", "on_sale", "purchasable", "total_sales",
         "backorders_allowed", "backordered", "shipping_required", "shipping_taxable", "shipping_class_id", "average_rating",
-        "rating_count", "related_ids", "variations", "has_options", "_links", "in_stock",
+        "rating_count", "related_ids", "variations", "has_options", "_links", "in_stock", WooPriceText.Regular, WooPriceText.Sale,
     };
 
     public static readonly IReadOnlySet<string> VariationReadOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "permalink", "date_created", "date_created_gmt", "date_modified", "date_modified_gmt", "price", "on_sale", "purchasable",
-        "backorders_allowed", "backordered", "shipping_class_id", "visible", "in_stock", "_links",
+        "backorders_allowed", "backordered", "shipping_class_id", "visible", "in_stock", "_links", WooPriceText.Regular, WooPriceText.Sale,
     };
 
     /// <summary>The product fields the typed answer has; the rest of what is kept is echoed beside them.</summary>
@@ -118,6 +118,7 @@ internal static class WooFieldNames
         "description", "short_description", "sku", "price", "regular_price", "sale_price", "on_sale", "purchasable",
         "manage_stock", "stock_quantity", "stock_status", "backorders", "backorders_allowed", "backordered", "weight",
         "dimensions", "categories", "tags", "images", "attributes", "default_attributes", "variations", "meta_data",
+        WooPriceText.Regular, WooPriceText.Sale,
     };
 
     public static readonly IReadOnlySet<string> VariationAnswered = new HashSet<string>(StringComparer.Ordinal)
@@ -125,6 +126,7 @@ internal static class WooFieldNames
         "id", "date_created", "date_created_gmt", "date_modified", "date_modified_gmt", "description", "sku", "price",
         "regular_price", "sale_price", "on_sale", "status", "purchasable", "manage_stock", "stock_quantity", "stock_status",
         "backorders", "backorders_allowed", "backordered", "weight", "dimensions", "image", "attributes", "menu_order", "meta_data",
+        WooPriceText.Regular, WooPriceText.Sale,
     };
 
     /// <summary>WooCommerce's defaults for common product fields Catalog keeps only when sent.</summary>

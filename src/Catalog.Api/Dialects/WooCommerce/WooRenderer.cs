@@ -21,7 +21,9 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
         var variant = simple && product.Variants.Count > 0 ? product.Variants[0] : null;
         var price = WooStock.PlainPrice(variant, options.Currency);
         var onSale = price is { SaleAmount: { } sale } && sale < price.Amount;
-        var current = simple ? price is null ? string.Empty : WooDecimal.Format(onSale ? price.SaleAmount : price.Amount) : LowestPrice(product);
+        var regular = simple ? WooPriceText.Render(fields, WooPriceText.Regular, price?.Amount) : string.Empty;
+        var salePrice = simple ? WooPriceText.Render(fields, WooPriceText.Sale, price?.SaleAmount) : string.Empty;
+        var current = simple ? onSale ? salePrice : regular : LowestPrice(product);
         var manage = simple ? variant?.ManageInventory ?? false : fields["manage_stock"] is { } m && m.GetValueKind() == JsonValueKind.True;
         var quantity = simple ? variant?.StockQuantity : (int?)fields.Number("stock_quantity");
         var backorder = simple ? variant?.AllowBackorder ?? false : fields.Text("backorders") is "yes" or "notify";
@@ -45,8 +47,8 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             ShortDescription = fields.Text("short_description") ?? string.Empty,
             Sku = simple ? variant?.Sku ?? string.Empty : fields.Text("sku") ?? string.Empty,
             Price = current,
-            RegularPrice = simple ? WooDecimal.Format(price?.Amount) : string.Empty,
-            SalePrice = simple ? WooDecimal.Format(price?.SaleAmount) : string.Empty,
+            RegularPrice = regular,
+            SalePrice = salePrice,
             OnSale = simple ? onSale : product.Variants.Any(v => WooStock.PlainPrice(v, options.Currency) is { SaleAmount: { } s } p && s < p.Amount),
             Purchasable = current.Length > 0 && status == "publish",
             ManageStock = manage,
@@ -75,7 +77,9 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
         var fields = WooFields.Of(variant.Extensions);
         var price = WooStock.PlainPrice(variant, options.Currency);
         var onSale = price is { SaleAmount: { } sale } && sale < price.Amount;
-        var current = price is null ? string.Empty : WooDecimal.Format(onSale ? price.SaleAmount : price.Amount);
+        var regular = WooPriceText.Render(fields, WooPriceText.Regular, price?.Amount);
+        var salePrice = WooPriceText.Render(fields, WooPriceText.Sale, price?.SaleAmount);
+        var current = onSale ? salePrice : regular;
         var status = fields.Text("status") ?? "publish";
         var (created, updated) = (WooFields.Date(variant.CreatedAt), WooFields.Date(variant.UpdatedAt));
         var dimensions = fields["dimensions"];
@@ -89,8 +93,8 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Description = fields.Text("description") ?? string.Empty,
             Sku = variant.Sku ?? string.Empty,
             Price = current,
-            RegularPrice = WooDecimal.Format(price?.Amount),
-            SalePrice = WooDecimal.Format(price?.SaleAmount),
+            RegularPrice = regular,
+            SalePrice = salePrice,
             OnSale = onSale,
             Status = status,
             Purchasable = current.Length > 0 && status == "publish",

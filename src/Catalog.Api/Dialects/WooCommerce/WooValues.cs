@@ -9,14 +9,14 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// accepts too. Parsed by the translation, so that a value that is not a number fails its item, not the request.
 /// </summary>
 [JsonConverter(typeof(WooDecimalConverter))]
-public readonly record struct WooDecimal(string Text)
+public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
     public bool TryParse(out decimal value) =>
         decimal.TryParse(Text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>How WooCommerce answers an amount: a string, without trailing zeros; empty when there is none.</summary>
+    /// <summary>An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.</summary>
     public static string Format(decimal? value) => value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     public override string ToString() => Text;
@@ -27,7 +27,7 @@ internal sealed class WooDecimalConverter : JsonConverter<WooDecimal>
     public override WooDecimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.String => new WooDecimal(reader.GetString()!),
-        JsonTokenType.Number => new WooDecimal(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan)),
+        JsonTokenType.Number => new WooDecimal(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan), SentAsNumber: true),
         _ => throw new JsonException("expected a decimal as a string or a number."),
     };
 
@@ -53,4 +53,52 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
 
     public override void Write(Utf8JsonWriter writer, WooOptionList value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Values, options);
+}
+
+/// <summary>
+/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00" is
+/// answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
+/// meta names in <c>extensions.woocommerce</c>; the text is answered while it still states the amount (a write through
+/// another API that changes the amount makes it stale, and the amount is answered instead).
+/// </summary>
+internal static class WooPriceText
+{
+    public const string Regular = "_regular_price";
+    public const string Sale = "_sale_price";
+
+    public static void Keep(WooFields fields, WooDecimal? regular, WooDecimal? sale)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Keep(fields, Regular, regular);
+        Keep(fields, Sale, sale);
+    }
+
+    public static string Render(WooFields fields, string name, decimal? amount)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (amount is not { } value)
+        {
+            return string.Empty;
+        }
+
+        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value ? text.Trim() : WooDecimal.Format(value);
+    }
+
+    private static void Keep(WooFields fields, string name, WooDecimal? sent)
+    {
+        if (sent is not { } price)
+        {
+            return;
+        }
+
+        // A JSON number reaches WordPress as a PHP float, whose text has no trailing zeros: only strings keep theirs.
+        if (price.IsEmpty || price.SentAsNumber)
+        {
+            fields.Remove(name);
+        }
+        else
+        {
+            fields[name] = price.Text;
+        }
+    }
 }

@@ -73,7 +73,7 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
             answer.Str("description").Should().Be("<p>Soft linen.</p>");
             answer.Str("short_description").Should().Be("<p>Soft.</p>");
             answer.Str("sku").Should().Be("LINEN-1");
-            answer.Str("regular_price").Should().Be("39.9");
+            answer.Str("regular_price").Should().Be("39.90", "WooCommerce answers a price as the string it was sent");
             answer.Str("sale_price").Should().Be("29.5");
             answer.Str("price").Should().Be("29.5");
             answer.At("on_sale")!.GetValue<bool>().Should().BeTrue();
@@ -321,6 +321,29 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
         var stored = await FindProductAsync(product.Num("id"));
         stored!.Variants.Single().Sku.Should().Be(product.Str("sku"), "the simple product's variant stays, now a variation");
         System.Text.Json.Nodes.JsonNode.Parse(stored.Extensions!)!["woocommerce"]!["sku"]!.GetValue<string>().Should().Be("PARENT-SKU");
+    }
+
+    [Fact]
+    public async Task Prices_SentAsStrings_AreAnsweredAsSent_NumbersAndChangesElsewhereAsAmounts()
+    {
+        var product = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct()) { ["regular_price"] = "19.00", ["sale_price"] = "12.50" });
+
+        (product.Str("regular_price"), product.Str("sale_price"), product.Str("price")).Should().Be(("19.00", "12.50", "12.50"), product.Text());
+        var (_, read) = await WooGetAsync($"{Products}/{product.Num("id")}");
+        (read.Str("regular_price"), read.Str("sale_price")).Should().Be(("19.00", "12.50"));
+
+        var (_, numbers) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id = product.Num("id"), regular_price = 20.50m } } });
+        numbers.Str("update[0].regular_price").Should().Be("20.5", "a JSON number has no text of its own to keep");
+        numbers.Str("update[0].sale_price").Should().Be("12.50");
+
+        var variantId = (await FindProductAsync(product.Num("id")))!.Variants.Single().Id;
+        var (status, canonical) = await PostAsync(VariantsBatch(product.Num("id")), new
+        {
+            update = new[] { new { id = variantId, prices = new[] { new { currency_code = "usd", amount = 21m, sale_amount = 12.5m } } } },
+        });
+        status.Should().Be(200, canonical.Text());
+        var (_, after) = await WooGetAsync($"{Products}/{product.Num("id")}");
+        (after.Str("regular_price"), after.Str("sale_price")).Should().Be(("21", "12.50"), "a stale text gives way to the amount; one that still states it stays");
     }
 
     [Fact]
