@@ -1,5 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Common;
+using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
@@ -30,6 +31,7 @@ builder.Services.AddTradeDialect();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddWooCommerceDialect(builder.Configuration);
+builder.Services.AddMedusaDialect();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));

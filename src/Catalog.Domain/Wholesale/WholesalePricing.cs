@@ -33,7 +33,7 @@ public sealed record PriceQuote(
     WholesaleDiscountRule? AppliedRule);
 
 /// <summary>Everything that prices one role's purchase of a variant in one currency.</summary>
-/// <param name="RegularPrice">The variant's plain price (no quantity range) in the currency.</param>
+/// <param name="RegularPrice">The variant's price at the quantity in the currency: its tier price for that quantity, else its plain price.</param>
 /// <param name="WholesalePrice">The role's wholesale price in the currency (its sale amount when set), if it has one.</param>
 /// <param name="Rules">The role's discount rules that can apply in the currency (every percent rule, fixed rules of the currency).</param>
 public sealed record RoleTerms(
@@ -50,7 +50,7 @@ public sealed record Quoted(PriceQuote Quote) : QuoteOutcome;
 /// <summary>The variant's visibility filter does not name the role: to that role the variant does not exist.</summary>
 public sealed record HiddenFromRole : QuoteOutcome;
 
-/// <summary>The variant has no plain price in the currency (or, when none was asked for, no plain price at all).</summary>
+/// <summary>The variant has no price at the quantity in the currency (or, when none was asked for, in any currency).</summary>
 public sealed record NoRegularPrice(string? CurrencyCode) : QuoteOutcome;
 
 /// <summary>
@@ -63,7 +63,8 @@ public static class WholesalePricing
 
     /// <summary>
     /// Quotes <paramref name="quantity"/> units of a variant for <paramref name="role"/> in <paramref name="currencyCode"/>,
-    /// or, when no currency is named, in the first currency (alphabetically) the variant has a plain price in.
+    /// or, when no currency is named, in the first currency (alphabetically) the variant has a regular price in at that
+    /// quantity (see <see cref="RegularPricesAt"/>).
     /// </summary>
     public static QuoteOutcome Quote(Variant variant, string role, long quantity, string? currencyCode)
     {
@@ -74,10 +75,10 @@ public static class WholesalePricing
             return new HiddenFromRole();
         }
 
-        var plain = variant.Prices.Where(p => p.MinQuantity is null && p.MaxQuantity is null).OrderBy(p => p.CurrencyCode, StringComparer.Ordinal).ToList();
+        var atQuantity = RegularPricesAt(variant.Prices, quantity);
         var regular = currencyCode is null
-            ? plain.FirstOrDefault()
-            : plain.FirstOrDefault(p => string.Equals(p.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+            ? (atQuantity.Count > 0 ? atQuantity[0] : null)
+            : atQuantity.FirstOrDefault(p => string.Equals(p.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
         if (regular is null)
         {
             return new NoRegularPrice(currencyCode?.ToLowerInvariant());
@@ -90,6 +91,23 @@ public static class WholesalePricing
             variant.WholesaleOrderQuantities.FirstOrDefault(q => q.Role == role),
             [.. variant.WholesaleDiscountRules.Where(r => r.Role == role && (r.PriceType == DiscountPriceType.Percent || r.CurrencyCode == currency)).OrderBy(r => r.Position)]);
         return new Quoted(Quote(terms, currency, quantity));
+    }
+
+    /// <summary>
+    /// The regular price of each currency at <paramref name="quantity"/>, by currency: the tier price whose quantity range
+    /// holds it (tiered prices, as Medusa keeps them), else the plain price. Tiers of one currency never overlap, so at
+    /// most one holds a quantity. A currency with tiers only has no regular price outside them.
+    /// </summary>
+    public static IReadOnlyList<VariantPrice> RegularPricesAt(IEnumerable<VariantPrice> prices, long quantity)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return
+        [
+            .. prices.Where(p => (p.MinQuantity ?? 1) <= quantity && quantity <= (p.MaxQuantity ?? long.MaxValue))
+                .GroupBy(p => p.CurrencyCode, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(p => p.MinQuantity is null && p.MaxQuantity is null).First())
+                .OrderBy(p => p.CurrencyCode, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The quote for <paramref name="quantity"/> (at least 1) units under <paramref name="terms"/>.</summary>

@@ -170,4 +170,49 @@ public sealed class WholesalePricingTests
         quote.UnitPrice.Should().Be(10m);
         quote.QuantityAllowed.Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(9, 20)]
+    [InlineData(10, 15)]
+    [InlineData(49, 15)]
+    [InlineData(50, 12)]
+    [InlineData(5000, 12)]
+    public void Quote_TieredPrices_TheRegularPriceIsTheTierHoldingTheQuantity(long quantity, decimal regular)
+    {
+        var variant = VariantWith(
+            WholesaleTerms.None,
+            Plain(1, "usd", 20m),
+            new VariantPrice(2, 1, "usd", 15m, 10, 49),
+            new VariantPrice(3, 1, "usd", 12m, 50, null));
+
+        var quote = WholesalePricing.Quote(variant, Role, quantity, "usd").Should().BeOfType<Quoted>().Subject.Quote;
+
+        quote.RegularPrice.Should().Be(regular);
+        quote.UnitPrice.Should().Be(regular, "without wholesale terms a role pays the regular price");
+        quote.Reason.Should().Be(PriceReason.NoWholesalePrice);
+    }
+
+    [Fact]
+    public void Quote_CurrencyWithTiersOnly_HasARegularPriceOnlyInsideThem()
+    {
+        var variant = VariantWith(WholesaleTerms.None, new VariantPrice(1, 1, "usd", 15m, 10, null));
+
+        WholesalePricing.Quote(variant, Role, 9, "usd").Should().Be(new NoRegularPrice("usd"));
+        WholesalePricing.Quote(variant, Role, 10, null).Should().BeOfType<Quoted>().Which.Quote.RegularPrice.Should().Be(15m);
+    }
+
+    [Fact]
+    public void Quote_BelowMinimumWithATier_PaysTheTierPrice()
+    {
+        var variant = VariantWith(
+            new WholesaleTerms([new WholesalePrice(1, Role, "usd", 9m, null)], [new WholesaleOrderQuantity(1, Role, 100, null)], [], []),
+            Plain(1, "usd", 20m),
+            new VariantPrice(2, 1, "usd", 15m, 10, null));
+
+        var quote = WholesalePricing.Quote(variant, Role, 12, "usd").Should().BeOfType<Quoted>().Subject.Quote;
+
+        quote.Reason.Should().Be(PriceReason.BelowMinimum);
+        quote.UnitPrice.Should().Be(15m, "the regular price for 12 units is the tier from 10");
+    }
 }

@@ -29,7 +29,7 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     /// <param name="id">The variant.</param>
     /// <param name="role">The key of the buyer's wholesale role.</param>
     /// <param name="quantity">How many units, at least 1.</param>
-    /// <param name="currency">The currency to quote in; by default the first (alphabetically) the variant has a plain price in.</param>
+    /// <param name="currency">The currency to quote in; by default the first (alphabetically) the variant has a price in at the quantity.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("{id:long}/price")]
     [Authorize(Policy = CatalogPolicies.Read)]

@@ -11,7 +11,7 @@ using FluentValidation;
 namespace Catalog.Application.Variants.Queries;
 
 /// <summary>What a buyer of <paramref name="Role"/> pays for <paramref name="Quantity"/> units of a variant, and why.</summary>
-/// <param name="Currency">The currency to quote in; when absent, the first (alphabetically) the variant has a plain price in.</param>
+/// <param name="Currency">The currency to quote in; when absent, the first (alphabetically) the variant has a price in at the quantity.</param>
 public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency) : IRequest<PriceQuoteDto>;
 
 public sealed record PriceQuoteDto
@@ -21,7 +21,7 @@ public sealed record PriceQuoteDto
     public long Quantity { get; init; }
     public required string Currency { get; init; }
 
-    /// <summary>The variant's plain price in the currency, rounded like every amount of a quote.</summary>
+    /// <summary>The variant's price at the quantity in the currency (its tier price for it, else its plain price), rounded like every amount of a quote.</summary>
     public decimal RegularPrice { get; init; }
     public decimal UnitPrice { get; init; }
 
@@ -80,8 +80,8 @@ internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProdu
 
             // Hidden from the role: answered exactly as a variant that does not exist, so the filter leaks nothing.
             HiddenFromRole => throw new NotFoundException("Variant", request.VariantId),
-            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException($"Variant {request.VariantId} has no plain price in {currency}."),
-            _ => throw new NotFoundException($"Variant {request.VariantId} has no plain price to quote from."),
+            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException($"Variant {request.VariantId} has no price in {currency} for {request.Quantity} units."),
+            _ => throw new NotFoundException($"Variant {request.VariantId} has no price to quote {request.Quantity} units from."),
         };
     }
 }

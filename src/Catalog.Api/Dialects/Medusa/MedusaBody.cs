@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Catalog.Api.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>
+/// Reads a Medusa batch body whole and checks it before anything runs: at most 2 MB (Medusa's limit for batch routes,
+/// 413 above it), valid JSON, and the contract's shape (every problem reported at once, 400 <c>invalid_data</c>). An
+/// empty body is an empty batch, as Medusa reads one. Only then is it bound to the contract.
+/// </summary>
+internal static class MedusaBody
+{
+    /// <summary>Medusa's <c>DEFAULT_BATCH_ENDPOINTS_SIZE_LIMIT</c>, "2mb".</summary>
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Json = CatalogJson.Create();
+
+    public static async Task<(T? Body, ObjectResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, MedusaErrors.TooLarge(MaxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            if (await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
+            {
+                return (null, MedusaErrors.TooLarge(MaxBytes));
+            }
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, MedusaErrors.TooLarge(MaxBytes));
+        }
+
+        if (buffer.Length == 0)
+        {
+            buffer.Write("{}"u8);
+        }
+        else if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, MedusaErrors.Invalid("Validation error: the body must be sent as Content-Type: application/json"));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.ToArray());
+        }
+        catch (JsonException malformed)
+        {
+            return (null, MedusaErrors.Invalid($"The body is not valid JSON: {malformed.Message}"));
+        }
+
+        using (document)
+        {
+            var issues = MedusaBodyCheck.Validate(document.RootElement, typeof(T));
+            if (issues.Count > 0)
+            {
+                return (null, MedusaErrors.Invalid(issues));
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize<T>(Json), null);
+            }
+            catch (JsonException unreadable)
+            {
+                // The check above matches the contract, so this is a value the check let through but the binder cannot hold.
+                return (null, MedusaErrors.Invalid($"Validation error: {unreadable.Message}"));
+            }
+        }
+    }
+
+    /// <summary>Copies up to one byte past <paramref name="limit"/>, so a body over it is seen without reading all of it.</summary>
+    private static async Task<long> CopyAtMostAsync(Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81_920];
+        int read;
+        while (target.Length <= limit && (read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            target.Write(chunk, 0, read);
+        }
+
+        return target.Length;
+    }
+}

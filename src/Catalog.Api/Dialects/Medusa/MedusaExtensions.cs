@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>
+/// The Medusa fields of a product that have no canonical home, kept in the product's <c>extensions.medusa</c>. Only the
+/// fields sent are kept; one left out reads as Medusa's default (<c>is_giftcard</c> false, <c>discountable</c> true,
+/// the others null).
+/// </summary>
+internal sealed record MedusaProductExtension
+{
+    public bool? IsGiftcard { get; init; }
+    public bool? Discountable { get; init; }
+    public string? TypeId { get; init; }
+    public string? CollectionId { get; init; }
+    public string? ShippingProfileId { get; init; }
+    public string? HsCode { get; init; }
+    public string? MidCode { get; init; }
+    public string? OriginCountry { get; init; }
+    public string? Material { get; init; }
+    public IReadOnlyList<MedusaIdRef>? SalesChannels { get; init; }
+}
+
+/// <summary>The Medusa fields of a variant that have no canonical home, kept in the variant's <c>extensions.medusa</c>.</summary>
+internal sealed record MedusaVariantExtension
+{
+    public string? HsCode { get; init; }
+    public string? MidCode { get; init; }
+    public string? OriginCountry { get; init; }
+    public string? Material { get; init; }
+    public decimal? Weight { get; init; }
+    public decimal? Length { get; init; }
+    public decimal? Height { get; init; }
+    public decimal? Width { get; init; }
+    public IReadOnlyList<MedusaInventoryItemInput>? InventoryItems { get; init; }
+
+    /// <summary>The rules of those prices that have any, by the price they belong to (currency and quantity range).</summary>
+    public IReadOnlyList<MedusaPriceRules>? PriceRules { get; init; }
+}
+
+/// <summary>A price's rules beside the price's identity: a variant has at most one price per currency and quantity range.</summary>
+internal sealed record MedusaPriceRules(string CurrencyCode, long? MinQuantity, long? MaxQuantity, IReadOnlyDictionary<string, string> Rules)
+{
+    public bool IsFor(string currencyCode, long? minQuantity, long? maxQuantity) =>
+        string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase) && MinQuantity == minQuantity && MaxQuantity == maxQuantity;
+}
+
+/// <summary>Reads and writes the <c>medusa</c> key of a canonical <c>extensions</c> object.</summary>
+internal static class MedusaExtensions
+{
+    public const string Key = "medusa";
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// The <c>medusa</c> object of <paramref name="extensions"/>, or an empty one. Another client may have written
+    /// something else under the key through the canonical API; what cannot be read is read as absent.
+    /// </summary>
+    public static T Read<T>(JsonElement extensions)
+        where T : new()
+    {
+        if (extensions.ValueKind != JsonValueKind.Object || !extensions.TryGetProperty(Key, out var medusa) || medusa.ValueKind != JsonValueKind.Object)
+        {
+            return new T();
+        }
+
+        try
+        {
+            return medusa.Deserialize<T>(Options) ?? new T();
+        }
+        catch (JsonException)
+        {
+            return new T();
+        }
+    }
+
+    /// <summary><c>{"medusa": value}</c>, or <c>{"medusa": null}</c> (which removes the key) when nothing is left to keep.</summary>
+    public static JsonElement Write<T>(T value)
+    {
+        var element = JsonSerializer.SerializeToElement(value, Options);
+        var keep = element.EnumerateObject().Any();
+        return JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement?> { [Key] = keep ? element : null });
+    }
+
+}

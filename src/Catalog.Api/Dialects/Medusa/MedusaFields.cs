@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>
+/// Medusa's <c>fields</c> query parameter as a projection over a rendered response. The value is a comma-separated list:
+/// <c>+field</c> (or <c> field</c>, since a query string's <c>+</c> reads as a space) adds to the defaults, <c>-field</c>
+/// removes a field and everything under it, <c>*relation</c> or <c>relation.*</c> adds a relation with all its own
+/// fields; any entry without one of those marks replaces the defaults with the list. <c>id</c> is always kept. A
+/// relation named plainly (<c>variants</c>) reads as <c>*variants</c>; a dotted path (<c>variants.sku</c>) selects one
+/// field of a relation. Objects inside a selected relation always keep their <c>id</c>, as Medusa's queries do.
+/// </summary>
+public sealed class MedusaFields
+{
+    private readonly Selection _root;
+    private readonly IReadOnlySet<string> _relations;
+    private readonly IReadOnlySet<string> _computed;
+
+    private MedusaFields(Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> computed, IReadOnlySet<string> fields, IReadOnlySet<string> starFields)
+    {
+        _root = root;
+        _relations = relations;
+        _computed = computed;
+        Fields = fields;
+        StarFields = starFields;
+    }
+
+    /// <summary>The plain fields in force after the modifiers were applied.</summary>
+    public IReadOnlySet<string> Fields { get; }
+
+    /// <summary>The relations selected with all their own fields.</summary>
+    public IReadOnlySet<string> StarFields { get; }
+
+    /// <summary>
+    /// Applies <paramref name="fields"/> (null: not sent) to <paramref name="defaults"/>; <paramref name="relations"/> names
+    /// the properties that are relations (shown only when selected) rather than fields of their object;
+    /// <paramref name="computed"/> the fields that are not columns, which a star does not select (they must be named).
+    /// </summary>
+    public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations, IReadOnlySet<string>? computed = null)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(relations);
+        var all = new List<string>(defaults);
+        if (fields is not null)
+        {
+            var custom = fields.Split(',').Where(f => f.Length > 0).ToList();
+            if (custom.Count == 0 || custom.Any(f => !HasModifier(f)))
+            {
+                all = [.. custom.Select(Strip).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal)];
+            }
+            else
+            {
+                foreach (var field in custom)
+                {
+                    Apply(all, field);
+                }
+            }
+
+            AddOnce(all, "id");
+        }
+
+        var stars = all.Where(IsStar).Select(f => f.StartsWith('*') ? f[1..] : f[..^2]).ToHashSet(StringComparer.Ordinal);
+        var plain = all.Where(f => !IsStar(f)).ToHashSet(StringComparer.Ordinal);
+        var root = new Selection();
+        foreach (var field in plain)
+        {
+            root.Walk(field).Named = true;
+        }
+
+        foreach (var star in stars)
+        {
+            root.Walk(star).AllOwnFields = true;
+        }
+
+        return new MedusaFields(root, relations, computed ?? new HashSet<string>(), plain, stars);
+    }
+
+    /// <summary>True when the selection reaches into <paramref name="relationPath"/> for more than its ids.</summary>
+    public bool WantsMoreThanIds(string relationPath)
+    {
+        ArgumentNullException.ThrowIfNull(relationPath);
+        var node = _root;
+        foreach (var part in relationPath.Split('.'))
+        {
+            if (!node.Children.TryGetValue(part, out var next))
+            {
+                return false;
+            }
+
+            node = next;
+        }
+
+        return node.AllOwnFields || node.Named || node.Children.Keys.Any(k => k != "id");
+    }
+
+    /// <summary>The parts of <paramref name="full"/> the selection asks for, in the order <paramref name="full"/> has them.</summary>
+    public JsonObject Project(JsonObject full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        return Project(full, _root, nested: false);
+    }
+
+    private JsonObject Project(JsonObject source, Selection selection, bool nested)
+    {
+        var allOwn = selection.AllOwnFields || selection.Named;
+        var result = new JsonObject();
+        foreach (var (name, value) in source)
+        {
+            selection.Children.TryGetValue(name, out var child);
+            if (_relations.Contains(name))
+            {
+                if (child is not null)
+                {
+                    result[name] = ProjectRelation(value, child);
+                }
+            }
+            else if (child is not null || (allOwn && !_computed.Contains(name)) || (nested && name == "id"))
+            {
+                result[name] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    private JsonNode? ProjectRelation(JsonNode? value, Selection selection) => value switch
+    {
+        JsonArray items => new JsonArray([.. items.Select(item => item is JsonObject obj ? Project(obj, selection, nested: true) : item?.DeepClone())]),
+        JsonObject obj => Project(obj, selection, nested: true),
+        _ => value?.DeepClone(),
+    };
+
+    private static bool HasModifier(string field) =>
+        field.StartsWith('-') || field.StartsWith('+') || field.StartsWith(' ') || IsStar(field);
+
+    private static bool IsStar(string field) => field.StartsWith('*') || field.EndsWith(".*", StringComparison.Ordinal);
+
+    private static string Strip(string field) => field.TrimStart('+', ' ', '\t', '-').Trim();
+
+    private static void Apply(List<string> all, string field)
+    {
+        if (field.StartsWith('-'))
+        {
+            var name = Strip(field);
+            all.RemoveAll(f =>
+            {
+                var bare = f.StartsWith('*') ? f[1..] : f;
+                bare = bare.EndsWith(".*", StringComparison.Ordinal) ? bare[..^2] : bare;
+                return bare == name || bare.StartsWith(name + ".", StringComparison.Ordinal);
+            });
+        }
+        else
+        {
+            AddOnce(all, field.StartsWith('+') || field.StartsWith(' ') ? Strip(field) : field);
+        }
+    }
+
+    private static void AddOnce(List<string> all, string field)
+    {
+        if (field.Length > 0 && !all.Contains(field, StringComparer.Ordinal))
+        {
+            all.Add(field);
+        }
+    }
+
+    private sealed class Selection
+    {
+        public Dictionary<string, Selection> Children { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Named itself (<c>title</c>, or <c>variants</c> read as <c>*variants</c>), not only reached through.</summary>
+        public bool Named { get; set; }
+
+        public bool AllOwnFields { get; set; }
+
+        public Selection Walk(string path)
+        {
+            var node = this;
+            foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!node.Children.TryGetValue(part, out var next))
+                {
+                    next = new Selection();
+                    node.Children[part] = next;
+                }
+
+                node = next;
+            }
+
+            return node;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Variants;
+using Catalog.Domain.Products;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>
+/// A Medusa product batch as the canonical <see cref="BatchProducts"/> (atomic). Canonical fields map one to one;
+/// <c>categories[].id</c> becomes <c>category_ids</c>, <c>tags[].id</c> the tags themselves, and the fields without a
+/// canonical home (<c>is_giftcard</c>, <c>discountable</c>, <c>type_id</c>, <c>collection_id</c>,
+/// <c>shipping_profile_id</c>, <c>hs_code</c>, <c>mid_code</c>, <c>origin_country</c>, <c>material</c>,
+/// <c>sales_channels</c>) go to <c>extensions.medusa</c>. Problems only the translation can see (an id that is not a
+/// Medusa id of the right kind) are reported as issues, and the request is then answered 400 before anything runs.
+/// </summary>
+internal static class MedusaProductTranslation
+{
+    /// <summary>The products the updates name, which the translation reads first to merge their <c>extensions.medusa</c>.</summary>
+    public static IReadOnlyCollection<long> UpdateTargets(MedusaProductBatchRequest request) =>
+        [.. request.Update.Select(u => MedusaIds.Parse(MedusaIds.Product, u.Id)).OfType<long>().Distinct()];
+
+    public static BatchProducts ToCommand(MedusaProductBatchRequest request, IReadOnlyDictionary<long, ProductDto> current, List<MedusaIssue> issues)
+    {
+        var creates = request.Create.Select((c, i) => Create(c, $"create[{i}]", issues)).ToList();
+        var updates = request.Update.Select((u, i) => Update(u, current, $"update[{i}]", issues)).ToList();
+        var deletes = request.Delete.Select((d, i) => MedusaTranslation.Id(MedusaIds.Product, d, $"delete[{i}]", issues)).ToList();
+        return new BatchProducts(creates, updates, deletes, BatchPolicy.Atomic);
+    }
+
+    public static ProductStatus ToCanonical(MedusaProductStatus status) => status switch
+    {
+        MedusaProductStatus.Proposed => ProductStatus.Proposed,
+        MedusaProductStatus.Published => ProductStatus.Published,
+        MedusaProductStatus.Rejected => ProductStatus.Rejected,
+        _ => ProductStatus.Draft,
+    };
+
+    /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, a product the store does not show.</summary>
+    public static MedusaProductStatus FromCanonical(ProductStatus status) => status switch
+    {
+        ProductStatus.Proposed => MedusaProductStatus.Proposed,
+        ProductStatus.Published => MedusaProductStatus.Published,
+        ProductStatus.Rejected => MedusaProductStatus.Rejected,
+        _ => MedusaProductStatus.Draft,
+    };
+
+    private static ProductCreate Create(MedusaProductCreate item, string path, List<MedusaIssue> issues)
+    {
+        var extension = Extension(item, item.ShippingProfileId.HasValue ? item.ShippingProfileId.Value : default(Optional<string?>), new MedusaProductExtension());
+        var create = (ProductCreate)Common(new ProductCreate(), item, path, issues) with
+        {
+            Title = item.Title,
+            Handle = item.Handle.HasValue ? item.Handle.Value : default(Optional<string?>),
+            Status = item.Status is { HasValue: true, Value: { } status } ? ToCanonical(status) : default(Optional<ProductStatus?>),
+            Options = item.Options.HasValue
+                ? new Optional<IReadOnlyList<OptionInput>?>([.. item.Options.Value.Select(o => new OptionInput { Title = o.Title, Values = o.Values })])
+                : default,
+            Variants = item.Variants.HasValue
+                ? new Optional<IReadOnlyList<ProductVariantWrite>?>([.. item.Variants.Value.Select(v => MedusaVariantTranslation.Create(new ProductVariantWrite(), v))])
+                : default,
+        };
+        return extension != new MedusaProductExtension() ? create with { Extensions = MedusaExtensions.Write(extension) } : create;
+    }
+
+    private static ProductUpdate Update(MedusaProductUpdate item, IReadOnlyDictionary<long, ProductDto> current, string path, List<MedusaIssue> issues)
+    {
+        var id = MedusaTranslation.Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
+        var product = current.GetValueOrDefault(id);
+        var kept = product is null ? new MedusaProductExtension() : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+        var extension = Extension(item, item.ShippingProfileId, kept);
+        var update = (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with
+        {
+            Title = item.Title.HasValue ? item.Title.Value : default(Optional<string?>),
+            Handle = item.Handle,
+            Status = item.Status.HasValue ? ToCanonical(item.Status.Value) : default(Optional<ProductStatus?>),
+            Options = item.Options.HasValue
+                ? new Optional<IReadOnlyList<OptionInput>?>([.. item.Options.Value.Select((o, i) => Option(o, id, $"{path}.options[{i}]", issues))])
+                : default,
+            Variants = item.Variants.HasValue
+                ? new Optional<IReadOnlyList<ProductVariantWrite>?>([.. item.Variants.Value.Select((v, i) => Variant(v, product, $"{path}.variants[{i}]", issues))])
+                : default,
+        };
+        return extension != kept || (product is null && extension != new MedusaProductExtension())
+            ? update with { Extensions = MedusaExtensions.Write(extension), Version = product?.Version }
+            : update;
+    }
+
+    private static ProductWrite Common(ProductWrite seed, MedusaProductWrite item, string path, List<MedusaIssue> issues) => seed with
+    {
+        Subtitle = item.Subtitle,
+        Description = item.Description,
+        Thumbnail = item.Thumbnail,
+        ExternalId = item.ExternalId,
+        Images = item.Images.HasValue ? new Optional<IReadOnlyList<ImageInput>?>([.. item.Images.Value.Select(i => new ImageInput { Url = i.Url })]) : default,
+        Tags = item.Tags.HasValue ? new Optional<IReadOnlyList<string>?>([.. item.Tags.Value.Select(t => t.Id)]) : default,
+        CategoryIds = item.Categories.HasValue
+            ? new Optional<IReadOnlyList<long>?>([.. item.Categories.Value.Select((c, i) => MedusaTranslation.Id(MedusaIds.Category, c.Id, $"{path}.categories[{i}].id", issues))])
+            : default,
+        Metadata = item.Metadata,
+        Weight = item.Weight,
+        Length = item.Length,
+        Height = item.Height,
+        Width = item.Width,
+    };
+
+    private static MedusaProductExtension Extension(MedusaProductWrite item, Optional<string?> shippingProfileId, MedusaProductExtension kept) => kept with
+    {
+        IsGiftcard = item.IsGiftcard.HasValue ? item.IsGiftcard.Value : kept.IsGiftcard,
+        Discountable = item.Discountable.HasValue ? item.Discountable.Value : kept.Discountable,
+        TypeId = item.TypeId.HasValue ? item.TypeId.Value : kept.TypeId,
+        CollectionId = item.CollectionId.HasValue ? item.CollectionId.Value : kept.CollectionId,
+        ShippingProfileId = shippingProfileId.HasValue ? shippingProfileId.Value : kept.ShippingProfileId,
+        HsCode = item.HsCode.HasValue ? item.HsCode.Value : kept.HsCode,
+        MidCode = item.MidCode.HasValue ? item.MidCode.Value : kept.MidCode,
+        OriginCountry = item.OriginCountry.HasValue ? item.OriginCountry.Value : kept.OriginCountry,
+        Material = item.Material.HasValue ? item.Material.Value : kept.Material,
+        SalesChannels = item.SalesChannels.HasValue ? item.SalesChannels.Value : kept.SalesChannels,
+    };
+
+    /// <summary>An option of an update: Catalog replaces the whole list, so it needs each option's title and values.</summary>
+    private static OptionInput Option(MedusaOptionUpdate option, long productId, string path, List<MedusaIssue> issues)
+    {
+        if (option.Id.HasValue)
+        {
+            var parsed = MedusaIds.ParseOption(option.Id.Value);
+            if (parsed is null)
+            {
+                issues.Add(new($"{path}.id", $"Invalid id: expected {MedusaIds.Example(MedusaIds.Option)}, received '{option.Id.Value}'"));
+            }
+            else if (productId > 0 && parsed.Value.ProductId != productId)
+            {
+                issues.Add(new($"{path}.id", $"Option {option.Id.Value} is not an option of product {MedusaIds.Of(MedusaIds.Product, productId)}"));
+            }
+        }
+
+        if (!option.Title.HasValue)
+        {
+            issues.Add(new($"{path}.title", "Required"));
+        }
+
+        if (!option.Values.HasValue)
+        {
+            issues.Add(new($"{path}.values", "Required"));
+        }
+
+        return new OptionInput { Title = option.Title.Or(string.Empty), Values = option.Values.HasValue ? option.Values.Value : [] };
+    }
+
+    private static ProductVariantWrite Variant(MedusaVariantUpdate item, ProductDto? product, string path, List<MedusaIssue> issues)
+    {
+        long? id = item.Id.HasValue ? MedusaTranslation.Id(MedusaIds.Variant, item.Id.Value, $"{path}.id", issues) : null;
+        var current = id is null ? null : product?.Variants.FirstOrDefault(v => v.Id == id);
+        var write = MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, item.Title, item.Prices, current, path, issues);
+        return write with { Version = MedusaVariantTranslation.VersionFor(write, current) };
+    }
+}
+
+/// <summary>What the product and variant translations share.</summary>
+internal static class MedusaTranslation
+{
+    /// <summary>The number behind a Medusa id of the given kind; an issue (and 0, which no row has) when it is not one.</summary>
+    public static long Id(string prefix, string id, string path, List<MedusaIssue> issues)
+    {
+        if (MedusaIds.Parse(prefix, id) is { } value)
+        {
+            return value;
+        }
+
+        issues.Add(new(path, $"Invalid id: expected {MedusaIds.Example(prefix)}, received '{id}'"));
+        return 0;
+    }
+}

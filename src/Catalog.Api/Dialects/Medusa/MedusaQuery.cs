@@ -1,0 +1,134 @@
+using System.Globalization;
+using Catalog.Domain.Products;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>The query of <c>GET /admin/products</c>: paging, the filters Catalog can apply, and <c>fields</c>.</summary>
+internal sealed record MedusaListQuery(string? Fields, int Limit, int Offset, ProductStatus? Status, long? CategoryId);
+
+/// <summary>
+/// Reads Medusa query strings strictly: a key the endpoint does not take is a 400 naming it, not a filter silently
+/// ignored. Arrays come as <c>status[]=a</c>, <c>status[0]=a</c> (how the JS SDK's <c>qs</c> writes them) or repeated keys.
+/// </summary>
+internal static class MedusaQuery
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    /// <summary>The <c>fields</c> parameter of a batch or a single read, the only key those take.</summary>
+    public static (string? Fields, ObjectResult? Error) Select(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = Normalize(query);
+        var issues = Unknown(values, "fields").ToList();
+        var fields = Single(values, "fields", issues);
+        return issues.Count > 0 ? (null, MedusaErrors.Invalid(issues)) : (fields, null);
+    }
+
+    public static (MedusaListQuery? Query, ObjectResult? Error) List(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = Normalize(query);
+        var issues = Unknown(values, "fields", "limit", "offset", "status", "category_id").ToList();
+        var fields = Single(values, "fields", issues);
+        var limit = Number(values, "limit", DefaultLimit, 1, MaxLimit, issues);
+        var offset = Number(values, "offset", 0, 0, int.MaxValue, issues);
+        ProductStatus? status = null;
+        if (values.TryGetValue("status", out var statuses))
+        {
+            var distinct = statuses.Distinct(StringComparer.Ordinal).ToList();
+            var names = Enum.GetNames<MedusaProductStatus>().Select(n => n.ToLowerInvariant()).ToList();
+            if (distinct.FirstOrDefault(s => !names.Contains(s, StringComparer.Ordinal)) is { } bad)
+            {
+                issues.Add(new("status", $"Invalid enum value. Expected {string.Join(" | ", names.Select(n => $"'{n}'"))}, received '{bad}'"));
+            }
+            else if (distinct.Count > 1)
+            {
+                issues.Add(new("status", "Catalog filters by one status at a time"));
+            }
+            else
+            {
+                status = MedusaProductTranslation.ToCanonical(Enum.Parse<MedusaProductStatus>(distinct[0], ignoreCase: true));
+            }
+        }
+
+        long? categoryId = null;
+        if (values.TryGetValue("category_id", out var categories))
+        {
+            var distinct = categories.Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count > 1)
+            {
+                issues.Add(new("category_id", "Catalog filters by one category at a time"));
+            }
+            else
+            {
+                categoryId = MedusaTranslation.Id(MedusaIds.Category, distinct[0], "category_id", issues);
+            }
+        }
+
+        return issues.Count > 0 ? (null, MedusaErrors.Invalid(issues)) : (new MedusaListQuery(fields, limit, offset, status, categoryId), null);
+    }
+
+    /// <summary>Query values by key, with <c>key[]</c> and <c>key[0]</c> read as <c>key</c>.</summary>
+    private static Dictionary<string, List<string>> Normalize(IQueryCollection query)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, value) in query)
+        {
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit) ? key[..bracket] : key;
+            if (!values.TryGetValue(name, out var list))
+            {
+                list = [];
+                values[name] = list;
+            }
+
+            list.AddRange(value.OfType<string>());
+        }
+
+        return values;
+    }
+
+    private static IEnumerable<MedusaIssue> Unknown(Dictionary<string, List<string>> values, params string[] known)
+    {
+        var unknown = values.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).ToList();
+        return unknown.Count == 0
+            ? []
+            : [new MedusaIssue(string.Empty, $"Unrecognized key(s) in object: {string.Join(", ", unknown.Select(u => $"'{u}'"))} (this endpoint's query takes {string.Join(", ", known)})")];
+    }
+
+    private static string? Single(Dictionary<string, List<string>> values, string key, List<MedusaIssue> issues)
+    {
+        if (!values.TryGetValue(key, out var list))
+        {
+            return null;
+        }
+
+        if (list.Count > 1)
+        {
+            issues.Add(new(key, "Expected string, received array"));
+        }
+
+        return list.FirstOrDefault();
+    }
+
+    private static int Number(Dictionary<string, List<string>> values, string key, int fallback, int min, int max, List<MedusaIssue> issues)
+    {
+        if (Single(values, key, issues) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            issues.Add(new(key, "Expected number, received nan"));
+        }
+        else if (number < min || number > max)
+        {
+            issues.Add(new(key, $"Number must be between {min} and {max}"));
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,154 @@
+using Catalog.Application.Categories;
+using Catalog.Application.Products;
+using Catalog.Application.Variants;
+
+namespace Catalog.Api.Dialects.Medusa;
+
+/// <summary>
+/// Canonical products and variants in Medusa's shape, every relation filled in. Fields kept in
+/// <c>extensions.medusa</c> come back from there; option, option value and image ids are derived from the product and
+/// positions (see <see cref="MedusaIds"/>).
+/// </summary>
+internal static class MedusaRendering
+{
+    /// <param name="categories">The categories whose fields the answer shows, by id; the others show their id only.</param>
+    public static MedusaProduct Product(ProductDto product, IReadOnlyDictionary<long, CategoryDto> categories)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var extension = MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+        var id = MedusaIds.Of(MedusaIds.Product, product.Id);
+        return new MedusaProduct
+        {
+            Id = id,
+            Title = product.Title,
+            Subtitle = product.Subtitle,
+            Status = MedusaProductTranslation.FromCanonical(product.Status),
+            ExternalId = product.ExternalId,
+            Description = product.Description,
+            Handle = product.Handle,
+            IsGiftcard = extension.IsGiftcard ?? false,
+            Discountable = extension.Discountable ?? true,
+            Thumbnail = product.Thumbnail,
+            CollectionId = extension.CollectionId,
+            TypeId = extension.TypeId,
+            ShippingProfileId = extension.ShippingProfileId,
+            Weight = product.Weight,
+            Length = product.Length,
+            Height = product.Height,
+            Width = product.Width,
+            HsCode = extension.HsCode,
+            OriginCountry = extension.OriginCountry,
+            MidCode = extension.MidCode,
+            Material = extension.Material,
+            CreatedAt = product.CreatedAt,
+            UpdatedAt = product.UpdatedAt,
+            Metadata = product.Metadata,
+            Type = extension.TypeId is { } typeId ? new MedusaRef(typeId) : null,
+            Collection = extension.CollectionId is { } collectionId ? new MedusaRef(collectionId) : null,
+            Options = [.. product.Options.Select((o, i) => Option(product.Id, o, i))],
+            Tags = [.. product.Tags.Select(t => new MedusaTag(t, t))],
+            Images = [.. product.Images.Select((image, i) => new MedusaImage(MedusaIds.ImageId(product.Id, i), image.Url, i))],
+            Variants = [.. product.Variants.Select(v => Variant(v, product.Options))],
+            SalesChannels = [.. (extension.SalesChannels ?? []).Select(c => new MedusaRef(c.Id))],
+            Categories = [.. product.CategoryIds.Select(c => Category(c, categories.GetValueOrDefault(c)))],
+        };
+    }
+
+    /// <param name="options">The options of the variant's product, which give its option values their ids.</param>
+    public static MedusaVariant Variant(VariantDto variant, IReadOnlyList<OptionDto> options)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(options);
+        var extension = MedusaExtensions.Read<MedusaVariantExtension>(variant.Extensions);
+        var id = MedusaIds.Of(MedusaIds.Variant, variant.Id);
+        return new MedusaVariant
+        {
+            Id = id,
+            ProductId = MedusaIds.Of(MedusaIds.Product, variant.ProductId),
+            Title = variant.Title,
+            Sku = variant.Sku,
+            Barcode = variant.Barcode,
+            Ean = variant.Ean,
+            Upc = variant.Upc,
+            AllowBackorder = variant.AllowBackorder,
+            ManageInventory = variant.ManageInventory,
+            InventoryQuantity = variant.StockQuantity,
+            HsCode = extension.HsCode,
+            OriginCountry = extension.OriginCountry,
+            MidCode = extension.MidCode,
+            Material = extension.Material,
+            Weight = extension.Weight,
+            Length = extension.Length,
+            Height = extension.Height,
+            Width = extension.Width,
+            VariantRank = variant.Rank,
+            Metadata = variant.Metadata,
+            CreatedAt = variant.CreatedAt,
+            UpdatedAt = variant.UpdatedAt,
+            Prices = [.. variant.Prices.Select(p => Price(variant, p, extension))],
+            Options = [.. VariantOptions(variant, options)],
+            InventoryItems = [.. (extension.InventoryItems ?? []).Select(i => new MedusaInventoryItem(id, i.InventoryItemId, i.RequiredQuantity))],
+        };
+    }
+
+    private static MedusaOption Option(long productId, OptionDto option, int position)
+    {
+        var optionId = MedusaIds.OptionId(productId, position);
+        return new MedusaOption
+        {
+            Id = optionId,
+            Title = option.Title,
+            ProductId = MedusaIds.Of(MedusaIds.Product, productId),
+            Values = [.. option.Values.Select((value, i) => new MedusaOptionValue(MedusaIds.OptionValueId(productId, position, i), value, optionId))],
+        };
+    }
+
+    private static IEnumerable<MedusaVariantOption> VariantOptions(VariantDto variant, IReadOnlyList<OptionDto> options)
+    {
+        for (var position = 0; position < options.Count; position++)
+        {
+            var option = options[position];
+            var chosen = variant.Options.FirstOrDefault(o => string.Equals(o.Key, option.Title, StringComparison.OrdinalIgnoreCase));
+            var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().FindIndex(v => string.Equals(v, chosen.Value, StringComparison.Ordinal));
+            if (valueIndex >= 0)
+            {
+                var optionId = MedusaIds.OptionId(variant.ProductId, position);
+                yield return new MedusaVariantOption(
+                    MedusaIds.OptionValueId(variant.ProductId, position, valueIndex), chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
+            }
+        }
+    }
+
+    private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension) => new()
+    {
+        Id = MedusaIds.Of(MedusaIds.Price, price.Id),
+        CurrencyCode = price.CurrencyCode,
+        Amount = price.Amount,
+        MinQuantity = price.MinQuantity,
+        MaxQuantity = price.MaxQuantity,
+        VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
+        Rules = extension.PriceRules?.FirstOrDefault(r => r.IsFor(price.CurrencyCode, price.MinQuantity, price.MaxQuantity))?.Rules
+            ?? new Dictionary<string, string>(),
+
+        // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
+        CreatedAt = variant.UpdatedAt,
+        UpdatedAt = variant.UpdatedAt,
+    };
+
+    private static MedusaCategory Category(long id, CategoryDto? category) => category is null
+        ? new MedusaCategory { Id = MedusaIds.Of(MedusaIds.Category, id) }
+        : new MedusaCategory
+        {
+            Id = MedusaIds.Of(MedusaIds.Category, id),
+            Name = category.Name,
+            Description = category.Description,
+            Handle = category.Handle,
+            IsActive = true,
+            IsInternal = false,
+            Rank = category.Rank,
+            ParentCategoryId = category.ParentId is { } parent ? MedusaIds.Of(MedusaIds.Category, parent) : null,
+            Metadata = category.Metadata,
+            CreatedAt = category.CreatedAt,
+            UpdatedAt = category.UpdatedAt,
+        };
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Catalog.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Api.Tests.Dialects.Medusa;
+
+/// <summary>
+/// The official Medusa JS SDK (<c>@medusajs/js-sdk</c>, from package.json), unchanged, against Catalog on a real port:
+/// a node script batches products and variants with a secret API key and a <c>fields</c> query and checks the answers;
+/// this test then checks what the SDK put on the wire (Basic header, query, compact JSON body) as the host recorded it.
+/// </summary>
+public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
+{
+    private readonly int _port;
+    private readonly RecordingApiFactory _factory;
+
+    public MedusaSdkTests()
+    {
+        _port = FreePort();
+        _factory = new RecordingApiFactory { KestrelPort = _port };
+    }
+
+    public Task InitializeAsync() => _factory.InitializeAsync();
+
+    public Task DisposeAsync() => _factory.DisposeAsync();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Sdk_BatchAndBatchVariants_WorkUnchangedAndSendMedusasWireFormat()
+    {
+        var root = RepositoryRoot();
+        File.Exists(Path.Combine(root, "node_modules", "@medusajs", "js-sdk", "package.json"))
+            .Should().BeTrue("the SDK comes from package.json: run `npm ci` at the repository root (.ci/run does)");
+        var requests = Requests();
+        var requestsFile = Path.Combine(Path.GetTempPath(), $"medusa-sdk-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(requestsFile, requests.ToJsonString());
+
+        try
+        {
+            var (exitCode, output) = await RunNodeAsync(root, $"http://127.0.0.1:{_port}", requestsFile);
+            exitCode.Should().Be(0, $"the SDK script's assertions must hold:\n{output}");
+        }
+        finally
+        {
+            File.Delete(requestsFile);
+        }
+
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(CatalogApiFactory.WriteKey + ":"));
+        var batch = _factory.Recorded.Single(r => r.Method == "POST" && r.Path == "/admin/products/batch" && r.Body.Contains("SDK-", StringComparison.Ordinal));
+        batch.Authorization.Should().Be(basic);
+        batch.ContentType.Should().Be("application/json");
+        batch.Accept.Should().Be("application/json");
+        batch.QueryString.Should().Be("?fields=%2Bexternal_id%2C-variants", "the SDK encodes the query with qs: + as %2B, the comma as %2C");
+        JsonNode.DeepEquals(JsonNode.Parse(batch.Body), requests["products"]!["body"]).Should().BeTrue(batch.Body);
+        batch.Body.Should().Be(requests["products"]!["body"]!.ToJsonString(), "the SDK sends JSON.stringify of the body: compact, keys in the order given");
+
+        var variants = _factory.Recorded.Single(r => r.Method == "POST" && r.Path.EndsWith("/variants/batch", StringComparison.Ordinal));
+        variants.Path.Should().MatchRegex("^/admin/products/prod_[1-9][0-9]*/variants/batch$");
+        variants.Authorization.Should().Be(basic);
+        variants.QueryString.Should().Be("?fields=id%2Csku%2Ctitle%2C%2Aprices");
+        JsonNode.Parse(variants.Body)!["create"].Should().NotBeNull();
+        JsonNode.DeepEquals(JsonNode.Parse(variants.Body)!["create"], requests["variants"]!["body"]!["create"]).Should().BeTrue(variants.Body);
+    }
+
+    private static JsonObject Requests() => JsonNode.Parse("""
+        {
+          "products": {
+            "query": { "fields": "+external_id,-variants" },
+            "body": {
+              "create": [
+                {
+                  "title": "SDK Shirt",
+                  "handle": "sdk-shirt",
+                  "external_id": "sdk-erp-1",
+                  "options": [ { "title": "Size", "values": [ "S", "M", "L" ] } ],
+                  "variants": [
+                    { "title": "S", "sku": "SDK-S", "options": { "Size": "S" }, "prices": [ { "currency_code": "usd", "amount": 19.5 } ] },
+                    { "title": "M", "sku": "SDK-M", "options": { "Size": "M" }, "prices": [ { "currency_code": "usd", "amount": 19.5, "min_quantity": 1, "max_quantity": 9, "rules": { "region_id": "reg_us" } } ] }
+                  ],
+                  "sales_channels": [ { "id": "sc_web" } ]
+                },
+                {
+                  "title": "SDK Trousers",
+                  "external_id": "sdk-erp-2",
+                  "options": [ { "title": "Size", "values": [ "32" ] } ]
+                }
+              ]
+            }
+          },
+          "variants": {
+            "query": { "fields": "id,sku,title,*prices" },
+            "body": {
+              "create": [ { "title": "L", "sku": "SDK-L", "options": { "Size": "L" }, "prices": [ { "currency_code": "usd", "amount": 21 } ] } ]
+            }
+          }
+        }
+        """)!.AsObject();
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, string baseUrl, string requestsFile)
+    {
+        var script = Path.Combine(root, "tests", "Catalog.Api.Tests", "Dialects", "Medusa", "sdk", "medusa-sdk-batch.cjs");
+        var start = new ProcessStartInfo("node", [script, baseUrl, CatalogApiFactory.WriteKey, requestsFile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Catalog.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test folder.");
+    }
+}
+
+/// <summary>What reached the host, before anything else in the pipeline ran.</summary>
+public sealed record RecordedRequest(string Method, string Path, string QueryString, string? Authorization, string? ContentType, string? Accept, string Body);
+
+/// <summary>The API on SQLite, with a first middleware that records every request as it arrived.</summary>
+public sealed class RecordingApiFactory : SqliteApiFactory
+{
+    public ConcurrentQueue<RecordedRequest> Recorded { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(Recorded)));
+    }
+
+    private sealed class RecordingStartupFilter(ConcurrentQueue<RecordedRequest> recorded) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
+                var body = await reader.ReadToEndAsync(context.RequestAborted);
+                context.Request.Body.Position = 0;
+                var headers = context.Request.Headers;
+                recorded.Enqueue(new RecordedRequest(
+                    context.Request.Method,
+                    context.Request.Path.Value ?? string.Empty,
+                    context.Request.QueryString.Value ?? string.Empty,
+                    headers.Authorization.Count > 0 ? headers.Authorization.ToString() : null,
+                    headers.ContentType.Count > 0 ? headers.ContentType.ToString() : null,
+                    headers.Accept.Count > 0 ? headers.Accept.ToString() : null,
+                    body));
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
