@@ -39,8 +39,13 @@ internal sealed record MedusaVariantExtension
     public IReadOnlyList<MedusaPriceRules>? PriceRules { get; init; }
 }
 
-/// <summary>A price's rules beside the price's identity: a variant has at most one price per currency and quantity range.</summary>
-internal sealed record MedusaPriceRules(string CurrencyCode, long? MinQuantity, long? MaxQuantity, IReadOnlyDictionary<string, string> Rules)
+/// <summary>
+/// A price's rules beside the price's identity: a variant has at most one price per currency and quantity range.
+/// <paramref name="ZeroMin"/> and <paramref name="ZeroMax"/> remember a bound Medusa was sent as <c>0</c>: Medusa takes
+/// <c>0</c> (its documents' placeholder) where Catalog's ranges start at 1, so Catalog keeps no bound and answers <c>0</c>.
+/// </summary>
+internal sealed record MedusaPriceRules(
+    string CurrencyCode, long? MinQuantity, long? MaxQuantity, IReadOnlyDictionary<string, string> Rules, bool ZeroMin = false, bool ZeroMax = false)
 {
     public bool IsFor(string currencyCode, long? minQuantity, long? maxQuantity) =>
         string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase) && MinQuantity == minQuantity && MaxQuantity == maxQuantity;

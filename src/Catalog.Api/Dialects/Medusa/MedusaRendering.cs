@@ -119,16 +119,21 @@ internal static class MedusaRendering
         }
     }
 
-    private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension) => new()
+    private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension)
+    {
+        var kept = extension.PriceRules?.FirstOrDefault(r => r.IsFor(price.CurrencyCode, price.MinQuantity, price.MaxQuantity));
+        return Price(variant, price, kept);
+    }
+
+    private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaPriceRules? kept) => new()
     {
         Id = MedusaIds.Of(MedusaIds.Price, price.Id),
         CurrencyCode = price.CurrencyCode,
         Amount = price.Amount,
-        MinQuantity = price.MinQuantity,
-        MaxQuantity = price.MaxQuantity,
+        MinQuantity = price.MinQuantity ?? (kept is { ZeroMin: true } ? 0 : null),
+        MaxQuantity = price.MaxQuantity ?? (kept is { ZeroMax: true } ? 0 : null),
         VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
-        Rules = extension.PriceRules?.FirstOrDefault(r => r.IsFor(price.CurrencyCode, price.MinQuantity, price.MaxQuantity))?.Rules
-            ?? new Dictionary<string, string>(),
+        Rules = kept?.Rules ?? new Dictionary<string, string>(),
 
         // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
         CreatedAt = variant.UpdatedAt,

@@ -95,10 +95,14 @@ internal static class MedusaVariantTranslation
             {
                 CurrencyCode = price.CurrencyCode,
                 Amount = price.Amount,
-                MinQuantity = price.MinQuantity.Or(null),
-                MaxQuantity = price.MaxQuantity.Or(null),
+                MinQuantity = NoZero(price.MinQuantity.Or(null)),
+                MaxQuantity = NoZero(price.MaxQuantity.Or(null)),
             },
-            price.Rules.HasValue ? price.Rules.Value : null);
+            price.Rules.HasValue ? price.Rules.Value : null,
+            price.MinQuantity.Or(null) == 0,
+            price.MaxQuantity.Or(null) == 0);
+
+    private static long? NoZero(long? bound) => bound == 0 ? null : bound;
 
     /// <summary>A price of an update: with an <c>id</c>, the fields left out keep that price's values (its rules and sale amount too).</summary>
     private static TranslatedPrice Price(MedusaPriceUpdate price, VariantDto? current, MedusaVariantExtension kept, string path, List<MedusaIssue> issues)
@@ -132,11 +136,12 @@ internal static class MedusaVariantTranslation
         }
 
         var currency = price.CurrencyCode.HasValue ? price.CurrencyCode.Value : existing?.CurrencyCode;
-        var min = price.MinQuantity.HasValue ? price.MinQuantity.Value : existing?.MinQuantity;
-        var max = price.MaxQuantity.HasValue ? price.MaxQuantity.Value : existing?.MaxQuantity;
-        var rules = price.Rules.HasValue
-            ? price.Rules.Value
-            : existing is null ? null : kept.PriceRules?.FirstOrDefault(r => r.IsFor(existing.CurrencyCode, existing.MinQuantity, existing.MaxQuantity))?.Rules;
+        var keptRules = existing is null ? null : kept.PriceRules?.FirstOrDefault(r => r.IsFor(existing.CurrencyCode, existing.MinQuantity, existing.MaxQuantity));
+        var min = price.MinQuantity.HasValue ? NoZero(price.MinQuantity.Value) : existing?.MinQuantity;
+        var max = price.MaxQuantity.HasValue ? NoZero(price.MaxQuantity.Value) : existing?.MaxQuantity;
+        var zeroMin = price.MinQuantity.HasValue ? price.MinQuantity.Value == 0 : keptRules?.ZeroMin ?? false;
+        var zeroMax = price.MaxQuantity.HasValue ? price.MaxQuantity.Value == 0 : keptRules?.ZeroMax ?? false;
+        var rules = price.Rules.HasValue ? price.Rules.Value : keptRules?.Rules;
         return new(
             new PriceInput
             {
@@ -148,16 +153,19 @@ internal static class MedusaVariantTranslation
                 // Medusa has no sale price; one set through another API stays on the price a Medusa client names by id.
                 SaleAmount = existing?.SaleAmount,
             },
-            rules);
+            rules,
+            zeroMin,
+            zeroMax);
     }
 
     private static List<MedusaPriceRules>? RulesOf(IEnumerable<TranslatedPrice> prices)
     {
-        var rules = prices.Where(p => p.Rules is { Count: > 0 } && p.Input.CurrencyCode is not null)
-            .Select(p => new MedusaPriceRules(p.Input.CurrencyCode!.ToLowerInvariant(), p.Input.MinQuantity, p.Input.MaxQuantity, p.Rules!))
+        var rules = prices.Where(p => (p.Rules is { Count: > 0 } || p.ZeroMin || p.ZeroMax) && p.Input.CurrencyCode is not null)
+            .Select(p => new MedusaPriceRules(
+                p.Input.CurrencyCode!.ToLowerInvariant(), p.Input.MinQuantity, p.Input.MaxQuantity, p.Rules ?? new Dictionary<string, string>(), p.ZeroMin, p.ZeroMax))
             .ToList();
         return rules.Count == 0 ? null : rules;
     }
 
-    private sealed record TranslatedPrice(PriceInput Input, IReadOnlyDictionary<string, string>? Rules);
+    private sealed record TranslatedPrice(PriceInput Input, IReadOnlyDictionary<string, string>? Rules, bool ZeroMin = false, bool ZeroMax = false);
 }

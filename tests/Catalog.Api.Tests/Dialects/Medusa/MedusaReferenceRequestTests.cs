@@ -55,23 +55,27 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
         var stored = await FindProductAsync(long.Parse(createdId["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture));
         stored!.Status.Should().Be(ProductStatus.Draft);
         stored.Categories.Select(c => c.CategoryId).Should().Equal(category);
-        stored.Variants.Single().Prices.Single().MinQuantity.Should().Be(1);
+        stored.Variants.Single().Prices.Single().MinQuantity.Should().BeNull("Medusa's 0 is no bound in Catalog, and is answered 0 again through Medusa");
         (await CountRowsAsync()).Products.Should().Be(2);
     }
 
     [Fact]
-    public async Task Batch_ReferenceQuantitiesOfZero_AreRefusedWithTheirPathsAndWriteNothing()
+    public async Task Batch_QuantityBoundsOfZero_AreNoBoundInCatalogAndAnsweredAsZeroThroughMedusa()
     {
         var create = Product(Unique.Next(), "zero", null);
         create["variants"]![0]!["prices"]![0]!["min_quantity"] = 0;
         create["variants"]![0]!["prices"]![0]!["max_quantity"] = 0;
 
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new JsonObject { ["create"] = new JsonArray(create) }.ToJsonString());
+        var (status, body) = await MedusaPostAsync($"{MedusaProductsBatch}?{AllFields}", new JsonObject { ["create"] = new JsonArray(create) }.ToJsonString());
 
-        status.Should().Be(400, body.Text());
-        body.Str("type").Should().Be("invalid_data");
-        body.Str("message").Should().Contain("create[0].variants[0].prices[0].min_quantity");
-        (await CountRowsAsync()).Products.Should().Be(0);
+        status.Should().Be(200, body.Text());
+        body.Num("created[0].variants[0].prices[0].min_quantity").Should().Be(0);
+        body.Num("created[0].variants[0].prices[0].max_quantity").Should().Be(0);
+        var id = body.Str("created[0].id")!;
+        var (_, read) = await MedusaGetAsync($"{MedusaProducts}/{id}?{AllFields}");
+        (read.Num("product.variants[0].prices[0].min_quantity"), read.Num("product.variants[0].prices[0].max_quantity")).Should().Be((0L, 0L));
+        var price = (await FindProductAsync(long.Parse(id["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture)))!.Variants.Single().Prices.Single();
+        (price.MinQuantity, price.MaxQuantity).Should().Be(((long?)null, (long?)null), "a range from 0 to 0 is no range: the plain price");
     }
 
     /// <summary>The reference item with every "string" replaced by a value of that field's kind.</summary>
@@ -107,7 +111,7 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
               "material": "linen",
               "metadata": {},
               "prices": [
-                { "currency_code": "usd", "amount": 0, "min_quantity": 1, "max_quantity": 10, "rules": { "region_id": "reg_123" } }
+                { "currency_code": "usd", "amount": 0, "min_quantity": 0, "max_quantity": 0, "rules": { "region_id": "reg_123" } }
               ],
               "inventory_items": [ { "inventory_item_id": "iitem_01LINEN{{n}}", "required_quantity": 0 } ],
               "options": { "Color": "Black" }
@@ -203,7 +207,7 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
                 ["manage_inventory"] = true,
                 ["allow_backorder"] = true,
                 ["options"] = new JsonObject { ["Color"] = "Black" },
-                ["prices"] = new JsonArray(new JsonObject { ["currency_code"] = "usd", ["amount"] = 0, ["min_quantity"] = 1, ["max_quantity"] = 10 }),
+                ["prices"] = new JsonArray(new JsonObject { ["currency_code"] = "usd", ["amount"] = 0, ["min_quantity"] = null, ["max_quantity"] = null }),
                 ["rank"] = 0,
                 ["metadata"] = new JsonObject(),
                 ["extensions"] = new JsonObject
@@ -222,9 +226,9 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
                         ["price_rules"] = new JsonArray(new JsonObject
                         {
                             ["currency_code"] = "usd",
-                            ["min_quantity"] = 1,
-                            ["max_quantity"] = 10,
                             ["rules"] = price["rules"]!.DeepClone(),
+                            ["zero_min"] = true,
+                            ["zero_max"] = true,
                         }),
                     },
                 },
