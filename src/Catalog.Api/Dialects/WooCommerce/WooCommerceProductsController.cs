@@ -1,4 +1,5 @@
 using Catalog.Api.Auth;
+using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
@@ -56,8 +57,12 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         var attributes = (await sender.Send(new GetAttributesByIds(attributeIds), cancellationToken)).ToDictionary(a => a.Id);
 
         var translator = new ProductTranslator(options, current, attributes);
-        var translatedCreates = creates.Select(translator.Create).ToList();
-        var translatedUpdates = updates.Select(translator.Update).ToList();
+        // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
+        var wholesale = new WwsProductItems(options.Currency, current, WwsNames.Meta);
+        var wholesaleCreates = creates.Select(c => wholesale.Create(c, translator.Create)).ToList();
+        var wholesaleUpdates = updates.Select(u => wholesale.Update(u, translator.Update)).ToList();
+        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
+        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
         var command = new BatchProducts(WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
         var result = command.ItemCount == 0
             ? new BatchResult<ProductDto>([], [], [], new BatchSummary(0, 0, 0, 0))
@@ -69,9 +74,9 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         return Ok(new WooBatchResponse<WooProduct>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, renderer.Product,
-                (i, error) => WooErrors.Item(error, BatchOperation.Create, WooErrors.Product, IsSimple(creates[i]))),
+                (i, error) => wholesaleCreates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Create, WooErrors.Product, IsSimple(creates[i])))),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, renderer.Product,
-                (i, error) => WooErrors.Item(error, BatchOperation.Update, WooErrors.Product, IsSimple(updates[i]))),
+                (i, error) => wholesaleUpdates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Update, WooErrors.Product, IsSimple(updates[i])))),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select((r, i) => r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new WooBatchEntry<WooProduct>(renderer.Product(product), null)
                 : new WooBatchEntry<WooProduct>(null, new WooItemFailure(deletes[i], WooErrors.Item(r.Error!, BatchOperation.Delete, WooErrors.Product, simple: false))))],

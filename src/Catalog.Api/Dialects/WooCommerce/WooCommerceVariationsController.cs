@@ -1,4 +1,5 @@
 using Catalog.Api.Auth;
+using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Categories;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
@@ -57,8 +58,12 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
         var variable = WooType.Of(parent, WooFields.Of(parent.Extensions)) == WooType.Variable;
         var translator = new VariationTranslator(options, parent);
-        var translatedCreates = creates.Select(c => variable ? translator.Create(c) : Translated<VariantCreate>.Failed(NotVariable(parent))).ToList();
-        var translatedUpdates = updates.Select(u => variable ? translator.Update(u) : Translated<VariantUpdate>.Failed(WooErrors.InvalidId(WooErrors.Variation, BatchOperation.Update))).ToList();
+        // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
+        var wholesale = new WwsVariationItems(options.Currency, parent, WwsNames.Meta);
+        var wholesaleCreates = creates.Select(c => variable ? wholesale.Create(c, translator.Create) : new(Translated<VariantCreate>.Failed(NotVariable(parent)), new())).ToList();
+        var wholesaleUpdates = updates.Select(u => variable ? wholesale.Update(u, translator.Update) : new(Translated<VariantUpdate>.Failed(WooErrors.InvalidId(WooErrors.Variation, BatchOperation.Update)), new())).ToList();
+        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
+        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
         var command = new BatchVariants(productId, WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), variable ? deletes : []);
         var result = command.ItemCount == 0
             ? new BatchResult<VariantDto>([], [], [], new BatchSummary(0, 0, 0, 0))
@@ -69,9 +74,9 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
         return Ok(new WooBatchResponse<WooVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
-                (_, error) => WooErrors.Item(error, BatchOperation.Create, WooErrors.Variation, simple: false)),
+                (i, error) => wholesaleCreates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Create, WooErrors.Variation, simple: false))),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (_, error) => WooErrors.Item(error, BatchOperation.Update, WooErrors.Variation, simple: false)),
+                (i, error) => wholesaleUpdates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Update, WooErrors.Variation, simple: false))),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select((id, i) => variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
                 ? new WooBatchEntry<WooVariation>(Render(variant), null)
                 : new WooBatchEntry<WooVariation>(null, new WooItemFailure(id, variable

@@ -25,7 +25,7 @@ public sealed record WooBatchRequest<TItem>
 /// property not declared here (tax_status, menu_order, featured, a plugin's fields, ...) lands in <see cref="Other"/>
 /// and is kept in the product's <c>extensions.woocommerce</c>, so that it comes back as it was sent.
 /// </summary>
-public sealed record WooProductInput
+public record WooProductInput
 {
     public long? Id { get; init; }
     public string? Name { get; init; }
@@ -57,7 +57,7 @@ public sealed record WooProductInput
 }
 
 /// <summary>A WooCommerce variation as a client writes it; undeclared properties are kept as for products.</summary>
-public sealed record WooVariationInput
+public record WooVariationInput
 {
     public long? Id { get; init; }
     public string? Sku { get; init; }

@@ -8,7 +8,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// <c>extensions.woocommerce</c> (tax_status, menu_order, a plugin's fields, ...) and WooCommerce's defaults for the
 /// common ones it never got, so that they read as they were written.
 /// </summary>
-public sealed record WooProduct
+public record WooProduct
 {
     public long Id { get; init; }
     public required string Name { get; init; }
@@ -48,7 +48,7 @@ public sealed record WooProduct
 }
 
 /// <summary>A variation as WooCommerce answers it; <see cref="Other"/> as for products.</summary>
-public sealed record WooVariation
+public record WooVariation
 {
     public long Id { get; init; }
     public required string DateCreated { get; init; }

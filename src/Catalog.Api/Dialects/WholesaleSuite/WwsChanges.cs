@@ -1,0 +1,76 @@
+using Catalog.Domain.Wholesale;
+
+namespace Catalog.Api.Dialects.WholesaleSuite;
+
+/// <summary>One role's new value in a per-role map (null: the role's value is removed), the field that sent it, and its text when sent as a string.</summary>
+internal sealed record RoleValue<T>(T? Value, string Field, string? Text = null)
+    where T : struct;
+
+/// <summary>A quantity discount rule as Wholesale Suite sends it, read; <see cref="Field"/> is where it was sent.</summary>
+internal sealed record WwsRule(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string Field, string? ValueText = null);
+
+/// <summary>A role named by a visibility filter, and where.</summary>
+internal sealed record WwsVisibleTo(string Role, string Field);
+
+/// <summary>
+/// Changes to a variant's wholesale terms in Wholesale Suite's model: prices, sale prices, minimums and steps per role
+/// (a role not named keeps its value, as the plugin updates one meta key per role), the visibility filter and the
+/// rule mapping whole. Read from Wholesale Suite's fields or from its meta keys in WooCommerce's <c>meta_data</c>.
+/// </summary>
+internal sealed class WwsChanges
+{
+    public Dictionary<string, RoleValue<decimal>> Prices { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RoleValue<decimal>> SalePrices { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RoleValue<long>> Minimums { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RoleValue<long>> Steps { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The new visibility filter (empty: every buyer), or null to keep it.</summary>
+    public IReadOnlyList<WwsVisibleTo>? Visibility { get; set; }
+
+    /// <summary>The new rule mapping (empty: no rules), or null to keep it.</summary>
+    public IReadOnlyList<WwsRule>? Rules { get; set; }
+
+    /// <summary>Where each whole-list change was sent, for its errors.</summary>
+    public string VisibilityField { get; set; } = string.Empty;
+
+    public string RulesField { get; set; } = string.Empty;
+
+    public bool IsEmpty => Prices.Count == 0 && SalePrices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility is null && Rules is null;
+
+    /// <summary>The fields that sent something, in the order of Wholesale Suite's answer.</summary>
+    public IEnumerable<string> Fields =>
+        Prices.Values.Select(v => v.Field)
+            .Concat(SalePrices.Values.Select(v => v.Field))
+            .Concat(Minimums.Values.Select(v => v.Field))
+            .Concat(Steps.Values.Select(v => v.Field))
+            .Concat(Visibility is null ? [] : [VisibilityField])
+            .Concat(Rules is null ? [] : [RulesField]);
+
+    /// <summary>Applies <paramref name="later"/> over these changes: per role for the maps, whole for the lists.</summary>
+    public void Add(WwsChanges later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        Merge(Prices, later.Prices);
+        Merge(SalePrices, later.SalePrices);
+        Merge(Minimums, later.Minimums);
+        Merge(Steps, later.Steps);
+        if (later.Visibility is not null)
+        {
+            (Visibility, VisibilityField) = (later.Visibility, later.VisibilityField);
+        }
+
+        if (later.Rules is not null)
+        {
+            (Rules, RulesField) = (later.Rules, later.RulesField);
+        }
+    }
+
+    private static void Merge<T>(Dictionary<string, RoleValue<T>> into, Dictionary<string, RoleValue<T>> from)
+        where T : struct
+    {
+        foreach (var (role, value) in from)
+        {
+            into[role] = value;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Application.Common;
+
+namespace Catalog.Api.Dialects.WholesaleSuite;
+
+/// <summary>
+/// Wholesale Suite keeps amounts as the strings they were sent (post meta): "12.50" is answered "12.50". Catalog keeps
+/// the amount in the canonical terms, and the sent text beside it in the variant's <c>extensions.wholesale_suite</c>
+/// (<c>{wholesale_price: {role: text}, wholesale_sale_price: {role: text}, rules: [text or null, ...]}</c>, rules by
+/// position), only where it differs from the amount's plain form. A text is answered while it still states the amount;
+/// a change through another API makes it stale, and the amount is answered instead.
+/// </summary>
+internal sealed record WwsTexts(Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
+{
+    public const string Dialect = "wholesale_suite";
+
+    public static WwsTexts None() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
+
+    public static WwsTexts Of(JsonElement extensions)
+    {
+        var texts = None();
+        if (extensions.ValueKind != JsonValueKind.Object || !extensions.TryGetProperty(Dialect, out var kept) || kept.ValueKind != JsonValueKind.Object)
+        {
+            return texts;
+        }
+
+        Read(kept, WwsFieldReader.Price, texts.Prices);
+        Read(kept, WwsFieldReader.SalePrice, texts.SalePrices);
+        if (kept.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Array)
+        {
+            texts.Rules.AddRange(rules.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : null));
+        }
+
+        return texts;
+    }
+
+    /// <summary>The text worth keeping for a sent amount: a string that states it in another form than the plain one.</summary>
+    public static string? Kept(string? sent, decimal amount) =>
+        sent is { } text && new WooDecimal(text).TryParse(out var value) && value == amount && text.Trim() != WwsValues.Format(amount) ? text.Trim() : null;
+
+    /// <summary>The amount as answered: its kept text while that still states it, else its plain form.</summary>
+    public static string Show(string? text, decimal amount) =>
+        text is not null && new WooDecimal(text).TryParse(out var value) && value == amount ? text : WwsValues.Format(amount);
+
+    public bool SameAs(WwsTexts other) =>
+        other is not null && Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
+
+    /// <summary>The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under its key (null when empty, to remove it).</summary>
+    public JsonElement Into(Optional<JsonElement?> extensions)
+    {
+        var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent } ? JsonNode.Parse(sent.GetRawText())!.AsObject() : [];
+        merged[Dialect] = Prices.Count == 0 && SalePrices.Count == 0 && Rules.All(r => r is null) ? null : new JsonObject
+        {
+            [WwsFieldReader.Price] = Node(Prices),
+            [WwsFieldReader.SalePrice] = Node(SalePrices),
+            ["rules"] = new JsonArray([.. Rules.Select(r => (JsonNode?)(r is null ? null : JsonValue.Create(r)))]),
+        };
+        return JsonSerializer.SerializeToElement(merged);
+    }
+
+    private static JsonObject Node(Dictionary<string, string> map) => new([.. map.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]);
+
+    private static void Read(JsonElement kept, string name, Dictionary<string, string> into)
+    {
+        if (kept.TryGetProperty(name, out var map) && map.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in map.EnumerateObject().Where(e => e.Value.ValueKind == JsonValueKind.String))
+            {
+                into[entry.Name] = entry.Value.GetString()!;
+            }
+        }
+    }
+
+    private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var value) && value == e.Value);
+}

@@ -1,0 +1,126 @@
+using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Application.Products;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
+using Catalog.Domain.Wholesale;
+
+namespace Catalog.Api.Dialects.WholesaleSuite;
+
+/// <summary>
+/// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
+/// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
+/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see cref="WwsTexts"/>).
+/// </summary>
+internal sealed record WwsView(
+    IReadOnlyDictionary<string, decimal> Prices,
+    IReadOnlyDictionary<string, decimal> SalePrices,
+    IReadOnlyDictionary<string, long> Minimums,
+    IReadOnlyDictionary<string, long> Steps,
+    IReadOnlyList<string> Visibility,
+    IReadOnlyList<QuantityDiscountRuleDto> Rules)
+{
+    public static readonly WwsView None = new(
+        new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<string, long>(), new Dictionary<string, long>(), [], []);
+
+    /// <summary>The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).</summary>
+    public WwsTexts Texts { get; init; } = WwsTexts.None();
+
+    public string PriceText(string role) => WwsTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
+
+    public string SalePriceText(string role) => WwsTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
+
+    public bool IsEmpty => Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
+
+    /// <summary>Whether Wholesale Suite can show the rule: a percent rule, or a fixed rule in the store currency.</summary>
+    public static bool Shows(QuantityDiscountRuleDto rule, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.PriceType == DiscountPriceType.Percent || string.Equals(rule.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static WwsView Of(VariantDto variant, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var terms = variant.Wholesale;
+        var texts = WwsTexts.Of(variant.Extensions);
+        var prices = terms.Prices.Where(p => string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rules = terms.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null)).Where(r => Shows(r.Rule, currency)).ToList();
+        return new WwsView(
+            Sorted(prices.Select(p => (p.Role, p.Amount))),
+            Sorted(prices.Where(p => p.SaleAmount is not null).Select(p => (p.Role, p.SaleAmount!.Value))),
+            Sorted(terms.MinimumOrderQuantities.Select(m => (m.Role, m.Quantity))),
+            Sorted(terms.OrderQuantitySteps.Select(s => (s.Role, s.Step))),
+            terms.Visibility,
+            [.. rules.Select(r => r.Rule)])
+        {
+            Texts = texts with { Rules = [.. rules.Select(r => r.Text)] },
+        };
+    }
+
+    /// <summary>
+    /// A product's terms: a simple product's are its variant's. A variable product's are what its variations share
+    /// (product-level fields are written to every variation): a role's value where every variation has the same, the
+    /// roles any variation is shown to (every buyer when one is shown to all), the rules when all have the same.
+    /// </summary>
+    public static WwsView OfProduct(ProductDto product, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var views = product.Variants.Select(v => Of(v, currency)).ToList();
+        if (WooType.Of(product, WooFields.Of(product.Extensions)) == WooType.Simple || views.Count <= 1)
+        {
+            return views.Count == 0 ? None : views[0];
+        }
+
+        return new WwsView(
+            Shared(views, v => v.Prices),
+            Shared(views, v => v.SalePrices),
+            Shared(views, v => v.Minimums),
+            Shared(views, v => v.Steps),
+            views.Any(v => v.Visibility.Count == 0) ? [] : [.. views.SelectMany(v => v.Visibility).Distinct(StringComparer.Ordinal)],
+            views.All(v => v.Rules.SequenceEqual(views[0].Rules)) ? views[0].Rules : [])
+        {
+            Texts = views[0].Texts,
+        };
+    }
+
+    public WholesaleData ToData() => new()
+    {
+        WholesalePrice = Prices.Count == 0 ? null : Prices.Keys.ToDictionary(r => r, PriceText, StringComparer.Ordinal),
+        WholesaleSalePrice = SalePrices.Count == 0 ? null : SalePrices.Keys.ToDictionary(r => r, SalePriceText, StringComparer.Ordinal),
+        WholesaleMinimumOrderQuantity = Strings(Minimums, WwsValues.Format),
+        WholesaleOrderQuantityStep = Strings(Steps, WwsValues.Format),
+        WwppProductWholesaleVisibilityFilter = Visibility.Count == 0 ? [WholesaleConstraints.AllRoles] : Visibility,
+        WwppEnableQuantityDiscountRule = Rules.Count > 0 ? "yes" : "no",
+        WwppQuantityDiscountRuleMapping = Rules.Count == 0 ? null : new WholesaleRuleMapping(WwsValues.RulesDescription, [.. Rules.Select(Rule)]),
+    };
+
+    /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
+    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new WholesaleRule(
+            rule.Role,
+            WwsValues.Format(rule.StartQty),
+            rule.EndQty is { } end ? WwsValues.Format(end) : string.Empty,
+            WwsValues.PriceType(rule.PriceType),
+            WwsTexts.Show(position < Texts.Rules.Count ? Texts.Rules[position] : null, rule.Value));
+    }
+
+    private static Dictionary<string, string>? Strings<T>(IReadOnlyDictionary<string, T> map, Func<T, string> format) =>
+        map.Count == 0 ? null : map.ToDictionary(e => e.Key, e => format(e.Value), StringComparer.Ordinal);
+
+    private static SortedDictionary<string, T> Sorted<T>(IEnumerable<(string Role, T Value)> entries)
+    {
+        var sorted = new SortedDictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (role, value) in entries)
+        {
+            sorted[role] = value;
+        }
+
+        return sorted;
+    }
+
+    private static SortedDictionary<string, T> Shared<T>(List<WwsView> views, Func<WwsView, IReadOnlyDictionary<string, T>> map) =>
+        Sorted(map(views[0]).Where(e => views.All(v => map(v).TryGetValue(e.Key, out var value) && EqualityComparer<T>.Default.Equals(value, e.Value)))
+            .Select(e => (e.Key, e.Value)));
+}
