@@ -52,20 +52,9 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory factory) : IClassFixtu
     /// <summary>The copy as committed (git HEAD), so that a regenerated but uncommitted file still counts as stale.</summary>
     private static async Task<string> CommittedDocumentAsync()
     {
-        var root = RepositoryRoot();
+        var root = TestEnvironment.RepositoryRoot();
         var fromGit = await GitShowAsync(root, "HEAD:docs/openapi.json");
         return fromGit ?? await File.ReadAllTextAsync(Path.Combine(root, "docs", "openapi.json"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Catalog.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test folder.");
     }
 
     private static async Task<string?> GitShowAsync(string root, string spec)

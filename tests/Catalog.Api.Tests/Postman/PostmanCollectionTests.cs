@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Postman;
@@ -16,7 +15,7 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
 
     public PostmanCollectionTests()
     {
-        _port = FreePort();
+        _port = TestEnvironment.FreePort();
         _factory = new SqliteApiFactory { KestrelPort = _port };
     }
 
@@ -29,7 +28,7 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Collection_RunByNewman_PassesEveryAssertion()
     {
-        var root = RepositoryRoot();
+        var root = TestEnvironment.RepositoryRoot();
         var newman = Path.Combine(root, "node_modules", ".bin", "newman");
         File.Exists(newman).Should().BeTrue("newman comes from package.json: run `npm ci` at the repository root (.ci/run does)");
 
@@ -52,23 +51,5 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
 
         process.ExitCode.Should().Be(0, $"every assertion of the collection must pass:\n{await output}\n{await errors}");
         (await output).Should().Contain("assertions");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Catalog.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test folder.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Catalog.Testing;
@@ -24,7 +23,7 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
 
     public MedusaSdkTests()
     {
-        _port = FreePort();
+        _port = TestEnvironment.FreePort();
         _factory = new RecordingApiFactory { KestrelPort = _port };
     }
 
@@ -37,7 +36,7 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sdk_BatchAndBatchVariants_WorkUnchangedAndSendMedusasWireFormat()
     {
-        var root = RepositoryRoot();
+        var root = TestEnvironment.RepositoryRoot();
         File.Exists(Path.Combine(root, "node_modules", "@medusajs", "js-sdk", "package.json"))
             .Should().BeTrue("the SDK comes from package.json: run `npm ci` at the repository root (.ci/run does)");
         var requests = Requests();
@@ -122,23 +121,6 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
         return (process.ExitCode, await output + await errors);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Catalog.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test folder.");
-    }
 }
 
 /// <summary>What reached the host, before anything else in the pipeline ran.</summary>
