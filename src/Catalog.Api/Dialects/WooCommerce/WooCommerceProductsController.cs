@@ -1,12 +1,7 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Dialects.WholesaleSuite;
-using Catalog.Application.Attributes.Queries;
-using Catalog.Application.Categories;
-using Catalog.Application.Categories.Queries;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
-using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,54 +29,9 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
     [ProducesResponseType<WooBatchResponse<WooProduct>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
-    public async Task<IActionResult> Batch(
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooProductInput>? request, CancellationToken cancellationToken)
-    {
-        var options = settings.Value;
-        if (request is null || request.ItemCount == 0)
-        {
-            return Ok(Array.Empty<object>()); // WooCommerce answers an empty batch with an empty list.
-        }
-
-        if (request.ItemCount > options.MaxBatchItems)
-        {
-            return StatusCode(StatusCodes.Status413PayloadTooLarge, WooErrors.TooLarge(options.MaxBatchItems));
-        }
-
-        var creates = request.Create ?? [];
-        var updates = request.Update ?? [];
-        var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
-        var current = (await sender.Send(new GetProductsByIds([.. updates.Select(u => u.Id).OfType<long>().Where(id => id > 0).Distinct()]), cancellationToken))
-            .ToDictionary(p => p.Id);
-        var attributeIds = creates.Concat(updates).SelectMany(i => i.Attributes ?? []).Select(a => a?.Id).OfType<long>().Where(id => id > 0).Distinct().ToList();
-        var attributes = (await sender.Send(new GetAttributesByIds(attributeIds), cancellationToken)).ToDictionary(a => a.Id);
-
-        var translator = new ProductTranslator(options, current, attributes);
-        // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
-        var wholesale = new WwsProductItems(options.Currency, current, WwsNames.Meta);
-        var wholesaleCreates = creates.Select(c => wholesale.Create(c, translator.Create)).ToList();
-        var wholesaleUpdates = updates.Select(u => wholesale.Update(u, translator.Update)).ToList();
-        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
-        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
-        var command = new BatchProducts(WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
-        var result = command.ItemCount == 0
-            ? new BatchResult<ProductDto>([], [], [], new BatchSummary(0, 0, 0, 0))
-            : await sender.Send(command, cancellationToken);
-
-        var renderer = new WooRenderer(options, await CategoriesOfAsync(result.Create.Concat(result.Update).Concat(result.Delete).Select(r => r.Resource), cancellationToken));
-        bool IsSimple(WooProductInput input) =>
-            (input.Type ?? (input.Id is { } id && current.TryGetValue(id, out var p) ? WooType.Of(p, WooFields.Of(p.Extensions)) : WooType.Simple)) == WooType.Simple;
-        return Ok(new WooBatchResponse<WooProduct>
-        {
-            Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, renderer.Product,
-                (i, error) => wholesaleCreates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Create, WooErrors.Product, IsSimple(creates[i])))),
-            Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, renderer.Product,
-                (i, error) => wholesaleUpdates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Update, WooErrors.Product, IsSimple(updates[i])))),
-            Delete = deletes.Count == 0 ? null : [.. result.Delete.Select((r, i) => r is { Status: ItemStatus.Succeeded, Resource: { } product }
-                ? new WooBatchEntry<WooProduct>(renderer.Product(product), null)
-                : new WooBatchEntry<WooProduct>(null, new WooItemFailure(deletes[i], WooErrors.Item(r.Error!, BatchOperation.Delete, WooErrors.Product, simple: false))))],
-        });
-    }
+    public Task<IActionResult> Batch(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooProductInput>? request, CancellationToken cancellationToken) =>
+        Routes().BatchAsync(request, cancellationToken);
 
     /// <summary>Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.</summary>
     [HttpGet]
@@ -137,8 +87,8 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         var found = await sender.Send(query, cancellationToken);
         Response.Headers["X-WP-Total"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Response.Headers["X-WP-TotalPages"] = ((found.Total + perPage - 1) / perPage).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var renderer = new WooRenderer(settings.Value, await CategoriesOfAsync(found.Items, cancellationToken));
-        return Ok(found.Items.Select(renderer.Product).ToList());
+        var render = await Routes().RendererAsync(found.Items, cancellationToken);
+        return Ok(found.Items.Select(render).ToList());
     }
 
     /// <summary>One product; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.</summary>
@@ -146,22 +96,8 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooProduct>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Get(long id, CancellationToken cancellationToken)
-    {
-        var found = await sender.Send(new GetProductsByIds([id]), cancellationToken);
-        if (found.Count == 0)
-        {
-            return NotFound(WooErrors.Of("woocommerce_rest_product_invalid_id", "Invalid ID.", StatusCodes.Status404NotFound));
-        }
+    public Task<IActionResult> Get(long id, CancellationToken cancellationToken) => Routes().GetAsync(id, cancellationToken);
 
-        var renderer = new WooRenderer(settings.Value, await CategoriesOfAsync(found, cancellationToken));
-        return Ok(renderer.Product(found[0]));
-    }
-
-    /// <summary>The categories the products name, in one read, for WooCommerce's <c>{id, name, slug}</c>.</summary>
-    private async Task<IReadOnlyDictionary<long, CategoryDto>> CategoriesOfAsync(IEnumerable<ProductDto?> products, CancellationToken cancellationToken)
-    {
-        var ids = products.OfType<ProductDto>().SelectMany(p => p.CategoryIds).Distinct().ToList();
-        return (await sender.Send(new GetCategoriesByIds(ids), cancellationToken)).ToDictionary(c => c.Id);
-    }
+    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
+    private WooProductRoutes<WooProduct> Routes() => new(sender, settings.Value, WwsNames.Meta, renderer => renderer.Product);
 }
