@@ -4,7 +4,14 @@ using FluentValidation;
 
 namespace Catalog.Application.Common.Validation;
 
-/// <summary>A validator with rules for <see cref="Optional{T}"/> fields: a rule applies only when the field was sent.</summary>
+/// <summary>
+/// A validator with rules for <see cref="Optional{T}"/> fields: a rule applies only when the field was sent.
+/// </summary>
+/// <remarks>
+/// The "was it sent" test is a condition on each rule, not a <c>When(...)</c> block: FluentValidation remembers a block's
+/// answer per validated object in a dictionary, so every rule hashed the whole item (a record hashes all its fields,
+/// variants and prices included). That hashing was a third of a 1000-item batch's validation time.
+/// </remarks>
 public abstract class CatalogValidator<T> : AbstractValidator<T>
 {
     /// <summary>The field must be sent (as a create needs its name); the failure is reported under the field's own name.</summary>
@@ -23,7 +30,9 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(rules);
         var get = field.Compile();
-        When(x => get(x).HasValue, () => rules(RuleFor(ValueOf(field))));
+        var rule = RuleFor(ValueOf(field));
+        rules(rule);
+        rule.Configure(r => r.ApplyCondition(context => get(context.InstanceToValidate).HasValue));
     }
 
     protected void EachWhenPresent<TElement>(
@@ -33,7 +42,9 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(rules);
         var get = field.Compile();
-        When(x => get(x).HasValue && get(x).Value is not null, () => rules(RuleForEach(ElementsOf(field))));
+        var rule = RuleForEach(ElementsOf(field));
+        rules(rule);
+        rule.Configure(r => r.ApplyCondition(context => get(context.InstanceToValidate) is { HasValue: true, Value: not null }));
     }
 
     /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>, so that failures are reported under the field's own name.</summary>
