@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Catalog.Benchmarks;
 
-/// <summary>Command line: <c>--sizes 10,100,1000 --runs 5 --naive-runs 3 --warmup 3 --markdown results.md</c>.</summary>
+/// <summary>
+/// Command line: <c>--sizes 10,100,1000 --runs 5 --naive-runs 3 --warmup 3 --markdown results.md</c>, and to look at
+/// one part under a profiler, <c>--operations create,delete --paths batch</c>.
+/// </summary>
 internal sealed record BenchOptions
 {
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
@@ -13,6 +16,11 @@ internal sealed record BenchOptions
     public int NaiveRuns { get; init; } = 3;
 
     public string? MarkdownPath { get; init; }
+
+    public IReadOnlyList<Operation> Operations { get; init; } = Enum.GetValues<Operation>();
+
+    /// <summary>The path names to run (batch, naive, ado.net); all of them when not given.</summary>
+    public IReadOnlyList<string>? Paths { get; init; }
 
     /// <summary>Untimed passes over every operation and path before measuring; see <see cref="BenchmarkRunner.WarmUpAsync"/>.</summary>
     public int WarmUpPasses { get; init; } = 3;
@@ -30,8 +38,10 @@ internal sealed record BenchOptions
                 "--runs" => options with { Runs = Positive(value) },
                 "--naive-runs" => options with { NaiveRuns = Positive(value) },
                 "--markdown" => options with { MarkdownPath = value },
+                "--operations" => options with { Operations = [.. List(value).Select(ParseOperation)] },
+                "--paths" => options with { Paths = List(value) },
                 "--warmup" => options with { WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Use --sizes, --runs, --naive-runs, --warmup, --markdown."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Use --sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths."),
             };
             naiveRunsGiven |= args[i] == "--naive-runs";
             i++;
@@ -40,6 +50,13 @@ internal sealed record BenchOptions
         // Asking for fewer runs than the naive default should not make naive the one with more.
         return naiveRunsGiven ? options : options with { NaiveRuns = Math.Min(options.NaiveRuns, options.Runs) };
     }
+
+    private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Operation ParseOperation(string text) =>
+        Enum.TryParse<Operation>(text, ignoreCase: true, out var operation) && Enum.IsDefined(operation)
+            ? operation
+            : throw new ArgumentException($"'{text}' is not an operation: use create, update or delete.");
 
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

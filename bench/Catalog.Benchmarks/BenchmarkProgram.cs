@@ -35,9 +35,16 @@ internal static class BenchmarkProgram
         console.WriteLine(machine);
         var total = Stopwatch.StartNew();
         // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
-        var runner = new BenchmarkRunner([new BatchPath(), new NaivePath(), new AdoNetPath()], Console.WriteLine);
+        IBenchPath[] paths = [new BatchPath(), new NaivePath(), new AdoNetPath()];
+        if (options.Paths is { } names && names.FirstOrDefault(n => paths.All(p => p.Name != n)) is { } unknown)
+        {
+            Console.Error.WriteLine($"'{unknown}' is not a path: use {string.Join(", ", paths.Select(p => p.Name))}.");
+            return 2;
+        }
+
+        var runner = new BenchmarkRunner([.. paths.Where(p => options.Paths?.Contains(p.Name) ?? true)], Console.WriteLine);
         console.WriteLine($"Warming up (untimed, {options.WarmUpPasses} passes)...");
-        await runner.WarmUpAsync(options.Sizes.Max(), options.WarmUpPasses, CancellationToken.None);
+        await runner.WarmUpAsync(options, CancellationToken.None);
         var measurements = await runner.RunAsync(options, CancellationToken.None);
 
         var results = new ResultTable(measurements, options, machine);

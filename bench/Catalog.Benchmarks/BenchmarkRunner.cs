@@ -19,7 +19,7 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         var results = new List<Measurement>();
         foreach (var size in options.Sizes)
         {
-            foreach (var operation in Enum.GetValues<Operation>())
+            foreach (var operation in options.Operations)
             {
                 results.AddRange(await MeasureInterleavedAsync(options, operation, size, cancellationToken));
             }
@@ -68,14 +68,16 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
     /// optimised (tier-1) code, but on 2 cores the JIT needs many calls to get there: without these passes the first
     /// batches measured ran up to 3 times slower than the same batches a minute later.
     /// </summary>
-    public async Task WarmUpAsync(int largestSize, int passes, CancellationToken cancellationToken)
+    public async Task WarmUpAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        foreach (var operation in Enum.GetValues<Operation>())
+        ArgumentNullException.ThrowIfNull(options);
+        var largestSize = options.Sizes.Max();
+        foreach (var operation in options.Operations)
         {
             foreach (var path in paths.Where(p => p.Supports(operation)))
             {
                 await using var host = await StartAsync(path, cancellationToken);
-                for (var pass = 0; pass < passes; pass++)
+                for (var pass = 0; pass < options.WarmUpPasses; pass++)
                 {
                     await MeasureAsync(host, path, operation, path.WarmUpSize(largestSize), cancellationToken);
                 }
