@@ -109,6 +109,12 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
 
         Attach(byProduct, nameof(Product.Variants), variants, v => v.ProductId);
         Attach(byProduct, nameof(Product.Categories), await Rows<ProductCategory>(l => productIds.Contains(l.ProductId), cancellationToken), l => l.ProductId);
+        if (variants.Count == 0)
+        {
+            // As EF's split queries do: no variants, nothing to ask their tables.
+            return products;
+        }
+
         Attach(byVariant, nameof(Variant.Prices), await Rows<VariantPrice>(p => variantIds.Contains(p.VariantId), cancellationToken), p => p.VariantId);
         Attach(byVariant, nameof(Variant.AttributeValues), await Rows<VariantAttributeValue>(a => variantIds.Contains(a.VariantId), cancellationToken), a => a.VariantId);
         Attach(byVariant, nameof(Variant.WholesalePrices), await Rows<WholesalePrice>(w => variantIds.Contains(w.VariantId), cancellationToken), w => w.VariantId);
