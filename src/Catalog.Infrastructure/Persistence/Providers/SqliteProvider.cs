@@ -68,43 +68,23 @@ internal sealed class SqliteProvider : DatabaseProvider
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statements);
         var affected = new int[statements.Count];
-        var prepared = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
-        try
+        // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The statements
+        // join the transaction the writer opened, which SQLite keeps per connection.
+        using var runner = new SqliteStatements((SqliteConnection)connection);
+        for (var i = 0; i < statements.Count; i++)
         {
-            for (var i = 0; i < statements.Count; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var statement = statements[i];
-                if (!prepared.TryGetValue(statement.Sql, out var command))
-                {
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = statement.Sql;
-                    prepared[statement.Sql] = command;
-                }
-
-                statement.Bind(command.Parameters, command);
-
-                try
-                {
-                    // SQLite runs in this process: there is no I/O to await, and the async wrapper costs per row.
-                    affected[i] = command.ExecuteNonQuery();
-                }
-                catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
-                {
-                    return Task.FromResult(new ExecutionResult(affected, i, error));
-                }
+                affected[i] = runner.Execute(statements[i]);
             }
-
-            return Task.FromResult(new ExecutionResult(affected, null, null));
-        }
-        finally
-        {
-            foreach (var command in prepared.Values)
+            catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
             {
-                command.Dispose();
+                return Task.FromResult(new ExecutionResult(affected, i, error));
             }
         }
+
+        return Task.FromResult(new ExecutionResult(affected, null, null));
     }
 
     /// <summary>SQLite's JSON functions read the text directly: <c>json_extract("extensions", '$."woocommerce"."type"')</c>.</summary>

@@ -30,6 +30,11 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
     /// one only sets their values, which is what makes a reused statement cheap.
     /// </summary>
     public void Bind(DbParameterCollection parameters, DbCommand factory) => map.Bind(parameters, factory, Write);
+
+    /// <summary>The statement's parameter names, in the order <see cref="AddValues"/> gives their values.</summary>
+    public IReadOnlyList<string> ParameterNames() => map.ParameterNames(Write);
+
+    public void AddValues(List<object?> values) => map.ProviderValues(Write, values);
 }
 
 /// <summary>What running the statements gave: the rows each affected, or the statement the database refused and why.</summary>

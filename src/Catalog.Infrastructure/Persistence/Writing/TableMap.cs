@@ -90,6 +90,38 @@ internal sealed class TableMap
         }
     }
 
+    /// <summary>The parameter names a write's statement uses, in the order <see cref="ProviderValues"/> gives their values.</summary>
+    public IReadOnlyList<string> ParameterNames(RowWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var columns = write is DeleteRow ? _key : _columns;
+        var names = columns.Select(c => $"@p{IndexOf(c)}").ToList();
+        if (write is UpdateRow && _version is not null)
+        {
+            names.Add("@expected");
+        }
+
+        return names;
+    }
+
+    /// <summary>A write's parameter values as the database stores them (converters applied; null for a missing value).</summary>
+    public void ProviderValues(RowWrite write, List<object?> values)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(values);
+        var columns = write is DeleteRow ? _key : _columns;
+        foreach (var column in columns)
+        {
+            var value = column.ProviderValue(write.Row);
+            values.Add(value == DBNull.Value ? null : value);
+        }
+
+        if (write is UpdateRow update && _version is not null)
+        {
+            values.Add(update.ExpectedVersion);
+        }
+    }
+
     private int IndexOf(Column column)
     {
         for (var i = 0; i < _columns.Count; i++)

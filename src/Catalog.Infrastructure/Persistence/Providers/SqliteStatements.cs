@@ -1,0 +1,101 @@
+using System.Globalization;
+using Catalog.Infrastructure.Persistence.Writing;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// Runs a write plan's statements on SQLite's own API: each distinct statement prepared once, its parameters bound by
+/// position, stepped and reset for every row. Microsoft.Data.Sqlite would look every parameter up by name and build a
+/// data reader for every row; at 7,000 rows that was two thirds of the write.
+/// Values are stored exactly as Microsoft.Data.Sqlite stores them (its documented text formats for decimals and
+/// dates), so that EF reads back what EF would have written; a test compares the two row by row.
+/// </summary>
+internal sealed class SqliteStatements : IDisposable
+{
+    private const int SqliteRow = 100;
+    private const int SqliteDone = 101;
+
+    private readonly sqlite3 _database;
+    private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared = new(StringComparer.Ordinal);
+    private readonly List<object?> _values = [];
+
+    public SqliteStatements(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+    }
+
+    /// <summary>Runs one statement for one row and answers the rows it changed; a refusal is a <see cref="SqliteException"/>.</summary>
+    public int Execute(RowStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var (prepared, positions) = Prepare(statement);
+        _values.Clear();
+        statement.AddValues(_values);
+        for (var i = 0; i < _values.Count; i++)
+        {
+            Check(Bind(prepared, positions[i], _values[i]));
+        }
+
+        var result = raw.sqlite3_step(prepared);
+        // Read the error before resetting: the reset answers it again but may leave a different message behind.
+        var error = result is SqliteDone or SqliteRow ? null : Error(result);
+        raw.sqlite3_reset(prepared);
+        return error is null ? raw.sqlite3_changes(_database) : throw error;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (statement, _) in _prepared.Values)
+        {
+            statement.Dispose();
+        }
+
+        _prepared.Clear();
+    }
+
+    private (sqlite3_stmt Statement, int[] Positions) Prepare(RowStatement statement)
+    {
+        if (!_prepared.TryGetValue(statement.Sql, out var prepared))
+        {
+            Check(raw.sqlite3_prepare_v2(_database, statement.Sql, out var handle));
+            var positions = statement.ParameterNames().Select(name => raw.sqlite3_bind_parameter_index(handle, name)).ToArray();
+            prepared = (handle, positions);
+            _prepared[statement.Sql] = prepared;
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Microsoft.Data.Sqlite's conversions for the types a write plan holds; anything else is refused, not guessed.</summary>
+    private static int Bind(sqlite3_stmt statement, int position, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, position),
+        string text => raw.sqlite3_bind_text(statement, position, text),
+        long number => raw.sqlite3_bind_int64(statement, position, number),
+        int number => raw.sqlite3_bind_int64(statement, position, number),
+        short number => raw.sqlite3_bind_int64(statement, position, number),
+        byte number => raw.sqlite3_bind_int64(statement, position, number),
+        bool flag => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0),
+        double real when !double.IsNaN(real) => raw.sqlite3_bind_double(statement, position, real),
+        decimal amount => raw.sqlite3_bind_text(statement, position, amount.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        DateTimeOffset moment => raw.sqlite3_bind_text(statement, position, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateTime moment => raw.sqlite3_bind_text(statement, position, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
+        _ => throw new NotSupportedException($"The SQLite writer has no conversion for {value.GetType().Name} values; add one beside the others."),
+    };
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw Error(result);
+        }
+    }
+
+    /// <summary>The exception Microsoft.Data.Sqlite would throw: the primary code, and the extended one beside it.</summary>
+    private SqliteException Error(int result) =>
+        new($"SQLite Error {result & 0xFF}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}'.", result & 0xFF, raw.sqlite3_extended_errcode(_database));
+}
