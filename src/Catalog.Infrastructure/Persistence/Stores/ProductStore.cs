@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
-using System.Linq.Expressions;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
 using Catalog.Infrastructure.Persistence.Providers;

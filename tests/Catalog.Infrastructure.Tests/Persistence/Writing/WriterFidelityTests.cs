@@ -129,7 +129,11 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
         return await scope.ServiceProvider.GetRequiredService<IIdAllocator>().AllocateAsync(
             new Dictionary<Type, int>
             {
-                [typeof(Category)] = 1, [typeof(WholesaleRole)] = 1, [typeof(Product)] = 2, [typeof(Variant)] = 2, [typeof(VariantPrice)] = 4,
+                [typeof(Category)] = 1,
+                [typeof(WholesaleRole)] = 1,
+                [typeof(Product)] = 2,
+                [typeof(Variant)] = 2,
+                [typeof(VariantPrice)] = 4,
             },
             CancellationToken.None);
     }
