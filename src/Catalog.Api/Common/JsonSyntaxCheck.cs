@@ -20,7 +20,10 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
             return;
         }
 
-        var buffer = new MemoryStream();
+        // Sized from Content-Length when it is sent (Kestrel stops a body longer than it says), so a 1 MB batch is
+        // copied once rather than into a buffer that doubles its way up; capped, as the header is the client's word.
+        const int LargestPresize = 16 * 1024 * 1024;
+        var buffer = new MemoryStream(request.ContentLength is long length && length > 0 ? (int)Math.Min(length, LargestPresize) : 0);
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (buffer.Length > 0 && SyntaxError(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } error)
         {
