@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// Command line: <c>--sizes 10,100,1000 --runs 5 --naive-runs 3 --warmup 3 --markdown results.md</c>, and to look at
+/// Command line: <c>--sizes 10,100,1000 --runs 7 --naive-runs 3 --warmup 10 --markdown results.md</c>, and to look at
 /// one part under a profiler, <c>--operations create,delete --paths batch</c>.
 /// </summary>
 internal sealed record BenchOptions
 {
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
 
-    public int Runs { get; init; } = 5;
+    public int Runs { get; init; } = 7;
 
     /// <summary>The naive path commits once per item, so at large N one run takes seconds; fewer runs keep the whole benchmark short.</summary>
     public int NaiveRuns { get; init; } = 3;
@@ -23,7 +23,7 @@ internal sealed record BenchOptions
     public IReadOnlyList<string>? Paths { get; init; }
 
     /// <summary>Untimed passes over every operation and path before measuring; see <see cref="BenchmarkRunner.WarmUpAsync"/>.</summary>
-    public int WarmUpPasses { get; init; } = 3;
+    public int WarmUpPasses { get; init; } = 10;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {

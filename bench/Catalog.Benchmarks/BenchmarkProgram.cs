@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Catalog.Benchmarks [--sizes 10,100,1000] [--runs 5] [--naive-runs 3] [--markdown path]</c>.
+/// <c>dotnet run -c Release --project bench/Catalog.Benchmarks [--sizes 10,100,1000] [--runs 7] [--naive-runs 3] [--markdown path]</c>.
 /// An explicit entry class (not top-level statements) so that <c>Program</c> stays the API's, which the host factory starts.
 /// </summary>
 internal static class BenchmarkProgram

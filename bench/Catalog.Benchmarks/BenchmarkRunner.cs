@@ -65,8 +65,11 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
 
     /// <summary>
     /// Untimed passes of every operation on every path at the largest size (naive: 100 items). A deployed API runs
-    /// optimised (tier-1) code, but on 2 cores the JIT needs many calls to get there: without these passes the first
-    /// batches measured ran up to 3 times slower than the same batches a minute later.
+    /// optimised (tier-1) code, but on 2 cores the JIT needs many calls to get there: code that runs once per request
+    /// is promoted after 30 requests, and then recompiled once more with what dynamic PGO learned, on a background
+    /// thread that shares the two cores with the requests. After 3 passes a 1000-product create still took 1.5 to 2
+    /// times what it takes after 30 (`System.Runtime.JitInfo` counted 100 or more methods compiled per request until
+    /// then); 10 passes get most of the way.
     /// </summary>
     public async Task WarmUpAsync(BenchOptions options, CancellationToken cancellationToken)
     {
