@@ -110,6 +110,7 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         var workload = operation == Operation.Create
             ? new Workload(specs, [])
             : new Workload([], await BatchApi.SeedAsync(host.Client, specs, cancellationToken));
+        await JitQuiet.WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
         return await path.MeasureAsync(host, operation, workload, cancellationToken);
     }
 
