@@ -8,6 +8,8 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
 {
     public int ItemKey { get; } = itemKey;
 
+    public TableMap Map { get; } = map;
+
     public RowWrite Write { get; } = write;
 
     public string Sql { get; } = write switch
@@ -29,12 +31,12 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
     /// Puts this row's values into a command's parameters: creates them on a fresh command, and on a reused (prepared)
     /// one only sets their values, which is what makes a reused statement cheap.
     /// </summary>
-    public void Bind(DbParameterCollection parameters, DbCommand factory) => map.Bind(parameters, factory, Write);
+    public void Bind(DbParameterCollection parameters, DbCommand factory) => Map.Bind(parameters, factory, Write);
 
     /// <summary>The statement's parameter names, in the order <see cref="AddValues"/> gives their values.</summary>
-    public IReadOnlyList<string> ParameterNames() => map.ParameterNames(Write);
+    public IReadOnlyList<string> ParameterNames() => Map.ParameterNames(Write);
 
-    public void AddValues(List<object?> values) => map.ProviderValues(Write, values);
+    public void AddValues(List<object?> values) => Map.ProviderValues(Write, values);
 }
 
 /// <summary>What running the statements gave: the rows each affected, or the statement the database refused and why.</summary>

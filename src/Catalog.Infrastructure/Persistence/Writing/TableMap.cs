@@ -29,7 +29,8 @@ internal sealed class TableMap
 
         var names = string.Join(", ", _columns.Select(c => Quote(c.Name)));
         var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
-        InsertSql = $"INSERT INTO {Quote(Table)} ({names}) VALUES ({values})";
+        InsertInto = $"INSERT INTO {Quote(Table)} ({names})";
+        InsertSql = $"{InsertInto} VALUES ({values})";
         var keyMatch = string.Join(" AND ", _key.Select(k => $"{Quote(k.Name)} = @p{IndexOf(k)}"));
         var sets = string.Join(", ", _columns.Where(c => !_key.Contains(c)).Select(c => $"{Quote(c.Name)} = @p{IndexOf(c)}"));
         UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}" + (_version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected");
@@ -42,6 +43,12 @@ internal sealed class TableMap
     public int Rank { get; }
 
     public string InsertSql { get; }
+
+    /// <summary>An insert up to its <c>VALUES</c>: <c>INSERT INTO "t" ("a", "b")</c>, for a provider that writes several rows at once.</summary>
+    public string InsertInto { get; }
+
+    /// <summary>How many values an insert binds: one per column.</summary>
+    public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
 

@@ -41,6 +41,23 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     }
 
     [Fact]
+    public async Task Apply_ConflictAmongManyInsertsOfOneTable_FailsOnlyThatItem()
+    {
+        // Enough rows of one table that SQLite's writer inserts them several to a statement.
+        var ids = await ReserveAsync(products: 41, variants: 0);
+        await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
+        var items = Enumerable.Range(0, 40)
+            .Select(i => new PlannedItem(i, [new InsertRow(Product.Create(ids.Next<Product>(), new ProductDetails { Handle = i == 23 ? "taken" : $"p-{i}", Title = "Shirt" }, Now))]))
+            .ToArray();
+
+        var outcome = await WriteAsync(BatchPolicy.Partial, items);
+
+        outcome.Failures.Keys.Should().Equal(23);
+        outcome.Failures[23].Code.Should().Be(ErrorCodes.DuplicateHandle);
+        (await HandlesAsync()).Should().HaveCount(40).And.Contain(["taken", "p-0", "p-22", "p-24", "p-39"]).And.NotContain("p-23");
+    }
+
+    [Fact]
     public async Task Apply_AtomicPlanWithOneConflict_WritesNothing()
     {
         var ids = await ReserveAsync(products: 3, variants: 0);
