@@ -19,6 +19,7 @@ internal sealed class SqliteStatements : IDisposable
 
     private readonly sqlite3 _database;
     private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<(TableMap Table, int Rows), sqlite3_stmt> _groupInserts = [];
     private readonly List<object?> _values = [];
 
     public SqliteStatements(SqliteConnection connection)
@@ -39,11 +40,7 @@ internal sealed class SqliteStatements : IDisposable
             Check(Bind(prepared, positions[i], _values[i]));
         }
 
-        var result = raw.sqlite3_step(prepared);
-        // Read the error before resetting: the reset answers it again but may leave a different message behind.
-        var error = result is SqliteDone or SqliteRow ? null : Error(result);
-        raw.sqlite3_reset(prepared);
-        return error is null ? raw.sqlite3_changes(_database) : throw error;
+        return Step(prepared);
     }
 
     /// <summary>
@@ -54,12 +51,11 @@ internal sealed class SqliteStatements : IDisposable
     {
         ArgumentNullException.ThrowIfNull(statements);
         var map = statements[start].Map;
-        var sql = $"{map.InsertInto} VALUES {string.Join(", ", Enumerable.Repeat($"({string.Join(", ", Enumerable.Repeat("?", map.ColumnCount))})", count))}";
-        if (!_prepared.TryGetValue(sql, out var prepared))
+        if (!_groupInserts.TryGetValue((map, count), out var prepared))
         {
-            Check(raw.sqlite3_prepare_v2(_database, sql, out var handle));
-            prepared = (handle, []);
-            _prepared[sql] = prepared;
+            var row = $"({string.Join(", ", Enumerable.Repeat("?", map.ColumnCount))})";
+            Check(raw.sqlite3_prepare_v2(_database, $"{map.InsertInto} VALUES {string.Join(", ", Enumerable.Repeat(row, count))}", out prepared));
+            _groupInserts[(map, count)] = prepared;
         }
 
         // Positional parameters are numbered in the order they stand: row by row, column by column.
@@ -70,27 +66,32 @@ internal sealed class SqliteStatements : IDisposable
             statements[row].AddValues(_values);
             foreach (var value in _values)
             {
-                Check(Bind(prepared.Statement, position++, value));
+                Check(Bind(prepared, position++, value));
             }
         }
 
-        var result = raw.sqlite3_step(prepared.Statement);
-        var error = result is SqliteDone or SqliteRow ? null : Error(result);
-        raw.sqlite3_reset(prepared.Statement);
-        if (error is not null)
-        {
-            throw error;
-        }
+        Step(prepared);
     }
 
     public void Dispose()
     {
-        foreach (var (statement, _) in _prepared.Values)
+        foreach (var statement in _prepared.Values.Select(p => p.Statement).Concat(_groupInserts.Values))
         {
             statement.Dispose();
         }
 
         _prepared.Clear();
+        _groupInserts.Clear();
+    }
+
+    /// <summary>Runs a bound statement and makes it ready for the next row; answers the rows it changed.</summary>
+    private int Step(sqlite3_stmt statement)
+    {
+        var result = raw.sqlite3_step(statement);
+        // Read the error before resetting: the reset answers it again but may leave a different message behind.
+        var error = result is SqliteDone or SqliteRow ? null : Error(result);
+        raw.sqlite3_reset(statement);
+        return error is null ? raw.sqlite3_changes(_database) : throw error;
     }
 
     private (sqlite3_stmt Statement, int[] Positions) Prepare(RowStatement statement)

@@ -69,8 +69,8 @@ internal sealed class TableMap
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(write);
-        var columns = write is DeleteRow ? _key : _columns;
-        long? expected = write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
+        var columns = ColumnsOf(write);
+        var expected = ExpectedVersionOf(write);
         if (parameters.Count == 0)
         {
             foreach (var column in columns)
@@ -88,7 +88,7 @@ internal sealed class TableMap
 
         for (var i = 0; i < columns.Count; i++)
         {
-            parameters[i].Value = columns[i].ProviderValue(write.Row);
+            parameters[i].Value = columns[i].ProviderValue(write.Row) ?? DBNull.Value;
         }
 
         if (expected is { } expectedVersion)
@@ -101,9 +101,8 @@ internal sealed class TableMap
     public IReadOnlyList<string> ParameterNames(RowWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var columns = write is DeleteRow ? _key : _columns;
-        var names = columns.Select(c => $"@p{IndexOf(c)}").ToList();
-        if (write is UpdateRow && _version is not null)
+        var names = ColumnsOf(write).Select(c => $"@p{IndexOf(c)}").ToList();
+        if (ExpectedVersionOf(write) is not null)
         {
             names.Add("@expected");
         }
@@ -116,18 +115,22 @@ internal sealed class TableMap
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(values);
-        var columns = write is DeleteRow ? _key : _columns;
-        foreach (var column in columns)
+        foreach (var column in ColumnsOf(write))
         {
-            var value = column.ProviderValue(write.Row);
-            values.Add(value == DBNull.Value ? null : value);
+            values.Add(column.ProviderValue(write.Row));
         }
 
-        if (write is UpdateRow update && _version is not null)
+        if (ExpectedVersionOf(write) is { } expected)
         {
-            values.Add(update.ExpectedVersion);
+            values.Add(expected);
         }
     }
+
+    /// <summary>Every column for an insert or update, the key for a delete.</summary>
+    private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write is DeleteRow ? _key : _columns;
+
+    /// <summary>The version a versioned update expects to find, bound after the columns; null for any other write.</summary>
+    private long? ExpectedVersionOf(RowWrite write) => write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
 
     private int IndexOf(Column column)
     {
@@ -161,15 +164,10 @@ internal sealed class TableMap
             Mapping.CreateParameter(factory, name, _getter.GetClrValue(row), Property.IsNullable);
 
         /// <summary>The value as the database stores it: through the column's converter (JSON text, enum names) if it has one.</summary>
-        public object ProviderValue(object row)
+        public object? ProviderValue(object row)
         {
             var value = _getter.GetClrValue(row);
-            if (value is not null && Mapping.Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-
-            return value ?? DBNull.Value;
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
     }
 }
