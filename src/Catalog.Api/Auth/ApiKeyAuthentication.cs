@@ -35,10 +35,20 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
+        return Authenticated(stored, SchemeName);
+    }
+
+    /// <summary>
+    /// The caller a stored key stands for, whichever scheme found it: its id and name, and its scopes as <c>scope</c>
+    /// claims, so that the same policies apply to the canonical API and every dialect.
+    /// </summary>
+    public static AuthenticateResult Authenticated(ApiKey stored, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, stored.Name) };
         claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, scheme));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Catalog.Api.Auth;
@@ -37,13 +35,7 @@ internal sealed class MedusaAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, stored.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, stored.Name),
-        };
-        claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiKeyAuthenticationHandler.ScopeClaim, s)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Catalog.Api.Auth;
@@ -50,9 +48,7 @@ internal sealed class WooCommerceAuthenticationHandler(
             return AuthenticateResult.Fail("Consumer secret is invalid.");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, stored.Id.ToString(CultureInfo.InvariantCulture)), new(ClaimTypes.Name, stored.Name) };
-        claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiKeyAuthenticationHandler.ScopeClaim, s)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
     /// <summary>Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an anonymous WooCommerce caller gets.</summary>
