@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Catalog.Testing;
 
-/// <summary>Where the repository is and which loopback port is free: what tests that run outside programs need.</summary>
+/// <summary>Where the repository is, which loopback port is free, and how to run a program: what tests that run outside programs need.</summary>
 public static class TestEnvironment
 {
     /// <summary>The folder holding Catalog.sln, found upwards from the test binaries.</summary>
@@ -24,5 +25,22 @@ public static class TestEnvironment
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs a program in the repository's root and answers its exit code and what it wrote to each stream.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot(),
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await output, await errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Catalog.Testing;
 
@@ -32,24 +31,15 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
         var newman = Path.Combine(root, "node_modules", ".bin", "newman");
         File.Exists(newman).Should().BeTrue("newman comes from package.json: run `npm ci` at the repository root (.ci/run does)");
 
-        var start = new ProcessStartInfo(newman,
+        var (exitCode, output, errors) = await TestEnvironment.RunAsync(newman,
         [
             "run", Path.Combine(root, "docs", "postman", "catalog.postman_collection.json"),
             "--env-var", $"baseUrl=http://127.0.0.1:{_port}",
             "--env-var", $"apiKey={CatalogApiFactory.WriteKey}",
             "--color", "off", "--disable-unicode",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        ], TimeSpan.FromMinutes(10));
 
-        process.ExitCode.Should().Be(0, $"every assertion of the collection must pass:\n{await output}\n{await errors}");
-        (await output).Should().Contain("assertions");
+        exitCode.Should().Be(0, $"every assertion of the collection must pass:\n{output}\n{errors}");
+        output.Should().Contain("assertions");
     }
 }

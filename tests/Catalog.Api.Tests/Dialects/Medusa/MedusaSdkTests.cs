@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -107,18 +106,8 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, string baseUrl, string requestsFile)
     {
         var script = Path.Combine(root, "tests", "Catalog.Api.Tests", "Dialects", "Medusa", "sdk", "medusa-sdk-batch.cjs");
-        var start = new ProcessStartInfo("node", [script, baseUrl, CatalogApiFactory.WriteKey, requestsFile])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var (exitCode, output, errors) = await TestEnvironment.RunAsync("node", [script, baseUrl, CatalogApiFactory.WriteKey, requestsFile], TimeSpan.FromMinutes(2));
+        return (exitCode, output + errors);
     }
 
 }
