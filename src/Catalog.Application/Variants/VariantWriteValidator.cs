@@ -30,7 +30,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
             .Must(NoOverlappingTiers).WithMessage("Prices of one currency must not have overlapping quantity ranges."));
-        EachWhenPresent(x => x.Prices, r => r.NotNull().SetValidator(new PriceInputValidator()));
+        EachWhenPresent(x => x.Prices, new PriceInputValidator());
         WhenPresent(x => x.AttributeValueIds, r => r.Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
             .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
         EachWhenPresent(x => x.AttributeValueIds, r => r.GreaterThan(0));

@@ -87,4 +87,56 @@ public sealed class ProductWriteValidatorTests
 
         fields.Should().Contain("variants[0].prices");
     }
+
+    [Fact]
+    public void Validate_BadPriceOfSecondVariant_ReportsItsFullPathMessageAndCode()
+    {
+        var item = new ProductCreate
+        {
+            Title = "Shirt",
+            Variants = new List<Variants.ProductVariantWrite>
+            {
+                new() { Title = "S" },
+                new() { Title = "M", Prices = new List<Variants.PriceInput> { new() { CurrencyCode = "usd", Amount = 1 }, new() { CurrencyCode = "eur", Amount = -1 } } },
+            },
+        };
+
+        var failure = new ProductCreateValidator().Validate(item).Errors.Should().ContainSingle().Subject;
+
+        FieldPaths.ToWire(failure.PropertyName).Should().Be("variants[1].prices[1].amount");
+        failure.ErrorMessage.Should().Be("'Amount' must be greater than or equal to '0'.");
+        failure.ErrorCode.Should().Be("GreaterThanOrEqualValidator");
+    }
+
+    [Fact]
+    public void Validate_NullVariantAndNullPrice_ReportEachUnderItsPlace()
+    {
+        var item = new ProductCreate
+        {
+            Title = "Shirt",
+            Variants = new List<Variants.ProductVariantWrite>
+            {
+                null!,
+                new() { Title = "M", Prices = new List<Variants.PriceInput> { null! } },
+            },
+        };
+
+        var failures = new ProductCreateValidator().Validate(item).Errors;
+
+        failures.Select(e => FieldPaths.ToWire(e.PropertyName)).Should().Equal("variants[0]", "variants[1].prices[0]");
+        failures.Should().OnlyContain(e => e.ErrorMessage == "A list item must not be null.");
+    }
+
+    [Fact]
+    public void Validate_ManyItemsWithOneBad_ReportsOnlyTheBadOne()
+    {
+        var variants = Enumerable.Range(0, 50)
+            .Select(i => new Variants.ProductVariantWrite { Title = $"V{i}", Sku = i == 37 ? " " : $"SKU-{i}" })
+            .ToList();
+
+        var fields = new ProductCreateValidator().Validate(new ProductCreate { Title = "Shirt", Variants = variants })
+            .Errors.Select(e => FieldPaths.ToWire(e.PropertyName));
+
+        fields.Should().Equal("variants[37].sku");
+    }
 }

@@ -15,7 +15,7 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
     public WholesaleInputValidator()
     {
         WhenPresent(x => x.Prices, r => r.Must(NotTooMany).WithMessage(TooMany("prices")));
-        EachWhenPresent(x => x.Prices, r => r.NotNull().SetValidator(new WholesalePriceInputValidator()));
+        EachWhenPresent(x => x.Prices, new WholesalePriceInputValidator());
         WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany).WithMessage(TooMany("minimum_order_quantities")));
         EachWhenPresent(x => x.MinimumOrderQuantities, r => r.NotNull().ChildRules(m =>
         {
@@ -32,7 +32,7 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
         EachWhenPresent(x => x.Visibility, r => r.Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
             .WithMessage("A visibility entry is a role key (lower-case letters, digits, underscores) or 'all'."));
         WhenPresent(x => x.QuantityDiscountRules, r => r.Must(NotTooMany).WithMessage(TooMany("quantity_discount_rules")));
-        EachWhenPresent(x => x.QuantityDiscountRules, r => r.NotNull().SetValidator(new QuantityDiscountRuleInputValidator()));
+        EachWhenPresent(x => x.QuantityDiscountRules, new QuantityDiscountRuleInputValidator());
 
         // Rules across the entries of a list, each reported at the entry that breaks it (the later one of a pair).
         RuleFor(x => x).Custom((input, context) =>

@@ -29,7 +29,7 @@ public abstract class AttributeWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Values, r => r.Must(v => v is null || v.Count <= AttributeConstraints.MaxValues)
             .WithMessage($"An attribute has at most {AttributeConstraints.MaxValues} values.")
             .Must(HaveDistinctIds).WithMessage("A value id appears more than once in values."));
-        EachWhenPresent(x => x.Values, r => r.NotNull().SetValidator(new AttributeValueWriteValidator(isCreate)));
+        EachWhenPresent(x => x.Values, new AttributeValueWriteValidator(isCreate));
     }
 
     private static bool HaveDistinctIds(IReadOnlyList<AttributeValueWrite>? values)

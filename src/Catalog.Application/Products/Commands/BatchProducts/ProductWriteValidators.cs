@@ -53,7 +53,7 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
-        EachWhenPresent(x => x.Variants, r => r.NotNull().SetValidator(new ProductVariantWriteValidator(isCreate)));
+        EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate));
     }
 }
 
