@@ -8,6 +8,7 @@ using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>(
         options.AllowInputFormatterExceptionMessages = false;
     })
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+builder.Services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>(BufferedJsonOutputFormatter.Replace);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestErrorFormats();
