@@ -17,6 +17,7 @@ public static class BatchCompletion
         ArgumentNullException.ThrowIfNull(toDto);
 
         var all = ledger.All.ToList();
+        var answers = new Dictionary<LedgerEntry<TEntity>, TDto>();
         var applied = !(policy == BatchPolicy.Atomic && all.Any(e => !e.IsOpen));
         if (applied)
         {
@@ -24,7 +25,21 @@ public static class BatchCompletion
             if (planned.Count > 0)
             {
                 var plan = new WritePlan([.. planned.Select(p => new PlannedItem(p.key, p.entry.Rows))], policy);
-                var outcome = await writer.ApplyAsync(plan, cancellationToken);
+
+                // The answers are mapped on another thread while the writer writes. The writer only reads the plan's rows
+                // and mapping only reads the entities, so they can share them; an item the database refuses drops its answer.
+                var open = all.Where(e => e.IsOpen && e.Entity is not null).ToList();
+                var mapping = Task.Run(() => open.ForEach(entry => answers.Add(entry, toDto(entry.Entity!))), cancellationToken);
+                WriteOutcome outcome;
+                try
+                {
+                    outcome = await writer.ApplyAsync(plan, cancellationToken);
+                }
+                finally
+                {
+                    await mapping;
+                }
+
                 foreach (var (entry, key) in planned)
                 {
                     if (outcome.Failures.TryGetValue(key, out var error))
@@ -46,8 +61,11 @@ public static class BatchCompletion
                 ItemStatus.NotApplied,
                 null,
                 ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
-            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, entry.Entity is null ? null : toDto(entry.Entity), null),
+            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, AnswerOf(entry), null),
         };
+
+        TDto? AnswerOf(LedgerEntry<TEntity> entry) =>
+            entry.Entity is null ? null : answers.TryGetValue(entry, out var answer) ? answer : toDto(entry.Entity);
 
         var create = ledger.Creates.Select(Result).ToList();
         var update = ledger.Updates.Select(Result).ToList();

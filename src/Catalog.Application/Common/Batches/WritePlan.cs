@@ -23,6 +23,7 @@ public sealed record WriteOutcome(IReadOnlyDictionary<int, ItemError> Failures);
 /// <summary>
 /// Applies a write plan in one transaction. Under partial policy an item the database refuses (a unique index hit by a
 /// concurrent writer, a stale version) fails alone and the others are written; under atomic policy nothing is written.
+/// A writer only reads the rows it is given: the engine maps the batch's answers from the same objects while it writes.
 /// </summary>
 public interface IBatchWriter
 {
