@@ -139,4 +139,53 @@ public sealed class ProductWriteValidatorTests
 
         fields.Should().Equal("variants[37].sku");
     }
+
+    [Fact]
+    public void Validate_TwoOptionsWithOneTitleInAnyCase_ReportsOptions()
+    {
+        var item = new ProductCreate { Title = "Shirt", Options = new List<OptionInput> { Option("Size"), Option("SIZE") } };
+
+        var failure = new ProductCreateValidator().Validate(item).Errors.Should().ContainSingle().Subject;
+
+        FieldPaths.ToWire(failure.PropertyName).Should().Be("options");
+        failure.ErrorMessage.Should().Be("Option titles must be unique within a product.");
+    }
+
+    [Fact]
+    public void Validate_TwoOptionsBackedByOneAttribute_ReportsOptions()
+    {
+        var item = new ProductCreate { Title = "Shirt", Options = new List<OptionInput> { Option("Size", 7), Option("Fit", 7) } };
+
+        var failure = new ProductCreateValidator().Validate(item).Errors.Should().ContainSingle().Subject;
+
+        failure.ErrorMessage.Should().Be("A global attribute may back at most one option of a product.");
+    }
+
+    [Fact]
+    public void Validate_OptionsWithDistinctTitlesAndAttributes_Pass()
+    {
+        var item = new ProductCreate
+        {
+            Title = "Shirt",
+            Options = new List<OptionInput> { Option("Size", 7), Option("Fit"), Option("Colour"), Option("Sleeve", 8) },
+        };
+
+        new ProductCreateValidator().Validate(item).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_OptionWithEmptyValue_ReportsTheValuePath()
+    {
+        var item = new ProductCreate
+        {
+            Title = "Shirt",
+            Options = new List<OptionInput> { Option("Size"), new() { Title = "Fit", Values = ["Slim", ""] } },
+        };
+
+        var fields = new ProductCreateValidator().Validate(item).Errors.Select(e => FieldPaths.ToWire(e.PropertyName));
+
+        fields.Should().Equal("options[1].values[1]");
+    }
+
+    private static OptionInput Option(string title, long? attributeId = null) => new() { Title = title, Values = ["A", "B"], AttributeId = attributeId };
 }

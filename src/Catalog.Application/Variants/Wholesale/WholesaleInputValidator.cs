@@ -17,17 +17,9 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
         WhenPresent(x => x.Prices, r => r.Must(NotTooMany).WithMessage(TooMany("prices")));
         EachWhenPresent(x => x.Prices, new WholesalePriceInputValidator());
         WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany).WithMessage(TooMany("minimum_order_quantities")));
-        EachWhenPresent(x => x.MinimumOrderQuantities, r => r.NotNull().ChildRules(m =>
-        {
-            m.RuleFor(x => x.Role).MustBeRoleKey();
-            m.RuleFor(x => x.Quantity).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
-        }));
+        EachWhenPresent(x => x.MinimumOrderQuantities, new MinimumOrderQuantityInputValidator());
         WhenPresent(x => x.OrderQuantitySteps, r => r.Must(NotTooMany).WithMessage(TooMany("order_quantity_steps")));
-        EachWhenPresent(x => x.OrderQuantitySteps, r => r.NotNull().ChildRules(s =>
-        {
-            s.RuleFor(x => x.Role).MustBeRoleKey();
-            s.RuleFor(x => x.Step).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
-        }));
+        EachWhenPresent(x => x.OrderQuantitySteps, new OrderQuantityStepInputValidator());
         WhenPresent(x => x.Visibility, r => r.Must(NotTooMany).WithMessage(TooMany("visibility")));
         EachWhenPresent(x => x.Visibility, r => r.Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
             .WithMessage("A visibility entry is a role key (lower-case letters, digits, underscores) or 'all'."));
@@ -59,6 +51,24 @@ public sealed class WholesalePriceInputValidator : AbstractValidator<WholesalePr
             .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
         RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
             .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+    }
+}
+
+public sealed class MinimumOrderQuantityInputValidator : AbstractValidator<MinimumOrderQuantityInput>
+{
+    public MinimumOrderQuantityInputValidator()
+    {
+        RuleFor(x => x.Role).MustBeRoleKey();
+        RuleFor(x => x.Quantity).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
+    }
+}
+
+public sealed class OrderQuantityStepInputValidator : AbstractValidator<OrderQuantityStepInput>
+{
+    public OrderQuantityStepInputValidator()
+    {
+        RuleFor(x => x.Role).MustBeRoleKey();
+        RuleFor(x => x.Step).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
     }
 }
 

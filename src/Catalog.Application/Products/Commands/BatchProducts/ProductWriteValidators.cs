@@ -25,24 +25,17 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Thumbnail, r => r.MaximumLength(ProductConstraints.MaxUrlLength));
         WhenPresent(x => x.Images, r => r.Must(i => i is null || i.Count <= ProductConstraints.MaxImages)
             .WithMessage($"A product has at most {ProductConstraints.MaxImages} images."));
-        EachWhenPresent(x => x.Images, r => r.NotNull().ChildRules(image =>
-            image.RuleFor(i => i.Url).NotEmpty().MaximumLength(ProductConstraints.MaxUrlLength)));
+        EachWhenPresent(x => x.Images, new ImageInputValidator());
         WhenPresent(x => x.Tags, r => r.Must(t => t is null || t.Count <= ProductConstraints.MaxTags)
             .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
             .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
-            .Must(o => o is null || o.Where(i => i?.Title is not null).Select(i => i.Title!.ToUpperInvariant()).Distinct().Count() == o.Count(i => i?.Title is not null))
+            .Must(o => NoneRepeated(o, i => i.Title?.ToUpperInvariant()))
             .WithMessage("Option titles must be unique within a product.")
-            .Must(o => o is null || o.Where(i => i?.AttributeId is not null).GroupBy(i => i.AttributeId).All(g => g.Count() == 1))
+            .Must(o => NoneRepeated(o, i => i.AttributeId))
             .WithMessage("A global attribute may back at most one option of a product."));
-        EachWhenPresent(x => x.Options, r => r.NotNull().ChildRules(option =>
-        {
-            option.RuleFor(o => o.Title).NotEmpty().MaximumLength(ProductConstraints.MaxOptionTitleLength);
-            option.RuleFor(o => o.Values).NotEmpty().WithMessage("An option needs at least one value.");
-            option.RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
-            option.RuleFor(o => o.AttributeId).GreaterThan(0);
-        }));
+        EachWhenPresent(x => x.Options, new OptionInputValidator());
         WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
         ExtensionsRule(x => x.Extensions);
         WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
@@ -54,6 +47,45 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate));
+    }
+
+    /// <summary>No two options share a key; options without one (and null items, reported elsewhere) are not compared.</summary>
+    private static bool NoneRepeated<TKey>(IReadOnlyList<OptionInput>? options, Func<OptionInput, TKey?> keyOf)
+    {
+        if (options is null || options.Count < 2)
+        {
+            return true;
+        }
+
+        var seen = new HashSet<TKey>();
+        foreach (var option in options)
+        {
+            if (option is not null && keyOf(option) is { } key && !seen.Add(key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+public sealed class ImageInputValidator : AbstractValidator<ImageInput>
+{
+    public ImageInputValidator()
+    {
+        RuleFor(i => i.Url).NotEmpty().MaximumLength(ProductConstraints.MaxUrlLength);
+    }
+}
+
+public sealed class OptionInputValidator : AbstractValidator<OptionInput>
+{
+    public OptionInputValidator()
+    {
+        RuleFor(o => o.Title).NotEmpty().MaximumLength(ProductConstraints.MaxOptionTitleLength);
+        RuleFor(o => o.Values).NotEmpty().WithMessage("An option needs at least one value.");
+        RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
+        RuleFor(o => o.AttributeId).GreaterThan(0);
     }
 }
 
