@@ -1,4 +1,3 @@
-using System.Globalization;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -9,8 +8,8 @@ namespace Catalog.Infrastructure.Persistence.Providers;
 /// Runs a write plan's statements on SQLite's own API: each distinct statement prepared once, its parameters bound by
 /// position, stepped and reset for every row. Microsoft.Data.Sqlite would look every parameter up by name and build a
 /// data reader for every row; at 7,000 rows that was two thirds of the write.
-/// Values are stored exactly as Microsoft.Data.Sqlite stores them (its documented text formats for decimals and
-/// dates), so that EF reads back what EF would have written; a test compares the two row by row.
+/// Values are stored exactly as Microsoft.Data.Sqlite stores them (see <see cref="SqliteValue"/>), so that EF reads back
+/// what EF would have written; a test compares the two row by row.
 /// </summary>
 internal sealed class SqliteStatements : IDisposable
 {
@@ -20,7 +19,6 @@ internal sealed class SqliteStatements : IDisposable
     private readonly sqlite3 _database;
     private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared = new(StringComparer.Ordinal);
     private readonly Dictionary<(TableMap Table, int Rows), sqlite3_stmt> _groupInserts = [];
-    private readonly List<object?> _values = [];
 
     public SqliteStatements(SqliteConnection connection)
     {
@@ -29,15 +27,14 @@ internal sealed class SqliteStatements : IDisposable
     }
 
     /// <summary>Runs one statement for one row and answers the rows it changed; a refusal is a <see cref="SqliteException"/>.</summary>
-    public int Execute(RowStatement statement)
+    public int Execute(RowStatement statement, SqliteValue[] values)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(values);
         var (prepared, positions) = Prepare(statement);
-        _values.Clear();
-        statement.AddValues(_values);
-        for (var i = 0; i < _values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            Check(Bind(prepared, positions[i], _values[i]));
+            Check(values[i].BindTo(prepared, positions[i]));
         }
 
         return Step(prepared);
@@ -47,9 +44,10 @@ internal sealed class SqliteStatements : IDisposable
     /// Inserts <paramref name="count"/> rows of one table, from <paramref name="start"/>, with one statement of that many
     /// <c>VALUES</c> tuples: the work SQLite does per statement (binding, stepping, resetting) is paid once per group.
     /// </summary>
-    public void Insert(IReadOnlyList<RowStatement> statements, int start, int count)
+    public void Insert(IReadOnlyList<RowStatement> statements, SqliteValue[][] values, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(values);
         var map = statements[start].Map;
         if (!_groupInserts.TryGetValue((map, count), out var prepared))
         {
@@ -62,11 +60,9 @@ internal sealed class SqliteStatements : IDisposable
         var position = 1;
         for (var row = start; row < start + count; row++)
         {
-            _values.Clear();
-            statements[row].AddValues(_values);
-            foreach (var value in _values)
+            foreach (var value in values[row])
             {
-                Check(Bind(prepared, position++, value));
+                Check(value.BindTo(prepared, position++));
             }
         }
 
@@ -106,24 +102,6 @@ internal sealed class SqliteStatements : IDisposable
 
         return prepared;
     }
-
-    /// <summary>Microsoft.Data.Sqlite's conversions for the types a write plan holds; anything else is refused, not guessed.</summary>
-    private static int Bind(sqlite3_stmt statement, int position, object? value) => value switch
-    {
-        null => raw.sqlite3_bind_null(statement, position),
-        string text => raw.sqlite3_bind_text(statement, position, text),
-        long number => raw.sqlite3_bind_int64(statement, position, number),
-        int number => raw.sqlite3_bind_int64(statement, position, number),
-        short number => raw.sqlite3_bind_int64(statement, position, number),
-        byte number => raw.sqlite3_bind_int64(statement, position, number),
-        bool flag => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0),
-        double real when !double.IsNaN(real) => raw.sqlite3_bind_double(statement, position, real),
-        decimal amount => raw.sqlite3_bind_text(statement, position, amount.ToString("0.0###########################", CultureInfo.InvariantCulture)),
-        DateTimeOffset moment => raw.sqlite3_bind_text(statement, position, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
-        DateTime moment => raw.sqlite3_bind_text(statement, position, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
-        _ => throw new NotSupportedException($"The SQLite writer has no conversion for {value.GetType().Name} values; add one beside the others."),
-    };
 
     private void Check(int result)
     {

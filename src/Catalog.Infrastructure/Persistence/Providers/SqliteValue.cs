@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Catalog.Infrastructure.Persistence.Writing;
+using SQLitePCL;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// One parameter value as SQLite will store it: null, an integer, a real, UTF-8 text or a blob, converted the way
+/// Microsoft.Data.Sqlite converts it (its documented text formats for decimals and dates).
+/// </summary>
+internal readonly struct SqliteValue
+{
+    private readonly Kind _kind;
+    private readonly long _integer;
+    private readonly double _real;
+    private readonly byte[]? _bytes;
+
+    private SqliteValue(Kind kind, long integer = 0, double real = 0, byte[]? bytes = null)
+    {
+        _kind = kind;
+        _integer = integer;
+        _real = real;
+        _bytes = bytes;
+    }
+
+    private enum Kind
+    {
+        Null,
+        Integer,
+        Real,
+        Text,
+        Blob,
+    }
+
+    /// <summary>
+    /// Every statement's values, converted before any of them runs. Reading a row's columns, converting them (JSON,
+    /// enums) and formatting decimals, dates and text does not touch SQLite, so a large write does it on every core at
+    /// once and leaves SQLite's own work alone on the statements' single thread.
+    /// </summary>
+    public static SqliteValue[][] Of(IReadOnlyList<RowStatement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        const int SerialBelow = 256;
+        var values = new SqliteValue[statements.Count][];
+        if (statements.Count < SerialBelow)
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                values[i] = Of(statements[i]);
+            }
+
+            return values;
+        }
+
+        try
+        {
+            Parallel.For(0, statements.Count, i => values[i] = Of(statements[i]));
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+        }
+
+        return values;
+    }
+
+    public int BindTo(sqlite3_stmt statement, int position) => _kind switch
+    {
+        Kind.Integer => raw.sqlite3_bind_int64(statement, position, _integer),
+        Kind.Real => raw.sqlite3_bind_double(statement, position, _real),
+        Kind.Text => raw.sqlite3_bind_text(statement, position, _bytes),
+        Kind.Blob => raw.sqlite3_bind_blob(statement, position, _bytes),
+        _ => raw.sqlite3_bind_null(statement, position),
+    };
+
+    private static SqliteValue[] Of(RowStatement statement)
+    {
+        var values = new List<object?>();
+        statement.AddValues(values);
+        return [.. values.Select(From)];
+    }
+
+    /// <summary>Microsoft.Data.Sqlite's conversions for the types a write plan holds; anything else is refused, not guessed.</summary>
+    private static SqliteValue From(object? value) => value switch
+    {
+        null => new(Kind.Null),
+        string text => Text(text),
+        long number => new(Kind.Integer, integer: number),
+        int number => new(Kind.Integer, integer: number),
+        short number => new(Kind.Integer, integer: number),
+        byte number => new(Kind.Integer, integer: number),
+        bool flag => new(Kind.Integer, integer: flag ? 1 : 0),
+        double real when !double.IsNaN(real) => new(Kind.Real, real: real),
+        decimal amount => Text(amount.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        DateTimeOffset moment => Text(moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateTime moment => Text(moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        byte[] bytes => new(Kind.Blob, bytes: bytes),
+        _ => throw new NotSupportedException($"The SQLite writer has no conversion for {value.GetType().Name} values; add one beside the others."),
+    };
+
+    private static SqliteValue Text(string text) => new(Kind.Text, bytes: Encoding.UTF8.GetBytes(text));
+}
