@@ -12,6 +12,8 @@ namespace Catalog.Application.Products.Commands.BatchProducts;
 /// <summary>The items of one product batch beside their ledger entries: what they claim, what they refer to, and their plan.</summary>
 internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProducts request)
 {
+    private static readonly string[] SkuFields = [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
+
     private IEnumerable<(LedgerEntry<Product> Entry, ProductWrite Item)> OpenWrites => ledger.OpenWrites<ProductWrite>(request.Create, request.Update);
 
     public void FailRepeatedClaims()
@@ -20,15 +22,14 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
 
         foreach (var (entry, item) in OpenWrites)
         {
-            foreach (var group in SkusOf(item).GroupBy(s => s.Sku, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var group in Repeated(SkusOf(item), s => s.Sku))
             {
                 entry.Fail(ErrorCodes.DuplicateInBatch, $"The SKU '{group.Key}' is used by more than one variant of this product.", group.Last().Field);
             }
 
-            var variantIds = VariantsOf(item).Select((v, i) => (v.Id, Field: $"variants[{i}].id")).Where(v => v.Id is not null);
-            foreach (var group in variantIds.GroupBy(v => v.Id).Where(g => g.Count() > 1))
+            foreach (var group in Repeated(VariantsOf(item).Select((v, i) => (v.Id, Index: i)).Where(v => v.Id is not null), v => v.Id))
             {
-                entry.Fail(ErrorCodes.DuplicateInBatch, $"Variant {group.Key} is listed more than once in variants.", group.Last().Field);
+                entry.Fail(ErrorCodes.DuplicateInBatch, $"Variant {group.Key} is listed more than once in variants.", $"variants[{group.Last().Index}].id");
             }
         }
 
@@ -248,6 +249,13 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         ExternalId = item.ExternalId.Or(current.ExternalId),
     };
 
+    /// <summary>The groups of equal keys among one item's entries that hold more than one entry (usually none, found without grouping).</summary>
+    private static IEnumerable<IGrouping<TKey, T>> Repeated<T, TKey>(IEnumerable<T> entries, Func<T, TKey> keyOf)
+    {
+        var list = entries.ToList();
+        return list.Count < 2 || list.Select(keyOf).Distinct().Count() == list.Count ? [] : list.GroupBy(keyOf).Where(g => g.Count() > 1);
+    }
+
     /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
     private static string? HandleOf(ProductWrite item) => item switch
     {
@@ -263,9 +271,12 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         item.Variants is { HasValue: true, Value: { } variants } ? variants.Where(v => v is not null) : [];
 
     private static IEnumerable<(string Sku, string Field)> SkusOf(ProductWrite item) =>
-        VariantsOf(item).Select((v, i) => (VariantPlanner.SkuOf(v), $"variants[{i}].sku"))
+        VariantsOf(item).Select((v, i) => (VariantPlanner.SkuOf(v), SkuField(i)))
             .Where(s => s.Item1 is not null)
             .Select(s => (s.Item1!, s.Item2));
+
+    /// <summary>The field of a variant's SKU, written once per place rather than for every claim of every batch.</summary>
+    private static string SkuField(int index) => index < SkuFields.Length ? SkuFields[index] : $"variants[{index}].sku";
 
     private static IEnumerable<(string Field, string Message)> ReferenceProblems(ProductWrite item, ProductBatchState state)
     {
