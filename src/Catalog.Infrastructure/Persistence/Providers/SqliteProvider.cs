@@ -90,7 +90,7 @@ internal sealed class SqliteProvider : DatabaseProvider
         // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The statements
         // join the transaction the writer opened, which SQLite keeps per connection.
         using var runner = new SqliteStatements((SqliteConnection)connection);
-        var values = SqliteValue.Of(statements);
+        using var values = new SqliteValueFeed(statements);
         for (var i = 0; i < statements.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();

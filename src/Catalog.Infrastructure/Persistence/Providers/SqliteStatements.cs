@@ -44,7 +44,7 @@ internal sealed class SqliteStatements : IDisposable
     /// Inserts <paramref name="count"/> rows of one table, from <paramref name="start"/>, with one statement of that many
     /// <c>VALUES</c> tuples: the work SQLite does per statement (binding, stepping, resetting) is paid once per group.
     /// </summary>
-    public void Insert(IReadOnlyList<RowStatement> statements, SqliteValue[][] values, int start, int count)
+    public void Insert(IReadOnlyList<RowStatement> statements, SqliteValueFeed values, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(values);

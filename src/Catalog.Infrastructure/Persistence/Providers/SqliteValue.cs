@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text;
 using Catalog.Infrastructure.Persistence.Writing;
 using SQLitePCL;
@@ -34,38 +33,6 @@ internal readonly struct SqliteValue
         Blob,
     }
 
-    /// <summary>
-    /// Every statement's values, converted before any of them runs. Reading a row's columns, converting them (JSON,
-    /// enums) and formatting decimals, dates and text does not touch SQLite, so a large write does it on every core at
-    /// once and leaves SQLite's own work alone on the statements' single thread.
-    /// </summary>
-    public static SqliteValue[][] Of(IReadOnlyList<RowStatement> statements)
-    {
-        ArgumentNullException.ThrowIfNull(statements);
-        const int SerialBelow = 256;
-        var values = new SqliteValue[statements.Count][];
-        if (statements.Count < SerialBelow)
-        {
-            for (var i = 0; i < statements.Count; i++)
-            {
-                values[i] = Of(statements[i]);
-            }
-
-            return values;
-        }
-
-        try
-        {
-            Parallel.For(0, statements.Count, i => values[i] = Of(statements[i]));
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
-        }
-
-        return values;
-    }
-
     public int BindTo(sqlite3_stmt statement, int position) => _kind switch
     {
         Kind.Integer => raw.sqlite3_bind_int64(statement, position, _integer),
@@ -75,7 +42,8 @@ internal readonly struct SqliteValue
         _ => raw.sqlite3_bind_null(statement, position),
     };
 
-    private static SqliteValue[] Of(RowStatement statement)
+    /// <summary>A statement's values, in the order its parameters stand.</summary>
+    public static SqliteValue[] Of(RowStatement statement)
     {
         var values = new List<object?>();
         statement.AddValues(values);
