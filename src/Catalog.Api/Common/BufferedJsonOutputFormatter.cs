@@ -1,14 +1,14 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// MVC's JSON output, written whole: serialized into pooled memory first, then sent with its <c>Content-Length</c>.
+/// MVC's JSON output, written whole: serialized into pooled memory first, then sent with its <c>Content-Length</c> in one write.
 /// It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media types and encodings.
 /// </summary>
 /// <remarks>
@@ -18,9 +18,6 @@ namespace Catalog.Api.Common;
 /// </remarks>
 internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 {
-    /// <summary>An answer larger than this spills to a temporary file rather than memory; the batch limit keeps answers far below it.</summary>
-    private const int MemoryThreshold = 64 * 1024 * 1024;
-
     private readonly JsonSerializerOptions _options;
 
     public BufferedJsonOutputFormatter(JsonSerializerOptions options)
@@ -51,16 +48,69 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         var type = context.Object?.GetType() ?? context.ObjectType ?? typeof(object);
         var response = context.HttpContext.Response;
         var aborted = context.HttpContext.RequestAborted;
-        await using var buffer = new FileBufferingWriteStream(MemoryThreshold);
-        await JsonSerializer.SerializeAsync(buffer, context.Object, _options.GetTypeInfo(type), aborted);
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(_options)))
+        {
+            JsonSerializer.Serialize(writer, context.Object, _options.GetTypeInfo(type));
+        }
+
         if (selectedEncoding.CodePage == Encoding.UTF8.CodePage)
         {
-            response.ContentLength = buffer.Length;
-            await buffer.DrainBufferAsync(response.BodyWriter, aborted);
+            response.ContentLength = buffer.Written.Length;
+            await response.Body.WriteAsync(buffer.Written, aborted);
             return;
         }
 
         await using var transcoding = Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
-        await buffer.DrainBufferAsync(transcoding, aborted);
+        await transcoding.WriteAsync(buffer.Written, aborted);
+    }
+
+    /// <summary>The serializer's own writer settings; its output is valid by construction, so the writer need not check it.</summary>
+    private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
+    {
+        Encoder = options.Encoder,
+        Indented = options.WriteIndented,
+        IndentCharacter = options.IndentCharacter,
+        IndentSize = options.IndentSize,
+        NewLine = options.NewLine,
+        MaxDepth = options.MaxDepth,
+        SkipValidation = true,
+    };
+
+    /// <summary>A growing buffer of arrays rented from the shared pool, returned when it is disposed.</summary>
+    private sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        private int _written;
+
+        public ReadOnlyMemory<byte> Written => _array.AsMemory(0, _written);
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _array.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _array.AsSpan(_written);
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
+
+        /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one), moving to a larger array if need be.</summary>
+        private void Reserve(int sizeHint)
+        {
+            if (_array.Length - _written < Math.Max(sizeHint, 1))
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _written + sizeHint));
+                _array.AsSpan(0, _written).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_array);
+                _array = larger;
+            }
+        }
     }
 }
