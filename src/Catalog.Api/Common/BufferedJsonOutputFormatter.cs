@@ -14,8 +14,9 @@ namespace Catalog.Api.Common;
 /// <remarks>
 /// A batch answer runs to megabytes (2 MB for 1,000 products). Streamed, it left in chunks of a few kilobytes, each a flush
 /// through Kestrel and a chunk the client must take apart; written whole, a 1,000-product create's answer goes out in
-/// about 10 ms instead of 15-17 (from the action's return to the last byte), and the client knows its size up front. Serializing synchronously suits every answer here; an
-/// action that streams (<c>IAsyncEnumerable</c>) would need MVC's own formatter back.
+/// about 10 ms instead of 15-17 (from the action's return to the last byte), and the client knows its size up front.
+/// Serializing synchronously suits every answer here; an action that streams (<c>IAsyncEnumerable</c>) would need MVC's
+/// own formatter back.
 /// </remarks>
 internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 {

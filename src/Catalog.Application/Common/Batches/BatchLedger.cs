@@ -138,11 +138,7 @@ public sealed class BatchLedger<TEntity>
     /// </summary>
     public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
     {
-        // Most batches repeat nothing: find the values claimed more than once first, and group only their claims.
-        var open = claims.Where(c => c.Entry.IsOpen && c.Value is not null).ToList();
-        var seen = new HashSet<string>(open.Count, StringComparer.Ordinal);
-        var repeated = open.Where(c => !seen.Add(c.Value!)).Select(c => c.Value!).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in open.Where(c => repeated.Contains(c.Value!)).GroupBy(c => c.Value!, StringComparer.Ordinal))
+        foreach (var group in Repeats.GroupsOf(claims.Where(c => c.Entry.IsOpen && c.Value is not null), c => c.Value!, StringComparer.Ordinal))
         {
             var owners = group.Select(c => c.Entry).Distinct().ToList();
             if (owners.Count < 2)

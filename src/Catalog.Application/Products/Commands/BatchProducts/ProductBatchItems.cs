@@ -22,12 +22,12 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
 
         foreach (var (entry, item) in OpenWrites)
         {
-            foreach (var group in Repeated(SkusOf(item), s => s.Sku))
+            foreach (var group in Repeats.GroupsOf(SkusOf(item), s => s.Sku, StringComparer.Ordinal))
             {
                 entry.Fail(ErrorCodes.DuplicateInBatch, $"The SKU '{group.Key}' is used by more than one variant of this product.", group.Last().Field);
             }
 
-            foreach (var group in Repeated(VariantsOf(item).Select((v, i) => (v.Id, Index: i)).Where(v => v.Id is not null), v => v.Id))
+            foreach (var group in Repeats.GroupsOf(VariantsOf(item).Select((v, i) => (v.Id, Index: i)).Where(v => v.Id is not null), v => v.Id))
             {
                 entry.Fail(ErrorCodes.DuplicateInBatch, $"Variant {group.Key} is listed more than once in variants.", $"variants[{group.Last().Index}].id");
             }
@@ -248,13 +248,6 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         Height = item.Height.Or(current.Height),
         ExternalId = item.ExternalId.Or(current.ExternalId),
     };
-
-    /// <summary>The groups of equal keys among one item's entries that hold more than one entry (usually none, found without grouping).</summary>
-    private static IEnumerable<IGrouping<TKey, T>> Repeated<T, TKey>(IEnumerable<T> entries, Func<T, TKey> keyOf)
-    {
-        var list = entries.ToList();
-        return list.Count < 2 || list.Select(keyOf).Distinct().Count() == list.Count ? [] : list.GroupBy(keyOf).Where(g => g.Count() > 1);
-    }
 
     /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
     private static string? HandleOf(ProductWrite item) => item switch

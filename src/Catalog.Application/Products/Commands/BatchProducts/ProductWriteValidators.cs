@@ -1,3 +1,4 @@
+using Catalog.Application.Common;
 using Catalog.Application.Common.Validation;
 using Catalog.Application.Variants;
 using Catalog.Domain.Common;
@@ -31,9 +32,9 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
             .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
-            .Must(o => NoneRepeated(o, i => i.Title?.ToUpperInvariant()))
+            .Must(o => o is null || !Repeats.GroupsOf(o.Where(i => i?.Title is not null), i => i.Title!.ToUpperInvariant()).Any())
             .WithMessage("Option titles must be unique within a product.")
-            .Must(o => NoneRepeated(o, i => i.AttributeId))
+            .Must(o => o is null || !Repeats.GroupsOf(o.Where(i => i?.AttributeId is not null), i => i.AttributeId).Any())
             .WithMessage("A global attribute may back at most one option of a product."));
         EachWhenPresent(x => x.Options, new OptionInputValidator());
         WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
@@ -47,26 +48,6 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate));
-    }
-
-    /// <summary>No two options share a key; options without one (and null items, reported elsewhere) are not compared.</summary>
-    private static bool NoneRepeated<TKey>(IReadOnlyList<OptionInput>? options, Func<OptionInput, TKey?> keyOf)
-    {
-        if (options is null || options.Count < 2)
-        {
-            return true;
-        }
-
-        var seen = new HashSet<TKey>();
-        foreach (var option in options)
-        {
-            if (option is not null && keyOf(option) is { } key && !seen.Add(key))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
 
