@@ -30,9 +30,9 @@ internal static class NaiveEf
             var size = ProductSpec.Sizes[v];
             var variantDetails = new VariantDetails { Title = size, Sku = spec.Sku(size), Options = new Dictionary<string, string> { ["Size"] = size } };
             var variant = Variant.Create(ids.VariantId(spec, v), product.Id, variantDetails, now);
-            variant.ReplacePrices(ProductSpec.Currencies.Select((currency, p) =>
-                new VariantPrice(ids.PriceId(spec, v, p), variant.Id, currency, ProductSpec.Price(currency, spec.Index), null, null)));
-            product.AddVariant(variant);
+            product.AddVariant(variant, now);
+            product.ReplaceVariantPrices(variant, ProductSpec.Currencies.Select((currency, p) =>
+                new VariantPrice(ids.PriceId(spec, v, p), variant.Id, currency, ProductSpec.Price(currency, spec.Index), null, null)), now);
         }
 
         db.Products.Add(product);
@@ -51,9 +51,8 @@ internal static class NaiveEf
         product.Update(product.Details with { Title = seeded.Spec.UpdatedTitle }, now);
         var first = product.Variants.MinBy(v => v.Id)!;
         // Id 0: the database assigns it, as EF does for any new row of an identity table.
-        first.ReplacePrices(ProductSpec.Currencies.Select(currency =>
-            new VariantPrice(0, first.Id, currency, ProductSpec.UpdatedPrice(currency, seeded.Spec.Index), null, null)));
-        first.Touch(now);
+        product.ReplaceVariantPrices(first, ProductSpec.Currencies.Select(currency =>
+            new VariantPrice(0, first.Id, currency, ProductSpec.UpdatedPrice(currency, seeded.Spec.Index), null, null)), now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -10,26 +10,30 @@ public static class VariantPlanner
 {
     private static readonly VariantDetails Defaults = new() { Title = "-" };
 
-    public static Variant Create(VariantWrite input, long productId, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    /// <summary>Creates a variant of <paramref name="product"/> and adds it there, with its prices, links and terms.</summary>
+    public static Variant Create(Product product, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
     {
+        ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(rows);
-        var variant = Variant.Create(ids.Next<Variant>(), productId, Apply(input, Defaults), now);
+        var variant = Variant.Create(ids.Next<Variant>(), product.Id, Apply(input, Defaults), now);
+        product.AddVariant(variant, now);
         rows.Add(new InsertRow(variant));
-        SetChildren(variant, input, ids, rows);
+        SetChildren(product, variant, input, ids, now, rows);
         return variant;
     }
 
-    public static void Update(Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    public static void Update(Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
     {
+        ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(rows);
         var expected = variant.Version;
-        variant.Update(Apply(input, variant.Details), now);
+        product.UpdateVariant(variant, Apply(input, variant.Details), now);
         rows.Add(new UpdateRow(variant, expected));
-        SetChildren(variant, input, ids, rows);
+        SetChildren(product, variant, input, ids, now, rows);
     }
 
     /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
@@ -87,28 +91,31 @@ public static class VariantPlanner
         }
     }
 
-    private static void SetChildren(Variant variant, VariantWrite input, IdPool ids, List<RowWrite> rows)
+    private static void SetChildren(
+        Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
     {
         if (input.Prices.HasValue)
         {
             var prices = (input.Prices.Value ?? [])
-                .Select(p => new VariantPrice(ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity, p.SaleAmount))
+                .Select(p => new VariantPrice(
+                    ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity, p.SaleAmount))
                 .ToList();
-            var removed = variant.ReplacePrices(prices);
+            var removed = product.ReplaceVariantPrices(variant, prices, now);
             rows.AddRange(removed.Select(p => new DeleteRow(p, MustExist: false)));
             rows.AddRange(prices.Select(p => new InsertRow(p)));
         }
 
         if (input.AttributeValueIds.HasValue)
         {
-            var (removed, added) = variant.SetAttributeValues(input.AttributeValueIds.Value ?? []);
+            var (removed, added) = product.SetVariantAttributeValues(variant, input.AttributeValueIds.Value ?? [], now);
             rows.AddRange(removed.Select(link => new DeleteRow(link, MustExist: false)));
             rows.AddRange(added.Select(link => new InsertRow(link)));
         }
 
         if (input.Wholesale.HasValue)
         {
-            var (removed, added) = variant.SetWholesale(WholesaleMerge.Merge(input.Wholesale.Value, variant.Wholesale, variant.Id));
+            var terms = WholesaleMerge.Merge(input.Wholesale.Value, variant.Wholesale, variant.Id);
+            var (removed, added) = product.SetVariantWholesale(variant, terms, now);
             rows.AddRange(removed.Select(row => new DeleteRow(row, MustExist: false)));
             rows.AddRange(added.Select(row => new InsertRow(row)));
         }

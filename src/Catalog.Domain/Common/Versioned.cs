@@ -6,6 +6,8 @@ namespace Catalog.Domain.Common;
 /// </summary>
 public abstract class Versioned
 {
+    private bool _moved;
+
     public long Id { get; protected set; }
 
     public long Version { get; private set; } = 1;
@@ -25,12 +27,21 @@ public abstract class Versioned
         CreatedAt = ToStoredPrecision(now);
         UpdatedAt = CreatedAt;
         Version = 1;
+        _moved = true;
     }
 
+    /// <summary>
+    /// Marks the row changed. The version moves once per loaded (or created) instance, however many of its methods
+    /// run: one write of the row is one step of its token, and a row created in this unit of work stays at version 1.
+    /// </summary>
     protected void Touched(DateTimeOffset now)
     {
         UpdatedAt = ToStoredPrecision(now);
-        Version++;
+        if (!_moved)
+        {
+            Version++;
+            _moved = true;
+        }
     }
 
     /// <summary>Microseconds, the finest that every supported database keeps, so an answer shows what a later read will.</summary>

@@ -1,4 +1,5 @@
 using Catalog.Domain.Common;
+using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
 
@@ -71,11 +72,10 @@ public sealed class Product : Versioned
         Touched(now);
     }
 
-    /// <summary>Marks the aggregate changed when only its children (variants, links) changed.</summary>
-    public void Touch(DateTimeOffset now) => Touched(now);
-
-    public void AddVariant(Variant variant)
+    /// <summary>Adds a new variant. A product is the only way in, so that the product's version moves with it.</summary>
+    public void AddVariant(Variant variant, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(variant);
         if (variant.ProductId != Id)
         {
             throw new DomainRuleException("A variant belongs to the product it is added to.");
@@ -87,9 +87,58 @@ public sealed class Product : Versioned
         }
 
         _variants.Add(variant);
+        Touched(now);
     }
 
-    public void RemoveVariant(Variant variant) => _variants.Remove(variant);
+    public void RemoveVariant(Variant variant, DateTimeOffset now)
+    {
+        _variants.Remove(Own(variant));
+        Touched(now);
+    }
+
+    public void UpdateVariant(Variant variant, VariantDetails details, DateTimeOffset now)
+    {
+        Own(variant).Update(details, now);
+        Touched(now);
+    }
+
+    /// <summary>Replaces a variant's prices; answers the removed rows so that a writer can delete them.</summary>
+    public IReadOnlyList<VariantPrice> ReplaceVariantPrices(Variant variant, IEnumerable<VariantPrice> prices, DateTimeOffset now)
+    {
+        var removed = Own(variant).ReplacePrices(prices);
+        VariantChanged(variant, now);
+        return removed;
+    }
+
+    public (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetVariantAttributeValues(
+        Variant variant, IEnumerable<long> valueIds, DateTimeOffset now)
+    {
+        var changes = Own(variant).SetAttributeValues(valueIds);
+        VariantChanged(variant, now);
+        return changes;
+    }
+
+    public (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetVariantWholesale(
+        Variant variant, WholesaleTerms terms, DateTimeOffset now)
+    {
+        var changes = Own(variant).SetWholesale(terms);
+        VariantChanged(variant, now);
+        return changes;
+    }
+
+    private Variant Own(Variant variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        return _variants.Contains(variant)
+            ? variant
+            : throw new DomainRuleException($"Variant {variant.Id} is not a variant of product {Id}.");
+    }
+
+    private void VariantChanged(Variant variant, DateTimeOffset now)
+    {
+        variant.Touch(now);
+        Touched(now);
+    }
 
     /// <summary>Replaces the category links; answers the links removed and added so a writer can apply just those.</summary>
     public (IReadOnlyList<ProductCategory> Removed, IReadOnlyList<ProductCategory> Added) SetCategories(IEnumerable<long> categoryIds)

@@ -27,7 +27,7 @@ public sealed partial class Variant
     /// overlapping discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
     /// Answers the rows removed and added, so that a writer can apply just those.
     /// </summary>
-    public (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetWholesale(WholesaleTerms terms)
+    internal (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetWholesale(WholesaleTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         terms = terms with { Visibility = WholesaleTerms.NormalizeVisibility(terms.Visibility) };

@@ -72,17 +72,18 @@ public sealed partial class Variant : Versioned
         return variant;
     }
 
-    public void Update(VariantDetails details, DateTimeOffset now)
+    // A variant changes only through its product (Product.UpdateVariant and its siblings), so that every change of a
+    // variant also moves the product's version: a client holding the product's old version holds an old variant list.
+    internal void Update(VariantDetails details, DateTimeOffset now)
     {
         SetDetails(details);
         Touched(now);
     }
 
-    /// <summary>Marks the variant changed when only its prices or links changed.</summary>
-    public void Touch(DateTimeOffset now) => Touched(now);
+    internal void Touch(DateTimeOffset now) => Touched(now);
 
     /// <summary>Replaces every price; answers the removed rows so that a writer can delete them.</summary>
-    public IReadOnlyList<VariantPrice> ReplacePrices(IEnumerable<VariantPrice> prices)
+    internal IReadOnlyList<VariantPrice> ReplacePrices(IEnumerable<VariantPrice> prices)
     {
         var next = prices.ToList();
         if (next.Any(p => p.VariantId != Id))
@@ -103,7 +104,8 @@ public sealed partial class Variant : Versioned
         return removed;
     }
 
-    public (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetAttributeValues(IEnumerable<long> valueIds)
+    internal (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetAttributeValues(
+        IEnumerable<long> valueIds)
     {
         var wanted = valueIds.Distinct().ToList();
         var removed = _attributeValues.Where(link => !wanted.Contains(link.AttributeValueId)).ToList();

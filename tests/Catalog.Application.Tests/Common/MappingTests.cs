@@ -31,8 +31,8 @@ public sealed class MappingTests
             Weight = 0.25m,
         }, now);
         var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = new Dictionary<string, string> { ["Size"] = "S" } }, now);
-        variant.ReplacePrices([new VariantPrice(1, 9, "usd", 19.9900m, null, null)]);
-        product.AddVariant(variant);
+        product.AddVariant(variant, now);
+        product.ReplaceVariantPrices(variant, [new VariantPrice(1, 9, "usd", 19.9900m, null, null)], now);
         product.SetCategories([4]);
 
         var dto = Configuration.CreateMapper().Map<ProductDto>(product);

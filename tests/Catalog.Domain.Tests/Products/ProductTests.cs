@@ -88,7 +88,7 @@ public sealed class ProductTests
         var product = Product.Create(1, Details(), Now);
         var variant = Variant.Create(5, productId: 2, new VariantDetails { Title = "S" }, Now);
 
-        var act = () => product.AddVariant(variant);
+        var act = () => product.AddVariant(variant, Now);
 
         act.Should().Throw<DomainRuleException>();
     }
@@ -99,10 +99,10 @@ public sealed class ProductTests
         var product = Product.Create(1, Details(), Now);
         for (var i = 0; i < ProductConstraints.MaxVariantsPerProduct; i++)
         {
-            product.AddVariant(Variant.Create(100 + i, 1, new VariantDetails { Title = $"V{i}" }, Now));
+            product.AddVariant(Variant.Create(100 + i, 1, new VariantDetails { Title = $"V{i}" }, Now), Now);
         }
 
-        var act = () => product.AddVariant(Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now));
+        var act = () => product.AddVariant(Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now), Now);
 
         act.Should().Throw<DomainRuleException>();
     }

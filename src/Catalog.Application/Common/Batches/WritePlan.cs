@@ -1,3 +1,5 @@
+using Catalog.Domain.Common;
+
 namespace Catalog.Application.Common.Batches;
 
 /// <summary>One row the writer must insert, update or delete. Rows are domain objects; the writer knows their tables.</summary>
@@ -7,6 +9,12 @@ public sealed record InsertRow(object Row) : RowWrite(Row);
 
 /// <summary>Writes every column of <paramref name="Row"/> where the stored version is still <paramref name="ExpectedVersion"/>.</summary>
 public sealed record UpdateRow(object Row, long ExpectedVersion) : RowWrite(Row);
+
+/// <summary>
+/// Moves a versioned row's stored version one step (and its updated_at) without checking it: its children changed, so
+/// anyone holding its old version holds an old picture of them. Concurrent touches all apply.
+/// </summary>
+public sealed record TouchRow(Versioned Aggregate) : RowWrite(Aggregate);
 
 /// <summary>Deletes the row by key; when <paramref name="MustExist"/>, a row already gone fails the item with NOT_FOUND.</summary>
 public sealed record DeleteRow(object Row, bool MustExist) : RowWrite(Row);

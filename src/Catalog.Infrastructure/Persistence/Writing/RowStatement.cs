@@ -16,13 +16,14 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
     {
         InsertRow => map.InsertSql,
         UpdateRow => map.UpdateSql,
+        TouchRow => map.TouchSql ?? throw new InvalidOperationException($"{map.Table} has no version to move."),
         _ => map.DeleteSql,
     };
 
     /// <summary>1 when the statement must touch exactly one row (a versioned update, a delete of a named row); null when any count will do.</summary>
     public int? RequiredRows => Write switch
     {
-        UpdateRow => 1,
+        UpdateRow or TouchRow => 1,
         DeleteRow { MustExist: true } => 1,
         _ => null,
     };

@@ -105,7 +105,7 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         {
             if (statements[i].RequiredRows is { } required && result.RowsAffected[i] != required)
             {
-                return statements[i].Write is UpdateRow
+                return statements[i].Write is UpdateRow or TouchRow
                     ? ItemError.Of(ErrorCodes.Conflict, "The row changed or was deleted by another write while this batch ran.", "version")
                     : ItemError.Of(ErrorCodes.NotFound, "The row was deleted by another write while this batch ran.", "id");
             }
@@ -119,7 +119,7 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         var model = db.Model;
         var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: TableMap.For(model, row.Row.GetType())))).ToList();
         var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank);
-        var updates = rows.Where(r => r.Row is UpdateRow);
+        var updates = rows.Where(r => r.Row is UpdateRow or TouchRow);
         var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank);
         return [.. deletes.Concat(updates).Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map))];
     }

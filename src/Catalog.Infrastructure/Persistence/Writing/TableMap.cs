@@ -18,6 +18,7 @@ internal sealed class TableMap
     private readonly IReadOnlyList<Column> _columns;
     private readonly IReadOnlyList<Column> _key;
     private readonly Column? _version;
+    private readonly Column? _updatedAt;
 
     private TableMap(IEntityType entityType, int rank)
     {
@@ -26,6 +27,7 @@ internal sealed class TableMap
         _columns = [.. entityType.GetProperties().Select(p => new Column(p))];
         _key = [.. entityType.FindPrimaryKey()!.Properties.Select(p => _columns.First(c => c.Property == p))];
         _version = _columns.FirstOrDefault(c => c.Property.IsConcurrencyToken);
+        _updatedAt = _columns.FirstOrDefault(c => c.Property.Name == "UpdatedAt");
 
         var names = string.Join(", ", _columns.Select(c => Quote(c.Name)));
         var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
@@ -35,6 +37,12 @@ internal sealed class TableMap
         var sets = string.Join(", ", _columns.Where(c => !_key.Contains(c)).Select(c => $"{Quote(c.Name)} = @p{IndexOf(c)}"));
         UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}" + (_version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected");
         DeleteSql = $"DELETE FROM {Quote(Table)} WHERE {keyMatch}";
+        if (_version is not null && _updatedAt is not null)
+        {
+            var version = Quote(_version.Name);
+            TouchSql = $"UPDATE {Quote(Table)} SET {version} = {version} + 1, {Quote(_updatedAt.Name)} = @p{IndexOf(_updatedAt)} "
+                + $"WHERE {keyMatch}";
+        }
     }
 
     public string Table { get; }
@@ -51,6 +59,9 @@ internal sealed class TableMap
     public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
+
+    /// <summary>Moves a versioned row's version one step and sets its updated_at; null for a table without both.</summary>
+    public string? TouchSql { get; }
 
     public static TableMap For(IModel model, Type type) =>
         Cache.GetOrAdd((model, type), key =>
@@ -126,8 +137,13 @@ internal sealed class TableMap
         }
     }
 
-    /// <summary>Every column for an insert or update, the key for a delete.</summary>
-    private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write is DeleteRow ? _key : _columns;
+    /// <summary>Every column for an insert or update, the key for a delete, updated_at and the key for a touch.</summary>
+    private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write switch
+    {
+        DeleteRow => _key,
+        TouchRow => [_updatedAt!, .. _key],
+        _ => _columns,
+    };
 
     /// <summary>The version a versioned update expects to find, bound after the columns; null for any other write.</summary>
     private long? ExpectedVersionOf(RowWrite write) => write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;

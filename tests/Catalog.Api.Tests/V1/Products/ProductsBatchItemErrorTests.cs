@@ -53,6 +53,7 @@ public abstract class ProductsBatchItemErrorTests(CatalogApiFactory factory) : C
     [InlineData("option the product lacks", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "options": {"Color": "Red"}}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].options.Color")]
     [InlineData("option value the product lacks", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "options": {"Size": "XL"}}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].options.Size")]
     [InlineData("variant id of another product", """{"update": [{"id": {id}, "variants": [{"id": {otherVid}, "title": "Moved"}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].id")]
+    [InlineData("unknown variant id with a version inside a product update", """{"update": [{"id": {id}, "variants": [{"id": 987654321, "version": 1, "title": "x"}]}]}""", "update[0]:VALIDATION_FAILED:variants[0].id")]
     [InlineData("same variant listed twice in one product update", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "title": "One"}, {"id": {vid}, "title": "Two"}]}]}""", "update[0]:DUPLICATE_IN_BATCH:variants[1].id")]
     [InlineData("stale product version", """{"update": [{"id": {id}, "version": 7, "title": "Late"}]}""", "update[0]:CONFLICT:version")]
     [InlineData("stale variant version inside a product update", """{"update": [{"id": {id}, "variants": [{"id": {vid}, "version": 7, "title": "Late"}]}]}""", "update[0]:CONFLICT:variants[0].version")]

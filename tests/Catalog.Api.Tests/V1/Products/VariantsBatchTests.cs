@@ -237,6 +237,36 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
         status.Should().Be(404, body.Text());
         body.Str("code").Should().Be("NOT_FOUND");
     }
+
+    [Fact]
+    public async Task BatchVariants_Any_MovesTheProductsVersion()
+    {
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
+
+        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [new VariantBuilder().Build()]));
+
+        status.Should().Be(200, body.Text());
+        var (_, read) = await GetAsync($"/api/v1/products/{product.Num("id")}");
+        read.Num("version").Should().BeGreaterThan(product.Num("version"));
+    }
+
+    [Fact]
+    public async Task BatchProducts_StaleFullVariantListAfterAVariantWasAdded_AnswersConflictAndDeletesNothing()
+    {
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
+        var (_, added) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [new VariantBuilder().Build()]));
+        var addedId = added.Num("create[0].id");
+        var staleList = new[] { new Dictionary<string, object?> { ["id"] = product.Num("variants[0].id"), ["title"] = "Renamed" } };
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(
+            Batch.Item(("id", product.Num("id")), ("version", product.Num("version")), ("variants", staleList))));
+
+        status.Should().Be(200, body.Text());
+        body.Str("update[0].status").Should().Be("failed", body.Text());
+        body.Str("update[0].error.code").Should().Be("CONFLICT");
+        (await FindVariantAsync(addedId)).Should().NotBeNull();
+        (await CountRowsAsync()).Variants.Should().Be(2);
+    }
 }
 
 public sealed class VariantsBatchTestsOnSqlite(SqliteApiFactory f) : VariantsBatchTests(f), IClassFixture<SqliteApiFactory>;

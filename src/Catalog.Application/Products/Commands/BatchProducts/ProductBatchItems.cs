@@ -135,7 +135,7 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         entry.Rows.AddRange(links.Select(l => new InsertRow(l)));
         foreach (var input in item.Variants.Value ?? [])
         {
-            product.AddVariant(VariantPlanner.Create(input, product.Id, ids, now, entry.Rows));
+            VariantPlanner.Create(product, input, ids, now, entry.Rows);
         }
     }
 
@@ -155,9 +155,10 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         problems.AddRange(variants.SelectMany((v, i) => WholesaleMerge.Check(
             v, product.Variants.FirstOrDefault(existing => existing.Id == v.Id)?.Wholesale ?? WholesaleTerms.None, $"variants[{i}].")));
         entry.Fail(ErrorCodes.ValidationFailed, problems);
-        var stale = variants.Select((v, i) => (v, i))
-            .Where(p => p.v.Id is { } id && p.v.Version is { } version && product.Variants.First(e => e.Id == id).Version != version)
-            .Select(p => ($"variants[{p.i}].version", $"Variant {p.v.Id} is at version {product.Variants.First(e => e.Id == p.v.Id).Version}, not {p.v.Version}: it changed since it was read."))
+        var stale = variants.Select((v, i) => (v, i, Stored: product.Variants.FirstOrDefault(e => e.Id == v.Id)))
+            .Where(p => p.v.Id is not null && p.v.Version is { } version && p.Stored is { } stored && stored.Version != version)
+            .Select(p => ($"variants[{p.i}].version",
+                $"Variant {p.v.Id} is at version {p.Stored!.Version}, not {p.v.Version}: it changed since it was read."))
             .ToList();
         entry.Fail(ErrorCodes.Conflict, stale);
         if (!entry.IsOpen)
@@ -210,7 +211,7 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
         foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
         {
-            product.RemoveVariant(gone);
+            product.RemoveVariant(gone, now);
             entry.Rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
@@ -218,11 +219,11 @@ internal sealed class ProductBatchItems(BatchLedger<Product> ledger, BatchProduc
         {
             if (input.Id is { } id)
             {
-                VariantPlanner.Update(product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
+                VariantPlanner.Update(product, product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
             }
             else
             {
-                product.AddVariant(VariantPlanner.Create(input, product.Id, ids, now, entry.Rows));
+                VariantPlanner.Create(product, input, ids, now, entry.Rows);
             }
         }
     }

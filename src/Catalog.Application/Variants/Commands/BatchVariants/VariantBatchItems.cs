@@ -56,6 +56,10 @@ internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVarian
         [typeof(VariantPrice)] = OpenWrites.Sum(w => VariantPlanner.PricesToInsert(w.Item)),
     };
 
+    /// <summary>
+    /// Every item changes the product through its methods and moves the product's stored version (a <see cref="TouchRow"/>),
+    /// so that a client holding the product's old version, and so its old variant list, gets a CONFLICT, not a deletion.
+    /// </summary>
     public void Plan(VariantBatchState state, IdPool ids, DateTimeOffset now)
     {
         var product = state.Product;
@@ -64,24 +68,26 @@ internal sealed class VariantBatchItems(BatchLedger<Variant> ledger, BatchVarian
         foreach (var entry in ledger.Deletes.Where(e => e.IsOpen))
         {
             var variant = state.Variants[entry.Id!.Value];
-            product.RemoveVariant(variant);
+            product.RemoveVariant(variant, now);
             entry.Entity = variant;
             entry.Rows.Add(new DeleteRow(variant, MustExist: true));
+            entry.Rows.Add(new TouchRow(product));
         }
 
         foreach (var entry in ledger.Creates.Where(e => e.IsOpen))
         {
-            var variant = VariantPlanner.Create(request.Create[entry.Index], product.Id, ids, now, entry.Rows);
-            product.AddVariant(variant);
+            var variant = VariantPlanner.Create(product, request.Create[entry.Index], ids, now, entry.Rows);
             entry.Id = variant.Id;
             entry.Entity = variant;
+            entry.Rows.Add(new TouchRow(product));
         }
 
         foreach (var entry in ledger.Updates.Where(e => e.IsOpen))
         {
             var variant = state.Variants[entry.Id!.Value];
-            VariantPlanner.Update(variant, request.Update[entry.Index], ids, now, entry.Rows);
+            VariantPlanner.Update(product, variant, request.Update[entry.Index], ids, now, entry.Rows);
             entry.Entity = variant;
+            entry.Rows.Add(new TouchRow(product));
         }
     }
 
