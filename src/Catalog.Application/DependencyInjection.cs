@@ -22,11 +22,19 @@ public static class DependencyInjection
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingletonTimeProvider();
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
+        services.AddTransient<BatchEngine>();
+        foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
+        {
+            services.AddTransient(spec);
+        }
 
         // Validators hold compiled rules and no state: built once, they cost nothing per request.
         RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
         return services;
     }
+
+    private static bool IsBatchSpec(Type? type) =>
+        type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(BatchSpec<,,,,>);
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

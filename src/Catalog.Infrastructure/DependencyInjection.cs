@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<IWholesaleRoleStore, WholesaleRoleStore>();
         services.AddScoped<IIdAllocator, IdAllocator>();
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
+        services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
         services.AddHostedService<DatabaseInitializerService>();
         return services;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
@@ -31,7 +32,7 @@ public abstract record VariantWrite
 
 public sealed record VariantCreate : VariantWrite;
 
-public sealed record VariantUpdate : VariantWrite
+public sealed record VariantUpdate : VariantWrite, IBatchUpdate
 {
     public long? Id { get; init; }
     public long? Version { get; init; }

@@ -6,17 +6,17 @@ internal static class Guard
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainRuleException($"{name} is required.");
+            throw new DomainRuleException($"{name} is required.", name);
         }
 
-        return value.Length > maxLength ? throw new DomainRuleException($"{name} is longer than {maxLength} characters.") : value;
+        return value.Length > maxLength ? throw new DomainRuleException($"{name} is longer than {maxLength} characters.", name) : value;
     }
 
     public static string? OptionalText(string? value, int maxLength, string name) =>
         value is not null && value.Length > maxLength
-            ? throw new DomainRuleException($"{name} is longer than {maxLength} characters.")
+            ? throw new DomainRuleException($"{name} is longer than {maxLength} characters.", name)
             : value;
 
     public static decimal? NonNegative(decimal? value, string name) =>
-        value < 0 ? throw new DomainRuleException($"{name} must not be negative.") : value;
+        value < 0 ? throw new DomainRuleException($"{name} must not be negative.", name) : value;
 }

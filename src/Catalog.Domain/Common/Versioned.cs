@@ -30,11 +30,18 @@ public abstract class Versioned
         _moved = true;
     }
 
-    /// <summary>
-    /// Marks the row changed. The version moves once per loaded (or created) instance, however many of its methods
-    /// run: one write of the row is one step of its token, and a row created in this unit of work stays at version 1.
-    /// </summary>
     protected void Touched(DateTimeOffset now)
+    {
+        UpdatedAt = ToStoredPrecision(now);
+        Version++;
+        _moved = true;
+    }
+
+    /// <summary>
+    /// Marks the row changed through its children (a product's variants, a variant's prices): the version moves at most
+    /// once per instance however many children change, and not for a row created in this unit of work.
+    /// </summary>
+    protected void ChildrenChanged(DateTimeOffset now)
     {
         UpdatedAt = ToStoredPrecision(now);
         if (!_moved)

@@ -87,19 +87,19 @@ public sealed class Product : Versioned
         }
 
         _variants.Add(variant);
-        Touched(now);
+        ChildrenChanged(now);
     }
 
     public void RemoveVariant(Variant variant, DateTimeOffset now)
     {
         _variants.Remove(Own(variant));
-        Touched(now);
+        ChildrenChanged(now);
     }
 
     public void UpdateVariant(Variant variant, VariantDetails details, DateTimeOffset now)
     {
         Own(variant).Update(details, now);
-        Touched(now);
+        ChildrenChanged(now);
     }
 
     /// <summary>Replaces a variant's prices; answers the removed rows so that a writer can delete them.</summary>
@@ -137,7 +137,7 @@ public sealed class Product : Versioned
     private void VariantChanged(Variant variant, DateTimeOffset now)
     {
         variant.Touch(now);
-        Touched(now);
+        ChildrenChanged(now);
     }
 
     /// <summary>Replaces the category links; answers the links removed and added so a writer can apply just those.</summary>

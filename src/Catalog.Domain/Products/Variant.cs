@@ -80,7 +80,7 @@ public sealed partial class Variant : Versioned
         Touched(now);
     }
 
-    internal void Touch(DateTimeOffset now) => Touched(now);
+    internal void Touch(DateTimeOffset now) => ChildrenChanged(now);
 
     /// <summary>Replaces every price; answers the removed rows so that a writer can delete them.</summary>
     internal IReadOnlyList<VariantPrice> ReplacePrices(IEnumerable<VariantPrice> prices)

@@ -67,12 +67,6 @@ public sealed class BatchLedger<TEntity>
 
     public IEnumerable<LedgerEntry<TEntity>> All => Creates.Concat(Updates).Concat(Deletes);
 
-    /// <summary>The open creates and updates, each beside the item it came from.</summary>
-    public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites<TWrite>(IReadOnlyList<TWrite> creates, IReadOnlyList<TWrite> updates) =>
-        Creates.Select((e, i) => (e, creates[i]))
-            .Concat(Updates.Select((e, i) => (e, updates[i])))
-            .Where(p => p.Item1.IsOpen);
-
     /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
     public HashSet<long> OpenTargetIds() =>
         [.. Updates.Concat(Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];

@@ -38,6 +38,15 @@ public interface IBatchWriter
     Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Reads that must agree: every query a store runs between <see cref="BeginAsync"/> and the scope's disposal sees one
+/// state of the database, so a product and its variants are never read at two different versions.
+/// </summary>
+public interface ISnapshotReads
+{
+    Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Reserves ids for rows a batch will insert, in one round trip, so the plan can link rows before writing.</summary>
 public interface IIdAllocator
 {

@@ -34,6 +34,9 @@ internal abstract class DatabaseProvider
     public abstract Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
         DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken);
 
+    /// <summary>A read-only transaction in which every query sees one state of the database, and no writer waits on it.</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Runs the statements in order inside the transaction, stopping at the first one the database refuses.</summary>
     public abstract Task<ExecutionResult> ExecuteAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken);

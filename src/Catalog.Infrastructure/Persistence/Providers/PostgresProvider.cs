@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
@@ -16,6 +17,9 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override string DefaultConnectionString(string dataDirectory) =>
         "Host=localhost;Database=catalog;Username=postgres";
+
+    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));

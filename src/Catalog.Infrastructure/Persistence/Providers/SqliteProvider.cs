@@ -33,6 +33,10 @@ internal sealed class SqliteProvider : DatabaseProvider
         options.UseSqlite(builder.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
     }
 
+    // Deferred: the snapshot starts with the first read (in WAL mode it never blocks a writer) and takes no write lock.
+    public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
         DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
     {

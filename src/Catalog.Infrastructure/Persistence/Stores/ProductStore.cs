@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Stores;
 
-internal sealed class ProductStore(CatalogDbContext db, DbContextOptions<CatalogDbContext> options, DatabaseProvider provider) : IProductStore
+internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provider) : IProductStore
 {
     public async Task<IReadOnlyList<Product>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        await WithChildrenAsync(db.Products.Where(p => ids.Contains(p.Id)), [.. ids], cancellationToken);
+        await WithChildrenAsync(db.Products.Where(p => ids.Contains(p.Id)), cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
         await db.Variants.AsNoTracking()
@@ -59,7 +59,7 @@ internal sealed class ProductStore(CatalogDbContext db, DbContextOptions<Catalog
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await WithChildrenAsync(query.OrderBy(p => p.Id).Skip(offset).Take(limit), knownIds: null, cancellationToken);
+        var items = await WithChildrenAsync(query.OrderBy(p => p.Id).Skip(offset).Take(limit), cancellationToken);
         return new Page<Product>(items, total, limit, offset);
     }
 
@@ -92,81 +92,46 @@ internal sealed class ProductStore(CatalogDbContext db, DbContextOptions<Catalog
     /// The products with everything they hold: one flat query per table, whatever the number of products, stitched
     /// together here. EF's split-query Include reads the same rows but costs three times as much to materialise
     /// (it joins every child query back to its parents and matches them up row by row); see docs/benchmarks.md.
+    /// The products are read first and every query runs on this context's connection, so inside a snapshot
+    /// (<see cref="SnapshotReads"/>) the children are those of the products' versions.
     /// </summary>
-    /// <remarks>
-    /// The queries run in two lanes at once, each on its own connection: this context reads the products, their
-    /// categories and the variants' wholesale terms; a second one reads the variants, their prices and attribute values.
-    /// Loading 1,000 products (7,000 rows) is mostly turning rows into objects, CPU work that two cores share. When the
-    /// caller names the products (<paramref name="knownIds"/>), their variants are read beside them from the start.
-    /// </remarks>
-    private async Task<List<Product>> WithChildrenAsync(IQueryable<Product> roots, IReadOnlyList<long>? knownIds, CancellationToken cancellationToken)
+    private async Task<List<Product>> WithChildrenAsync(IQueryable<Product> roots, CancellationToken cancellationToken)
     {
-        await using var lane = new CatalogDbContext(options);
-        // On a thread of its own: SQLite's "async" reads run synchronously on the caller's thread.
-        var variantRows = knownIds is null ? null : Task.Run(() => VariantsAsync(lane, knownIds, cancellationToken), cancellationToken);
-        try
+        var products = await roots.AsNoTracking().ToListAsync(cancellationToken);
+        if (products.Count == 0)
         {
-            var products = await roots.AsNoTracking().ToListAsync(cancellationToken);
-            if (products.Count == 0)
-            {
-                return products;
-            }
-
-            var productIds = products.Select(p => p.Id).ToList();
-            variantRows ??= Task.Run(() => VariantsAsync(lane, productIds, cancellationToken), cancellationToken);
-            var categories = await Rows<ProductCategory>(db, l => productIds.Contains(l.ProductId), cancellationToken);
-            var (variants, prices, attributeValues) = await variantRows;
-            var byProduct = products.ToDictionary(p => p.Id);
-            Attach(byProduct, nameof(Product.Variants), variants, v => v.ProductId);
-            Attach(byProduct, nameof(Product.Categories), categories, l => l.ProductId);
-            if (variants.Count == 0)
-            {
-                // As EF's split queries do: no variants, nothing to ask their tables.
-                return products;
-            }
-
-            var variantIds = variants.Select(v => v.Id).ToList();
-            var byVariant = variants.ToDictionary(v => v.Id);
-            Attach(byVariant, nameof(Variant.Prices), prices, p => p.VariantId);
-            Attach(byVariant, nameof(Variant.AttributeValues), attributeValues, a => a.VariantId);
-            Attach(byVariant, nameof(Variant.WholesalePrices), await Rows<WholesalePrice>(db, w => variantIds.Contains(w.VariantId), cancellationToken), w => w.VariantId);
-            Attach(byVariant, nameof(Variant.WholesaleOrderQuantities), await Rows<WholesaleOrderQuantity>(db, w => variantIds.Contains(w.VariantId), cancellationToken), w => w.VariantId);
-            Attach(byVariant, nameof(Variant.WholesaleVisibility), await Rows<WholesaleVisibility>(db, w => variantIds.Contains(w.VariantId), cancellationToken), w => w.VariantId);
-            Attach(byVariant, nameof(Variant.WholesaleDiscountRules), await Rows<WholesaleDiscountRule>(db, w => variantIds.Contains(w.VariantId), cancellationToken), w => w.VariantId);
             return products;
         }
-        finally
-        {
-            // The second lane is done with its connection before the context goes; its failure, if any, was already thrown above.
-            if (variantRows is not null)
-            {
-                await ((Task)variantRows).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
 
-    /// <summary>The second lane: the products' variants, then (when there are any) their prices and attribute values.</summary>
-    private static async Task<(List<Variant> Variants, List<VariantPrice> Prices, List<VariantAttributeValue> AttributeValues)> VariantsAsync(
-        CatalogDbContext lane, IReadOnlyList<long> productIds, CancellationToken cancellationToken)
-    {
-        var variants = await lane.Variants.AsNoTracking().Where(v => productIds.Contains(v.ProductId)).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        var productIds = products.Select(p => p.Id).ToList();
+        var byProduct = products.ToDictionary(p => p.Id);
+        var variants = await db.Variants.AsNoTracking()
+            .Where(v => productIds.Contains(v.ProductId)).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        Attach(byProduct, nameof(Product.Variants), variants, v => v.ProductId);
+        Attach(byProduct, nameof(Product.Categories), await Rows<ProductCategory>(l => productIds.Contains(l.ProductId), cancellationToken), l => l.ProductId);
         if (variants.Count == 0)
         {
-            return (variants, [], []);
+            // As EF's split queries do: no variants, nothing to ask their tables.
+            return products;
         }
 
-        var variantIds = variants.Select(v => v.Id).ToList();
-        var prices = await Rows<VariantPrice>(lane, p => variantIds.Contains(p.VariantId), cancellationToken);
-        var attributeValues = await Rows<VariantAttributeValue>(lane, a => variantIds.Contains(a.VariantId), cancellationToken);
-        return (variants, prices, attributeValues);
+        var ids = variants.Select(v => v.Id).ToList();
+        var byVariant = variants.ToDictionary(v => v.Id);
+        Attach(byVariant, nameof(Variant.Prices), await Rows<VariantPrice>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        Attach(byVariant, nameof(Variant.AttributeValues), await Rows<VariantAttributeValue>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        Attach(byVariant, nameof(Variant.WholesalePrices), await Rows<WholesalePrice>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        Attach(byVariant, nameof(Variant.WholesaleOrderQuantities), await Rows<WholesaleOrderQuantity>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        Attach(byVariant, nameof(Variant.WholesaleVisibility), await Rows<WholesaleVisibility>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        Attach(byVariant, nameof(Variant.WholesaleDiscountRules), await Rows<WholesaleDiscountRule>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        return products;
     }
 
     /// <summary>One child table's rows for the loaded parents, in key order so that every load lists them alike.</summary>
-    private static Task<List<TRow>> Rows<TRow>(CatalogDbContext context, Expression<Func<TRow, bool>> ofParents, CancellationToken cancellationToken)
+    private Task<List<TRow>> Rows<TRow>(Expression<Func<TRow, bool>> ofParents, CancellationToken cancellationToken)
         where TRow : class
     {
-        var key = context.Model.FindEntityType(typeof(TRow))!.FindPrimaryKey()!.Properties;
-        var query = context.Set<TRow>().AsNoTracking().Where(ofParents);
+        var key = db.Model.FindEntityType(typeof(TRow))!.FindPrimaryKey()!.Properties;
+        var query = db.Set<TRow>().AsNoTracking().Where(ofParents);
         var ordered = query.OrderBy(r => EF.Property<object>(r, key[0].Name));
         foreach (var property in key.Skip(1))
         {

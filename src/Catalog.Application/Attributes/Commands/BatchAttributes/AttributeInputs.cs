@@ -1,4 +1,5 @@
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
@@ -23,7 +24,7 @@ public abstract record AttributeWrite
 
 public sealed record AttributeCreate : AttributeWrite;
 
-public sealed record AttributeUpdate : AttributeWrite
+public sealed record AttributeUpdate : AttributeWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 

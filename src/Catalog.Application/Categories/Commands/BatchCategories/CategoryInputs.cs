@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
@@ -20,7 +21,7 @@ public abstract record CategoryWrite
 
 public sealed record CategoryCreate : CategoryWrite;
 
-public sealed record CategoryUpdate : CategoryWrite
+public sealed record CategoryUpdate : CategoryWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
 
@@ -34,7 +35,7 @@ public abstract record ProductWrite
 
 public sealed record ProductCreate : ProductWrite;
 
-public sealed record ProductUpdate : ProductWrite
+public sealed record ProductUpdate : ProductWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 

@@ -1,4 +1,5 @@
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
@@ -12,7 +13,7 @@ public abstract record WholesaleRoleWrite
 
 public sealed record WholesaleRoleCreate : WholesaleRoleWrite;
 
-public sealed record WholesaleRoleUpdate : WholesaleRoleWrite
+public sealed record WholesaleRoleUpdate : WholesaleRoleWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 

@@ -1,0 +1,124 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Domain.Attributes;
+using Catalog.Domain.Common;
+using FluentValidation;
+
+namespace Catalog.Application.Attributes.Commands.BatchAttributes;
+
+/// <summary>What an attribute batch found in the database: the attributes it names (with their values) and the slugs it claims.</summary>
+public sealed record AttributeBatchState(
+    IReadOnlyDictionary<long, ProductAttribute> Attributes,
+    IReadOnlyDictionary<string, long> Slugs);
+
+/// <summary>
+/// Global attributes with their values. The database removes a deleted attribute's values and their links to variants.
+/// </summary>
+internal sealed class AttributeBatchSpec(
+    IAttributeStore attributes, IValidator<AttributeCreate> createValidator, IValidator<AttributeUpdate> updateValidator)
+    : BatchSpec<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute, AttributeBatchState>
+{
+    public override string Resource => "Attribute";
+
+    public override IValidator<AttributeCreate> CreateValidator => createValidator;
+
+    public override IValidator<AttributeUpdate> UpdateValidator => updateValidator;
+
+    public override IEnumerable<Claim> ClaimsOf(AttributeWrite item, BatchOperation operation) =>
+        SlugOf(item) is { } slug ? [new Claim("slug", slug, "slug")] : [];
+
+    public override async Task<AttributeBatchState> LoadAsync(
+        Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var ids = batch.OpenTargetIds();
+        var slugs = batch.OpenWrites.Select(w => SlugOf(w.Item)).OfType<string>().ToHashSet();
+        return new AttributeBatchState(
+            ids.Count == 0 ? [] : (await attributes.GetManyAsync(ids, cancellationToken)).ToDictionary(a => a.Id),
+            slugs.Count == 0 ? new Dictionary<string, long>() : await attributes.FindSlugsAsync(slugs, cancellationToken));
+    }
+
+    public override IReadOnlyDictionary<long, ProductAttribute> TargetsOf(AttributeBatchState state) => state.Attributes;
+
+    /// <summary>Fails the items whose slugs are taken, or whose value lists do not fit.</summary>
+    public override void Check(
+        Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, AttributeBatchState state)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (entry, item) in batch.OpenWrites.ToList())
+        {
+            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
+            if (SlugOf(item) is { } slug && state.Slugs.TryGetValue(slug, out var owner) && owner != ownId)
+            {
+                entry.Fail(ErrorCodes.DuplicateHandle, $"The slug '{slug}' is taken by attribute {owner}.", "slug");
+            }
+
+            if (item.Values.HasValue)
+            {
+                var current = ownId is { } id ? state.Attributes[id].Values : [];
+                entry.Fail(ErrorCodes.ValidationFailed, [.. AttributeValueMerge.Check(AttributeValueMerge.ValuesOf(item), current)]);
+            }
+        }
+    }
+
+    public override IReadOnlyDictionary<Type, int> InsertCounts(
+        Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, AttributeBatchState state) =>
+        new Dictionary<Type, int>
+        {
+            [typeof(ProductAttribute)] = batch.OpenCreates.Count(),
+            [typeof(AttributeValue)] = batch.OpenWrites.Sum(w => AttributeValueMerge.ValuesOf(w.Item).Count(v => v.Id is null)),
+        };
+
+    public override void PlanCreate(
+        LedgerEntry<ProductAttribute> entry, AttributeCreate item, AttributeBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        var details = Apply(item, new AttributeDetails { Name = item.Name.Value!, Slug = SlugOf(item)! });
+        var attribute = ProductAttribute.Create(context.Ids.Next<ProductAttribute>(), details, context.Now);
+        entry.Id = attribute.Id;
+        entry.Entity = attribute;
+        entry.Rows.Add(new InsertRow(attribute));
+        AttributeValueMerge.Apply(attribute, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
+    }
+
+    public override void PlanUpdate(
+        LedgerEntry<ProductAttribute> entry,
+        AttributeUpdate item,
+        ProductAttribute target,
+        AttributeBatchState state,
+        PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        var expected = target.Version;
+        target.Update(Apply(item, target.Details), context.Now);
+        entry.Entity = target;
+        entry.Rows.Add(new UpdateRow(target, expected));
+        if (item.Values.HasValue)
+        {
+            AttributeValueMerge.Apply(target, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
+        }
+    }
+
+    private static AttributeDetails Apply(AttributeWrite item, AttributeDetails current) => current with
+    {
+        Name = item.Name.HasValue ? item.Name.Value! : current.Name,
+        Slug = SlugOf(item) ?? current.Slug,
+        Type = item.Type.Or(current.Type) ?? current.Type,
+        OrderBy = item.OrderBy.Or(current.OrderBy) ?? current.OrderBy,
+        HasArchives = item.HasArchives.Or(current.HasArchives) ?? current.HasArchives,
+    };
+
+    /// <summary>The slug an item claims: the one it sends, or on create one derived from its name.</summary>
+    private static string? SlugOf(AttributeWrite item) => item switch
+    {
+        { Slug: { HasValue: true, Value: { } slug } } => slug,
+        AttributeCreate { Name: { HasValue: true, Value: { } name } } => HandleFormat.FromText(name),
+        _ => null,
+    };
+}

@@ -1,0 +1,226 @@
+using Catalog.Domain.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Application.Common.Batches;
+
+/// <summary>
+/// The one batch pipeline: validate every item, check the items against each other, load what they refer to in one
+/// snapshot, check them against it, reserve ids, plan, write, and answer one result per item. What differs between
+/// resources is the <see cref="BatchSpec{TWrite, TCreate, TUpdate, TEntity, TState}"/>.
+/// </summary>
+public sealed partial class BatchEngine(
+    IIdAllocator idAllocator,
+    IBatchWriter writer,
+    ISnapshotReads snapshots,
+    TimeProvider clock,
+    ILogger<BatchEngine> logger)
+{
+    public async Task<BatchResult<TDto>> RunAsync<TWrite, TCreate, TUpdate, TEntity, TState, TDto>(
+        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
+        IBatchCommand<TCreate, TUpdate> command,
+        Func<TEntity, TDto> toDto,
+        CancellationToken cancellationToken)
+        where TWrite : class
+        where TCreate : TWrite
+        where TUpdate : TWrite, IBatchUpdate
+        where TEntity : Versioned
+        where TDto : class
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(command);
+        var batch = new Batch<TWrite, TCreate, TUpdate, TEntity>(command);
+        var ledger = batch.Ledger;
+
+        ledger.ValidateItems(spec.CreateValidator, command.Create, spec.UpdateValidator, command.Update);
+        ledger.FailRepeatedIds(spec.Resource);
+        foreach (var (entry, item) in batch.OpenWrites.ToList())
+        {
+            spec.CheckItem(entry, item);
+        }
+
+        FailRepeatedClaims(spec, batch);
+
+        TState state;
+        await using (await snapshots.BeginAsync(cancellationToken))
+        {
+            state = await spec.LoadAsync(batch, cancellationToken);
+        }
+
+        FailMissingOrStale(batch, spec.TargetsOf(state), spec.Resource);
+        spec.Check(batch, state);
+
+        var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
+        Plan(spec, batch, state, new PlanContext(ids, clock.GetUtcNow()));
+        return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
+    }
+
+    private static void FailRepeatedClaims<TWrite, TCreate, TUpdate, TEntity, TState>(
+        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec, Batch<TWrite, TCreate, TUpdate, TEntity> batch)
+        where TWrite : class
+        where TCreate : TWrite
+        where TUpdate : TWrite, IBatchUpdate
+        where TEntity : Versioned
+    {
+        var claims = batch.OpenWrites
+            .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
+            .ToList();
+        foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
+        {
+            batch.Ledger.FailRepeatedValues(
+                claims.Where(c => c.Claim.Kind == kind).Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
+        }
+    }
+
+    /// <summary>
+    /// Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version is
+    /// not the stored one (CONFLICT): the client read the row before someone else changed it.
+    /// </summary>
+    private static void FailMissingOrStale<TWrite, TCreate, TUpdate, TEntity>(
+        Batch<TWrite, TCreate, TUpdate, TEntity> batch, IReadOnlyDictionary<long, TEntity> found, string resource)
+        where TWrite : class
+        where TCreate : TWrite
+        where TUpdate : TWrite, IBatchUpdate
+        where TEntity : Versioned
+    {
+        foreach (var entry in batch.Ledger.Updates.Concat(batch.Ledger.Deletes).Where(e => e.IsOpen))
+        {
+            if (!found.TryGetValue(entry.Id!.Value, out var row))
+            {
+                entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
+            }
+            else if (entry.Operation == BatchOperation.Update
+                && batch.Command.Update[entry.Index].Version is { } version && version != row.Version)
+            {
+                entry.Fail(
+                    ErrorCodes.Conflict,
+                    $"{resource} {entry.Id} is at version {row.Version}, not {version}: it changed since it was read.",
+                    "version");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plans every open item: deletes first, so that what they free (a product's variant places) counts for the creates.
+    /// A domain rule an item breaks fails that item alone, with nothing of it planned.
+    /// </summary>
+    private static void Plan<TWrite, TCreate, TUpdate, TEntity, TState>(
+        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
+        Batch<TWrite, TCreate, TUpdate, TEntity> batch,
+        TState state,
+        PlanContext context)
+        where TWrite : class
+        where TCreate : TWrite
+        where TUpdate : TWrite, IBatchUpdate
+        where TEntity : Versioned
+    {
+        var targets = spec.TargetsOf(state);
+        foreach (var entry in batch.OpenDeletes.ToList())
+        {
+            Guarded(entry, () => spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
+        }
+
+        foreach (var (entry, item) in batch.OpenCreates.ToList())
+        {
+            Guarded(entry, () => spec.PlanCreate(entry, item, state, context));
+        }
+
+        foreach (var (entry, item) in batch.OpenUpdates.ToList())
+        {
+            Guarded(entry, () => spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+        }
+    }
+
+    private static void Guarded<TEntity>(LedgerEntry<TEntity> entry, Action plan)
+        where TEntity : class
+    {
+        try
+        {
+            plan();
+        }
+        catch (DomainRuleException refused)
+        {
+            entry.Rows.Clear();
+            entry.Entity = null;
+            entry.Fail(ErrorCodes.ValidationFailed, refused.Message, refused.Field);
+        }
+    }
+
+    /// <summary>Applies the policy, hands the plan to the writer, and turns the ledger into results.</summary>
+    private async Task<BatchResult<TDto>> CompleteAsync<TEntity, TDto>(
+        BatchLedger<TEntity> ledger, BatchPolicy policy, Func<TEntity, TDto> toDto, CancellationToken cancellationToken)
+        where TEntity : class
+        where TDto : class
+    {
+        var all = ledger.All.ToList();
+        var applied = !(policy == BatchPolicy.Atomic && all.Any(e => !e.IsOpen));
+        var planned = all.Select((entry, key) => (entry, key)).Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0).ToList();
+        if (applied && planned.Count > 0)
+        {
+            var plan = new WritePlan([.. planned.Select(p => new PlannedItem(p.key, p.entry.Rows))], policy);
+            var outcome = await writer.ApplyAsync(plan, cancellationToken);
+            foreach (var (entry, key) in planned)
+            {
+                if (outcome.Failures.TryGetValue(key, out var error))
+                {
+                    entry.Fail(error);
+                }
+            }
+
+            applied = !(policy == BatchPolicy.Atomic && outcome.Failures.Count > 0);
+        }
+
+        var create = ledger.Creates.Select(e => Result(e, applied, toDto)).ToList();
+        var update = ledger.Updates.Select(e => Result(e, applied, toDto)).ToList();
+        var delete = ledger.Deletes.Select(e => Result(e, applied, toDto)).ToList();
+        var results = create.Concat(update).Concat(delete).ToList();
+        var summary = new BatchSummary(
+            results.Count,
+            results.Count(r => r.Status == ItemStatus.Succeeded),
+            results.Count(r => r.Status == ItemStatus.Failed),
+            results.Count(r => r.Status == ItemStatus.NotApplied));
+        return new BatchResult<TDto>(create, update, delete, summary, applied);
+    }
+
+    private ItemResult<TDto> Result<TEntity, TDto>(LedgerEntry<TEntity> entry, bool applied, Func<TEntity, TDto> toDto)
+        where TEntity : class
+        where TDto : class => entry switch
+        {
+            { Error: { } error } => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Failed, null, error),
+            _ when !applied => new ItemResult<TDto>(
+                entry.Index,
+                entry.Operation == BatchOperation.Create ? null : entry.Id,
+                ItemStatus.NotApplied,
+                null,
+                ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
+            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, Answer(entry, toDto), null),
+        };
+
+    /// <summary>
+    /// The item's resource as it now stands. The item is written whatever happens here, so a resource that cannot be
+    /// shown is left out of its result (and logged), never turned into an error that would say it was not written.
+    /// </summary>
+    private TDto? Answer<TEntity, TDto>(LedgerEntry<TEntity> entry, Func<TEntity, TDto> toDto)
+        where TEntity : class
+        where TDto : class
+    {
+        if (entry.Entity is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return toDto(entry.Entity);
+        }
+#pragma warning disable CA1031 // Any failure to map a written row must not turn into an error for a committed item.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            Unrenderable(logger, failure, entry.Id);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Written item {Id} could not be mapped for its answer")]
+    private static partial void Unrenderable(ILogger logger, Exception exception, long? id);
+}

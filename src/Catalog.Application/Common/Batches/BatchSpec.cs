@@ -1,0 +1,106 @@
+using Catalog.Domain.Common;
+using FluentValidation;
+
+namespace Catalog.Application.Common.Batches;
+
+/// <summary>A batch command: creates, updates and deletes of one resource, and the policy to apply them with.</summary>
+public interface IBatchCommand<out TCreate, out TUpdate> : IBatchRequest
+{
+    IReadOnlyList<TCreate> Create { get; }
+    IReadOnlyList<TUpdate> Update { get; }
+    IReadOnlyList<long> Delete { get; }
+    BatchPolicy Policy { get; }
+}
+
+/// <summary>An update item: the row it names and, when the client sends it, the version it read.</summary>
+public interface IBatchUpdate
+{
+    long? Id { get; }
+    long? Version { get; }
+}
+
+/// <summary>A unique value an item claims (a handle, a SKU): <paramref name="Kind"/> names it in messages.</summary>
+public readonly record struct Claim(string Kind, string Value, string Field);
+
+/// <summary>What planning an item may use: the reserved ids and the batch's one clock reading.</summary>
+public sealed record PlanContext(IdPool Ids, DateTimeOffset Now);
+
+/// <summary>
+/// What is particular to one resource's batch: its validators, what its items claim and refer to, what it loads and
+/// how an item plans. <see cref="BatchEngine"/> runs the steps every batch shares, in the same order for all.
+/// </summary>
+public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>
+    where TWrite : class
+    where TCreate : TWrite
+    where TUpdate : TWrite, IBatchUpdate
+    where TEntity : Versioned
+{
+    /// <summary>The resource's name in messages ("Product").</summary>
+    public abstract string Resource { get; }
+
+    public abstract IValidator<TCreate> CreateValidator { get; }
+
+    public abstract IValidator<TUpdate> UpdateValidator { get; }
+
+    /// <summary>The unique values an open item claims; the engine fails the values claimed by two items.</summary>
+    public virtual IEnumerable<Claim> ClaimsOf(TWrite item, BatchOperation operation) => [];
+
+    /// <summary>Checks inside one item that need no database (the same SKU twice in one product, say).</summary>
+    public virtual void CheckItem(LedgerEntry<TEntity> entry, TWrite item)
+    {
+    }
+
+    /// <summary>Everything the open items refer to, in a number of queries that does not grow with the batch.</summary>
+    public abstract Task<TState> LoadAsync(Batch<TWrite, TCreate, TUpdate, TEntity> batch, CancellationToken cancellationToken);
+
+    /// <summary>The loaded rows that updates and deletes may name, by id.</summary>
+    public abstract IReadOnlyDictionary<long, TEntity> TargetsOf(TState state);
+
+    /// <summary>Fails the open items that what was loaded contradicts: a taken handle, an unknown reference.</summary>
+    public abstract void Check(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
+
+    /// <summary>How many rows of each type the open items will insert, so their ids are reserved in one round trip.</summary>
+    public abstract IReadOnlyDictionary<Type, int> InsertCounts(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
+
+    public abstract void PlanCreate(LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
+
+    public abstract void PlanUpdate(LedgerEntry<TEntity> entry, TUpdate item, TEntity target, TState state, PlanContext context);
+
+    /// <summary>By default the row goes, and the database removes what hangs on it.</summary>
+    public virtual void PlanDelete(LedgerEntry<TEntity> entry, TEntity target, TState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        entry.Entity = target;
+        entry.Rows.Add(new DeleteRow(target, MustExist: true));
+    }
+}
+
+/// <summary>The items of one batch beside their ledger entries.</summary>
+public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCreate, TUpdate> command)
+    where TWrite : class
+    where TCreate : TWrite
+    where TUpdate : TWrite, IBatchUpdate
+    where TEntity : Versioned
+{
+    public IBatchCommand<TCreate, TUpdate> Command { get; } = command;
+
+    public BatchLedger<TEntity> Ledger { get; } = new(
+        command.Create.Count, command.Update.Select(u => u?.Id), command.Delete);
+
+    /// <summary>The open creates and updates, each beside the item it came from, in the order sent.</summary>
+    public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites =>
+        Ledger.Creates.Select((e, i) => (e, (TWrite)Command.Create[i]!))
+            .Concat(Ledger.Updates.Select((e, i) => (e, (TWrite)Command.Update[i]!)))
+            .Where(p => p.Item1.IsOpen);
+
+    public IEnumerable<(LedgerEntry<TEntity> Entry, TCreate Item)> OpenCreates =>
+        Ledger.Creates.Select((e, i) => (e, Command.Create[i])).Where(p => p.e.IsOpen);
+
+    public IEnumerable<(LedgerEntry<TEntity> Entry, TUpdate Item)> OpenUpdates =>
+        Ledger.Updates.Select((e, i) => (e, Command.Update[i])).Where(p => p.e.IsOpen);
+
+    public IEnumerable<LedgerEntry<TEntity>> OpenDeletes => Ledger.Deletes.Where(e => e.IsOpen);
+
+    /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
+    public HashSet<long> OpenTargetIds() => Ledger.OpenTargetIds();
+}

@@ -1,0 +1,377 @@
+using Catalog.Application.Attributes;
+using Catalog.Application.Categories;
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Json;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
+using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
+using Catalog.Domain.Wholesale;
+using FluentValidation;
+
+namespace Catalog.Application.Products.Commands.BatchProducts;
+
+/// <summary>What a product batch found in the database.</summary>
+public sealed record ProductBatchState(
+    IReadOnlyDictionary<long, Product> Products,
+    IReadOnlyDictionary<string, SkuOwner> Skus,
+    IReadOnlyDictionary<string, long> Handles,
+    IReadOnlySet<long> CategoryIds,
+    IReadOnlySet<long> AttributeIds,
+    IReadOnlySet<long> AttributeValueIds,
+    IReadOnlySet<string> RoleKeys);
+
+/// <summary>
+/// A product batch: products with their variants, prices, category links and wholesale terms. An update's variant list
+/// is the product's whole list (named variants are updated, new ones created, the rest removed).
+/// </summary>
+internal sealed class ProductBatchSpec(
+    IProductStore products,
+    ICategoryStore categories,
+    IAttributeStore attributes,
+    IWholesaleRoleStore roles,
+    IValidator<ProductCreate> createValidator,
+    IValidator<ProductUpdate> updateValidator)
+    : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>
+{
+    private static readonly string[] SkuFields =
+        [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
+
+    public override string Resource => "Product";
+
+    public override IValidator<ProductCreate> CreateValidator => createValidator;
+
+    public override IValidator<ProductUpdate> UpdateValidator => updateValidator;
+
+    public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
+    {
+        if (HandleOf(item) is { } handle)
+        {
+            yield return new Claim("handle", handle, "handle");
+        }
+
+        foreach (var (sku, field) in SkusOf(item))
+        {
+            yield return new Claim("SKU", sku, field);
+        }
+    }
+
+    public override void CheckItem(LedgerEntry<Product> entry, ProductWrite item)
+    {
+        foreach (var group in Repeats.GroupsOf(SkusOf(item), s => s.Sku, StringComparer.Ordinal))
+        {
+            entry.Fail(ErrorCodes.DuplicateInBatch,
+                $"The SKU '{group.Key}' is used by more than one variant of this product.", group.Last().Field);
+        }
+
+        var named = VariantsOf(item).Select((v, i) => (v.Id, Index: i)).Where(v => v.Id is not null);
+        foreach (var group in Repeats.GroupsOf(named, v => v.Id))
+        {
+            entry.Fail(ErrorCodes.DuplicateInBatch,
+                $"Variant {group.Key} is listed more than once in variants.", $"variants[{group.Last().Index}].id");
+        }
+    }
+
+    public override async Task<ProductBatchState> LoadAsync(
+        Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, CancellationToken cancellationToken)
+    {
+        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
+        var productIds = batch.OpenTargetIds();
+        var skus = writes.SelectMany(w => SkusOf(w).Select(s => s.Sku)).ToHashSet();
+        var handles = writes.Select(HandleOf).OfType<string>().ToHashSet();
+        var categoryIds = writes.SelectMany(w => w.CategoryIds.HasValue ? w.CategoryIds.Value ?? [] : []).ToHashSet();
+        var attributeIds = writes.SelectMany(OptionsOf).Select(o => o.AttributeId).OfType<long>().ToHashSet();
+        var variants = writes.SelectMany(VariantsOf).ToList();
+        var valueIds = variants.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
+        var roleKeys = variants.SelectMany(v => WholesaleMerge.RolesOf(v).Select(r => r.Role)).ToHashSet();
+
+        // The products first: the rows everything else is checked against.
+        var found = productIds.Count == 0 ? [] : await products.GetManyAsync(productIds, cancellationToken);
+        var references = attributeIds.Count == 0 && valueIds.Count == 0
+            ? new AttributeReferences(new HashSet<long>(), new HashSet<long>())
+            : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
+        return new ProductBatchState(
+            found.ToDictionary(p => p.Id),
+            skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
+            handles.Count == 0 ? new Dictionary<string, long>() : await products.FindHandlesAsync(handles, cancellationToken),
+            categoryIds.Count == 0 ? new HashSet<long>() : await categories.FindExistingAsync(categoryIds, cancellationToken),
+            references.AttributeIds,
+            references.ValueIds,
+            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
+    }
+
+    public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
+
+    /// <summary>Fails the items whose claims or references the database contradicts.</summary>
+    public override void Check(Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
+    {
+        foreach (var (entry, item) in batch.OpenWrites.ToList())
+        {
+            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
+            if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
+            {
+                entry.Fail(ErrorCodes.DuplicateHandle, $"The handle '{handle}' is taken by product {owner}.", "handle");
+            }
+
+            foreach (var (sku, field) in SkusOf(item))
+            {
+                if (state.Skus.TryGetValue(sku, out var skuOwner) && skuOwner.ProductId != ownId)
+                {
+                    entry.Fail(
+                        ErrorCodes.DuplicateSku,
+                        $"The SKU '{sku}' is taken by variant {skuOwner.VariantId} of product {skuOwner.ProductId}.",
+                        field);
+                }
+            }
+
+            entry.Fail(ErrorCodes.ReferenceNotFound, [.. ReferenceProblems(item, state)]);
+        }
+    }
+
+    public override IReadOnlyDictionary<Type, int> InsertCounts(
+        Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
+    {
+        var counts = new Dictionary<Type, int> { [typeof(Product)] = 0, [typeof(Variant)] = 0, [typeof(VariantPrice)] = 0 };
+        foreach (var (entry, item) in batch.OpenWrites)
+        {
+            counts[typeof(Product)] += entry.Operation == BatchOperation.Create ? 1 : 0;
+            foreach (var variant in VariantsOf(item))
+            {
+                counts[typeof(Variant)] += variant is { Id: not null } ? 0 : 1;
+                counts[typeof(VariantPrice)] += VariantPlanner.PricesToInsert(variant);
+            }
+        }
+
+        return counts;
+    }
+
+    public override void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
+        var problems = (item.Variants.Value ?? []).SelectMany((v, i) =>
+            VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
+                .Concat(WholesaleMerge.Check(v, WholesaleTerms.None, $"variants[{i}].")));
+        entry.Fail(ErrorCodes.ValidationFailed, [.. problems]);
+        if (!entry.IsOpen)
+        {
+            return;
+        }
+
+        var product = Product.Create(context.Ids.Next<Product>(), details, context.Now);
+        entry.Id = product.Id;
+        entry.Entity = product;
+        entry.Rows.Add(new InsertRow(product));
+        var (_, links) = product.SetCategories(item.CategoryIds.Value ?? []);
+        entry.Rows.AddRange(links.Select(l => new InsertRow(l)));
+        foreach (var input in item.Variants.Value ?? [])
+        {
+            VariantPlanner.Create(product, input, context.Ids, context.Now, entry.Rows);
+        }
+    }
+
+    public override void PlanUpdate(
+        LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        var details = Apply(item, target.Details);
+        var variants = item.Variants.HasValue ? item.Variants.Value ?? [] : [];
+        entry.Fail(ErrorCodes.ValidationFailed, [.. UpdateProblems(item, target, details, variants)]);
+        entry.Fail(ErrorCodes.Conflict, [.. StaleVariants(target, variants)]);
+        if (!entry.IsOpen)
+        {
+            return;
+        }
+
+        var expected = target.Version;
+        target.Update(details, context.Now);
+        entry.Entity = target;
+        entry.Rows.Add(new UpdateRow(target, expected));
+        if (item.CategoryIds.HasValue)
+        {
+            var (removed, added) = target.SetCategories(item.CategoryIds.Value ?? []);
+            entry.Rows.AddRange(removed.Select(l => new DeleteRow(l, MustExist: false)));
+            entry.Rows.AddRange(added.Select(l => new InsertRow(l)));
+        }
+
+        if (item.Variants.HasValue)
+        {
+            MergeVariants(entry, target, variants, context.Ids, context.Now);
+        }
+    }
+
+    /// <summary>What only the merged state shows: variants that are not the product's, options, extensions, terms.</summary>
+    private static List<(string Field, string Message)> UpdateProblems(
+        ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
+    {
+        var problems = new List<(string Field, string Message)>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var sent = variants[i];
+            var prefix = $"variants[{i}].";
+            var stored = product.Variants.FirstOrDefault(existing => existing.Id == sent.Id);
+            problems.AddRange(VariantPlanner.CheckOptions(sent, details.Options, prefix));
+            if (sent.Id is { } id && stored is null)
+            {
+                problems.Add(($"{prefix}id", $"Variant {id} is not a variant of product {product.Id}."));
+            }
+
+            if (stored is not null)
+            {
+                problems.AddRange(VariantPlanner.CheckExtensions(sent, stored.Extensions, prefix));
+            }
+
+            problems.AddRange(WholesaleMerge.Check(sent, stored?.Wholesale ?? WholesaleTerms.None, prefix));
+        }
+
+        problems.AddRange(OptionsOrphanedByUpdate(item, product, details, variants));
+        if (item.Extensions.HasValue)
+        {
+            problems.AddRange(ExtensionsJson.MergeProblems(product.Extensions, item.Extensions.Value, "extensions"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The sent variants whose version is not the stored one: they changed since the client read them.</summary>
+    private static IEnumerable<(string Field, string Message)> StaleVariants(Product product, IReadOnlyList<ProductVariantWrite> variants)
+    {
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (variants[i] is { Id: { } id, Version: { } version }
+                && product.Variants.FirstOrDefault(v => v.Id == id) is { } stored && stored.Version != version)
+            {
+                yield return ($"variants[{i}].version",
+                    $"Variant {id} is at version {stored.Version}, not {version}: it changed since it was read.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// When an update changes the product's options, the variants it keeps without sending new option values must
+    /// still fit them: a variant left with "Size: XL" after XL was removed would be a variant no one can select.
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> OptionsOrphanedByUpdate(
+        ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
+    {
+        if (!item.Options.HasValue)
+        {
+            return [];
+        }
+
+        var resent = variants.Where(v => v.Id is not null && v.Options.HasValue).Select(v => v.Id!.Value).ToHashSet();
+        var kept = item.Variants.HasValue
+            ? product.Variants.Where(existing => variants.Any(v => v.Id == existing.Id))
+            : product.Variants;
+        return kept.Where(v => !resent.Contains(v.Id))
+            .SelectMany(v => v.Options.Where(pair => !details.Options.Any(o =>
+                    string.Equals(o.Title, pair.Key, StringComparison.OrdinalIgnoreCase) && o.Values.Contains(pair.Value, StringComparer.Ordinal)))
+                .Select(pair => ("options", $"Variant {v.Id} has {pair.Key} '{pair.Value}', which the new options do not offer; send its new option values too.")));
+    }
+
+    /// <summary>The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.</summary>
+    private static void MergeVariants(
+        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, IdPool ids, DateTimeOffset now)
+    {
+        var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
+        foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
+        {
+            product.RemoveVariant(gone, now);
+            entry.Rows.Add(new DeleteRow(gone, MustExist: false));
+        }
+
+        foreach (var input in variants)
+        {
+            if (input.Id is { } id)
+            {
+                VariantPlanner.Update(product, product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
+            }
+            else
+            {
+                VariantPlanner.Create(product, input, ids, now, entry.Rows);
+            }
+        }
+    }
+
+    private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with
+    {
+        Handle = HandleOf(item) ?? current.Handle,
+        Title = item.Title.HasValue ? item.Title.Value! : current.Title,
+        Subtitle = item.Subtitle.Or(current.Subtitle),
+        Description = item.Description.Or(current.Description),
+        Status = item.Status.Or(current.Status) ?? current.Status,
+        Thumbnail = item.Thumbnail.Or(current.Thumbnail),
+        Images = item.Images.HasValue ? [.. (item.Images.Value ?? []).Select(i => new ProductImage(i.Url!))] : current.Images,
+        Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
+        Options = item.Options.HasValue
+            ? [.. (item.Options.Value ?? []).Select(o => new ProductOption(o.Title!, [.. o.Values!], o.AttributeId, o.Visible ?? true, o.Variation ?? true))]
+            : current.Options,
+        Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+        Extensions = item.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value) : current.Extensions,
+        Weight = item.Weight.Or(current.Weight),
+        Length = item.Length.Or(current.Length),
+        Width = item.Width.Or(current.Width),
+        Height = item.Height.Or(current.Height),
+        ExternalId = item.ExternalId.Or(current.ExternalId),
+    };
+
+    /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
+    private static string? HandleOf(ProductWrite item) => item switch
+    {
+        { Handle: { HasValue: true, Value: { } handle } } => handle,
+        ProductCreate { Title: { HasValue: true, Value: { } title } } => HandleFormat.FromText(title),
+        _ => null,
+    };
+
+    private static IEnumerable<OptionInput> OptionsOf(ProductWrite item) =>
+        item.Options is { HasValue: true, Value: { } options } ? options.Where(o => o is not null) : [];
+
+    private static IEnumerable<ProductVariantWrite> VariantsOf(ProductWrite item) =>
+        item.Variants is { HasValue: true, Value: { } variants } ? variants.Where(v => v is not null) : [];
+
+    private static IEnumerable<(string Sku, string Field)> SkusOf(ProductWrite item) =>
+        VariantsOf(item).Select((v, i) => (VariantPlanner.SkuOf(v), SkuField(i)))
+            .Where(s => s.Item1 is not null)
+            .Select(s => (s.Item1!, s.Item2));
+
+    /// <summary>The field of a variant's SKU, written once per place rather than for every claim of every batch.</summary>
+    private static string SkuField(int index) => index < SkuFields.Length ? SkuFields[index] : $"variants[{index}].sku";
+
+    private static IEnumerable<(string Field, string Message)> ReferenceProblems(ProductWrite item, ProductBatchState state)
+    {
+        var categoryIds = item.CategoryIds.HasValue ? item.CategoryIds.Value ?? [] : [];
+        for (var i = 0; i < categoryIds.Count; i++)
+        {
+            if (!state.CategoryIds.Contains(categoryIds[i]))
+            {
+                yield return ($"category_ids[{i}]", $"Category {categoryIds[i]} does not exist.");
+            }
+        }
+
+        var options = item.Options.HasValue ? item.Options.Value ?? [] : [];
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (options[i]?.AttributeId is { } attributeId && !state.AttributeIds.Contains(attributeId))
+            {
+                yield return ($"options[{i}].attribute_id", $"Attribute {attributeId} does not exist.");
+            }
+        }
+
+        var variants = VariantsOf(item).ToList();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, $"variants[{v}].")
+                .Concat(WholesaleMerge.CheckRoles(variants[v], state.RoleKeys, $"variants[{v}].")))
+            {
+                yield return problem;
+            }
+        }
+    }
+}

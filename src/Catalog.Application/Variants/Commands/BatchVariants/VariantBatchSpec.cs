@@ -1,0 +1,146 @@
+using Catalog.Application.Attributes;
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Application.Common.Exceptions;
+using Catalog.Application.Products;
+using Catalog.Application.Variants.Wholesale;
+using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Products;
+using Catalog.Domain.Wholesale;
+using FluentValidation;
+
+namespace Catalog.Application.Variants.Commands.BatchVariants;
+
+/// <summary>What a variant batch found: the product (the aggregate), its variants by id, the claimed SKUs and references.</summary>
+public sealed record VariantBatchState(
+    Product Product,
+    IReadOnlyDictionary<long, Variant> Variants,
+    IReadOnlyDictionary<string, SkuOwner> Skus,
+    IReadOnlySet<long> AttributeValueIds,
+    IReadOnlySet<string> RoleKeys);
+
+/// <summary>
+/// The variants of one product. Every item changes the product through its methods and moves the product's stored
+/// version (a <see cref="TouchRow"/>), so a client holding the product's old version, and so its old variant list,
+/// gets a CONFLICT, not a deletion. A variant of another product is, seen from this one, a variant that does not exist.
+/// </summary>
+internal sealed class VariantBatchSpec(
+    IProductStore products,
+    IAttributeStore attributes,
+    IWholesaleRoleStore roles,
+    IValidator<VariantCreate> createValidator,
+    IValidator<VariantUpdate> updateValidator)
+    : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>
+{
+    public override string Resource => "Variant";
+
+    public override IValidator<VariantCreate> CreateValidator => createValidator;
+
+    public override IValidator<VariantUpdate> UpdateValidator => updateValidator;
+
+    public override IEnumerable<Claim> ClaimsOf(VariantWrite item, BatchOperation operation) =>
+        VariantPlanner.SkuOf(item) is { } sku ? [new Claim("SKU", sku, "sku")] : [];
+
+    public override async Task<VariantBatchState> LoadAsync(
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var productId = ((BatchVariants)batch.Command).ProductId;
+        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
+        var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
+        var valueIds = writes.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
+        var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
+
+        var found = await products.GetManyAsync([productId], cancellationToken);
+        var product = found.Count == 1 ? found[0] : throw new NotFoundException("Product", productId);
+        return new VariantBatchState(
+            product,
+            product.Variants.ToDictionary(v => v.Id),
+            skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
+            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken),
+            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
+    }
+
+    public override IReadOnlyDictionary<long, Variant> TargetsOf(VariantBatchState state) => state.Variants;
+
+    public override void Check(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (entry, item) in batch.OpenWrites.ToList())
+        {
+            var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
+            if (VariantPlanner.SkuOf(item) is { } sku && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
+            {
+                entry.Fail(ErrorCodes.DuplicateSku, $"The SKU '{sku}' is taken by variant {owner.VariantId} of product {owner.ProductId}.", "sku");
+            }
+
+            entry.Fail(ErrorCodes.ReferenceNotFound, [
+                .. VariantPlanner.CheckAttributeValues(item, state.AttributeValueIds, string.Empty),
+                .. WholesaleMerge.CheckRoles(item, state.RoleKeys, string.Empty)]);
+            entry.Fail(ErrorCodes.ValidationFailed, [
+                .. VariantPlanner.CheckOptions(item, state.Product.Options, string.Empty),
+                .. WholesaleMerge.Check(item, stored?.Wholesale ?? WholesaleTerms.None, string.Empty),
+                .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
+        }
+
+        FailCreatesBeyondLimit(batch, state.Product);
+    }
+
+    public override IReadOnlyDictionary<Type, int> InsertCounts(
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) => new Dictionary<Type, int>
+        {
+            [typeof(Variant)] = batch.OpenCreates.Count(),
+            [typeof(VariantPrice)] = batch.OpenWrites.Sum(w => VariantPlanner.PricesToInsert(w.Item)),
+        };
+
+    public override void PlanCreate(LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        var variant = VariantPlanner.Create(state.Product, item, context.Ids, context.Now, entry.Rows);
+        entry.Id = variant.Id;
+        entry.Entity = variant;
+        entry.Rows.Add(new TouchRow(state.Product));
+    }
+
+    public override void PlanUpdate(
+        LedgerEntry<Variant> entry, VariantUpdate item, Variant target, VariantBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        VariantPlanner.Update(state.Product, target, item, context.Ids, context.Now, entry.Rows);
+        entry.Entity = target;
+        entry.Rows.Add(new TouchRow(state.Product));
+    }
+
+    /// <summary>Deletes are planned first (see <see cref="BatchEngine"/>), so the variant limit counts what they free.</summary>
+    public override void PlanDelete(LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        state.Product.RemoveVariant(target, context.Now);
+        entry.Entity = target;
+        entry.Rows.Add(new DeleteRow(target, MustExist: true));
+        entry.Rows.Add(new TouchRow(state.Product));
+    }
+
+    /// <summary>
+    /// Fails the creates, in the order sent, from the first that no longer fits under the product's variant limit. The batch
+    /// is written in one transaction, so the count that matters is the one it leaves: the deletes still open free their places.
+    /// </summary>
+    private static void FailCreatesBeyondLimit(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, Product product)
+    {
+        var remaining = product.Variants.Count - batch.OpenDeletes.Count();
+        var room = Math.Max(ProductConstraints.MaxVariantsPerProduct - remaining, 0);
+        foreach (var (entry, _) in batch.OpenCreates.Skip(room).ToList())
+        {
+            entry.Fail(
+                ErrorCodes.ValidationFailed,
+                $"Product {product.Id} has room for {room} more variants in this batch (at most {ProductConstraints.MaxVariantsPerProduct}); this one would exceed it.");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
+using Catalog.Domain.Wholesale;
+using FluentValidation;
+
+namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
+
+/// <summary>What a role batch found: the roles it names, the keys it claims, and which roles it deletes are still in use.</summary>
+public sealed record WholesaleRoleBatchState(
+    IReadOnlyDictionary<long, WholesaleRole> Roles,
+    IReadOnlyDictionary<string, long> Keys,
+    IReadOnlySet<string> KeysInUse);
+
+/// <summary>Wholesale roles. A role's key is fixed once created (variants' terms name it), so only creates claim one.</summary>
+internal sealed class WholesaleRoleBatchSpec(
+    IWholesaleRoleStore roles,
+    IValidator<WholesaleRoleCreate> createValidator,
+    IValidator<WholesaleRoleUpdate> updateValidator)
+    : BatchSpec<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole, WholesaleRoleBatchState>
+{
+    public override string Resource => "Wholesale role";
+
+    public override IValidator<WholesaleRoleCreate> CreateValidator => createValidator;
+
+    public override IValidator<WholesaleRoleUpdate> UpdateValidator => updateValidator;
+
+    public override IEnumerable<Claim> ClaimsOf(WholesaleRoleWrite item, BatchOperation operation) =>
+        operation == BatchOperation.Create && KeyOf(item) is { } key ? [new Claim("key", key, "key")] : [];
+
+    public override async Task<WholesaleRoleBatchState> LoadAsync(
+        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var ids = batch.OpenTargetIds();
+        var found = ids.Count == 0 ? [] : (await roles.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id);
+        var keys = batch.OpenCreates.Select(w => KeyOf(w.Item)).OfType<string>().ToHashSet();
+        var deletedKeys = batch.OpenDeletes.Where(e => found.ContainsKey(e.Id!.Value)).Select(e => found[e.Id!.Value].Key).ToHashSet();
+        return new WholesaleRoleBatchState(
+            found,
+            keys.Count == 0 ? new Dictionary<string, long>() : await roles.FindKeysAsync(keys, cancellationToken),
+            deletedKeys.Count == 0 ? new HashSet<string>() : await roles.FindKeysInUseAsync(deletedKeys, cancellationToken));
+    }
+
+    public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) => state.Roles;
+
+    /// <summary>Fails the creates whose keys are taken, the updates that change a key, and the deletes of roles in use.</summary>
+    public override void Check(
+        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch, WholesaleRoleBatchState state)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (entry, item) in batch.OpenCreates.ToList())
+        {
+            if (KeyOf(item) is { } key && state.Keys.TryGetValue(key, out var owner))
+            {
+                entry.Fail(ErrorCodes.DuplicateHandle, $"The key '{key}' is taken by wholesale role {owner}.", "key");
+            }
+        }
+
+        foreach (var (entry, item) in batch.OpenUpdates.ToList())
+        {
+            var stored = state.Roles[entry.Id!.Value].Key;
+            if (KeyOf(item) is { } key && !string.Equals(key, stored, StringComparison.Ordinal))
+            {
+                entry.Fail(
+                    ErrorCodes.ValidationFailed,
+                    $"A role's key cannot be changed (it is '{stored}'): variants refer to it. Create a role with the new key instead.",
+                    "key");
+            }
+        }
+
+        foreach (var entry in batch.OpenDeletes.ToList())
+        {
+            var key = state.Roles[entry.Id!.Value].Key;
+            if (state.KeysInUse.Contains(key))
+            {
+                entry.Fail(
+                    ErrorCodes.Conflict,
+                    $"Wholesale role '{key}' is still named by the wholesale terms of some variants; remove it from them first.",
+                    "id");
+            }
+        }
+    }
+
+    public override IReadOnlyDictionary<Type, int> InsertCounts(
+        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
+        WholesaleRoleBatchState state) =>
+        new Dictionary<Type, int> { [typeof(WholesaleRole)] = batch.OpenCreates.Count() };
+
+    public override void PlanCreate(
+        LedgerEntry<WholesaleRole> entry, WholesaleRoleCreate item, WholesaleRoleBatchState state, PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        var details = new WholesaleRoleDetails { Key = item.Key.Value!, Name = item.Name.Value! };
+        var role = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
+        entry.Id = role.Id;
+        entry.Entity = role;
+        entry.Rows.Add(new InsertRow(role));
+    }
+
+    public override void PlanUpdate(
+        LedgerEntry<WholesaleRole> entry,
+        WholesaleRoleUpdate item,
+        WholesaleRole target,
+        WholesaleRoleBatchState state,
+        PlanContext context)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        var expected = target.Version;
+        target.Update(target.Details with { Name = item.Name.HasValue ? item.Name.Value! : target.Name }, context.Now);
+        entry.Entity = target;
+        entry.Rows.Add(new UpdateRow(target, expected));
+    }
+
+    private static string? KeyOf(WholesaleRoleWrite item) => item.Key is { HasValue: true, Value: { } key } ? key : null;
+}
