@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.TryAddSingletonTimeProvider();
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
         services.AddTransient<BatchEngine>();
+        services.AddScoped<RequestWrites>();
         foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
         {
             services.AddTransient(spec);

@@ -1,5 +1,7 @@
 using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Exceptions;
+using Catalog.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Catalog.Api.Common;
@@ -7,6 +9,11 @@ namespace Catalog.Api.Common;
 /// <summary>The one place where exceptions become problem details. An unexpected one is a 500 that reveals nothing.</summary>
 internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHandler> logger) : IExceptionHandler
 {
+    private const string NothingWritten = "Nothing of this request was written. The error was logged with the trace id.";
+
+    private const string AfterCommit = "The error came after this request's writes were committed: read what you sent "
+        + "before retrying. The error was logged with the trace id.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -17,9 +24,12 @@ internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHa
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
                 StatusCodes.Status413PayloadTooLarge, ErrorCodes.BatchTooLarge, "The request body is too large.", exception.Message),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ErrorCodes.MalformedJson, "The request could not be read.", bad.Message),
+            // The engine answers a broken domain rule as the item's failure; one that escapes it is still the input's fault.
+            DomainRuleException refused => Problems.Create(
+                StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, "The request cannot be processed.", refused.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred.",
-                "Nothing of this request was written. The error was logged with the trace id."),
+                httpContext.RequestServices.GetService<RequestWrites>() is { Committed: true } ? AfterCommit : NothingWritten),
         };
         if (problem is null)
         {

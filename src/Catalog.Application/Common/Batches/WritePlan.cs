@@ -47,6 +47,17 @@ public interface ISnapshotReads
     Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Whether this request has committed a write yet: an error after that point must not tell the client that nothing
+/// was written. One per request; the writer marks it.
+/// </summary>
+public sealed class RequestWrites
+{
+    public bool Committed { get; private set; }
+
+    public void MarkCommitted() => Committed = true;
+}
+
 /// <summary>Reserves ids for rows a batch will insert, in one round trip, so the plan can link rows before writing.</summary>
 public interface IIdAllocator
 {

@@ -14,7 +14,8 @@ namespace Catalog.Infrastructure.Persistence.Writing;
 /// rolls back and the plan runs again item by item, each in a savepoint, so that exactly the refused items fail:
 /// under partial policy the others are committed, under atomic policy nothing is.
 /// </summary>
-internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter) : IBatchWriter
+internal sealed class SqlBatchWriter(
+    CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter, RequestWrites writes) : IBatchWriter
 {
     public async Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         if (refusal is null)
         {
             await transaction.CommitAsync(cancellationToken);
+            writes.MarkCommitted();
             return true;
         }
 
@@ -79,6 +81,7 @@ internal sealed class SqlBatchWriter(CatalogDbContext db, DatabaseProvider provi
         else
         {
             await transaction.CommitAsync(cancellationToken);
+            writes.MarkCommitted();
         }
 
         return failures;
