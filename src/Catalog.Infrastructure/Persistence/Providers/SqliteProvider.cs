@@ -94,7 +94,6 @@ internal sealed class SqliteProvider : DatabaseProvider
         // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The statements
         // join the transaction the writer opened, which SQLite keeps per connection.
         using var runner = new SqliteStatements((SqliteConnection)connection);
-        using var values = new SqliteValueFeed(statements);
         for (var i = 0; i < statements.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,13 +102,13 @@ internal sealed class SqliteProvider : DatabaseProvider
             {
                 if (rows == RowsPerInsert)
                 {
-                    runner.Insert(statements, values, i, rows);
+                    runner.Insert(statements, i, rows);
                     Array.Fill(affected, 1, i, rows);
                 }
                 else
                 {
                     rows = 1;
-                    affected[i] = runner.Execute(statements[i], values[i]);
+                    affected[i] = runner.Execute(statements[i], SqliteValue.Of(statements[i]));
                 }
             }
             catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)

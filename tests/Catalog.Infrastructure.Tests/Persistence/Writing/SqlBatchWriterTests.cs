@@ -96,6 +96,30 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     }
 
     [Fact]
+    public async Task Apply_WhileAnotherTransactionHoldsTheWriteLock_WaitsForItAndWrites()
+    {
+        var ids = await ReserveAsync(products: 2, variants: 0);
+        await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        await using var holding = await other.Database.BeginTransactionAsync();
+        await other.Database.ExecuteSqlAsync($"UPDATE products SET title = 'Held' WHERE handle = 'taken'");
+
+        var fresh = Insert(ids.Next<Product>(), "fresh");
+        var write = Task.Run(() => WriteAsync(BatchPolicy.Partial, fresh));
+        await Task.WhenAny(write, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        if (factory.Provider == "Sqlite")
+        {
+            // SQLite has one writer at a time: the batch waits for the lock (busy handling), it does not fail.
+            write.IsCompleted.Should().BeFalse();
+        }
+
+        await holding.CommitAsync();
+        (await write).Failures.Should().BeEmpty();
+        (await HandlesAsync()).Should().BeEquivalentTo(["taken", "fresh"]);
+    }
+
+    [Fact]
     public async Task Allocate_TwoRequests_NeverShareAnId()
     {
         var first = await ReserveAsync(products: 50, variants: 0);
