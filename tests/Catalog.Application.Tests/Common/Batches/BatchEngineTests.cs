@@ -65,6 +65,25 @@ public sealed class BatchEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_LargeBatch_ValidatesEveryItemAndAnswersInTheOrderSent()
+    {
+        var builder = new GadgetBatchBuilder();
+        for (var i = 0; i < 200; i++)
+        {
+            builder.Create($"gadget-{i}", i % 7 == 0 ? "" : null);
+        }
+
+        var result = await RunAsync(builder.Build());
+
+        result.Create.Select(r => r.Index).Should().Equal(Enumerable.Range(0, 200));
+        result.Create.Where(r => r.Status == Failed).Select(r => r.Index)
+            .Should().Equal(Enumerable.Range(0, 200).Where(i => i % 7 == 0));
+        result.Create.Where(r => r.Status == Succeeded).Select(r => r.Resource!.Handle)
+            .Should().Equal(Enumerable.Range(0, 200).Where(i => i % 7 != 0).Select(i => $"gadget-{i}"));
+        result.Summary.Should().Be(new BatchSummary(200, 171, 29, 0));
+    }
+
+    [Fact]
     public async Task RunAsync_AtomicWithAnInvalidItem_CallsNoWriterAndReportsTheOthersNotApplied()
     {
         _store.Add(5);
