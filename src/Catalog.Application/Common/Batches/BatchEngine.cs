@@ -49,8 +49,13 @@ public sealed partial class BatchEngine(
         FailMissingOrStale(batch, spec.TargetsOf(state), spec.Resource);
         spec.Check(batch, state);
 
-        var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
-        Plan(spec, batch, state, new PlanContext(ids, clock.GetUtcNow()));
+        // An atomic batch with a failed item writes nothing: no ids to reserve, nothing to plan.
+        if (command.Policy == BatchPolicy.Partial || ledger.All.All(e => e.IsOpen))
+        {
+            var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
+            Plan(spec, batch, state, new PlanContext(ids, clock.GetUtcNow()));
+        }
+
         return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
     }
 
@@ -185,7 +190,9 @@ public sealed partial class BatchEngine(
         where TEntity : class
         where TDto : class => entry switch
         {
-            { Error: { } error } => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Failed, null, error),
+            // A create that was not written has no id, whatever was reserved for it.
+            { Error: { } error } => new ItemResult<TDto>(
+                entry.Index, entry.Operation == BatchOperation.Create ? null : entry.Id, ItemStatus.Failed, null, error),
             _ when !applied => new ItemResult<TDto>(
                 entry.Index,
                 entry.Operation == BatchOperation.Create ? null : entry.Id,
