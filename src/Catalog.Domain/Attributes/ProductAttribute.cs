@@ -50,8 +50,6 @@ public sealed class ProductAttribute : Versioned
         Touched(now);
     }
 
-    public void Touch(DateTimeOffset now) => Touched(now);
-
     public void AddValue(AttributeValue value)
     {
         if (value.AttributeId != Id)

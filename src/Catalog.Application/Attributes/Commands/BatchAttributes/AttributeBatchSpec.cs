@@ -30,7 +30,6 @@ internal sealed class AttributeBatchSpec(
     public override async Task<AttributeBatchState> LoadAsync(
         Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var ids = batch.OpenTargetIds();
         var slugs = batch.OpenWrites.Select(w => SlugOf(w.Item)).OfType<string>().ToHashSet();
         return new AttributeBatchState(
@@ -44,8 +43,6 @@ internal sealed class AttributeBatchSpec(
     public override void Check(
         Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, AttributeBatchState state)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(state);
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
@@ -73,9 +70,6 @@ internal sealed class AttributeBatchSpec(
     public override void PlanCreate(
         LedgerEntry<ProductAttribute> entry, AttributeCreate item, AttributeBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(context);
         var details = Apply(item, new AttributeDetails { Name = item.Name.Value!, Slug = SlugOf(item)! });
         var attribute = ProductAttribute.Create(context.Ids.Next<ProductAttribute>(), details, context.Now);
         entry.Id = attribute.Id;
@@ -91,10 +85,6 @@ internal sealed class AttributeBatchSpec(
         AttributeBatchState state,
         PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(context);
         var expected = target.Version;
         target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;

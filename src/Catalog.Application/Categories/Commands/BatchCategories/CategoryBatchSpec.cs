@@ -33,7 +33,6 @@ internal sealed class CategoryBatchSpec(
     public override async Task<CategoryBatchState> LoadAsync(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var ids = batch.OpenTargetIds();
         var handles = batch.OpenWrites.Select(w => HandleOf(w.Item)).OfType<string>().ToHashSet();
         return new CategoryBatchState(
@@ -49,8 +48,6 @@ internal sealed class CategoryBatchSpec(
     /// <summary>Fails the items whose handles are taken or whose parents are wrong.</summary>
     public override void Check(Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(state);
         var deleted = batch.OpenDeletes.Select(e => e.Id!.Value).ToHashSet();
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
@@ -83,9 +80,6 @@ internal sealed class CategoryBatchSpec(
 
     public override void PlanCreate(LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(context);
         var details = Apply(item, new CategoryDetails { Name = item.Name.Value!, Handle = HandleOf(item)! });
         var category = Category.Create(context.Ids.Next<Category>(), details, context.Now);
         entry.Id = category.Id;
@@ -96,9 +90,6 @@ internal sealed class CategoryBatchSpec(
     public override void PlanUpdate(
         LedgerEntry<Category> entry, CategoryUpdate item, Category target, CategoryBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(context);
         var expected = target.Version;
         target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;

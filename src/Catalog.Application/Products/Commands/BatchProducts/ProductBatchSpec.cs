@@ -149,9 +149,6 @@ internal sealed class ProductBatchSpec(
 
     public override void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(context);
         var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
         var problems = (item.Variants.Value ?? []).SelectMany((v, i) =>
             VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
@@ -177,10 +174,6 @@ internal sealed class ProductBatchSpec(
     public override void PlanUpdate(
         LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(context);
         var details = Apply(item, target.Details);
         var variants = item.Variants.HasValue ? item.Variants.Value ?? [] : [];
         entry.Fail(ErrorCodes.ValidationFailed, [.. UpdateProblems(item, target, details, variants)]);

@@ -44,7 +44,6 @@ internal sealed class VariantBatchSpec(
     public override async Task<VariantBatchState> LoadAsync(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var productId = ((BatchVariants)batch.Command).ProductId;
         var writes = batch.OpenWrites.Select(w => w.Item).ToList();
         var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
@@ -65,8 +64,6 @@ internal sealed class VariantBatchSpec(
 
     public override void Check(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(state);
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
@@ -96,9 +93,6 @@ internal sealed class VariantBatchSpec(
 
     public override void PlanCreate(LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(context);
         var variant = VariantPlanner.Create(state.Product, item, context.Ids, context.Now, entry.Rows);
         entry.Id = variant.Id;
         entry.Entity = variant;
@@ -108,9 +102,6 @@ internal sealed class VariantBatchSpec(
     public override void PlanUpdate(
         LedgerEntry<Variant> entry, VariantUpdate item, Variant target, VariantBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(context);
         VariantPlanner.Update(state.Product, target, item, context.Ids, context.Now, entry.Rows);
         entry.Entity = target;
         entry.Rows.Add(new TouchRow(state.Product));
@@ -119,9 +110,6 @@ internal sealed class VariantBatchSpec(
     /// <summary>Deletes are planned first (see <see cref="BatchEngine"/>), so the variant limit counts what they free.</summary>
     public override void PlanDelete(LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(context);
         state.Product.RemoveVariant(target, context.Now);
         entry.Entity = target;
         entry.Rows.Add(new DeleteRow(target, MustExist: true));

@@ -31,7 +31,6 @@ internal sealed class WholesaleRoleBatchSpec(
         Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var ids = batch.OpenTargetIds();
         var found = ids.Count == 0 ? [] : (await roles.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id);
         var keys = batch.OpenCreates.Select(w => KeyOf(w.Item)).OfType<string>().ToHashSet();
@@ -48,8 +47,6 @@ internal sealed class WholesaleRoleBatchSpec(
     public override void Check(
         Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch, WholesaleRoleBatchState state)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(state);
         foreach (var (entry, item) in batch.OpenCreates.ToList())
         {
             if (KeyOf(item) is { } key && state.Keys.TryGetValue(key, out var owner))
@@ -91,9 +88,6 @@ internal sealed class WholesaleRoleBatchSpec(
     public override void PlanCreate(
         LedgerEntry<WholesaleRole> entry, WholesaleRoleCreate item, WholesaleRoleBatchState state, PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(context);
         var details = new WholesaleRoleDetails { Key = item.Key.Value!, Name = item.Name.Value! };
         var role = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
         entry.Id = role.Id;
@@ -108,10 +102,6 @@ internal sealed class WholesaleRoleBatchSpec(
         WholesaleRoleBatchState state,
         PlanContext context)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(context);
         var expected = target.Version;
         target.Update(target.Details with { Name = item.Name.HasValue ? item.Name.Value! : target.Name }, context.Now);
         entry.Entity = target;
