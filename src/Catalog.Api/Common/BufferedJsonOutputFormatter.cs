@@ -12,9 +12,10 @@ namespace Catalog.Api.Common;
 /// It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media types and encodings.
 /// </summary>
 /// <remarks>
-/// A batch answer runs to megabytes (2 MB for 1,000 products). Streamed, it left in chunks of a few kilobytes, each a flush
-/// through Kestrel and a chunk the client must take apart; written whole, a 1,000-product create's answer goes out in
-/// about 10 ms instead of 15-17 (from the action's return to the last byte), and the client knows its size up front.
+/// A batch answer runs to megabytes. Streamed, it left in chunks of a few kilobytes, each a flush through Kestrel and a
+/// chunk the client must take apart; written whole it goes out faster (see docs/benchmarks.md) and the client knows its
+/// size up front. And nothing is sent before the whole answer serialized: a value that cannot be written fails before
+/// the status line, so the exception handler still answers, instead of a 200 cut off in the middle.
 /// Serializing synchronously suits every answer here; an action that streams (<c>IAsyncEnumerable</c>) would need MVC's
 /// own formatter back.
 /// </remarks>

@@ -174,9 +174,10 @@ public sealed partial class BatchEngine(
             applied = !(policy == BatchPolicy.Atomic && outcome.Failures.Count > 0);
         }
 
-        var create = ledger.Creates.Select(e => Result(e, applied, toDto)).ToList();
-        var update = ledger.Updates.Select(e => Result(e, applied, toDto)).ToList();
-        var delete = ledger.Deletes.Select(e => Result(e, applied, toDto)).ToList();
+        var answers = Answers(applied ? all : [], toDto);
+        var create = ledger.Creates.Select(e => Result(e, applied, answers)).ToList();
+        var update = ledger.Updates.Select(e => Result(e, applied, answers)).ToList();
+        var delete = ledger.Deletes.Select(e => Result(e, applied, answers)).ToList();
         var results = create.Concat(update).Concat(delete).ToList();
         var summary = new BatchSummary(
             results.Count,
@@ -186,7 +187,8 @@ public sealed partial class BatchEngine(
         return new BatchResult<TDto>(create, update, delete, summary, applied);
     }
 
-    private ItemResult<TDto> Result<TEntity, TDto>(LedgerEntry<TEntity> entry, bool applied, Func<TEntity, TDto> toDto)
+    private static ItemResult<TDto> Result<TEntity, TDto>(
+        LedgerEntry<TEntity> entry, bool applied, IReadOnlyDictionary<LedgerEntry<TEntity>, TDto?> answers)
         where TEntity : class
         where TDto : class => entry switch
         {
@@ -199,25 +201,44 @@ public sealed partial class BatchEngine(
                 ItemStatus.NotApplied,
                 null,
                 ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
-            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, Answer(entry, toDto), null),
+            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
         };
 
     /// <summary>
-    /// The item's resource as it now stands. The item is written whatever happens here, so a resource that cannot be
-    /// shown is left out of its result (and logged), never turned into an error that would say it was not written.
+    /// The written items' resources as they now stand, mapped after the write (on every core for a large batch: each
+    /// item's objects are its own, and nothing changes them any more). A resource that cannot be mapped is left out of
+    /// its result and logged, never turned into an error: the item is written.
     /// </summary>
+    private Dictionary<LedgerEntry<TEntity>, TDto?> Answers<TEntity, TDto>(
+        IReadOnlyList<LedgerEntry<TEntity>> entries, Func<TEntity, TDto> toDto)
+        where TEntity : class
+        where TDto : class
+    {
+        const int ParallelFrom = 64;
+        var written = entries.Where(e => e.IsOpen && e.Entity is not null).ToList();
+        var answers = new TDto?[written.Count];
+        if (written.Count < ParallelFrom)
+        {
+            for (var i = 0; i < written.Count; i++)
+            {
+                answers[i] = Answer(written[i], toDto);
+            }
+        }
+        else
+        {
+            Parallel.For(0, written.Count, i => answers[i] = Answer(written[i], toDto));
+        }
+
+        return written.Select((entry, i) => (entry, answers[i])).ToDictionary(p => p.entry, p => p.Item2);
+    }
+
     private TDto? Answer<TEntity, TDto>(LedgerEntry<TEntity> entry, Func<TEntity, TDto> toDto)
         where TEntity : class
         where TDto : class
     {
-        if (entry.Entity is null)
-        {
-            return null;
-        }
-
         try
         {
-            return toDto(entry.Entity);
+            return toDto(entry.Entity!);
         }
 #pragma warning disable CA1031 // Any failure to map a written row must not turn into an error for a committed item.
         catch (Exception failure)

@@ -94,6 +94,7 @@ internal sealed class SqliteProvider : DatabaseProvider
         // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The statements
         // join the transaction the writer opened, which SQLite keeps per connection.
         using var runner = new SqliteStatements((SqliteConnection)connection);
+        var values = SqliteValue.OfAll(statements);
         for (var i = 0; i < statements.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,13 +103,13 @@ internal sealed class SqliteProvider : DatabaseProvider
             {
                 if (rows == RowsPerInsert)
                 {
-                    runner.Insert(statements, i, rows);
+                    runner.Insert(statements, values, i, rows);
                     Array.Fill(affected, 1, i, rows);
                 }
                 else
                 {
                     rows = 1;
-                    affected[i] = runner.Execute(statements[i], SqliteValue.Of(statements[i]));
+                    affected[i] = runner.Execute(statements[i], values[i]);
                 }
             }
             catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)

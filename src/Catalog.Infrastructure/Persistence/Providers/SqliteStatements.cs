@@ -44,9 +44,10 @@ internal sealed class SqliteStatements : IDisposable
     /// Inserts <paramref name="count"/> rows of one table, from <paramref name="start"/>, with one statement of that many
     /// <c>VALUES</c> tuples: the work SQLite does per statement (binding, stepping, resetting) is paid once per group.
     /// </summary>
-    public void Insert(IReadOnlyList<RowStatement> statements, int start, int count)
+    public void Insert(IReadOnlyList<RowStatement> statements, SqliteValue[][] values, int start, int count)
     {
         ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(values);
         var map = statements[start].Map;
         if (!_groupInserts.TryGetValue((map, count), out var prepared))
         {
@@ -59,7 +60,7 @@ internal sealed class SqliteStatements : IDisposable
         var position = 1;
         for (var row = start; row < start + count; row++)
         {
-            foreach (var value in SqliteValue.Of(statements[row]))
+            foreach (var value in values[row])
             {
                 Check(value.BindTo(prepared, position++));
             }
