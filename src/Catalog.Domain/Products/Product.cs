@@ -173,21 +173,10 @@ public sealed class Product : Versioned
         ExternalId = Guard.OptionalText(details.ExternalId, ProductConstraints.MaxExternalIdLength, "external_id");
     }
 
-    private static IReadOnlyList<ProductOption> CheckOptions(IReadOnlyList<ProductOption> options)
-    {
-        if (options.Select(o => o.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
-        {
-            throw new DomainRuleException("Option titles must be unique within a product.");
-        }
-
-        var attributeIds = options.Where(o => o.AttributeId is not null).Select(o => o.AttributeId).ToList();
-        if (attributeIds.Distinct().Count() != attributeIds.Count)
-        {
-            throw new DomainRuleException("A global attribute may back at most one option of a product.");
-        }
-
-        return [.. options];
-    }
+    private static IReadOnlyList<ProductOption> CheckOptions(IReadOnlyList<ProductOption> options) =>
+        ProductRules.OptionsViolation(options, o => o.Title, o => o.AttributeId) is { } violation
+            ? throw new DomainRuleException(violation, "options")
+            : [.. options];
 }
 
 /// <summary>The link between a product and one of its categories.</summary>

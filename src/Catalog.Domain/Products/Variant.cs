@@ -91,11 +91,9 @@ public sealed partial class Variant : Versioned
             throw new DomainRuleException("A price belongs to the variant it is set on.");
         }
 
-        var overlapping = next.GroupBy(p => p.CurrencyCode, StringComparer.Ordinal)
-            .Any(g => g.Count() > 1 && HasOverlap(g.ToList()));
-        if (overlapping)
+        if (ProductRules.PricesOverlap(next, p => p.CurrencyCode, p => p.MinQuantity, p => p.MaxQuantity))
         {
-            throw new DomainRuleException("Quantity ranges of one currency must not overlap.");
+            throw new DomainRuleException(ProductRules.OverlappingPrices, "prices");
         }
 
         var removed = _prices.ToList();
@@ -115,30 +113,6 @@ public sealed partial class Variant : Versioned
         _attributeValues.RemoveAll(removed.Contains);
         _attributeValues.AddRange(added);
         return (removed, added);
-    }
-
-    /// <summary>
-    /// Prices of one currency conflict when there is more than one plain price (no quantity range),
-    /// or when two tier ranges share a quantity. A plain price is the default that tiers override.
-    /// </summary>
-    public static bool HasOverlap(IReadOnlyList<VariantPrice> prices)
-    {
-        ArgumentNullException.ThrowIfNull(prices);
-        if (prices.Count(p => p.MinQuantity is null && p.MaxQuantity is null) > 1)
-        {
-            return true;
-        }
-
-        var tiers = prices.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null).OrderBy(p => p.MinQuantity ?? 1).ToList();
-        for (var i = 1; i < tiers.Count; i++)
-        {
-            if ((tiers[i].MinQuantity ?? 1) <= (tiers[i - 1].MaxQuantity ?? long.MaxValue))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void SetDetails(VariantDetails details)
