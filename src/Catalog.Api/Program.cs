@@ -15,7 +15,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
 
-builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>())
+builder.Services.AddControllers(options =>
+    {
+        options.Filters.Add<NullItemsFilter>();
+        options.Filters.Add<ClientErrorFilter>();
+    })
     .AddJsonOptions(options =>
     {
         CatalogJson.Configure(options.JsonSerializerOptions);
@@ -46,7 +50,7 @@ builder.Services.AddOpenApi("v1", options =>
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<JsonSyntaxCheck>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Api.Common;
+using Catalog.Application.Common.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -50,7 +51,7 @@ internal static class MedusaBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = JsonLimits.MaxDocumentDepth });
         }
         catch (JsonException malformed)
         {
