@@ -19,6 +19,13 @@ builder.Services.AddControllers(options =>
     {
         options.Filters.Add<NullItemsFilter>();
         options.Filters.Add<ClientErrorFilter>();
+
+        // A bad query or route value is named, never echoed: what a client sent is not ours to print back.
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"The value is not valid for {field}.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "The value is not valid.");
+        messages.SetValueIsInvalidAccessor(_ => "The value is not valid.");
+        messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
     })
     .AddJsonOptions(options =>
     {

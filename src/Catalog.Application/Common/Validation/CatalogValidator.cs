@@ -126,6 +126,6 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     protected void ExtensionsRule(Expression<Func<T, Optional<JsonElement?>>> field, JsonLimits limits) =>
         WhenPresent(field, r => r.Must(e => !ExtensionsJson.Problems(e).Any())
             .WithMessage((_, e) => ExtensionsJson.Problems(e).First().Message)
-            .Must(e => e is null || FreeJson.Problem(e.Value, limits) is null)
+            .Must(e => e is null || ExtensionsJson.Problems(e).Any() || FreeJson.Problem(e.Value, limits) is null)
             .WithMessage((_, e) => $"extensions {FreeJson.Problem(e!.Value, limits)}"));
 }
