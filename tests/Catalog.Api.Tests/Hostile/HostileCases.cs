@@ -206,7 +206,8 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
 
     private string Fill(string template, int index)
     {
-        var text = template.Replace("{N}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var text = template.Replace("{N}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{K}", (index % 16).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         foreach (var (key, value) in ids)
         {
             text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);

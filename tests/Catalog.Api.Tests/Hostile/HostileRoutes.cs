@@ -20,7 +20,9 @@ public enum ErrorShape
 /// A batch endpoint and a valid body for it. Placeholders in braces are filled in from the seeded catalog
 /// (<c>{P}</c> product, <c>{V}</c> its variant, <c>{WP}</c>/<c>{WV}</c> a WooCommerce variable product and its variation,
 /// <c>{M}</c>/<c>{MV}</c> a Medusa product and variant, <c>{C}</c> category, <c>{A}</c>/<c>{AV}</c> attribute and value,
-/// <c>{R}</c> wholesale role) and <c>{N}</c> by a number unique to the case, so that creates claim fresh SKUs.
+/// <c>{R}</c> wholesale role) and <c>{N}</c> by a number unique to the case, so that creates claim fresh SKUs. A
+/// variant batch's SKU takes <c>{K}</c>, one of a few numbers, so that its parent's variants stop growing once those are
+/// taken: a parent with hundreds of variants would make every later case slower than the one before.
 /// </summary>
 public sealed record HostileRoute(string Name, string[] Methods, string Url, ErrorShape Shape, string Body);
 
@@ -49,7 +51,7 @@ public static class HostileRoutes
               "variants": [{"id": {V}, "title": "V {N}", "prices": [{"currency_code": "eur", "amount": 3}]}]}]}
             """),
         new("canonical variants", ["POST"], "/api/v1/products/{P}/variants/batch", ErrorShape.Canonical, """
-            {"create": [{"title": "New {N}", "sku": "VS-{N}", "upc": "1", "barcode": "b", "metadata": {"m": [1]},
+            {"create": [{"title": "New {N}", "sku": "VS-{K}", "upc": "1", "barcode": "b", "metadata": {"m": [1]},
               "extensions": {"trade": {"t": "x"}}, "prices": [{"currency_code": "usd", "amount": 4, "sale_amount": 3}],
               "wholesale": {"prices": [{"role": "gold", "currency_code": "usd", "amount": 2, "sale_amount": 1}],
                 "visibility": ["gold"], "order_quantity_steps": []}}],
@@ -81,7 +83,7 @@ public static class HostileRoutes
             """),
         new("woocommerce variations", ["POST", "PUT", "PATCH"], "/wp-json/wc/v3/products/{WP}/variations/batch",
             ErrorShape.WordPress, """
-            {"create": [{"sku": "VAR-{N}", "regular_price": "9", "attributes": [{"name": "Size", "option": "M"}],
+            {"create": [{"sku": "VAR-{K}", "regular_price": "9", "attributes": [{"name": "Size", "option": "M"}],
               "dimensions": {"length": "1", "width": "1", "height": "1"}, "weight": "2",
               "meta_data": [{"key": "k", "value": "v"}], "description": "d"}],
              "update": [{"id": {WV}, "regular_price": "11", "stock_quantity": 2, "manage_stock": true}],
@@ -100,7 +102,7 @@ public static class HostileRoutes
             """),
         new("wholesale suite variations", ["POST", "PUT", "PATCH"], "/wp-json/wholesale/v1/products/{WP}/batch",
             ErrorShape.WordPress, """
-            {"create": [{"regular_price": "19.00", "sku": "WV-{N}", "attributes": [{"name": "Size", "option": "L"}],
+            {"create": [{"regular_price": "19.00", "sku": "WV-{K}", "attributes": [{"name": "Size", "option": "L"}],
               "wholesale_price": {"gold": "12"}, "wholesale_minimum_order_quantity": {"gold": "2"}}],
              "update": [{"id": {WV}, "wholesale_price": {"gold": "16"}, "wholesale_minimum_order_quantity": {"gold": "1"},
                "wholesale_order_quantity_step": {"gold": "3"}}],
@@ -115,7 +117,7 @@ public static class HostileRoutes
              "update": [{"id": "prod_{M}", "title": "Med upd {N}", "metadata": {"z": null}}]}
             """),
         new("medusa variants", ["POST"], "/admin/products/prod_{M}/variants/batch", ErrorShape.Medusa, """
-            {"create": [{"title": "M {N}", "sku": "MV-{N}", "options": {"Size": "M"}, "manage_inventory": true,
+            {"create": [{"title": "M {N}", "sku": "MV-{K}", "options": {"Size": "M"}, "manage_inventory": true,
               "hs_code": "h", "origin_country": "pt", "metadata": {"m": 1},
               "prices": [{"currency_code": "usd", "amount": 5}, {"currency_code": "usd", "amount": 4, "min_quantity": 10}]}],
              "update": [{"id": "variant_{MV}", "title": "Renamed {N}", "allow_backorder": true}]}

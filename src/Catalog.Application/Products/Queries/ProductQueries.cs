@@ -1,5 +1,5 @@
-using AutoMapper;
 using System.Text.Json;
+using AutoMapper;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Mediator;
