@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Catalog.Api.Common;
 
-/// <summary>The path of the token a reader is on (<c>create[0].title</c>), to name a field before anything binds.</summary>
+/// <summary>
+/// The path of the token a reader is on (<c>create[0].title</c>), to name a field before anything binds, and the first
+/// name repeated in one object.
+/// </summary>
 internal sealed class JsonPathTracker
 {
     private readonly List<(bool IsArray, int Index, string? Property)> _levels = [];
@@ -42,7 +45,8 @@ internal sealed class JsonPathTracker
         }
 
         // A value inside an array moves its index on; a container then opens a level of its own.
-        if (_levels.Count > 0 && _levels[^1].IsArray && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
+        if (_levels.Count > 0 && _levels[^1].IsArray
+            && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
         {
             _levels[^1] = (true, _levels[^1].Index + 1, null);
         }
@@ -59,7 +63,7 @@ internal sealed class JsonPathTracker
         }
     }
 
-    /// <summary>A property name as text, or <c>?</c> when it cannot be decoded (it is then the fault being named).</summary>
+    /// <summary>A name as text, or <c>?</c> when it cannot be decoded (it is then the fault being named).</summary>
     private static string Safe(ref Utf8JsonReader reader)
     {
         try

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Catalog.Application.Common;
 using Catalog.Application.Common.Json;
+using Catalog.Application.Common.Validation;
 using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Common;
@@ -22,24 +23,30 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
+                || HttpMethods.IsPatch(request.Method))
             || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
             await next(context);
             return;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || EncodingOf(mediaType) is not { } encoding)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || EncodingOf(mediaType) is not { } encoding)
         {
-            await Problems.WriteAsync(context, Problems.Create(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
-                "The request body's media type or charset is not supported.", "Send JSON in UTF-8 (Content-Type: application/json)."));
+            await Problems.WriteAsync(context, Problems.Create(
+                StatusCodes.Status415UnsupportedMediaType,
+                ErrorCodes.UnsupportedMediaType,
+                "The request body's media type or charset is not supported.",
+                "Send JSON in UTF-8 (Content-Type: application/json)."));
             return;
         }
 
         // Sized from Content-Length when it is sent (Kestrel stops a body longer than it says), so a 1 MB batch is
         // copied once rather than into a buffer that doubles its way up; capped, as the header is the client's word.
         const int LargestPresize = 16 * 1024 * 1024;
-        var buffer = new MemoryStream(request.ContentLength is long length && length > 0 ? (int)Math.Min(length, LargestPresize) : 0);
+        var presize = request.ContentLength is long length && length > 0 ? (int)Math.Min(length, LargestPresize) : 0;
+        var buffer = new MemoryStream(presize);
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (encoding.CodePage != Encoding.UTF8.CodePage)
         {
@@ -56,7 +63,9 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         }
 
         var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var problem = json.Length == 0 ? null : !Utf8.IsValid(json) ? Malformed("The request body is not valid UTF-8.") : Check(json);
+        var problem = json.Length == 0 ? null
+            : !Utf8.IsValid(json) ? Malformed("The request body is not valid UTF-8.")
+            : Check(json);
         if (problem is not null)
         {
             await buffer.DisposeAsync();
@@ -81,7 +90,8 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
 
         try
         {
-            var encoding = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            var encoding = Encoding.GetEncoding(
+                charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             return encoding.CodePage == Encoding.UTF8.CodePage ? Encoding.UTF8 : encoding;
         }
         catch (Exception unknown) when (unknown is ArgumentException or NotSupportedException)
@@ -108,7 +118,8 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
     private static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(ReadOnlySpan<byte> json)
     {
         // The reader's own limit is set far beyond ours, so that valid JSON too deep is told from broken JSON.
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100_000 });
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 100_000 };
+        var reader = new Utf8JsonReader(json, options);
         var path = new JsonPathTracker();
         var deepest = 0;
         string? invalidText = null;
@@ -135,7 +146,10 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
 
         if (deepest > JsonLimits.MaxDocumentDepth)
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.JsonTooDeep, "The request body nests too deep.",
+            return Problems.Create(
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.JsonTooDeep,
+                "The request body nests too deep.",
                 $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels; this body nests {deepest}.",
                 [new FieldError("$", $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels.")]);
         }
@@ -143,14 +157,20 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         if (path.Repeated is { } repeated)
         {
             // Parsers disagree on which of two equal names wins (and some throw), so neither is guessed at.
-            return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody,
-                "The request body does not match the expected shape.", $"{repeated} appears more than once in its object.",
+            return Problems.Create(
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.InvalidBody,
+                "The request body does not match the expected shape.",
+                $"{repeated} appears more than once in its object.",
                 [new FieldError(repeated, "The name appears more than once in its object.")]);
         }
 
-        return invalidText is null ? null : Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody,
-            "The request body does not match the expected shape.", $"{invalidText} {Application.Common.Validation.TextRule.InvalidUnicode}",
-            [new FieldError(invalidText, $"The value {Application.Common.Validation.TextRule.InvalidUnicode}")]);
+        return invalidText is null ? null : Problems.Create(
+            StatusCodes.Status400BadRequest,
+            ErrorCodes.InvalidBody,
+            "The request body does not match the expected shape.",
+            $"{invalidText} {TextRule.InvalidUnicode}",
+            [new FieldError(invalidText, $"The value {TextRule.InvalidUnicode}")]);
     }
 
     private static bool CanDecode(ref Utf8JsonReader reader)
@@ -167,7 +187,12 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Malformed(string error) => Problems.Create(
-        StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The request body is not valid JSON.", error, [new FieldError("$", error)]);
+        StatusCodes.Status400BadRequest,
+        ErrorCodes.MalformedJson,
+        "The request body is not valid JSON.",
+        error,
+        [new FieldError("$", error)]);
 
-    private static Task WriteMalformedAsync(HttpContext context, string error) => Problems.WriteAsync(context, Malformed(error));
+    private static Task WriteMalformedAsync(HttpContext context, string error) =>
+        Problems.WriteAsync(context, Malformed(error));
 }

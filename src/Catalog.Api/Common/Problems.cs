@@ -44,12 +44,14 @@ public static class Problems
         return new JsonResult(problem) { StatusCode = status, ContentType = "application/problem+json" };
     }
 
-    /// <summary>A bare status (no route, a method or media type the route does not take) as a problem with a code.</summary>
+    /// <summary>A bare status (no route; a method or media type a route does not take) as a problem with a code.
+    /// </summary>
     public static Task WriteStatusAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = context.Response.StatusCode;
-        return WriteAsync(context, Create(status, CodeFor(status), Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)));
+        var title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        return WriteAsync(context, Create(status, CodeFor(status), title));
     }
 
     /// <summary>The code of a status that comes without one of Catalog's own.</summary>

@@ -66,7 +66,8 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
     public PriceInputValidator()
     {
         RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
-            .Matches(VariantConstraints.CurrencyCodePattern).WithMessage("currency_code must be a three-letter ISO 4217 code.");
+            .Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency_code must be a three-letter ISO 4217 code.");
         RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
             .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
         RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
@@ -77,7 +78,7 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
     }
 }
 
-/// <summary>A variant batch's create item; its strings are checked here, as a product's variants are by the product.</summary>
+/// <summary>A variant batch's create item: its text is checked here, a product's variants by the product.</summary>
 public sealed class VariantCreateValidator : VariantWriteValidator<VariantCreate>
 {
     public VariantCreateValidator(IOptions<JsonLimits>? limits = null)

@@ -27,7 +27,7 @@ public static class VariantConstraints
     public const int MaxCodeLength = 64;
     public const int CurrencyCodeLength = 3;
 
-    /// <summary>Three letters and nothing after them: <c>\z</c>, since <c>$</c> would let <c>"usd\n"</c> through.</summary>
+    /// <summary>Three letters, nothing after them: <c>\z</c>, as <c>$</c> would let <c>"usd\n"</c> through.</summary>
     public const string CurrencyCodePattern = @"^[A-Za-z]{3}\z";
     public const int MaxPrices = 50;
     public const int MaxAttributeValues = 50;

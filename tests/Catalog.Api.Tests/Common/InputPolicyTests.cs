@@ -18,7 +18,8 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     public async Task Batch_NulInTitle_FailsItemWithValidationFailedNamingIt()
     {
         var (status, body) = await PostRawAsync(ProductsBatch, """
-            {"create": [{"title": "a\u0000b"}, {"title": "Fine", "variants": [{"title": "V", "sku": "S\u0000"}]}, {"title": "Kept"}]}
+            {"create": [{"title": "a\u0000b"}, {"title": "Fine", "variants": [{"title": "V", "sku": "S\u0000"}]},
+              {"title": "Kept"}]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -42,7 +43,9 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
 
     [Theory]
     [InlineData("""{"create": [{"title": "x", "handle": "x", "metadata": {"k": "\ud800"}}]}""", "create[0].metadata.k")]
-    [InlineData("""{"create": [{"title": "x", "extensions": {"woocommerce": {"\udc00": 1}}}]}""", "create[0].extensions.woocommerce.?")]
+    [InlineData(
+        """{"create": [{"title": "x", "extensions": {"woocommerce": {"\udc00": 1}}}]}""",
+        "create[0].extensions.woocommerce.?")]
     public async Task Batch_LoneSurrogateInFreeJson_Answers400InvalidBodyAndWritesNothing(string json, string field)
     {
         var (status, body) = await PostRawAsync(ProductsBatch, json);
@@ -68,7 +71,9 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     [InlineData(32)]
     public async Task Batch_MetadataNestedWithinTheLimit_IsStoredAndReadsBack(int depth)
     {
-        var (status, body) = await PostRawAsync(ProductsBatch, $$"""{"create": [{"title": "Deep", "metadata": {{Nested(depth)}}}]}""");
+        var json = $$"""{"create": [{"title": "Deep", "metadata": {{Nested(depth)}}}]}""";
+
+        var (status, body) = await PostRawAsync(ProductsBatch, json);
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("succeeded", body.Text());
@@ -84,7 +89,8 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     public async Task Batch_MetadataNestedPastTheLimit_FailsItemWithValidationFailed(int depth)
     {
         var (status, body) = await PostRawAsync(ProductsBatch, $$$"""
-            {"create": [{"title": "Deep", "metadata": {{{Nested(depth)}}}}, {"title": "Flat", "extensions": {"medusa": {{{Nested(depth - 1)}}}}}]}
+            {"create": [{"title": "Deep", "metadata": {{{Nested(depth)}}}},
+              {"title": "Flat", "extensions": {"medusa": {{{Nested(depth - 1)}}}}}]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -113,7 +119,9 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     [Fact]
     public async Task Batch_ValidJsonDeeperThanTheDocumentLimit_Answers400JsonTooDeep()
     {
-        var (status, body) = await PostRawAsync(ProductsBatch, $$"""{"create": [{"title": "x", "metadata": {{Nested(70)}}}]}""");
+        var json = $$"""{"create": [{"title": "x", "metadata": {{Nested(70)}}}]}""";
+
+        var (status, body) = await PostRawAsync(ProductsBatch, json);
 
         status.Should().Be(400, body.Text());
         body.Str("code").Should().Be("JSON_TOO_DEEP");
@@ -123,7 +131,9 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     public async Task Batch_MetadataLargerThanTheValueLimit_FailsItem()
     {
         var big = new string('a', 70_000);
-        var (status, body) = await PostRawAsync(ProductsBatch, $$$"""{"create": [{"title": "Big", "metadata": {"k": "{{{big}}}"}}]}""");
+        var json = $$$"""{"create": [{"title": "Big", "metadata": {"k": "{{{big}}}"}}]}""";
+
+        var (status, body) = await PostRawAsync(ProductsBatch, json);
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].error.code").Should().Be("VALIDATION_FAILED");
@@ -134,7 +144,8 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     [InlineData("application/json; charset=utf-16", "{}1", 400, "MALFORMED_JSON")]
     [InlineData("application/json; charset=x-unknown", "{}", 415, "UNSUPPORTED_MEDIA_TYPE")]
     [InlineData("text/plain", "{}", 415, "UNSUPPORTED_MEDIA_TYPE")]
-    public async Task Batch_BodyInACharsetOrTypeItCannotRead_Answers4xxWithCode(string contentType, string text, int expected, string code)
+    public async Task Batch_BodyInACharsetOrTypeItCannotRead_Answers4xxWithCode(
+        string contentType, string text, int expected, string code)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
@@ -185,10 +196,12 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
     [Fact]
     public async Task WholesaleRoleCurrency_WithTrailingNewline_FailsItem()
     {
-        await PostAsync("/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold"))]));
+        await PostAsync(
+            "/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold"))]));
 
         var (status, body) = await PostRawAsync(ProductsBatch, """
-            {"create": [{"title": "P", "variants": [{"title": "V", "wholesale": {"prices": [{"role": "gold", "currency_code": "usd\n", "amount": 1}]}}]}]}
+            {"create": [{"title": "P", "variants": [{"title": "V",
+              "wholesale": {"prices": [{"role": "gold", "currency_code": "usd\n", "amount": 1}]}}]}]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -203,7 +216,15 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
 
         var (status, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new
         {
-            create = new object[] { new { sku = "DIM-1", dimensions = new[] { 1, 2 }, attributes = new[] { new { name = "Size", option = "S" } } } },
+            create = new object[]
+            {
+                new
+                {
+                    sku = "DIM-1",
+                    dimensions = new[] { 1, 2 },
+                    attributes = new[] { new { name = "Size", option = "S" } },
+                },
+            },
         });
 
         status.Should().Be(200, body.Text());
@@ -243,4 +264,5 @@ public abstract class InputPolicyTests(CatalogApiFactory factory) : WooCommerceA
 
 public sealed class InputPolicyTestsOnSqlite(SqliteApiFactory f) : InputPolicyTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class InputPolicyTestsOnPostgres(PostgresApiFactory f) : InputPolicyTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class InputPolicyTestsOnPostgres(PostgresApiFactory f)
+    : InputPolicyTests(f), IClassFixture<PostgresApiFactory>;

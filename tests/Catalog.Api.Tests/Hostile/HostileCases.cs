@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace Catalog.Api.Tests.Hostile;
 
 /// <summary>One generated request: what was done to which valid body, and the bytes and content type sent.</summary>
-public sealed record HostileCase(int Index, HostileRoute Route, string Method, string Url, string Mutation, byte[] Body, string? ContentType)
+public sealed record HostileCase(
+    int Index, HostileRoute Route, string Method, string Url, string Mutation, byte[] Body, string? ContentType)
 {
     /// <summary>What a failure report shows: enough to see the case without the seed, cut to stay readable.</summary>
     public string Describe()
@@ -28,25 +29,32 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
     private const string BadBytes = "@@BAD@@";
 
     // Depths around every limit the API has had or has: free JSON values, the binders (32) and Medusa's parser (64).
-    private static readonly int[] Depths = [1, 15, 16, 17, 19, 20, 21, 26, 27, 28, 29, 30, 31, 32, 33, 34, 60, 62, 63, 64, 65, 66, 127, 129, 600];
+    private static readonly int[] Depths =
+        [1, 15, 16, 17, 19, 20, 21, 26, 27, 28, 29, 30, 31, 32, 33, 34, 60, 62, 63, 64, 65, 66, 127, 129, 600];
 
     // Lengths at and past the columns' limits (currency 3, codes 64, SKUs and tags 100, titles 255, URLs 2048).
-    private static readonly int[] Lengths = [0, 2, 3, 4, 63, 64, 65, 99, 100, 101, 254, 255, 256, 2048, 2049, 65_537, 70_000];
+    private static readonly int[] Lengths =
+        [0, 2, 3, 4, 63, 64, 65, 99, 100, 101, 254, 255, 256, 2048, 2049, 65_537, 70_000];
 
     private static readonly string[] Scalars =
     [
-        "null", "true", "false", "0", "-1", "1.5", "-0", "\"\"", "\" \"", "\"x\"", "[]", "{}", "[null]", "[{}]", "{\"a\":null}",
+        "null", "true", "false", "0", "-1", "1.5", "-0", "\"\"", "\" \"", "\"x\"", "[]", "{}", "[null]", "[{}]",
+        "{\"a\":null}",
         "1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-9223372036854775809", "9223372036854775808",
-        "2147483648", "0.000000000000000000000000000001", "79228162514264337593543950336", "1.00000000000000000000000000001",
-        "\"19.99\"", "\"abc\"", "\"usd\\n\"", "\"USD \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"x\\udc00y\"",
-        "\"\\ud800\\ud800\"", "\"\\udfff\\ud800\"", "\"\\uffff\"", "\"\\u001f\"", "\"prod_\"", "\"variant_-1\"", "\"prod_0\"",
+        "2147483648", "0.000000000000000000000000000001", "79228162514264337593543950336",
+        "1.00000000000000000000000000001",
+        "\"19.99\"", "\"abc\"", "\"usd\\n\"", "\"USD \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"",
+        "\"x\\udc00y\"",
+        "\"\\ud800\\ud800\"", "\"\\udfff\\ud800\"", "\"\\uffff\"", "\"\\u001f\"", "\"prod_\"", "\"variant_-1\"",
+        "\"prod_0\"",
         "\"2026-13-45\"", "\"publish\"", "\"percent-price\"", "\"\\u202e\"", "\"\\ud83d\\ude00\"",
     ];
 
     private static readonly string[] ContentTypes =
     [
         "application/json; charset=utf-16", "application/json; charset=utf-16le", "application/json; charset=utf-16be",
-        "application/json; charset=utf-32", "application/json; charset=iso-8859-1", "application/json; charset=x-unknown",
+        "application/json; charset=utf-32", "application/json; charset=iso-8859-1",
+        "application/json; charset=x-unknown",
         "application/json; charset=", "application/json; charset=\"utf-8\"", "application/json; charset=UTF-8",
         "application/json; charset=ascii", "application/json; charset=utf-7", "text/plain", "application/xml",
         "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/merge-patch+json",
@@ -97,7 +105,10 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
         {
             var node = PickString(root) ?? PickValue(root);
             var text = node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : "x";
-            var evil = new[] { "\\u0000", "\\ud800", "\\udbff", "\\udc00", "\\ud800\\u0041", "\\u0000\\ud800", "\\n", "\\t" };
+            var evil = new[]
+            {
+                "\\u0000", "\\ud800", "\\udbff", "\\udc00", "\\ud800\\u0041", "\\u0000\\ud800", "\\n", "\\t",
+            };
             var inserted = evil[_random.Next(evil.Length)];
             var at = _random.Next(text.Length + 1);
             raw = "\"" + Escape(text[..at]) + inserted + Escape(text[at..]) + "\"";
@@ -191,14 +202,19 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
         var at = bytes.AsSpan().IndexOf(bad);
         if (at >= 0)
         {
-            byte[][] invalid = [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0x80]];
+            byte[][] invalid =
+                [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0x80]];
             bytes = [.. bytes[..at], .. invalid[_random.Next(invalid.Length)], .. bytes[(at + bad.Length)..]];
         }
 
         // A body really sent in UTF-16 half of the time a UTF-16 charset is named, UTF-8 (often odd-length) otherwise.
-        if (contentType?.Contains("utf-16", StringComparison.Ordinal) == true && _random.Next(2) == 0 && !mutation.Contains("UTF-8", StringComparison.Ordinal))
+        if (contentType?.Contains("utf-16", StringComparison.Ordinal) == true && _random.Next(2) == 0
+            && !mutation.Contains("UTF-8", StringComparison.Ordinal))
         {
-            return contentType.EndsWith("be", StringComparison.Ordinal) ? Encoding.BigEndianUnicode.GetBytes(json) : Encoding.Unicode.GetBytes(json);
+            var utf16 = contentType.EndsWith("be", StringComparison.Ordinal)
+                ? Encoding.BigEndianUnicode
+                : Encoding.Unicode;
+            return utf16.GetBytes(json);
         }
 
         return bytes;
@@ -278,7 +294,8 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
 
     private JsonNode? PickString(JsonNode root)
     {
-        var nodes = Descendants(root).Where(n => n.Parent is not null && n.GetValueKind() == System.Text.Json.JsonValueKind.String).ToList();
+        var nodes = Descendants(root)
+            .Where(n => n.Parent is not null && n.GetValueKind() == System.Text.Json.JsonValueKind.String).ToList();
         return nodes.Count == 0 ? null : nodes[_random.Next(nodes.Count)];
     }
 
@@ -286,7 +303,8 @@ public sealed class HostileCases(int seed, IReadOnlyDictionary<string, string> i
     private JsonNode? PickFreeJson(JsonNode root)
     {
         string[] free = ["metadata", "extensions", "value", "faqs", "woocommerce", "medusa", "trade"];
-        var nodes = Descendants(root).Where(n => n.Parent is not null && n.GetPath().Split('.', '[').Any(free.Contains)).ToList();
+        var nodes = Descendants(root)
+            .Where(n => n.Parent is not null && n.GetPath().Split('.', '[').Any(free.Contains)).ToList();
         return nodes.Count == 0 ? null : nodes[_random.Next(nodes.Count)];
     }
 

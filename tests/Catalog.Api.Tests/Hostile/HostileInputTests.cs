@@ -27,7 +27,8 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
     {
         var seed = EnvironmentNumber("CATALOG_HOSTILE_SEED") ?? Random.Shared.Next();
         var count = EnvironmentNumber("CATALOG_HOSTILE_CASES") ?? 5_000;
-        output.WriteLine($"Hostile input on {Factory.Provider}: seed {seed}, {count} cases (replay: CATALOG_HOSTILE_SEED={seed}).");
+        output.WriteLine(
+            $"Hostile input on {Factory.Provider}: seed {seed}, {count} cases (replay: CATALOG_HOSTILE_SEED={seed}).");
         var ids = await SeedCatalogAsync();
         using var wordPress = WordPressClient();
         using var medusa = MedusaClient();
@@ -36,7 +37,8 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
         var clock = Stopwatch.StartNew();
 
         var cases = new HostileCases(seed, ids).Generate(count, HostileRoutes.All).ToList();
-        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (hostile, _) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+        await Parallel.ForEachAsync(cases, parallel, async (hostile, _) =>
         {
             var client = hostile.Route.Shape switch
             {
@@ -61,9 +63,11 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
 
         var reads = products.SelectMany(id => new[]
         {
-            ($"/api/v1/products/{id}", Client), ($"/wp-json/wc/v3/products/{id}", wordPress), ($"/admin/products/prod_{id}", medusa),
+            ($"/api/v1/products/{id}", Client),
+            ($"/wp-json/wc/v3/products/{id}", wordPress),
+            ($"/admin/products/prod_{id}", medusa),
         });
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (read, _) =>
+        await Parallel.ForEachAsync(reads, parallel, async (read, _) =>
         {
             var (status, text) = await GetTextAsync(read.Item2, read.Item1);
             if (status != 200)
@@ -80,11 +84,13 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
             output.WriteLine(failure);
         }
 
-        failures.Should().BeEmpty($"seed {seed} (set CATALOG_HOSTILE_SEED={seed} to replay); {failures.Count} failures, the first:\n"
+        failures.Should().BeEmpty(
+            $"seed {seed} (set CATALOG_HOSTILE_SEED={seed} to replay); {failures.Count} failures, the first:\n"
             + string.Join("\n", failures.Take(15)));
     }
 
-    /// <summary>What is wrong with an answer, if anything: a 5xx, or a 4xx without a code where its shape keeps one.</summary>
+    /// <summary>What is wrong with an answer, if anything: a 5xx, or a 4xx without a code where its shape has one.
+    /// </summary>
     private static string? Problem(ErrorShape shape, int status, string text)
     {
         if (status >= 500)
@@ -142,10 +148,14 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
         return failures;
     }
 
-    /// <summary>A role, a category, an attribute, a product with a variant, a WooCommerce variable product with a variation and a Medusa product.</summary>
+    /// <summary>
+    /// A role, a category, an attribute, a product with a variant, a WooCommerce variable product with a variation and
+    /// a Medusa product: what the bodies' placeholders name.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, string>> SeedCatalogAsync()
     {
-        var (roleStatus, role) = await PostAsync("/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold"))]));
+        var (roleStatus, role) = await PostAsync(
+            "/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold"))]));
         roleStatus.Should().Be(200, role.Text());
         var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Blue"));
@@ -154,18 +164,27 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
         using var wordPress = WordPressClient();
         var (wooStatus, woo) = await SendAsync(HttpMethod.Post, "/wp-json/wc/v3/products/batch", Body("""
             {"create": [{"name": "Hoodie", "type": "variable",
-              "attributes": [{"name": "Size", "position": 0, "visible": true, "variation": true, "options": ["S", "M", "L"]}]}]}
+              "attributes": [{"name": "Size", "position": 0, "visible": true, "variation": true,
+                "options": ["S", "M", "L"]}]}]}
             """), wordPress);
         wooStatus.Should().Be(200, woo.Text());
         var wooProduct = woo.Num("create[0].id");
-        var (variationStatus, variation) = await SendAsync(HttpMethod.Post, $"/wp-json/wc/v3/products/{wooProduct}/variations/batch",
-            Body("""{"create": [{"sku": "HOODIE-S", "regular_price": "20", "attributes": [{"name": "Size", "option": "S"}]}]}"""), wordPress);
+        var (variationStatus, variation) = await SendAsync(
+            HttpMethod.Post,
+            $"/wp-json/wc/v3/products/{wooProduct}/variations/batch",
+            Body("""
+                {"create": [{"sku": "HOODIE-S", "regular_price": "20",
+                  "attributes": [{"name": "Size", "option": "S"}]}]}
+                """),
+            wordPress);
         variationStatus.Should().Be(200, variation.Text());
 
         using var medusa = MedusaClient();
         var (medusaStatus, made) = await SendAsync(HttpMethod.Post, "/admin/products/batch", Body("""
-            {"create": [{"title": "Medusa seed", "handle": "medusa-seed", "options": [{"title": "Size", "values": ["S", "M"]}],
-              "variants": [{"title": "S", "sku": "MEDUSA-S", "options": {"Size": "S"}, "prices": [{"currency_code": "usd", "amount": 5}]}]}]}
+            {"create": [{"title": "Medusa seed", "handle": "medusa-seed",
+              "options": [{"title": "Size", "values": ["S", "M"]}],
+              "variants": [{"title": "S", "sku": "MEDUSA-S", "options": {"Size": "S"},
+                "prices": [{"currency_code": "usd", "amount": 5}]}]}]}
             """), medusa);
         medusaStatus.Should().Be(200, made.Text());
 
@@ -226,12 +245,15 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
     }
 
     private static int? EnvironmentNumber(string name) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(
+            Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     private static string Cut(string text) => text.Length > 400 ? text[..400] + "..." : text;
 }
 
-/// <summary>The suite's API logs warnings only: thousands of batches logged at Information cost a third of its time.</summary>
+/// <summary>The suite's API logs warnings only: thousands of batches logged at Information cost it time.</summary>
 internal static class QuietLogging
 {
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>

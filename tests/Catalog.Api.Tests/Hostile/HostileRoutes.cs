@@ -18,11 +18,12 @@ public enum ErrorShape
 
 /// <summary>
 /// A batch endpoint and a valid body for it. Placeholders in braces are filled in from the seeded catalog
-/// (<c>{P}</c> product, <c>{V}</c> its variant, <c>{WP}</c>/<c>{WV}</c> a WooCommerce variable product and its variation,
-/// <c>{M}</c>/<c>{MV}</c> a Medusa product and variant, <c>{C}</c> category, <c>{A}</c>/<c>{AV}</c> attribute and value,
+/// (<c>{P}</c> product, <c>{V}</c> its variant, <c>{WP}</c>/<c>{WV}</c> a WooCommerce variable product and its
+/// variation, <c>{M}</c>/<c>{MV}</c> a Medusa product and variant, <c>{C}</c> category, <c>{A}</c>/<c>{AV}</c>
+/// attribute and value,
 /// <c>{R}</c> wholesale role) and <c>{N}</c> by a number unique to the case, so that creates claim fresh SKUs. A
-/// variant batch's SKU takes <c>{K}</c>, one of a few numbers, so that its parent's variants stop growing once those are
-/// taken: a parent with hundreds of variants would make every later case slower than the one before.
+/// variant batch's SKU takes <c>{K}</c>, one of a few numbers, so that its parent's variants stop growing once those
+/// are taken: a parent with hundreds of variants would make every later case slower than the one before.
 /// </summary>
 public sealed record HostileRoute(string Name, string[] Methods, string Url, ErrorShape Shape, string Body);
 
@@ -43,7 +44,8 @@ public static class HostileRoutes
                   "minimum_order_quantities": [{"role": "gold", "quantity": 2}],
                   "quantity_discount_rules": [{"role": "gold", "start_qty": 3, "end_qty": null,
                     "price_type": "fixed", "value": 7, "currency_code": "usd"}]}}]}],
-             "update": [{"id": {P}, "title": "Renamed {N}", "metadata": {"x": "y"}, "extensions": {"medusa": {"a": 1}}}],
+             "update": [{"id": {P}, "title": "Renamed {N}", "metadata": {"x": "y"},
+               "extensions": {"medusa": {"a": 1}}}],
              "delete": [987654321]}
             """),
         new("canonical products patch", ["PATCH"], "/api/v1/products/batch", ErrorShape.Canonical, """
@@ -104,7 +106,8 @@ public static class HostileRoutes
             ErrorShape.WordPress, """
             {"create": [{"regular_price": "19.00", "sku": "WV-{K}", "attributes": [{"name": "Size", "option": "L"}],
               "wholesale_price": {"gold": "12"}, "wholesale_minimum_order_quantity": {"gold": "2"}}],
-             "update": [{"id": {WV}, "wholesale_price": {"gold": "16"}, "wholesale_minimum_order_quantity": {"gold": "1"},
+             "update": [{"id": {WV}, "wholesale_price": {"gold": "16"},
+               "wholesale_minimum_order_quantity": {"gold": "1"},
                "wholesale_order_quantity_step": {"gold": "3"}}],
              "delete": [987654321]}
             """),
@@ -119,7 +122,8 @@ public static class HostileRoutes
         new("medusa variants", ["POST"], "/admin/products/prod_{M}/variants/batch", ErrorShape.Medusa, """
             {"create": [{"title": "M {N}", "sku": "MV-{K}", "options": {"Size": "M"}, "manage_inventory": true,
               "hs_code": "h", "origin_country": "pt", "metadata": {"m": 1},
-              "prices": [{"currency_code": "usd", "amount": 5}, {"currency_code": "usd", "amount": 4, "min_quantity": 10}]}],
+              "prices": [{"currency_code": "usd", "amount": 5},
+                {"currency_code": "usd", "amount": 4, "min_quantity": 10}]}],
              "update": [{"id": "variant_{MV}", "title": "Renamed {N}", "allow_backorder": true}]}
             """),
         new("trade products", ["PATCH"], "/v1/products/batch", ErrorShape.Trade, """

@@ -51,7 +51,8 @@ internal static class MedusaBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = JsonLimits.MaxDocumentDepth });
+            var options = new JsonDocumentOptions { MaxDepth = JsonLimits.MaxDocumentDepth };
+            document = JsonDocument.Parse(buffer.ToArray(), options);
         }
         catch (JsonException malformed)
         {

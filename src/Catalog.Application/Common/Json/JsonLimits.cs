@@ -14,7 +14,7 @@ public sealed class JsonLimits
 {
     public const string Section = "Catalog:Limits";
 
-    /// <summary>The deepest any request body or answer may nest; the binders, Medusa's parser and the writer use it.</summary>
+    /// <summary>The deepest a request body or answer may nest: the binders, Medusa's parser, the writer.</summary>
     public const int MaxDocumentDepth = 64;
 
     /// <summary>The deepest one free JSON value may nest (<c>{}</c> is 1, <c>{"a": []}</c> 2).</summary>
@@ -22,6 +22,6 @@ public sealed class JsonLimits
 
     public static JsonLimits Default { get; } = new();
 
-    /// <summary>The most bytes of UTF-8 JSON text one free value may take (<c>Catalog:Limits:MaxJsonValueBytes</c>).</summary>
+    /// <summary>How many bytes of UTF-8 JSON a free value may take (<c>Catalog:Limits:MaxJsonValueBytes</c>).</summary>
     public int MaxJsonValueBytes { get; set; } = 65_536;
 }

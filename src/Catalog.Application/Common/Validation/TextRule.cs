@@ -96,11 +96,10 @@ public static class TextRule
     }
 
     private static PropertyInfo[] Readable(Type type) =>
-        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)];
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)];
 
-    private static string Quote(string key) => key.Length <= 64 && IsValidUnicode(key) && !key.Contains('\0', StringComparison.Ordinal)
-        ? key
-        : "?";
+    private static string Quote(string key) => key.Length <= 64 && Problem(key) is null ? key : "?";
 
     private static bool IsValidUnicode(string text)
     {

@@ -38,7 +38,8 @@ public sealed class ListProductsValidator : AbstractValidator<ListProducts>
     }
 }
 
-internal sealed partial class ProductQueriesHandler(IProductStore store, IMapper mapper, ILogger<ProductQueriesHandler> logger) :
+internal sealed partial class ProductQueriesHandler(
+    IProductStore store, IMapper mapper, ILogger<ProductQueriesHandler> logger) :
     IRequestHandler<GetProduct, ProductDto>,
     IRequestHandler<ListProducts, Page<ProductDto>>,
     IRequestHandler<GetProductsByIds, IReadOnlyList<ProductDto>>,
@@ -54,7 +55,8 @@ internal sealed partial class ProductQueriesHandler(IProductStore store, IMapper
     {
         var filter = new ProductFilter(request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
         var page = await store.ListAsync(filter, request.Limit, request.Offset, cancellationToken);
-        return new Page<ProductDto>([.. page.Items.Select(Answerable).OfType<ProductDto>()], page.Total, page.Limit, page.Offset);
+        var items = page.Items.Select(Answerable).OfType<ProductDto>().ToList();
+        return new Page<ProductDto>(items, page.Total, page.Limit, page.Offset);
     }
 
     public async Task<IReadOnlyList<ProductDto>> Handle(GetProductsByIds request, CancellationToken cancellationToken)
@@ -72,13 +74,15 @@ internal sealed partial class ProductQueriesHandler(IProductStore store, IMapper
         try
         {
             var dto = mapper.Map<ProductDto>(product);
-            var values = dto.Variants.SelectMany(v => new[] { v.Metadata, v.Extensions }).Append(dto.Metadata).Append(dto.Extensions);
+            var values = dto.Variants.SelectMany(v => new[] { v.Metadata, v.Extensions })
+                .Append(dto.Metadata).Append(dto.Extensions);
             if (values.All(v => v is not { } value || FreeJson.Problem(value, StoredJson) is null))
             {
                 return dto;
             }
         }
-        catch (Exception unreadable) when (unreadable is JsonException or InvalidOperationException or AutoMapperMappingException)
+        catch (Exception unreadable)
+            when (unreadable is JsonException or InvalidOperationException or AutoMapperMappingException)
         {
             Unanswerable(logger, product.Id, unreadable);
             return null;
@@ -91,7 +95,7 @@ internal sealed partial class ProductQueriesHandler(IProductStore store, IMapper
     // What was stored is answered whatever its size; only what the writer cannot write is left out.
     private static readonly JsonLimits StoredJson = new() { MaxJsonValueBytes = int.MaxValue };
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Product {ProductId} cannot be answered and was left out of a list")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Product {ProductId} cannot be answered: left out of a list")]
     private static partial void Unanswerable(ILogger logger, long productId, Exception? exception);
 
     public async Task<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)

@@ -45,7 +45,8 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
             .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
         RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required.")
             .InclusiveBetween(1, WholesaleConstraints.MaxQuantity).WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
-        RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern).WithMessage("currency must be a three-letter ISO 4217 code.");
+        RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency must be a three-letter ISO 4217 code.");
     }
 }
 

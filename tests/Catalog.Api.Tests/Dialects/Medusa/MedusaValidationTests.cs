@@ -115,7 +115,8 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     {
         // Each product's metadata within the 64 KB a free JSON value may take, the body as a whole just under 2 MB.
         var blob = new string('x', 61_000);
-        var items = Enumerable.Range(0, 34).Select(i => $$$"""{"title":"T","handle":"big-{{{i}}}","metadata":{"blob":"{{{blob}}}"}}""");
+        var items = Enumerable.Range(0, 34)
+            .Select(i => $$$"""{"title":"T","handle":"big-{{{i}}}","metadata":{"blob":"{{{blob}}}"}}""");
         var json = $$"""{"create":[{{string.Join(",", items)}}]}""";
         Encoding.UTF8.GetByteCount(json).Should().BeInRange((2 * 1024 * 1024) - 40_000, 2 * 1024 * 1024);
 
