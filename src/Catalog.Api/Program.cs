@@ -15,7 +15,18 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
 
-builder.Services.AddControllers(options => options.Filters.Add<NullItemsFilter>())
+builder.Services.AddControllers(options =>
+    {
+        options.Filters.Add<NullItemsFilter>();
+        options.Filters.Add<ClientErrorFilter>();
+
+        // A bad query or route value is named, never echoed: what a client sent is not ours to print back.
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"The value is not valid for {field}.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "The value is not valid.");
+        messages.SetValueIsInvalidAccessor(_ => "The value is not valid.");
+        messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
+    })
     .AddJsonOptions(options =>
     {
         CatalogJson.Configure(options.JsonSerializerOptions);
@@ -46,7 +57,7 @@ builder.Services.AddOpenApi("v1", options =>
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<JsonSyntaxCheck>();

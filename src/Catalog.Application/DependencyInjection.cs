@@ -1,6 +1,7 @@
 using System.Reflection;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Behaviours;
+using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Mapping;
 using Catalog.Application.Common.Mediator;
 using FluentValidation;
@@ -16,6 +17,8 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
         services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.Section))
             .Validate(o => o.MaxItems > 0, "Catalog:Batch:MaxItems must be positive.");
+        services.AddOptions<JsonLimits>().Bind(configuration.GetSection(JsonLimits.Section))
+            .Validate(o => o.MaxJsonValueBytes > 0, "Catalog:Limits:MaxJsonValueBytes must be positive.");
         services.AddScoped<ISender, Sender>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Catalog.Application.Common;
+using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Common;
 
@@ -15,6 +16,7 @@ public static class CatalogJson
         options.DictionaryKeyPolicy = null;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.MaxDepth = JsonLimits.MaxDocumentDepth;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OptionalJson.Modifier);
     }

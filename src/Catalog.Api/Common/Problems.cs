@@ -44,6 +44,28 @@ public static class Problems
         return new JsonResult(problem) { StatusCode = status, ContentType = "application/problem+json" };
     }
 
+    /// <summary>A bare status (no route; a method or media type a route does not take) as a problem with a code.
+    /// </summary>
+    public static Task WriteStatusAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.Response.StatusCode;
+        var title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        return WriteAsync(context, Create(status, CodeFor(status), title));
+    }
+
+    /// <summary>The code of a status that comes without one of Catalog's own.</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => ErrorCodes.RouteNotFound,
+        StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+        StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        >= StatusCodes.Status500InternalServerError => ErrorCodes.InternalError,
+        _ => $"HTTP_{status.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+    };
+
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -16,6 +16,10 @@ public static class ErrorCodes
     public const string EmptyBatch = "EMPTY_BATCH";
     public const string MalformedJson = "MALFORMED_JSON";
     public const string InvalidBody = "INVALID_BODY";
+    public const string JsonTooDeep = "JSON_TOO_DEEP";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string RouteNotFound = "ROUTE_NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
     public const string InternalError = "INTERNAL_ERROR";

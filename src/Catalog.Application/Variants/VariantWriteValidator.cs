@@ -1,7 +1,9 @@
+using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Products;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants;
 
@@ -9,7 +11,7 @@ namespace Catalog.Application.Variants;
 public class VariantWriteValidator<T> : CatalogValidator<T>
     where T : VariantWrite
 {
-    public VariantWriteValidator(bool isCreate)
+    public VariantWriteValidator(bool isCreate, JsonLimits limits)
     {
         if (isCreate)
         {
@@ -25,8 +27,8 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.ManageInventory, r => r.NotNull());
         WhenPresent(x => x.AllowBackorder, r => r.NotNull());
         WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
-        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
-        ExtensionsRule(x => x.Extensions);
+        MetadataRule(x => x.Metadata, limits);
+        ExtensionsRule(x => x.Extensions, limits);
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
             .Must(NoOverlappingTiers).WithMessage("Prices of one currency must not have overlapping quantity ranges."));
@@ -64,7 +66,8 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
     public PriceInputValidator()
     {
         RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
-            .Matches("^[A-Za-z]{3}$").WithMessage("currency_code must be a three-letter ISO 4217 code.");
+            .Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency_code must be a three-letter ISO 4217 code.");
         RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
             .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
         RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
@@ -75,13 +78,22 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
     }
 }
 
-public sealed class VariantCreateValidator() : VariantWriteValidator<VariantCreate>(isCreate: true);
+/// <summary>A variant batch's create item: its text is checked here, a product's variants by the product.</summary>
+public sealed class VariantCreateValidator : VariantWriteValidator<VariantCreate>
+{
+    public VariantCreateValidator(IOptions<JsonLimits>? limits = null)
+        : base(isCreate: true, limits?.Value ?? JsonLimits.Default)
+    {
+        TextRule();
+    }
+}
 
 public sealed class VariantUpdateValidator : VariantWriteValidator<VariantUpdate>
 {
-    public VariantUpdateValidator()
-        : base(isCreate: false)
+    public VariantUpdateValidator(IOptions<JsonLimits>? limits = null)
+        : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
+        TextRule();
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
     }
 }

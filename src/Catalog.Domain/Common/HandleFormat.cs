@@ -5,7 +5,7 @@ namespace Catalog.Domain.Common;
 /// <summary>URL-safe handles (slugs): lower-case letters, digits and single dashes.</summary>
 public static class HandleFormat
 {
-    public const string Pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    public const string Pattern = @"^[a-z0-9]+(?:-[a-z0-9]+)*\z";
 
     /// <summary>
     /// Latin letters with diacritics and their plain forms. A table rather than Unicode normalization, because the app

@@ -26,6 +26,9 @@ public static class VariantConstraints
     public const int MaxSkuLength = 100;
     public const int MaxCodeLength = 64;
     public const int CurrencyCodeLength = 3;
+
+    /// <summary>Three letters, nothing after them: <c>\z</c>, as <c>$</c> would let <c>"usd\n"</c> through.</summary>
+    public const string CurrencyCodePattern = @"^[A-Za-z]{3}\z";
     public const int MaxPrices = 50;
     public const int MaxAttributeValues = 50;
     public const int AmountPrecision = 18;
@@ -44,5 +47,5 @@ public static class ExtensionConstraints
     public const int MaxKeyLength = 64;
 
     /// <summary>A dialect name: lower-case letters, digits, dashes and underscores.</summary>
-    public const string KeyPattern = "^[a-z0-9][a-z0-9_-]*$";
+    public const string KeyPattern = @"^[a-z0-9][a-z0-9_-]*\z";
 }

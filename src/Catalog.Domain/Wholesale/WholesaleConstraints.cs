@@ -7,7 +7,7 @@ public static class WholesaleConstraints
     public const int MaxRoleNameLength = 255;
 
     /// <summary>Lower-case letters, digits and underscores, as WordPress role keys such as <c>wholesale_customer</c>.</summary>
-    public const string RoleKeyPattern = "^[A-Za-z0-9_-]+$";
+    public const string RoleKeyPattern = @"^[A-Za-z0-9_-]+\z";
 
     /// <summary>Not a role: in a visibility filter, <c>["all"]</c> means every buyer, as an empty filter does.</summary>
     public const string AllRoles = "all";

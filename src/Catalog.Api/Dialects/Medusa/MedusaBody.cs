@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Catalog.Api.Common;
+using Catalog.Application.Common.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -50,7 +51,8 @@ internal static class MedusaBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            var options = new JsonDocumentOptions { MaxDepth = JsonLimits.MaxDocumentDepth };
+            document = JsonDocument.Parse(buffer.ToArray(), options);
         }
         catch (JsonException malformed)
         {

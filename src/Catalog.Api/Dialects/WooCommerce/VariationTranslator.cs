@@ -79,6 +79,13 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
     private Written Write(WooVariationInput input, WooFields fields, TranslationProblems problems)
     {
         fields.Keep(input.Other, WooFieldNames.VariationReadOnly);
+        if (input.Other?.GetValueOrDefault("dimensions") is { ValueKind: not JsonValueKind.Null } dimensions
+            && !IsDimensions(dimensions))
+        {
+            // Kept as sent, so it must be what the answer renders: an object of texts or numbers.
+            problems.Invalid("dimensions", "dimensions must be an object of length, width and height.");
+        }
+
         WooStock.Check(input.Backorders, input.StockStatus, problems);
         WooStock.Keep(input.Backorders, input.StockStatus, fields);
         WooPriceText.Keep(fields, input.RegularPrice, input.SalePrice);
@@ -149,6 +156,11 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
 
         return new Optional<IReadOnlyDictionary<string, string>?>(values);
     }
+
+    private static bool IsDimensions(JsonElement dimensions) =>
+        dimensions.ValueKind == JsonValueKind.Object
+        && dimensions.EnumerateObject()
+            .All(d => d.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null);
 
     /// <summary>Named as WooCommerce names variations: the product's name and the variation's values.</summary>
     private string Title(IReadOnlyDictionary<string, string>? values) =>

@@ -83,7 +83,8 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
         var current = onSale ? salePrice : regular;
         var status = fields.Text("status") ?? "publish";
         var (created, updated) = (WooFields.Date(variant.CreatedAt), WooFields.Date(variant.UpdatedAt));
-        var dimensions = fields["dimensions"];
+        // A row stored before dimensions were checked may hold something else: it renders as no dimensions.
+        var dimensions = fields["dimensions"] as System.Text.Json.Nodes.JsonObject;
         return new WooVariation
         {
             Id = variant.Id,

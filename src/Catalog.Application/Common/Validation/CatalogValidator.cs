@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using Catalog.Application.Common.Json;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -97,11 +98,35 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
         Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, nameof(Optional<TElement>.Value)), field.Parameters);
 
-    protected static bool IsJsonObjectOrNull(JsonElement? element) =>
-        element is null || element.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
+    /// <summary>
+    /// Every string of the item, nested ones included, is text by <see cref="TextRule"/>. Called by the validators of
+    /// a batch's items, not by those of their parts, so that each string is checked once.
+    /// </summary>
+    protected void TextRule() =>
+        RuleFor(x => x).Custom((item, context) =>
+        {
+            foreach (var (path, message) in Validation.TextRule.Problems(item!))
+            {
+                context.AddFailure(new ValidationFailure(path, $"{FieldPaths.ToWire(path)} {message}"));
+            }
+        });
 
-    /// <summary><c>extensions</c>: an object of objects (or nulls, which remove a key) under dialect names, within the size limit.</summary>
-    protected void ExtensionsRule(Expression<Func<T, Optional<JsonElement?>>> field) =>
-        WhenPresent(field, r => r.Must(e => !Json.ExtensionsJson.Problems(e).Any())
-            .WithMessage((_, e) => Json.ExtensionsJson.Problems(e).First().Message));
+    /// <summary><c>metadata</c>: a JSON object (or null) within the limits of free JSON (<see cref="FreeJson"/>).
+    /// </summary>
+    protected void MetadataRule(Expression<Func<T, Optional<JsonElement?>>> field, JsonLimits limits) =>
+        WhenPresent(field, r => r
+            .Must(e => e is null || e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
+            .WithMessage("metadata must be a JSON object.")
+            .Must(e => e is null || FreeJson.Problem(e.Value, limits) is null)
+            .WithMessage((_, e) => $"metadata {FreeJson.Problem(e!.Value, limits)}"));
+
+    /// <summary>
+    /// <c>extensions</c>: an object of objects (or nulls, which remove a key) under dialect names, within the size
+    /// limit and the limits of free JSON.
+    /// </summary>
+    protected void ExtensionsRule(Expression<Func<T, Optional<JsonElement?>>> field, JsonLimits limits) =>
+        WhenPresent(field, r => r.Must(e => !ExtensionsJson.Problems(e).Any())
+            .WithMessage((_, e) => ExtensionsJson.Problems(e).First().Message)
+            .Must(e => e is null || ExtensionsJson.Problems(e).Any() || FreeJson.Problem(e.Value, limits) is null)
+            .WithMessage((_, e) => $"extensions {FreeJson.Problem(e!.Value, limits)}"));
 }

@@ -1,10 +1,13 @@
+using System.Text.Json;
 using AutoMapper;
 using Catalog.Application.Common.Exceptions;
+using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
 using FluentValidation;
+using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Products.Queries;
 
@@ -35,7 +38,8 @@ public sealed class ListProductsValidator : AbstractValidator<ListProducts>
     }
 }
 
-internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper) :
+internal sealed partial class ProductQueriesHandler(
+    IProductStore store, IMapper mapper, ILogger<ProductQueriesHandler> logger) :
     IRequestHandler<GetProduct, ProductDto>,
     IRequestHandler<ListProducts, Page<ProductDto>>,
     IRequestHandler<GetProductsByIds, IReadOnlyList<ProductDto>>,
@@ -51,7 +55,8 @@ internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper)
     {
         var filter = new ProductFilter(request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
         var page = await store.ListAsync(filter, request.Limit, request.Offset, cancellationToken);
-        return new Page<ProductDto>([.. page.Items.Select(mapper.Map<ProductDto>)], page.Total, page.Limit, page.Offset);
+        var items = page.Items.Select(Answerable).OfType<ProductDto>().ToList();
+        return new Page<ProductDto>(items, page.Total, page.Limit, page.Offset);
     }
 
     public async Task<IReadOnlyList<ProductDto>> Handle(GetProductsByIds request, CancellationToken cancellationToken)
@@ -59,6 +64,39 @@ internal sealed class ProductQueriesHandler(IProductStore store, IMapper mapper)
         var found = request.Ids.Count == 0 ? [] : await store.GetManyAsync(request.Ids, cancellationToken);
         return [.. found.OrderBy(p => p.Id).Select(mapper.Map<ProductDto>)];
     }
+
+    /// <summary>
+    /// The product as a list answers it, or null (logged) when it cannot be answered: a row stored before the input
+    /// policy may hold JSON the writer refuses, and one such row must not take down every page that holds it.
+    /// </summary>
+    private ProductDto? Answerable(Product product)
+    {
+        try
+        {
+            var dto = mapper.Map<ProductDto>(product);
+            var values = dto.Variants.SelectMany(v => new[] { v.Metadata, v.Extensions })
+                .Append(dto.Metadata).Append(dto.Extensions);
+            if (values.All(v => v is not { } value || FreeJson.Problem(value, StoredJson) is null))
+            {
+                return dto;
+            }
+        }
+        catch (Exception unreadable)
+            when (unreadable is JsonException or InvalidOperationException or AutoMapperMappingException)
+        {
+            Unanswerable(logger, product.Id, unreadable);
+            return null;
+        }
+
+        Unanswerable(logger, product.Id, null);
+        return null;
+    }
+
+    // What was stored is answered whatever its size; only what the writer cannot write is left out.
+    private static readonly JsonLimits StoredJson = new() { MaxJsonValueBytes = int.MaxValue };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Product {ProductId} cannot be answered: left out of a list")]
+    private static partial void Unanswerable(ILogger logger, long productId, Exception? exception);
 
     public async Task<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
 using FluentValidation;
 
@@ -44,7 +45,8 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
             .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
         RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required.")
             .InclusiveBetween(1, WholesaleConstraints.MaxQuantity).WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
-        RuleFor(x => x.Currency).Matches("^[A-Za-z]{3}$").WithMessage("currency must be a three-letter ISO 4217 code.");
+        RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency must be a three-letter ISO 4217 code.");
     }
 }
 

@@ -105,5 +105,6 @@ internal static class WholesaleRuleBuilders
             .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
 
     public static IRuleBuilderOptions<T, string?> MustBeCurrencyCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().Matches("^[A-Za-z]{3}$").WithMessage("currency_code must be a three-letter ISO 4217 code.");
+        rule.NotEmpty().Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency_code must be a three-letter ISO 4217 code.");
 }

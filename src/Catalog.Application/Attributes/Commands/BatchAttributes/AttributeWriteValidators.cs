@@ -14,6 +14,7 @@ public abstract class AttributeWriteValidator<T> : CatalogValidator<T>
 
     protected AttributeWriteValidator(bool isCreate)
     {
+        TextRule();
         if (isCreate)
         {
             Required(x => x.Name);

@@ -1,15 +1,18 @@
+using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Domain.Categories;
 using Catalog.Domain.Common;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
 public abstract class CategoryWriteValidator<T> : CatalogValidator<T>
     where T : CategoryWrite
 {
-    protected CategoryWriteValidator(bool isCreate)
+    protected CategoryWriteValidator(bool isCreate, JsonLimits limits)
     {
+        TextRule();
         if (isCreate)
         {
             Required(x => x.Name);
@@ -21,16 +24,17 @@ public abstract class CategoryWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Description, r => r.MaximumLength(CategoryConstraints.MaxDescriptionLength));
         WhenPresent(x => x.ParentId, r => r.GreaterThan(0));
         WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
-        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
+        MetadataRule(x => x.Metadata, limits);
     }
 }
 
-public sealed class CategoryCreateValidator() : CategoryWriteValidator<CategoryCreate>(isCreate: true);
+public sealed class CategoryCreateValidator(IOptions<JsonLimits>? limits = null)
+    : CategoryWriteValidator<CategoryCreate>(isCreate: true, limits?.Value ?? JsonLimits.Default);
 
 public sealed class CategoryUpdateValidator : CategoryWriteValidator<CategoryUpdate>
 {
-    public CategoryUpdateValidator()
-        : base(isCreate: false)
+    public CategoryUpdateValidator(IOptions<JsonLimits>? limits = null)
+        : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
         WhenPresent(x => x.ParentId, r => r.Must((x, parent) => parent is null || parent != x.Id).WithMessage("A category cannot be its own parent."));

@@ -1,17 +1,20 @@
 using Catalog.Application.Common;
+using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Application.Variants;
 using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
 public abstract class ProductWriteValidator<T> : CatalogValidator<T>
     where T : ProductWrite
 {
-    protected ProductWriteValidator(bool isCreate)
+    protected ProductWriteValidator(bool isCreate, JsonLimits limits)
     {
+        TextRule();
         if (isCreate)
         {
             Required(x => x.Title);
@@ -37,8 +40,8 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             .Must(o => o is null || !Repeats.GroupsOf(o.Where(i => i?.AttributeId is not null), i => i.AttributeId).Any())
             .WithMessage("A global attribute may back at most one option of a product."));
         EachWhenPresent(x => x.Options, new OptionInputValidator());
-        WhenPresent(x => x.Metadata, r => r.Must(IsJsonObjectOrNull).WithMessage("metadata must be a JSON object."));
-        ExtensionsRule(x => x.Extensions);
+        MetadataRule(x => x.Metadata, limits);
+        ExtensionsRule(x => x.Extensions, limits);
         WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
         WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
         WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
@@ -47,7 +50,7 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
-        EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate));
+        EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate, limits));
     }
 }
 
@@ -70,12 +73,13 @@ public sealed class OptionInputValidator : AbstractValidator<OptionInput>
     }
 }
 
-public sealed class ProductCreateValidator() : ProductWriteValidator<ProductCreate>(isCreate: true);
+public sealed class ProductCreateValidator(IOptions<JsonLimits>? limits = null)
+    : ProductWriteValidator<ProductCreate>(isCreate: true, limits?.Value ?? JsonLimits.Default);
 
 public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate>
 {
-    public ProductUpdateValidator()
-        : base(isCreate: false)
+    public ProductUpdateValidator(IOptions<JsonLimits>? limits = null)
+        : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
     }
@@ -84,8 +88,8 @@ public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate
 /// <summary>A variant inside a product item: a new one (no id) needs a title; on a product create it may not carry an id.</summary>
 public sealed class ProductVariantWriteValidator : VariantWriteValidator<ProductVariantWrite>
 {
-    public ProductVariantWriteValidator(bool productIsNew)
-        : base(isCreate: false)
+    public ProductVariantWriteValidator(bool productIsNew, JsonLimits limits)
+        : base(isCreate: false, limits)
     {
         Required(x => x.Title).When(x => x.Id is null).WithMessage("title is required for a new variant.");
         if (productIsNew)

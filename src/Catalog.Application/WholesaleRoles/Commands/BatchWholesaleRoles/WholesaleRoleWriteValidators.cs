@@ -9,6 +9,7 @@ public abstract class WholesaleRoleWriteValidator<T> : CatalogValidator<T>
 {
     protected WholesaleRoleWriteValidator(bool isCreate)
     {
+        TextRule();
         if (isCreate)
         {
             Required(x => x.Key);
