@@ -31,7 +31,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         ExtensionsRule(x => x.Extensions, limits);
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
-            .Must(NoOverlappingTiers).WithMessage("Prices of one currency must not have overlapping quantity ranges."));
+            .Must(NoOverlappingTiers).WithMessage(ProductRules.OverlappingPrices));
         EachWhenPresent(x => x.Prices, new PriceInputValidator());
         WhenPresent(x => x.AttributeValueIds, r => r.Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
             .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
@@ -41,24 +41,9 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Wholesale, r => r.SetValidator(new WholesaleInputValidator()!));
     }
 
-    /// <summary>
-    /// Per currency: at most one plain price (no quantity range), and tier ranges that do not overlap.
-    /// A plain price is the default that tiers override, as in Medusa's price lists.
-    /// </summary>
-    private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices)
-    {
-        if (prices is null || prices.Any(p => p?.CurrencyCode is null))
-        {
-            return true;
-        }
-
-        return prices.GroupBy(p => p.CurrencyCode!.ToUpperInvariant()).All(group =>
-        {
-            var plain = group.Count(p => p.MinQuantity is null && p.MaxQuantity is null);
-            var ordered = group.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null).OrderBy(p => p.MinQuantity ?? 1).ToList();
-            return plain <= 1 && ordered.Zip(ordered.Skip(1)).All(pair => (pair.Second.MinQuantity ?? 1) > (pair.First.MaxQuantity ?? long.MaxValue));
-        });
-    }
+    private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices) =>
+        prices is null || prices.Any(p => p?.CurrencyCode is null)
+        || !ProductRules.PricesOverlap(prices, p => p.CurrencyCode!, p => p.MinQuantity, p => p.MaxQuantity);
 }
 
 public sealed class PriceInputValidator : AbstractValidator<PriceInput>

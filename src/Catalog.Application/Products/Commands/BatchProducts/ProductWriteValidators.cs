@@ -35,10 +35,7 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
             .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
-            .Must(o => o is null || !Repeats.GroupsOf(o.Where(i => i?.Title is not null), i => i.Title!.ToUpperInvariant()).Any())
-            .WithMessage("Option titles must be unique within a product.")
-            .Must(o => o is null || !Repeats.GroupsOf(o.Where(i => i?.AttributeId is not null), i => i.AttributeId).Any())
-            .WithMessage("A global attribute may back at most one option of a product."));
+            .Must(o => OptionsViolation(o) is null).WithMessage((_, o) => OptionsViolation(o)));
         EachWhenPresent(x => x.Options, new OptionInputValidator());
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
@@ -52,6 +49,9 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate, limits));
     }
+
+    private static string? OptionsViolation(IReadOnlyList<OptionInput>? options) =>
+        options is null ? null : ProductRules.OptionsViolation([.. options.OfType<OptionInput>()], o => o.Title, o => o.AttributeId);
 }
 
 public sealed class ImageInputValidator : AbstractValidator<ImageInput>
