@@ -34,8 +34,6 @@ internal sealed class WooFields
         set => _fields[name] = value?.DeepClone();
     }
 
-    public bool Has(string name) => _fields.ContainsKey(name);
-
     public string? Text(string name) => TextOf(this[name]);
 
     /// <summary>A kept value as text: a string as it is, a number as its digits (WooCommerce accepts either for its string fields).</summary>

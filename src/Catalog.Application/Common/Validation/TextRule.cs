@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 
@@ -15,7 +16,7 @@ public static class TextRule
     public const string HasNul = "must not contain the NUL character (\\u0000).";
     public const string InvalidUnicode = "must be valid Unicode text (no lone surrogates).";
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Read)[]> Properties = new();
 
     public static string? Problem(string? text) => text switch
     {
@@ -32,11 +33,12 @@ public static class TextRule
     public static IEnumerable<(string Path, string Message)> Problems(object item)
     {
         var found = new List<(string, string)>();
-        Walk(item, string.Empty, found);
+        Walk(item, [], found);
         return found;
     }
 
-    private static void Walk(object? value, string path, List<(string, string)> found)
+    // The path is kept as segments and written out only for a problem: a valid item (nearly all of them) costs no text.
+    private static void Walk(object? value, List<object> path, List<(string, string)> found)
     {
         switch (value)
         {
@@ -45,7 +47,7 @@ public static class TextRule
             case string text:
                 if (Problem(text) is { } textProblem)
                 {
-                    found.Add((path, textProblem));
+                    found.Add((PathOf(path), textProblem));
                 }
 
                 return;
@@ -53,13 +55,14 @@ public static class TextRule
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var key = entry.Key as string ?? string.Empty;
-                    var at = $"{path}[{Quote(key)}]";
+                    path.Add(new Key(key));
                     if (Problem(key) is { } problem)
                     {
-                        found.Add((at, problem));
+                        found.Add((PathOf(path), problem));
                     }
 
-                    Walk(entry.Value, at, found);
+                    Walk(entry.Value, path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 return;
@@ -67,7 +70,9 @@ public static class TextRule
                 var index = 0;
                 foreach (var element in items)
                 {
-                    Walk(element, $"{path}[{index++}]", found);
+                    path.Add(index++);
+                    Walk(element, path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 return;
@@ -89,15 +94,35 @@ public static class TextRule
             return;
         }
 
-        foreach (var property in Properties.GetOrAdd(type, Readable))
+        foreach (var (name, read) in Properties.GetOrAdd(type, Readable))
         {
-            Walk(property.GetValue(value), path.Length == 0 ? property.Name : $"{path}.{property.Name}", found);
+            path.Add(name);
+            Walk(read(value), path, found);
+            path.RemoveAt(path.Count - 1);
         }
     }
 
-    private static PropertyInfo[] Readable(Type type) =>
+    private static string PathOf(List<object> path) => string.Concat(path.Select((segment, i) => segment switch
+    {
+        int index => $"[{index}]",
+        Key key => $"[{Quote(key.Name)}]",
+        _ => i == 0 ? (string)segment : $".{segment}",
+    }));
+
+    /// <summary>Each readable property's name and a compiled getter: reflection's GetValue costs more per call.</summary>
+    private static (string Name, Func<object, object?> Read)[] Readable(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)];
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (p.Name, Getter(type, p)))];
+
+    private static Func<object, object?> Getter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var read = Expression.Property(Expression.Convert(instance, type), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+    }
+
+    private sealed record Key(string Name);
 
     private static string Quote(string key) => key.Length <= 64 && Problem(key) is null ? key : "?";
 
