@@ -29,18 +29,19 @@ public sealed record PlanContext(IdPool Ids, DateTimeOffset Now);
 /// What is particular to one resource's batch: its validators, what its items claim and refer to, what it loads and
 /// how an item plans. <see cref="BatchEngine"/> runs the steps every batch shares, in the same order for all.
 /// </summary>
-public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>
+public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
+    string resource, IValidator<TCreate> createValidator, IValidator<TUpdate> updateValidator)
     where TWrite : class
     where TCreate : TWrite
     where TUpdate : TWrite, IBatchUpdate
     where TEntity : Versioned
 {
     /// <summary>The resource's name in messages ("Product").</summary>
-    public abstract string Resource { get; }
+    public string Resource { get; } = resource;
 
-    public abstract IValidator<TCreate> CreateValidator { get; }
+    public IValidator<TCreate> CreateValidator { get; } = createValidator;
 
-    public abstract IValidator<TUpdate> UpdateValidator { get; }
+    public IValidator<TUpdate> UpdateValidator { get; } = updateValidator;
 
     /// <summary>The unique values an open item claims; the engine fails the values claimed by two items.</summary>
     public virtual IEnumerable<Claim> ClaimsOf(TWrite item, BatchOperation operation) => [];

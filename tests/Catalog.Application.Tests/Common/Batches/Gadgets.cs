@@ -132,7 +132,8 @@ public sealed record GadgetState(IReadOnlyDictionary<long, Gadget> Gadgets);
 /// after the gadget (so a refused part comes after rows were planned), and every planning step is written down.
 /// </summary>
 public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
-    : BatchSpec<GadgetWrite, GadgetCreate, GadgetUpdate, Gadget, GadgetState>
+    : BatchSpec<GadgetWrite, GadgetCreate, GadgetUpdate, Gadget, GadgetState>(
+        "Gadget", new GadgetCreateValidator(), new GadgetUpdateValidator())
 {
     /// <summary>"delete 0", "create 1", ...: the items planned, in the order the engine planned them.</summary>
     public List<string> Planned { get; } = [];
@@ -141,12 +142,6 @@ public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
     public bool? LoadedInsideSnapshot { get; private set; }
 
     public IReadOnlySet<long>? LoadedIds { get; private set; }
-
-    public override string Resource => "Gadget";
-
-    public override IValidator<GadgetCreate> CreateValidator { get; } = new GadgetCreateValidator();
-
-    public override IValidator<GadgetUpdate> UpdateValidator { get; } = new GadgetUpdateValidator();
 
     public override IEnumerable<Claim> ClaimsOf(GadgetWrite item, BatchOperation operation) =>
         item?.Handle is { } handle ? [new Claim("handle", handle, "handle")] : [];

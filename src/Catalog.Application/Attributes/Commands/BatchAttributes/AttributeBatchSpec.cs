@@ -16,15 +16,10 @@ public sealed record AttributeBatchState(
 /// </summary>
 internal sealed class AttributeBatchSpec(
     IAttributeStore attributes, IValidator<AttributeCreate> createValidator, IValidator<AttributeUpdate> updateValidator)
-    : BatchSpec<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute, AttributeBatchState>
+    : BatchSpec<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute, AttributeBatchState>(
+        "Attribute", createValidator, updateValidator)
 {
-    public override string Resource => "Attribute";
-
-    public override IValidator<AttributeCreate> CreateValidator => createValidator;
-
-    public override IValidator<AttributeUpdate> UpdateValidator => updateValidator;
-
-    public override IEnumerable<Claim> ClaimsOf(AttributeWrite item, BatchOperation operation) =>
+        public override IEnumerable<Claim> ClaimsOf(AttributeWrite item, BatchOperation operation) =>
         SlugOf(item) is { } slug ? [new Claim("slug", slug, "slug")] : [];
 
     public override async Task<AttributeBatchState> LoadAsync(

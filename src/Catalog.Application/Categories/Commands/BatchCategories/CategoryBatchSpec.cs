@@ -19,15 +19,10 @@ public sealed record CategoryBatchState(
 /// <summary>Categories: a tree by parent id, each with a unique handle. The database detaches a deleted category's children.</summary>
 internal sealed class CategoryBatchSpec(
     ICategoryStore categories, IValidator<CategoryCreate> createValidator, IValidator<CategoryUpdate> updateValidator)
-    : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>
+    : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>(
+        "Category", createValidator, updateValidator)
 {
-    public override string Resource => "Category";
-
-    public override IValidator<CategoryCreate> CreateValidator => createValidator;
-
-    public override IValidator<CategoryUpdate> UpdateValidator => updateValidator;
-
-    public override IEnumerable<Claim> ClaimsOf(CategoryWrite item, BatchOperation operation) =>
+        public override IEnumerable<Claim> ClaimsOf(CategoryWrite item, BatchOperation operation) =>
         HandleOf(item) is { } handle ? [new Claim("handle", handle, "handle")] : [];
 
     public override async Task<CategoryBatchState> LoadAsync(

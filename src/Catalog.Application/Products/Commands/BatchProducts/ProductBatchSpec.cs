@@ -34,18 +34,13 @@ internal sealed class ProductBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<ProductCreate> createValidator,
     IValidator<ProductUpdate> updateValidator)
-    : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>
+    : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>(
+        "Product", createValidator, updateValidator)
 {
     private static readonly string[] SkuFields =
         [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
 
-    public override string Resource => "Product";
-
-    public override IValidator<ProductCreate> CreateValidator => createValidator;
-
-    public override IValidator<ProductUpdate> UpdateValidator => updateValidator;
-
-    public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
+        public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
     {
         if (HandleOf(item) is { } handle)
         {

@@ -30,15 +30,10 @@ internal sealed class VariantBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<VariantCreate> createValidator,
     IValidator<VariantUpdate> updateValidator)
-    : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>
+    : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>(
+        "Variant", createValidator, updateValidator)
 {
-    public override string Resource => "Variant";
-
-    public override IValidator<VariantCreate> CreateValidator => createValidator;
-
-    public override IValidator<VariantUpdate> UpdateValidator => updateValidator;
-
-    public override IEnumerable<Claim> ClaimsOf(VariantWrite item, BatchOperation operation) =>
+        public override IEnumerable<Claim> ClaimsOf(VariantWrite item, BatchOperation operation) =>
         VariantPlanner.SkuOf(item) is { } sku ? [new Claim("SKU", sku, "sku")] : [];
 
     public override async Task<VariantBatchState> LoadAsync(

@@ -16,15 +16,10 @@ internal sealed class WholesaleRoleBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<WholesaleRoleCreate> createValidator,
     IValidator<WholesaleRoleUpdate> updateValidator)
-    : BatchSpec<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole, WholesaleRoleBatchState>
+    : BatchSpec<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole, WholesaleRoleBatchState>(
+        "Wholesale role", createValidator, updateValidator)
 {
-    public override string Resource => "Wholesale role";
-
-    public override IValidator<WholesaleRoleCreate> CreateValidator => createValidator;
-
-    public override IValidator<WholesaleRoleUpdate> UpdateValidator => updateValidator;
-
-    public override IEnumerable<Claim> ClaimsOf(WholesaleRoleWrite item, BatchOperation operation) =>
+        public override IEnumerable<Claim> ClaimsOf(WholesaleRoleWrite item, BatchOperation operation) =>
         operation == BatchOperation.Create && KeyOf(item) is { } key ? [new Claim("key", key, "key")] : [];
 
     public override async Task<WholesaleRoleBatchState> LoadAsync(
