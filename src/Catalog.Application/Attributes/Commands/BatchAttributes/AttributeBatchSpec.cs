@@ -19,8 +19,10 @@ internal sealed class AttributeBatchSpec(
     : BatchSpec<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute, AttributeBatchState>(
         "Attribute", createValidator, updateValidator)
 {
-        public override IEnumerable<Claim> ClaimsOf(AttributeWrite item, BatchOperation operation) =>
-        SlugOf(item) is { } slug ? [new Claim("slug", slug, "slug")] : [];
+    public override IEnumerable<Claim> ClaimsOf(AttributeWrite item, BatchOperation operation)
+    {
+        return SlugOf(item) is { } slug ? [new Claim("slug", slug, "slug")] : [];
+    }
 
     public override async Task<AttributeBatchState> LoadAsync(
         Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, CancellationToken cancellationToken)

@@ -22,8 +22,10 @@ internal sealed class CategoryBatchSpec(
     : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>(
         "Category", createValidator, updateValidator)
 {
-        public override IEnumerable<Claim> ClaimsOf(CategoryWrite item, BatchOperation operation) =>
-        HandleOf(item) is { } handle ? [new Claim("handle", handle, "handle")] : [];
+    public override IEnumerable<Claim> ClaimsOf(CategoryWrite item, BatchOperation operation)
+    {
+        return HandleOf(item) is { } handle ? [new Claim("handle", handle, "handle")] : [];
+    }
 
     public override async Task<CategoryBatchState> LoadAsync(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ internal sealed class ProductBatchSpec(
     private static readonly string[] SkuFields =
         [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
 
-        public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
+    public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
     {
         if (HandleOf(item) is { } handle)
         {

@@ -33,8 +33,10 @@ internal sealed class VariantBatchSpec(
     : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>(
         "Variant", createValidator, updateValidator)
 {
-        public override IEnumerable<Claim> ClaimsOf(VariantWrite item, BatchOperation operation) =>
-        VariantPlanner.SkuOf(item) is { } sku ? [new Claim("SKU", sku, "sku")] : [];
+    public override IEnumerable<Claim> ClaimsOf(VariantWrite item, BatchOperation operation)
+    {
+        return VariantPlanner.SkuOf(item) is { } sku ? [new Claim("SKU", sku, "sku")] : [];
+    }
 
     public override async Task<VariantBatchState> LoadAsync(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, CancellationToken cancellationToken)

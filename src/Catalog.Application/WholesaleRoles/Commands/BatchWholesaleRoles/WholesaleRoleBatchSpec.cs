@@ -19,8 +19,10 @@ internal sealed class WholesaleRoleBatchSpec(
     : BatchSpec<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole, WholesaleRoleBatchState>(
         "Wholesale role", createValidator, updateValidator)
 {
-        public override IEnumerable<Claim> ClaimsOf(WholesaleRoleWrite item, BatchOperation operation) =>
-        operation == BatchOperation.Create && KeyOf(item) is { } key ? [new Claim("key", key, "key")] : [];
+    public override IEnumerable<Claim> ClaimsOf(WholesaleRoleWrite item, BatchOperation operation)
+    {
+        return operation == BatchOperation.Create && KeyOf(item) is { } key ? [new Claim("key", key, "key")] : [];
+    }
 
     public override async Task<WholesaleRoleBatchState> LoadAsync(
         Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
