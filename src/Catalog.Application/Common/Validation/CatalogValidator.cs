@@ -124,8 +124,11 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     /// limit and the limits of free JSON.
     /// </summary>
     protected void ExtensionsRule(Expression<Func<T, Optional<JsonElement?>>> field, JsonLimits limits) =>
-        WhenPresent(field, r => r.Must(e => !ExtensionsJson.Problems(e).Any())
-            .WithMessage((_, e) => ExtensionsJson.Problems(e).First().Message)
-            .Must(e => e is null || ExtensionsJson.Problems(e).Any() || FreeJson.Problem(e.Value, limits) is null)
-            .WithMessage((_, e) => $"extensions {FreeJson.Problem(e!.Value, limits)}"));
+        WhenPresent(field, r => r.Must(e => ExtensionsProblem(e, limits) is null)
+            .WithMessage((_, e) => ExtensionsProblem(e, limits)));
+
+    // One pass for a valid value (nearly all of them); the message is worked out again only for a failure.
+    private static string? ExtensionsProblem(JsonElement? extensions, JsonLimits limits) =>
+        ExtensionsJson.Problems(extensions).Select(p => p.Message).FirstOrDefault()
+        ?? (extensions is { } value && FreeJson.Problem(value, limits) is { } problem ? $"extensions {problem}" : null);
 }

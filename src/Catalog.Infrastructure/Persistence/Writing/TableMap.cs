@@ -19,6 +19,7 @@ internal sealed class TableMap
     private readonly IReadOnlyList<Column> _key;
     private readonly Column? _version;
     private readonly Column? _updatedAt;
+    private readonly IReadOnlyList<Column> _touched = [];
 
     private TableMap(IEntityType entityType, int rank)
     {
@@ -40,6 +41,7 @@ internal sealed class TableMap
         if (_version is not null && _updatedAt is not null)
         {
             var version = Quote(_version.Name);
+            _touched = [_updatedAt, .. _key];
             TouchSql = $"UPDATE {Quote(Table)} SET {version} = {version} + 1, {Quote(_updatedAt.Name)} = @p{IndexOf(_updatedAt)} "
                 + $"WHERE {keyMatch}";
         }
@@ -141,7 +143,7 @@ internal sealed class TableMap
     private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write switch
     {
         DeleteRow => _key,
-        TouchRow => [_updatedAt!, .. _key],
+        TouchRow => _touched,
         _ => _columns,
     };
 
