@@ -20,8 +20,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Catalog";
 
-    /// <summary>The one place that chooses the database: <c>Database:Provider</c> and <c>ConnectionStrings:Catalog</c>.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    /// <summary>The one place that chooses the database (<c>Database:Provider</c>, its connection string).</summary>
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -29,7 +30,8 @@ public static class DependencyInjection
         {
             DatabaseProviderKind.Sqlite => new SqliteProvider(),
             DatabaseProviderKind.Postgres => new PostgresProvider(),
-            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres."),
+            _ => throw new InvalidOperationException(
+                $"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres."),
         };
         var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured
@@ -42,7 +44,7 @@ public static class DependencyInjection
         {
             provider.Configure(db, connectionString);
             db.AddInterceptors(serviceProvider.GetRequiredService<CountingCommandInterceptor>());
-            // Migrations are hand-written (no model snapshot); a test compares the migrated schema with the model instead.
+            // Migrations are hand-written (no model snapshot); a test compares the migrated schema with the model.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.AddScoped<IProductStore, ProductStore>();

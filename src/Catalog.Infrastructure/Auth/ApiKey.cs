@@ -1,6 +1,6 @@
 namespace Catalog.Infrastructure.Auth;
 
-/// <summary>An API key as stored: only its SHA-256 hash and a short prefix to recognise it by; never the key itself.</summary>
+/// <summary>An API key as stored: only its SHA-256 hash and a short prefix to recognise it by, never the key.</summary>
 public sealed class ApiKey
 {
     public long Id { get; set; }

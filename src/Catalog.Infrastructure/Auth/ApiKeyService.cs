@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Catalog.Infrastructure.Persistence;
@@ -24,10 +25,11 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public static string NewKey() =>
-        KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Stores a key with the given scopes and answers the key in clear text, which is not kept anywhere.</summary>
-    public async Task<string> CreateAsync(string name, string scopes, CancellationToken cancellationToken, string? key = null)
+    /// <summary>Stores a key with the given scopes and answers the key in clear text, which is kept nowhere.</summary>
+    public async Task<string> CreateAsync(
+        string name, string scopes, CancellationToken cancellationToken, string? key = null)
     {
         key ??= NewKey();
         db.ApiKeys.Add(new ApiKey
@@ -46,7 +48,8 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
     public Task<ApiKey?> FindActiveAsync(string key, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+        return db.ApiKeys.AsNoTracking()
+            .FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
     }
 
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.ApiKeys.AnyAsync(cancellationToken);
@@ -59,11 +62,13 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
             return null;
         }
 
-        var found = await db.ApiKeys.AsNoTracking().Where(k => k.Hash.StartsWith(prefix) && k.RevokedAt == null).OrderBy(k => k.Id).Take(2).ToListAsync(cancellationToken);
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Hash.StartsWith(prefix) && k.RevokedAt == null)
+            .OrderBy(k => k.Id).Take(2).ToListAsync(cancellationToken);
         return found.Count == 1 ? found[0] : null;
     }
 
-    /// <summary>Whether a consumer secret (<c>cs_</c> + the key) is the key stored as <paramref name="stored"/>; compared in constant time.</summary>
+    /// <summary>Whether a consumer secret (<c>cs_</c> + key) is the key stored as <paramref name="stored"/>.</summary>
     public static bool SecretMatches(ApiKey stored, string consumerSecret)
     {
         ArgumentNullException.ThrowIfNull(stored);

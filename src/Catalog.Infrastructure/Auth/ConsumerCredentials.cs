@@ -22,7 +22,9 @@ public sealed record ConsumerCredentials(string ConsumerKey, string ConsumerSecr
     public static string? HashPrefixOf(string consumerKey)
     {
         ArgumentNullException.ThrowIfNull(consumerKey);
-        var id = consumerKey.StartsWith(KeyPrefix, StringComparison.Ordinal) ? consumerKey[KeyPrefix.Length..] : string.Empty;
+        var id = consumerKey.StartsWith(KeyPrefix, StringComparison.Ordinal)
+            ? consumerKey[KeyPrefix.Length..]
+            : string.Empty;
         return id.Length == IdLength && id.All(char.IsAsciiHexDigit) ? id.ToLowerInvariant() : null;
     }
 }

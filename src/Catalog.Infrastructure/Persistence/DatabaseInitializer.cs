@@ -13,7 +13,8 @@ public static partial class DatabaseInitializer
 {
     public const string BootstrapKeySetting = "Catalog:Auth:BootstrapKey";
 
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task InitializeDatabaseAsync(
+        this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
@@ -53,7 +54,8 @@ public static partial class DatabaseInitializer
 
                     {key}
 
-                Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'. It is stored hashed and will not be shown again.
+                Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.
+                It is stored hashed and will not be shown again.
 
                 WooCommerce clients (/wp-json/wc/v3) send the same key as a consumer key and secret:
 
@@ -75,7 +77,7 @@ public static partial class DatabaseInitializer
 /// </summary>
 internal sealed class DatabaseInitializerService(IServiceProvider services) : IHostedLifecycleService
 {
-    /// <summary>The build runs the app to write docs/openapi.json; that run must not create or migrate a database.</summary>
+    /// <summary>The build runs the app to write docs/openapi.json: that run must not create a database.</summary>
     private static readonly bool IsDocumentGeneration =
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 

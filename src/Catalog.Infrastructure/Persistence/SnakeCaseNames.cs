@@ -1,9 +1,10 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Catalog.Infrastructure.Persistence;
 
-/// <summary>snake_case columns, keys and indexes on every provider, so that SQL reads the same on SQLite and PostgreSQL.</summary>
+/// <summary>snake_case columns, keys and indexes on every provider: SQL reads alike on SQLite and PostgreSQL.</summary>
 internal static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder modelBuilder)
@@ -19,20 +20,23 @@ internal static class SnakeCaseNames
             {
                 key.SetName(key.IsPrimaryKey()
                     ? $"pk_{entity.GetTableName()}"
-                    : $"ak_{entity.GetTableName()}_{string.Join("_", key.Properties.Select(p => ToSnake(p.Name)))}");
+                    : $"ak_{entity.GetTableName()}_{Columns(key.Properties)}");
             }
 
             foreach (var foreignKey in entity.GetForeignKeys())
             {
-                foreignKey.SetConstraintName($"fk_{entity.GetTableName()}_{string.Join("_", foreignKey.Properties.Select(p => ToSnake(p.Name)))}");
+                foreignKey.SetConstraintName($"fk_{entity.GetTableName()}_{Columns(foreignKey.Properties)}");
             }
 
             foreach (var index in entity.GetIndexes())
             {
-                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => ToSnake(p.Name)))}");
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{Columns(index.Properties)}");
             }
         }
     }
+
+    private static string Columns(IEnumerable<IReadOnlyProperty> properties) =>
+        string.Join("_", properties.Select(p => ToSnake(p.Name)));
 
     public static string ToSnake(string name)
     {

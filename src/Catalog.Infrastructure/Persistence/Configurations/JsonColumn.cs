@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 
-/// <summary>Small value collections (images, tags, options) live in one JSON text column: read and written with their row.</summary>
+/// <summary>Small value collections (images, tags, options) live in a JSON text column, read with their row.</summary>
 internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -26,14 +26,18 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Options).HasJsonConversion();
         builder.Property(p => p.ExternalId).HasMaxLength(ProductConstraints.MaxExternalIdLength);
         builder.Property(p => p.Extensions).HasMaxLength(ExtensionConstraints.MaxLength);
-        foreach (var dimension in new[] { nameof(Product.Weight), nameof(Product.Length), nameof(Product.Width), nameof(Product.Height) })
+        string[] dimensions =
+            [nameof(Product.Weight), nameof(Product.Length), nameof(Product.Width), nameof(Product.Height)];
+        foreach (var dimension in dimensions)
         {
-            builder.Property(dimension).HasPrecision(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale);
+            builder.Property(dimension)
+                .HasPrecision(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale);
         }
 
         builder.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Variants).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(p => p.Categories).WithOne().HasForeignKey(link => link.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Categories).WithOne().HasForeignKey(link => link.ProductId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Categories).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(p => p.Details);
     }

@@ -24,7 +24,8 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
         builder.HasIndex(v => v.ProductId);
         builder.HasMany(v => v.Prices).WithOne().HasForeignKey(p => p.VariantId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.Prices).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(v => v.AttributeValues).WithOne().HasForeignKey(link => link.VariantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.AttributeValues).WithOne().HasForeignKey(link => link.VariantId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.AttributeValues).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(v => v.Details);
     }
@@ -38,8 +39,8 @@ internal sealed class VariantPriceConfiguration : IEntityTypeConfiguration<Varia
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).UseIdentityKey();
         builder.Property(p => p.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength).IsRequired();
-        builder.Property(p => p.Amount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
-        builder.Property(p => p.SaleAmount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
+        builder.Property(p => p.Amount).IsMoney();
+        builder.Property(p => p.SaleAmount).IsMoney();
         builder.HasIndex(p => p.VariantId);
     }
 }
@@ -50,7 +51,14 @@ internal sealed class VariantAttributeValueConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("variant_attribute_values");
         builder.HasKey(link => new { link.VariantId, link.AttributeValueId });
-        builder.HasOne<AttributeValue>().WithMany().HasForeignKey(link => link.AttributeValueId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AttributeValue>().WithMany().HasForeignKey(link => link.AttributeValueId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(link => link.AttributeValueId);
     }
+}
+
+internal static class MoneyColumn
+{
+    public static PropertyBuilder<T> IsMoney<T>(this PropertyBuilder<T> property) =>
+        property.HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
 }

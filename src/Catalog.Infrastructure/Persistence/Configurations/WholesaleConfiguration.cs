@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
 using Microsoft.EntityFrameworkCore;
@@ -21,16 +22,19 @@ internal sealed class WholesaleRoleConfiguration : IEntityTypeConfiguration<Whol
 }
 
 /// <summary>
-/// A variant's wholesale rows name their role by key (its unique index is the foreign key's target), so a row reads as
-/// it is sent. A role still named cannot be deleted (NO ACTION, checked at the end of each statement); a deleted variant takes its rows with it (CASCADE).
+/// A variant's wholesale rows name their role by key (its unique index is the foreign key's target), so a row reads
+/// as it is sent. A role still named cannot be deleted (NO ACTION, checked at the end of each statement); a deleted
+/// variant takes its rows with it (CASCADE).
 /// </summary>
 internal static class WholesaleRows
 {
-    public static void BelongToVariantAndRole<T>(this EntityTypeBuilder<T> builder, System.Linq.Expressions.Expression<Func<Variant, IEnumerable<T>?>> rows)
+    public static void BelongToVariantAndRole<T>(
+        this EntityTypeBuilder<T> builder, Expression<Func<Variant, IEnumerable<T>?>> rows)
         where T : class
     {
         builder.HasOne<Variant>().WithMany(rows).HasForeignKey("VariantId").OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<WholesaleRole>().WithMany().HasForeignKey("Role").HasPrincipalKey(r => r.Key).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<WholesaleRole>().WithMany().HasForeignKey("Role").HasPrincipalKey(r => r.Key)
+            .OnDelete(DeleteBehavior.NoAction);
         builder.Property<string>("Role").HasMaxLength(WholesaleConstraints.MaxRoleKeyLength).IsRequired();
     }
 }
@@ -43,8 +47,8 @@ internal sealed class WholesalePriceConfiguration : IEntityTypeConfiguration<Who
         builder.HasKey(p => new { p.VariantId, p.Role, p.CurrencyCode });
         builder.BelongToVariantAndRole(v => v.WholesalePrices);
         builder.Property(p => p.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength).IsRequired();
-        builder.Property(p => p.Amount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
-        builder.Property(p => p.SaleAmount).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
+        builder.Property(p => p.Amount).IsMoney();
+        builder.Property(p => p.SaleAmount).IsMoney();
         builder.Ignore(p => p.Effective);
     }
 }
@@ -76,8 +80,9 @@ internal sealed class WholesaleDiscountRuleConfiguration : IEntityTypeConfigurat
         builder.ToTable("variant_wholesale_discount_rules");
         builder.HasKey(r => new { r.VariantId, r.Position });
         builder.BelongToVariantAndRole(v => v.WholesaleDiscountRules);
-        builder.Property(r => r.PriceType).HasConversion<string>().HasMaxLength(WholesaleConstraints.PriceTypeLength).IsRequired();
-        builder.Property(r => r.Value).HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
+        builder.Property(r => r.PriceType).HasConversion<string>()
+            .HasMaxLength(WholesaleConstraints.PriceTypeLength).IsRequired();
+        builder.Property(r => r.Value).IsMoney();
         builder.Property(r => r.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength);
         builder.Ignore(r => r.Range);
         builder.Ignore(r => r.Scope);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,8 @@ public sealed class DatabaseOptions
 }
 
 /// <summary>
-/// Everything that differs between database engines, in one place: how EF connects, how ids are reserved, how a plan's
-/// statements run, and how a refused statement is classified. Adding SQL Server means one more subclass.
+/// Everything that differs between database engines, in one place: how EF connects, how ids are reserved, how a
+/// plan's statements run, and how a refused statement is classified. Adding SQL Server means one more subclass.
 /// </summary>
 internal abstract class DatabaseProvider
 {
@@ -32,31 +33,40 @@ internal abstract class DatabaseProvider
 
     /// <summary>Reserves <c>count</c> new ids in each table, in one round trip where the engine allows.</summary>
     public abstract Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
-        DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken);
+        DbConnection connection,
+        IReadOnlyList<(string Table, int Count)> requests,
+        CancellationToken cancellationToken);
 
-    /// <summary>A read-only transaction in which every query sees one state of the database, and no writer waits on it.</summary>
-    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>A read-only transaction: every query sees one state of the database; no writer waits on it.</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(
+        DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Runs the statements in order inside the transaction, stopping at the first one the database refuses.</summary>
+    /// <summary>Runs the statements in order in the transaction, stopping at the first the database refuses.</summary>
     public abstract Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken);
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken);
 
-    /// <summary>The item error for a refused statement, or null when the failure is not the item's fault (then it is rethrown).</summary>
+    /// <summary>The item error for a refused statement; null if it is not the item's fault (it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);
 
     /// <summary>
     /// SQL for the text at <paramref name="path"/> inside the JSON object stored as text in <paramref name="column"/>
-    /// (null when absent). Path steps must be plain names (letters, digits, '_' and '-'), as they become part of the SQL.
+    /// (null when absent). Path steps must be plain names (letters, digits, '_', '-'), as they become part of the SQL.
     /// </summary>
     public string JsonText(string column, IReadOnlyList<string> path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.Count == 0 || path.Any(step => step.Length == 0 || !step.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+        if (path.Count == 0 || !path.All(IsPlainName))
         {
             throw new ArgumentException("A JSON path step must be a plain name.", nameof(path));
         }
 
         return JsonTextSql(column, path);
+
+        static bool IsPlainName(string step) =>
+            step.Length > 0 && step.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
     }
 
     protected abstract string JsonTextSql(string column, IReadOnlyList<string> path);
@@ -64,15 +74,26 @@ internal abstract class DatabaseProvider
     protected static ItemError UniqueViolation(string? constraintOrMessage) =>
         constraintOrMessage switch
         {
-            { } s when s.Contains("sku", StringComparison.OrdinalIgnoreCase) =>
-                ItemError.Of(Application.Common.ErrorCodes.DuplicateSku, "The SKU is already in use when written: another request took it while this batch ran, or this item swaps SKUs between variants (do that in two steps).", "sku"),
-            { } s when s.Contains("wholesale_roles", StringComparison.OrdinalIgnoreCase) =>
-                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The key is already in use when written: another request created a role with it while this batch ran.", "key"),
-            { } s when s.Contains("handle", StringComparison.OrdinalIgnoreCase) || s.Contains("slug", StringComparison.OrdinalIgnoreCase) =>
-                ItemError.Of(Application.Common.ErrorCodes.DuplicateHandle, "The handle is already in use when written: another request took it while this batch ran, or this item swaps handles (do that in two steps).", "handle"),
-            _ => ItemError.Of(Application.Common.ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),
+            { } s when Names(s, "sku") => ItemError.Of(
+                ErrorCodes.DuplicateSku,
+                "The SKU is already in use when written: another request took it while this batch ran, "
+                + "or this item swaps SKUs between variants (do that in two steps).",
+                "sku"),
+            { } s when Names(s, "wholesale_roles") => ItemError.Of(
+                ErrorCodes.DuplicateHandle,
+                "The key is already in use when written: another request created a role with it while this batch ran.",
+                "key"),
+            { } s when Names(s, "handle") || Names(s, "slug") => ItemError.Of(
+                ErrorCodes.DuplicateHandle,
+                "The handle is already in use when written: another request took it while this batch ran, "
+                + "or this item swaps handles (do that in two steps).",
+                "handle"),
+            _ => ItemError.Of(ErrorCodes.Conflict, "Another write changed the same rows while this batch ran."),
         };
 
     protected static ItemError ReferenceGone() =>
-        ItemError.Of(Application.Common.ErrorCodes.ReferenceNotFound, "A row this item refers to was deleted while this batch ran.");
+        ItemError.Of(ErrorCodes.ReferenceNotFound, "A row this item refers to was deleted while this batch ran.");
+
+    private static bool Names(string constraintOrMessage, string name) =>
+        constraintOrMessage.Contains(name, StringComparison.OrdinalIgnoreCase);
 }

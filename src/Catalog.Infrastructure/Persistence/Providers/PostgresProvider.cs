@@ -18,11 +18,13 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override string DefaultConnectionString(string dataDirectory) =>
         "Host=localhost;Database=catalog;Username=postgres";
 
-    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    public override async Task<DbTransaction> BeginSnapshotAsync(
+        DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+        options.UseNpgsql(
+            connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
         DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
@@ -32,7 +34,9 @@ internal sealed class PostgresProvider : DatabaseProvider
         await using var command = connection.CreateCommand();
         command.CommandText = string.Join(
             " UNION ALL ",
-            requests.Select((r, i) => $"SELECT {i} AS request, nextval(pg_get_serial_sequence(@t{i}, 'id')) AS id FROM generate_series(1, @n{i})"));
+            requests.Select((r, i) =>
+                $"SELECT {i} AS request, nextval(pg_get_serial_sequence(@t{i}, 'id')) AS id "
+                + $"FROM generate_series(1, @n{i})"));
         for (var i = 0; i < requests.Count; i++)
         {
             command.Parameters.Add(new NpgsqlParameter($"t{i}", requests[i].Table));
@@ -48,11 +52,15 @@ internal sealed class PostgresProvider : DatabaseProvider
             }
         }
 
-        return requests.Select((r, i) => (r.Table, Ids: ids[i].Order().ToArray())).ToDictionary(x => x.Table, x => x.Ids);
+        return requests.Select((r, i) => (r.Table, Ids: ids[i].Order().ToArray()))
+            .ToDictionary(x => x.Table, x => x.Ids);
     }
 
     public override async Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken)
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statements);
@@ -88,7 +96,8 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override ItemError? Classify(DbException exception) => exception switch
     {
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique => UniqueViolation(unique.ConstraintName),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique =>
+            UniqueViolation(unique.ConstraintName),
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => ReferenceGone(),
         _ => null,
     };

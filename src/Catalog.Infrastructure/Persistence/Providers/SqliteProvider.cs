@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
@@ -7,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// SQLite runs in-process, so a "round trip" is a function call: statements run one by one, each prepared once per batch
-/// and reused for every row, which is what makes bulk inserts fast here.
+/// SQLite runs in-process, so a "round trip" is a function call: statements run one by one, each prepared once per
+/// batch and reused for every row, which is what makes bulk inserts fast here.
 /// </summary>
 internal sealed class SqliteProvider : DatabaseProvider
 {
@@ -24,17 +25,25 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true, DefaultTimeout = 30 };
-        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory
+            && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        options.UseSqlite(builder.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+        options.UseSqlite(
+            builder.ToString(), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
     }
 
     // Deferred: the snapshot starts with the first read (in WAL mode it never blocks a writer) and takes no write lock.
-    public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    public override Task<DbTransaction> BeginSnapshotAsync(
+        DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
@@ -58,7 +67,8 @@ internal sealed class SqliteProvider : DatabaseProvider
                 """;
             command.Parameters.Add(new SqliteParameter("@table", table));
             command.Parameters.Add(new SqliteParameter("@count", count));
-            var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var last = Convert.ToInt64(
+                await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             reserved[table] = [.. Enumerable.Range(0, count).Select(i => last - count + 1 + i)];
         }
 
@@ -67,17 +77,18 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>
-    /// Inserts into one table go in groups of this many rows per statement: a fifth less time than one row per statement
-    /// for 7,000 rows, where 64 rows per statement was slower again (SQLite looks up more than it saves).
+    /// Inserts into one table go in groups of this many rows per statement: a fifth less time than one row per
+    /// statement for 7,000 rows, where 64 rows per statement was slower again (SQLite looks up more than it saves).
     /// </summary>
     private const int RowsPerInsert = 16;
 
-    /// <summary>How many inserts into the same table stand in a row from <paramref name="start"/>, counting up to a group.</summary>
+    /// <summary>How many inserts into one table stand in a row from <paramref name="start"/>, up to a group.</summary>
     private static int InsertsAlike(IReadOnlyList<RowStatement> statements, int start)
     {
         var count = 0;
         while (count < RowsPerInsert && start + count < statements.Count
-            && statements[start + count].Write is InsertRow && ReferenceEquals(statements[start + count].Map, statements[start].Map))
+            && statements[start + count].Write is InsertRow
+            && ReferenceEquals(statements[start + count].Map, statements[start].Map))
         {
             count++;
         }
@@ -86,13 +97,16 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     public override Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<RowStatement> statements, CancellationToken cancellationToken)
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statements);
         var affected = new int[statements.Count];
-        // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The statements
-        // join the transaction the writer opened, which SQLite keeps per connection.
+        // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The
+        // statements join the transaction the writer opened, which SQLite keeps per connection.
         using var runner = new SqliteStatements((SqliteConnection)connection);
         var values = SqliteValue.OfAll(statements);
         for (var i = 0; i < statements.Count;)
@@ -124,13 +138,14 @@ internal sealed class SqliteProvider : DatabaseProvider
         return Task.FromResult(new ExecutionResult(affected, null, null));
     }
 
-    /// <summary>SQLite's JSON functions read the text directly: <c>json_extract("extensions", '$."woocommerce"."type"')</c>.</summary>
+    /// <summary>SQLite's JSON functions read the text: <c>json_extract("ext", '$."woocommerce"."type"')</c>.</summary>
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"json_extract({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
 
     public override ItemError? Classify(DbException exception) => exception switch
     {
-        SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } unique => UniqueViolation(unique.Message),
+        SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } unique =>
+            UniqueViolation(unique.Message),
         SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey } => ReferenceGone(),
         _ => null,
     };

@@ -8,7 +8,7 @@ namespace Catalog.Infrastructure.Persistence.Providers;
 /// Runs a write plan's statements on SQLite's own API: each distinct statement prepared once, its parameters bound by
 /// position, stepped and reset for every row. Microsoft.Data.Sqlite would look every parameter up by name and build a
 /// data reader for every row; at 7,000 rows that was two thirds of the write.
-/// Values are stored exactly as Microsoft.Data.Sqlite stores them (see <see cref="SqliteValue"/>), so that EF reads back
+/// Values are stored exactly as Microsoft.Data.Sqlite stores them (see <see cref="SqliteValue"/>), so EF reads back
 /// what EF would have written; a test compares the two row by row.
 /// </summary>
 internal sealed class SqliteStatements : IDisposable
@@ -17,7 +17,8 @@ internal sealed class SqliteStatements : IDisposable
     private const int SqliteDone = 101;
 
     private readonly sqlite3 _database;
-    private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared =
+        new(StringComparer.Ordinal);
     private readonly Dictionary<(TableMap Table, int Rows), sqlite3_stmt> _groupInserts = [];
 
     public SqliteStatements(SqliteConnection connection)
@@ -26,7 +27,7 @@ internal sealed class SqliteStatements : IDisposable
         _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
     }
 
-    /// <summary>Runs one statement for one row and answers the rows it changed; a refusal is a <see cref="SqliteException"/>.</summary>
+    /// <summary>Runs one statement for one row and answers the rows it changed; a refusal throws.</summary>
     public int Execute(RowStatement statement, SqliteValue[] values)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -41,7 +42,7 @@ internal sealed class SqliteStatements : IDisposable
     }
 
     /// <summary>
-    /// Inserts <paramref name="count"/> rows of one table, from <paramref name="start"/>, with one statement of that many
+    /// Inserts <paramref name="count"/> rows of one table, from <paramref name="start"/>, with one statement of
     /// <c>VALUES</c> tuples: the work SQLite does per statement (binding, stepping, resetting) is paid once per group.
     /// </summary>
     public void Insert(IReadOnlyList<RowStatement> statements, SqliteValue[][] values, int start, int count)
@@ -52,7 +53,8 @@ internal sealed class SqliteStatements : IDisposable
         if (!_groupInserts.TryGetValue((map, count), out var prepared))
         {
             var row = $"({string.Join(", ", Enumerable.Repeat("?", map.ColumnCount))})";
-            Check(raw.sqlite3_prepare_v2(_database, $"{map.InsertInto} VALUES {string.Join(", ", Enumerable.Repeat(row, count))}", out prepared));
+            var rows = string.Join(", ", Enumerable.Repeat(row, count));
+            Check(raw.sqlite3_prepare_v2(_database, $"{map.InsertInto} VALUES {rows}", out prepared));
             _groupInserts[(map, count)] = prepared;
         }
 
@@ -95,7 +97,8 @@ internal sealed class SqliteStatements : IDisposable
         if (!_prepared.TryGetValue(statement.Sql, out var prepared))
         {
             Check(raw.sqlite3_prepare_v2(_database, statement.Sql, out var handle));
-            var positions = statement.ParameterNames().Select(name => raw.sqlite3_bind_parameter_index(handle, name)).ToArray();
+            var positions = statement.ParameterNames()
+                .Select(name => raw.sqlite3_bind_parameter_index(handle, name)).ToArray();
             prepared = (handle, positions);
             _prepared[statement.Sql] = prepared;
         }
@@ -111,7 +114,10 @@ internal sealed class SqliteStatements : IDisposable
         }
     }
 
-    /// <summary>The exception Microsoft.Data.Sqlite would throw: the primary code, and the extended one beside it.</summary>
+    /// <summary>The exception Microsoft.Data.Sqlite would throw: the primary code, and the extended one.</summary>
     private SqliteException Error(int result) =>
-        new($"SQLite Error {result & 0xFF}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}'.", result & 0xFF, raw.sqlite3_extended_errcode(_database));
+        new(
+            $"SQLite Error {result & 0xFF}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}'.",
+            result & 0xFF,
+            raw.sqlite3_extended_errcode(_database));
 }

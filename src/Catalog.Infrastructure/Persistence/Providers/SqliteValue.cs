@@ -73,7 +73,7 @@ internal readonly struct SqliteValue
         return [.. values.Select(From)];
     }
 
-    /// <summary>Microsoft.Data.Sqlite's conversions for the types a write plan holds; anything else is refused, not guessed.</summary>
+    /// <summary>Microsoft.Data.Sqlite's conversions for the types a plan holds; others are refused.</summary>
     private static SqliteValue From(object? value) => value switch
     {
         null => new(Kind.Null),
@@ -85,10 +85,12 @@ internal readonly struct SqliteValue
         bool flag => new(Kind.Integer, integer: flag ? 1 : 0),
         double real when !double.IsNaN(real) => new(Kind.Real, real: real),
         decimal amount => Text(amount.ToString("0.0###########################", CultureInfo.InvariantCulture)),
-        DateTimeOffset moment => Text(moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateTimeOffset moment =>
+            Text(moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
         DateTime moment => Text(moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
         byte[] bytes => new(Kind.Blob, bytes: bytes),
-        _ => throw new NotSupportedException($"The SQLite writer has no conversion for {value.GetType().Name} values; add one beside the others."),
+        _ => throw new NotSupportedException(
+            $"The SQLite writer has no conversion for {value.GetType().Name} values; add one beside the others."),
     };
 
     private static SqliteValue Text(string text) => new(Kind.Text, bytes: Encoding.UTF8.GetBytes(text));

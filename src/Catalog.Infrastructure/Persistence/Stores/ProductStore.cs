@@ -11,22 +11,27 @@ namespace Catalog.Infrastructure.Persistence.Stores;
 
 internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provider) : IProductStore
 {
-    public async Task<IReadOnlyList<Product>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Product>> GetManyAsync(
+        IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         await WithChildrenAsync(db.Products.Where(p => ids.Contains(p.Id)), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(
+        IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
         await db.Variants.AsNoTracking()
             .Where(v => v.Sku != null && skus.Contains(v.Sku))
             .Select(v => new { Sku = v.Sku!, v.ProductId, v.Id })
-            .ToDictionaryAsync(v => v.Sku, v => new SkuOwner(v.ProductId, v.Id), StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(
+                v => v.Sku, v => new SkuOwner(v.ProductId, v.Id), StringComparer.Ordinal, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
+        IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking()
             .Where(p => handles.Contains(p.Handle))
             .Select(p => new { p.Handle, p.Id })
             .ToDictionaryAsync(p => p.Handle, p => p.Id, StringComparer.Ordinal, cancellationToken);
 
-    public async Task<Page<Product>> ListAsync(ProductFilter filter, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<Page<Product>> ListAsync(
+        ProductFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = (filter.Extension is { } extension ? WithExtension(extension) : db.Products).AsNoTracking();
@@ -43,8 +48,10 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
         if (filter.Search is { Length: > 0 } search)
         {
             var text = search.ToLowerInvariant();
-#pragma warning disable CA1862 // ToLower() is what both providers translate; the comparison overloads are not translated.
-            query = query.Where(p => p.Title.ToLower().Contains(text) || (p.Description != null && p.Description.ToLower().Contains(text)));
+            // ToLower() is what both providers translate; the comparison overloads are not translated.
+#pragma warning disable CA1862
+            query = query.Where(p => p.Title.ToLower().Contains(text)
+                || (p.Description != null && p.Description.ToLower().Contains(text)));
 #pragma warning restore CA1862
         }
 
@@ -83,7 +90,8 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
         var field = provider.JsonText(TableMap.Quote("extensions"), [filter.Dialect, filter.Field])
             .Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
         var match = filter.OrMissing ? $"({field} = {{0}} OR {field} IS NULL)" : $"{field} = {{0}}";
-#pragma warning disable EF1002 // The JSON path comes from JsonText, which accepts only plain names; the value is a parameter.
+        // The JSON path comes from JsonText, which accepts only plain names; the value is a parameter.
+#pragma warning disable EF1002
         return db.Products.FromSqlRaw($"SELECT * FROM {TableMap.Quote("products")} WHERE {match}", filter.Value);
 #pragma warning restore EF1002
     }
@@ -108,7 +116,8 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
         var variants = await db.Variants.AsNoTracking()
             .Where(v => productIds.Contains(v.ProductId)).OrderBy(v => v.Id).ToListAsync(cancellationToken);
         Attach(byProduct, nameof(Product.Variants), variants, v => v.ProductId);
-        Attach(byProduct, nameof(Product.Categories), await Rows<ProductCategory>(l => productIds.Contains(l.ProductId), cancellationToken), l => l.ProductId);
+        var categories = await Rows<ProductCategory>(l => productIds.Contains(l.ProductId), cancellationToken);
+        Attach(byProduct, nameof(Product.Categories), categories, l => l.ProductId);
         if (variants.Count == 0)
         {
             // As EF's split queries do: no variants, nothing to ask their tables.
@@ -117,16 +126,25 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
 
         var ids = variants.Select(v => v.Id).ToList();
         var byVariant = variants.ToDictionary(v => v.Id);
-        Attach(byVariant, nameof(Variant.Prices), await Rows<VariantPrice>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
-        Attach(byVariant, nameof(Variant.AttributeValues), await Rows<VariantAttributeValue>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
-        Attach(byVariant, nameof(Variant.WholesalePrices), await Rows<WholesalePrice>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
-        Attach(byVariant, nameof(Variant.WholesaleOrderQuantities), await Rows<WholesaleOrderQuantity>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
-        Attach(byVariant, nameof(Variant.WholesaleVisibility), await Rows<WholesaleVisibility>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
-        Attach(byVariant, nameof(Variant.WholesaleDiscountRules), await Rows<WholesaleDiscountRule>(r => ids.Contains(r.VariantId), cancellationToken), r => r.VariantId);
+        await AttachAsync<VariantPrice>(nameof(Variant.Prices));
+        await AttachAsync<VariantAttributeValue>(nameof(Variant.AttributeValues));
+        await AttachAsync<WholesalePrice>(nameof(Variant.WholesalePrices));
+        await AttachAsync<WholesaleOrderQuantity>(nameof(Variant.WholesaleOrderQuantities));
+        await AttachAsync<WholesaleVisibility>(nameof(Variant.WholesaleVisibility));
+        await AttachAsync<WholesaleDiscountRule>(nameof(Variant.WholesaleDiscountRules));
         return products;
+
+        // Every variant child table keys its rows to their variant by a VariantId column.
+        async Task AttachAsync<TRow>(string navigation)
+            where TRow : class
+        {
+            var rows = await Rows<TRow>(r => ids.Contains(EF.Property<long>(r, "VariantId")), cancellationToken);
+            var variantId = db.Model.FindEntityType(typeof(TRow))!.FindProperty("VariantId")!.GetGetter();
+            Attach(byVariant, navigation, rows, r => (long)variantId.GetClrValue(r)!);
+        }
     }
 
-    /// <summary>One child table's rows for the loaded parents, in key order so that every load lists them alike.</summary>
+    /// <summary>One child table's rows for the loaded parents, in key order, so every load lists them alike.</summary>
     private Task<List<TRow>> Rows<TRow>(Expression<Func<TRow, bool>> ofParents, CancellationToken cancellationToken)
         where TRow : class
     {
@@ -141,8 +159,9 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
         return ordered.ToListAsync(cancellationToken);
     }
 
-    /// <summary>Adds each child to its parent's collection the way EF does when it materialises one (through the backing field).</summary>
-    private void Attach<TParent, TChild>(Dictionary<long, TParent> parents, string navigation, List<TChild> children, Func<TChild, long> parentId)
+    /// <summary>Adds each child to its parent's collection as EF does when it materialises one.</summary>
+    private void Attach<TParent, TChild>(
+        Dictionary<long, TParent> parents, string navigation, List<TChild> children, Func<TChild, long> parentId)
         where TParent : class
         where TChild : class
     {

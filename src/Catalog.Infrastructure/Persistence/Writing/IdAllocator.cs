@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Writing;
 
-/// <summary>Reserves ids from each table's own sequence, so a batch can link new rows to each other before it writes them.</summary>
-internal sealed class IdAllocator(CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter) : IIdAllocator
+/// <summary>Reserves ids from each table's own sequence, so a batch can link new rows before it writes them.</summary>
+internal sealed class IdAllocator(CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter)
+    : IIdAllocator
 {
     public async Task<IdPool> AllocateAsync(IReadOnlyDictionary<Type, int> counts, CancellationToken cancellationToken)
     {
@@ -22,7 +23,8 @@ internal sealed class IdAllocator(CatalogDbContext db, DatabaseProvider provider
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var reserved = await provider.ReserveIdsAsync(db.Database.GetDbConnection(), [.. requests.Select(r => (r.Table, r.Count))], cancellationToken);
+            var tables = requests.Select(r => (r.Table, r.Count)).ToList();
+            var reserved = await provider.ReserveIdsAsync(db.Database.GetDbConnection(), tables, cancellationToken);
             counter.CountReads(1);
             return new IdPool(requests.ToDictionary(r => r.Type, r => new Queue<long>(reserved[r.Table])));
         }

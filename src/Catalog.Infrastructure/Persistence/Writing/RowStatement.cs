@@ -20,7 +20,7 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
         _ => map.DeleteSql,
     };
 
-    /// <summary>1 when the statement must touch exactly one row (a versioned update, a delete of a named row); null when any count will do.</summary>
+    /// <summary>1 when the statement must touch exactly one row (versioned update, named delete); else null.</summary>
     public int? RequiredRows => Write switch
     {
         UpdateRow or TouchRow => 1,
@@ -40,5 +40,5 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
     public void AddValues(List<object?> values) => Map.ProviderValues(Write, values);
 }
 
-/// <summary>What running the statements gave: the rows each affected, or the statement the database refused and why.</summary>
+/// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
 internal sealed record ExecutionResult(int[] RowsAffected, int? FailedAt, DbException? Error);

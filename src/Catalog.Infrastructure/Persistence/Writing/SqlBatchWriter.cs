@@ -37,8 +37,9 @@ internal sealed class SqlBatchWriter(
         }
     }
 
-    /// <summary>The fast path: every row of every item in one transaction. False (and nothing written) when any row is refused.</summary>
-    private async Task<bool> TryWholePlanAsync(DbConnection connection, IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
+    /// <summary>The fast path: all rows of all items in one transaction; false (nothing written) if refused.</summary>
+    private async Task<bool> TryWholePlanAsync(
+        DbConnection connection, IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
     {
         var statements = Statements(items);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -54,8 +55,9 @@ internal sealed class SqlBatchWriter(
         return false;
     }
 
-    /// <summary>The slow path, taken only after a refusal: each item in its own savepoint, so a refused item leaves no trace.</summary>
-    private async Task<Dictionary<int, ItemError>> ItemByItemAsync(DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
+    /// <summary>The slow path, after a refusal: each item in a savepoint, so a refused item leaves no trace.</summary>
+    private async Task<Dictionary<int, ItemError>> ItemByItemAsync(
+        DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failures = new Dictionary<int, ItemError>();
@@ -88,7 +90,11 @@ internal sealed class SqlBatchWriter(
     }
 
     /// <summary>Runs statements and answers why the database refused them, or null when it accepted all.</summary>
-    private async Task<ItemError?> RunAsync(DbConnection connection, DbTransaction transaction, List<RowStatement> statements, CancellationToken cancellationToken)
+    private async Task<ItemError?> RunAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<RowStatement> statements,
+        CancellationToken cancellationToken)
     {
         var result = await provider.ExecuteAsync(connection, transaction, statements, cancellationToken);
         counter.CountWrites(result.FailedAt is { } stop ? stop + 1 : statements.Count);
@@ -99,8 +105,12 @@ internal sealed class SqlBatchWriter(
             // A delete that a foreign key refuses is of a row still referred to (a wholesale role a variant names), not
             // of a missing reference. The provider may not say which statement failed; alone in its run, it is the one.
             var failedAt = result.FailedAt ?? (statements.Count == 1 ? 0 : null);
-            return refusal.Code == ErrorCodes.ReferenceNotFound && failedAt is { } failed && statements[failed].Write is DeleteRow
-                ? ItemError.Of(ErrorCodes.Conflict, "Another row still refers to this one: it was named by a concurrent write while this batch ran.", "id")
+            return refusal.Code == ErrorCodes.ReferenceNotFound && failedAt is { } failed
+                && statements[failed].Write is DeleteRow
+                ? ItemError.Of(
+                    ErrorCodes.Conflict,
+                    "Another row still refers to this one: it was named by a concurrent write while this batch ran.",
+                    "id")
                 : refusal;
         }
 
@@ -109,8 +119,8 @@ internal sealed class SqlBatchWriter(
             if (statements[i].RequiredRows is { } required && result.RowsAffected[i] != required)
             {
                 return statements[i].Write is UpdateRow or TouchRow
-                    ? ItemError.Of(ErrorCodes.Conflict, "The row changed or was deleted by another write while this batch ran.", "version")
-                    : ItemError.Of(ErrorCodes.NotFound, "The row was deleted by another write while this batch ran.", "id");
+                    ? ItemError.Of(ErrorCodes.Conflict, "The row changed or was deleted by another write.", "version")
+                    : ItemError.Of(ErrorCodes.NotFound, "The row was deleted by another write.", "id");
             }
         }
 
@@ -120,10 +130,12 @@ internal sealed class SqlBatchWriter(
     private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items)
     {
         var model = db.Model;
-        var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: TableMap.For(model, row.Row.GetType())))).ToList();
+        var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: MapOf(row)))).ToList();
         var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank);
         var updates = rows.Where(r => r.Row is UpdateRow or TouchRow);
         var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank);
         return [.. deletes.Concat(updates).Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map))];
+
+        TableMap MapOf(RowWrite row) => TableMap.For(model, row.Row.GetType());
     }
 }

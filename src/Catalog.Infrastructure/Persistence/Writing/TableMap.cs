@@ -35,14 +35,16 @@ internal sealed class TableMap
         InsertInto = $"INSERT INTO {Quote(Table)} ({names})";
         InsertSql = $"{InsertInto} VALUES ({values})";
         var keyMatch = string.Join(" AND ", _key.Select(k => $"{Quote(k.Name)} = @p{IndexOf(k)}"));
-        var sets = string.Join(", ", _columns.Where(c => !_key.Contains(c)).Select(c => $"{Quote(c.Name)} = @p{IndexOf(c)}"));
-        UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}" + (_version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected");
+        var sets = string.Join(", ", _columns.Except(_key).Select(c => $"{Quote(c.Name)} = @p{IndexOf(c)}"));
+        var versionMatch = _version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected";
+        UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}{versionMatch}";
         DeleteSql = $"DELETE FROM {Quote(Table)} WHERE {keyMatch}";
         if (_version is not null && _updatedAt is not null)
         {
             var version = Quote(_version.Name);
             _touched = [_updatedAt, .. _key];
-            TouchSql = $"UPDATE {Quote(Table)} SET {version} = {version} + 1, {Quote(_updatedAt.Name)} = @p{IndexOf(_updatedAt)} "
+            TouchSql = $"UPDATE {Quote(Table)} SET {version} = {version} + 1, "
+                + $"{Quote(_updatedAt.Name)} = @p{IndexOf(_updatedAt)} "
                 + $"WHERE {keyMatch}";
         }
     }
@@ -54,7 +56,7 @@ internal sealed class TableMap
 
     public string InsertSql { get; }
 
-    /// <summary>An insert up to its <c>VALUES</c>: <c>INSERT INTO "t" ("a", "b")</c>, for a provider that writes several rows at once.</summary>
+    /// <summary>An insert up to its <c>VALUES</c>, for a provider that writes several rows at once.</summary>
     public string InsertInto { get; }
 
     /// <summary>How many values an insert binds: one per column.</summary>
@@ -62,13 +64,14 @@ internal sealed class TableMap
     public string UpdateSql { get; }
     public string DeleteSql { get; }
 
-    /// <summary>Moves a versioned row's version one step and sets its updated_at; null for a table without both.</summary>
+    /// <summary>Moves a versioned row's version one step and sets its updated_at; null without both.</summary>
     public string? TouchSql { get; }
 
     public static TableMap For(IModel model, Type type) =>
         Cache.GetOrAdd((model, type), key =>
         {
-            var entityType = key.Model.FindEntityType(key.Type) ?? throw new InvalidOperationException($"{key.Type.Name} is not part of the model.");
+            var entityType = key.Model.FindEntityType(key.Type)
+                ?? throw new InvalidOperationException($"{key.Type.Name} is not part of the model.");
             return new TableMap(entityType, RankOf(entityType));
         });
 
@@ -76,7 +79,7 @@ internal sealed class TableMap
 
     /// <summary>
     /// Binds a row: every column for an insert or update (then, for a versioned update, the expected version), the key
-    /// for a delete. Parameters are made by each column's own type mapping the first time, then only their values change.
+    /// for a delete. Parameters are made by each column's own type mapping the first time, then only values change.
     /// </summary>
     public void Bind(DbParameterCollection parameters, DbCommand factory, RowWrite write)
     {
@@ -110,7 +113,7 @@ internal sealed class TableMap
         }
     }
 
-    /// <summary>The parameter names a write's statement uses, in the order <see cref="ProviderValues"/> gives their values.</summary>
+    /// <summary>The parameter names a write's statement uses, in the order <see cref="ProviderValues"/> uses.</summary>
     public IReadOnlyList<string> ParameterNames(RowWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -123,7 +126,7 @@ internal sealed class TableMap
         return names;
     }
 
-    /// <summary>A write's parameter values as the database stores them (converters applied; null for a missing value).</summary>
+    /// <summary>A write's parameter values as the database stores them (converters applied; null if missing).</summary>
     public void ProviderValues(RowWrite write, List<object?> values)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -139,7 +142,7 @@ internal sealed class TableMap
         }
     }
 
-    /// <summary>Every column for an insert or update, the key for a delete, updated_at and the key for a touch.</summary>
+    /// <summary>Every column for an insert or update, the key for a delete, updated_at and key for a touch.</summary>
     private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write switch
     {
         DeleteRow => _key,
@@ -147,8 +150,9 @@ internal sealed class TableMap
         _ => _columns,
     };
 
-    /// <summary>The version a versioned update expects to find, bound after the columns; null for any other write.</summary>
-    private long? ExpectedVersionOf(RowWrite write) => write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
+    /// <summary>The version a versioned update expects to find, bound after the columns; else null.</summary>
+    private long? ExpectedVersionOf(RowWrite write) =>
+        write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
 
     private int IndexOf(Column column)
     {
@@ -181,7 +185,7 @@ internal sealed class TableMap
         public DbParameter Parameter(DbCommand factory, string name, object row) =>
             Mapping.CreateParameter(factory, name, _getter.GetClrValue(row), Property.IsNullable);
 
-        /// <summary>The value as the database stores it: through the column's converter (JSON text, enum names) if it has one.</summary>
+        /// <summary>The value as the database stores it: through the column's converter if it has one.</summary>
         public object? ProviderValue(object row)
         {
             var value = _getter.GetClrValue(row);
