@@ -45,9 +45,10 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddWooCommerceDialect(builder.Configuration);
 builder.Services.AddMedusaDialect();
+const string ScopeClaim = ApiKeyAuthenticationHandler.ScopeClaim;
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Read))
-    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, CatalogPolicies.Write));
+    .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
+    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
 builder.Services.AddOpenApi("v1", options =>
 {

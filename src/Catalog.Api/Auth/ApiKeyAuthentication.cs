@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Catalog.Api.Common;
@@ -45,9 +46,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     public static AuthenticateResult Authenticated(ApiKey stored, string scheme)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, stored.Name) };
-        claims.AddRange(stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        var id = stored.Id.ToString(CultureInfo.InvariantCulture);
+        var scopes = stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Claim[] claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, stored.Name)];
+        var identity = new ClaimsIdentity(claims.Concat(scopes.Select(s => new Claim(ScopeClaim, s))), scheme);
+        var principal = new ClaimsPrincipal(identity);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, scheme));
     }
 
@@ -59,14 +62,19 @@ internal sealed class ApiKeyAuthenticationHandler(
             StatusCodes.Status401Unauthorized,
             ErrorCodes.Unauthorized,
             "Authentication required.",
-            hasKey ? "The API key is not valid." : "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
+            hasKey
+                ? "The API key is not valid."
+                : "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, Problems.Create(
-            StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden.", "The API key lacks the scope this request needs."));
+            StatusCodes.Status403Forbidden,
+            ErrorCodes.Forbidden,
+            "Forbidden.",
+            "The API key lacks the scope this request needs."));
 
-    /// <summary>The key a request carries, from either header; other Authorization schemes (Basic, say) are not ours.</summary>
+    /// <summary>The key a request carries, from either header; other Authorization schemes are not ours.</summary>
     public static string? KeyFromRequest(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

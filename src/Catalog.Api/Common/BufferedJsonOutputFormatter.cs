@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// MVC's JSON output, written whole: serialized into pooled memory first, then sent with its <c>Content-Length</c> in one write.
-/// It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media types and encodings.
+/// MVC's JSON output, written whole: serialized into pooled memory first, then sent with its <c>Content-Length</c> in
+/// one write. It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media
+/// types and encodings.
 /// </summary>
 /// <remarks>
 /// A batch answer runs to megabytes. Streamed, it left in chunks of a few kilobytes, each a flush through Kestrel and a
@@ -64,11 +65,12 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
             return;
         }
 
-        await using var transcoding = Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
+        await using var transcoding =
+            Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
         await transcoding.WriteAsync(buffer.Written, aborted);
     }
 
-    /// <summary>The serializer's own writer settings; its output is valid by construction, so the writer need not check it.</summary>
+    /// <summary>The serializer's own writer settings: its output is valid by construction.</summary>
     private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
     {
         Encoder = options.Encoder,
@@ -104,7 +106,7 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 
         public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
 
-        /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one), moving to a larger array if need be.</summary>
+        /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one).</summary>
         private void Reserve(int sizeHint)
         {
             if (_array.Length - _written < Math.Max(sizeHint, 1))

@@ -6,30 +6,43 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Catalog.Api.Common;
 
-/// <summary>The one place where exceptions become problem details. An unexpected one is a 500 that reveals nothing.</summary>
+/// <summary>The one place where exceptions become problem details; an unexpected one is a 500 saying nothing.</summary>
 internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHandler> logger) : IExceptionHandler
 {
-    private const string NothingWritten = "Nothing of this request was written. The error was logged with the trace id.";
+    private const string NothingWritten =
+        "Nothing of this request was written. The error was logged with the trace id.";
 
     private const string AfterCommit = "The error came after this request's writes were committed: read what you sent "
         + "before retrying. The error was logged with the trace id.";
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        const string CannotProcess = "The request cannot be processed.";
         var problem = exception switch
         {
             RequestValidationException invalid => Problems.Create(
-                StatusCodes.Status400BadRequest, invalid.Code, "The request cannot be processed.", invalid.Message, invalid.Errors),
-            NotFoundException notFound => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found.", notFound.Message),
+                StatusCodes.Status400BadRequest, invalid.Code, CannotProcess, invalid.Message, invalid.Errors),
+            NotFoundException notFound =>
+                Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found.", notFound.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
-                StatusCodes.Status413PayloadTooLarge, ErrorCodes.BatchTooLarge, "The request body is too large.", exception.Message),
-            BadHttpRequestException bad => Problems.Create(bad.StatusCode, ErrorCodes.MalformedJson, "The request could not be read.", bad.Message),
-            // The engine answers a broken domain rule as the item's failure; one that escapes it is still the input's fault.
+                StatusCodes.Status413PayloadTooLarge,
+                ErrorCodes.BatchTooLarge,
+                "The request body is too large.",
+                exception.Message),
+            BadHttpRequestException bad =>
+                Problems.Create(bad.StatusCode, ErrorCodes.MalformedJson, "The request cannot be read.", bad.Message),
+            // The engine answers a broken domain rule as the item's failure; one that escapes is the input's fault too.
             DomainRuleException refused => Problems.Create(
-                StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, "The request cannot be processed.", refused.Message),
+                StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, CannotProcess, refused.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
-            _ => Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "An unexpected error occurred.",
-                httpContext.RequestServices.GetService<RequestWrites>() is { Committed: true } ? AfterCommit : NothingWritten),
+            _ => Problems.Create(
+                StatusCodes.Status500InternalServerError,
+                ErrorCodes.InternalError,
+                "An unexpected error occurred.",
+                httpContext.RequestServices.GetService<RequestWrites>() is { Committed: true }
+                    ? AfterCommit
+                    : NothingWritten),
         };
         if (problem is null)
         {

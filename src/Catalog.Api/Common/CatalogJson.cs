@@ -6,7 +6,7 @@ using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Common;
 
-/// <summary>The canonical API's JSON: snake_case, enums as snake_case strings, and no unknown property silently dropped.</summary>
+/// <summary>The canonical API's JSON: snake_case, enums as snake_case strings, no unknown property dropped.</summary>
 public static class CatalogJson
 {
     public static void Configure(JsonSerializerOptions options)
@@ -18,7 +18,8 @@ public static class CatalogJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = JsonLimits.MaxDocumentDepth;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OptionalJson.Modifier);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(OptionalJson.Modifier);
     }
 
     public static JsonSerializerOptions Create()

@@ -18,19 +18,24 @@ internal static class InvalidRequestResponse
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, Error: error)))
             .ToList();
-        var json = errors.Select(e => e.Error.Exception as JsonException ?? e.Error.Exception?.InnerException as JsonException).FirstOrDefault(e => e is not null);
-        var bodyErrors = errors.Where(e => e.Key.Length == 0 || e.Key.StartsWith('$') || e.Error.Exception is JsonException).ToList();
+        var json = errors
+            .Select(e => e.Error.Exception as JsonException ?? e.Error.Exception?.InnerException as JsonException)
+            .FirstOrDefault(e => e is not null);
+        var bodyErrors = errors
+            .Where(e => e.Key.Length == 0 || e.Key.StartsWith('$') || e.Error.Exception is JsonException).ToList();
         // MVC reports a body of JSON null like an empty one; a body that has bytes was not empty.
-        var emptyBody = errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal))
-            && context.HttpContext.Request.Body is not { CanSeek: true, Length: > 0 };
-        var nullBody = !emptyBody && errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal));
+        var noBody = errors.Any(e => e.Error.ErrorMessage.Contains("non-empty request body", StringComparison.Ordinal));
+        var emptyBody = noBody && context.HttpContext.Request.Body is not { CanSeek: true, Length: > 0 };
+        var nullBody = noBody && !emptyBody;
         var (code, title) = json switch
         {
             _ when emptyBody => (ErrorCodes.MalformedJson, "The request body is empty."),
             _ when nullBody => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
-            { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" => (ErrorCodes.MalformedJson, "The request body is not valid JSON."),
+            { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" =>
+                (ErrorCodes.MalformedJson, "The request body is not valid JSON."),
             not null => (ErrorCodes.InvalidBody, "The request body does not match the expected shape."),
-            _ when IsBodyParameterMissing(context, errors.Select(e => e.Key)) => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
+            _ when IsBodyParameterMissing(context, errors.Select(e => e.Key)) =>
+                (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
             _ => (ErrorCodes.ValidationFailed, "The request is not valid."),
         };
 
@@ -39,11 +44,12 @@ internal static class InvalidRequestResponse
         var details = nullBody
             ? [new FieldError("$", "The request body must be a JSON object, not null.")]
             : reported.Select(e => new FieldError(FieldOf(e.Key, e.Error), Message(e.Error))).ToList();
-        return Problems.Result(context.HttpContext, StatusCodes.Status400BadRequest, code, title, details.FirstOrDefault()?.Message, details);
+        return Problems.Result(context.HttpContext, StatusCodes.Status400BadRequest, code, title, details);
     }
 
     private static bool IsBodyParameterMissing(ActionContext context, IEnumerable<string> keys) =>
-        context.ActionDescriptor.Parameters.Any(p => p.BindingInfo?.BindingSource == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body && keys.Contains(p.Name));
+        context.ActionDescriptor.Parameters
+            .Any(p => p.BindingInfo?.BindingSource == BindingSource.Body && keys.Contains(p.Name));
 
     private static string FieldOf(string key, ModelError error)
     {
@@ -73,12 +79,14 @@ internal static class InvalidRequestResponse
     /// <summary>Says what JSON was expected in the client's words, not .NET's type names.</summary>
     private static string Expected(string message) => message switch
     {
-        _ when message.Contains("Int", StringComparison.Ordinal) || message.Contains("Decimal", StringComparison.Ordinal) => "a number",
-        _ when message.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when message.Contains("List", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) => "an array",
-        _ when message.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-        _ when message.Contains("String", StringComparison.Ordinal) => "a string",
-        _ when message.Contains("Status", StringComparison.Ordinal) || message.Contains("Policy", StringComparison.Ordinal) => "one of the documented values",
+        _ when Names(message, "Int") || Names(message, "Decimal") => "a number",
+        _ when Names(message, "Boolean") => "true or false",
+        _ when Names(message, "List") || Names(message, "[]") => "an array",
+        _ when Names(message, "Dictionary") => "an object",
+        _ when Names(message, "String") => "a string",
+        _ when Names(message, "Status") || Names(message, "Policy") => "one of the documented values",
         _ => "an object",
     };
+
+    private static bool Names(string message, string typeName) => message.Contains(typeName, StringComparison.Ordinal);
 }

@@ -25,7 +25,8 @@ internal sealed class NullItemsFilter(IOptions<JsonOptions> json) : IActionFilte
         {
             foreach (var property in body.GetType().GetProperties())
             {
-                if (property.PropertyType == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)
+                if (property.PropertyType == typeof(string)
+                    || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)
                     || property.GetValue(body) is not IEnumerable items)
                 {
                     continue;
@@ -38,8 +39,12 @@ internal sealed class NullItemsFilter(IOptions<JsonOptions> json) : IActionFilte
                     {
                         var field = $"{naming.ConvertName(property.Name)}[{index}]";
                         var message = $"{field} is null; a batch list holds items.";
-                        context.Result = Problems.Result(context.HttpContext, StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody,
-                            "The request body does not match the expected shape.", message, [new FieldError(field, message)]);
+                        context.Result = Problems.Result(
+                            context.HttpContext,
+                            StatusCodes.Status400BadRequest,
+                            ErrorCodes.InvalidBody,
+                            "The request body does not match the expected shape.",
+                            [new FieldError(field, message)]);
                         return;
                     }
 

@@ -1,5 +1,6 @@
 using Catalog.Application.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Catalog.Api.Common;
 
@@ -9,7 +10,8 @@ namespace Catalog.Api.Common;
 /// </summary>
 public static class Problems
 {
-    public static ProblemDetails Create(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    public static ProblemDetails Create(
+        int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
@@ -25,15 +27,19 @@ public static class Problems
     /// A problem answered as an MVC result, with the same <c>type</c> link and <c>traceId</c> the problem details
     /// service adds elsewhere; a JsonResult keeps its content type, which a controller's [Produces] would override.
     /// </summary>
-    public static JsonResult Result(HttpContext context, int status, string code, string title, string? detail, IReadOnlyList<FieldError>? errors)
+    public static JsonResult Result(
+        HttpContext context, int status, string code, string title, IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(errors);
+        var detail = errors.Count > 0 ? errors[0].Message : null;
         if (RequestErrorFormats.For(context) is { } format)
         {
-            var (dialectStatus, body) = format.Render(new RequestError(status, code, title, detail, errors ?? []));
+            var (dialectStatus, body) = format.Render(new RequestError(status, code, title, detail, errors));
             return new JsonResult(body) { StatusCode = dialectStatus, ContentType = "application/json" };
         }
-        var factory = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
+
+        var factory = context.RequestServices.GetRequiredService<ProblemDetailsFactory>();
         var problem = factory.CreateProblemDetails(context, status, title, detail: detail);
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 })
@@ -72,6 +78,7 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(problem);
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+        return writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
+            .AsTask();
     }
 }

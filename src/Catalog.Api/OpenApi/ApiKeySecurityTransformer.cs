@@ -6,7 +6,8 @@ namespace Catalog.Api.OpenApi;
 /// <summary>Declares the API-key schemes so that the UI and generated clients send the key.</summary>
 internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
 {
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "Catalog API";
         document.Info.Description = "Batch create, update and delete of products, variants, categories and attributes.";
@@ -26,8 +27,10 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
             Description = "The same API key in the X-Api-Key header.",
         };
         document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("api_key", document)] = [] });
+        foreach (var scheme in (string[])["bearer", "api_key"])
+        {
+            document.Security.Add(new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
+        }
         document.Servers?.Clear();
         return Task.CompletedTask;
     }

@@ -27,7 +27,14 @@ public sealed record AttributeItemResult : ItemResultContract
     public static AttributeItemResult From(ItemResult<AttributeDto> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Attribute = result.Resource, Error = result.Error };
+        return new()
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            Attribute = result.Resource,
+            Error = result.Error,
+        };
     }
 }
 
@@ -56,12 +63,14 @@ public sealed class AttributesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<AttributeDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<AttributeDto>> List(CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+    public Task<Page<AttributeDto>> List(
+        CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListAttributes(limit, offset), cancellationToken);
 
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<AttributeDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<AttributeDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetAttribute(id), cancellationToken);
+    public Task<AttributeDto> Get(long id, CancellationToken cancellationToken) =>
+        sender.Send(new GetAttribute(id), cancellationToken);
 }

@@ -27,7 +27,14 @@ public sealed record CategoryItemResult : ItemResultContract
     public static CategoryItemResult From(ItemResult<CategoryDto> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Category = result.Resource, Error = result.Error };
+        return new()
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            Category = result.Resource,
+            Error = result.Error,
+        };
     }
 }
 
@@ -57,12 +64,16 @@ public sealed class CategoriesController(ISender sender) : ControllerBase
     [ProducesResponseType<Page<CategoryDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<Page<CategoryDto>> List(
-        [FromQuery(Name = "parent_id")] long? parentId, CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+        [FromQuery(Name = "parent_id")] long? parentId,
+        CancellationToken cancellationToken,
+        [FromQuery] int limit = 50,
+        [FromQuery] int offset = 0) =>
         sender.Send(new ListCategories(parentId, limit, offset), cancellationToken);
 
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<CategoryDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<CategoryDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetCategory(id), cancellationToken);
+    public Task<CategoryDto> Get(long id, CancellationToken cancellationToken) =>
+        sender.Send(new GetCategory(id), cancellationToken);
 }

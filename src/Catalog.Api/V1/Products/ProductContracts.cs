@@ -4,7 +4,8 @@ using Catalog.Application.Products.Commands.BatchProducts;
 
 namespace Catalog.Api.V1.Products;
 
-/// <summary><c>{create, update, delete}</c>: new products, changes to existing ones (only the fields sent), and ids to delete.</summary>
+/// <summary><c>{create, update, delete}</c>: new products, changes to existing ones (only the fields sent), and
+/// ids to delete.</summary>
 public sealed record ProductBatchRequest
 {
     public IReadOnlyList<ProductCreate>? Create { get; init; }
@@ -30,6 +31,13 @@ public sealed record ProductItemResult : ItemResultContract
     public static ProductItemResult From(ItemResult<ProductDto> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Product = result.Resource, Error = result.Error };
+        return new()
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            Product = result.Resource,
+            Error = result.Error,
+        };
     }
 }

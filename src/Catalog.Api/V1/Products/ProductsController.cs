@@ -17,7 +17,7 @@ namespace Catalog.Api.V1.Products;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class ProductsController(ISender sender) : ControllerBase
 {
-    /// <summary>Creates, updates and deletes products in one request; answers one result per item and a summary.</summary>
+    /// <summary>Creates, updates and deletes products in one request; answers each item's result, a summary.</summary>
     [HttpPost("batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
@@ -31,7 +31,8 @@ public sealed class ProductsController(ISender sender) : ControllerBase
         return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, ProductItemResult.From));
     }
 
-    /// <summary>Changes existing products, each by id and only in the fields sent: <c>{updates}</c> answered with <c>{results, summary}</c>.</summary>
+    /// <summary>Changes existing products, each by id and only in the fields sent: <c>{updates}</c> answered with
+    /// <c>{results, summary}</c>.</summary>
     [HttpPatch("batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
@@ -42,11 +43,12 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], BatchSummaryContract.From(result.Summary));
+        var summary = BatchSummaryContract.From(result.Summary);
+        var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], summary);
         return StatusCode(BatchResponses.StatusOf(result), rendered);
     }
 
-    /// <summary>Creates, updates and deletes the variants of one product; 404 when the product does not exist.</summary>
+    /// <summary>Creates, updates and deletes the variants of one product; 404 when there is no such product.</summary>
     [HttpPost("{productId:long}/variants/batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status200OK)]
@@ -54,7 +56,10 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<VariantItemResult>>> BatchVariants(
-        long productId, VariantBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        long productId,
+        VariantBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(productId, policy), cancellationToken);
@@ -80,5 +85,6 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<ProductDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ProductDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetProduct(id), cancellationToken);
+    public Task<ProductDto> Get(long id, CancellationToken cancellationToken) =>
+        sender.Send(new GetProduct(id), cancellationToken);
 }

@@ -11,7 +11,8 @@ public sealed record VariantBatchRequest
     public IReadOnlyList<VariantUpdate>? Update { get; init; }
     public IReadOnlyList<long>? Delete { get; init; }
 
-    public BatchVariants ToCommand(long productId, BatchPolicy policy) => new(productId, Create ?? [], Update ?? [], Delete ?? [], policy);
+    public BatchVariants ToCommand(long productId, BatchPolicy policy) =>
+        new(productId, Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
 public sealed record VariantItemResult : ItemResultContract
@@ -22,6 +23,13 @@ public sealed record VariantItemResult : ItemResultContract
     public static VariantItemResult From(ItemResult<VariantDto> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new() { Index = result.Index, Id = result.Id, Status = result.Status, Variant = result.Resource, Error = result.Error };
+        return new()
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            Variant = result.Resource,
+            Error = result.Error,
+        };
     }
 }

@@ -20,7 +20,8 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<VariantDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<VariantDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetVariant(id), cancellationToken);
+    public Task<VariantDto> Get(long id, CancellationToken cancellationToken) =>
+        sender.Send(new GetVariant(id), cancellationToken);
 
     /// <summary>
     /// What a buyer of a wholesale role pays for a quantity, and why: the unit price, the total, the rule that applied,
@@ -29,7 +30,8 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     /// <param name="id">The variant.</param>
     /// <param name="role">The key of the buyer's wholesale role.</param>
     /// <param name="quantity">How many units, at least 1.</param>
-    /// <param name="currency">The currency to quote in; by default the first (alphabetically) the variant has a price in at the quantity.</param>
+    /// <param name="currency">The currency to quote in; by default the first (alphabetically) the variant has a
+    /// price in at the quantity.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("{id:long}/price")]
     [Authorize(Policy = CatalogPolicies.Read)]
@@ -37,6 +39,10 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<PriceQuoteDto> Price(
-        long id, [FromQuery] string? role, [FromQuery] long? quantity, [FromQuery] string? currency, CancellationToken cancellationToken) =>
+        long id,
+        [FromQuery] string? role,
+        [FromQuery] long? quantity,
+        [FromQuery] string? currency,
+        CancellationToken cancellationToken) =>
         sender.Send(new QuoteVariantPrice(id, role, quantity, currency), cancellationToken);
 }

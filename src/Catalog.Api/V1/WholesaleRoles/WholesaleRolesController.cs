@@ -28,7 +28,14 @@ public sealed record WholesaleRoleItemResult : ItemResultContract
     public static WholesaleRoleItemResult From(ItemResult<WholesaleRoleDto> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new() { Index = result.Index, Id = result.Id, Status = result.Status, WholesaleRole = result.Resource, Error = result.Error };
+        return new()
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            WholesaleRole = result.Resource,
+            Error = result.Error,
+        };
     }
 }
 
@@ -39,7 +46,8 @@ public sealed record WholesaleRoleItemResult : ItemResultContract
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class WholesaleRolesController(ISender sender) : ControllerBase
 {
-    /// <summary>Creates, updates and deletes wholesale roles in one request; a role still named by a variant cannot be deleted.</summary>
+    /// <summary>Creates, updates and deletes wholesale roles in one request; a role still named by a variant
+    /// cannot be deleted.</summary>
     [HttpPost("batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status200OK)]
@@ -57,12 +65,14 @@ public sealed class WholesaleRolesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<WholesaleRoleDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<WholesaleRoleDto>> List(CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
+    public Task<Page<WholesaleRoleDto>> List(
+        CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListWholesaleRoles(limit, offset), cancellationToken);
 
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleRoleDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) => sender.Send(new GetWholesaleRole(id), cancellationToken);
+    public Task<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) =>
+        sender.Send(new GetWholesaleRole(id), cancellationToken);
 }
