@@ -1,6 +1,7 @@
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Variants.Wholesale;
+using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 
 namespace Catalog.Application.Variants;
@@ -10,30 +11,42 @@ public static class VariantPlanner
 {
     private static readonly VariantDetails Defaults = new() { Title = "-" };
 
-    /// <summary>Creates a variant of <paramref name="product"/> and adds it there, with its prices, links and terms.</summary>
-    public static Variant Create(Product product, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    /// <summary>
+    /// Creates a variant of <paramref name="product"/> and adds it there, with its prices, links and terms; a variant
+    /// that breaks a rule is taken out again, so that it holds no place of the product's.
+    /// </summary>
+    public static Result<Variant> Create(Product product, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
         ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rows);
-        var variant = Variant.Create(ids.Next<Variant>(), product.Id, Apply(input, Defaults), now);
-        product.AddVariant(variant, now);
+        var variant = Variant.Create(context.Ids.Next<Variant>(), product.Id, Apply(input, Defaults), context.Now);
+        if (product.AddVariant(variant, context.Now) is { } refused)
+        {
+            return refused;
+        }
+
         rows.Add(new InsertRow(variant));
-        SetChildren(product, variant, input, ids, now, rows);
+        if (SetChildren(product, variant, input, context, rows) is { } violation)
+        {
+            product.RemoveVariant(variant, context.Now);
+            return violation;
+        }
+
         return variant;
     }
 
-    public static void Update(Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    public static RuleViolation? Update(
+        Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rows);
         var expected = variant.Version;
-        product.UpdateVariant(variant, Apply(input, variant.Details), now);
+        product.UpdateVariant(variant, Apply(input, variant.Details), context.Now);
         rows.Add(new UpdateRow(variant, expected));
-        SetChildren(product, variant, input, ids, now, rows);
+        return SetChildren(product, variant, input, context, rows);
     }
 
     /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
@@ -91,34 +104,49 @@ public static class VariantPlanner
         }
     }
 
-    private static void SetChildren(
-        Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    private static RuleViolation? SetChildren(
+        Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
+        var now = context.Now;
         if (input.Prices.HasValue)
         {
             var prices = (input.Prices.Value ?? [])
                 .Select(p => new VariantPrice(
-                    ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity, p.SaleAmount))
+                    context.Ids.Next<VariantPrice>(),
+                    variant.Id,
+                    p.CurrencyCode!,
+                    p.Amount!.Value,
+                    p.MinQuantity,
+                    p.MaxQuantity,
+                    p.SaleAmount))
                 .ToList();
-            var removed = product.ReplaceVariantPrices(variant, prices, now);
-            rows.AddRange(removed.Select(p => new DeleteRow(p, MustExist: false)));
-            rows.AddRange(prices.Select(p => new InsertRow(p)));
+            var removed = variant.Prices.ToList();
+            if (product.ReplaceVariantPrices(variant, prices, now) is { } violation)
+            {
+                return violation;
+            }
+
+            rows.AddChanges(new Changes<object>(removed, prices));
         }
 
         if (input.AttributeValueIds.HasValue)
         {
-            var (removed, added) = product.SetVariantAttributeValues(variant, input.AttributeValueIds.Value ?? [], now);
-            rows.AddRange(removed.Select(link => new DeleteRow(link, MustExist: false)));
-            rows.AddRange(added.Select(link => new InsertRow(link)));
+            rows.AddChanges(product.SetVariantAttributeValues(variant, input.AttributeValueIds.Value ?? [], now));
         }
 
         if (input.Wholesale.HasValue)
         {
             var terms = WholesaleMerge.Merge(input.Wholesale.Value, variant.Wholesale, variant.Id);
-            var (removed, added) = product.SetVariantWholesale(variant, terms, now);
-            rows.AddRange(removed.Select(row => new DeleteRow(row, MustExist: false)));
-            rows.AddRange(added.Select(row => new InsertRow(row)));
+            var changes = product.SetVariantWholesale(variant, terms, now);
+            if (changes.Violation is { } violation)
+            {
+                return violation;
+            }
+
+            rows.AddChanges(changes.Value);
         }
+
+        return null;
     }
 
     private static VariantDetails Apply(VariantWrite input, VariantDetails current) => current with

@@ -30,8 +30,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
-            .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
-            .Must(NoOverlappingTiers).WithMessage(ProductRules.OverlappingPrices));
+            .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices."));
         EachWhenPresent(x => x.Prices, new PriceInputValidator());
         WhenPresent(x => x.AttributeValueIds, r => r.Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
             .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
@@ -40,10 +39,6 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
             .WithMessage("Option titles and values must not be empty."));
         WhenPresent(x => x.Wholesale, r => r.SetValidator(new WholesaleInputValidator()!));
     }
-
-    private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices) =>
-        prices is null || prices.Any(p => p?.CurrencyCode is null)
-        || !ProductRules.PricesOverlap(prices, p => p.CurrencyCode!, p => p.MinQuantity, p => p.MaxQuantity);
 }
 
 public sealed class PriceInputValidator : AbstractValidator<PriceInput>

@@ -50,8 +50,9 @@ public sealed class ProductAttribute : Versioned
         Touched(now);
     }
 
-    public void AddValue(AttributeValue value)
+    public RuleViolation? AddValue(AttributeValue value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         if (value.AttributeId != Id)
         {
             throw new DomainRuleException("A value belongs to the attribute it is added to.");
@@ -59,10 +60,11 @@ public sealed class ProductAttribute : Versioned
 
         if (_values.Any(v => string.Equals(v.Slug, value.Slug, StringComparison.Ordinal)))
         {
-            throw new DomainRuleException($"The attribute already has a value '{value.Slug}'.");
+            return new RuleViolation($"The attribute already has a value '{value.Slug}'.", "values");
         }
 
         _values.Add(value);
+        return null;
     }
 
     public void RemoveValue(AttributeValue value) => _values.Remove(value);

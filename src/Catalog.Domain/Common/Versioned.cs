@@ -55,3 +55,20 @@ public abstract class Versioned
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>
         new(time.Ticks - (time.Ticks % 10), time.Offset);
 }
+
+/// <summary>The child rows a replacement removed and added, so that a writer can apply just those.</summary>
+public sealed record Changes<T>(IReadOnlyList<T> Removed, IReadOnlyList<T> Added)
+{
+    public static Changes<T> None { get; } = new([], []);
+
+    /// <summary>Makes <paramref name="links"/> link exactly the ids <paramref name="wanted"/>, keeping the links kept.</summary>
+    internal static Changes<T> Relink(List<T> links, IEnumerable<long> wanted, Func<T, long> idOf, Func<long, T> link)
+    {
+        var ids = wanted.Distinct().ToList();
+        var removed = links.Where(l => !ids.Contains(idOf(l))).ToList();
+        var added = ids.Where(id => links.All(l => idOf(l) != id)).Select(link).ToList();
+        links.RemoveAll(removed.Contains);
+        links.AddRange(added);
+        return new(removed, added);
+    }
+}

@@ -23,20 +23,21 @@ public sealed partial class Variant
         [.. _wholesaleDiscountRules.OrderBy(r => r.Position)]);
 
     /// <summary>
-    /// Replaces the wholesale terms, refusing terms that break an invariant (two prices for one role and currency,
-    /// overlapping discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
-    /// Answers the rows removed and added, so that a writer can apply just those.
+    /// Replaces the wholesale terms, unless they break a rule (two prices for one role and currency, overlapping
+    /// discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
     /// </summary>
-    internal (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetWholesale(WholesaleTerms terms)
+    internal Result<Changes<object>> SetWholesale(WholesaleTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         terms = terms with { Visibility = WholesaleTerms.NormalizeVisibility(terms.Visibility) };
-        if (terms.FirstViolation() is { } violation)
+        if (terms.Violation() is { } violation)
         {
-            throw new DomainRuleException(violation);
+            return violation;
         }
 
-        if (terms.Prices.Any(p => p.VariantId != Id) || terms.OrderQuantities.Any(q => q.VariantId != Id) || terms.DiscountRules.Any(r => r.VariantId != Id))
+        if (terms.Prices.Any(p => p.VariantId != Id)
+            || terms.OrderQuantities.Any(q => q.VariantId != Id)
+            || terms.DiscountRules.Any(r => r.VariantId != Id))
         {
             throw new DomainRuleException("Wholesale terms belong to the variant they are set on.");
         }
@@ -47,7 +48,7 @@ public sealed partial class Variant
         Replace(_wholesaleOrderQuantities, terms.OrderQuantities, removed, added);
         Replace(_wholesaleVisibility, [.. terms.Visibility.Select(role => new WholesaleVisibility(Id, role))], removed, added);
         Replace(_wholesaleDiscountRules, terms.DiscountRules, removed, added);
-        return (removed, added);
+        return new Changes<object>(removed, added);
     }
 
     private static void Replace<T>(List<T> current, IReadOnlyList<T> next, List<object> removed, List<object> added)

@@ -82,38 +82,42 @@ public sealed partial class Variant : Versioned
 
     internal void Touch(DateTimeOffset now) => ChildrenChanged(now);
 
-    /// <summary>Replaces every price; answers the removed rows so that a writer can delete them.</summary>
-    internal IReadOnlyList<VariantPrice> ReplacePrices(IEnumerable<VariantPrice> prices)
+    /// <summary>Replaces every price, unless prices of one currency conflict.</summary>
+    internal RuleViolation? ReplacePrices(IReadOnlyList<VariantPrice> prices)
     {
-        var next = prices.ToList();
-        if (next.Any(p => p.VariantId != Id))
+        if (prices.Any(p => p.VariantId != Id))
         {
             throw new DomainRuleException("A price belongs to the variant it is set on.");
         }
 
-        if (ProductRules.PricesOverlap(next, p => p.CurrencyCode, p => p.MinQuantity, p => p.MaxQuantity))
+        if (PricesOverlap(prices))
         {
-            throw new DomainRuleException(ProductRules.OverlappingPrices, "prices");
+            return new RuleViolation("Prices of one currency must not have overlapping quantity ranges.", "prices");
         }
 
-        var removed = _prices.ToList();
         _prices.Clear();
-        _prices.AddRange(next);
-        return removed;
+        _prices.AddRange(prices);
+        return null;
     }
 
-    internal (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetAttributeValues(
-        IEnumerable<long> valueIds)
-    {
-        var wanted = valueIds.Distinct().ToList();
-        var removed = _attributeValues.Where(link => !wanted.Contains(link.AttributeValueId)).ToList();
-        var added = wanted.Where(id => _attributeValues.All(link => link.AttributeValueId != id))
-            .Select(id => new VariantAttributeValue(Id, id))
-            .ToList();
-        _attributeValues.RemoveAll(removed.Contains);
-        _attributeValues.AddRange(added);
-        return (removed, added);
-    }
+    internal Changes<VariantAttributeValue> SetAttributeValues(IEnumerable<long> valueIds) =>
+        Changes<VariantAttributeValue>.Relink(
+            _attributeValues, valueIds, link => link.AttributeValueId, id => new(Id, id));
+
+    /// <summary>
+    /// Whether prices of one currency conflict: more than one plain price (no quantity range), or two ranges that
+    /// share a quantity. A plain price is the default that tiers override.
+    /// </summary>
+    private static bool PricesOverlap(IEnumerable<VariantPrice> prices) =>
+        prices.GroupBy(p => p.CurrencyCode, StringComparer.Ordinal).Any(group =>
+        {
+            var plain = group.Count(p => p.MinQuantity is null && p.MaxQuantity is null);
+            var tiers = group.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null)
+                .OrderBy(p => p.MinQuantity ?? 1)
+                .ToList();
+            return plain > 1
+                || tiers.Zip(tiers.Skip(1)).Any(pair => (pair.Second.MinQuantity ?? 1) <= (pair.First.MaxQuantity ?? long.MaxValue));
+        });
 
     private void SetDetails(VariantDetails details)
     {

@@ -6,7 +6,10 @@ public static class WholesaleConstraints
     public const int MaxRoleKeyLength = 64;
     public const int MaxRoleNameLength = 255;
 
-    /// <summary>Lower-case letters, digits and underscores, as WordPress role keys such as <c>wholesale_customer</c>.</summary>
+    /// <summary>What <see cref="RoleKeyPattern"/> accepts, as messages say it.</summary>
+    public const string RoleKeyCharacters = "letters, digits, underscores and hyphens";
+
+    /// <summary>As WordPress role keys such as <c>wholesale_customer</c>.</summary>
     public const string RoleKeyPattern = @"^[A-Za-z0-9_-]+\z";
 
     /// <summary>Not a role: in a visibility filter, <c>["all"]</c> means every buyer, as an empty filter does.</summary>

@@ -165,43 +165,82 @@ public sealed record WholesaleTerms(
         return visibility is [WholesaleConstraints.AllRoles] ? [] : visibility;
     }
 
-    /// <summary>The first invariant these terms break, or null: what <c>Variant.SetWholesale</c> refuses.</summary>
-    public string? FirstViolation()
+    /// <summary>
+    /// The first rule these terms break, at the path of a variant's wholesale input where the entry that breaks it
+    /// (the later one of a pair) was sent, or null: what <c>Variant.SetWholesale</c> refuses.
+    /// </summary>
+    public RuleViolation? Violation()
     {
-        if (new[] { Prices.Count, OrderQuantities.Count, Visibility.Count, DiscountRules.Count }.Any(c => c > WholesaleConstraints.MaxEntries))
+        int[] counts = [Prices.Count, OrderQuantities.Count, Visibility.Count, DiscountRules.Count];
+        var roles = Prices.Select(p => p.Role)
+            .Concat(OrderQuantities.Select(q => q.Role))
+            .Concat(DiscountRules.Select(r => r.Role))
+            .Concat(Visibility.Where(v => v != WholesaleConstraints.AllRoles));
+        if (counts.Any(c => c > WholesaleConstraints.MaxEntries) || !roles.All(WholesaleRole.IsValidKey))
         {
-            return $"Each wholesale list holds at most {WholesaleConstraints.MaxEntries} entries.";
+            throw new DomainRuleException(
+                $"Each wholesale list holds at most {WholesaleConstraints.MaxEntries} entries, each naming a role key.");
         }
 
-        var roles = Prices.Select(p => p.Role).Concat(OrderQuantities.Select(q => q.Role)).Concat(Visibility).Concat(DiscountRules.Select(r => r.Role));
-        if (roles.FirstOrDefault(role => !WholesaleRole.IsValidKey(role)) is { } bad)
+        var all = Visibility.ToList().IndexOf(WholesaleConstraints.AllRoles);
+        if (all >= 0)
         {
-            return $"'{bad}' is not a wholesale role key.";
+            return new(
+                "'all' stands alone: it shows the variant to everyone, so no role can be added to it.",
+                $"wholesale.visibility[{all}]");
         }
 
-        if (Prices.GroupBy(p => (p.Role, p.CurrencyCode)).FirstOrDefault(g => g.Count() > 1) is { } price)
+        if (FirstRepeat(Prices, p => $"{p.Role}/{p.CurrencyCode}") is (var i, var first))
         {
-            return $"Role '{price.Key.Role}' has more than one wholesale price in {price.Key.CurrencyCode}.";
+            return new(
+                $"Role '{Prices[i].Role}' already has a price in {Prices[i].CurrencyCode} (prices[{first}]).",
+                $"wholesale.prices[{i}].role");
         }
 
-        if (OrderQuantities.GroupBy(q => q.Role, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } quantity)
+        if (FirstRepeat(OrderQuantities, q => q.Role) is (var j, var firstMinimum))
         {
-            return $"Role '{quantity.Key}' has more than one minimum order quantity.";
+            return new(
+                $"Role '{OrderQuantities[j].Role}' already has a minimum (minimum_order_quantities[{firstMinimum}]).",
+                $"wholesale.minimum_order_quantities[{j}].role");
         }
 
-        if (Visibility.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } visible)
+        if (FirstRepeat(Visibility, v => v) is (var k, var firstVisible))
         {
-            return $"Role '{visible.Key}' is named more than once in the visibility filter.";
+            return new($"'{Visibility[k]}' is named more than once (visibility[{firstVisible}]).", $"wholesale.visibility[{k}]");
         }
 
+        return DiscountRulesViolation();
+    }
+
+    private RuleViolation? DiscountRulesViolation()
+    {
         for (var i = 0; i < DiscountRules.Count; i++)
         {
+            var rule = DiscountRules[i];
             for (var j = 0; j < i; j++)
             {
-                if (DiscountRules[i].Scope.ConflictsWith(DiscountRules[j].Scope))
+                if (rule.Scope.ConflictsWith(DiscountRules[j].Scope))
                 {
-                    return $"Discount rules of role '{DiscountRules[i].Role}' overlap ({DiscountRules[j].Range} and {DiscountRules[i].Range}).";
+                    return new(
+                        $"The range {rule.Range} overlaps quantity_discount_rules[{j}] ({DiscountRules[j].Range}) "
+                        + $"of role '{rule.Role}': one quantity would meet both.",
+                        $"wholesale.quantity_discount_rules[{i}].start_qty");
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first entry whose key an earlier entry has, with the index of that earlier entry.</summary>
+    private static (int Index, int First)? FirstRepeat<T>(IReadOnlyList<T> entries, Func<T, string> keyOf)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (!seen.TryAdd(keyOf(entries[i]), i))
+            {
+                return (i, seen[keyOf(entries[i])]);
             }
         }
 

@@ -105,8 +105,8 @@ public sealed partial class BatchEngine(
     }
 
     /// <summary>
-    /// Plans every open item: deletes first, so that what they free (a product's variant places) counts for the creates.
-    /// A domain rule an item breaks fails that item alone, with nothing of it planned.
+    /// Plans every open item: deletes first, so that what they free (a product's variant places) counts for the
+    /// creates. A domain rule an item breaks fails that item alone, with nothing of it planned.
     /// </summary>
     private static void Plan<TWrite, TCreate, TUpdate, TEntity, TState>(
         BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
@@ -121,32 +121,28 @@ public sealed partial class BatchEngine(
         var targets = spec.TargetsOf(state);
         foreach (var entry in batch.OpenDeletes.ToList())
         {
-            Guarded(entry, () => spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
+            Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
         }
 
         foreach (var (entry, item) in batch.OpenCreates.ToList())
         {
-            Guarded(entry, () => spec.PlanCreate(entry, item, state, context));
+            Refuse(entry, spec.PlanCreate(entry, item, state, context));
         }
 
         foreach (var (entry, item) in batch.OpenUpdates.ToList())
         {
-            Guarded(entry, () => spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+            Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
         }
     }
 
-    private static void Guarded<TEntity>(LedgerEntry<TEntity> entry, Action plan)
+    private static void Refuse<TEntity>(LedgerEntry<TEntity> entry, RuleViolation? violation)
         where TEntity : class
     {
-        try
-        {
-            plan();
-        }
-        catch (DomainRuleException refused)
+        if (violation is not null)
         {
             entry.Rows.Clear();
             entry.Entity = null;
-            entry.Fail(ErrorCodes.ValidationFailed, refused.Message, refused.Field);
+            entry.Fail(ErrorCodes.ValidationFailed, violation.Message, violation.Field);
         }
     }
 

@@ -63,16 +63,19 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     /// <summary>How many rows of each type the open items will insert, so their ids are reserved in one round trip.</summary>
     public abstract IReadOnlyDictionary<Type, int> InsertCounts(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
 
-    public abstract void PlanCreate(LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
+    /// <summary>Plans a create into its entry, or answers the domain rule it breaks (the engine then drops it).</summary>
+    public abstract RuleViolation? PlanCreate(LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
 
-    public abstract void PlanUpdate(LedgerEntry<TEntity> entry, TUpdate item, TEntity target, TState state, PlanContext context);
+    public abstract RuleViolation? PlanUpdate(
+        LedgerEntry<TEntity> entry, TUpdate item, TEntity target, TState state, PlanContext context);
 
     /// <summary>By default the row goes, and the database removes what hangs on it.</summary>
-    public virtual void PlanDelete(LedgerEntry<TEntity> entry, TEntity target, TState state, PlanContext context)
+    public virtual RuleViolation? PlanDelete(LedgerEntry<TEntity> entry, TEntity target, TState state, PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Entity = target;
         entry.Rows.Add(new DeleteRow(target, MustExist: true));
+        return null;
     }
 }
 

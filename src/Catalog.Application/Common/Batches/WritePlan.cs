@@ -19,6 +19,19 @@ public sealed record TouchRow(Versioned Aggregate) : RowWrite(Aggregate);
 /// <summary>Deletes the row by key; when <paramref name="MustExist"/>, a row already gone fails the item with NOT_FOUND.</summary>
 public sealed record DeleteRow(object Row, bool MustExist) : RowWrite(Row);
 
+public static class RowWrites
+{
+    /// <summary>Child rows are replaced, never updated: the removed ones go (if still there), the added ones go in.</summary>
+    public static void AddChanges<T>(this List<RowWrite> rows, Changes<T> changes)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(changes);
+        rows.AddRange(changes.Removed.Select(row => new DeleteRow(row, MustExist: false)));
+        rows.AddRange(changes.Added.Select(row => new InsertRow(row)));
+    }
+}
+
 /// <summary>The rows of one batch item: the writer applies them all or none of them.</summary>
 public sealed record PlannedItem(int Key, IReadOnlyList<RowWrite> Rows);
 

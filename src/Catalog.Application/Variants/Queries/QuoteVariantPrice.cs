@@ -42,7 +42,7 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
     public QuoteVariantPriceValidator()
     {
         RuleFor(x => x.Role).NotEmpty().WithMessage("role is required: the key of the buyer's wholesale role.")
-            .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
+            .Must(WholesaleRole.IsValidKey).WithMessage(WholesaleRuleBuilders.RoleKeyMessage);
         RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required.")
             .InclusiveBetween(1, WholesaleConstraints.MaxQuantity).WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
         RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern)

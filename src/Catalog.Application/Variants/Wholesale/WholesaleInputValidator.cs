@@ -6,8 +6,9 @@ using FluentValidation;
 namespace Catalog.Application.Variants.Wholesale;
 
 /// <summary>
-/// The rules of a variant's wholesale terms that the item alone decides: each entry's fields, and, within each list
-/// sent, no role named twice and no overlapping discount ranges. Whether the roles exist is checked against the
+/// The shape of a variant's wholesale terms: each entry's fields and the length of each list. The rules between
+/// entries are the domain's (<see cref="WholesaleTerms.Violation"/>), but for one: the steps are merged into the
+/// minimums by role, so a role's second step is refused here. Whether the roles exist is checked against the
 /// database later, in one query for the whole batch.
 /// </summary>
 public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
@@ -16,27 +17,34 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
     {
         WhenPresent(x => x.Prices, r => r.Must(NotTooMany).WithMessage(TooMany("prices")));
         EachWhenPresent(x => x.Prices, new WholesalePriceInputValidator());
-        WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany).WithMessage(TooMany("minimum_order_quantities")));
+        WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany)
+            .WithMessage(TooMany("minimum_order_quantities")));
         EachWhenPresent(x => x.MinimumOrderQuantities, new MinimumOrderQuantityInputValidator());
         WhenPresent(x => x.OrderQuantitySteps, r => r.Must(NotTooMany).WithMessage(TooMany("order_quantity_steps")));
         EachWhenPresent(x => x.OrderQuantitySteps, new OrderQuantityStepInputValidator());
-        WhenPresent(x => x.Visibility, r => r.Must(NotTooMany).WithMessage(TooMany("visibility")));
-        EachWhenPresent(x => x.Visibility, r => r.Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
-            .WithMessage("A visibility entry is a role key (lower-case letters, digits, underscores) or 'all'."));
-        WhenPresent(x => x.QuantityDiscountRules, r => r.Must(NotTooMany).WithMessage(TooMany("quantity_discount_rules")));
-        EachWhenPresent(x => x.QuantityDiscountRules, new QuantityDiscountRuleInputValidator());
-
-        // Rules across the entries of a list, each reported at the entry that breaks it (the later one of a pair).
         RuleFor(x => x).Custom((input, context) =>
         {
-            foreach (var (field, message) in WholesaleInputChecks.Conflicts(input))
+            var steps = input.OrderQuantitySteps.HasValue ? input.OrderQuantitySteps.Value ?? [] : [];
+            var roles = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < steps.Count; i++)
             {
-                context.AddFailure(field, message);
+                if (steps[i]?.Role is { } role && !roles.Add(role))
+                {
+                    context.AddFailure($"order_quantity_steps[{i}].role", $"Role '{role}' already has a step.");
+                }
             }
         });
+        WhenPresent(x => x.Visibility, r => r.Must(NotTooMany).WithMessage(TooMany("visibility")));
+        EachWhenPresent(x => x.Visibility, r => r
+            .Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
+            .WithMessage($"A visibility entry is a role key ({WholesaleConstraints.RoleKeyCharacters}) or 'all'."));
+        WhenPresent(x => x.QuantityDiscountRules, r => r.Must(NotTooMany)
+            .WithMessage(TooMany("quantity_discount_rules")));
+        EachWhenPresent(x => x.QuantityDiscountRules, new QuantityDiscountRuleInputValidator());
     }
 
-    private static bool NotTooMany<T>(IReadOnlyList<T>? list) => list is null || list.Count <= WholesaleConstraints.MaxEntries;
+    private static bool NotTooMany<T>(IReadOnlyList<T>? list) =>
+        list is null || list.Count <= WholesaleConstraints.MaxEntries;
 
     private static string TooMany(string list) => $"{list} holds at most {WholesaleConstraints.MaxEntries} entries.";
 }
@@ -100,9 +108,11 @@ public sealed class QuantityDiscountRuleInputValidator : AbstractValidator<Quant
 
 internal static class WholesaleRuleBuilders
 {
+    public const string RoleKeyMessage =
+        $"role must be a role key ({WholesaleConstraints.RoleKeyCharacters}; 'all' is not a role).";
+
     public static IRuleBuilderOptions<T, string?> MustBeRoleKey<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("role is required.")
-            .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
+        rule.NotEmpty().WithMessage("role is required.").Must(WholesaleRole.IsValidKey).WithMessage(RoleKeyMessage);
 
     public static IRuleBuilderOptions<T, string?> MustBeCurrencyCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Matches(VariantConstraints.CurrencyCodePattern)

@@ -64,7 +64,7 @@ internal sealed class AttributeBatchSpec(
             [typeof(AttributeValue)] = batch.OpenWrites.Sum(w => AttributeValueMerge.ValuesOf(w.Item).Count(v => v.Id is null)),
         };
 
-    public override void PlanCreate(
+    public override RuleViolation? PlanCreate(
         LedgerEntry<ProductAttribute> entry, AttributeCreate item, AttributeBatchState state, PlanContext context)
     {
         var details = Apply(item, new AttributeDetails { Name = item.Name.Value!, Slug = SlugOf(item)! });
@@ -72,10 +72,10 @@ internal sealed class AttributeBatchSpec(
         entry.Id = attribute.Id;
         entry.Entity = attribute;
         entry.Rows.Add(new InsertRow(attribute));
-        AttributeValueMerge.Apply(attribute, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
+        return AttributeValueMerge.Apply(attribute, AttributeValueMerge.ValuesOf(item), context, entry.Rows);
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<ProductAttribute> entry,
         AttributeUpdate item,
         ProductAttribute target,
@@ -86,10 +86,9 @@ internal sealed class AttributeBatchSpec(
         target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
-        if (item.Values.HasValue)
-        {
-            AttributeValueMerge.Apply(target, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
-        }
+        return item.Values.HasValue
+            ? AttributeValueMerge.Apply(target, AttributeValueMerge.ValuesOf(item), context, entry.Rows)
+            : null;
     }
 
     private static AttributeDetails Apply(AttributeWrite item, AttributeDetails current) => current with

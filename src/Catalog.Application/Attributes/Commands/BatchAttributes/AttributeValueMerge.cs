@@ -30,8 +30,10 @@ internal static class AttributeValueMerge
     }
 
     /// <summary>The sent list is the attribute's whole list: named values are updated, new ones created, unnamed ones removed.</summary>
-    public static void Apply(ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    public static RuleViolation? Apply(
+        ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, PlanContext context, List<RowWrite> rows)
     {
+        var now = context.Now;
         var kept = values.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
         foreach (var gone in attribute.Values.Where(v => !kept.Contains(v.Id)).ToList())
         {
@@ -51,10 +53,16 @@ internal static class AttributeValueMerge
         foreach (var input in values.Where(v => v.Id is null))
         {
             var details = Merge(input, new AttributeValueDetails { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
-            var value = AttributeValue.Create(ids.Next<AttributeValue>(), attribute.Id, details, now);
-            attribute.AddValue(value);
+            var value = AttributeValue.Create(context.Ids.Next<AttributeValue>(), attribute.Id, details, now);
+            if (attribute.AddValue(value) is { } violation)
+            {
+                return violation;
+            }
+
             rows.Add(new InsertRow(value));
         }
+
+        return null;
     }
 
     /// <summary>The slug a value will have: the one it sends, else the one it has, else (a new value) one derived from its name.</summary>

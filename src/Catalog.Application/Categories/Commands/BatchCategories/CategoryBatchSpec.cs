@@ -75,22 +75,25 @@ internal sealed class CategoryBatchSpec(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state) =>
         new Dictionary<Type, int> { [typeof(Category)] = batch.OpenCreates.Count() };
 
-    public override void PlanCreate(LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
     {
         var details = Apply(item, new CategoryDetails { Name = item.Name.Value!, Handle = HandleOf(item)! });
         var category = Category.Create(context.Ids.Next<Category>(), details, context.Now);
         entry.Id = category.Id;
         entry.Entity = category;
         entry.Rows.Add(new InsertRow(category));
+        return null;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Category> entry, CategoryUpdate item, Category target, CategoryBatchState state, PlanContext context)
     {
         var expected = target.Version;
-        target.Update(Apply(item, target.Details), context.Now);
+        var violation = target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
+        return violation;
     }
 
     /// <summary>

@@ -37,6 +37,5 @@ public sealed class CategoryUpdateValidator : CategoryWriteValidator<CategoryUpd
         : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
-        WhenPresent(x => x.ParentId, r => r.Must((x, parent) => parent is null || parent != x.Id).WithMessage("A category cannot be its own parent."));
     }
 }

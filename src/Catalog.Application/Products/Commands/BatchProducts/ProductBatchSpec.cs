@@ -142,31 +142,43 @@ internal sealed class ProductBatchSpec(
         return counts;
     }
 
-    public override void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
     {
         var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
-        var problems = (item.Variants.Value ?? []).SelectMany((v, i) =>
+        var variants = item.Variants.Value ?? [];
+        var problems = variants.SelectMany((v, i) =>
             VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
                 .Concat(WholesaleMerge.Check(v, WholesaleTerms.None, $"variants[{i}].")));
         entry.Fail(ErrorCodes.ValidationFailed, [.. problems]);
         if (!entry.IsOpen)
         {
-            return;
+            return null;
         }
 
-        var product = Product.Create(context.Ids.Next<Product>(), details, context.Now);
+        var created = Product.Create(context.Ids.Next<Product>(), details, context.Now);
+        if (created.Violation is { } refused)
+        {
+            return refused;
+        }
+
+        var product = created.Value;
         entry.Id = product.Id;
         entry.Entity = product;
         entry.Rows.Add(new InsertRow(product));
-        var (_, links) = product.SetCategories(item.CategoryIds.Value ?? []);
-        entry.Rows.AddRange(links.Select(l => new InsertRow(l)));
-        foreach (var input in item.Variants.Value ?? [])
+        entry.Rows.AddChanges(product.SetCategories(item.CategoryIds.Value ?? []));
+        for (var i = 0; i < variants.Count; i++)
         {
-            VariantPlanner.Create(product, input, context.Ids, context.Now, entry.Rows);
+            if (VariantPlanner.Create(product, variants[i], context, entry.Rows).Violation is { } violation)
+            {
+                return violation.Under($"variants[{i}].");
+            }
         }
+
+        return null;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
     {
         var details = Apply(item, target.Details);
@@ -175,24 +187,23 @@ internal sealed class ProductBatchSpec(
         entry.Fail(ErrorCodes.Conflict, [.. StaleVariants(target, variants)]);
         if (!entry.IsOpen)
         {
-            return;
+            return null;
         }
 
         var expected = target.Version;
-        target.Update(details, context.Now);
+        if (target.Update(details, context.Now) is { } refused)
+        {
+            return refused;
+        }
+
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
         if (item.CategoryIds.HasValue)
         {
-            var (removed, added) = target.SetCategories(item.CategoryIds.Value ?? []);
-            entry.Rows.AddRange(removed.Select(l => new DeleteRow(l, MustExist: false)));
-            entry.Rows.AddRange(added.Select(l => new InsertRow(l)));
+            entry.Rows.AddChanges(target.SetCategories(item.CategoryIds.Value ?? []));
         }
 
-        if (item.Variants.HasValue)
-        {
-            MergeVariants(entry, target, variants, context.Ids, context.Now);
-        }
+        return item.Variants.HasValue ? MergeVariants(entry, target, variants, context) : null;
     }
 
     /// <summary>What only the merged state shows: variants that are not the product's, options, extensions, terms.</summary>
@@ -264,28 +275,31 @@ internal sealed class ProductBatchSpec(
                 .Select(pair => ("options", $"Variant {v.Id} has {pair.Key} '{pair.Value}', which the new options do not offer; send its new option values too.")));
     }
 
-    /// <summary>The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.</summary>
-    private static void MergeVariants(
-        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, IdPool ids, DateTimeOffset now)
+    /// <summary>
+    /// The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.
+    /// </summary>
+    private static RuleViolation? MergeVariants(
+        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, PlanContext context)
     {
         var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
         foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
         {
-            product.RemoveVariant(gone, now);
+            product.RemoveVariant(gone, context.Now);
             entry.Rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
-        foreach (var input in variants)
+        for (var i = 0; i < variants.Count; i++)
         {
-            if (input.Id is { } id)
+            var violation = variants[i].Id is { } id
+                ? VariantPlanner.Update(product, product.Variants.First(v => v.Id == id), variants[i], context, entry.Rows)
+                : VariantPlanner.Create(product, variants[i], context, entry.Rows).Violation;
+            if (violation is not null)
             {
-                VariantPlanner.Update(product, product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
-            }
-            else
-            {
-                VariantPlanner.Create(product, input, ids, now, entry.Rows);
+                return violation.Under($"variants[{i}].");
             }
         }
+
+        return null;
     }
 
     private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with

@@ -34,8 +34,7 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
-            .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
-            .Must(o => OptionsViolation(o) is null).WithMessage((_, o) => OptionsViolation(o)));
+            .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options."));
         EachWhenPresent(x => x.Options, new OptionInputValidator());
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
@@ -49,9 +48,6 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate, limits));
     }
-
-    private static string? OptionsViolation(IReadOnlyList<OptionInput>? options) =>
-        options is null ? null : ProductRules.OptionsViolation([.. options.OfType<OptionInput>()], o => o.Title, o => o.AttributeId);
 }
 
 public sealed class ImageInputValidator : AbstractValidator<ImageInput>

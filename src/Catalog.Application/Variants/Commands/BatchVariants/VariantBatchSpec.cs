@@ -5,6 +5,7 @@ using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
 using FluentValidation;
@@ -77,8 +78,6 @@ internal sealed class VariantBatchSpec(
                 .. WholesaleMerge.Check(item, stored?.Wholesale ?? WholesaleTerms.None, string.Empty),
                 .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
         }
-
-        FailCreatesBeyondLimit(batch, state.Product);
     }
 
     public override IReadOnlyDictionary<Type, int> InsertCounts(
@@ -88,44 +87,32 @@ internal sealed class VariantBatchSpec(
             [typeof(VariantPrice)] = batch.OpenWrites.Sum(w => VariantPlanner.PricesToInsert(w.Item)),
         };
 
-    public override void PlanCreate(LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
+    /// <summary>The product's variant limit counts what the deletes free: the engine plans them first.</summary>
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
     {
-        var variant = VariantPlanner.Create(state.Product, item, context.Ids, context.Now, entry.Rows);
-        entry.Id = variant.Id;
-        entry.Entity = variant;
+        var created = VariantPlanner.Create(state.Product, item, context, entry.Rows);
+        entry.Id = created.Value?.Id;
+        entry.Entity = created.Value;
         entry.Rows.Add(new TouchRow(state.Product));
+        return created.Violation;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Variant> entry, VariantUpdate item, Variant target, VariantBatchState state, PlanContext context)
     {
-        VariantPlanner.Update(state.Product, target, item, context.Ids, context.Now, entry.Rows);
         entry.Entity = target;
+        var violation = VariantPlanner.Update(state.Product, target, item, context, entry.Rows);
         entry.Rows.Add(new TouchRow(state.Product));
+        return violation;
     }
 
-    /// <summary>Deletes are planned first (see <see cref="BatchEngine"/>), so the variant limit counts what they free.</summary>
-    public override void PlanDelete(LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
+    public override RuleViolation? PlanDelete(
+        LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
     {
         state.Product.RemoveVariant(target, context.Now);
-        entry.Entity = target;
-        entry.Rows.Add(new DeleteRow(target, MustExist: true));
+        var violation = base.PlanDelete(entry, target, state, context);
         entry.Rows.Add(new TouchRow(state.Product));
-    }
-
-    /// <summary>
-    /// Fails the creates, in the order sent, from the first that no longer fits under the product's variant limit. The batch
-    /// is written in one transaction, so the count that matters is the one it leaves: the deletes still open free their places.
-    /// </summary>
-    private static void FailCreatesBeyondLimit(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, Product product)
-    {
-        var remaining = product.Variants.Count - batch.OpenDeletes.Count();
-        var room = Math.Max(ProductConstraints.MaxVariantsPerProduct - remaining, 0);
-        foreach (var (entry, _) in batch.OpenCreates.Skip(room).ToList())
-        {
-            entry.Fail(
-                ErrorCodes.ValidationFailed,
-                $"Product {product.Id} has room for {room} more variants in this batch (at most {ProductConstraints.MaxVariantsPerProduct}); this one would exceed it.");
-        }
+        return violation;
     }
 }

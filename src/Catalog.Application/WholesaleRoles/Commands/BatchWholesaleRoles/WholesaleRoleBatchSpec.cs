@@ -1,5 +1,6 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
+using Catalog.Domain.Common;
 using Catalog.Domain.Wholesale;
 using FluentValidation;
 
@@ -40,7 +41,7 @@ internal sealed class WholesaleRoleBatchSpec(
 
     public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) => state.Roles;
 
-    /// <summary>Fails the creates whose keys are taken, the updates that change a key, and the deletes of roles in use.</summary>
+    /// <summary>Fails the creates whose keys are taken and the deletes of roles in use.</summary>
     public override void Check(
         Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch, WholesaleRoleBatchState state)
     {
@@ -49,18 +50,6 @@ internal sealed class WholesaleRoleBatchSpec(
             if (KeyOf(item) is { } key && state.Keys.TryGetValue(key, out var owner))
             {
                 entry.Fail(ErrorCodes.DuplicateHandle, $"The key '{key}' is taken by wholesale role {owner}.", "key");
-            }
-        }
-
-        foreach (var (entry, item) in batch.OpenUpdates.ToList())
-        {
-            var stored = state.Roles[entry.Id!.Value].Key;
-            if (KeyOf(item) is { } key && !string.Equals(key, stored, StringComparison.Ordinal))
-            {
-                entry.Fail(
-                    ErrorCodes.ValidationFailed,
-                    $"A role's key cannot be changed (it is '{stored}'): variants refer to it. Create a role with the new key instead.",
-                    "key");
             }
         }
 
@@ -82,17 +71,22 @@ internal sealed class WholesaleRoleBatchSpec(
         WholesaleRoleBatchState state) =>
         new Dictionary<Type, int> { [typeof(WholesaleRole)] = batch.OpenCreates.Count() };
 
-    public override void PlanCreate(
+    public override RuleViolation? PlanCreate(
         LedgerEntry<WholesaleRole> entry, WholesaleRoleCreate item, WholesaleRoleBatchState state, PlanContext context)
     {
         var details = new WholesaleRoleDetails { Key = item.Key.Value!, Name = item.Name.Value! };
-        var role = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
-        entry.Id = role.Id;
-        entry.Entity = role;
-        entry.Rows.Add(new InsertRow(role));
+        var (role, violation) = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
+        if (violation is null)
+        {
+            entry.Id = role.Id;
+            entry.Entity = role;
+            entry.Rows.Add(new InsertRow(role));
+        }
+
+        return violation;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<WholesaleRole> entry,
         WholesaleRoleUpdate item,
         WholesaleRole target,
@@ -100,9 +94,15 @@ internal sealed class WholesaleRoleBatchSpec(
         PlanContext context)
     {
         var expected = target.Version;
-        target.Update(target.Details with { Name = item.Name.HasValue ? item.Name.Value! : target.Name }, context.Now);
+        var details = new WholesaleRoleDetails
+        {
+            Key = KeyOf(item) ?? target.Key,
+            Name = item.Name.HasValue ? item.Name.Value! : target.Name,
+        };
+        var violation = target.Update(details, context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
+        return violation;
     }
 
     private static string? KeyOf(WholesaleRoleWrite item) => item.Key is { HasValue: true, Value: { } key } ? key : null;
