@@ -48,7 +48,7 @@ public static class DependencyInjection
         }
     }
 
-    /// <summary>Our stand-in for MediatR's and FluentValidation's assembly scans: every concrete implementation, by its closed interface.</summary>
+    /// <summary>Like MediatR's and FluentValidation's scans: every concrete class, by its closed interface.</summary>
     private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
     {
         var candidates = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }

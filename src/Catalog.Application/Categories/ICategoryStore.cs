@@ -12,7 +12,7 @@ public interface ICategoryStore
 
     Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 
-    /// <summary>Every category's parent, to reject cycles: categories are few next to products, so one query serves.</summary>
+    /// <summary>Every category's parent, to reject cycles: categories are few, so one query does.</summary>
     Task<IReadOnlyDictionary<long, long?>> GetParentsAsync(CancellationToken cancellationToken);
 
     Task<Page<Category>> ListAsync(long? parentId, int limit, int offset, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Products;
 
-/// <summary>What the product use cases read. Every method is a constant number of queries, whatever the number of ids.</summary>
+/// <summary>What the product use cases read: every method is a constant number of queries, whatever the ids.</summary>
 public interface IProductStore
 {
     /// <summary>The products with their variants, prices and links, untracked.</summary>
@@ -23,9 +23,9 @@ public interface IProductStore
 public sealed record SkuOwner(long ProductId, long VariantId);
 
 /// <summary>
-/// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref name="Search"/>
-/// matches the title or description, ignoring case; <paramref name="Extension"/> matches one field of a dialect's
-/// extensions.
+/// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref
+/// name="Search"/> matches the title or description, ignoring case; <paramref name="Extension"/> matches one field of a
+/// dialect's extensions.
 /// </summary>
 public sealed record ProductFilter(
     Domain.Products.ProductStatus? Status,

@@ -6,7 +6,7 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Variants;
 
-/// <summary>Turns variant inputs into variants and the rows to write; shared by product items and the variant batch.</summary>
+/// <summary>Turns variant inputs into variants and rows to write, for product items and the variant batch.</summary>
 public static class VariantPlanner
 {
     private static readonly VariantDetails Defaults = new() { Title = "-" };
@@ -59,7 +59,7 @@ public static class VariantPlanner
     public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) =>
         input.AttributeValueIds is { HasValue: true, Value: { } ids } ? ids : [];
 
-    /// <summary>The attribute value ids of an input that are not among <paramref name="existing"/>, by field path.</summary>
+    /// <summary>The attribute value ids of an input not among <paramref name="existing"/>, by field path.</summary>
     public static IEnumerable<(string Field, string Message)> CheckAttributeValues(VariantWrite input, IReadOnlySet<long> existing, string prefix)
     {
         ArgumentNullException.ThrowIfNull(existing);
@@ -80,7 +80,7 @@ public static class VariantPlanner
         return input.Extensions.HasValue ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions") : [];
     }
 
-    /// <summary>The problems of a variant's option values against its product's options: unknown titles, values not offered.</summary>
+    /// <summary>A variant's option values its product's options lack: unknown titles, values not offered.</summary>
     public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {
         ArgumentNullException.ThrowIfNull(input);

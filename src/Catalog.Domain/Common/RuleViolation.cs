@@ -11,7 +11,7 @@ public sealed record RuleViolation(string Message, string? Field = null)
     public RuleViolation Under(string prefix) => this with { Field = Field is null ? null : prefix + Field };
 }
 
-/// <summary>What a domain method that a client's values can make refuse answers: its value, or the rule broken.</summary>
+/// <summary>What a domain method a client can make refuse answers: its value, or the rule broken.</summary>
 public readonly record struct Result<T>(T Value, RuleViolation? Violation)
 {
     public static implicit operator Result<T>(T value) => new(value, null);

@@ -51,7 +51,7 @@ public abstract class Versioned
         }
     }
 
-    /// <summary>Microseconds, the finest that every supported database keeps, so an answer shows what a later read will.</summary>
+    /// <summary>Microseconds, the finest every supported database keeps, so an answer shows what a read will.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>
         new(time.Ticks - (time.Ticks % 10), time.Offset);
 }
@@ -61,7 +61,7 @@ public sealed record Changes<T>(IReadOnlyList<T> Removed, IReadOnlyList<T> Added
 {
     public static Changes<T> None { get; } = new([], []);
 
-    /// <summary>Makes <paramref name="links"/> link exactly the ids <paramref name="wanted"/>, keeping the links kept.</summary>
+    /// <summary>Makes <paramref name="links"/> link exactly the <paramref name="wanted"/> ids.</summary>
     internal static Changes<T> Relink(List<T> links, IEnumerable<long> wanted, Func<T, long> idOf, Func<long, T> link)
     {
         var ids = wanted.Distinct().ToList();

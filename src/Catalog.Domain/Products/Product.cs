@@ -26,7 +26,7 @@ public sealed class Product : Versioned
     /// <summary>A JSON object, kept as text so that any value a client sends comes back unchanged.</summary>
     public string? Metadata { get; private set; }
 
-    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    /// <summary>A JSON object of objects by dialect name: each system's fields that have no canonical home.</summary>
     public string? Extensions { get; private set; }
 
     public decimal? Weight { get; private set; }
@@ -85,7 +85,7 @@ public sealed class Product : Versioned
         return null;
     }
 
-    /// <summary>Adds a new variant. A product is the only way in, so that the product's version moves with it.</summary>
+    /// <summary>Adds a new variant. A product is the only way in, so that its version moves with it.</summary>
     public RuleViolation? AddVariant(Variant variant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(variant);
@@ -161,7 +161,7 @@ public sealed class Product : Versioned
         ChildrenChanged(now);
     }
 
-    /// <summary>Replaces the category links; answers the links removed and added so a writer can apply just those.</summary>
+    /// <summary>Replaces the category links; answers the links removed and added.</summary>
     public Changes<ProductCategory> SetCategories(IEnumerable<long> categoryIds) =>
         Changes<ProductCategory>.Relink(_categories, categoryIds, link => link.CategoryId, id => new(Id, id));
 
@@ -185,7 +185,7 @@ public sealed class Product : Versioned
         ExternalId = Guard.OptionalText(details.ExternalId, ProductConstraints.MaxExternalIdLength, "external_id");
     }
 
-    /// <summary>What is wrong with a product's options (titles alike but for case, an attribute behind two), or null.</summary>
+    /// <summary>What is wrong with options (titles alike but for case, an attribute behind two), or null.</summary>
     private static RuleViolation? OptionsViolation(IReadOnlyList<ProductOption> options)
     {
         if (options.Select(o => o.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)

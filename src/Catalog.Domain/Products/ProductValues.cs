@@ -9,7 +9,7 @@ public sealed record ProductImage(string Url);
 /// </summary>
 public sealed record ProductOption(string Title, IReadOnlyList<string> Values, long? AttributeId = null, bool Visible = true, bool Variation = true);
 
-/// <summary>The scalar and value-object fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
+/// <summary>The scalar and value fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
 public sealed record ProductDetails
 {
     public required string Handle { get; init; }

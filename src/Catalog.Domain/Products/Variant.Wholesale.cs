@@ -3,7 +3,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
 
-/// <summary>A variant's wholesale terms: prices, order quantities, visibility and quantity discount rules per role.</summary>
+/// <summary>A variant's wholesale terms: prices, order quantities, visibility and discount rules per role.</summary>
 public sealed partial class Variant
 {
     private readonly List<WholesalePrice> _wholesalePrices = [];

@@ -42,7 +42,7 @@ public sealed partial class Variant : Versioned
     public int Rank { get; private set; }
     public string? Metadata { get; private set; }
 
-    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    /// <summary>A JSON object of objects by dialect name: each system's fields that have no canonical home.</summary>
     public string? Extensions { get; private set; }
 
     public IReadOnlyList<VariantPrice> Prices => _prices;
@@ -175,7 +175,7 @@ public sealed class VariantPrice
     public long? MinQuantity { get; private set; }
     public long? MaxQuantity { get; private set; }
 
-    /// <summary>The price while the variant is on sale, when it is (WooCommerce's sale price); the amount is the regular price.</summary>
+    /// <summary>The price while on sale (WooCommerce's sale price); the amount is the regular one.</summary>
     public decimal? SaleAmount { get; private set; }
 }
 

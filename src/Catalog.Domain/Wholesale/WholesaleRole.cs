@@ -59,7 +59,7 @@ public sealed partial class WholesaleRole : Versioned
         return null;
     }
 
-    /// <summary>Whether <paramref name="key"/> can name a role: the key format, and not the reserved word <c>all</c>.</summary>
+    /// <summary>Whether <paramref name="key"/> can name a role: the format, and not the reserved <c>all</c>.</summary>
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= WholesaleConstraints.MaxRoleKeyLength }
         && KeyFormat().IsMatch(key)

@@ -11,7 +11,7 @@ public enum DiscountPriceType
     Fixed,
 }
 
-/// <summary>A range of quantities from <see cref="Start"/> to <see cref="End"/>, both included; no end means "and above".</summary>
+/// <summary>Quantities from <see cref="Start"/> to <see cref="End"/>, both included; no end: "and above".</summary>
 public readonly record struct QuantityRange(long Start, long? End)
 {
     public bool Contains(long quantity) => quantity >= Start && quantity <= (End ?? long.MaxValue);
@@ -37,7 +37,7 @@ public sealed record DiscountRuleScope(string Role, DiscountPriceType PriceType,
     }
 }
 
-/// <summary>The price a role pays for a variant in one currency; <see cref="SaleAmount"/>, when set, is what it pays instead.</summary>
+/// <summary>What a role pays for a variant in a currency; <see cref="SaleAmount"/>, when set, instead.</summary>
 public sealed record WholesalePrice
 {
     public WholesalePrice(long variantId, string role, string currencyCode, decimal amount, decimal? saleAmount)
@@ -65,7 +65,7 @@ public sealed record WholesalePrice
     public decimal Effective => SaleAmount ?? Amount;
 }
 
-/// <summary>The least a role may order of a variant, and optionally the step above it (minimum 5, step 3: 5, 8, 11, ...).</summary>
+/// <summary>The least a role may order, and maybe the step above it (minimum 5, step 3: 5, 8, 11...).</summary>
 public sealed record WholesaleOrderQuantity
 {
     public WholesaleOrderQuantity(long variantId, string role, long minimum, long? step)
@@ -140,7 +140,7 @@ public sealed record WholesaleDiscountRule
 
     public DiscountRuleScope Scope => new(Role, PriceType, CurrencyCode, Range);
 
-    /// <summary>Whether the rule can price <paramref name="quantity"/> units in <paramref name="currencyCode"/>.</summary>
+    /// <summary>Whether the rule can price <paramref name="quantity"/> units in this currency.</summary>
     public bool AppliesTo(long quantity, string currencyCode) =>
         Range.Contains(quantity)
         && (PriceType == DiscountPriceType.Percent || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
@@ -158,7 +158,7 @@ public sealed record WholesaleTerms(
 {
     public static WholesaleTerms None { get; } = new([], [], [], []);
 
-    /// <summary><c>["all"]</c> is the same filter as none at all: kept as none, so that there is one way to say it.</summary>
+    /// <summary><c>["all"]</c> is the same filter as none: kept as none, so there is one way to say it.</summary>
     public static IReadOnlyList<string> NormalizeVisibility(IReadOnlyList<string> visibility)
     {
         ArgumentNullException.ThrowIfNull(visibility);

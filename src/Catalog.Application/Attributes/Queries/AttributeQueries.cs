@@ -8,7 +8,7 @@ namespace Catalog.Application.Attributes.Queries;
 
 public sealed record GetAttribute(long Id) : IRequest<AttributeDto>;
 
-/// <summary>The attributes (with their values) with these ids, in one read; ids that do not exist are left out.</summary>
+/// <summary>The attributes (with their values) with these ids, in one read; unknown ids are left out.</summary>
 public sealed record GetAttributesByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<AttributeDto>>;
 
 public sealed record ListAttributes(int Limit = 50, int Offset = 0) : IRequest<Page<AttributeDto>>;

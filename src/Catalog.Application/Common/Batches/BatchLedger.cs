@@ -39,7 +39,7 @@ public sealed class LedgerEntry<TEntity>(BatchOperation operation, int index, lo
         }
     }
 
-    /// <summary>Fails the item with every problem found as a detail, led by the first; no problems, no failure.</summary>
+    /// <summary>Fails the item with every problem as a detail, led by the first; no problems, no failure.</summary>
     public void Fail(string code, IReadOnlyList<(string Field, string Message)> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
@@ -71,7 +71,7 @@ public sealed class BatchLedger<TEntity>
     public HashSet<long> OpenTargetIds() =>
         [.. Updates.Concat(Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
 
-    /// <summary>Runs every create and update through its field rules, and fails the deletes that name no usable id.</summary>
+    /// <summary>Runs every create and update through its field rules, and fails the deletes of no usable id.</summary>
     public void ValidateItems<TCreate, TUpdate>(
         IValidator<TCreate> createValidator,
         IReadOnlyList<TCreate> creates,
@@ -110,8 +110,8 @@ public sealed class BatchLedger<TEntity>
     }
 
     /// <summary>
-    /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be known,
-    /// so none of them is applied.
+    /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be
+    /// known, so none of them is applied.
     /// </summary>
     public void FailRepeatedIds(string resource)
     {

@@ -60,10 +60,10 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     /// <summary>Fails the open items that what was loaded contradicts: a taken handle, an unknown reference.</summary>
     public abstract void Check(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
 
-    /// <summary>How many rows of each type the open items will insert, so their ids are reserved in one round trip.</summary>
+    /// <summary>How many rows of each type the open items insert, so their ids come in one round trip.</summary>
     public abstract IReadOnlyDictionary<Type, int> InsertCounts(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
 
-    /// <summary>Plans a create into its entry, or answers the domain rule it breaks (the engine then drops it).</summary>
+    /// <summary>Plans a create into its entry, or answers the rule it breaks (the engine then drops it).</summary>
     public abstract RuleViolation? PlanCreate(LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
 
     public abstract RuleViolation? PlanUpdate(

@@ -1,6 +1,6 @@
 namespace Catalog.Application.Common.Exceptions;
 
-/// <summary>The request as a whole cannot be handled (too large, empty, bad paging): a 400 with a stable code.</summary>
+/// <summary>The request as a whole cannot be handled (too large, empty, bad paging): a 400 with a code.</summary>
 public sealed class RequestValidationException : Exception
 {
     public RequestValidationException(string code, string message, IReadOnlyList<FieldError>? errors = null)

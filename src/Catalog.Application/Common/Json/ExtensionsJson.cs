@@ -55,7 +55,7 @@ public static partial class ExtensionsJson
         return System.Text.Encoding.UTF8.GetCharCount(buffer.WrittenSpan);
     }
 
-    /// <summary>What is wrong with a sent <c>extensions</c> value, if anything: it must be an object of objects (or nulls) under dialect names.</summary>
+    /// <summary>What is wrong with sent <c>extensions</c>: an object of objects (or nulls) by dialect.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(JsonElement? sent)
     {
         if (sent is null || sent.Value.ValueKind == JsonValueKind.Null)

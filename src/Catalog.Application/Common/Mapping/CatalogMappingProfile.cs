@@ -10,7 +10,7 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Common.Mapping;
 
-/// <summary>Entity-to-response mappings; a test asserts the configuration is valid, so a new field cannot be forgotten.</summary>
+/// <summary>Entity-to-response mappings; a test asserts the configuration, so no new field is forgotten.</summary>
 public sealed class CatalogMappingProfile : Profile
 {
     public CatalogMappingProfile()

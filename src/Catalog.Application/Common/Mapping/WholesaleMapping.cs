@@ -5,7 +5,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Application.Common.Mapping;
 
-/// <summary>The wholesale part of <see cref="CatalogMappingProfile"/>: roles, and a variant's terms in the shape they are sent.</summary>
+/// <summary>The wholesale part of <see cref="CatalogMappingProfile"/>: roles, and terms as they are sent.</summary>
 internal static class WholesaleMapping
 {
     public static void Configure(Profile profile)

@@ -17,7 +17,7 @@ namespace Catalog.Application.Common.Validation;
 /// </remarks>
 public abstract class CatalogValidator<T> : AbstractValidator<T>
 {
-    /// <summary>The field must be sent (as a create needs its name); the failure is reported under the field's own name.</summary>
+    /// <summary>The field must be sent (as a create needs its name); a failure carries its own name.</summary>
     protected IRuleBuilderOptions<T, bool> Required<TProperty>(Expression<Func<T, Optional<TProperty>>> field)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -51,13 +51,15 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     }
 
     /// <summary>
-    /// When the list is sent, each of its items must be there and pass <paramref name="itemValidator"/>; an item's failures are
-    /// reported under its path (<c>Variants[1].Prices[0].Amount</c>), as FluentValidation's nested validation reports them.
+    /// When the list is sent, each of its items must be there and pass <paramref name="itemValidator"/>; an item's
+    /// failures are reported under its path (<c>Variants[1].Prices[0].Amount</c>), as FluentValidation's nested
+    /// validation reports them.
     /// </summary>
     /// <remarks>
-    /// Each item is validated as an object of its own and its failures are moved under its path here. FluentValidation's
-    /// nested collection validation (<c>RuleForEach(...).SetValidator(...)</c>) builds a child context and a property path for
-    /// every rule of every item, which cost about as much again as the items' own rules (measured in docs/benchmarks.md).
+    /// Each item is validated as an object of its own and its failures are moved under its path here.
+    /// FluentValidation's nested collection validation (<c>RuleForEach(...).SetValidator(...)</c>) builds a child
+    /// context and a property path for every rule of every item, which cost about as much again as the items' own rules
+    /// (measured in docs/benchmarks.md).
     /// </remarks>
     protected void EachWhenPresent<TElement>(
         Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field,
@@ -90,7 +92,7 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         });
     }
 
-    /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>, so that failures are reported under the field's own name.</summary>
+    /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>: failures carry the field's name.</summary>
     private static Expression<Func<T, TProperty>> ValueOf<TProperty>(Expression<Func<T, Optional<TProperty>>> field) =>
         Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, nameof(Optional<TProperty>.Value)), field.Parameters);
 

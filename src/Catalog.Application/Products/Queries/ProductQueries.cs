@@ -24,7 +24,7 @@ public sealed record ListProducts(ProductStatus? Status, string? Sku, long? Cate
     public ExtensionFilter? Extension { get; init; }
 }
 
-/// <summary>The products with these ids (with variants and prices), in one read; ids that do not exist are left out.</summary>
+/// <summary>The products with these ids (with variants and prices), in one read; unknown ids are left out.</summary>
 public sealed record GetProductsByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<ProductDto>>;
 
 public sealed record GetVariant(long Id) : IRequest<VariantDto>;

@@ -11,8 +11,8 @@ using FluentValidation;
 
 namespace Catalog.Application.Variants.Queries;
 
-/// <summary>What a buyer of <paramref name="Role"/> pays for <paramref name="Quantity"/> units of a variant, and why.</summary>
-/// <param name="Currency">The currency to quote in; when absent, the first (alphabetically) the variant has a price in at the quantity.</param>
+/// <summary>What a buyer of <paramref name="Role"/> pays for a quantity of a variant, and why.</summary>
+/// <param name="Currency">When absent, the first currency (alphabetically) priced at the quantity.</param>
 public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency) : IRequest<PriceQuoteDto>;
 
 public sealed record PriceQuoteDto
@@ -22,7 +22,7 @@ public sealed record PriceQuoteDto
     public long Quantity { get; init; }
     public required string Currency { get; init; }
 
-    /// <summary>The variant's price at the quantity in the currency (its tier price for it, else its plain price), rounded like every amount of a quote.</summary>
+    /// <summary>The variant's price at the quantity (its tier price, else its plain price), rounded.</summary>
     public decimal RegularPrice { get; init; }
     public decimal UnitPrice { get; init; }
 

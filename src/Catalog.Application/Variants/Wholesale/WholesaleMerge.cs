@@ -8,7 +8,7 @@ namespace Catalog.Application.Variants.Wholesale;
 /// </summary>
 public static class WholesaleMerge
 {
-    /// <summary>Every role key an input names, with its path (<c>wholesale.prices[0].role</c>); <c>all</c> is no role.</summary>
+    /// <summary>Every role an input names, with its path (<c>wholesale.prices[0].role</c>), <c>all</c> aside.</summary>
     public static IEnumerable<(string Field, string Role)> RolesOf(VariantWrite input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -65,7 +65,7 @@ public static class WholesaleMerge
             .ToList();
     }
 
-    /// <summary>The terms after the input: <c>null</c> clears them all; each list sent replaces its list; the rest stay.</summary>
+    /// <summary>The terms after the input: <c>null</c> clears them; a list sent replaces its list.</summary>
     public static WholesaleTerms Merge(WholesaleInput? input, WholesaleTerms current, long variantId)
     {
         ArgumentNullException.ThrowIfNull(current);

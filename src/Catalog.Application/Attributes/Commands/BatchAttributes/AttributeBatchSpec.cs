@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>What an attribute batch found in the database: the attributes it names (with their values) and the slugs it claims.</summary>
+/// <summary>What an attribute batch found: the attributes it names (with values) and the slugs it claims.</summary>
 public sealed record AttributeBatchState(
     IReadOnlyDictionary<long, ProductAttribute> Attributes,
     IReadOnlyDictionary<string, long> Slugs);

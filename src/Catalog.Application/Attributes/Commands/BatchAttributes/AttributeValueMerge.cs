@@ -4,14 +4,14 @@ using Catalog.Domain.Common;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>An attribute item's value list against the values it replaces: what is wrong with it, and the rows that apply it.</summary>
+/// <summary>An attribute item's value list against the values it replaces: its problems and its rows.</summary>
 internal static class AttributeValueMerge
 {
     /// <summary>The values an item sends; a list sent as null clears the attribute's values.</summary>
     public static IReadOnlyList<AttributeValueWrite> ValuesOf(AttributeWrite item) =>
         item.Values is { HasValue: true, Value: { } values } ? values : [];
 
-    /// <summary>Ids that are not values of the attribute, and every slug after the first that the merged list would hold twice.</summary>
+    /// <summary>Ids that are not the attribute's values, and each slug the merged list would hold twice.</summary>
     public static IEnumerable<(string Field, string Message)> Check(IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -29,7 +29,7 @@ internal static class AttributeValueMerge
         }
     }
 
-    /// <summary>The sent list is the attribute's whole list: named values are updated, new ones created, unnamed ones removed.</summary>
+    /// <summary>The sent list is the whole list: named values updated, new ones created, the rest removed.</summary>
     public static RuleViolation? Apply(
         ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, PlanContext context, List<RowWrite> rows)
     {
@@ -41,7 +41,8 @@ internal static class AttributeValueMerge
             rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
-        // Updates before inserts (unlike the list's order): a new value may take a slug an existing value gives up in the same list.
+        // Updates before inserts (unlike the list's order): a new value may take a slug an existing value gives up in
+        // the same list.
         foreach (var input in values.Where(v => v.Id is not null))
         {
             var value = attribute.Values.First(v => v.Id == input.Id);
@@ -65,7 +66,7 @@ internal static class AttributeValueMerge
         return null;
     }
 
-    /// <summary>The slug a value will have: the one it sends, else the one it has, else (a new value) one derived from its name.</summary>
+    /// <summary>A value's slug: the one it sends, else the one it has, else (a new value) one from its name.</summary>
     private static string? SlugOf(AttributeValueWrite value, string? existingSlug) => value switch
     {
         { Slug: { HasValue: true, Value: { } slug } } => slug,

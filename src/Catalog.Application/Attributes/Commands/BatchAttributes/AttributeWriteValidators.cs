@@ -51,7 +51,7 @@ public sealed class AttributeUpdateValidator : AttributeWriteValidator<Attribute
     }
 }
 
-/// <summary>A value inside an attribute item: a new one (no id) needs a name; on an attribute create it may not carry an id.</summary>
+/// <summary>A value inside an attribute item: a new one (no id) needs a name; a new attribute's carry no id.</summary>
 public sealed class AttributeValueWriteValidator : CatalogValidator<AttributeValueWrite>
 {
     public AttributeValueWriteValidator(bool attributeIsNew)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>Create, update and delete global attributes (with their values) in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete global attributes (with their values) in one request.</summary>
 public sealed record BatchAttributes(
     IReadOnlyList<AttributeCreate> Create,
     IReadOnlyList<AttributeUpdate> Update,

@@ -8,15 +8,15 @@ using FluentValidation;
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
 /// <summary>
-/// What a category batch found in the database. <see cref="Parents"/> holds every category (so it also answers whether a
-/// parent exists), and is loaded only when an item names a parent.
+/// What a category batch found in the database. <see cref="Parents"/> holds every category (so it also answers whether
+/// a parent exists), and is loaded only when an item names a parent.
 /// </summary>
 public sealed record CategoryBatchState(
     IReadOnlyDictionary<long, Category> Categories,
     IReadOnlyDictionary<string, long> Handles,
     IReadOnlyDictionary<long, long?> Parents);
 
-/// <summary>Categories: a tree by parent id, each with a unique handle. The database detaches a deleted category's children.</summary>
+/// <summary>Categories: a tree by parent id, with unique handles; a deleted one's children are detached.</summary>
 internal sealed class CategoryBatchSpec(
     ICategoryStore categories, IValidator<CategoryCreate> createValidator, IValidator<CategoryUpdate> updateValidator)
     : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>(
@@ -97,9 +97,9 @@ internal sealed class CategoryBatchSpec(
     }
 
     /// <summary>
-    /// Fails the updates that would put a category under itself or one of its descendants. Moves are checked in the order
-    /// sent against the tree as the earlier moves leave it, so two moves that only together would close a loop fail the
-    /// second. A new category cannot close a loop: nothing can be under it yet.
+    /// Fails the updates that would put a category under itself or one of its descendants. Moves are checked in the
+    /// order sent against the tree as the earlier moves leave it, so two moves that only together would close a loop
+    /// fail the second. A new category cannot close a loop: nothing can be under it yet.
     /// </summary>
     private static void FailLoops(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, IReadOnlyDictionary<long, long?> storedParents)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
-/// <summary>Create, update and delete products (with their variants) in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete products (with their variants) in one request.</summary>
 public sealed record BatchProducts(
     IReadOnlyList<ProductCreate> Create,
     IReadOnlyList<ProductUpdate> Update,

@@ -206,7 +206,7 @@ internal sealed class ProductBatchSpec(
         return item.Variants.HasValue ? MergeVariants(entry, target, variants, context) : null;
     }
 
-    /// <summary>What only the merged state shows: variants that are not the product's, options, extensions, terms.</summary>
+    /// <summary>What only the merged state shows: variants not the product's, options, extensions, terms.</summary>
     private static List<(string Field, string Message)> UpdateProblems(
         ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
     {
@@ -239,7 +239,7 @@ internal sealed class ProductBatchSpec(
         return problems;
     }
 
-    /// <summary>The sent variants whose version is not the stored one: they changed since the client read them.</summary>
+    /// <summary>The sent variants whose version is not the stored one: they changed since they were read.</summary>
     private static IEnumerable<(string Field, string Message)> StaleVariants(Product product, IReadOnlyList<ProductVariantWrite> variants)
     {
         for (var i = 0; i < variants.Count; i++)
@@ -343,7 +343,7 @@ internal sealed class ProductBatchSpec(
             .Where(s => s.Item1 is not null)
             .Select(s => (s.Item1!, s.Item2));
 
-    /// <summary>The field of a variant's SKU, written once per place rather than for every claim of every batch.</summary>
+    /// <summary>The field of a variant's SKU, written once per place rather than for every claim.</summary>
     private static string SkuField(int index) => index < SkuFields.Length ? SkuFields[index] : $"variants[{index}].sku";
 
     private static IEnumerable<(string Field, string Message)> ReferenceProblems(ProductWrite item, ProductBatchState state)

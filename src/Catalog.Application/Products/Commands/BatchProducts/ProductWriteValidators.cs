@@ -81,7 +81,7 @@ public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate
     }
 }
 
-/// <summary>A variant inside a product item: a new one (no id) needs a title; on a product create it may not carry an id.</summary>
+/// <summary>A variant inside a product item: a new one (no id) needs a title; a new product's carry no id.</summary>
 public sealed class ProductVariantWriteValidator : VariantWriteValidator<ProductVariantWrite>
 {
     public ProductVariantWriteValidator(bool productIsNew, JsonLimits limits)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>Create, update and delete the variants of one product in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete the variants of one product in one request.</summary>
 public sealed record BatchVariants(
     long ProductId,
     IReadOnlyList<VariantCreate> Create,

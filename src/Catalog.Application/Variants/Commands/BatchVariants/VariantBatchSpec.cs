@@ -12,7 +12,7 @@ using FluentValidation;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>What a variant batch found: the product (the aggregate), its variants by id, the claimed SKUs and references.</summary>
+/// <summary>What a variant batch found: the product (the aggregate), its variants, the SKUs and references.</summary>
 public sealed record VariantBatchState(
     Product Product,
     IReadOnlyDictionary<long, Variant> Variants,

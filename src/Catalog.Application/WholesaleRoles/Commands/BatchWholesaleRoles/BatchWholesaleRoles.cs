@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
-/// <summary>Create, update and delete wholesale roles in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete wholesale roles in one request.</summary>
 public sealed record BatchWholesaleRoles(
     IReadOnlyList<WholesaleRoleCreate> Create,
     IReadOnlyList<WholesaleRoleUpdate> Update,

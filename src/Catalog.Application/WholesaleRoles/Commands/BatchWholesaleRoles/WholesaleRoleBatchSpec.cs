@@ -6,13 +6,13 @@ using FluentValidation;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
-/// <summary>What a role batch found: the roles it names, the keys it claims, and which roles it deletes are still in use.</summary>
+/// <summary>What a role batch found: the roles it names, keys it claims, roles it deletes still in use.</summary>
 public sealed record WholesaleRoleBatchState(
     IReadOnlyDictionary<long, WholesaleRole> Roles,
     IReadOnlyDictionary<string, long> Keys,
     IReadOnlySet<string> KeysInUse);
 
-/// <summary>Wholesale roles. A role's key is fixed once created (variants' terms name it), so only creates claim one.</summary>
+/// <summary>Wholesale roles. A key is fixed once created (terms name it), so only creates claim one.</summary>
 internal sealed class WholesaleRoleBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<WholesaleRoleCreate> createValidator,
