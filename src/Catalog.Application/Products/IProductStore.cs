@@ -10,17 +10,22 @@ public interface IProductStore
     Task<IReadOnlyList<Product>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
     /// <summary>Which of these SKUs exist, and on which variant of which product.</summary>
-    Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(
+        IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
 
     /// <summary>Which of these handles exist, and on which product.</summary>
-    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
+        IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 
     Task<Page<Product>> ListAsync(ProductFilter filter, int limit, int offset, CancellationToken cancellationToken);
 
     Task<Variant?> GetVariantAsync(long id, CancellationToken cancellationToken);
 }
 
-public sealed record SkuOwner(long ProductId, long VariantId);
+public sealed record SkuOwner(long ProductId, long VariantId)
+{
+    public string Taken(string sku) => $"The SKU '{sku}' is taken by variant {VariantId} of product {ProductId}.";
+}
 
 /// <summary>
 /// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref

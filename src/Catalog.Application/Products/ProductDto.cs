@@ -35,4 +35,5 @@ public sealed record ProductDto
 public sealed record ImageDto(string Url);
 
 /// <summary>A product option, in position order.</summary>
-public sealed record OptionDto(string Title, IReadOnlyList<string> Values, long? AttributeId, bool Visible, bool Variation);
+public sealed record OptionDto(
+    string Title, IReadOnlyList<string> Values, long? AttributeId, bool Visible, bool Variation);

@@ -1,3 +1,4 @@
+using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Variants.Wholesale;
@@ -50,17 +51,17 @@ public static class VariantPlanner
     }
 
     /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
-    public static int PricesToInsert(VariantWrite input) => input.Prices is { HasValue: true, Value: { } prices } ? prices.Count : 0;
+    public static int PricesToInsert(VariantWrite input) => input.Prices.Items().Count;
 
     /// <summary>The SKU an input claims: one it sends and does not clear.</summary>
-    public static string? SkuOf(VariantWrite input) => input.Sku is { HasValue: true, Value: { } sku } ? sku : null;
+    public static string? SkuOf(VariantWrite input) => input.Sku.HasValue ? input.Sku.Value : null;
 
     /// <summary>The attribute value ids an input refers to (none when the field is absent or cleared).</summary>
-    public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) =>
-        input.AttributeValueIds is { HasValue: true, Value: { } ids } ? ids : [];
+    public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) => input.AttributeValueIds.Items();
 
     /// <summary>The attribute value ids of an input not among <paramref name="existing"/>, by field path.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckAttributeValues(VariantWrite input, IReadOnlySet<long> existing, string prefix)
+    public static IEnumerable<Problem> CheckAttributeValues(
+        VariantWrite input, IReadOnlySet<long> existing, string prefix)
     {
         ArgumentNullException.ThrowIfNull(existing);
         var valueIds = AttributeValueIdsOf(input);
@@ -74,14 +75,17 @@ public static class VariantPlanner
     }
 
     /// <summary>The problem of an update whose extensions, merged into the variant's, would exceed the limit.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckExtensions(VariantWrite input, string? current, string prefix)
+    public static IEnumerable<Problem> CheckExtensions(VariantWrite input, string? current, string prefix)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Extensions.HasValue ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions") : [];
+        return input.Extensions.HasValue
+            ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions")
+            : [];
     }
 
     /// <summary>A variant's option values its product's options lack: unknown titles, values not offered.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
+    public static IEnumerable<Problem> CheckOptions(
+        VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(productOptions);
@@ -92,14 +96,16 @@ public static class VariantPlanner
 
         foreach (var (title, value) in values)
         {
-            var option = productOptions.FirstOrDefault(o => string.Equals(o.Title, title, StringComparison.OrdinalIgnoreCase));
+            var option = productOptions.FirstOrDefault(o => o.Title.Equals(title, StringComparison.OrdinalIgnoreCase));
             if (option is null)
             {
                 yield return ($"{prefix}options.{title}", $"The product has no option '{title}'.");
             }
             else if (!option.Values.Contains(value, StringComparer.Ordinal))
             {
-                yield return ($"{prefix}options.{title}", $"'{value}' is not a value of the option '{option.Title}' ({string.Join(", ", option.Values)}).");
+                var offered = string.Join(", ", option.Values);
+                var message = $"'{value}' is not a value of the option '{option.Title}' ({offered}).";
+                yield return ($"{prefix}options.{title}", message);
             }
         }
     }
@@ -162,6 +168,8 @@ public static class VariantPlanner
         Options = input.Options.HasValue ? input.Options.Value ?? new Dictionary<string, string>() : current.Options,
         Rank = input.Rank.Or(current.Rank) ?? current.Rank,
         Metadata = input.Metadata.HasValue ? MetadataJson.ToText(input.Metadata.Value) : current.Metadata,
-        Extensions = input.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value) : current.Extensions,
+        Extensions = input.Extensions.HasValue
+            ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value)
+            : current.Extensions,
     };
 }

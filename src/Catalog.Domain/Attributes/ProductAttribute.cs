@@ -34,7 +34,8 @@ public sealed class ProductAttribute : Versioned
     public bool HasArchives { get; private set; }
     public IReadOnlyList<AttributeValue> Values => _values;
 
-    public AttributeDetails Details => new() { Name = Name, Slug = Slug, Type = Type, OrderBy = OrderBy, HasArchives = HasArchives };
+    public AttributeDetails Details =>
+        new() { Name = Name, Slug = Slug, Type = Type, OrderBy = OrderBy, HasArchives = HasArchives };
 
     public static ProductAttribute Create(long id, AttributeDetails details, DateTimeOffset now)
     {
@@ -100,7 +101,8 @@ public sealed class AttributeValue : Versioned
     public string? Description { get; private set; }
     public int MenuOrder { get; private set; }
 
-    public AttributeValueDetails Details => new() { Name = Name, Slug = Slug, Description = Description, MenuOrder = MenuOrder };
+    public AttributeValueDetails Details =>
+        new() { Name = Name, Slug = Slug, Description = Description, MenuOrder = MenuOrder };
 
     public static AttributeValue Create(long id, long attributeId, AttributeValueDetails details, DateTimeOffset now)
     {

@@ -46,10 +46,13 @@ public sealed partial class Variant
         var added = new List<object>();
         Replace(_wholesalePrices, terms.Prices, removed, added);
         Replace(_wholesaleOrderQuantities, terms.OrderQuantities, removed, added);
-        Replace(_wholesaleVisibility, [.. terms.Visibility.Select(role => new WholesaleVisibility(Id, role))], removed, added);
+        Replace(_wholesaleVisibility, Visible(terms.Visibility), removed, added);
         Replace(_wholesaleDiscountRules, terms.DiscountRules, removed, added);
         return new Changes<object>(removed, added);
     }
+
+    private List<WholesaleVisibility> Visible(IEnumerable<string> roles) =>
+        [.. roles.Select(role => new WholesaleVisibility(Id, role))];
 
     private static void Replace<T>(List<T> current, IReadOnlyList<T> next, List<object> removed, List<object> added)
         where T : class

@@ -1,4 +1,5 @@
 using Catalog.Domain.Common;
+using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
 
@@ -113,10 +114,10 @@ public sealed partial class Variant : Versioned
         {
             var plain = group.Count(p => p.MinQuantity is null && p.MaxQuantity is null);
             var tiers = group.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null)
-                .OrderBy(p => p.MinQuantity ?? 1)
+                .Select(p => new QuantityRange(p.MinQuantity ?? 1, p.MaxQuantity))
+                .OrderBy(range => range.Start)
                 .ToList();
-            return plain > 1
-                || tiers.Zip(tiers.Skip(1)).Any(pair => (pair.Second.MinQuantity ?? 1) <= (pair.First.MaxQuantity ?? long.MaxValue));
+            return plain > 1 || tiers.Zip(tiers.Skip(1)).Any(pair => pair.First.Overlaps(pair.Second));
         });
 
     private void SetDetails(VariantDetails details)
@@ -147,7 +148,14 @@ public sealed class VariantPrice
         CurrencyCode = string.Empty;
     }
 
-    public VariantPrice(long id, long variantId, string currencyCode, decimal amount, long? minQuantity, long? maxQuantity, decimal? saleAmount = null)
+    public VariantPrice(
+        long id,
+        long variantId,
+        string currencyCode,
+        decimal amount,
+        long? minQuantity,
+        long? maxQuantity,
+        decimal? saleAmount = null)
     {
         if (amount < 0 || saleAmount < 0)
         {

@@ -1,4 +1,5 @@
 using Catalog.Domain.Products;
+using static Catalog.Domain.Wholesale.PriceReason;
 
 namespace Catalog.Domain.Wholesale;
 
@@ -79,7 +80,7 @@ public static class WholesalePricing
         var atQuantity = RegularPricesAt(variant.Prices, quantity);
         var regular = currencyCode is null
             ? (atQuantity.Count > 0 ? atQuantity[0] : null)
-            : atQuantity.FirstOrDefault(p => string.Equals(p.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+            : atQuantity.FirstOrDefault(p => p.CurrencyCode.Equals(currencyCode, StringComparison.OrdinalIgnoreCase));
         if (regular is null)
         {
             return new NoRegularPrice(currencyCode?.ToLowerInvariant());
@@ -90,7 +91,11 @@ public static class WholesalePricing
             regular.Amount,
             variant.WholesalePrices.FirstOrDefault(p => p.Role == role && p.CurrencyCode == currency)?.Effective,
             variant.WholesaleOrderQuantities.FirstOrDefault(q => q.Role == role),
-            [.. variant.WholesaleDiscountRules.Where(r => r.Role == role && (r.PriceType == DiscountPriceType.Percent || r.CurrencyCode == currency)).OrderBy(r => r.Position)]);
+            [
+                .. variant.WholesaleDiscountRules
+                    .Where(r => r.Role == role && r.AppliesIn(currency))
+                    .OrderBy(r => r.Position),
+            ]);
         return new Quoted(Quote(terms, currency, quantity));
     }
 
@@ -127,20 +132,23 @@ public static class WholesalePricing
         // price.
         if (terms.OrderQuantity is { } order && !order.Allows(quantity))
         {
-            return Priced(regular, false, quantity < order.Minimum ? PriceReason.BelowMinimum : PriceReason.StepMismatch);
+            var reason = quantity < order.Minimum ? PriceReason.BelowMinimum : PriceReason.StepMismatch;
+            return Priced(regular, false, reason);
         }
 
         var rule = terms.Rules.FirstOrDefault(r => r.AppliesTo(quantity, currencyCode));
         return (rule, terms.WholesalePrice) switch
         {
-            ({ PriceType: DiscountPriceType.Fixed } fixedRule, _) => Priced(fixedRule.Value, true, PriceReason.QuantityDiscountRule, fixedRule),
+            ({ PriceType: DiscountPriceType.Fixed } fixedRule, _) =>
+                Priced(fixedRule.Value, true, QuantityDiscountRule, fixedRule),
             ({ PriceType: DiscountPriceType.Percent } percentRule, { } wholesale) =>
-                Priced(wholesale * (WholesaleConstraints.MaxPercent - percentRule.Value) / WholesaleConstraints.MaxPercent, true, PriceReason.QuantityDiscountRule, percentRule),
+                Priced(wholesale * (1 - (percentRule.Value / 100m)), true, QuantityDiscountRule, percentRule),
             (_, { } wholesale) => Priced(wholesale, true, PriceReason.WholesalePrice),
             _ => Priced(regular, true, PriceReason.NoWholesalePrice),
         };
     }
 
     /// <summary>Half away from zero, to exactly <see cref="MoneyDecimals"/> places (10 reads 10.00).</summary>
-    public static decimal Round(decimal amount) => decimal.Round(amount, MoneyDecimals, MidpointRounding.AwayFromZero) + 0.00m;
+    public static decimal Round(decimal amount) =>
+        decimal.Round(amount, MoneyDecimals, MidpointRounding.AwayFromZero) + 0.00m;
 }

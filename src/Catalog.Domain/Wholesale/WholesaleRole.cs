@@ -34,7 +34,7 @@ public sealed partial class WholesaleRole : Versioned
 
         if (!IsValidKey(details.Key))
         {
-            throw new DomainRuleException($"'{details.Key}' is not a role key ({WholesaleConstraints.RoleKeyCharacters}).");
+            throw new DomainRuleException($"Role keys are {WholesaleConstraints.RoleKeyCharacters}.");
         }
 
         var role = new WholesaleRole { Key = details.Key };

@@ -16,7 +16,7 @@ public readonly record struct QuantityRange(long Start, long? End)
 {
     public bool Contains(long quantity) => quantity >= Start && quantity <= (End ?? long.MaxValue);
 
-    public bool Overlaps(QuantityRange other) => Start <= (other.End ?? long.MaxValue) && other.Start <= (End ?? long.MaxValue);
+    public bool Overlaps(QuantityRange other) => other.Contains(Start) || Contains(other.Start);
 
     public override string ToString() => End is { } end ? $"{Start}-{end}" : $"{Start} and above";
 }
@@ -25,7 +25,8 @@ public readonly record struct QuantityRange(long Start, long? End)
 /// Where a discount rule can apply: its role, its range, and for a fixed rule its currency. Two rules conflict when one
 /// quantity of one role could meet both: a percent rule applies in every currency, a fixed one only in its own.
 /// </summary>
-public sealed record DiscountRuleScope(string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
+public sealed record DiscountRuleScope(
+    string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
 {
     public bool ConflictsWith(DiscountRuleScope other)
     {
@@ -72,7 +73,7 @@ public sealed record WholesaleOrderQuantity
     {
         if (minimum is < 1 or > WholesaleConstraints.MaxQuantity || step is < 1 or > WholesaleConstraints.MaxQuantity)
         {
-            throw new DomainRuleException($"A minimum order quantity and its step are between 1 and {WholesaleConstraints.MaxQuantity}.");
+            throw new DomainRuleException($"A minimum and a step are from 1 to {WholesaleConstraints.MaxQuantity}.");
         }
 
         VariantId = variantId;
@@ -100,19 +101,28 @@ public sealed record WholesaleVisibility(long VariantId, string Role);
 public sealed record WholesaleDiscountRule
 {
     public WholesaleDiscountRule(
-        long variantId, int position, string role, long startQuantity, long? endQuantity, DiscountPriceType priceType, decimal value, string? currencyCode)
+        long variantId,
+        int position,
+        string role,
+        long startQuantity,
+        long? endQuantity,
+        DiscountPriceType priceType,
+        decimal value,
+        string? currencyCode)
     {
-        if (startQuantity is < 1 or > WholesaleConstraints.MaxQuantity || endQuantity < startQuantity || endQuantity > WholesaleConstraints.MaxQuantity)
+        const long Max = WholesaleConstraints.MaxQuantity;
+        const decimal MaxPercent = WholesaleConstraints.MaxPercent;
+        if (startQuantity is < 1 or > Max || endQuantity < startQuantity || endQuantity > Max)
         {
-            throw new DomainRuleException("A discount rule's range starts at 1 or more and does not end before it starts.");
+            throw new DomainRuleException("A rule's range starts at 1 or more and does not end before it starts.");
         }
 
         switch (priceType)
         {
-            case DiscountPriceType.Percent when value is <= 0 or > WholesaleConstraints.MaxPercent || currencyCode is not null:
-                throw new DomainRuleException("A percent rule takes more than 0 and at most 100 percent off, in no particular currency.");
+            case DiscountPriceType.Percent when value is <= 0 or > MaxPercent || currencyCode is not null:
+                throw new DomainRuleException("A percent rule takes off over 0, at most 100 percent, in no currency.");
             case DiscountPriceType.Fixed when value < 0 || currencyCode is null:
-                throw new DomainRuleException("A fixed rule names a unit price that is not negative, and its currency.");
+                throw new DomainRuleException("A fixed rule names a unit price, not negative, and its currency.");
             case not (DiscountPriceType.Percent or DiscountPriceType.Fixed):
                 throw new DomainRuleException($"Unknown price type {priceType}.");
         }
@@ -141,9 +151,12 @@ public sealed record WholesaleDiscountRule
     public DiscountRuleScope Scope => new(Role, PriceType, CurrencyCode, Range);
 
     /// <summary>Whether the rule can price <paramref name="quantity"/> units in this currency.</summary>
-    public bool AppliesTo(long quantity, string currencyCode) =>
-        Range.Contains(quantity)
-        && (PriceType == DiscountPriceType.Percent || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+    public bool AppliesTo(long quantity, string currencyCode) => Range.Contains(quantity) && AppliesIn(currencyCode);
+
+    /// <summary>Whether the rule can price units in <paramref name="currencyCode"/>: a percent rule, in any.</summary>
+    public bool AppliesIn(string currencyCode) =>
+        PriceType == DiscountPriceType.Percent
+        || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -178,8 +191,7 @@ public sealed record WholesaleTerms(
             .Concat(Visibility.Where(v => v != WholesaleConstraints.AllRoles));
         if (counts.Any(c => c > WholesaleConstraints.MaxEntries) || !roles.All(WholesaleRole.IsValidKey))
         {
-            throw new DomainRuleException(
-                $"Each wholesale list holds at most {WholesaleConstraints.MaxEntries} entries, each naming a role key.");
+            throw new DomainRuleException($"Each list holds at most {WholesaleConstraints.MaxEntries} role keys.");
         }
 
         var all = Visibility.ToList().IndexOf(WholesaleConstraints.AllRoles);
@@ -206,7 +218,7 @@ public sealed record WholesaleTerms(
 
         if (FirstRepeat(Visibility, v => v) is (var k, var firstVisible))
         {
-            return new($"'{Visibility[k]}' is named more than once (visibility[{firstVisible}]).", $"wholesale.visibility[{k}]");
+            return new($"'{Visibility[k]}' is named twice (visibility[{firstVisible}]).", $"wholesale.visibility[{k}]");
         }
 
         return DiscountRulesViolation();

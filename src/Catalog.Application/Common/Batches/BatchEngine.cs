@@ -72,7 +72,8 @@ public sealed partial class BatchEngine(
         foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
         {
             batch.Ledger.FailRepeatedValues(
-                claims.Where(c => c.Claim.Kind == kind).Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
+                claims.Where(c => c.Claim.Kind == kind).Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)),
+                kind);
         }
     }
 
@@ -154,7 +155,9 @@ public sealed partial class BatchEngine(
     {
         var all = ledger.All.ToList();
         var applied = !(policy == BatchPolicy.Atomic && all.Any(e => !e.IsOpen));
-        var planned = all.Select((entry, key) => (entry, key)).Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0).ToList();
+        var planned = all.Select((entry, key) => (entry, key))
+            .Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0)
+            .ToList();
         if (applied && planned.Count > 0)
         {
             var plan = new WritePlan([.. planned.Select(p => new PlannedItem(p.key, p.entry.Rows))], policy);
@@ -189,16 +192,20 @@ public sealed partial class BatchEngine(
         where TDto : class => entry switch
         {
             // A create that was not written has no id, whatever was reserved for it.
-            { Error: { } error } => new ItemResult<TDto>(
-                entry.Index, entry.Operation == BatchOperation.Create ? null : entry.Id, ItemStatus.Failed, null, error),
+            { Error: { } error } =>
+                new ItemResult<TDto>(entry.Index, UnlessCreate(entry), ItemStatus.Failed, null, error),
             _ when !applied => new ItemResult<TDto>(
                 entry.Index,
-                entry.Operation == BatchOperation.Create ? null : entry.Id,
+                UnlessCreate(entry),
                 ItemStatus.NotApplied,
                 null,
                 ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
-            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
+            _ => new ItemResult<TDto>(
+                entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
         };
+
+    private static long? UnlessCreate<TEntity>(LedgerEntry<TEntity> entry)
+        where TEntity : class => entry.Operation == BatchOperation.Create ? null : entry.Id;
 
     /// <summary>
     /// The written items' resources as they now stand, mapped after the write (on every core for a large batch: each

@@ -44,6 +44,10 @@ public sealed class NotFoundException : Exception
     {
     }
 
+    /// <summary>The one resource found for <paramref name="id"/>, or a NOT_FOUND.</summary>
+    public static T The<T>(IReadOnlyList<T> found, string resource, long id) =>
+        found is [var one] ? one : throw new NotFoundException(resource, id);
+
     public NotFoundException(string message)
         : base(message)
     {

@@ -17,7 +17,8 @@ public delegate Task<TResponse> RequestHandlerDelegate<TResponse>();
 public interface IPipelineBehavior<in TRequest, TResponse>
     where TRequest : notnull
 {
-    Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken);
+    Task<TResponse> Handle(
+        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken);
 }
 
 public interface ISender

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Catalog.Application.Common.Json;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -23,7 +25,23 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         ArgumentNullException.ThrowIfNull(field);
         var get = field.Compile();
         var name = ((MemberExpression)field.Body).Member.Name;
-        return RuleFor(x => get(x).HasValue).Equal(true).OverridePropertyName(name).WithMessage($"{FieldPaths.ToWire(name)} is required.");
+        return RuleFor(x => get(x).HasValue).Equal(true).OverridePropertyName(name)
+            .WithMessage($"{FieldPaths.ToWire(name)} is required.");
+    }
+
+    /// <summary>When sent, the text must not be empty nor longer than <paramref name="maxLength"/>.</summary>
+    protected void NonEmptyText(Expression<Func<T, Optional<string?>>> field, int maxLength)
+    {
+        var name = FieldPaths.ToWire(((MemberExpression)field.Body).Member.Name);
+        WhenPresent(field, r => r.NotEmpty().WithMessage($"{name} must not be empty.").MaximumLength(maxLength));
+    }
+
+    /// <summary>When sent, a handle (a slug): not empty, lower-case letters, digits and single dashes.</summary>
+    protected void HandleText(Expression<Func<T, Optional<string?>>> field, int maxLength)
+    {
+        var name = FieldPaths.ToWire(((MemberExpression)field.Body).Member.Name);
+        WhenPresent(field, r => r.NotEmpty().MaximumLength(maxLength).Matches(HandleFormat.Pattern)
+            .WithMessage($"{name} may contain only lower-case letters, digits and single dashes."));
     }
 
     protected void WhenPresent<TProperty>(
@@ -47,7 +65,7 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         var get = field.Compile();
         var rule = RuleForEach(ElementsOf(field));
         rules(rule);
-        rule.Configure(r => r.ApplySharedCondition(context => get(context.InstanceToValidate) is { HasValue: true, Value: not null }));
+        rule.Configure(r => r.ApplySharedCondition(c => get(c.InstanceToValidate) is { HasValue: true, Value: { } }));
     }
 
     /// <summary>
@@ -94,10 +112,11 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
 
     /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>: failures carry the field's name.</summary>
     private static Expression<Func<T, TProperty>> ValueOf<TProperty>(Expression<Func<T, Optional<TProperty>>> field) =>
-        Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, nameof(Optional<TProperty>.Value)), field.Parameters);
+        Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, "Value"), field.Parameters);
 
-    private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
-        Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, nameof(Optional<TElement>.Value)), field.Parameters);
+    private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(
+        Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
+        Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, "Value"), field.Parameters);
 
     /// <summary>
     /// Every string of the item, nested ones included, is text by <see cref="TextRule"/>. Called by the validators of
@@ -133,4 +152,16 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     private static string? ExtensionsProblem(JsonElement? extensions, JsonLimits limits) =>
         ExtensionsJson.Problems(extensions).Select(p => p.Message).FirstOrDefault()
         ?? (extensions is { } value && FreeJson.Problem(value, limits) is { } problem ? $"extensions {problem}" : null);
+}
+
+public static class DecimalRules
+{
+    /// <summary>An amount of money the database column holds exactly.</summary>
+    public static IRuleBuilderOptions<T, decimal?> IsAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, true);
+
+    /// <summary>A dimension that is not negative and that the database column holds exactly.</summary>
+    public static IRuleBuilderOptions<T, decimal?> IsDimension<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.GreaterThanOrEqualTo(0)
+            .PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, true);
 }

@@ -13,7 +13,8 @@ namespace Catalog.Application.Variants.Queries;
 
 /// <summary>What a buyer of <paramref name="Role"/> pays for a quantity of a variant, and why.</summary>
 /// <param name="Currency">When absent, the first currency (alphabetically) priced at the quantity.</param>
-public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency) : IRequest<PriceQuoteDto>;
+public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency)
+    : IRequest<PriceQuoteDto>;
 
 public sealed record PriceQuoteDto
 {
@@ -44,7 +45,8 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
         RuleFor(x => x.Role).NotEmpty().WithMessage("role is required: the key of the buyer's wholesale role.")
             .Must(WholesaleRole.IsValidKey).WithMessage(WholesaleRuleBuilders.RoleKeyMessage);
         RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required.")
-            .InclusiveBetween(1, WholesaleConstraints.MaxQuantity).WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
+            .InclusiveBetween(1, WholesaleConstraints.MaxQuantity)
+            .WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
         RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern)
             .WithMessage("currency must be a three-letter ISO 4217 code.");
     }
@@ -59,7 +61,8 @@ internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProdu
         if (!(await roles.FindKeysAsync([role], cancellationToken)).ContainsKey(role))
         {
             var message = $"Wholesale role '{role}' does not exist.";
-            throw new RequestValidationException(ErrorCodes.ValidationFailed, message, [new FieldError("role", message)]);
+            throw new RequestValidationException(
+                ErrorCodes.ValidationFailed, message, [new FieldError("role", message)]);
         }
 
         var variant = await products.GetVariantAsync(request.VariantId, cancellationToken)
@@ -82,8 +85,10 @@ internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProdu
 
             // Hidden from the role: answered exactly as a variant that does not exist, so the filter leaks nothing.
             HiddenFromRole => throw new NotFoundException("Variant", request.VariantId),
-            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException($"Variant {request.VariantId} has no price in {currency} for {request.Quantity} units."),
-            _ => throw new NotFoundException($"Variant {request.VariantId} has no price to quote {request.Quantity} units from."),
+            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException(
+                $"Variant {request.VariantId} has no price in {currency} for {request.Quantity} units."),
+            _ => throw new NotFoundException(
+                $"Variant {request.VariantId} has no price to quote {request.Quantity} units from."),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Application.Common;
 using Catalog.Application.Common.Validation;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
@@ -24,7 +25,7 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
         EachWhenPresent(x => x.OrderQuantitySteps, new OrderQuantityStepInputValidator());
         RuleFor(x => x).Custom((input, context) =>
         {
-            var steps = input.OrderQuantitySteps.HasValue ? input.OrderQuantitySteps.Value ?? [] : [];
+            var steps = input.OrderQuantitySteps.Items();
             var roles = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < steps.Count; i++)
             {
@@ -55,10 +56,8 @@ public sealed class WholesalePriceInputValidator : AbstractValidator<WholesalePr
     {
         RuleFor(x => x.Role).MustBeRoleKey();
         RuleFor(x => x.CurrencyCode).MustBeCurrencyCode();
-        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
-        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
+        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
     }
 }
 
@@ -87,21 +86,26 @@ public sealed class QuantityDiscountRuleInputValidator : AbstractValidator<Quant
         RuleFor(x => x.Role).MustBeRoleKey();
         RuleFor(x => x.StartQty).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
         RuleFor(x => x.EndQty).LessThanOrEqualTo(WholesaleConstraints.MaxQuantity)
-            .GreaterThanOrEqualTo(x => x.StartQty).When(x => x.StartQty is not null).WithMessage("end_qty must not be below start_qty.");
+            .GreaterThanOrEqualTo(x => x.StartQty).When(x => x.StartQty is not null)
+            .WithMessage("end_qty must not be below start_qty.");
         RuleFor(x => x.PriceType).NotNull().WithMessage("price_type is required: percent or fixed.").IsInEnum();
         // "value" in lower case: a property named Value would read as an Optional's value step (see FieldPaths).
-        RuleFor(x => x.Value).NotNull().PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true)
-            .OverridePropertyName("value");
+        RuleFor(x => x.Value).NotNull().IsAmount().OverridePropertyName("value");
         When(x => x.PriceType == DiscountPriceType.Percent, () =>
         {
             RuleFor(x => x.Value).GreaterThan(0).LessThanOrEqualTo(WholesaleConstraints.MaxPercent)
-                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.").OverridePropertyName("value");
-            RuleFor(x => x.CurrencyCode).Null().WithMessage("currency_code is only for fixed rules: a percent applies in every currency.");
+                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.")
+                .OverridePropertyName("value");
+            RuleFor(x => x.CurrencyCode).Null()
+                .WithMessage("currency_code is only for fixed rules: a percent applies in every currency.");
         });
         When(x => x.PriceType == DiscountPriceType.Fixed, () =>
         {
-            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.").OverridePropertyName("value");
-            RuleFor(x => x.CurrencyCode).Cascade(CascadeMode.Stop).NotNull().WithMessage("currency_code is required for a fixed rule.").MustBeCurrencyCode();
+            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.")
+                .OverridePropertyName("value");
+            RuleFor(x => x.CurrencyCode).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("currency_code is required for a fixed rule.")
+                .MustBeCurrencyCode();
         });
     }
 }

@@ -7,12 +7,9 @@ namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 /// <summary>An attribute item's value list against the values it replaces: its problems and its rows.</summary>
 internal static class AttributeValueMerge
 {
-    /// <summary>The values an item sends; a list sent as null clears the attribute's values.</summary>
-    public static IReadOnlyList<AttributeValueWrite> ValuesOf(AttributeWrite item) =>
-        item.Values is { HasValue: true, Value: { } values } ? values : [];
-
     /// <summary>Ids that are not the attribute's values, and each slug the merged list would hold twice.</summary>
-    public static IEnumerable<(string Field, string Message)> Check(IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
+    public static IEnumerable<Problem> Check(
+        IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
@@ -24,7 +21,8 @@ internal static class AttributeValueMerge
             }
             else if (SlugOf(values[i], existing?.Slug) is { } slug && !seen.Add(slug))
             {
-                yield return ($"values[{i}].slug", $"The slug '{slug}' is used by more than one value of this attribute.");
+                var message = $"The slug '{slug}' is used by more than one value of this attribute.";
+                yield return ($"values[{i}].slug", message);
             }
         }
     }
@@ -53,7 +51,7 @@ internal static class AttributeValueMerge
 
         foreach (var input in values.Where(v => v.Id is null))
         {
-            var details = Merge(input, new AttributeValueDetails { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
+            var details = Merge(input, new() { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
             var value = AttributeValue.Create(context.Ids.Next<AttributeValue>(), attribute.Id, details, now);
             if (attribute.AddValue(value) is { } violation)
             {

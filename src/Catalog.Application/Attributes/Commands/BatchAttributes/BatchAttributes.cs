@@ -10,12 +10,14 @@ public sealed record BatchAttributes(
     IReadOnlyList<AttributeCreate> Create,
     IReadOnlyList<AttributeUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
 
-public sealed class BatchAttributesValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchAttributes>(options);
+public sealed class BatchAttributesValidator(IOptions<BatchOptions> options)
+    : BatchRequestValidator<BatchAttributes>(options);
 
 internal sealed class BatchAttributesHandler(BatchEngine engine, AttributeBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchAttributes, BatchResult<AttributeDto>>

@@ -33,8 +33,8 @@ internal sealed class CategoryBatchSpec(
         var ids = batch.OpenTargetIds();
         var handles = batch.OpenWrites.Select(w => HandleOf(w.Item)).OfType<string>().ToHashSet();
         return new CategoryBatchState(
-            ids.Count == 0 ? [] : (await categories.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id),
-            handles.Count == 0 ? new Dictionary<string, long>() : await categories.FindHandlesAsync(handles, cancellationToken),
+            (await FindAsync(ids, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
+            await FindAsync(handles, categories.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
             batch.OpenWrites.Any(w => ParentOf(w.Item) is not null)
                 ? await categories.GetParentsAsync(cancellationToken)
                 : new Dictionary<long, long?>());
@@ -43,7 +43,8 @@ internal sealed class CategoryBatchSpec(
     public override IReadOnlyDictionary<long, Category> TargetsOf(CategoryBatchState state) => state.Categories;
 
     /// <summary>Fails the items whose handles are taken or whose parents are wrong.</summary>
-    public override void Check(Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
+    public override void Check(
+        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
     {
         var deleted = batch.OpenDeletes.Select(e => e.Id!.Value).ToHashSet();
         foreach (var (entry, item) in batch.OpenWrites.ToList())
@@ -51,7 +52,8 @@ internal sealed class CategoryBatchSpec(
             var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
             if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
             {
-                entry.Fail(ErrorCodes.DuplicateHandle, $"The handle '{handle}' is taken by category {owner}.", "handle");
+                var taken = $"The handle '{handle}' is taken by category {owner}.";
+                entry.Fail(ErrorCodes.DuplicateHandle, taken, "handle");
             }
 
             // A parent this batch deletes counts as missing: deletes run last and the database then detaches the
@@ -87,7 +89,11 @@ internal sealed class CategoryBatchSpec(
     }
 
     public override RuleViolation? PlanUpdate(
-        LedgerEntry<Category> entry, CategoryUpdate item, Category target, CategoryBatchState state, PlanContext context)
+        LedgerEntry<Category> entry,
+        CategoryUpdate item,
+        Category target,
+        CategoryBatchState state,
+        PlanContext context)
     {
         var expected = target.Version;
         var violation = target.Update(Apply(item, target.Details), context.Now);
@@ -102,7 +108,8 @@ internal sealed class CategoryBatchSpec(
     /// fail the second. A new category cannot close a loop: nothing can be under it yet.
     /// </summary>
     private static void FailLoops(
-        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, IReadOnlyDictionary<long, long?> storedParents)
+        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch,
+        IReadOnlyDictionary<long, long?> storedParents)
     {
         var parents = new Dictionary<long, long?>(storedParents);
         foreach (var (entry, item) in batch.OpenUpdates.ToList())
@@ -115,7 +122,11 @@ internal sealed class CategoryBatchSpec(
             var id = entry.Id!.Value;
             if (IsSelfOrAncestor(id, item.ParentId.Value, parents))
             {
-                entry.Fail(ErrorCodes.ValidationFailed, $"Category {item.ParentId.Value} is category {id} or one of its descendants: a category cannot be moved under itself.", "parent_id");
+                entry.Fail(
+                    ErrorCodes.ValidationFailed,
+                    $"Category {item.ParentId.Value} is category {id} or one of its descendants: "
+                    + "a category cannot be moved under itself.",
+                    "parent_id");
             }
             else
             {

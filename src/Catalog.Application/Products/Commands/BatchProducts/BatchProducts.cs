@@ -10,12 +10,14 @@ public sealed record BatchProducts(
     IReadOnlyList<ProductCreate> Create,
     IReadOnlyList<ProductUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
 
-public sealed class BatchProductsValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchProducts>(options);
+public sealed class BatchProductsValidator(IOptions<BatchOptions> options)
+    : BatchRequestValidator<BatchProducts>(options);
 
 internal sealed class BatchProductsHandler(BatchEngine engine, ProductBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>

@@ -20,9 +20,8 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Title);
         }
 
-        WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(ProductConstraints.MaxTitleLength));
-        WhenPresent(x => x.Handle, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxHandleLength)
-            .Matches(HandleFormat.Pattern).WithMessage("handle may contain only lower-case letters, digits and single dashes."));
+        NonEmptyText(x => x.Title, ProductConstraints.MaxTitleLength);
+        HandleText(x => x.Handle, ProductConstraints.MaxHandleLength);
         WhenPresent(x => x.Subtitle, r => r.MaximumLength(ProductConstraints.MaxSubtitleLength));
         WhenPresent(x => x.Description, r => r.MaximumLength(ProductConstraints.MaxDescriptionLength));
         WhenPresent(x => x.Status, r => r.NotNull().IsInEnum());
@@ -38,10 +37,10 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         EachWhenPresent(x => x.Options, new OptionInputValidator());
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
-        WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Height, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
+        WhenPresent(x => x.Weight, r => r.IsDimension());
+        WhenPresent(x => x.Length, r => r.IsDimension());
+        WhenPresent(x => x.Width, r => r.IsDimension());
+        WhenPresent(x => x.Height, r => r.IsDimension());
         WhenPresent(x => x.ExternalId, r => r.MaximumLength(ProductConstraints.MaxExternalIdLength));
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)

@@ -11,12 +11,14 @@ public sealed record BatchVariants(
     IReadOnlyList<VariantCreate> Create,
     IReadOnlyList<VariantUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
 
-public sealed class BatchVariantsValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchVariants>(options);
+public sealed class BatchVariantsValidator(IOptions<BatchOptions> options)
+    : BatchRequestValidator<BatchVariants>(options);
 
 internal sealed class BatchVariantsHandler(BatchEngine engine, VariantBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>

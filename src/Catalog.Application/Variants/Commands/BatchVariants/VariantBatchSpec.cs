@@ -49,25 +49,27 @@ internal sealed class VariantBatchSpec(
         var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
 
         var found = await products.GetManyAsync([productId], cancellationToken);
-        var product = found.Count == 1 ? found[0] : throw new NotFoundException("Product", productId);
+        var product = NotFoundException.The(found, "Product", productId);
         return new VariantBatchState(
             product,
             product.Variants.ToDictionary(v => v.Id),
-            skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
-            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken),
-            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
+            await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
+            await FindAsync(valueIds, attributes.FindExistingValuesAsync, cancellationToken) ?? new HashSet<long>(),
+            (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
 
     public override IReadOnlyDictionary<long, Variant> TargetsOf(VariantBatchState state) => state.Variants;
 
-    public override void Check(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
+    public override void Check(
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
-            if (VariantPlanner.SkuOf(item) is { } sku && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
+            var sku = VariantPlanner.SkuOf(item);
+            if (sku is not null && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
             {
-                entry.Fail(ErrorCodes.DuplicateSku, $"The SKU '{sku}' is taken by variant {owner.VariantId} of product {owner.ProductId}.", "sku");
+                entry.Fail(ErrorCodes.DuplicateSku, owner.Taken(sku), "sku");
             }
 
             entry.Fail(ErrorCodes.ReferenceNotFound, [
@@ -81,7 +83,8 @@ internal sealed class VariantBatchSpec(
     }
 
     public override IReadOnlyDictionary<Type, int> InsertCounts(
-        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) => new Dictionary<Type, int>
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) =>
+        new Dictionary<Type, int>
         {
             [typeof(Variant)] = batch.OpenCreates.Count(),
             [typeof(VariantPrice)] = batch.OpenWrites.Sum(w => VariantPlanner.PricesToInsert(w.Item)),

@@ -16,11 +16,13 @@ public sealed record BatchWholesaleRoles(
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
 
-public sealed class BatchWholesaleRolesValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchWholesaleRoles>(options);
+public sealed class BatchWholesaleRolesValidator(IOptions<BatchOptions> options)
+    : BatchRequestValidator<BatchWholesaleRoles>(options);
 
 internal sealed class BatchWholesaleRolesHandler(BatchEngine engine, WholesaleRoleBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchWholesaleRoles, BatchResult<WholesaleRoleDto>>
 {
-    public Task<BatchResult<WholesaleRoleDto>> Handle(BatchWholesaleRoles request, CancellationToken cancellationToken) =>
+    public Task<BatchResult<WholesaleRoleDto>> Handle(
+        BatchWholesaleRoles request, CancellationToken cancellationToken) =>
         engine.RunAsync(spec, request, mapper.Map<WholesaleRoleDto>, cancellationToken);
 }

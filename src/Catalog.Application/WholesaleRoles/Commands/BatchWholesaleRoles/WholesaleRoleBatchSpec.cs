@@ -30,20 +30,24 @@ internal sealed class WholesaleRoleBatchSpec(
         CancellationToken cancellationToken)
     {
         var ids = batch.OpenTargetIds();
-        var found = ids.Count == 0 ? [] : (await roles.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id);
+        var found = (await FindAsync(ids, roles.GetManyAsync, cancellationToken))?.ToDictionary(r => r.Id) ?? [];
         var keys = batch.OpenCreates.Select(w => KeyOf(w.Item)).OfType<string>().ToHashSet();
-        var deletedKeys = batch.OpenDeletes.Where(e => found.ContainsKey(e.Id!.Value)).Select(e => found[e.Id!.Value].Key).ToHashSet();
+        var deletedKeys = batch.OpenDeletes.Select(e => found.GetValueOrDefault(e.Id!.Value)?.Key)
+            .OfType<string>()
+            .ToHashSet();
         return new WholesaleRoleBatchState(
             found,
-            keys.Count == 0 ? new Dictionary<string, long>() : await roles.FindKeysAsync(keys, cancellationToken),
-            deletedKeys.Count == 0 ? new HashSet<string>() : await roles.FindKeysInUseAsync(deletedKeys, cancellationToken));
+            await FindAsync(keys, roles.FindKeysAsync, cancellationToken) ?? new Dictionary<string, long>(),
+            await FindAsync(deletedKeys, roles.FindKeysInUseAsync, cancellationToken) ?? new HashSet<string>());
     }
 
-    public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) => state.Roles;
+    public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) =>
+        state.Roles;
 
     /// <summary>Fails the creates whose keys are taken and the deletes of roles in use.</summary>
     public override void Check(
-        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch, WholesaleRoleBatchState state)
+        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
+        WholesaleRoleBatchState state)
     {
         foreach (var (entry, item) in batch.OpenCreates.ToList())
         {
@@ -60,7 +64,8 @@ internal sealed class WholesaleRoleBatchSpec(
             {
                 entry.Fail(
                     ErrorCodes.Conflict,
-                    $"Wholesale role '{key}' is still named by the wholesale terms of some variants; remove it from them first.",
+                    $"Wholesale role '{key}' is still named by the wholesale terms of some variants; "
+                    + "remove it from them first.",
                     "id");
             }
         }
@@ -105,5 +110,5 @@ internal sealed class WholesaleRoleBatchSpec(
         return violation;
     }
 
-    private static string? KeyOf(WholesaleRoleWrite item) => item.Key is { HasValue: true, Value: { } key } ? key : null;
+    private static string? KeyOf(WholesaleRoleWrite item) => item.Key.HasValue ? item.Key.Value : null;
 }

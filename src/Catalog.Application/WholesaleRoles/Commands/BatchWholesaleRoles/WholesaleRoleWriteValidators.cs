@@ -21,8 +21,7 @@ public abstract class WholesaleRoleWriteValidator<T> : CatalogValidator<T>
             .MaximumLength(WholesaleConstraints.MaxRoleKeyLength)
             .Matches(WholesaleConstraints.RoleKeyPattern)
             .WithMessage($"key may contain only {WholesaleConstraints.RoleKeyCharacters}."));
-        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.")
-            .MaximumLength(WholesaleConstraints.MaxRoleNameLength));
+        NonEmptyText(x => x.Name, WholesaleConstraints.MaxRoleNameLength);
     }
 }
 
