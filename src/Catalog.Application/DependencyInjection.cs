@@ -36,6 +36,7 @@ public static class DependencyInjection
 
         // Validators hold compiled rules and no state: built once, they cost nothing per request.
         RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
+        services.AddSingleton(typeof(IValidator<>), typeof(BatchRequestValidator<>));
         return services;
     }
 

@@ -8,7 +8,7 @@ using Catalog.Domain.Products;
 namespace Catalog.Application.Variants;
 
 /// <summary>Turns variant inputs into variants and rows to write, for product items and the variant batch.</summary>
-public static class VariantPlanner
+internal static class VariantPlanner
 {
     private static readonly VariantDetails Defaults = new() { Title = "-" };
 
@@ -18,9 +18,6 @@ public static class VariantPlanner
     /// </summary>
     public static Result<Variant> Create(Product product, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(rows);
         var variant = Variant.Create(context.Ids.Next<Variant>(), product.Id, Apply(input, Defaults), context.Now);
         if (product.AddVariant(variant, context.Now) is { } refused)
         {
@@ -40,10 +37,6 @@ public static class VariantPlanner
     public static RuleViolation? Update(
         Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(rows);
         var expected = variant.Version;
         product.UpdateVariant(variant, Apply(input, variant.Details), context.Now);
         rows.Add(new UpdateRow(variant, expected));
@@ -63,7 +56,6 @@ public static class VariantPlanner
     public static IEnumerable<Problem> CheckAttributeValues(
         VariantWrite input, IReadOnlySet<long> existing, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(existing);
         var valueIds = AttributeValueIdsOf(input);
         for (var i = 0; i < valueIds.Count; i++)
         {
@@ -77,7 +69,6 @@ public static class VariantPlanner
     /// <summary>The problem of an update whose extensions, merged into the variant's, would exceed the limit.</summary>
     public static IEnumerable<Problem> CheckExtensions(VariantWrite input, string? current, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(input);
         return input.Extensions.HasValue
             ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions")
             : [];
@@ -87,8 +78,6 @@ public static class VariantPlanner
     public static IEnumerable<Problem> CheckOptions(
         VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(productOptions);
         if (input.Options is not { HasValue: true, Value: { } values })
         {
             yield break;

@@ -7,7 +7,8 @@ namespace Catalog.Application.Tests.Products;
 
 public sealed class BatchProductsValidatorTests
 {
-    private static readonly BatchProductsValidator Validator = new(Options.Create(new BatchOptions { MaxItems = 3 }));
+    private static readonly BatchRequestValidator<BatchProducts> Validator =
+        new(Options.Create(new BatchOptions { MaxItems = 3 }));
 
     [Fact]
     public void Validate_EmptyBatch_FailsWithEmptyBatch()

@@ -63,13 +63,35 @@ public sealed class WholesaleInputValidatorTests
 
     public static TheoryData<string, WholesaleInput> BetweenEntries => new()
     {
-        { "overlapping ranges", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 10), Percent(10, null) } } },
-        { "percent over fixed", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 10, "usd"), Percent(5, 6) } } },
-        { "duplicate price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m }, new() { Role = "gold", CurrencyCode = "USD", Amount = 2m } } } },
-        { "duplicate minimum", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 1 }, new() { Role = "gold", Quantity = 2 } } } },
+        { "overlapping ranges", new() { QuantityDiscountRules = Rules(Percent(1, 10), Percent(10, null)) } },
+        { "percent over fixed", new() { QuantityDiscountRules = Rules(Fixed(1, 10, "usd"), Percent(5, 6)) } },
+        {
+            "duplicate price",
+            new()
+            {
+                Prices = new List<WholesalePriceInput>
+                {
+                    new() { Role = "gold", CurrencyCode = "usd", Amount = 1m },
+                    new() { Role = "gold", CurrencyCode = "USD", Amount = 2m },
+                },
+            }
+        },
+        {
+            "duplicate minimum",
+            new()
+            {
+                MinimumOrderQuantities = new List<MinimumOrderQuantityInput>
+                {
+                    new() { Role = "gold", Quantity = 1 },
+                    new() { Role = "gold", Quantity = 2 },
+                },
+            }
+        },
         { "duplicate visibility", new() { Visibility = new List<string> { "gold", "gold" } } },
         { "'all' beside a role", new() { Visibility = new List<string> { "gold", "all" } } },
     };
+
+    private static List<QuantityDiscountRuleInput> Rules(params QuantityDiscountRuleInput[] rules) => [.. rules];
 
     [Theory]
     [MemberData(nameof(BetweenEntries))]
@@ -87,11 +109,16 @@ public sealed class WholesaleInputValidatorTests
             Variants = new List<ProductVariantWrite>
             {
                 new() { Title = "A" },
-                new() { Title = "B", Wholesale = new WholesaleInput { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5), Percent(3, 2) } } },
+                new()
+                {
+                    Title = "B",
+                    Wholesale = new WholesaleInput { QuantityDiscountRules = Rules(Percent(1, 5), Percent(3, 2)) },
+                },
             },
         });
 
-        result.Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).Should().Equal("variants[1].wholesale.quantity_discount_rules[1].end_qty");
+        result.Errors.Select(e => FieldPaths.ToWire(e.PropertyName))
+            .Should().Equal("variants[1].wholesale.quantity_discount_rules[1].end_qty");
     }
 
     [Fact]

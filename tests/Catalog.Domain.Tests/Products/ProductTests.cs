@@ -84,7 +84,7 @@ public sealed class ProductTests
     [Fact]
     public void Create_OptionsWithDistinctTitlesAndAttributes_AreKept()
     {
-        var options = new[] { new ProductOption("Size", ["S"], 7), new ProductOption("Fit", ["M"]), new ProductOption("Sleeve", ["L"], 8) };
+        ProductOption[] options = [new("Size", ["S"], 7), new("Fit", ["M"]), new("Sleeve", ["L"], 8)];
 
         var result = Product.Create(1, Details() with { Options = options }, Now);
 
@@ -125,7 +125,9 @@ public sealed class ProductTests
             product.AddVariant(Variant.Create(100 + i, 1, new VariantDetails { Title = $"V{i}" }, Now), Now);
         }
 
-        var violation = product.AddVariant(Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now), Now);
+        var oneTooMany = Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now);
+
+        var violation = product.AddVariant(oneTooMany, Now);
 
         violation?.Message.Should().Be($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
         product.Variants.Should().HaveCount(ProductConstraints.MaxVariantsPerProduct);
@@ -138,7 +140,8 @@ public sealed class ProductTests
 
         var result = Product.Create(1, Details() with { Options = options }, Now);
 
-        result.Violation.Should().Be(new RuleViolation("A global attribute may back at most one option of a product.", "options"));
+        result.Violation.Should()
+            .Be(new RuleViolation("A global attribute may back at most one option of a product.", "options"));
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class VariantTests
 
         var violation = variant.ReplacePrices([Price(1, "usd", 10m, min1, max1), Price(2, "usd", 9m, min2, max2)]);
 
-        violation.Should().Be(new RuleViolation("Prices of one currency must not have overlapping quantity ranges.", "prices"));
+        violation.Should()
+            .Be(new RuleViolation("Prices of one currency must not have overlapping quantity ranges.", "prices"));
         variant.Prices.Should().BeEmpty();
     }
 

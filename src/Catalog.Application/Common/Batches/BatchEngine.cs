@@ -38,7 +38,7 @@ public sealed partial class BatchEngine(
             spec.CheckItem(entry, item);
         }
 
-        FailRepeatedClaims(spec, batch);
+        FailRepeatedClaims();
 
         TState state;
         await using (await snapshots.BeginAsync(cancellationToken))
@@ -46,93 +46,72 @@ public sealed partial class BatchEngine(
             state = await spec.LoadAsync(batch, cancellationToken);
         }
 
-        FailMissingOrStale(batch, spec.TargetsOf(state), spec.Resource);
+        FailMissingOrStale(spec.TargetsOf(state));
         spec.Check(batch, state);
 
         // An atomic batch with a failed item writes nothing: no ids to reserve, nothing to plan.
         if (command.Policy == BatchPolicy.Partial || ledger.All.All(e => e.IsOpen))
         {
             var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
-            Plan(spec, batch, state, new PlanContext(ids, clock.GetUtcNow()));
+            Plan(new PlanContext(ids, clock.GetUtcNow()));
         }
 
         return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
-    }
 
-    private static void FailRepeatedClaims<TWrite, TCreate, TUpdate, TEntity, TState>(
-        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec, Batch<TWrite, TCreate, TUpdate, TEntity> batch)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        var claims = batch.OpenWrites
-            .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
-            .ToList();
-        foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
+        void FailRepeatedClaims()
         {
-            batch.Ledger.FailRepeatedValues(
-                claims.Where(c => c.Claim.Kind == kind).Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)),
-                kind);
-        }
-    }
-
-    /// <summary>
-    /// Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version is
-    /// not the stored one (CONFLICT): the client read the row before someone else changed it.
-    /// </summary>
-    private static void FailMissingOrStale<TWrite, TCreate, TUpdate, TEntity>(
-        Batch<TWrite, TCreate, TUpdate, TEntity> batch, IReadOnlyDictionary<long, TEntity> found, string resource)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        foreach (var entry in batch.Ledger.Updates.Concat(batch.Ledger.Deletes).Where(e => e.IsOpen))
-        {
-            if (!found.TryGetValue(entry.Id!.Value, out var row))
+            var claims = batch.OpenWrites
+                .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
+                .ToList();
+            foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
             {
-                entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
-            }
-            else if (entry.Operation == BatchOperation.Update
-                && batch.Command.Update[entry.Index].Version is { } version && version != row.Version)
-            {
-                entry.Fail(
-                    ErrorCodes.Conflict,
-                    $"{resource} {entry.Id} is at version {row.Version}, not {version}: it changed since it was read.",
-                    "version");
+                var ofKind = claims.Where(c => c.Claim.Kind == kind);
+                ledger.FailRepeatedValues(ofKind.Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
             }
         }
-    }
 
-    /// <summary>
-    /// Plans every open item: deletes first, so that what they free (a product's variant places) counts for the
-    /// creates. A domain rule an item breaks fails that item alone, with nothing of it planned.
-    /// </summary>
-    private static void Plan<TWrite, TCreate, TUpdate, TEntity, TState>(
-        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
-        Batch<TWrite, TCreate, TUpdate, TEntity> batch,
-        TState state,
-        PlanContext context)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        var targets = spec.TargetsOf(state);
-        foreach (var entry in batch.OpenDeletes.ToList())
+        // Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version
+        // is not the stored one (CONFLICT): the client read the row before someone else changed it.
+        void FailMissingOrStale(IReadOnlyDictionary<long, TEntity> found)
         {
-            Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
+            var resource = spec.Resource;
+            foreach (var entry in ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen))
+            {
+                if (!found.TryGetValue(entry.Id!.Value, out var row))
+                {
+                    entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
+                }
+                else if (entry.Operation == BatchOperation.Update
+                    && command.Update[entry.Index].Version is { } version && version != row.Version)
+                {
+                    entry.Fail(
+                        ErrorCodes.Conflict,
+                        $"{resource} {entry.Id} is at version {row.Version}, not {version}: "
+                        + "it changed since it was read.",
+                        "version");
+                }
+            }
         }
 
-        foreach (var (entry, item) in batch.OpenCreates.ToList())
+        // Plans every open item: deletes first, so that what they free (a product's variant places) counts for the
+        // creates. A domain rule an item breaks fails that item alone, with nothing of it planned.
+        void Plan(PlanContext context)
         {
-            Refuse(entry, spec.PlanCreate(entry, item, state, context));
-        }
+            var targets = spec.TargetsOf(state);
+            foreach (var entry in batch.OpenDeletes.ToList())
+            {
+                Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
+            }
 
-        foreach (var (entry, item) in batch.OpenUpdates.ToList())
-        {
-            Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+            foreach (var (entry, item) in batch.OpenCreates.ToList())
+            {
+                Refuse(entry, spec.PlanCreate(entry, item, state, context));
+            }
+
+            foreach (var (entry, item) in batch.OpenUpdates.ToList())
+            {
+                Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+            }
         }
     }
 

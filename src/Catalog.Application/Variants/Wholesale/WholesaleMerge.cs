@@ -7,12 +7,11 @@ namespace Catalog.Application.Variants.Wholesale;
 /// A variant item's wholesale input against the terms it changes: the roles it names, what only the merged terms can
 /// show to be wrong, and the merged terms themselves (each list sent replaces its list; the others stay).
 /// </summary>
-public static class WholesaleMerge
+internal static class WholesaleMerge
 {
     /// <summary>Every role an input names, with its path (<c>wholesale.prices[0].role</c>), <c>all</c> aside.</summary>
     public static IEnumerable<(string Field, string Role)> RolesOf(VariantWrite input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Wholesale is not { HasValue: true, Value: { } wholesale })
         {
             return [];
@@ -34,7 +33,6 @@ public static class WholesaleMerge
     /// <summary>The roles an input names that are not among <paramref name="existing"/>, by field path.</summary>
     public static IEnumerable<Problem> CheckRoles(VariantWrite input, IReadOnlySet<string> existing, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(existing);
         return RolesOf(input).Where(r => !existing.Contains(r.Role))
             .Select(r => ($"{prefix}{r.Field}", $"Wholesale role '{r.Role}' does not exist."));
     }
@@ -45,8 +43,6 @@ public static class WholesaleMerge
     /// </summary>
     public static IEnumerable<Problem> Check(VariantWrite input, WholesaleTerms current, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(current);
         if (input.Wholesale is not { HasValue: true, Value: { } wholesale })
         {
             return [];
@@ -75,7 +71,6 @@ public static class WholesaleMerge
     /// <summary>The terms after the input: <c>null</c> clears them; a list sent replaces its list.</summary>
     public static WholesaleTerms Merge(WholesaleInput? input, WholesaleTerms current, long variantId)
     {
-        ArgumentNullException.ThrowIfNull(current);
         if (input is null)
         {
             return WholesaleTerms.None;

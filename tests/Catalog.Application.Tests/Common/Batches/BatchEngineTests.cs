@@ -267,7 +267,9 @@ public sealed class BatchEngineTests
     [Fact]
     public async Task RunAsync_GuardThrowsWhilePlanning_LetsTheExceptionThroughAndWritesNothing()
     {
-        var act = () => RunAsync(new GadgetBatchBuilder().Create("desk").Create(Gadget.ImpossibleHandle, "Bug").Build());
+        var batch = new GadgetBatchBuilder().Create("desk").Create(Gadget.ImpossibleHandle, "Bug").Build();
+
+        var act = () => RunAsync(batch);
 
         await act.Should().ThrowAsync<DomainRuleException>();
         _writer.Plans.Should().BeEmpty();

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
@@ -15,9 +14,6 @@ public sealed record BatchAttributes(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchAttributesValidator(IOptions<BatchOptions> options)
-    : BatchRequestValidator<BatchAttributes>(options);
 
 internal sealed class BatchAttributesHandler(BatchEngine engine, AttributeBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchAttributes, BatchResult<AttributeDto>>

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
@@ -15,9 +14,6 @@ public sealed record BatchProducts(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchProductsValidator(IOptions<BatchOptions> options)
-    : BatchRequestValidator<BatchProducts>(options);
 
 internal sealed class BatchProductsHandler(BatchEngine engine, ProductBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
@@ -16,9 +15,6 @@ public sealed record BatchVariants(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchVariantsValidator(IOptions<BatchOptions> options)
-    : BatchRequestValidator<BatchVariants>(options);
 
 internal sealed class BatchVariantsHandler(BatchEngine engine, VariantBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>

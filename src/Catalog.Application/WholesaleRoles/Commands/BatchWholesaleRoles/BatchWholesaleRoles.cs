@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
@@ -15,9 +14,6 @@ public sealed record BatchWholesaleRoles(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchWholesaleRolesValidator(IOptions<BatchOptions> options)
-    : BatchRequestValidator<BatchWholesaleRoles>(options);
 
 internal sealed class BatchWholesaleRolesHandler(BatchEngine engine, WholesaleRoleBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchWholesaleRoles, BatchResult<WholesaleRoleDto>>
