@@ -7,6 +7,7 @@ using Catalog.Application.Common.Mediator;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Catalog.Application;
 
@@ -22,8 +23,9 @@ public static class DependencyInjection
         services.AddScoped<ISender, Sender>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
-        services.TryAddSingletonTimeProvider();
+        services.AddAutoMapper(
+            cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
+        services.TryAddSingleton(TimeProvider.System);
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
         services.AddTransient<BatchEngine>();
         services.AddScoped<RequestWrites>();
@@ -34,28 +36,23 @@ public static class DependencyInjection
 
         // Validators hold compiled rules and no state: built once, they cost nothing per request.
         RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
+        services.AddSingleton(typeof(IValidator<>), typeof(BatchRequestValidator<>));
         return services;
     }
 
     private static bool IsBatchSpec(Type? type) =>
         type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(BatchSpec<,,,,>);
 
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
-    }
-
-    /// <summary>Our stand-in for MediatR's and FluentValidation's assembly scans: every concrete implementation, by its closed interface.</summary>
-    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
+    /// <summary>Like MediatR's and FluentValidation's scans: every concrete class, by its closed interface.</summary>
+    private static void RegisterClosedImplementations(
+        IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
     {
         var candidates = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
             && t.GetConstructors().Any(c => c.GetParameters().All(p => !p.ParameterType.IsPrimitive)));
+        bool Closes(Type contract) => contract.IsGenericType && contract.GetGenericTypeDefinition() == openInterface;
         foreach (var type in candidates)
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
+            foreach (var contract in type.GetInterfaces().Where(Closes))
             {
                 services.Add(new ServiceDescriptor(contract, type, lifetime));
             }

@@ -24,7 +24,7 @@ internal static class NaiveEf
             Status = ProductStatus.Published,
             Options = [new ProductOption("Size", ProductSpec.Sizes)],
         };
-        var product = Product.Create(ids.ProductId(spec), details, now);
+        var product = Product.Create(ids.ProductId(spec), details, now).Value;
         for (var v = 0; v < ProductSpec.Sizes.Length; v++)
         {
             var size = ProductSpec.Sizes[v];

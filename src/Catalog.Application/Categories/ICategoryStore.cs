@@ -10,9 +10,10 @@ public interface ICategoryStore
 
     Task<IReadOnlySet<long>> FindExistingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
+        IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 
-    /// <summary>Every category's parent, to reject cycles: categories are few next to products, so one query serves.</summary>
+    /// <summary>Every category's parent, to reject cycles: categories are few, so one query does.</summary>
     Task<IReadOnlyDictionary<long, long?>> GetParentsAsync(CancellationToken cancellationToken);
 
     Task<Page<Category>> ListAsync(long? parentId, int limit, int offset, CancellationToken cancellationToken);

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Catalog.Application.Common;
 
 /// <summary>
-/// Turns validator property paths (<c>Variants[0].StockQuantity</c>) into wire paths (<c>variants[0].stock_quantity</c>).
-/// A rule on a property that is really called <c>value</c> on the wire names it in lower case (<c>OverridePropertyName("value")</c>),
-/// so that it is not taken for the <c>.Value</c> step of an <see cref="Optional{T}"/>.
+/// Turns validator property paths (<c>Variants[0].StockQuantity</c>) into wire paths
+/// (<c>variants[0].stock_quantity</c>). A rule on a property that is really called <c>value</c> on the wire names it in
+/// lower case (<c>OverridePropertyName("value")</c>), so that it is not taken for the <c>.Value</c> step of an <see
+/// cref="Optional{T}"/>.
 /// </summary>
 public static partial class FieldPaths
 {

@@ -33,6 +33,13 @@ public readonly record struct Optional<T> : IOptional
     public override string ToString() => HasValue ? $"{Value}" : "(absent)";
 }
 
+public static class OptionalLists
+{
+    /// <summary>The list sent; none when it was left out or sent as null.</summary>
+    public static IReadOnlyList<T> Items<T>(this Optional<IReadOnlyList<T>?> list) =>
+        list.HasValue ? list.Value ?? [] : [];
+}
+
 public interface IOptional
 {
     bool HasValue { get; }
@@ -46,7 +53,8 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Optional<>);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(OptionalJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+        (JsonConverter)Activator.CreateInstance(
+            typeof(OptionalJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
 
     private sealed class OptionalJsonConverter<T> : JsonConverter<Optional<T>>
     {

@@ -7,7 +7,8 @@ public static class Repeats
     /// The groups of entries whose key more than one entry has, in the order their keys first appear. Usually there are
     /// none, and that is found with one set rather than by grouping every entry.
     /// </summary>
-    public static IEnumerable<IGrouping<TKey, T>> GroupsOf<T, TKey>(IEnumerable<T> entries, Func<T, TKey> keyOf, IEqualityComparer<TKey>? comparer = null)
+    public static IEnumerable<IGrouping<TKey, T>> GroupsOf<T, TKey>(
+        IEnumerable<T> entries, Func<T, TKey> keyOf, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(keyOf);

@@ -3,29 +3,34 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Products;
 
-/// <summary>What the product use cases read. Every method is a constant number of queries, whatever the number of ids.</summary>
+/// <summary>What the product use cases read: every method is a constant number of queries, whatever the ids.</summary>
 public interface IProductStore
 {
     /// <summary>The products with their variants, prices and links, untracked.</summary>
     Task<IReadOnlyList<Product>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
     /// <summary>Which of these SKUs exist, and on which variant of which product.</summary>
-    Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(
+        IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
 
     /// <summary>Which of these handles exist, and on which product.</summary>
-    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
+        IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 
     Task<Page<Product>> ListAsync(ProductFilter filter, int limit, int offset, CancellationToken cancellationToken);
 
     Task<Variant?> GetVariantAsync(long id, CancellationToken cancellationToken);
 }
 
-public sealed record SkuOwner(long ProductId, long VariantId);
+public sealed record SkuOwner(long ProductId, long VariantId)
+{
+    public string Taken(string sku) => $"The SKU '{sku}' is taken by variant {VariantId} of product {ProductId}.";
+}
 
 /// <summary>
-/// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref name="Search"/>
-/// matches the title or description, ignoring case; <paramref name="Extension"/> matches one field of a dialect's
-/// extensions.
+/// Which products a list holds. <paramref name="Statuses"/> narrows to any of several statuses; <paramref
+/// name="Search"/> matches the title or description, ignoring case; <paramref name="Extension"/> matches one field of a
+/// dialect's extensions.
 /// </summary>
 public sealed record ProductFilter(
     Domain.Products.ProductStatus? Status,

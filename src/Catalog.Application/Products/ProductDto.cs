@@ -18,7 +18,7 @@ public sealed record ProductDto
     public IReadOnlyList<OptionDto> Options { get; init; } = [];
     public JsonElement? Metadata { get; init; }
 
-    /// <summary>Each dialect's fields without a canonical home, by dialect name; <c>{}</c> when there are none.</summary>
+    /// <summary>Each dialect's fields without a canonical home, by dialect; <c>{}</c> when there are none.</summary>
     public JsonElement Extensions { get; init; }
     public decimal? Weight { get; init; }
     public decimal? Length { get; init; }
@@ -35,4 +35,5 @@ public sealed record ProductDto
 public sealed record ImageDto(string Url);
 
 /// <summary>A product option, in position order.</summary>
-public sealed record OptionDto(string Title, IReadOnlyList<string> Values, long? AttributeId, bool Visible, bool Variation);
+public sealed record OptionDto(
+    string Title, IReadOnlyList<string> Values, long? AttributeId, bool Visible, bool Variation);

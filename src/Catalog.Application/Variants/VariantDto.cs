@@ -22,7 +22,7 @@ public sealed record VariantDto
     public int Rank { get; init; }
     public JsonElement? Metadata { get; init; }
 
-    /// <summary>Each dialect's fields without a canonical home, by dialect name; <c>{}</c> when there are none.</summary>
+    /// <summary>Each dialect's fields without a canonical home, by dialect; <c>{}</c> when there are none.</summary>
     public JsonElement Extensions { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

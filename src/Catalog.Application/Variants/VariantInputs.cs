@@ -5,7 +5,7 @@ using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
 
-/// <summary>The fields of a variant a batch item may send; prices and attribute values replace the whole set when sent.</summary>
+/// <summary>The fields of a variant an item may send; prices and attribute values replace the whole set.</summary>
 public abstract record VariantWrite
 {
     public Optional<string?> Title { get; init; }
@@ -24,7 +24,7 @@ public abstract record VariantWrite
     public Optional<int?> Rank { get; init; }
     public Optional<JsonElement?> Metadata { get; init; }
 
-    /// <summary>Each dialect's fields without a canonical home, by dialect name; merged by top-level key on update (null removes a key).</summary>
+    /// <summary>Each dialect's fields with no canonical home; merged by dialect (null removes one).</summary>
     public Optional<JsonElement?> Extensions { get; init; }
     /// <summary>Wholesale terms: each list sent replaces its list, the others stay; null clears them all.</summary>
     public Optional<WholesaleInput?> Wholesale { get; init; }
@@ -38,7 +38,7 @@ public sealed record VariantUpdate : VariantWrite, IBatchUpdate
     public long? Version { get; init; }
 }
 
-/// <summary>A variant inside a product item: with an id it updates that variant of the product, without one it creates a variant.</summary>
+/// <summary>A variant inside a product item: with an id it updates that variant, without one it creates one.</summary>
 public sealed record ProductVariantWrite : VariantWrite
 {
     public long? Id { get; init; }
@@ -52,6 +52,6 @@ public sealed record PriceInput
     public long? MinQuantity { get; init; }
     public long? MaxQuantity { get; init; }
 
-    /// <summary>The price while on sale, if the variant is on sale; <see cref="Amount"/> stays the regular price.</summary>
+    /// <summary>The price while on sale; <see cref="Amount"/> stays the regular price.</summary>
     public decimal? SaleAmount { get; init; }
 }

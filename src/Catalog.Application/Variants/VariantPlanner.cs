@@ -1,55 +1,61 @@
+using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Variants.Wholesale;
+using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 
 namespace Catalog.Application.Variants;
 
-/// <summary>Turns variant inputs into variants and the rows to write; shared by product items and the variant batch.</summary>
-public static class VariantPlanner
+/// <summary>Turns variant inputs into variants and rows to write, for product items and the variant batch.</summary>
+internal static class VariantPlanner
 {
     private static readonly VariantDetails Defaults = new() { Title = "-" };
 
-    /// <summary>Creates a variant of <paramref name="product"/> and adds it there, with its prices, links and terms.</summary>
-    public static Variant Create(Product product, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    /// <summary>
+    /// Creates a variant of <paramref name="product"/> and adds it there, with its prices, links and terms; a variant
+    /// that breaks a rule is taken out again, so that it holds no place of the product's.
+    /// </summary>
+    public static Result<Variant> Create(Product product, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(ids);
-        ArgumentNullException.ThrowIfNull(rows);
-        var variant = Variant.Create(ids.Next<Variant>(), product.Id, Apply(input, Defaults), now);
-        product.AddVariant(variant, now);
+        var variant = Variant.Create(context.Ids.Next<Variant>(), product.Id, Apply(input, Defaults), context.Now);
+        if (product.AddVariant(variant, context.Now) is { } refused)
+        {
+            return refused;
+        }
+
         rows.Add(new InsertRow(variant));
-        SetChildren(product, variant, input, ids, now, rows);
+        if (SetChildren(product, variant, input, context, rows) is { } violation)
+        {
+            product.RemoveVariant(variant, context.Now);
+            return violation;
+        }
+
         return variant;
     }
 
-    public static void Update(Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    public static RuleViolation? Update(
+        Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(rows);
         var expected = variant.Version;
-        product.UpdateVariant(variant, Apply(input, variant.Details), now);
+        product.UpdateVariant(variant, Apply(input, variant.Details), context.Now);
         rows.Add(new UpdateRow(variant, expected));
-        SetChildren(product, variant, input, ids, now, rows);
+        return SetChildren(product, variant, input, context, rows);
     }
 
     /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
-    public static int PricesToInsert(VariantWrite input) => input.Prices is { HasValue: true, Value: { } prices } ? prices.Count : 0;
+    public static int PricesToInsert(VariantWrite input) => input.Prices.Items().Count;
 
     /// <summary>The SKU an input claims: one it sends and does not clear.</summary>
-    public static string? SkuOf(VariantWrite input) => input.Sku is { HasValue: true, Value: { } sku } ? sku : null;
+    public static string? SkuOf(VariantWrite input) => input.Sku.HasValue ? input.Sku.Value : null;
 
     /// <summary>The attribute value ids an input refers to (none when the field is absent or cleared).</summary>
-    public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) =>
-        input.AttributeValueIds is { HasValue: true, Value: { } ids } ? ids : [];
+    public static IReadOnlyList<long> AttributeValueIdsOf(VariantWrite input) => input.AttributeValueIds.Items();
 
-    /// <summary>The attribute value ids of an input that are not among <paramref name="existing"/>, by field path.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckAttributeValues(VariantWrite input, IReadOnlySet<long> existing, string prefix)
+    /// <summary>The attribute value ids of an input not among <paramref name="existing"/>, by field path.</summary>
+    public static IEnumerable<Problem> CheckAttributeValues(
+        VariantWrite input, IReadOnlySet<long> existing, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(existing);
         var valueIds = AttributeValueIdsOf(input);
         for (var i = 0; i < valueIds.Count; i++)
         {
@@ -61,17 +67,17 @@ public static class VariantPlanner
     }
 
     /// <summary>The problem of an update whose extensions, merged into the variant's, would exceed the limit.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckExtensions(VariantWrite input, string? current, string prefix)
+    public static IEnumerable<Problem> CheckExtensions(VariantWrite input, string? current, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        return input.Extensions.HasValue ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions") : [];
+        return input.Extensions.HasValue
+            ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions")
+            : [];
     }
 
-    /// <summary>The problems of a variant's option values against its product's options: unknown titles, values not offered.</summary>
-    public static IEnumerable<(string Field, string Message)> CheckOptions(VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
+    /// <summary>A variant's option values its product's options lack: unknown titles, values not offered.</summary>
+    public static IEnumerable<Problem> CheckOptions(
+        VariantWrite input, IReadOnlyList<ProductOption> productOptions, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(productOptions);
         if (input.Options is not { HasValue: true, Value: { } values })
         {
             yield break;
@@ -79,46 +85,63 @@ public static class VariantPlanner
 
         foreach (var (title, value) in values)
         {
-            var option = productOptions.FirstOrDefault(o => string.Equals(o.Title, title, StringComparison.OrdinalIgnoreCase));
+            var option = productOptions.FirstOrDefault(o => o.Title.Equals(title, StringComparison.OrdinalIgnoreCase));
             if (option is null)
             {
                 yield return ($"{prefix}options.{title}", $"The product has no option '{title}'.");
             }
             else if (!option.Values.Contains(value, StringComparer.Ordinal))
             {
-                yield return ($"{prefix}options.{title}", $"'{value}' is not a value of the option '{option.Title}' ({string.Join(", ", option.Values)}).");
+                var offered = string.Join(", ", option.Values);
+                var message = $"'{value}' is not a value of the option '{option.Title}' ({offered}).";
+                yield return ($"{prefix}options.{title}", message);
             }
         }
     }
 
-    private static void SetChildren(
-        Product product, Variant variant, VariantWrite input, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    private static RuleViolation? SetChildren(
+        Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
+        var now = context.Now;
         if (input.Prices.HasValue)
         {
             var prices = (input.Prices.Value ?? [])
                 .Select(p => new VariantPrice(
-                    ids.Next<VariantPrice>(), variant.Id, p.CurrencyCode!, p.Amount!.Value, p.MinQuantity, p.MaxQuantity, p.SaleAmount))
+                    context.Ids.Next<VariantPrice>(),
+                    variant.Id,
+                    p.CurrencyCode!,
+                    p.Amount!.Value,
+                    p.MinQuantity,
+                    p.MaxQuantity,
+                    p.SaleAmount))
                 .ToList();
-            var removed = product.ReplaceVariantPrices(variant, prices, now);
-            rows.AddRange(removed.Select(p => new DeleteRow(p, MustExist: false)));
-            rows.AddRange(prices.Select(p => new InsertRow(p)));
+            var removed = variant.Prices.ToList();
+            if (product.ReplaceVariantPrices(variant, prices, now) is { } violation)
+            {
+                return violation;
+            }
+
+            rows.AddChanges(new Changes<object>(removed, prices));
         }
 
         if (input.AttributeValueIds.HasValue)
         {
-            var (removed, added) = product.SetVariantAttributeValues(variant, input.AttributeValueIds.Value ?? [], now);
-            rows.AddRange(removed.Select(link => new DeleteRow(link, MustExist: false)));
-            rows.AddRange(added.Select(link => new InsertRow(link)));
+            rows.AddChanges(product.SetVariantAttributeValues(variant, input.AttributeValueIds.Value ?? [], now));
         }
 
         if (input.Wholesale.HasValue)
         {
             var terms = WholesaleMerge.Merge(input.Wholesale.Value, variant.Wholesale, variant.Id);
-            var (removed, added) = product.SetVariantWholesale(variant, terms, now);
-            rows.AddRange(removed.Select(row => new DeleteRow(row, MustExist: false)));
-            rows.AddRange(added.Select(row => new InsertRow(row)));
+            var changes = product.SetVariantWholesale(variant, terms, now);
+            if (changes.Violation is { } violation)
+            {
+                return violation;
+            }
+
+            rows.AddChanges(changes.Value);
         }
+
+        return null;
     }
 
     private static VariantDetails Apply(VariantWrite input, VariantDetails current) => current with
@@ -134,6 +157,8 @@ public static class VariantPlanner
         Options = input.Options.HasValue ? input.Options.Value ?? new Dictionary<string, string>() : current.Options,
         Rank = input.Rank.Or(current.Rank) ?? current.Rank,
         Metadata = input.Metadata.HasValue ? MetadataJson.ToText(input.Metadata.Value) : current.Metadata,
-        Extensions = input.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value) : current.Extensions,
+        Extensions = input.Extensions.HasValue
+            ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value)
+            : current.Extensions,
     };
 }

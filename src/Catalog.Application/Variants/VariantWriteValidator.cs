@@ -18,8 +18,9 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Title);
         }
 
-        WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(VariantConstraints.MaxTitleLength));
-        WhenPresent(x => x.Sku, r => r.MaximumLength(VariantConstraints.MaxSkuLength).Must(s => s is null || s.Trim().Length > 0).WithMessage("sku must not be blank."));
+        NonEmptyText(x => x.Title, VariantConstraints.MaxTitleLength);
+        WhenPresent(x => x.Sku, r => r.MaximumLength(VariantConstraints.MaxSkuLength)
+            .Must(s => s is null || s.Trim().Length > 0).WithMessage("sku must not be blank."));
         WhenPresent(x => x.Barcode, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
         WhenPresent(x => x.Ean, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
         WhenPresent(x => x.Upc, r => r.MaximumLength(VariantConstraints.MaxCodeLength));
@@ -30,20 +31,17 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
-            .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices.")
-            .Must(NoOverlappingTiers).WithMessage(ProductRules.OverlappingPrices));
+            .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices."));
         EachWhenPresent(x => x.Prices, new PriceInputValidator());
-        WhenPresent(x => x.AttributeValueIds, r => r.Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
+        WhenPresent(x => x.AttributeValueIds, r => r
+            .Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
             .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
         EachWhenPresent(x => x.AttributeValueIds, r => r.GreaterThan(0));
-        WhenPresent(x => x.Options, r => r.Must(o => o is null || o.All(kv => !string.IsNullOrWhiteSpace(kv.Key) && !string.IsNullOrWhiteSpace(kv.Value)))
+        WhenPresent(x => x.Options, r => r
+            .Must(o => o is null || o.All(p => p.Key.Trim().Length > 0 && !string.IsNullOrWhiteSpace(p.Value)))
             .WithMessage("Option titles and values must not be empty."));
         WhenPresent(x => x.Wholesale, r => r.SetValidator(new WholesaleInputValidator()!));
     }
-
-    private static bool NoOverlappingTiers(IReadOnlyList<PriceInput>? prices) =>
-        prices is null || prices.Any(p => p?.CurrencyCode is null)
-        || !ProductRules.PricesOverlap(prices, p => p.CurrencyCode!, p => p.MinQuantity, p => p.MaxQuantity);
 }
 
 public sealed class PriceInputValidator : AbstractValidator<PriceInput>
@@ -53,10 +51,8 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
         RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
             .Matches(VariantConstraints.CurrencyCodePattern)
             .WithMessage("currency_code must be a three-letter ISO 4217 code.");
-        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
-        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
+        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
         RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
         RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
             .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1).WithMessage("max_quantity must not be below min_quantity.");

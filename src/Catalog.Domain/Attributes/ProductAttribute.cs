@@ -34,7 +34,8 @@ public sealed class ProductAttribute : Versioned
     public bool HasArchives { get; private set; }
     public IReadOnlyList<AttributeValue> Values => _values;
 
-    public AttributeDetails Details => new() { Name = Name, Slug = Slug, Type = Type, OrderBy = OrderBy, HasArchives = HasArchives };
+    public AttributeDetails Details =>
+        new() { Name = Name, Slug = Slug, Type = Type, OrderBy = OrderBy, HasArchives = HasArchives };
 
     public static ProductAttribute Create(long id, AttributeDetails details, DateTimeOffset now)
     {
@@ -50,8 +51,9 @@ public sealed class ProductAttribute : Versioned
         Touched(now);
     }
 
-    public void AddValue(AttributeValue value)
+    public RuleViolation? AddValue(AttributeValue value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         if (value.AttributeId != Id)
         {
             throw new DomainRuleException("A value belongs to the attribute it is added to.");
@@ -59,10 +61,11 @@ public sealed class ProductAttribute : Versioned
 
         if (_values.Any(v => string.Equals(v.Slug, value.Slug, StringComparison.Ordinal)))
         {
-            throw new DomainRuleException($"The attribute already has a value '{value.Slug}'.");
+            return new RuleViolation($"The attribute already has a value '{value.Slug}'.", "values");
         }
 
         _values.Add(value);
+        return null;
     }
 
     public void RemoveValue(AttributeValue value) => _values.Remove(value);
@@ -98,7 +101,8 @@ public sealed class AttributeValue : Versioned
     public string? Description { get; private set; }
     public int MenuOrder { get; private set; }
 
-    public AttributeValueDetails Details => new() { Name = Name, Slug = Slug, Description = Description, MenuOrder = MenuOrder };
+    public AttributeValueDetails Details =>
+        new() { Name = Name, Slug = Slug, Description = Description, MenuOrder = MenuOrder };
 
     public static AttributeValue Create(long id, long attributeId, AttributeValueDetails details, DateTimeOffset now)
     {

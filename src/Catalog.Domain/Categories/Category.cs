@@ -51,19 +51,21 @@ public sealed class Category : Versioned
         return category;
     }
 
-    public void Update(CategoryDetails details, DateTimeOffset now)
+    public RuleViolation? Update(CategoryDetails details, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.ParentId == Id)
+        {
+            return new RuleViolation("A category cannot be its own parent.", "parent_id");
+        }
+
         SetDetails(details);
         Touched(now);
+        return null;
     }
 
     private void SetDetails(CategoryDetails details)
     {
-        if (details.ParentId is { } parent && parent == Id)
-        {
-            throw new DomainRuleException("A category cannot be its own parent.");
-        }
-
         Name = Guard.Text(details.Name, CategoryConstraints.MaxNameLength, "name");
         Handle = Guard.Text(details.Handle, CategoryConstraints.MaxHandleLength, "handle");
         Description = Guard.OptionalText(details.Description, CategoryConstraints.MaxDescriptionLength, "description");

@@ -13,9 +13,10 @@ public static class HandleFormat
     /// </summary>
     private static readonly (string Accented, char Plain)[] Folds =
     [
-        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'), ("ĥħ", 'h'),
-        ("ìíîïĩīĭįı", 'i'), ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņňŉ", 'n'), ("òóôõöøōŏő", 'o'),
-        ("ŕŗř", 'r'), ("śŝşšß", 's'), ("ţťŧ", 't'), ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'),
+        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'),
+        ("ĥħ", 'h'), ("ìíîïĩīĭįı", 'i'), ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'), ("ŕŗř", 'r'), ("śŝşšß", 's'), ("ţťŧ", 't'),
+        ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'),
     ];
 
     public static string FromText(string text)
@@ -29,7 +30,7 @@ public static class HandleFormat
             {
                 builder.Append(plain);
             }
-            else if (builder.Length > 0 && builder[^1] != '-' && (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)))
+            else if (builder.Length > 0 && builder[^1] != '-' && IsSeparator(c))
             {
                 builder.Append('-');
             }
@@ -38,6 +39,8 @@ public static class HandleFormat
         var handle = builder.ToString().Trim('-');
         return handle.Length == 0 ? "item" : handle;
     }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
 
     private static char Fold(char c)
     {

@@ -51,7 +51,24 @@ public abstract class Versioned
         }
     }
 
-    /// <summary>Microseconds, the finest that every supported database keeps, so an answer shows what a later read will.</summary>
+    /// <summary>Microseconds, the finest every supported database keeps, so an answer shows what a read will.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset time) =>
         new(time.Ticks - (time.Ticks % 10), time.Offset);
+}
+
+/// <summary>The child rows a replacement removed and added, so that a writer can apply just those.</summary>
+public sealed record Changes<T>(IReadOnlyList<T> Removed, IReadOnlyList<T> Added)
+{
+    public static Changes<T> None { get; } = new([], []);
+
+    /// <summary>Makes <paramref name="links"/> link exactly the <paramref name="wanted"/> ids.</summary>
+    internal static Changes<T> Relink(List<T> links, IEnumerable<long> wanted, Func<T, long> idOf, Func<long, T> link)
+    {
+        var ids = wanted.Distinct().ToList();
+        var removed = links.Where(l => !ids.Contains(idOf(l))).ToList();
+        var added = ids.Where(id => links.All(l => idOf(l) != id)).Select(link).ToList();
+        links.RemoveAll(removed.Contains);
+        links.AddRange(added);
+        return new(removed, added);
+    }
 }

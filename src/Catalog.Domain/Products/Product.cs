@@ -26,7 +26,7 @@ public sealed class Product : Versioned
     /// <summary>A JSON object, kept as text so that any value a client sends comes back unchanged.</summary>
     public string? Metadata { get; private set; }
 
-    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    /// <summary>A JSON object of objects by dialect name: each system's fields that have no canonical home.</summary>
     public string? Extensions { get; private set; }
 
     public decimal? Weight { get; private set; }
@@ -58,22 +58,35 @@ public sealed class Product : Versioned
         ExternalId = ExternalId,
     };
 
-    public static Product Create(long id, ProductDetails details, DateTimeOffset now)
+    public static Result<Product> Create(long id, ProductDetails details, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(details);
+        if (OptionsViolation(details.Options) is { } violation)
+        {
+            return violation;
+        }
+
         var product = new Product();
         product.Created(id, now);
         product.SetDetails(details);
         return product;
     }
 
-    public void Update(ProductDetails details, DateTimeOffset now)
+    public RuleViolation? Update(ProductDetails details, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(details);
+        if (OptionsViolation(details.Options) is { } violation)
+        {
+            return violation;
+        }
+
         SetDetails(details);
         Touched(now);
+        return null;
     }
 
-    /// <summary>Adds a new variant. A product is the only way in, so that the product's version moves with it.</summary>
-    public void AddVariant(Variant variant, DateTimeOffset now)
+    /// <summary>Adds a new variant. A product is the only way in, so that its version moves with it.</summary>
+    public RuleViolation? AddVariant(Variant variant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(variant);
         if (variant.ProductId != Id)
@@ -83,11 +96,12 @@ public sealed class Product : Versioned
 
         if (_variants.Count >= ProductConstraints.MaxVariantsPerProduct)
         {
-            throw new DomainRuleException($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
+            return new RuleViolation($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
         }
 
         _variants.Add(variant);
         ChildrenChanged(now);
+        return null;
     }
 
     public void RemoveVariant(Variant variant, DateTimeOffset now)
@@ -102,15 +116,19 @@ public sealed class Product : Versioned
         ChildrenChanged(now);
     }
 
-    /// <summary>Replaces a variant's prices; answers the removed rows so that a writer can delete them.</summary>
-    public IReadOnlyList<VariantPrice> ReplaceVariantPrices(Variant variant, IEnumerable<VariantPrice> prices, DateTimeOffset now)
+    /// <summary>Replaces a variant's prices (the removed rows are the ones it had), unless they overlap.</summary>
+    public RuleViolation? ReplaceVariantPrices(Variant variant, IEnumerable<VariantPrice> prices, DateTimeOffset now)
     {
-        var removed = Own(variant).ReplacePrices(prices);
-        VariantChanged(variant, now);
-        return removed;
+        var violation = Own(variant).ReplacePrices([.. prices]);
+        if (violation is null)
+        {
+            VariantChanged(variant, now);
+        }
+
+        return violation;
     }
 
-    public (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetVariantAttributeValues(
+    public Changes<VariantAttributeValue> SetVariantAttributeValues(
         Variant variant, IEnumerable<long> valueIds, DateTimeOffset now)
     {
         var changes = Own(variant).SetAttributeValues(valueIds);
@@ -118,11 +136,14 @@ public sealed class Product : Versioned
         return changes;
     }
 
-    public (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetVariantWholesale(
-        Variant variant, WholesaleTerms terms, DateTimeOffset now)
+    public Result<Changes<object>> SetVariantWholesale(Variant variant, WholesaleTerms terms, DateTimeOffset now)
     {
         var changes = Own(variant).SetWholesale(terms);
-        VariantChanged(variant, now);
+        if (changes.Violation is null)
+        {
+            VariantChanged(variant, now);
+        }
+
         return changes;
     }
 
@@ -140,18 +161,9 @@ public sealed class Product : Versioned
         ChildrenChanged(now);
     }
 
-    /// <summary>Replaces the category links; answers the links removed and added so a writer can apply just those.</summary>
-    public (IReadOnlyList<ProductCategory> Removed, IReadOnlyList<ProductCategory> Added) SetCategories(IEnumerable<long> categoryIds)
-    {
-        var wanted = categoryIds.Distinct().ToList();
-        var removed = _categories.Where(link => !wanted.Contains(link.CategoryId)).ToList();
-        var added = wanted.Where(id => _categories.All(link => link.CategoryId != id))
-            .Select(id => new ProductCategory(Id, id))
-            .ToList();
-        _categories.RemoveAll(removed.Contains);
-        _categories.AddRange(added);
-        return (removed, added);
-    }
+    /// <summary>Replaces the category links; answers the links removed and added.</summary>
+    public Changes<ProductCategory> SetCategories(IEnumerable<long> categoryIds) =>
+        Changes<ProductCategory>.Relink(_categories, categoryIds, link => link.CategoryId, id => new(Id, id));
 
     private void SetDetails(ProductDetails details)
     {
@@ -163,7 +175,7 @@ public sealed class Product : Versioned
         Thumbnail = Guard.OptionalText(details.Thumbnail, ProductConstraints.MaxUrlLength, "thumbnail");
         Images = [.. details.Images];
         Tags = [.. details.Tags.Distinct(StringComparer.Ordinal)];
-        Options = CheckOptions(details.Options);
+        Options = [.. details.Options];
         Metadata = details.Metadata;
         Extensions = Guard.OptionalText(details.Extensions, ExtensionConstraints.MaxLength, "extensions");
         Weight = Guard.NonNegative(details.Weight, "weight");
@@ -173,10 +185,19 @@ public sealed class Product : Versioned
         ExternalId = Guard.OptionalText(details.ExternalId, ProductConstraints.MaxExternalIdLength, "external_id");
     }
 
-    private static IReadOnlyList<ProductOption> CheckOptions(IReadOnlyList<ProductOption> options) =>
-        ProductRules.OptionsViolation(options, o => o.Title, o => o.AttributeId) is { } violation
-            ? throw new DomainRuleException(violation, "options")
-            : [.. options];
+    /// <summary>What is wrong with options (titles alike but for case, an attribute behind two), or null.</summary>
+    private static RuleViolation? OptionsViolation(IReadOnlyList<ProductOption> options)
+    {
+        if (options.Select(o => o.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
+        {
+            return new RuleViolation("Option titles must be unique within a product.", "options");
+        }
+
+        var attributes = options.Select(o => o.AttributeId).OfType<long>().ToList();
+        return attributes.Distinct().Count() != attributes.Count
+            ? new RuleViolation("A global attribute may back at most one option of a product.", "options")
+            : null;
+    }
 }
 
 /// <summary>The link between a product and one of its categories.</summary>

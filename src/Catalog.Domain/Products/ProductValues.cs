@@ -7,9 +7,10 @@ public sealed record ProductImage(string Url);
 /// position. It may be backed by a global attribute (<paramref name="AttributeId"/>); it may be shown on the product
 /// page (<paramref name="Visible"/>) and used to tell variants apart (<paramref name="Variation"/>).
 /// </summary>
-public sealed record ProductOption(string Title, IReadOnlyList<string> Values, long? AttributeId = null, bool Visible = true, bool Variation = true);
+public sealed record ProductOption(
+    string Title, IReadOnlyList<string> Values, long? AttributeId = null, bool Visible = true, bool Variation = true);
 
-/// <summary>The scalar and value-object fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
+/// <summary>The scalar and value fields of a product, replaced together by <see cref="Product.Update"/>.</summary>
 public sealed record ProductDetails
 {
     public required string Handle { get; init; }

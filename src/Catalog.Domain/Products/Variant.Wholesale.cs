@@ -3,7 +3,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
 
-/// <summary>A variant's wholesale terms: prices, order quantities, visibility and quantity discount rules per role.</summary>
+/// <summary>A variant's wholesale terms: prices, order quantities, visibility and discount rules per role.</summary>
 public sealed partial class Variant
 {
     private readonly List<WholesalePrice> _wholesalePrices = [];
@@ -23,20 +23,21 @@ public sealed partial class Variant
         [.. _wholesaleDiscountRules.OrderBy(r => r.Position)]);
 
     /// <summary>
-    /// Replaces the wholesale terms, refusing terms that break an invariant (two prices for one role and currency,
-    /// overlapping discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
-    /// Answers the rows removed and added, so that a writer can apply just those.
+    /// Replaces the wholesale terms, unless they break a rule (two prices for one role and currency, overlapping
+    /// discount ranges, ...). A list equal to the current one is kept; a changed list is replaced whole.
     /// </summary>
-    internal (IReadOnlyList<object> Removed, IReadOnlyList<object> Added) SetWholesale(WholesaleTerms terms)
+    internal Result<Changes<object>> SetWholesale(WholesaleTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         terms = terms with { Visibility = WholesaleTerms.NormalizeVisibility(terms.Visibility) };
-        if (terms.FirstViolation() is { } violation)
+        if (terms.Violation() is { } violation)
         {
-            throw new DomainRuleException(violation);
+            return violation;
         }
 
-        if (terms.Prices.Any(p => p.VariantId != Id) || terms.OrderQuantities.Any(q => q.VariantId != Id) || terms.DiscountRules.Any(r => r.VariantId != Id))
+        if (terms.Prices.Any(p => p.VariantId != Id)
+            || terms.OrderQuantities.Any(q => q.VariantId != Id)
+            || terms.DiscountRules.Any(r => r.VariantId != Id))
         {
             throw new DomainRuleException("Wholesale terms belong to the variant they are set on.");
         }
@@ -45,10 +46,13 @@ public sealed partial class Variant
         var added = new List<object>();
         Replace(_wholesalePrices, terms.Prices, removed, added);
         Replace(_wholesaleOrderQuantities, terms.OrderQuantities, removed, added);
-        Replace(_wholesaleVisibility, [.. terms.Visibility.Select(role => new WholesaleVisibility(Id, role))], removed, added);
+        Replace(_wholesaleVisibility, Visible(terms.Visibility), removed, added);
         Replace(_wholesaleDiscountRules, terms.DiscountRules, removed, added);
-        return (removed, added);
+        return new Changes<object>(removed, added);
     }
+
+    private List<WholesaleVisibility> Visible(IEnumerable<string> roles) =>
+        [.. roles.Select(role => new WholesaleVisibility(Id, role))];
 
     private static void Replace<T>(List<T> current, IReadOnlyList<T> next, List<object> removed, List<object> added)
         where T : class

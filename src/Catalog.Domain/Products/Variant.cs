@@ -1,4 +1,5 @@
 using Catalog.Domain.Common;
+using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
 
@@ -42,7 +43,7 @@ public sealed partial class Variant : Versioned
     public int Rank { get; private set; }
     public string? Metadata { get; private set; }
 
-    /// <summary>A JSON object of objects keyed by dialect name: each system's fields that have no canonical home.</summary>
+    /// <summary>A JSON object of objects by dialect name: each system's fields that have no canonical home.</summary>
     public string? Extensions { get; private set; }
 
     public IReadOnlyList<VariantPrice> Prices => _prices;
@@ -82,38 +83,42 @@ public sealed partial class Variant : Versioned
 
     internal void Touch(DateTimeOffset now) => ChildrenChanged(now);
 
-    /// <summary>Replaces every price; answers the removed rows so that a writer can delete them.</summary>
-    internal IReadOnlyList<VariantPrice> ReplacePrices(IEnumerable<VariantPrice> prices)
+    /// <summary>Replaces every price, unless prices of one currency conflict.</summary>
+    internal RuleViolation? ReplacePrices(IReadOnlyList<VariantPrice> prices)
     {
-        var next = prices.ToList();
-        if (next.Any(p => p.VariantId != Id))
+        if (prices.Any(p => p.VariantId != Id))
         {
             throw new DomainRuleException("A price belongs to the variant it is set on.");
         }
 
-        if (ProductRules.PricesOverlap(next, p => p.CurrencyCode, p => p.MinQuantity, p => p.MaxQuantity))
+        if (PricesOverlap(prices))
         {
-            throw new DomainRuleException(ProductRules.OverlappingPrices, "prices");
+            return new RuleViolation("Prices of one currency must not have overlapping quantity ranges.", "prices");
         }
 
-        var removed = _prices.ToList();
         _prices.Clear();
-        _prices.AddRange(next);
-        return removed;
+        _prices.AddRange(prices);
+        return null;
     }
 
-    internal (IReadOnlyList<VariantAttributeValue> Removed, IReadOnlyList<VariantAttributeValue> Added) SetAttributeValues(
-        IEnumerable<long> valueIds)
-    {
-        var wanted = valueIds.Distinct().ToList();
-        var removed = _attributeValues.Where(link => !wanted.Contains(link.AttributeValueId)).ToList();
-        var added = wanted.Where(id => _attributeValues.All(link => link.AttributeValueId != id))
-            .Select(id => new VariantAttributeValue(Id, id))
-            .ToList();
-        _attributeValues.RemoveAll(removed.Contains);
-        _attributeValues.AddRange(added);
-        return (removed, added);
-    }
+    internal Changes<VariantAttributeValue> SetAttributeValues(IEnumerable<long> valueIds) =>
+        Changes<VariantAttributeValue>.Relink(
+            _attributeValues, valueIds, link => link.AttributeValueId, id => new(Id, id));
+
+    /// <summary>
+    /// Whether prices of one currency conflict: more than one plain price (no quantity range), or two ranges that
+    /// share a quantity. A plain price is the default that tiers override.
+    /// </summary>
+    private static bool PricesOverlap(IEnumerable<VariantPrice> prices) =>
+        prices.GroupBy(p => p.CurrencyCode, StringComparer.Ordinal).Any(group =>
+        {
+            var plain = group.Count(p => p.MinQuantity is null && p.MaxQuantity is null);
+            var tiers = group.Where(p => p.MinQuantity is not null || p.MaxQuantity is not null)
+                .Select(p => new QuantityRange(p.MinQuantity ?? 1, p.MaxQuantity))
+                .OrderBy(range => range.Start)
+                .ToList();
+            return plain > 1 || tiers.Zip(tiers.Skip(1)).Any(pair => pair.First.Overlaps(pair.Second));
+        });
 
     private void SetDetails(VariantDetails details)
     {
@@ -143,7 +148,14 @@ public sealed class VariantPrice
         CurrencyCode = string.Empty;
     }
 
-    public VariantPrice(long id, long variantId, string currencyCode, decimal amount, long? minQuantity, long? maxQuantity, decimal? saleAmount = null)
+    public VariantPrice(
+        long id,
+        long variantId,
+        string currencyCode,
+        decimal amount,
+        long? minQuantity,
+        long? maxQuantity,
+        decimal? saleAmount = null)
     {
         if (amount < 0 || saleAmount < 0)
         {
@@ -171,7 +183,7 @@ public sealed class VariantPrice
     public long? MinQuantity { get; private set; }
     public long? MaxQuantity { get; private set; }
 
-    /// <summary>The price while the variant is on sale, when it is (WooCommerce's sale price); the amount is the regular price.</summary>
+    /// <summary>The price while on sale (WooCommerce's sale price); the amount is the regular one.</summary>
     public decimal? SaleAmount { get; private set; }
 }
 

@@ -1,8 +1,9 @@
 using Catalog.Domain.Products;
+using static Catalog.Domain.Wholesale.PriceReason;
 
 namespace Catalog.Domain.Wholesale;
 
-/// <summary>Why a quote has the unit price it has. Stable on the wire (<c>below_minimum</c>, ...): clients switch on it.</summary>
+/// <summary>Why a quote has its unit price; stable on the wire (<c>below_minimum</c>, ...).</summary>
 public enum PriceReason
 {
     /// <summary>The role's wholesale price (its sale amount when set).</summary>
@@ -11,7 +12,7 @@ public enum PriceReason
     /// <summary>A quantity discount rule of the role priced the units: <c>applied_rule</c> names it.</summary>
     QuantityDiscountRule,
 
-    /// <summary>The role has no wholesale price in the currency (and no fixed rule applied): the regular price.</summary>
+    /// <summary>The role has no wholesale price in the currency (nor a fixed rule): the regular price.</summary>
     NoWholesalePrice,
 
     /// <summary>The quantity is below the role's minimum order quantity: the regular price, and not allowed.</summary>
@@ -33,9 +34,9 @@ public sealed record PriceQuote(
     WholesaleDiscountRule? AppliedRule);
 
 /// <summary>Everything that prices one role's purchase of a variant in one currency.</summary>
-/// <param name="RegularPrice">The variant's price at the quantity in the currency: its tier price for that quantity, else its plain price.</param>
-/// <param name="WholesalePrice">The role's wholesale price in the currency (its sale amount when set), if it has one.</param>
-/// <param name="Rules">The role's discount rules that can apply in the currency (every percent rule, fixed rules of the currency).</param>
+/// <param name="RegularPrice">The variant's price at the quantity: its tier price for it, else its plain price.</param>
+/// <param name="WholesalePrice">The role's wholesale price in the currency (its sale amount when set), if any.</param>
+/// <param name="Rules">The role's discount rules that can apply: every percent rule, the currency's fixed ones.</param>
 public sealed record RoleTerms(
     decimal RegularPrice,
     decimal? WholesalePrice,
@@ -50,21 +51,22 @@ public sealed record Quoted(PriceQuote Quote) : QuoteOutcome;
 /// <summary>The variant's visibility filter does not name the role: to that role the variant does not exist.</summary>
 public sealed record HiddenFromRole : QuoteOutcome;
 
-/// <summary>The variant has no price at the quantity in the currency (or, when none was asked for, in any currency).</summary>
+/// <summary>The variant has no price at the quantity in the currency (or, none asked for, in any currency).</summary>
 public sealed record NoRegularPrice(string? CurrencyCode) : QuoteOutcome;
 
 /// <summary>
-/// The wholesale price of a quantity, as a pure function of a variant's prices and terms. Money is rounded to
-/// <see cref="MoneyDecimals"/> places, half away from zero, on the unit price; the total is that unit price times the quantity.
+/// The wholesale price of a quantity, as a pure function of a variant's prices and terms. Money is rounded to <see
+/// cref="MoneyDecimals"/> places, half away from zero, on the unit price; the total is that unit price times the
+/// quantity.
 /// </summary>
 public static class WholesalePricing
 {
     public const int MoneyDecimals = 2;
 
     /// <summary>
-    /// Quotes <paramref name="quantity"/> units of a variant for <paramref name="role"/> in <paramref name="currencyCode"/>,
-    /// or, when no currency is named, in the first currency (alphabetically) the variant has a regular price in at that
-    /// quantity (see <see cref="RegularPricesAt"/>).
+    /// Quotes <paramref name="quantity"/> units of a variant for <paramref name="role"/> in <paramref
+    /// name="currencyCode"/>, or, when no currency is named, in the first currency (alphabetically) the variant has a
+    /// regular price in at that quantity (see <see cref="RegularPricesAt"/>).
     /// </summary>
     public static QuoteOutcome Quote(Variant variant, string role, long quantity, string? currencyCode)
     {
@@ -78,7 +80,7 @@ public static class WholesalePricing
         var atQuantity = RegularPricesAt(variant.Prices, quantity);
         var regular = currencyCode is null
             ? (atQuantity.Count > 0 ? atQuantity[0] : null)
-            : atQuantity.FirstOrDefault(p => string.Equals(p.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+            : atQuantity.FirstOrDefault(p => p.CurrencyCode.Equals(currencyCode, StringComparison.OrdinalIgnoreCase));
         if (regular is null)
         {
             return new NoRegularPrice(currencyCode?.ToLowerInvariant());
@@ -89,14 +91,18 @@ public static class WholesalePricing
             regular.Amount,
             variant.WholesalePrices.FirstOrDefault(p => p.Role == role && p.CurrencyCode == currency)?.Effective,
             variant.WholesaleOrderQuantities.FirstOrDefault(q => q.Role == role),
-            [.. variant.WholesaleDiscountRules.Where(r => r.Role == role && (r.PriceType == DiscountPriceType.Percent || r.CurrencyCode == currency)).OrderBy(r => r.Position)]);
+            [
+                .. variant.WholesaleDiscountRules
+                    .Where(r => r.Role == role && r.AppliesIn(currency))
+                    .OrderBy(r => r.Position),
+            ]);
         return new Quoted(Quote(terms, currency, quantity));
     }
 
     /// <summary>
-    /// The regular price of each currency at <paramref name="quantity"/>, by currency: the tier price whose quantity range
-    /// holds it (tiered prices, as Medusa keeps them), else the plain price. Tiers of one currency never overlap, so at
-    /// most one holds a quantity. A currency with tiers only has no regular price outside them.
+    /// The regular price of each currency at <paramref name="quantity"/>, by currency: the tier price whose quantity
+    /// range holds it (tiered prices, as Medusa keeps them), else the plain price. Tiers of one currency never overlap,
+    /// so at most one holds a quantity. A currency with tiers only has no regular price outside them.
     /// </summary>
     public static IReadOnlyList<VariantPrice> RegularPricesAt(IEnumerable<VariantPrice> prices, long quantity)
     {
@@ -122,23 +128,27 @@ public static class WholesalePricing
             return new PriceQuote(currencyCode, quantity, regular, rounded, rounded * quantity, allowed, reason, rule);
         }
 
-        // Wholesale terms hold only for the quantities the role may order; outside them the role pays the regular price.
+        // Wholesale terms hold only for the quantities the role may order; outside them the role pays the regular
+        // price.
         if (terms.OrderQuantity is { } order && !order.Allows(quantity))
         {
-            return Priced(regular, false, quantity < order.Minimum ? PriceReason.BelowMinimum : PriceReason.StepMismatch);
+            var reason = quantity < order.Minimum ? PriceReason.BelowMinimum : PriceReason.StepMismatch;
+            return Priced(regular, false, reason);
         }
 
         var rule = terms.Rules.FirstOrDefault(r => r.AppliesTo(quantity, currencyCode));
         return (rule, terms.WholesalePrice) switch
         {
-            ({ PriceType: DiscountPriceType.Fixed } fixedRule, _) => Priced(fixedRule.Value, true, PriceReason.QuantityDiscountRule, fixedRule),
+            ({ PriceType: DiscountPriceType.Fixed } fixedRule, _) =>
+                Priced(fixedRule.Value, true, QuantityDiscountRule, fixedRule),
             ({ PriceType: DiscountPriceType.Percent } percentRule, { } wholesale) =>
-                Priced(wholesale * (WholesaleConstraints.MaxPercent - percentRule.Value) / WholesaleConstraints.MaxPercent, true, PriceReason.QuantityDiscountRule, percentRule),
+                Priced(wholesale * (1 - (percentRule.Value / 100m)), true, QuantityDiscountRule, percentRule),
             (_, { } wholesale) => Priced(wholesale, true, PriceReason.WholesalePrice),
             _ => Priced(regular, true, PriceReason.NoWholesalePrice),
         };
     }
 
     /// <summary>Half away from zero, to exactly <see cref="MoneyDecimals"/> places (10 reads 10.00).</summary>
-    public static decimal Round(decimal amount) => decimal.Round(amount, MoneyDecimals, MidpointRounding.AwayFromZero) + 0.00m;
+    public static decimal Round(decimal amount) =>
+        decimal.Round(amount, MoneyDecimals, MidpointRounding.AwayFromZero) + 0.00m;
 }

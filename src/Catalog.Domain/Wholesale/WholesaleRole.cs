@@ -24,28 +24,42 @@ public sealed partial class WholesaleRole : Versioned
 
     public WholesaleRoleDetails Details => new() { Key = Key, Name = Name };
 
-    public static WholesaleRole Create(long id, WholesaleRoleDetails details, DateTimeOffset now)
+    public static Result<WholesaleRole> Create(long id, WholesaleRoleDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var role = new WholesaleRole { Key = CheckKey(details.Key) };
+        if (details.Key == WholesaleConstraints.AllRoles)
+        {
+            return new RuleViolation("'all' is reserved: in a visibility filter it means every buyer.", "key");
+        }
+
+        if (!IsValidKey(details.Key))
+        {
+            throw new DomainRuleException($"Role keys are {WholesaleConstraints.RoleKeyCharacters}.");
+        }
+
+        var role = new WholesaleRole { Key = details.Key };
         role.Created(id, now);
         role.SetDetails(details);
         return role;
     }
 
-    public void Update(WholesaleRoleDetails details, DateTimeOffset now)
+    public RuleViolation? Update(WholesaleRoleDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (!string.Equals(details.Key, Key, StringComparison.Ordinal))
         {
-            throw new DomainRuleException("A wholesale role's key cannot be changed.");
+            return new RuleViolation(
+                $"A role's key cannot be changed (it is '{Key}'): variants refer to it. Create a role with the new key "
+                + "instead.",
+                "key");
         }
 
         SetDetails(details);
         Touched(now);
+        return null;
     }
 
-    /// <summary>Whether <paramref name="key"/> can name a role: the key format, and not the reserved word <c>all</c>.</summary>
+    /// <summary>Whether <paramref name="key"/> can name a role: the format, and not the reserved <c>all</c>.</summary>
     public static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= WholesaleConstraints.MaxRoleKeyLength }
         && KeyFormat().IsMatch(key)
@@ -53,9 +67,6 @@ public sealed partial class WholesaleRole : Versioned
 
     private void SetDetails(WholesaleRoleDetails details) =>
         Name = Guard.Text(details.Name, WholesaleConstraints.MaxRoleNameLength, "name");
-
-    private static string CheckKey(string key) =>
-        IsValidKey(key) ? key : throw new DomainRuleException($"'{key}' is not a wholesale role key (letters, digits, underscores, hyphens; not 'all').");
 
     [GeneratedRegex(WholesaleConstraints.RoleKeyPattern)]
     private static partial Regex KeyFormat();

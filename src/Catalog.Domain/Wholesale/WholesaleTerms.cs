@@ -11,12 +11,12 @@ public enum DiscountPriceType
     Fixed,
 }
 
-/// <summary>A range of quantities from <see cref="Start"/> to <see cref="End"/>, both included; no end means "and above".</summary>
+/// <summary>Quantities from <see cref="Start"/> to <see cref="End"/>, both included; no end: "and above".</summary>
 public readonly record struct QuantityRange(long Start, long? End)
 {
     public bool Contains(long quantity) => quantity >= Start && quantity <= (End ?? long.MaxValue);
 
-    public bool Overlaps(QuantityRange other) => Start <= (other.End ?? long.MaxValue) && other.Start <= (End ?? long.MaxValue);
+    public bool Overlaps(QuantityRange other) => other.Contains(Start) || Contains(other.Start);
 
     public override string ToString() => End is { } end ? $"{Start}-{end}" : $"{Start} and above";
 }
@@ -25,7 +25,8 @@ public readonly record struct QuantityRange(long Start, long? End)
 /// Where a discount rule can apply: its role, its range, and for a fixed rule its currency. Two rules conflict when one
 /// quantity of one role could meet both: a percent rule applies in every currency, a fixed one only in its own.
 /// </summary>
-public sealed record DiscountRuleScope(string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
+public sealed record DiscountRuleScope(
+    string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
 {
     public bool ConflictsWith(DiscountRuleScope other)
     {
@@ -37,7 +38,7 @@ public sealed record DiscountRuleScope(string Role, DiscountPriceType PriceType,
     }
 }
 
-/// <summary>The price a role pays for a variant in one currency; <see cref="SaleAmount"/>, when set, is what it pays instead.</summary>
+/// <summary>What a role pays for a variant in a currency; <see cref="SaleAmount"/>, when set, instead.</summary>
 public sealed record WholesalePrice
 {
     public WholesalePrice(long variantId, string role, string currencyCode, decimal amount, decimal? saleAmount)
@@ -65,14 +66,14 @@ public sealed record WholesalePrice
     public decimal Effective => SaleAmount ?? Amount;
 }
 
-/// <summary>The least a role may order of a variant, and optionally the step above it (minimum 5, step 3: 5, 8, 11, ...).</summary>
+/// <summary>The least a role may order, and maybe the step above it (minimum 5, step 3: 5, 8, 11...).</summary>
 public sealed record WholesaleOrderQuantity
 {
     public WholesaleOrderQuantity(long variantId, string role, long minimum, long? step)
     {
         if (minimum is < 1 or > WholesaleConstraints.MaxQuantity || step is < 1 or > WholesaleConstraints.MaxQuantity)
         {
-            throw new DomainRuleException($"A minimum order quantity and its step are between 1 and {WholesaleConstraints.MaxQuantity}.");
+            throw new DomainRuleException($"A minimum and a step are from 1 to {WholesaleConstraints.MaxQuantity}.");
         }
 
         VariantId = variantId;
@@ -100,19 +101,28 @@ public sealed record WholesaleVisibility(long VariantId, string Role);
 public sealed record WholesaleDiscountRule
 {
     public WholesaleDiscountRule(
-        long variantId, int position, string role, long startQuantity, long? endQuantity, DiscountPriceType priceType, decimal value, string? currencyCode)
+        long variantId,
+        int position,
+        string role,
+        long startQuantity,
+        long? endQuantity,
+        DiscountPriceType priceType,
+        decimal value,
+        string? currencyCode)
     {
-        if (startQuantity is < 1 or > WholesaleConstraints.MaxQuantity || endQuantity < startQuantity || endQuantity > WholesaleConstraints.MaxQuantity)
+        const long Max = WholesaleConstraints.MaxQuantity;
+        const decimal MaxPercent = WholesaleConstraints.MaxPercent;
+        if (startQuantity is < 1 or > Max || endQuantity < startQuantity || endQuantity > Max)
         {
-            throw new DomainRuleException("A discount rule's range starts at 1 or more and does not end before it starts.");
+            throw new DomainRuleException("A rule's range starts at 1 or more and does not end before it starts.");
         }
 
         switch (priceType)
         {
-            case DiscountPriceType.Percent when value is <= 0 or > WholesaleConstraints.MaxPercent || currencyCode is not null:
-                throw new DomainRuleException("A percent rule takes more than 0 and at most 100 percent off, in no particular currency.");
+            case DiscountPriceType.Percent when value is <= 0 or > MaxPercent || currencyCode is not null:
+                throw new DomainRuleException("A percent rule takes off over 0, at most 100 percent, in no currency.");
             case DiscountPriceType.Fixed when value < 0 || currencyCode is null:
-                throw new DomainRuleException("A fixed rule names a unit price that is not negative, and its currency.");
+                throw new DomainRuleException("A fixed rule names a unit price, not negative, and its currency.");
             case not (DiscountPriceType.Percent or DiscountPriceType.Fixed):
                 throw new DomainRuleException($"Unknown price type {priceType}.");
         }
@@ -140,10 +150,13 @@ public sealed record WholesaleDiscountRule
 
     public DiscountRuleScope Scope => new(Role, PriceType, CurrencyCode, Range);
 
-    /// <summary>Whether the rule can price <paramref name="quantity"/> units in <paramref name="currencyCode"/>.</summary>
-    public bool AppliesTo(long quantity, string currencyCode) =>
-        Range.Contains(quantity)
-        && (PriceType == DiscountPriceType.Percent || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the rule can price <paramref name="quantity"/> units in this currency.</summary>
+    public bool AppliesTo(long quantity, string currencyCode) => Range.Contains(quantity) && AppliesIn(currencyCode);
+
+    /// <summary>Whether the rule can price units in <paramref name="currencyCode"/>: a percent rule, in any.</summary>
+    public bool AppliesIn(string currencyCode) =>
+        PriceType == DiscountPriceType.Percent
+        || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -158,50 +171,88 @@ public sealed record WholesaleTerms(
 {
     public static WholesaleTerms None { get; } = new([], [], [], []);
 
-    /// <summary><c>["all"]</c> is the same filter as none at all: kept as none, so that there is one way to say it.</summary>
+    /// <summary><c>["all"]</c> is the same filter as none: kept as none, so there is one way to say it.</summary>
     public static IReadOnlyList<string> NormalizeVisibility(IReadOnlyList<string> visibility)
     {
         ArgumentNullException.ThrowIfNull(visibility);
         return visibility is [WholesaleConstraints.AllRoles] ? [] : visibility;
     }
 
-    /// <summary>The first invariant these terms break, or null: what <c>Variant.SetWholesale</c> refuses.</summary>
-    public string? FirstViolation()
+    /// <summary>
+    /// The first rule these terms break, at the path of a variant's wholesale input where the entry that breaks it
+    /// (the later one of a pair) was sent, or null: what <c>Variant.SetWholesale</c> refuses.
+    /// </summary>
+    public RuleViolation? Violation()
     {
-        if (new[] { Prices.Count, OrderQuantities.Count, Visibility.Count, DiscountRules.Count }.Any(c => c > WholesaleConstraints.MaxEntries))
+        int[] counts = [Prices.Count, OrderQuantities.Count, Visibility.Count, DiscountRules.Count];
+        var roles = Prices.Select(p => p.Role)
+            .Concat(OrderQuantities.Select(q => q.Role))
+            .Concat(DiscountRules.Select(r => r.Role))
+            .Concat(Visibility.Where(v => v != WholesaleConstraints.AllRoles));
+        if (counts.Any(c => c > WholesaleConstraints.MaxEntries) || !roles.All(WholesaleRole.IsValidKey))
         {
-            return $"Each wholesale list holds at most {WholesaleConstraints.MaxEntries} entries.";
+            throw new DomainRuleException($"Each list holds at most {WholesaleConstraints.MaxEntries} role keys.");
         }
 
-        var roles = Prices.Select(p => p.Role).Concat(OrderQuantities.Select(q => q.Role)).Concat(Visibility).Concat(DiscountRules.Select(r => r.Role));
-        if (roles.FirstOrDefault(role => !WholesaleRole.IsValidKey(role)) is { } bad)
+        var all = Visibility.ToList().IndexOf(WholesaleConstraints.AllRoles);
+        if (all >= 0)
         {
-            return $"'{bad}' is not a wholesale role key.";
+            return new(
+                "'all' stands alone: it shows the variant to everyone, so no role can be added to it.",
+                $"wholesale.visibility[{all}]");
         }
 
-        if (Prices.GroupBy(p => (p.Role, p.CurrencyCode)).FirstOrDefault(g => g.Count() > 1) is { } price)
+        if (FirstRepeat(Prices, p => $"{p.Role}/{p.CurrencyCode}") is (var i, var first))
         {
-            return $"Role '{price.Key.Role}' has more than one wholesale price in {price.Key.CurrencyCode}.";
+            return new(
+                $"Role '{Prices[i].Role}' already has a price in {Prices[i].CurrencyCode} (prices[{first}]).",
+                $"wholesale.prices[{i}].role");
         }
 
-        if (OrderQuantities.GroupBy(q => q.Role, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } quantity)
+        if (FirstRepeat(OrderQuantities, q => q.Role) is (var j, var firstMinimum))
         {
-            return $"Role '{quantity.Key}' has more than one minimum order quantity.";
+            return new(
+                $"Role '{OrderQuantities[j].Role}' already has a minimum (minimum_order_quantities[{firstMinimum}]).",
+                $"wholesale.minimum_order_quantities[{j}].role");
         }
 
-        if (Visibility.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } visible)
+        if (FirstRepeat(Visibility, v => v) is (var k, var firstVisible))
         {
-            return $"Role '{visible.Key}' is named more than once in the visibility filter.";
+            return new($"'{Visibility[k]}' is named twice (visibility[{firstVisible}]).", $"wholesale.visibility[{k}]");
         }
 
+        return DiscountRulesViolation();
+    }
+
+    private RuleViolation? DiscountRulesViolation()
+    {
         for (var i = 0; i < DiscountRules.Count; i++)
         {
+            var rule = DiscountRules[i];
             for (var j = 0; j < i; j++)
             {
-                if (DiscountRules[i].Scope.ConflictsWith(DiscountRules[j].Scope))
+                if (rule.Scope.ConflictsWith(DiscountRules[j].Scope))
                 {
-                    return $"Discount rules of role '{DiscountRules[i].Role}' overlap ({DiscountRules[j].Range} and {DiscountRules[i].Range}).";
+                    return new(
+                        $"The range {rule.Range} overlaps quantity_discount_rules[{j}] ({DiscountRules[j].Range}) "
+                        + $"of role '{rule.Role}': one quantity would meet both.",
+                        $"wholesale.quantity_discount_rules[{i}].start_qty");
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first entry whose key an earlier entry has, with the index of that earlier entry.</summary>
+    private static (int Index, int First)? FirstRepeat<T>(IReadOnlyList<T> entries, Func<T, string> keyOf)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (!seen.TryAdd(keyOf(entries[i]), i))
+            {
+                return (i, seen[keyOf(entries[i])]);
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class MappingTests
             Tags = ["linen"],
             Metadata = """{"origin":"PT","score":1.5}""",
             Weight = 0.25m,
-        }, now);
+        }, now).Value;
         var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = new Dictionary<string, string> { ["Size"] = "S" } }, now);
         product.AddVariant(variant, now);
         product.ReplaceVariantPrices(variant, [new VariantPrice(1, 9, "usd", 19.9900m, null, null)], now);

@@ -44,20 +44,14 @@ public sealed class WholesaleInputValidatorTests
         { "fixed without currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 5, null) } }, "wholesale.quantity_discount_rules[0].currency_code" },
         { "percent with currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { CurrencyCode = "usd" } } }, "wholesale.quantity_discount_rules[0].currency_code" },
         { "no price type", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { PriceType = null } } }, "wholesale.quantity_discount_rules[0].price_type" },
-        { "overlapping ranges", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 10), Percent(10, null) } }, "wholesale.quantity_discount_rules[1].start_qty" },
-        { "percent over fixed", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 10, "usd"), Percent(5, 6) } }, "wholesale.quantity_discount_rules[1].start_qty" },
         { "negative amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = -1m } } }, "wholesale.prices[0].amount" },
         { "negative sale amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m, SaleAmount = -1m } } }, "wholesale.prices[0].sale_amount" },
         { "bad currency", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "dollars", Amount = 1m } } }, "wholesale.prices[0].currency_code" },
-        { "duplicate price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m }, new() { Role = "gold", CurrencyCode = "USD", Amount = 2m } } }, "wholesale.prices[1].role" },
         { "role 'all' in a price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "all", CurrencyCode = "usd", Amount = 1m } } }, "wholesale.prices[0].role" },
         { "minimum of 0", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 0 } } }, "wholesale.minimum_order_quantities[0].quantity" },
-        { "duplicate minimum", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 1 }, new() { Role = "gold", Quantity = 2 } } }, "wholesale.minimum_order_quantities[1].role" },
         { "step of 0", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 0 } } }, "wholesale.order_quantity_steps[0].step" },
         { "duplicate step", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 1 }, new() { Role = "gold", Step = 2 } } }, "wholesale.order_quantity_steps[1].role" },
         { "bad visibility key", new() { Visibility = new List<string> { "gold role" } }, "wholesale.visibility[0]" },
-        { "duplicate visibility", new() { Visibility = new List<string> { "gold", "gold" } }, "wholesale.visibility[1]" },
-        { "'all' beside a role", new() { Visibility = new List<string> { "gold", "all" } }, "wholesale.visibility[1]" },
     };
 
     [Theory]
@@ -65,6 +59,45 @@ public sealed class WholesaleInputValidatorTests
     public void Validate_BrokenRule_IsReportedAtItsWirePath(string because, WholesaleInput wholesale, string field)
     {
         FieldsOf(wholesale).Should().Equal([field], because);
+    }
+
+    public static TheoryData<string, WholesaleInput> BetweenEntries => new()
+    {
+        { "overlapping ranges", new() { QuantityDiscountRules = Rules(Percent(1, 10), Percent(10, null)) } },
+        { "percent over fixed", new() { QuantityDiscountRules = Rules(Fixed(1, 10, "usd"), Percent(5, 6)) } },
+        {
+            "duplicate price",
+            new()
+            {
+                Prices = new List<WholesalePriceInput>
+                {
+                    new() { Role = "gold", CurrencyCode = "usd", Amount = 1m },
+                    new() { Role = "gold", CurrencyCode = "USD", Amount = 2m },
+                },
+            }
+        },
+        {
+            "duplicate minimum",
+            new()
+            {
+                MinimumOrderQuantities = new List<MinimumOrderQuantityInput>
+                {
+                    new() { Role = "gold", Quantity = 1 },
+                    new() { Role = "gold", Quantity = 2 },
+                },
+            }
+        },
+        { "duplicate visibility", new() { Visibility = new List<string> { "gold", "gold" } } },
+        { "'all' beside a role", new() { Visibility = new List<string> { "gold", "all" } } },
+    };
+
+    private static List<QuantityDiscountRuleInput> Rules(params QuantityDiscountRuleInput[] rules) => [.. rules];
+
+    [Theory]
+    [MemberData(nameof(BetweenEntries))]
+    public void Validate_RuleBetweenEntries_IsLeftToTheDomain(string because, WholesaleInput wholesale)
+    {
+        FieldsOf(wholesale).Should().BeEmpty(because);
     }
 
     [Fact]
@@ -76,11 +109,16 @@ public sealed class WholesaleInputValidatorTests
             Variants = new List<ProductVariantWrite>
             {
                 new() { Title = "A" },
-                new() { Title = "B", Wholesale = new WholesaleInput { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5), Percent(3, 4) } } },
+                new()
+                {
+                    Title = "B",
+                    Wholesale = new WholesaleInput { QuantityDiscountRules = Rules(Percent(1, 5), Percent(3, 2)) },
+                },
             },
         });
 
-        result.Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).Should().Equal("variants[1].wholesale.quantity_discount_rules[1].start_qty");
+        result.Errors.Select(e => FieldPaths.ToWire(e.PropertyName))
+            .Should().Equal("variants[1].wholesale.quantity_discount_rules[1].end_qty");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ProductTests
     [Fact]
     public void Create_ValidDetails_StartsAtVersionOne()
     {
-        var product = Product.Create(7, Details(), Now);
+        var product = Product.Create(7, Details(), Now).Value;
 
         product.Id.Should().Be(7);
         product.Version.Should().Be(1);
@@ -23,7 +23,7 @@ public sealed class ProductTests
     [Fact]
     public void Update_AnyChange_BumpsVersionAndUpdatedAt()
     {
-        var product = Product.Create(1, Details(), Now);
+        var product = Product.Create(1, Details(), Now).Value;
 
         product.Update(product.Details with { Title = "Linen shirt" }, Now.AddMinutes(5));
 
@@ -60,19 +60,42 @@ public sealed class ProductTests
     }
 
     [Fact]
-    public void Create_DuplicateOptionTitles_AreRefused()
+    public void Create_OptionTitlesAlikeButForCase_AnswersAViolationAtOptions()
     {
-        var options = new[] { new ProductOption("Size", ["S"]), new ProductOption("size", ["M"]) };
+        var options = new[] { new ProductOption("Size", ["S"]), new ProductOption("SIZE", ["M"]) };
 
-        var act = () => Product.Create(1, Details() with { Options = options }, Now);
+        var result = Product.Create(1, Details() with { Options = options }, Now);
 
-        act.Should().Throw<DomainRuleException>();
+        result.Violation.Should().Be(new RuleViolation("Option titles must be unique within a product.", "options"));
+    }
+
+    [Fact]
+    public void Update_RepeatedOptionTitles_AnswersAViolationAndChangesNothing()
+    {
+        var product = Product.Create(1, Details(), Now).Value;
+        var options = new[] { new ProductOption("Size", ["S"]), new ProductOption("Size", ["M"]) };
+
+        var violation = product.Update(product.Details with { Title = "Other", Options = options }, Now);
+
+        violation?.Field.Should().Be("options");
+        (product.Title, product.Version).Should().Be(("Shirt", 1L));
+    }
+
+    [Fact]
+    public void Create_OptionsWithDistinctTitlesAndAttributes_AreKept()
+    {
+        ProductOption[] options = [new("Size", ["S"], 7), new("Fit", ["M"]), new("Sleeve", ["L"], 8)];
+
+        var result = Product.Create(1, Details() with { Options = options }, Now);
+
+        result.Violation.Should().BeNull();
+        result.Value.Options.Should().Equal(options);
     }
 
     [Fact]
     public void SetCategories_NewSet_AnswersOnlyTheDifference()
     {
-        var product = Product.Create(1, Details(), Now);
+        var product = Product.Create(1, Details(), Now).Value;
         product.SetCategories([10, 11]);
 
         var (removed, added) = product.SetCategories([11, 12]);
@@ -85,7 +108,7 @@ public sealed class ProductTests
     [Fact]
     public void AddVariant_OfAnotherProduct_IsRefused()
     {
-        var product = Product.Create(1, Details(), Now);
+        var product = Product.Create(1, Details(), Now).Value;
         var variant = Variant.Create(5, productId: 2, new VariantDetails { Title = "S" }, Now);
 
         var act = () => product.AddVariant(variant, Now);
@@ -94,27 +117,31 @@ public sealed class ProductTests
     }
 
     [Fact]
-    public void AddVariant_PastTheLimit_IsRefused()
+    public void AddVariant_PastTheLimit_AnswersAViolationAndAddsNothing()
     {
-        var product = Product.Create(1, Details(), Now);
+        var product = Product.Create(1, Details(), Now).Value;
         for (var i = 0; i < ProductConstraints.MaxVariantsPerProduct; i++)
         {
             product.AddVariant(Variant.Create(100 + i, 1, new VariantDetails { Title = $"V{i}" }, Now), Now);
         }
 
-        var act = () => product.AddVariant(Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now), Now);
+        var oneTooMany = Variant.Create(999, 1, new VariantDetails { Title = "one too many" }, Now);
 
-        act.Should().Throw<DomainRuleException>();
+        var violation = product.AddVariant(oneTooMany, Now);
+
+        violation?.Message.Should().Be($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
+        product.Variants.Should().HaveCount(ProductConstraints.MaxVariantsPerProduct);
     }
 
     [Fact]
-    public void Create_TwoOptionsOnOneAttribute_IsRefused()
+    public void Create_TwoOptionsOnOneAttribute_AnswersAViolationAtOptions()
     {
         var options = new[] { new ProductOption("Color", ["Red"], AttributeId: 4), new ProductOption("Colour", ["Red"], AttributeId: 4) };
 
-        var act = () => Product.Create(1, Details() with { Options = options }, Now);
+        var result = Product.Create(1, Details() with { Options = options }, Now);
 
-        act.Should().Throw<DomainRuleException>().WithMessage("*attribute*");
+        result.Violation.Should()
+            .Be(new RuleViolation("A global attribute may back at most one option of a product.", "options"));
     }
 
     [Fact]

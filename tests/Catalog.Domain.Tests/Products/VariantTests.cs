@@ -13,15 +13,14 @@ public sealed class VariantTests
         new(id, 1, currency, amount, min, max);
 
     [Fact]
-    public void ReplacePrices_NewSet_AnswersTheRemovedRows()
+    public void ReplacePrices_NewSet_ReplacesTheOldRows()
     {
         var variant = NewVariant();
-        var first = Price(1, "usd", 10m);
-        variant.ReplacePrices([first]);
+        variant.ReplacePrices([Price(1, "usd", 10m)]);
 
-        var removed = variant.ReplacePrices([Price(2, "usd", 12m), Price(3, "eur", 11m)]);
+        var violation = variant.ReplacePrices([Price(2, "usd", 12m), Price(3, "eur", 11m)]);
 
-        removed.Should().Equal(first);
+        violation.Should().BeNull();
         variant.Prices.Select(p => p.Id).Should().Equal(2, 3);
     }
 
@@ -39,23 +38,26 @@ public sealed class VariantTests
     [InlineData(1L, 10L, 10L, null)]
     [InlineData(5L, 20L, 1L, 5L)]
     [InlineData(10L, null, 100L, null)]
-    public void ReplacePrices_OverlappingTiers_AreRefused(long min1, long? max1, long min2, long? max2)
+    public void ReplacePrices_OverlappingTiers_AnswersAViolationAtPrices(long min1, long? max1, long min2, long? max2)
     {
         var variant = NewVariant();
 
-        var act = () => variant.ReplacePrices([Price(1, "usd", 10m, min1, max1), Price(2, "usd", 9m, min2, max2)]);
+        var violation = variant.ReplacePrices([Price(1, "usd", 10m, min1, max1), Price(2, "usd", 9m, min2, max2)]);
 
-        act.Should().Throw<DomainRuleException>();
+        violation.Should()
+            .Be(new RuleViolation("Prices of one currency must not have overlapping quantity ranges.", "prices"));
+        variant.Prices.Should().BeEmpty();
     }
 
     [Fact]
-    public void ReplacePrices_TwoPlainPricesOfOneCurrency_AreRefused()
+    public void ReplacePrices_TwoPlainPricesOfOneCurrency_AnswersAViolationAtPrices()
     {
         var variant = NewVariant();
 
-        var act = () => variant.ReplacePrices([Price(1, "usd", 10m), Price(2, "usd", 11m)]);
+        var violation = variant.ReplacePrices([Price(1, "usd", 10m), Price(2, "USD", 11m)]);
 
-        act.Should().Throw<DomainRuleException>();
+        violation?.Field.Should().Be("prices");
+        violation.Should().NotBeNull();
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class VariantWholesaleTests
             ["gold"],
             [Rule(0, "gold", 11, 20, DiscountPriceType.Percent, 20m)]);
 
-        var (removed, added) = variant.SetWholesale(terms);
+        var (removed, added) = variant.SetWholesale(terms).Value;
 
         removed.Should().BeEmpty();
         added.Should().HaveCount(4);
@@ -48,7 +48,9 @@ public sealed class VariantWholesaleTests
         var variant = NewVariant();
         variant.SetWholesale(Terms([Price("gold", "usd", 12m)], visibility: ["gold"]));
 
-        var (removed, added) = variant.SetWholesale(Terms([Price("gold", "usd", 12m)], visibility: ["gold", "silver"]));
+        var changed = Terms([Price("gold", "usd", 12m)], visibility: ["gold", "silver"]);
+
+        var (removed, added) = variant.SetWholesale(changed).Value;
 
         removed.Should().Equal(new WholesaleVisibility(VariantId, "gold"));
         added.Should().Equal(new WholesaleVisibility(VariantId, "gold"), new WholesaleVisibility(VariantId, "silver"));
@@ -61,7 +63,7 @@ public sealed class VariantWholesaleTests
         var variant = NewVariant();
         variant.SetWholesale(Terms([Price("gold", "usd", 12m)], [new WholesaleOrderQuantity(VariantId, "gold", 2, null)], ["gold"]));
 
-        var (removed, added) = variant.SetWholesale(WholesaleTerms.None);
+        var (removed, added) = variant.SetWholesale(WholesaleTerms.None).Value;
 
         removed.Should().HaveCount(3);
         added.Should().BeEmpty();
@@ -78,28 +80,64 @@ public sealed class VariantWholesaleTests
         variant.WholesaleVisibility.Should().BeEmpty();
     }
 
-    public static TheoryData<string, WholesaleTerms> BrokenTerms => new()
+    public static TheoryData<string, WholesaleTerms, string> BrokenTerms => new()
     {
-        { "two prices of one role and currency", Terms([Price("gold", "usd", 12m), Price("gold", "USD", 11m)]) },
-        { "two minimums of one role", Terms(quantities: [new WholesaleOrderQuantity(VariantId, "gold", 2, null), new WholesaleOrderQuantity(VariantId, "gold", 3, null)]) },
-        { "a role twice in visibility", Terms(visibility: ["gold", "gold"]) },
-        { "'all' beside a role", Terms(visibility: ["all", "gold"]) },
-        { "an unknown-format role", Terms([Price("gold role", "usd", 1m)]) },
-        { "overlapping percent rules", Terms(rules: [Rule(0, "gold", 1, 10, DiscountPriceType.Percent, 5m), Rule(1, "gold", 10, null, DiscountPriceType.Percent, 10m)]) },
-        { "a percent rule over a fixed one", Terms(rules: [Rule(0, "gold", 5, 9, DiscountPriceType.Fixed, 5m, "usd"), Rule(1, "gold", 1, 5, DiscountPriceType.Percent, 10m)]) },
-        { "open-ended fixed rules of one currency", Terms(rules: [Rule(0, "gold", 100, null, DiscountPriceType.Fixed, 5m, "usd"), Rule(1, "gold", 50, null, DiscountPriceType.Fixed, 6m, "USD")]) },
+        {
+            "two prices of one role and currency",
+            Terms([Price("gold", "usd", 12m), Price("gold", "USD", 11m)]),
+            "wholesale.prices[1].role"
+        },
+        {
+            "two minimums of one role",
+            Terms(quantities: [new(VariantId, "gold", 2, null), new(VariantId, "gold", 3, null)]),
+            "wholesale.minimum_order_quantities[1].role"
+        },
+        { "a role twice in visibility", Terms(visibility: ["gold", "gold"]), "wholesale.visibility[1]" },
+        { "'all' beside a role", Terms(visibility: ["gold", "all"]), "wholesale.visibility[1]" },
+        {
+            "overlapping percent rules",
+            Terms(rules: [Percent(0, 1, 10, 5m), Percent(1, 10, null, 10m)]),
+            "wholesale.quantity_discount_rules[1].start_qty"
+        },
+        {
+            "a percent rule over a fixed one",
+            Terms(rules: [Rule(0, "gold", 5, 9, DiscountPriceType.Fixed, 5m, "usd"), Percent(1, 1, 5, 10m)]),
+            "wholesale.quantity_discount_rules[1].start_qty"
+        },
+        {
+            "open-ended fixed rules of one currency",
+            Terms(rules:
+            [
+                Rule(0, "gold", 100, null, DiscountPriceType.Fixed, 5m, "usd"),
+                Rule(1, "gold", 50, null, DiscountPriceType.Fixed, 6m, "USD"),
+            ]),
+            "wholesale.quantity_discount_rules[1].start_qty"
+        },
     };
+
+    private static WholesaleDiscountRule Percent(int position, long start, long? end, decimal value) =>
+        Rule(position, "gold", start, end, DiscountPriceType.Percent, value);
 
     [Theory]
     [MemberData(nameof(BrokenTerms))]
-    public void SetWholesale_BrokenInvariant_IsRefusedAndChangesNothing(string because, WholesaleTerms terms)
+    public void SetWholesale_BrokenRule_AnswersTheViolationAtItsPathAndChangesNothing(
+        string because, WholesaleTerms terms, string field)
     {
         var variant = NewVariant();
 
-        var act = () => variant.SetWholesale(terms);
+        var result = variant.SetWholesale(terms);
 
-        act.Should().Throw<DomainRuleException>(because);
+        result.Violation.Should().NotBeNull(because);
+        result.Violation!.Field.Should().Be(field, because);
         variant.Wholesale.Should().BeEquivalentTo(WholesaleTerms.None);
+    }
+
+    [Fact]
+    public void SetWholesale_RoleOfAnUnknownFormat_IsRefusedAsABug()
+    {
+        var act = () => NewVariant().SetWholesale(Terms([Price("gold role", "usd", 1m)]));
+
+        act.Should().Throw<DomainRuleException>();
     }
 
     [Fact]

@@ -15,19 +15,27 @@ public sealed class WholesaleRoleTests
     [InlineData("wholesale-customer")]
     public void Create_ValidKey_KeepsIt(string key)
     {
-        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = key, Name = "Wholesale" }, Now);
+        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = key, Name = "Wholesale" }, Now).Value;
 
         role.Key.Should().Be(key);
         role.Version.Should().Be(1);
     }
 
+    [Fact]
+    public void Create_ReservedKeyAll_AnswersAViolationAtKey()
+    {
+        var result = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = "all", Name = "All" }, Now);
+
+        result.Violation!.Field.Should().Be("key");
+        result.Value.Should().BeNull();
+    }
+
     [Theory]
-    [InlineData("all")]
     [InlineData("wholesale customer")]
     [InlineData("wholesale.customer")]
     [InlineData("")]
     [InlineData("a b")]
-    public void Create_InvalidOrReservedKey_IsRefused(string key)
+    public void Create_KeyOfAnotherFormat_IsRefusedAsABug(string key)
     {
         var act = () => WholesaleRole.Create(1, new WholesaleRoleDetails { Key = key, Name = "Wholesale" }, Now);
 
@@ -44,7 +52,7 @@ public sealed class WholesaleRoleTests
     [Fact]
     public void Update_NewName_BumpsTheVersion()
     {
-        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now);
+        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
 
         role.Update(role.Details with { Name = "Gold buyers" }, Now.AddMinutes(1));
 
@@ -53,13 +61,14 @@ public sealed class WholesaleRoleTests
     }
 
     [Fact]
-    public void Update_OtherKey_IsRefused()
+    public void Update_OtherKey_AnswersAViolationAtKey()
     {
-        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now);
+        var role = WholesaleRole.Create(1, new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
 
-        var act = () => role.Update(role.Details with { Key = "silver" }, Now);
+        var violation = role.Update(role.Details with { Key = "silver" }, Now);
 
-        act.Should().Throw<DomainRuleException>().WithMessage("*cannot be changed*");
-        role.Key.Should().Be("gold");
+        violation!.Field.Should().Be("key");
+        violation.Message.Should().Contain("cannot be changed");
+        (role.Key, role.Version).Should().Be(("gold", 1L));
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class BatchEngine(
             spec.CheckItem(entry, item);
         }
 
-        FailRepeatedClaims(spec, batch);
+        FailRepeatedClaims();
 
         TState state;
         await using (await snapshots.BeginAsync(cancellationToken))
@@ -46,107 +46,83 @@ public sealed partial class BatchEngine(
             state = await spec.LoadAsync(batch, cancellationToken);
         }
 
-        FailMissingOrStale(batch, spec.TargetsOf(state), spec.Resource);
+        FailMissingOrStale(spec.TargetsOf(state));
         spec.Check(batch, state);
 
         // An atomic batch with a failed item writes nothing: no ids to reserve, nothing to plan.
         if (command.Policy == BatchPolicy.Partial || ledger.All.All(e => e.IsOpen))
         {
             var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
-            Plan(spec, batch, state, new PlanContext(ids, clock.GetUtcNow()));
+            Plan(new PlanContext(ids, clock.GetUtcNow()));
         }
 
         return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
-    }
 
-    private static void FailRepeatedClaims<TWrite, TCreate, TUpdate, TEntity, TState>(
-        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec, Batch<TWrite, TCreate, TUpdate, TEntity> batch)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        var claims = batch.OpenWrites
-            .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
-            .ToList();
-        foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
+        void FailRepeatedClaims()
         {
-            batch.Ledger.FailRepeatedValues(
-                claims.Where(c => c.Claim.Kind == kind).Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
-        }
-    }
-
-    /// <summary>
-    /// Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version is
-    /// not the stored one (CONFLICT): the client read the row before someone else changed it.
-    /// </summary>
-    private static void FailMissingOrStale<TWrite, TCreate, TUpdate, TEntity>(
-        Batch<TWrite, TCreate, TUpdate, TEntity> batch, IReadOnlyDictionary<long, TEntity> found, string resource)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        foreach (var entry in batch.Ledger.Updates.Concat(batch.Ledger.Deletes).Where(e => e.IsOpen))
-        {
-            if (!found.TryGetValue(entry.Id!.Value, out var row))
+            var claims = batch.OpenWrites
+                .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
+                .ToList();
+            foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
             {
-                entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
-            }
-            else if (entry.Operation == BatchOperation.Update
-                && batch.Command.Update[entry.Index].Version is { } version && version != row.Version)
-            {
-                entry.Fail(
-                    ErrorCodes.Conflict,
-                    $"{resource} {entry.Id} is at version {row.Version}, not {version}: it changed since it was read.",
-                    "version");
+                var ofKind = claims.Where(c => c.Claim.Kind == kind);
+                ledger.FailRepeatedValues(ofKind.Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
             }
         }
+
+        // Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version
+        // is not the stored one (CONFLICT): the client read the row before someone else changed it.
+        void FailMissingOrStale(IReadOnlyDictionary<long, TEntity> found)
+        {
+            var resource = spec.Resource;
+            foreach (var entry in ledger.Updates.Concat(ledger.Deletes).Where(e => e.IsOpen))
+            {
+                if (!found.TryGetValue(entry.Id!.Value, out var row))
+                {
+                    entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
+                }
+                else if (entry.Operation == BatchOperation.Update
+                    && command.Update[entry.Index].Version is { } version && version != row.Version)
+                {
+                    entry.Fail(
+                        ErrorCodes.Conflict,
+                        $"{resource} {entry.Id} is at version {row.Version}, not {version}: "
+                        + "it changed since it was read.",
+                        "version");
+                }
+            }
+        }
+
+        // Plans every open item: deletes first, so that what they free (a product's variant places) counts for the
+        // creates. A domain rule an item breaks fails that item alone, with nothing of it planned.
+        void Plan(PlanContext context)
+        {
+            var targets = spec.TargetsOf(state);
+            foreach (var entry in batch.OpenDeletes.ToList())
+            {
+                Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
+            }
+
+            foreach (var (entry, item) in batch.OpenCreates.ToList())
+            {
+                Refuse(entry, spec.PlanCreate(entry, item, state, context));
+            }
+
+            foreach (var (entry, item) in batch.OpenUpdates.ToList())
+            {
+                Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+            }
+        }
     }
 
-    /// <summary>
-    /// Plans every open item: deletes first, so that what they free (a product's variant places) counts for the creates.
-    /// A domain rule an item breaks fails that item alone, with nothing of it planned.
-    /// </summary>
-    private static void Plan<TWrite, TCreate, TUpdate, TEntity, TState>(
-        BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
-        Batch<TWrite, TCreate, TUpdate, TEntity> batch,
-        TState state,
-        PlanContext context)
-        where TWrite : class
-        where TCreate : TWrite
-        where TUpdate : TWrite, IBatchUpdate
-        where TEntity : Versioned
-    {
-        var targets = spec.TargetsOf(state);
-        foreach (var entry in batch.OpenDeletes.ToList())
-        {
-            Guarded(entry, () => spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
-        }
-
-        foreach (var (entry, item) in batch.OpenCreates.ToList())
-        {
-            Guarded(entry, () => spec.PlanCreate(entry, item, state, context));
-        }
-
-        foreach (var (entry, item) in batch.OpenUpdates.ToList())
-        {
-            Guarded(entry, () => spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
-        }
-    }
-
-    private static void Guarded<TEntity>(LedgerEntry<TEntity> entry, Action plan)
+    private static void Refuse<TEntity>(LedgerEntry<TEntity> entry, RuleViolation? violation)
         where TEntity : class
     {
-        try
-        {
-            plan();
-        }
-        catch (DomainRuleException refused)
+        if (violation is not null)
         {
             entry.Rows.Clear();
             entry.Entity = null;
-            entry.Fail(ErrorCodes.ValidationFailed, refused.Message, refused.Field);
+            entry.Fail(ErrorCodes.ValidationFailed, violation.Message, violation.Field);
         }
     }
 
@@ -158,7 +134,9 @@ public sealed partial class BatchEngine(
     {
         var all = ledger.All.ToList();
         var applied = !(policy == BatchPolicy.Atomic && all.Any(e => !e.IsOpen));
-        var planned = all.Select((entry, key) => (entry, key)).Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0).ToList();
+        var planned = all.Select((entry, key) => (entry, key))
+            .Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0)
+            .ToList();
         if (applied && planned.Count > 0)
         {
             var plan = new WritePlan([.. planned.Select(p => new PlannedItem(p.key, p.entry.Rows))], policy);
@@ -193,16 +171,20 @@ public sealed partial class BatchEngine(
         where TDto : class => entry switch
         {
             // A create that was not written has no id, whatever was reserved for it.
-            { Error: { } error } => new ItemResult<TDto>(
-                entry.Index, entry.Operation == BatchOperation.Create ? null : entry.Id, ItemStatus.Failed, null, error),
+            { Error: { } error } =>
+                new ItemResult<TDto>(entry.Index, UnlessCreate(entry), ItemStatus.Failed, null, error),
             _ when !applied => new ItemResult<TDto>(
                 entry.Index,
-                entry.Operation == BatchOperation.Create ? null : entry.Id,
+                UnlessCreate(entry),
                 ItemStatus.NotApplied,
                 null,
                 ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
-            _ => new ItemResult<TDto>(entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
+            _ => new ItemResult<TDto>(
+                entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
         };
+
+    private static long? UnlessCreate<TEntity>(LedgerEntry<TEntity> entry)
+        where TEntity : class => entry.Operation == BatchOperation.Create ? null : entry.Id;
 
     /// <summary>
     /// The written items' resources as they now stand, mapped after the write (on every core for a large batch: each

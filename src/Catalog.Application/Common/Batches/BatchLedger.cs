@@ -35,17 +35,19 @@ public sealed class LedgerEntry<TEntity>(BatchOperation operation, int index, lo
             var details = validation.Errors
                 .Select(e => new FieldError(FieldPaths.ToWire(e.PropertyName), e.ErrorMessage))
                 .ToList();
-            Fail(new ItemError(ErrorCodes.ValidationFailed, details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.", details));
+            var message = details.Count == 1 ? details[0].Message : $"{details.Count} fields are not valid.";
+            Fail(new ItemError(ErrorCodes.ValidationFailed, message, details));
         }
     }
 
-    /// <summary>Fails the item with every problem found as a detail, led by the first; no problems, no failure.</summary>
-    public void Fail(string code, IReadOnlyList<(string Field, string Message)> problems)
+    /// <summary>Fails the item with every problem as a detail, led by the first; no problems, no failure.</summary>
+    public void Fail(string code, IReadOnlyList<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
         if (problems.Count > 0)
         {
-            Fail(new ItemError(code, problems[0].Message, [.. problems.Select(p => new FieldError(p.Field, p.Message))]));
+            var details = problems.Select(p => new FieldError(p.Field, p.Message));
+            Fail(new ItemError(code, problems[0].Message, [.. details]));
         }
     }
 }
@@ -56,7 +58,8 @@ public sealed class BatchLedger<TEntity>
 {
     public BatchLedger(int creates, IEnumerable<long?> updateIds, IEnumerable<long> deleteIds)
     {
-        Creates = [.. Enumerable.Range(0, creates).Select(i => new LedgerEntry<TEntity>(BatchOperation.Create, i, null))];
+        Creates =
+            [.. Enumerable.Range(0, creates).Select(i => new LedgerEntry<TEntity>(BatchOperation.Create, i, null))];
         Updates = [.. updateIds.Select((id, i) => new LedgerEntry<TEntity>(BatchOperation.Update, i, id))];
         Deletes = [.. deleteIds.Select((id, i) => new LedgerEntry<TEntity>(BatchOperation.Delete, i, id))];
     }
@@ -71,7 +74,7 @@ public sealed class BatchLedger<TEntity>
     public HashSet<long> OpenTargetIds() =>
         [.. Updates.Concat(Deletes).Where(e => e.IsOpen && e.Id is not null).Select(e => e.Id!.Value)];
 
-    /// <summary>Runs every create and update through its field rules, and fails the deletes that name no usable id.</summary>
+    /// <summary>Runs every create and update through its field rules, and fails the deletes of no usable id.</summary>
     public void ValidateItems<TCreate, TUpdate>(
         IValidator<TCreate> createValidator,
         IReadOnlyList<TCreate> creates,
@@ -110,8 +113,8 @@ public sealed class BatchLedger<TEntity>
     }
 
     /// <summary>
-    /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be known,
-    /// so none of them is applied.
+    /// Fails every item that names the same id as another update or delete: which of them the client meant cannot be
+    /// known, so none of them is applied.
     /// </summary>
     public void FailRepeatedIds(string resource)
     {
@@ -121,7 +124,8 @@ public sealed class BatchLedger<TEntity>
             var places = string.Join(", ", group.Select(Describe));
             foreach (var entry in group)
             {
-                entry.Fail(ErrorCodes.DuplicateInBatch, $"{resource} {group.Key} appears more than once in this batch ({places}).", "id");
+                var message = $"{resource} {group.Key} appears more than once in this batch ({places}).";
+                entry.Fail(ErrorCodes.DuplicateInBatch, message, "id");
             }
         }
     }
@@ -130,9 +134,11 @@ public sealed class BatchLedger<TEntity>
     /// Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.
     /// A claim without a value (no handle sent, a SKU cleared) claims nothing.
     /// </summary>
-    public void FailRepeatedValues(IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
+    public void FailRepeatedValues(
+        IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
     {
-        foreach (var group in Repeats.GroupsOf(claims.Where(c => c.Entry.IsOpen && c.Value is not null), c => c.Value!, StringComparer.Ordinal))
+        var open = claims.Where(c => c.Entry.IsOpen && c.Value is not null);
+        foreach (var group in Repeats.GroupsOf(open, c => c.Value!, StringComparer.Ordinal))
         {
             var owners = group.Select(c => c.Entry).Distinct().ToList();
             if (owners.Count < 2)
@@ -143,7 +149,8 @@ public sealed class BatchLedger<TEntity>
             var places = string.Join(", ", owners.Select(Describe));
             foreach (var (entry, value, field) in group)
             {
-                entry.Fail(ErrorCodes.DuplicateInBatch, $"The {what} '{value}' is used by more than one item of this batch ({places}).", field);
+                var message = $"The {what} '{value}' is used by more than one item of this batch ({places}).";
+                entry.Fail(ErrorCodes.DuplicateInBatch, message, field);
             }
         }
     }

@@ -9,11 +9,14 @@ public interface IBatchRequest
     int ItemCount { get; }
 }
 
-/// <summary>The request-level rules every batch shares: not empty, not over the limit.</summary>
-public abstract class BatchRequestValidator<T> : AbstractValidator<T>
+/// <summary>
+/// The request-level rules every batch shares: not empty, not over the limit. Registered once for every request:
+/// the container leaves it out for requests that are no batch.
+/// </summary>
+public sealed class BatchRequestValidator<T> : AbstractValidator<T>
     where T : IBatchRequest
 {
-    protected BatchRequestValidator(IOptions<BatchOptions> options)
+    public BatchRequestValidator(IOptions<BatchOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var max = options.Value.MaxItems;

@@ -52,7 +52,8 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     }
 
     /// <summary>Everything the open items refer to, in a number of queries that does not grow with the batch.</summary>
-    public abstract Task<TState> LoadAsync(Batch<TWrite, TCreate, TUpdate, TEntity> batch, CancellationToken cancellationToken);
+    public abstract Task<TState> LoadAsync(
+        Batch<TWrite, TCreate, TUpdate, TEntity> batch, CancellationToken cancellationToken);
 
     /// <summary>The loaded rows that updates and deletes may name, by id.</summary>
     public abstract IReadOnlyDictionary<long, TEntity> TargetsOf(TState state);
@@ -60,20 +61,34 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     /// <summary>Fails the open items that what was loaded contradicts: a taken handle, an unknown reference.</summary>
     public abstract void Check(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
 
-    /// <summary>How many rows of each type the open items will insert, so their ids are reserved in one round trip.</summary>
-    public abstract IReadOnlyDictionary<Type, int> InsertCounts(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
+    /// <summary>How many rows of each type the open items insert, so their ids come in one round trip.</summary>
+    public abstract IReadOnlyDictionary<Type, int> InsertCounts(
+        Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
 
-    public abstract void PlanCreate(LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
+    /// <summary>Plans a create into its entry, or answers the rule it breaks (the engine then drops it).</summary>
+    public abstract RuleViolation? PlanCreate(
+        LedgerEntry<TEntity> entry, TCreate item, TState state, PlanContext context);
 
-    public abstract void PlanUpdate(LedgerEntry<TEntity> entry, TUpdate item, TEntity target, TState state, PlanContext context);
+    public abstract RuleViolation? PlanUpdate(
+        LedgerEntry<TEntity> entry, TUpdate item, TEntity target, TState state, PlanContext context);
 
     /// <summary>By default the row goes, and the database removes what hangs on it.</summary>
-    public virtual void PlanDelete(LedgerEntry<TEntity> entry, TEntity target, TState state, PlanContext context)
+    public virtual RuleViolation? PlanDelete(
+        LedgerEntry<TEntity> entry, TEntity target, TState state, PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Entity = target;
         entry.Rows.Add(new DeleteRow(target, MustExist: true));
+        return null;
     }
+
+    /// <summary>What find answers for the keys; for none, null without a query.</summary>
+    protected static async Task<T?> FindAsync<TKey, T>(
+        IReadOnlyCollection<TKey> keys,
+        Func<IReadOnlyCollection<TKey>, CancellationToken, Task<T>> find,
+        CancellationToken cancellationToken)
+        where T : class =>
+        keys.Count == 0 ? null : await find(keys, cancellationToken);
 }
 
 /// <summary>The items of one batch beside their ledger entries.</summary>

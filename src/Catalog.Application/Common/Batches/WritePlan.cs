@@ -2,12 +2,12 @@ using Catalog.Domain.Common;
 
 namespace Catalog.Application.Common.Batches;
 
-/// <summary>One row the writer must insert, update or delete. Rows are domain objects; the writer knows their tables.</summary>
+/// <summary>A row to insert, update or delete. Rows are domain objects; the writer knows their tables.</summary>
 public abstract record RowWrite(object Row);
 
 public sealed record InsertRow(object Row) : RowWrite(Row);
 
-/// <summary>Writes every column of <paramref name="Row"/> where the stored version is still <paramref name="ExpectedVersion"/>.</summary>
+/// <summary>Writes every column of the row where it is still at <paramref name="ExpectedVersion"/>.</summary>
 public sealed record UpdateRow(object Row, long ExpectedVersion) : RowWrite(Row);
 
 /// <summary>
@@ -16,8 +16,21 @@ public sealed record UpdateRow(object Row, long ExpectedVersion) : RowWrite(Row)
 /// </summary>
 public sealed record TouchRow(Versioned Aggregate) : RowWrite(Aggregate);
 
-/// <summary>Deletes the row by key; when <paramref name="MustExist"/>, a row already gone fails the item with NOT_FOUND.</summary>
+/// <summary>Deletes the row by key; when <paramref name="MustExist"/>, a row gone fails the item (NOT_FOUND).</summary>
 public sealed record DeleteRow(object Row, bool MustExist) : RowWrite(Row);
+
+public static class RowWrites
+{
+    /// <summary>Child rows are replaced, never updated: the removed go (if still there), the added go in.</summary>
+    public static void AddChanges<T>(this List<RowWrite> rows, Changes<T> changes)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(changes);
+        rows.AddRange(changes.Removed.Select(row => new DeleteRow(row, MustExist: false)));
+        rows.AddRange(changes.Added.Select(row => new InsertRow(row)));
+    }
+}
 
 /// <summary>The rows of one batch item: the writer applies them all or none of them.</summary>
 public sealed record PlannedItem(int Key, IReadOnlyList<RowWrite> Rows);
@@ -25,7 +38,7 @@ public sealed record PlannedItem(int Key, IReadOnlyList<RowWrite> Rows);
 /// <summary>What a batch decided to write. The engine builds it; an <see cref="IBatchWriter"/> applies it.</summary>
 public sealed record WritePlan(IReadOnlyList<PlannedItem> Items, BatchPolicy Policy);
 
-/// <summary>The items the database refused, by <see cref="PlannedItem.Key"/>. Under atomic policy any failure means nothing was written.</summary>
+/// <summary>The items refused, by <see cref="PlannedItem.Key"/>; if atomic, nothing was written.</summary>
 public sealed record WriteOutcome(IReadOnlyDictionary<int, ItemError> Failures);
 
 /// <summary>
@@ -58,7 +71,7 @@ public sealed class RequestWrites
     public void MarkCommitted() => Committed = true;
 }
 
-/// <summary>Reserves ids for rows a batch will insert, in one round trip, so the plan can link rows before writing.</summary>
+/// <summary>Reserves ids for the rows a batch inserts, in one round trip, so a plan can link rows first.</summary>
 public interface IIdAllocator
 {
     Task<IdPool> AllocateAsync(IReadOnlyDictionary<Type, int> counts, CancellationToken cancellationToken);

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace Catalog.Application.Common.Behaviours;
 
 /// <summary>Logs each request's name and duration; never its body, which carries prices and customer data.</summary>
-internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
+    ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(
+        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         var started = Stopwatch.GetTimestamp();
@@ -19,7 +21,9 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Logg
             var response = await next();
             if (logger.IsEnabled(LogLevel.Information))
             {
-                var summary = response is IHasSummary { Summary: var s } ? $" {s.Succeeded}/{s.Total} succeeded" : string.Empty;
+                var summary = response is IHasSummary { Summary: var s }
+                    ? $" {s.Succeeded}/{s.Total} succeeded"
+                    : string.Empty;
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 Handled(typeof(TRequest).Name, elapsed, summary);
             }

@@ -12,7 +12,8 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(
+        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         foreach (var validator in validators)
@@ -21,7 +22,8 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             if (!result.IsValid)
             {
                 var first = result.Errors[0];
-                var code = string.IsNullOrEmpty(first.ErrorCode) || first.ErrorCode.EndsWith("Validator", StringComparison.Ordinal)
+                var ofFluentValidation = first.ErrorCode.EndsWith("Validator", StringComparison.Ordinal);
+                var code = string.IsNullOrEmpty(first.ErrorCode) || ofFluentValidation
                     ? ErrorCodes.ValidationFailed
                     : first.ErrorCode;
                 throw new RequestValidationException(

@@ -1,6 +1,6 @@
 namespace Catalog.Application.Common.Exceptions;
 
-/// <summary>The request as a whole cannot be handled (too large, empty, bad paging): a 400 with a stable code.</summary>
+/// <summary>The request as a whole cannot be handled (too large, empty, bad paging): a 400 with a code.</summary>
 public sealed class RequestValidationException : Exception
 {
     public RequestValidationException(string code, string message, IReadOnlyList<FieldError>? errors = null)
@@ -43,6 +43,10 @@ public sealed class NotFoundException : Exception
     public NotFoundException()
     {
     }
+
+    /// <summary>The one resource found for <paramref name="id"/>, or a NOT_FOUND.</summary>
+    public static T The<T>(IReadOnlyList<T> found, string resource, long id) =>
+        found is [var one] ? one : throw new NotFoundException(resource, id);
 
     public NotFoundException(string message)
         : base(message)

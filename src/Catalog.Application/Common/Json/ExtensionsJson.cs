@@ -55,8 +55,8 @@ public static partial class ExtensionsJson
         return System.Text.Encoding.UTF8.GetCharCount(buffer.WrittenSpan);
     }
 
-    /// <summary>What is wrong with a sent <c>extensions</c> value, if anything: it must be an object of objects (or nulls) under dialect names.</summary>
-    public static IEnumerable<(string Field, string Message)> Problems(JsonElement? sent)
+    /// <summary>What is wrong with sent <c>extensions</c>: an object of objects (or nulls) by dialect.</summary>
+    public static IEnumerable<Problem> Problems(JsonElement? sent)
     {
         if (sent is null || sent.Value.ValueKind == JsonValueKind.Null)
         {
@@ -69,30 +69,36 @@ public static partial class ExtensionsJson
             yield break;
         }
 
+        const int MaxLength = ExtensionConstraints.MaxLength;
         foreach (var property in sent.Value.EnumerateObject())
         {
-            if (property.Name.Length > ExtensionConstraints.MaxKeyLength || !KeyFormat().IsMatch(property.Name))
+            var (name, field) = (property.Name, $"extensions.{property.Name}");
+            if (name.Length > ExtensionConstraints.MaxKeyLength || !KeyFormat().IsMatch(name))
             {
-                yield return ($"extensions.{property.Name}", $"'{property.Name}' is not a dialect name: use lower-case letters, digits, '-' and '_', at most {ExtensionConstraints.MaxKeyLength} characters.");
+                yield return (field, $"'{name}' is not a dialect name: use lower-case letters, digits, '-' and '_', "
+                    + $"at most {ExtensionConstraints.MaxKeyLength} characters.");
             }
             else if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             {
-                yield return ($"extensions.{property.Name}", $"extensions.{property.Name} must be a JSON object (or null to remove it).");
+                yield return (field, $"{field} must be a JSON object (or null to remove it).");
             }
         }
 
-        if (CompactLength(sent.Value) > ExtensionConstraints.MaxLength)
+        if (CompactLength(sent.Value) > MaxLength)
         {
-            yield return ("extensions", $"extensions must be at most {ExtensionConstraints.MaxLength} characters of JSON.");
+            yield return ("extensions", $"extensions must be at most {MaxLength} characters of JSON.");
         }
     }
 
     /// <summary>The problem of a merge whose result would exceed the limit, if it would.</summary>
-    public static IEnumerable<(string Field, string Message)> MergeProblems(string? current, JsonElement? sent, string field)
+    public static IEnumerable<Problem> MergeProblems(string? current, JsonElement? sent, string field)
     {
-        if (sent is { ValueKind: JsonValueKind.Object } && current is not null && Merge(current, sent) is { Length: > ExtensionConstraints.MaxLength })
+        const int MaxLength = ExtensionConstraints.MaxLength;
+        if (sent is { ValueKind: JsonValueKind.Object } && current is not null
+            && Merge(current, sent) is { Length: > MaxLength })
         {
-            yield return (field, $"extensions would grow beyond {ExtensionConstraints.MaxLength} characters of JSON with the keys it already has.");
+            yield return (
+                field, $"extensions would grow beyond {MaxLength} characters of JSON with the keys it already has.");
         }
     }
 

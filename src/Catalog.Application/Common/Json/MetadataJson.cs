@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Catalog.Application.Common.Json;
 
-/// <summary>Metadata is stored as the JSON text the client sent, so every value comes back exactly as it went in.</summary>
+/// <summary>Metadata is stored as the JSON text sent, so every value comes back exactly as it went in.</summary>
 public static class MetadataJson
 {
     public static string? ToText(JsonElement? element) =>

@@ -10,7 +10,7 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Common.Mapping;
 
-/// <summary>Entity-to-response mappings; a test asserts the configuration is valid, so a new field cannot be forgotten.</summary>
+/// <summary>Entity-to-response mappings; a test asserts the configuration, so no new field is forgotten.</summary>
 public sealed class CatalogMappingProfile : Profile
 {
     public CatalogMappingProfile()
@@ -44,15 +44,20 @@ public sealed class CatalogMappingProfile : Profile
 
     // The orderings live in methods rather than inside the MapFrom expressions: a lambda nested in an expression tree
     // becomes a new delegate every time the compiled map runs, which made mapping a 1000-product answer 20% slower.
-    private static List<long> CategoryIdsOf(Product product) => [.. product.Categories.Select(c => c.CategoryId).Order()];
+    private static List<long> CategoryIdsOf(Product product) =>
+        [.. product.Categories.Select(c => c.CategoryId).Order()];
 
-    private static IEnumerable<Variant> VariantsInOrder(Product product) => product.Variants.OrderBy(v => v.Rank).ThenBy(v => v.Id);
+    private static IEnumerable<Variant> VariantsInOrder(Product product) =>
+        product.Variants.OrderBy(v => v.Rank).ThenBy(v => v.Id);
 
-    private static IEnumerable<VariantPrice> PricesInOrder(Variant variant) => variant.Prices.OrderBy(p => p.CurrencyCode).ThenBy(p => p.MinQuantity ?? 1);
+    private static IEnumerable<VariantPrice> PricesInOrder(Variant variant) =>
+        variant.Prices.OrderBy(p => p.CurrencyCode).ThenBy(p => p.MinQuantity ?? 1);
 
-    private static List<long> AttributeValueIdsOf(Variant variant) => [.. variant.AttributeValues.Select(a => a.AttributeValueId).Order()];
+    private static List<long> AttributeValueIdsOf(Variant variant) =>
+        [.. variant.AttributeValues.Select(a => a.AttributeValueId).Order()];
 
-    private static IEnumerable<AttributeValue> ValuesInOrder(ProductAttribute attribute) => attribute.Values.OrderBy(v => v.MenuOrder).ThenBy(v => v.Id);
+    private static IEnumerable<AttributeValue> ValuesInOrder(ProductAttribute attribute) =>
+        attribute.Values.OrderBy(v => v.MenuOrder).ThenBy(v => v.Id);
 
     /// <summary>
     /// Drops trailing zeros, so an amount reads the same whatever scale the database kept (10.0000 on PostgreSQL,

@@ -1,6 +1,6 @@
 namespace Catalog.Application.Common.Mediator;
 
-/// <summary>A request that a single handler answers with a <typeparamref name="TResponse"/> (shaped like MediatR's).</summary>
+/// <summary>A request one handler answers with a <typeparamref name="TResponse"/> (shaped like MediatR's).</summary>
 #pragma warning disable CA1040 // A marker interface is the point: it ties a request to its response type.
 public interface IRequest<out TResponse>;
 #pragma warning restore CA1040
@@ -17,7 +17,8 @@ public delegate Task<TResponse> RequestHandlerDelegate<TResponse>();
 public interface IPipelineBehavior<in TRequest, TResponse>
     where TRequest : notnull
 {
-    Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken);
+    Task<TResponse> Handle(
+        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken);
 }
 
 public interface ISender

@@ -20,13 +20,15 @@ internal sealed class Sender(IServiceProvider services) : ISender
 
     private interface IInvoker<TResponse>
     {
-        Task<TResponse> Invoke(IRequest<TResponse> request, IServiceProvider services, CancellationToken cancellationToken);
+        Task<TResponse> Invoke(
+            IRequest<TResponse> request, IServiceProvider services, CancellationToken cancellationToken);
     }
 
     private sealed class Invoker<TRequest, TResponse> : IInvoker<TResponse>
         where TRequest : IRequest<TResponse>
     {
-        public Task<TResponse> Invoke(IRequest<TResponse> request, IServiceProvider services, CancellationToken cancellationToken)
+        public Task<TResponse> Invoke(
+            IRequest<TResponse> request, IServiceProvider services, CancellationToken cancellationToken)
         {
             var typed = (TRequest)request;
             var handler = services.GetRequiredService<IRequestHandler<TRequest, TResponse>>();

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Catalog.Application.Common.Json;
+using Catalog.Domain.Common;
+using Catalog.Domain.Products;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -17,13 +19,29 @@ namespace Catalog.Application.Common.Validation;
 /// </remarks>
 public abstract class CatalogValidator<T> : AbstractValidator<T>
 {
-    /// <summary>The field must be sent (as a create needs its name); the failure is reported under the field's own name.</summary>
+    /// <summary>The field must be sent (as a create needs its name); a failure carries its own name.</summary>
     protected IRuleBuilderOptions<T, bool> Required<TProperty>(Expression<Func<T, Optional<TProperty>>> field)
     {
         ArgumentNullException.ThrowIfNull(field);
         var get = field.Compile();
         var name = ((MemberExpression)field.Body).Member.Name;
-        return RuleFor(x => get(x).HasValue).Equal(true).OverridePropertyName(name).WithMessage($"{FieldPaths.ToWire(name)} is required.");
+        return RuleFor(x => get(x).HasValue).Equal(true).OverridePropertyName(name)
+            .WithMessage($"{FieldPaths.ToWire(name)} is required.");
+    }
+
+    /// <summary>When sent, the text must not be empty nor longer than <paramref name="maxLength"/>.</summary>
+    protected void NonEmptyText(Expression<Func<T, Optional<string?>>> field, int maxLength)
+    {
+        var name = FieldPaths.ToWire(((MemberExpression)field.Body).Member.Name);
+        WhenPresent(field, r => r.NotEmpty().WithMessage($"{name} must not be empty.").MaximumLength(maxLength));
+    }
+
+    /// <summary>When sent, a handle (a slug): not empty, lower-case letters, digits and single dashes.</summary>
+    protected void HandleText(Expression<Func<T, Optional<string?>>> field, int maxLength)
+    {
+        var name = FieldPaths.ToWire(((MemberExpression)field.Body).Member.Name);
+        WhenPresent(field, r => r.NotEmpty().MaximumLength(maxLength).Matches(HandleFormat.Pattern)
+            .WithMessage($"{name} may contain only lower-case letters, digits and single dashes."));
     }
 
     protected void WhenPresent<TProperty>(
@@ -47,17 +65,19 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         var get = field.Compile();
         var rule = RuleForEach(ElementsOf(field));
         rules(rule);
-        rule.Configure(r => r.ApplySharedCondition(context => get(context.InstanceToValidate) is { HasValue: true, Value: not null }));
+        rule.Configure(r => r.ApplySharedCondition(c => get(c.InstanceToValidate) is { HasValue: true, Value: { } }));
     }
 
     /// <summary>
-    /// When the list is sent, each of its items must be there and pass <paramref name="itemValidator"/>; an item's failures are
-    /// reported under its path (<c>Variants[1].Prices[0].Amount</c>), as FluentValidation's nested validation reports them.
+    /// When the list is sent, each of its items must be there and pass <paramref name="itemValidator"/>; an item's
+    /// failures are reported under its path (<c>Variants[1].Prices[0].Amount</c>), as FluentValidation's nested
+    /// validation reports them.
     /// </summary>
     /// <remarks>
-    /// Each item is validated as an object of its own and its failures are moved under its path here. FluentValidation's
-    /// nested collection validation (<c>RuleForEach(...).SetValidator(...)</c>) builds a child context and a property path for
-    /// every rule of every item, which cost about as much again as the items' own rules (measured in docs/benchmarks.md).
+    /// Each item is validated as an object of its own and its failures are moved under its path here.
+    /// FluentValidation's nested collection validation (<c>RuleForEach(...).SetValidator(...)</c>) builds a child
+    /// context and a property path for every rule of every item, which cost about as much again as the items' own rules
+    /// (measured in docs/benchmarks.md).
     /// </remarks>
     protected void EachWhenPresent<TElement>(
         Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field,
@@ -90,12 +110,13 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
         });
     }
 
-    /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>, so that failures are reported under the field's own name.</summary>
+    /// <summary><c>x => x.Title</c> becomes <c>x => x.Title.Value</c>: failures carry the field's name.</summary>
     private static Expression<Func<T, TProperty>> ValueOf<TProperty>(Expression<Func<T, Optional<TProperty>>> field) =>
-        Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, nameof(Optional<TProperty>.Value)), field.Parameters);
+        Expression.Lambda<Func<T, TProperty>>(Expression.Property(field.Body, "Value"), field.Parameters);
 
-    private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
-        Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, nameof(Optional<TElement>.Value)), field.Parameters);
+    private static Expression<Func<T, IEnumerable<TElement>>> ElementsOf<TElement>(
+        Expression<Func<T, Optional<IReadOnlyList<TElement>?>>> field) =>
+        Expression.Lambda<Func<T, IEnumerable<TElement>>>(Expression.Property(field.Body, "Value"), field.Parameters);
 
     /// <summary>
     /// Every string of the item, nested ones included, is text by <see cref="TextRule"/>. Called by the validators of
@@ -131,4 +152,16 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
     private static string? ExtensionsProblem(JsonElement? extensions, JsonLimits limits) =>
         ExtensionsJson.Problems(extensions).Select(p => p.Message).FirstOrDefault()
         ?? (extensions is { } value && FreeJson.Problem(value, limits) is { } problem ? $"extensions {problem}" : null);
+}
+
+public static class DecimalRules
+{
+    /// <summary>An amount of money the database column holds exactly.</summary>
+    public static IRuleBuilderOptions<T, decimal?> IsAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, true);
+
+    /// <summary>A dimension that is not negative and that the database column holds exactly.</summary>
+    public static IRuleBuilderOptions<T, decimal?> IsDimension<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.GreaterThanOrEqualTo(0)
+            .PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, true);
 }

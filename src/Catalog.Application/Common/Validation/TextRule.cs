@@ -109,7 +109,7 @@ public static class TextRule
         _ => i == 0 ? (string)segment : $".{segment}",
     }));
 
-    /// <summary>Each readable property's name and a compiled getter: reflection's GetValue costs more per call.</summary>
+    /// <summary>Each readable property's name and compiled getter: reflection's GetValue costs more per call.</summary>
     private static (string Name, Func<object, object?> Read)[] Readable(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0)

@@ -6,14 +6,14 @@ using Catalog.Application.Common.Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
-using FluentValidation;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Products.Queries;
 
 public sealed record GetProduct(long Id) : IRequest<ProductDto>;
 
-public sealed record ListProducts(ProductStatus? Status, string? Sku, long? CategoryId, int Limit = 50, int Offset = 0) : IRequest<Page<ProductDto>>
+public sealed record ListProducts(ProductStatus? Status, string? Sku, long? CategoryId, int Limit = 50, int Offset = 0)
+    : IRequest<Page<ProductDto>>, IPagedRequest
 {
     /// <summary>Any of these statuses (with <see cref="Status"/>, both must hold).</summary>
     public IReadOnlyCollection<ProductStatus>? Statuses { get; init; }
@@ -24,19 +24,12 @@ public sealed record ListProducts(ProductStatus? Status, string? Sku, long? Cate
     public ExtensionFilter? Extension { get; init; }
 }
 
-/// <summary>The products with these ids (with variants and prices), in one read; ids that do not exist are left out.</summary>
+/// <summary>The products with these ids (with variants and prices), in one read; unknown ids are left out.</summary>
 public sealed record GetProductsByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<ProductDto>>;
 
 public sealed record GetVariant(long Id) : IRequest<VariantDto>;
 
-public sealed class ListProductsValidator : AbstractValidator<ListProducts>
-{
-    public ListProductsValidator()
-    {
-        RuleFor(x => x.Limit).InclusiveBetween(1, 200);
-        RuleFor(x => x.Offset).GreaterThanOrEqualTo(0);
-    }
-}
+public sealed class ListProductsValidator : PagingValidator<ListProducts>;
 
 internal sealed partial class ProductQueriesHandler(
     IProductStore store, IMapper mapper, ILogger<ProductQueriesHandler> logger) :
@@ -48,12 +41,13 @@ internal sealed partial class ProductQueriesHandler(
     public async Task<ProductDto> Handle(GetProduct request, CancellationToken cancellationToken)
     {
         var found = await store.GetManyAsync([request.Id], cancellationToken);
-        return found.Count == 1 ? mapper.Map<ProductDto>(found[0]) : throw new NotFoundException("Product", request.Id);
+        return mapper.Map<ProductDto>(NotFoundException.The(found, "Product", request.Id));
     }
 
     public async Task<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
     {
-        var filter = new ProductFilter(request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
+        var filter = new ProductFilter(
+            request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
         var page = await store.ListAsync(filter, request.Limit, request.Offset, cancellationToken);
         var items = page.Items.Select(Answerable).OfType<ProductDto>().ToList();
         return new Page<ProductDto>(items, page.Total, page.Limit, page.Offset);

@@ -11,9 +11,10 @@ using FluentValidation;
 
 namespace Catalog.Application.Variants.Queries;
 
-/// <summary>What a buyer of <paramref name="Role"/> pays for <paramref name="Quantity"/> units of a variant, and why.</summary>
-/// <param name="Currency">The currency to quote in; when absent, the first (alphabetically) the variant has a price in at the quantity.</param>
-public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency) : IRequest<PriceQuoteDto>;
+/// <summary>What a buyer of <paramref name="Role"/> pays for a quantity of a variant, and why.</summary>
+/// <param name="Currency">When absent, the first currency (alphabetically) priced at the quantity.</param>
+public sealed record QuoteVariantPrice(long VariantId, string? Role, long? Quantity, string? Currency)
+    : IRequest<PriceQuoteDto>;
 
 public sealed record PriceQuoteDto
 {
@@ -22,7 +23,7 @@ public sealed record PriceQuoteDto
     public long Quantity { get; init; }
     public required string Currency { get; init; }
 
-    /// <summary>The variant's price at the quantity in the currency (its tier price for it, else its plain price), rounded like every amount of a quote.</summary>
+    /// <summary>The variant's price at the quantity (its tier price, else its plain price), rounded.</summary>
     public decimal RegularPrice { get; init; }
     public decimal UnitPrice { get; init; }
 
@@ -42,9 +43,10 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
     public QuoteVariantPriceValidator()
     {
         RuleFor(x => x.Role).NotEmpty().WithMessage("role is required: the key of the buyer's wholesale role.")
-            .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
+            .Must(WholesaleRole.IsValidKey).WithMessage(WholesaleRuleBuilders.RoleKeyMessage);
         RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required.")
-            .InclusiveBetween(1, WholesaleConstraints.MaxQuantity).WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
+            .InclusiveBetween(1, WholesaleConstraints.MaxQuantity)
+            .WithMessage($"quantity must be between 1 and {WholesaleConstraints.MaxQuantity}.");
         RuleFor(x => x.Currency).Matches(VariantConstraints.CurrencyCodePattern)
             .WithMessage("currency must be a three-letter ISO 4217 code.");
     }
@@ -59,7 +61,8 @@ internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProdu
         if (!(await roles.FindKeysAsync([role], cancellationToken)).ContainsKey(role))
         {
             var message = $"Wholesale role '{role}' does not exist.";
-            throw new RequestValidationException(ErrorCodes.ValidationFailed, message, [new FieldError("role", message)]);
+            throw new RequestValidationException(
+                ErrorCodes.ValidationFailed, message, [new FieldError("role", message)]);
         }
 
         var variant = await products.GetVariantAsync(request.VariantId, cancellationToken)
@@ -82,8 +85,10 @@ internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProdu
 
             // Hidden from the role: answered exactly as a variant that does not exist, so the filter leaks nothing.
             HiddenFromRole => throw new NotFoundException("Variant", request.VariantId),
-            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException($"Variant {request.VariantId} has no price in {currency} for {request.Quantity} units."),
-            _ => throw new NotFoundException($"Variant {request.VariantId} has no price to quote {request.Quantity} units from."),
+            NoRegularPrice { CurrencyCode: { } currency } => throw new NotFoundException(
+                $"Variant {request.VariantId} has no price in {currency} for {request.Quantity} units."),
+            _ => throw new NotFoundException(
+                $"Variant {request.VariantId} has no price to quote {request.Quantity} units from."),
         };
     }
 }

@@ -20,4 +20,5 @@ public sealed record MinimumOrderQuantityDto(string Role, long Quantity);
 
 public sealed record OrderQuantityStepDto(string Role, long Step);
 
-public sealed record QuantityDiscountRuleDto(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string? CurrencyCode);
+public sealed record QuantityDiscountRuleDto(
+    string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string? CurrencyCode);

@@ -1,3 +1,4 @@
+using Catalog.Application.Common;
 using Catalog.Application.Common.Validation;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
@@ -6,8 +7,9 @@ using FluentValidation;
 namespace Catalog.Application.Variants.Wholesale;
 
 /// <summary>
-/// The rules of a variant's wholesale terms that the item alone decides: each entry's fields, and, within each list
-/// sent, no role named twice and no overlapping discount ranges. Whether the roles exist is checked against the
+/// The shape of a variant's wholesale terms: each entry's fields and the length of each list. The rules between
+/// entries are the domain's (<see cref="WholesaleTerms.Violation"/>), but for one: the steps are merged into the
+/// minimums by role, so a role's second step is refused here. Whether the roles exist is checked against the
 /// database later, in one query for the whole batch.
 /// </summary>
 public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
@@ -16,27 +18,34 @@ public sealed class WholesaleInputValidator : CatalogValidator<WholesaleInput>
     {
         WhenPresent(x => x.Prices, r => r.Must(NotTooMany).WithMessage(TooMany("prices")));
         EachWhenPresent(x => x.Prices, new WholesalePriceInputValidator());
-        WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany).WithMessage(TooMany("minimum_order_quantities")));
+        WhenPresent(x => x.MinimumOrderQuantities, r => r.Must(NotTooMany)
+            .WithMessage(TooMany("minimum_order_quantities")));
         EachWhenPresent(x => x.MinimumOrderQuantities, new MinimumOrderQuantityInputValidator());
         WhenPresent(x => x.OrderQuantitySteps, r => r.Must(NotTooMany).WithMessage(TooMany("order_quantity_steps")));
         EachWhenPresent(x => x.OrderQuantitySteps, new OrderQuantityStepInputValidator());
-        WhenPresent(x => x.Visibility, r => r.Must(NotTooMany).WithMessage(TooMany("visibility")));
-        EachWhenPresent(x => x.Visibility, r => r.Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
-            .WithMessage("A visibility entry is a role key (lower-case letters, digits, underscores) or 'all'."));
-        WhenPresent(x => x.QuantityDiscountRules, r => r.Must(NotTooMany).WithMessage(TooMany("quantity_discount_rules")));
-        EachWhenPresent(x => x.QuantityDiscountRules, new QuantityDiscountRuleInputValidator());
-
-        // Rules across the entries of a list, each reported at the entry that breaks it (the later one of a pair).
         RuleFor(x => x).Custom((input, context) =>
         {
-            foreach (var (field, message) in WholesaleInputChecks.Conflicts(input))
+            var steps = input.OrderQuantitySteps.Items();
+            var roles = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < steps.Count; i++)
             {
-                context.AddFailure(field, message);
+                if (steps[i]?.Role is { } role && !roles.Add(role))
+                {
+                    context.AddFailure($"order_quantity_steps[{i}].role", $"Role '{role}' already has a step.");
+                }
             }
         });
+        WhenPresent(x => x.Visibility, r => r.Must(NotTooMany).WithMessage(TooMany("visibility")));
+        EachWhenPresent(x => x.Visibility, r => r
+            .Must(v => v == WholesaleConstraints.AllRoles || WholesaleRole.IsValidKey(v))
+            .WithMessage($"A visibility entry is a role key ({WholesaleConstraints.RoleKeyCharacters}) or 'all'."));
+        WhenPresent(x => x.QuantityDiscountRules, r => r.Must(NotTooMany)
+            .WithMessage(TooMany("quantity_discount_rules")));
+        EachWhenPresent(x => x.QuantityDiscountRules, new QuantityDiscountRuleInputValidator());
     }
 
-    private static bool NotTooMany<T>(IReadOnlyList<T>? list) => list is null || list.Count <= WholesaleConstraints.MaxEntries;
+    private static bool NotTooMany<T>(IReadOnlyList<T>? list) =>
+        list is null || list.Count <= WholesaleConstraints.MaxEntries;
 
     private static string TooMany(string list) => $"{list} holds at most {WholesaleConstraints.MaxEntries} entries.";
 }
@@ -47,10 +56,8 @@ public sealed class WholesalePriceInputValidator : AbstractValidator<WholesalePr
     {
         RuleFor(x => x.Role).MustBeRoleKey();
         RuleFor(x => x.CurrencyCode).MustBeCurrencyCode();
-        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
-        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0)
-            .PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true);
+        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
+        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
     }
 }
 
@@ -79,30 +86,37 @@ public sealed class QuantityDiscountRuleInputValidator : AbstractValidator<Quant
         RuleFor(x => x.Role).MustBeRoleKey();
         RuleFor(x => x.StartQty).NotNull().InclusiveBetween(1, WholesaleConstraints.MaxQuantity);
         RuleFor(x => x.EndQty).LessThanOrEqualTo(WholesaleConstraints.MaxQuantity)
-            .GreaterThanOrEqualTo(x => x.StartQty).When(x => x.StartQty is not null).WithMessage("end_qty must not be below start_qty.");
+            .GreaterThanOrEqualTo(x => x.StartQty).When(x => x.StartQty is not null)
+            .WithMessage("end_qty must not be below start_qty.");
         RuleFor(x => x.PriceType).NotNull().WithMessage("price_type is required: percent or fixed.").IsInEnum();
         // "value" in lower case: a property named Value would read as an Optional's value step (see FieldPaths).
-        RuleFor(x => x.Value).NotNull().PrecisionScale(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale, ignoreTrailingZeros: true)
-            .OverridePropertyName("value");
+        RuleFor(x => x.Value).NotNull().IsAmount().OverridePropertyName("value");
         When(x => x.PriceType == DiscountPriceType.Percent, () =>
         {
             RuleFor(x => x.Value).GreaterThan(0).LessThanOrEqualTo(WholesaleConstraints.MaxPercent)
-                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.").OverridePropertyName("value");
-            RuleFor(x => x.CurrencyCode).Null().WithMessage("currency_code is only for fixed rules: a percent applies in every currency.");
+                .WithMessage("A percent rule takes more than 0 and at most 100 percent off.")
+                .OverridePropertyName("value");
+            RuleFor(x => x.CurrencyCode).Null()
+                .WithMessage("currency_code is only for fixed rules: a percent applies in every currency.");
         });
         When(x => x.PriceType == DiscountPriceType.Fixed, () =>
         {
-            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.").OverridePropertyName("value");
-            RuleFor(x => x.CurrencyCode).Cascade(CascadeMode.Stop).NotNull().WithMessage("currency_code is required for a fixed rule.").MustBeCurrencyCode();
+            RuleFor(x => x.Value).GreaterThanOrEqualTo(0).WithMessage("A fixed rule's unit price must not be negative.")
+                .OverridePropertyName("value");
+            RuleFor(x => x.CurrencyCode).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("currency_code is required for a fixed rule.")
+                .MustBeCurrencyCode();
         });
     }
 }
 
 internal static class WholesaleRuleBuilders
 {
+    public const string RoleKeyMessage =
+        $"role must be a role key ({WholesaleConstraints.RoleKeyCharacters}; 'all' is not a role).";
+
     public static IRuleBuilderOptions<T, string?> MustBeRoleKey<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("role is required.")
-            .Must(WholesaleRole.IsValidKey).WithMessage("role must be a role key (lower-case letters, digits, underscores; 'all' is not a role).");
+        rule.NotEmpty().WithMessage("role is required.").Must(WholesaleRole.IsValidKey).WithMessage(RoleKeyMessage);
 
     public static IRuleBuilderOptions<T, string?> MustBeCurrencyCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Matches(VariantConstraints.CurrencyCodePattern)

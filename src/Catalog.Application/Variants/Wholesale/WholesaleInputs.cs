@@ -21,7 +21,7 @@ public sealed record WholesaleInput
     /// <summary>The role keys the variant is shown to; <c>["all"]</c> or an empty list shows it to everyone.</summary>
     public Optional<IReadOnlyList<string>?> Visibility { get; init; }
 
-    /// <summary>Quantity discounts; ranges of one role that could apply to one quantity and currency must not overlap.</summary>
+    /// <summary>Quantity discounts; a role's ranges that could meet one quantity must not overlap.</summary>
     public Optional<IReadOnlyList<QuantityDiscountRuleInput>?> QuantityDiscountRules { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
+using Catalog.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Tests.Common.Batches;
@@ -261,6 +262,17 @@ public sealed class BatchEngineTests
         result.Create[0].Error!.Details.Select(d => d.Field).Should().Equal("parts");
         result.Create[0].Resource.Should().BeNull();
         Written().Should().Equal("insert desk", "insert part leg");
+    }
+
+    [Fact]
+    public async Task RunAsync_GuardThrowsWhilePlanning_LetsTheExceptionThroughAndWritesNothing()
+    {
+        var batch = new GadgetBatchBuilder().Create("desk").Create(Gadget.ImpossibleHandle, "Bug").Build();
+
+        var act = () => RunAsync(batch);
+
+        await act.Should().ThrowAsync<DomainRuleException>();
+        _writer.Plans.Should().BeEmpty();
     }
 
     [Fact]

@@ -23,27 +23,39 @@ public sealed class Gadget : Versioned
 
     public IReadOnlyList<GadgetPart> Parts => _parts;
 
-    public static Gadget Create(long id, string handle, string name, DateTimeOffset now)
+    /// <summary>A handle no validation refuses, yet one the gadget cannot take: it stands for a bug.</summary>
+    public const string ImpossibleHandle = "bug";
+
+    public static Result<Gadget> Create(long id, string handle, string name, DateTimeOffset now)
     {
-        Guard(handle, name);
+        if (Violation(handle, name) is { } violation)
+        {
+            return violation;
+        }
+
         var gadget = new Gadget(handle, name);
         gadget.Created(id, now);
         return gadget;
     }
 
-    public void Change(string handle, string name, DateTimeOffset now)
+    public RuleViolation? Change(string handle, string name, DateTimeOffset now)
     {
-        Guard(handle, name);
+        if (Violation(handle, name) is { } violation)
+        {
+            return violation;
+        }
+
         Handle = handle;
         Name = name;
         Touched(now);
+        return null;
     }
 
-    public GadgetPart AddPart(long id, string name)
+    public Result<GadgetPart> AddPart(long id, string name)
     {
         if (_parts.Count == MaxParts)
         {
-            throw new DomainRuleException($"A gadget has at most {MaxParts} parts.", "parts");
+            return new RuleViolation($"A gadget has at most {MaxParts} parts.", "parts");
         }
 
         var part = new GadgetPart(id, Id, name);
@@ -51,17 +63,21 @@ public sealed class Gadget : Versioned
         return part;
     }
 
-    private static void Guard(string handle, string name)
+    private static RuleViolation? Violation(string handle, string name)
     {
-        if (name.Contains('!', StringComparison.Ordinal))
+        if (handle == ImpossibleHandle)
         {
-            throw new DomainRuleException("A gadget's name cannot shout.", "name");
+            throw new DomainRuleException("A gadget cannot be a bug.", "handle");
         }
 
-        if (string.Equals(handle, name, StringComparison.Ordinal))
+        if (name.Contains('!', StringComparison.Ordinal))
         {
-            throw new DomainRuleException("A gadget's name cannot repeat its handle.");
+            return new RuleViolation("A gadget's name cannot shout.", "name");
         }
+
+        return string.Equals(handle, name, StringComparison.Ordinal)
+            ? new RuleViolation("A gadget's name cannot repeat its handle.")
+            : null;
     }
 }
 
@@ -114,7 +130,7 @@ public sealed class GadgetStore
     /// <summary>Stores gadget <paramref name="id"/> as <c>gadget-{id}</c> at <paramref name="version"/>.</summary>
     public Gadget Add(long id, long version = 1)
     {
-        var gadget = Gadget.Create(id, $"gadget-{id}", $"Gadget {id}", Stored);
+        var gadget = Gadget.Create(id, $"gadget-{id}", $"Gadget {id}", Stored).Value;
         while (gadget.Version < version)
         {
             gadget.Change(gadget.Handle, gadget.Name, Stored);
@@ -174,24 +190,37 @@ public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
         };
     }
 
-    public override void PlanCreate(
+    public override RuleViolation? PlanCreate(
         LedgerEntry<Gadget> entry, GadgetCreate item, GadgetState state, PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
         Planned.Add($"create {entry.Index}");
-        var gadget = Gadget.Create(context.Ids.Next<Gadget>(), item.Handle!, item.Name!, context.Now);
+        var (gadget, refused) = Gadget.Create(context.Ids.Next<Gadget>(), item.Handle!, item.Name!, context.Now);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         entry.Id = gadget.Id;
         entry.Entity = gadget;
         entry.Rows.Add(new InsertRow(gadget));
-        foreach (var part in item.Parts ?? [])
+        foreach (var name in item.Parts ?? [])
         {
-            entry.Rows.Add(new InsertRow(gadget.AddPart(context.Ids.Next<GadgetPart>(), part)));
+            var (part, violation) = gadget.AddPart(context.Ids.Next<GadgetPart>(), name);
+            if (violation is not null)
+            {
+                return violation;
+            }
+
+            entry.Rows.Add(new InsertRow(part));
         }
+
+        return null;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Gadget> entry, GadgetUpdate item, Gadget target, GadgetState state, PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -203,19 +232,20 @@ public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
         var (handle, name) = (item.Handle ?? target.Handle, item.Name ?? target.Name);
         if (handle == target.Handle && name == target.Name)
         {
-            return;
+            return null;
         }
 
         var expected = target.Version;
-        target.Change(handle, name, context.Now);
         entry.Rows.Add(new UpdateRow(target, expected));
+        return target.Change(handle, name, context.Now);
     }
 
-    public override void PlanDelete(LedgerEntry<Gadget> entry, Gadget target, GadgetState state, PlanContext context)
+    public override RuleViolation? PlanDelete(
+        LedgerEntry<Gadget> entry, Gadget target, GadgetState state, PlanContext context)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Planned.Add($"delete {entry.Index}");
-        base.PlanDelete(entry, target, state, context);
+        return base.PlanDelete(entry, target, state, context);
     }
 }
 

@@ -61,7 +61,7 @@ public abstract class SnapshotReadsTests(CatalogApiFactory factory) : IAsyncLife
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var product = Product.Create(1, new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now);
+        var product = Product.Create(1, new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now).Value;
         product.AddVariant(Variant.Create(1, 1, new VariantDetails { Title = "v1" }, Now), Now);
         db.Products.Add(product);
         await db.SaveChangesAsync();

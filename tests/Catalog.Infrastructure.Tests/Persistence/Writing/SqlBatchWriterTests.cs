@@ -47,7 +47,7 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var ids = await ReserveAsync(products: 41, variants: 0);
         await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
         var items = Enumerable.Range(0, 40)
-            .Select(i => new PlannedItem(i, [new InsertRow(Product.Create(ids.Next<Product>(), new ProductDetails { Handle = i == 23 ? "taken" : $"p-{i}", Title = "Shirt" }, Now))]))
+            .Select(i => new PlannedItem(i, [new InsertRow(Product.Create(ids.Next<Product>(), new ProductDetails { Handle = i == 23 ? "taken" : $"p-{i}", Title = "Shirt" }, Now).Value)]))
             .ToArray();
 
         var outcome = await WriteAsync(BatchPolicy.Partial, items);
@@ -75,7 +75,7 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var ids = await ReserveAsync(products: 1, variants: 0);
         var id = ids.Next<Product>();
         await WriteAsync(BatchPolicy.Partial, Insert(id, "shirt"));
-        var stale = Product.Create(id, new ProductDetails { Handle = "shirt", Title = "Renamed" }, Now);
+        var stale = Product.Create(id, new ProductDetails { Handle = "shirt", Title = "Renamed" }, Now).Value;
         stale.Update(stale.Details, Now);
 
         var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new UpdateRow(stale, ExpectedVersion: 41)]));
@@ -88,7 +88,7 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     public async Task Apply_DeleteOfMissingRowThatMustExist_FailsWithNotFound()
     {
         var ids = await ReserveAsync(products: 1, variants: 0);
-        var ghost = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "ghost", Title = "Ghost" }, Now);
+        var ghost = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "ghost", Title = "Ghost" }, Now).Value;
 
         var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new DeleteRow(ghost, MustExist: true)]));
 
@@ -131,7 +131,7 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     }
 
     private static PlannedItem Insert(long id, string handle, int? key = null) =>
-        new(key ?? (handle == "fresh" ? 0 : 1), [new InsertRow(Product.Create(id, new ProductDetails { Handle = handle, Title = "Shirt" }, Now))]);
+        new(key ?? (handle == "fresh" ? 0 : 1), [new InsertRow(Product.Create(id, new ProductDetails { Handle = handle, Title = "Shirt" }, Now).Value)]);
 
     private async Task<IdPool> ReserveAsync(int products, int variants)
     {

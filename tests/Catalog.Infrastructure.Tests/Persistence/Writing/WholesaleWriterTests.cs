@@ -69,9 +69,9 @@ public abstract class WholesaleWriterTests(CatalogApiFactory factory) : IAsyncLi
         await using var scope = factory.Services.CreateAsyncScope();
         var ids = await scope.ServiceProvider.GetRequiredService<IIdAllocator>().AllocateAsync(
             new Dictionary<Type, int> { [typeof(Product)] = 1, [typeof(Variant)] = 1, [typeof(WholesaleRole)] = 1 }, CancellationToken.None);
-        var product = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now);
+        var product = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now).Value;
         var variant = Variant.Create(ids.Next<Variant>(), product.Id, new VariantDetails { Title = "S" }, Now);
-        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now);
+        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
         var outcome = await WriteAsync(new PlannedItem(0, [new InsertRow(product), new InsertRow(variant), new InsertRow(role)]));
         outcome.Failures.Should().BeEmpty();
         return (role, variant);

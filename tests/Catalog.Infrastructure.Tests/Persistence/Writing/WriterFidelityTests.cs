@@ -39,7 +39,7 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
     {
         var ids = await ReserveAsync();
         var category = Category.Create(ids.Next<Category>(), new CategoryDetails { Name = "Shirts", Handle = "shirts" }, Now);
-        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now);
+        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
         await factory.QueryAsync(async db =>
         {
             db.AddRange(category, role);
@@ -98,7 +98,7 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
             Width = 12m,
             Height = 123456.789m,
             ExternalId = "ext-1",
-        }, Now);
+        }, Now).Value;
         var (_, links) = product.SetCategories([categoryId]);
         var variant = Variant.Create(ids.Next<Variant>(), product.Id, new VariantDetails
         {

@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>What an attribute batch found in the database: the attributes it names (with their values) and the slugs it claims.</summary>
+/// <summary>What an attribute batch found: the attributes it names (with values) and the slugs it claims.</summary>
 public sealed record AttributeBatchState(
     IReadOnlyDictionary<long, ProductAttribute> Attributes,
     IReadOnlyDictionary<string, long> Slugs);
@@ -15,7 +15,9 @@ public sealed record AttributeBatchState(
 /// Global attributes with their values. The database removes a deleted attribute's values and their links to variants.
 /// </summary>
 internal sealed class AttributeBatchSpec(
-    IAttributeStore attributes, IValidator<AttributeCreate> createValidator, IValidator<AttributeUpdate> updateValidator)
+    IAttributeStore attributes,
+    IValidator<AttributeCreate> createValidator,
+    IValidator<AttributeUpdate> updateValidator)
     : BatchSpec<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute, AttributeBatchState>(
         "Attribute", createValidator, updateValidator)
 {
@@ -25,16 +27,18 @@ internal sealed class AttributeBatchSpec(
     }
 
     public override async Task<AttributeBatchState> LoadAsync(
-        Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, CancellationToken cancellationToken)
+        Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch,
+        CancellationToken cancellationToken)
     {
         var ids = batch.OpenTargetIds();
         var slugs = batch.OpenWrites.Select(w => SlugOf(w.Item)).OfType<string>().ToHashSet();
         return new AttributeBatchState(
-            ids.Count == 0 ? [] : (await attributes.GetManyAsync(ids, cancellationToken)).ToDictionary(a => a.Id),
-            slugs.Count == 0 ? new Dictionary<string, long>() : await attributes.FindSlugsAsync(slugs, cancellationToken));
+            (await FindAsync(ids, attributes.GetManyAsync, cancellationToken))?.ToDictionary(a => a.Id) ?? [],
+            await FindAsync(slugs, attributes.FindSlugsAsync, cancellationToken) ?? new Dictionary<string, long>());
     }
 
-    public override IReadOnlyDictionary<long, ProductAttribute> TargetsOf(AttributeBatchState state) => state.Attributes;
+    public override IReadOnlyDictionary<long, ProductAttribute> TargetsOf(AttributeBatchState state) =>
+        state.Attributes;
 
     /// <summary>Fails the items whose slugs are taken, or whose value lists do not fit.</summary>
     public override void Check(
@@ -51,7 +55,7 @@ internal sealed class AttributeBatchSpec(
             if (item.Values.HasValue)
             {
                 var current = ownId is { } id ? state.Attributes[id].Values : [];
-                entry.Fail(ErrorCodes.ValidationFailed, [.. AttributeValueMerge.Check(AttributeValueMerge.ValuesOf(item), current)]);
+                entry.Fail(ErrorCodes.ValidationFailed, [.. AttributeValueMerge.Check(item.Values.Items(), current)]);
             }
         }
     }
@@ -61,10 +65,10 @@ internal sealed class AttributeBatchSpec(
         new Dictionary<Type, int>
         {
             [typeof(ProductAttribute)] = batch.OpenCreates.Count(),
-            [typeof(AttributeValue)] = batch.OpenWrites.Sum(w => AttributeValueMerge.ValuesOf(w.Item).Count(v => v.Id is null)),
+            [typeof(AttributeValue)] = batch.OpenWrites.Sum(w => w.Item.Values.Items().Count(v => v.Id is null)),
         };
 
-    public override void PlanCreate(
+    public override RuleViolation? PlanCreate(
         LedgerEntry<ProductAttribute> entry, AttributeCreate item, AttributeBatchState state, PlanContext context)
     {
         var details = Apply(item, new AttributeDetails { Name = item.Name.Value!, Slug = SlugOf(item)! });
@@ -72,10 +76,10 @@ internal sealed class AttributeBatchSpec(
         entry.Id = attribute.Id;
         entry.Entity = attribute;
         entry.Rows.Add(new InsertRow(attribute));
-        AttributeValueMerge.Apply(attribute, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
+        return AttributeValueMerge.Apply(attribute, item.Values.Items(), context, entry.Rows);
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<ProductAttribute> entry,
         AttributeUpdate item,
         ProductAttribute target,
@@ -86,10 +90,9 @@ internal sealed class AttributeBatchSpec(
         target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
-        if (item.Values.HasValue)
-        {
-            AttributeValueMerge.Apply(target, AttributeValueMerge.ValuesOf(item), context.Ids, context.Now, entry.Rows);
-        }
+        return item.Values.HasValue
+            ? AttributeValueMerge.Apply(target, item.Values.Items(), context, entry.Rows)
+            : null;
     }
 
     private static AttributeDetails Apply(AttributeWrite item, AttributeDetails current) => current with

@@ -3,7 +3,7 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>The fields of an attribute a batch item may send. On create an absent field takes its default; on update it stays as it is.</summary>
+/// <summary>An attribute's fields an item may send; an absent one is the default on create, kept on update.</summary>
 public abstract record AttributeWrite
 {
     public Optional<string?> Name { get; init; }
@@ -14,11 +14,11 @@ public abstract record AttributeWrite
     /// <summary>Only <c>select</c>, WooCommerce's one attribute type.</summary>
     public Optional<string?> Type { get; init; }
 
-    /// <summary>How storefronts sort the values: <c>menu_order</c>, <c>name</c>, <c>name_num</c> or <c>id</c>.</summary>
+    /// <summary>How storefronts sort values: <c>menu_order</c>, <c>name</c>, <c>name_num</c> or <c>id</c>.</summary>
     public Optional<string?> OrderBy { get; init; }
     public Optional<bool?> HasArchives { get; init; }
 
-    /// <summary>On update, the complete list of values: items with an id are updated, items without one are created, the rest are removed.</summary>
+    /// <summary>On update, the whole list: with an id updated, without one created, the rest removed.</summary>
     public Optional<IReadOnlyList<AttributeValueWrite>?> Values { get; init; }
 }
 
@@ -28,11 +28,11 @@ public sealed record AttributeUpdate : AttributeWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 
-    /// <summary>When sent, the update applies only if the attribute's version is still this one (else CONFLICT).</summary>
+    /// <summary>When sent, the update applies only if the attribute is still at this version (else CONFLICT).</summary>
     public long? Version { get; init; }
 }
 
-/// <summary>A value inside an attribute item: with an id it updates that value of the attribute, without one it creates a value.</summary>
+/// <summary>A value inside an attribute item: with an id it updates that value, without one it creates one.</summary>
 public sealed record AttributeValueWrite
 {
     public long? Id { get; init; }

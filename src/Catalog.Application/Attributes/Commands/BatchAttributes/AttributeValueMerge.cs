@@ -4,15 +4,12 @@ using Catalog.Domain.Common;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>An attribute item's value list against the values it replaces: what is wrong with it, and the rows that apply it.</summary>
+/// <summary>An attribute item's value list against the values it replaces: its problems and its rows.</summary>
 internal static class AttributeValueMerge
 {
-    /// <summary>The values an item sends; a list sent as null clears the attribute's values.</summary>
-    public static IReadOnlyList<AttributeValueWrite> ValuesOf(AttributeWrite item) =>
-        item.Values is { HasValue: true, Value: { } values } ? values : [];
-
-    /// <summary>Ids that are not values of the attribute, and every slug after the first that the merged list would hold twice.</summary>
-    public static IEnumerable<(string Field, string Message)> Check(IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
+    /// <summary>Ids that are not the attribute's values, and each slug the merged list would hold twice.</summary>
+    public static IEnumerable<Problem> Check(
+        IReadOnlyList<AttributeValueWrite> values, IReadOnlyList<AttributeValue> current)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
@@ -24,14 +21,17 @@ internal static class AttributeValueMerge
             }
             else if (SlugOf(values[i], existing?.Slug) is { } slug && !seen.Add(slug))
             {
-                yield return ($"values[{i}].slug", $"The slug '{slug}' is used by more than one value of this attribute.");
+                var message = $"The slug '{slug}' is used by more than one value of this attribute.";
+                yield return ($"values[{i}].slug", message);
             }
         }
     }
 
-    /// <summary>The sent list is the attribute's whole list: named values are updated, new ones created, unnamed ones removed.</summary>
-    public static void Apply(ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, IdPool ids, DateTimeOffset now, List<RowWrite> rows)
+    /// <summary>The sent list is the whole list: named values updated, new ones created, the rest removed.</summary>
+    public static RuleViolation? Apply(
+        ProductAttribute attribute, IReadOnlyList<AttributeValueWrite> values, PlanContext context, List<RowWrite> rows)
     {
+        var now = context.Now;
         var kept = values.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
         foreach (var gone in attribute.Values.Where(v => !kept.Contains(v.Id)).ToList())
         {
@@ -39,7 +39,8 @@ internal static class AttributeValueMerge
             rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
-        // Updates before inserts (unlike the list's order): a new value may take a slug an existing value gives up in the same list.
+        // Updates before inserts (unlike the list's order): a new value may take a slug an existing value gives up in
+        // the same list.
         foreach (var input in values.Where(v => v.Id is not null))
         {
             var value = attribute.Values.First(v => v.Id == input.Id);
@@ -50,14 +51,20 @@ internal static class AttributeValueMerge
 
         foreach (var input in values.Where(v => v.Id is null))
         {
-            var details = Merge(input, new AttributeValueDetails { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
-            var value = AttributeValue.Create(ids.Next<AttributeValue>(), attribute.Id, details, now);
-            attribute.AddValue(value);
+            var details = Merge(input, new() { Name = input.Name.Value!, Slug = SlugOf(input, existingSlug: null)! });
+            var value = AttributeValue.Create(context.Ids.Next<AttributeValue>(), attribute.Id, details, now);
+            if (attribute.AddValue(value) is { } violation)
+            {
+                return violation;
+            }
+
             rows.Add(new InsertRow(value));
         }
+
+        return null;
     }
 
-    /// <summary>The slug a value will have: the one it sends, else the one it has, else (a new value) one derived from its name.</summary>
+    /// <summary>A value's slug: the one it sends, else the one it has, else (a new value) one from its name.</summary>
     private static string? SlugOf(AttributeValueWrite value, string? existingSlug) => value switch
     {
         { Slug: { HasValue: true, Value: { } slug } } => slug,

@@ -20,9 +20,8 @@ public abstract class AttributeWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Name);
         }
 
-        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(AttributeConstraints.MaxNameLength));
-        WhenPresent(x => x.Slug, r => r.NotEmpty().MaximumLength(AttributeConstraints.MaxSlugLength)
-            .Matches(HandleFormat.Pattern).WithMessage("slug may contain only lower-case letters, digits and single dashes."));
+        NonEmptyText(x => x.Name, AttributeConstraints.MaxNameLength);
+        HandleText(x => x.Slug, AttributeConstraints.MaxSlugLength);
         WhenPresent(x => x.Type, r => r.Equal(SelectType).WithMessage($"type must be '{SelectType}'."));
         WhenPresent(x => x.OrderBy, r => r.Must(o => o is not null && Orderings.Contains(o))
             .WithMessage($"order_by must be one of {string.Join(", ", Orderings)}."));
@@ -51,7 +50,7 @@ public sealed class AttributeUpdateValidator : AttributeWriteValidator<Attribute
     }
 }
 
-/// <summary>A value inside an attribute item: a new one (no id) needs a name; on an attribute create it may not carry an id.</summary>
+/// <summary>A value inside an attribute item: a new one (no id) needs a name; a new attribute's carry no id.</summary>
 public sealed class AttributeValueWriteValidator : CatalogValidator<AttributeValueWrite>
 {
     public AttributeValueWriteValidator(bool attributeIsNew)
@@ -66,8 +65,7 @@ public sealed class AttributeValueWriteValidator : CatalogValidator<AttributeVal
             RuleFor(x => x.Id).GreaterThan(0);
         }
 
-        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(AttributeConstraints.MaxNameLength));
-        WhenPresent(x => x.Slug, r => r.NotEmpty().MaximumLength(AttributeConstraints.MaxSlugLength)
-            .Matches(HandleFormat.Pattern).WithMessage("slug may contain only lower-case letters, digits and single dashes."));
+        NonEmptyText(x => x.Name, AttributeConstraints.MaxNameLength);
+        HandleText(x => x.Slug, AttributeConstraints.MaxSlugLength);
     }
 }

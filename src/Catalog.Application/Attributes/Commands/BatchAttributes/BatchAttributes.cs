@@ -1,21 +1,19 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
-/// <summary>Create, update and delete global attributes (with their values) in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete global attributes (with their values) in one request.</summary>
 public sealed record BatchAttributes(
     IReadOnlyList<AttributeCreate> Create,
     IReadOnlyList<AttributeUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchAttributesValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchAttributes>(options);
 
 internal sealed class BatchAttributesHandler(BatchEngine engine, AttributeBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchAttributes, BatchResult<AttributeDto>>

@@ -1,7 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
@@ -10,12 +9,11 @@ public sealed record BatchCategories(
     IReadOnlyList<CategoryCreate> Create,
     IReadOnlyList<CategoryUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<CategoryDto>>, IBatchCommand<CategoryCreate, CategoryUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<CategoryDto>>, IBatchCommand<CategoryCreate, CategoryUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchCategoriesValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchCategories>(options);
 
 internal sealed class BatchCategoriesHandler(BatchEngine engine, CategoryBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchCategories, BatchResult<CategoryDto>>

@@ -8,15 +8,15 @@ using FluentValidation;
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
 /// <summary>
-/// What a category batch found in the database. <see cref="Parents"/> holds every category (so it also answers whether a
-/// parent exists), and is loaded only when an item names a parent.
+/// What a category batch found in the database. <see cref="Parents"/> holds every category (so it also answers whether
+/// a parent exists), and is loaded only when an item names a parent.
 /// </summary>
 public sealed record CategoryBatchState(
     IReadOnlyDictionary<long, Category> Categories,
     IReadOnlyDictionary<string, long> Handles,
     IReadOnlyDictionary<long, long?> Parents);
 
-/// <summary>Categories: a tree by parent id, each with a unique handle. The database detaches a deleted category's children.</summary>
+/// <summary>Categories: a tree by parent id, with unique handles; a deleted one's children are detached.</summary>
 internal sealed class CategoryBatchSpec(
     ICategoryStore categories, IValidator<CategoryCreate> createValidator, IValidator<CategoryUpdate> updateValidator)
     : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>(
@@ -33,8 +33,8 @@ internal sealed class CategoryBatchSpec(
         var ids = batch.OpenTargetIds();
         var handles = batch.OpenWrites.Select(w => HandleOf(w.Item)).OfType<string>().ToHashSet();
         return new CategoryBatchState(
-            ids.Count == 0 ? [] : (await categories.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id),
-            handles.Count == 0 ? new Dictionary<string, long>() : await categories.FindHandlesAsync(handles, cancellationToken),
+            (await FindAsync(ids, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
+            await FindAsync(handles, categories.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
             batch.OpenWrites.Any(w => ParentOf(w.Item) is not null)
                 ? await categories.GetParentsAsync(cancellationToken)
                 : new Dictionary<long, long?>());
@@ -43,7 +43,8 @@ internal sealed class CategoryBatchSpec(
     public override IReadOnlyDictionary<long, Category> TargetsOf(CategoryBatchState state) => state.Categories;
 
     /// <summary>Fails the items whose handles are taken or whose parents are wrong.</summary>
-    public override void Check(Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
+    public override void Check(
+        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
     {
         var deleted = batch.OpenDeletes.Select(e => e.Id!.Value).ToHashSet();
         foreach (var (entry, item) in batch.OpenWrites.ToList())
@@ -51,7 +52,8 @@ internal sealed class CategoryBatchSpec(
             var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
             if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
             {
-                entry.Fail(ErrorCodes.DuplicateHandle, $"The handle '{handle}' is taken by category {owner}.", "handle");
+                var taken = $"The handle '{handle}' is taken by category {owner}.";
+                entry.Fail(ErrorCodes.DuplicateHandle, taken, "handle");
             }
 
             // A parent this batch deletes counts as missing: deletes run last and the database then detaches the
@@ -75,31 +77,39 @@ internal sealed class CategoryBatchSpec(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state) =>
         new Dictionary<Type, int> { [typeof(Category)] = batch.OpenCreates.Count() };
 
-    public override void PlanCreate(LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
     {
         var details = Apply(item, new CategoryDetails { Name = item.Name.Value!, Handle = HandleOf(item)! });
         var category = Category.Create(context.Ids.Next<Category>(), details, context.Now);
         entry.Id = category.Id;
         entry.Entity = category;
         entry.Rows.Add(new InsertRow(category));
+        return null;
     }
 
-    public override void PlanUpdate(
-        LedgerEntry<Category> entry, CategoryUpdate item, Category target, CategoryBatchState state, PlanContext context)
+    public override RuleViolation? PlanUpdate(
+        LedgerEntry<Category> entry,
+        CategoryUpdate item,
+        Category target,
+        CategoryBatchState state,
+        PlanContext context)
     {
         var expected = target.Version;
-        target.Update(Apply(item, target.Details), context.Now);
+        var violation = target.Update(Apply(item, target.Details), context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
+        return violation;
     }
 
     /// <summary>
-    /// Fails the updates that would put a category under itself or one of its descendants. Moves are checked in the order
-    /// sent against the tree as the earlier moves leave it, so two moves that only together would close a loop fail the
-    /// second. A new category cannot close a loop: nothing can be under it yet.
+    /// Fails the updates that would put a category under itself or one of its descendants. Moves are checked in the
+    /// order sent against the tree as the earlier moves leave it, so two moves that only together would close a loop
+    /// fail the second. A new category cannot close a loop: nothing can be under it yet.
     /// </summary>
     private static void FailLoops(
-        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, IReadOnlyDictionary<long, long?> storedParents)
+        Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch,
+        IReadOnlyDictionary<long, long?> storedParents)
     {
         var parents = new Dictionary<long, long?>(storedParents);
         foreach (var (entry, item) in batch.OpenUpdates.ToList())
@@ -112,7 +122,11 @@ internal sealed class CategoryBatchSpec(
             var id = entry.Id!.Value;
             if (IsSelfOrAncestor(id, item.ParentId.Value, parents))
             {
-                entry.Fail(ErrorCodes.ValidationFailed, $"Category {item.ParentId.Value} is category {id} or one of its descendants: a category cannot be moved under itself.", "parent_id");
+                entry.Fail(
+                    ErrorCodes.ValidationFailed,
+                    $"Category {item.ParentId.Value} is category {id} or one of its descendants: "
+                    + "a category cannot be moved under itself.",
+                    "parent_id");
             }
             else
             {

@@ -4,7 +4,7 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
-/// <summary>The fields of a category a batch item may send. On create an absent field takes its default; on update it stays as it is.</summary>
+/// <summary>A category's fields an item may send; an absent one is the default on create, kept on update.</summary>
 public abstract record CategoryWrite
 {
     public Optional<string?> Name { get; init; }
@@ -25,6 +25,6 @@ public sealed record CategoryUpdate : CategoryWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 
-    /// <summary>When sent, the update applies only if the category's version is still this one (else CONFLICT).</summary>
+    /// <summary>When sent, the update applies only if the category is still at this version (else CONFLICT).</summary>
     public long? Version { get; init; }
 }

@@ -18,9 +18,8 @@ public abstract class CategoryWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Name);
         }
 
-        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(CategoryConstraints.MaxNameLength));
-        WhenPresent(x => x.Handle, r => r.NotEmpty().MaximumLength(CategoryConstraints.MaxHandleLength)
-            .Matches(HandleFormat.Pattern).WithMessage("handle may contain only lower-case letters, digits and single dashes."));
+        NonEmptyText(x => x.Name, CategoryConstraints.MaxNameLength);
+        HandleText(x => x.Handle, CategoryConstraints.MaxHandleLength);
         WhenPresent(x => x.Description, r => r.MaximumLength(CategoryConstraints.MaxDescriptionLength));
         WhenPresent(x => x.ParentId, r => r.GreaterThan(0));
         WhenPresent(x => x.Rank, r => r.GreaterThanOrEqualTo(0));
@@ -37,6 +36,5 @@ public sealed class CategoryUpdateValidator : CategoryWriteValidator<CategoryUpd
         : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
-        WhenPresent(x => x.ParentId, r => r.Must((x, parent) => parent is null || parent != x.Id).WithMessage("A category cannot be its own parent."));
     }
 }

@@ -1,21 +1,19 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
-/// <summary>Create, update and delete products (with their variants) in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete products (with their variants) in one request.</summary>
 public sealed record BatchProducts(
     IReadOnlyList<ProductCreate> Create,
     IReadOnlyList<ProductUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchProductsValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchProducts>(options);
 
 internal sealed class BatchProductsHandler(BatchEngine engine, ProductBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>

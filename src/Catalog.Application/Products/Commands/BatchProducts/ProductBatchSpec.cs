@@ -76,7 +76,7 @@ internal sealed class ProductBatchSpec(
         var productIds = batch.OpenTargetIds();
         var skus = writes.SelectMany(w => SkusOf(w).Select(s => s.Sku)).ToHashSet();
         var handles = writes.Select(HandleOf).OfType<string>().ToHashSet();
-        var categoryIds = writes.SelectMany(w => w.CategoryIds.HasValue ? w.CategoryIds.Value ?? [] : []).ToHashSet();
+        var categoryIds = writes.SelectMany(w => w.CategoryIds.Items()).ToHashSet();
         var attributeIds = writes.SelectMany(OptionsOf).Select(o => o.AttributeId).OfType<long>().ToHashSet();
         var variants = writes.SelectMany(VariantsOf).ToList();
         var valueIds = variants.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
@@ -89,18 +89,19 @@ internal sealed class ProductBatchSpec(
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
         return new ProductBatchState(
             found.ToDictionary(p => p.Id),
-            skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
-            handles.Count == 0 ? new Dictionary<string, long>() : await products.FindHandlesAsync(handles, cancellationToken),
-            categoryIds.Count == 0 ? new HashSet<long>() : await categories.FindExistingAsync(categoryIds, cancellationToken),
+            await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
+            await FindAsync(handles, products.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
+            await FindAsync(categoryIds, categories.FindExistingAsync, cancellationToken) ?? new HashSet<long>(),
             references.AttributeIds,
             references.ValueIds,
-            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
+            (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
 
     public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
 
     /// <summary>Fails the items whose claims or references the database contradicts.</summary>
-    public override void Check(Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
+    public override void Check(
+        Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
@@ -114,10 +115,7 @@ internal sealed class ProductBatchSpec(
             {
                 if (state.Skus.TryGetValue(sku, out var skuOwner) && skuOwner.ProductId != ownId)
                 {
-                    entry.Fail(
-                        ErrorCodes.DuplicateSku,
-                        $"The SKU '{sku}' is taken by variant {skuOwner.VariantId} of product {skuOwner.ProductId}.",
-                        field);
+                    entry.Fail(ErrorCodes.DuplicateSku, skuOwner.Taken(sku), field);
                 }
             }
 
@@ -128,7 +126,12 @@ internal sealed class ProductBatchSpec(
     public override IReadOnlyDictionary<Type, int> InsertCounts(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
     {
-        var counts = new Dictionary<Type, int> { [typeof(Product)] = 0, [typeof(Variant)] = 0, [typeof(VariantPrice)] = 0 };
+        var counts = new Dictionary<Type, int>
+        {
+            [typeof(Product)] = 0,
+            [typeof(Variant)] = 0,
+            [typeof(VariantPrice)] = 0,
+        };
         foreach (var (entry, item) in batch.OpenWrites)
         {
             counts[typeof(Product)] += entry.Operation == BatchOperation.Create ? 1 : 0;
@@ -142,64 +145,75 @@ internal sealed class ProductBatchSpec(
         return counts;
     }
 
-    public override void PlanCreate(LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
     {
         var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
-        var problems = (item.Variants.Value ?? []).SelectMany((v, i) =>
+        var variants = item.Variants.Value ?? [];
+        var problems = variants.SelectMany((v, i) =>
             VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
                 .Concat(WholesaleMerge.Check(v, WholesaleTerms.None, $"variants[{i}].")));
         entry.Fail(ErrorCodes.ValidationFailed, [.. problems]);
         if (!entry.IsOpen)
         {
-            return;
+            return null;
         }
 
-        var product = Product.Create(context.Ids.Next<Product>(), details, context.Now);
+        var created = Product.Create(context.Ids.Next<Product>(), details, context.Now);
+        if (created.Violation is { } refused)
+        {
+            return refused;
+        }
+
+        var product = created.Value;
         entry.Id = product.Id;
         entry.Entity = product;
         entry.Rows.Add(new InsertRow(product));
-        var (_, links) = product.SetCategories(item.CategoryIds.Value ?? []);
-        entry.Rows.AddRange(links.Select(l => new InsertRow(l)));
-        foreach (var input in item.Variants.Value ?? [])
+        entry.Rows.AddChanges(product.SetCategories(item.CategoryIds.Value ?? []));
+        for (var i = 0; i < variants.Count; i++)
         {
-            VariantPlanner.Create(product, input, context.Ids, context.Now, entry.Rows);
+            if (VariantPlanner.Create(product, variants[i], context, entry.Rows).Violation is { } violation)
+            {
+                return violation.Under($"variants[{i}].");
+            }
         }
+
+        return null;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
     {
         var details = Apply(item, target.Details);
-        var variants = item.Variants.HasValue ? item.Variants.Value ?? [] : [];
+        var variants = item.Variants.Items();
         entry.Fail(ErrorCodes.ValidationFailed, [.. UpdateProblems(item, target, details, variants)]);
         entry.Fail(ErrorCodes.Conflict, [.. StaleVariants(target, variants)]);
         if (!entry.IsOpen)
         {
-            return;
+            return null;
         }
 
         var expected = target.Version;
-        target.Update(details, context.Now);
+        if (target.Update(details, context.Now) is { } refused)
+        {
+            return refused;
+        }
+
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
         if (item.CategoryIds.HasValue)
         {
-            var (removed, added) = target.SetCategories(item.CategoryIds.Value ?? []);
-            entry.Rows.AddRange(removed.Select(l => new DeleteRow(l, MustExist: false)));
-            entry.Rows.AddRange(added.Select(l => new InsertRow(l)));
+            entry.Rows.AddChanges(target.SetCategories(item.CategoryIds.Value ?? []));
         }
 
-        if (item.Variants.HasValue)
-        {
-            MergeVariants(entry, target, variants, context.Ids, context.Now);
-        }
+        return item.Variants.HasValue ? MergeVariants(entry, target, variants, context) : null;
     }
 
-    /// <summary>What only the merged state shows: variants that are not the product's, options, extensions, terms.</summary>
-    private static List<(string Field, string Message)> UpdateProblems(
+    /// <summary>What only the merged state shows: variants not the product's, options, extensions, terms.</summary>
+    private static List<Problem> UpdateProblems(
         ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
     {
-        var problems = new List<(string Field, string Message)>();
+        var problems = new List<Problem>();
         for (var i = 0; i < variants.Count; i++)
         {
             var sent = variants[i];
@@ -228,8 +242,9 @@ internal sealed class ProductBatchSpec(
         return problems;
     }
 
-    /// <summary>The sent variants whose version is not the stored one: they changed since the client read them.</summary>
-    private static IEnumerable<(string Field, string Message)> StaleVariants(Product product, IReadOnlyList<ProductVariantWrite> variants)
+    /// <summary>The sent variants whose version is not the stored one: they changed since they were read.</summary>
+    private static IEnumerable<Problem> StaleVariants(
+        Product product, IReadOnlyList<ProductVariantWrite> variants)
     {
         for (var i = 0; i < variants.Count; i++)
         {
@@ -246,7 +261,7 @@ internal sealed class ProductBatchSpec(
     /// When an update changes the product's options, the variants it keeps without sending new option values must
     /// still fit them: a variant left with "Size: XL" after XL was removed would be a variant no one can select.
     /// </summary>
-    private static IEnumerable<(string Field, string Message)> OptionsOrphanedByUpdate(
+    private static IEnumerable<Problem> OptionsOrphanedByUpdate(
         ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
     {
         if (!item.Options.HasValue)
@@ -258,34 +273,42 @@ internal sealed class ProductBatchSpec(
         var kept = item.Variants.HasValue
             ? product.Variants.Where(existing => variants.Any(v => v.Id == existing.Id))
             : product.Variants;
+        bool Offered(KeyValuePair<string, string> pair) => details.Options.Any(o =>
+            string.Equals(o.Title, pair.Key, StringComparison.OrdinalIgnoreCase)
+            && o.Values.Contains(pair.Value, StringComparer.Ordinal));
         return kept.Where(v => !resent.Contains(v.Id))
-            .SelectMany(v => v.Options.Where(pair => !details.Options.Any(o =>
-                    string.Equals(o.Title, pair.Key, StringComparison.OrdinalIgnoreCase) && o.Values.Contains(pair.Value, StringComparer.Ordinal)))
-                .Select(pair => ("options", $"Variant {v.Id} has {pair.Key} '{pair.Value}', which the new options do not offer; send its new option values too.")));
+            .SelectMany(v => v.Options.Where(pair => !Offered(pair)).Select(pair => (
+                "options",
+                $"Variant {v.Id} has {pair.Key} '{pair.Value}', which the new options do not offer; "
+                + "send its new option values too.")));
     }
 
-    /// <summary>The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.</summary>
-    private static void MergeVariants(
-        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, IdPool ids, DateTimeOffset now)
+    /// <summary>
+    /// The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.
+    /// </summary>
+    private static RuleViolation? MergeVariants(
+        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, PlanContext context)
     {
         var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
         foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
         {
-            product.RemoveVariant(gone, now);
+            product.RemoveVariant(gone, context.Now);
             entry.Rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
-        foreach (var input in variants)
+        for (var i = 0; i < variants.Count; i++)
         {
-            if (input.Id is { } id)
+            var stored = product.Variants.FirstOrDefault(v => v.Id == variants[i].Id);
+            var violation = stored is not null
+                ? VariantPlanner.Update(product, stored, variants[i], context, entry.Rows)
+                : VariantPlanner.Create(product, variants[i], context, entry.Rows).Violation;
+            if (violation is not null)
             {
-                VariantPlanner.Update(product, product.Variants.First(v => v.Id == id), input, ids, now, entry.Rows);
-            }
-            else
-            {
-                VariantPlanner.Create(product, input, ids, now, entry.Rows);
+                return violation.Under($"variants[{i}].");
             }
         }
+
+        return null;
     }
 
     private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with
@@ -296,13 +319,16 @@ internal sealed class ProductBatchSpec(
         Description = item.Description.Or(current.Description),
         Status = item.Status.Or(current.Status) ?? current.Status,
         Thumbnail = item.Thumbnail.Or(current.Thumbnail),
-        Images = item.Images.HasValue ? [.. (item.Images.Value ?? []).Select(i => new ProductImage(i.Url!))] : current.Images,
+        Images = item.Images.HasValue ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))] : current.Images,
         Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
         Options = item.Options.HasValue
-            ? [.. (item.Options.Value ?? []).Select(o => new ProductOption(o.Title!, [.. o.Values!], o.AttributeId, o.Visible ?? true, o.Variation ?? true))]
+            ? [.. item.Options.Items().Select(o => new ProductOption(
+                o.Title!, [.. o.Values!], o.AttributeId, o.Visible ?? true, o.Variation ?? true))]
             : current.Options,
         Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
-        Extensions = item.Extensions.HasValue ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value) : current.Extensions,
+        Extensions = item.Extensions.HasValue
+            ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value)
+            : current.Extensions,
         Weight = item.Weight.Or(current.Weight),
         Length = item.Length.Or(current.Length),
         Width = item.Width.Or(current.Width),
@@ -329,12 +355,12 @@ internal sealed class ProductBatchSpec(
             .Where(s => s.Item1 is not null)
             .Select(s => (s.Item1!, s.Item2));
 
-    /// <summary>The field of a variant's SKU, written once per place rather than for every claim of every batch.</summary>
+    /// <summary>The field of a variant's SKU, written once per place rather than for every claim.</summary>
     private static string SkuField(int index) => index < SkuFields.Length ? SkuFields[index] : $"variants[{index}].sku";
 
-    private static IEnumerable<(string Field, string Message)> ReferenceProblems(ProductWrite item, ProductBatchState state)
+    private static IEnumerable<Problem> ReferenceProblems(ProductWrite item, ProductBatchState state)
     {
-        var categoryIds = item.CategoryIds.HasValue ? item.CategoryIds.Value ?? [] : [];
+        var categoryIds = item.CategoryIds.Items();
         for (var i = 0; i < categoryIds.Count; i++)
         {
             if (!state.CategoryIds.Contains(categoryIds[i]))
@@ -343,7 +369,7 @@ internal sealed class ProductBatchSpec(
             }
         }
 
-        var options = item.Options.HasValue ? item.Options.Value ?? [] : [];
+        var options = item.Options.Items();
         for (var i = 0; i < options.Count; i++)
         {
             if (options[i]?.AttributeId is { } attributeId && !state.AttributeIds.Contains(attributeId))
@@ -355,8 +381,9 @@ internal sealed class ProductBatchSpec(
         var variants = VariantsOf(item).ToList();
         for (var v = 0; v < variants.Count; v++)
         {
-            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, $"variants[{v}].")
-                .Concat(WholesaleMerge.CheckRoles(variants[v], state.RoleKeys, $"variants[{v}].")))
+            var prefix = $"variants[{v}].";
+            foreach (var problem in VariantPlanner.CheckAttributeValues(variants[v], state.AttributeValueIds, prefix)
+                .Concat(WholesaleMerge.CheckRoles(variants[v], state.RoleKeys, prefix)))
             {
                 yield return problem;
             }

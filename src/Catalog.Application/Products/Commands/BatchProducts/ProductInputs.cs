@@ -6,7 +6,7 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
-/// <summary>The fields of a product a batch item may send. On create an absent field takes its default; on update it stays as it is.</summary>
+/// <summary>A product's fields an item may send; an absent one is the default on create, kept on update.</summary>
 public abstract record ProductWrite
 {
     public Optional<string?> Title { get; init; }
@@ -20,7 +20,7 @@ public abstract record ProductWrite
     public Optional<IReadOnlyList<OptionInput>?> Options { get; init; }
     public Optional<JsonElement?> Metadata { get; init; }
 
-    /// <summary>Each dialect's fields without a canonical home, by dialect name; merged by top-level key on update (null removes a key).</summary>
+    /// <summary>Each dialect's fields with no canonical home; merged by dialect (null removes one).</summary>
     public Optional<JsonElement?> Extensions { get; init; }
     public Optional<decimal?> Weight { get; init; }
     public Optional<decimal?> Length { get; init; }
@@ -29,7 +29,7 @@ public abstract record ProductWrite
     public Optional<string?> ExternalId { get; init; }
     public Optional<IReadOnlyList<long>?> CategoryIds { get; init; }
 
-    /// <summary>On update, the complete list of variants: items with an id are updated, items without one are created, the rest are removed.</summary>
+    /// <summary>On update, the whole list: with an id updated, without one created, the rest removed.</summary>
     public Optional<IReadOnlyList<ProductVariantWrite>?> Variants { get; init; }
 }
 
@@ -39,7 +39,7 @@ public sealed record ProductUpdate : ProductWrite, IBatchUpdate
 {
     public long? Id { get; init; }
 
-    /// <summary>When sent, the update applies only if the product's version is still this one (else CONFLICT).</summary>
+    /// <summary>When sent, the update applies only if the product is still at this version (else CONFLICT).</summary>
     public long? Version { get; init; }
 }
 

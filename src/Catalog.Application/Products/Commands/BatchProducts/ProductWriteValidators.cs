@@ -20,9 +20,8 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Title);
         }
 
-        WhenPresent(x => x.Title, r => r.NotEmpty().WithMessage("title must not be empty.").MaximumLength(ProductConstraints.MaxTitleLength));
-        WhenPresent(x => x.Handle, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxHandleLength)
-            .Matches(HandleFormat.Pattern).WithMessage("handle may contain only lower-case letters, digits and single dashes."));
+        NonEmptyText(x => x.Title, ProductConstraints.MaxTitleLength);
+        HandleText(x => x.Handle, ProductConstraints.MaxHandleLength);
         WhenPresent(x => x.Subtitle, r => r.MaximumLength(ProductConstraints.MaxSubtitleLength));
         WhenPresent(x => x.Description, r => r.MaximumLength(ProductConstraints.MaxDescriptionLength));
         WhenPresent(x => x.Status, r => r.NotNull().IsInEnum());
@@ -34,24 +33,20 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
             .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
-            .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options.")
-            .Must(o => OptionsViolation(o) is null).WithMessage((_, o) => OptionsViolation(o)));
+            .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options."));
         EachWhenPresent(x => x.Options, new OptionInputValidator());
         MetadataRule(x => x.Metadata, limits);
         ExtensionsRule(x => x.Extensions, limits);
-        WhenPresent(x => x.Weight, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Length, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Width, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
-        WhenPresent(x => x.Height, r => r.GreaterThanOrEqualTo(0).PrecisionScale(ProductConstraints.DimensionPrecision, ProductConstraints.DimensionScale, ignoreTrailingZeros: true));
+        WhenPresent(x => x.Weight, r => r.IsDimension());
+        WhenPresent(x => x.Length, r => r.IsDimension());
+        WhenPresent(x => x.Width, r => r.IsDimension());
+        WhenPresent(x => x.Height, r => r.IsDimension());
         WhenPresent(x => x.ExternalId, r => r.MaximumLength(ProductConstraints.MaxExternalIdLength));
         EachWhenPresent(x => x.CategoryIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Variants, r => r.Must(v => v is null || v.Count <= ProductConstraints.MaxVariantsPerProduct)
             .WithMessage($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants."));
         EachWhenPresent(x => x.Variants, new ProductVariantWriteValidator(isCreate, limits));
     }
-
-    private static string? OptionsViolation(IReadOnlyList<OptionInput>? options) =>
-        options is null ? null : ProductRules.OptionsViolation([.. options.OfType<OptionInput>()], o => o.Title, o => o.AttributeId);
 }
 
 public sealed class ImageInputValidator : AbstractValidator<ImageInput>
@@ -85,7 +80,7 @@ public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate
     }
 }
 
-/// <summary>A variant inside a product item: a new one (no id) needs a title; on a product create it may not carry an id.</summary>
+/// <summary>A variant inside a product item: a new one (no id) needs a title; a new product's carry no id.</summary>
 public sealed class ProductVariantWriteValidator : VariantWriteValidator<ProductVariantWrite>
 {
     public ProductVariantWriteValidator(bool productIsNew, JsonLimits limits)

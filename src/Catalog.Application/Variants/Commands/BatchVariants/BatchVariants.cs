@@ -1,22 +1,20 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>Create, update and delete the variants of one product in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete the variants of one product in one request.</summary>
 public sealed record BatchVariants(
     long ProductId,
     IReadOnlyList<VariantCreate> Create,
     IReadOnlyList<VariantUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy = BatchPolicy.Partial) : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
+    BatchPolicy Policy = BatchPolicy.Partial)
+    : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
-
-public sealed class BatchVariantsValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchVariants>(options);
 
 internal sealed class BatchVariantsHandler(BatchEngine engine, VariantBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>

@@ -5,13 +5,14 @@ using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
 using FluentValidation;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>What a variant batch found: the product (the aggregate), its variants by id, the claimed SKUs and references.</summary>
+/// <summary>What a variant batch found: the product (the aggregate), its variants, the SKUs and references.</summary>
 public sealed record VariantBatchState(
     Product Product,
     IReadOnlyDictionary<long, Variant> Variants,
@@ -48,25 +49,27 @@ internal sealed class VariantBatchSpec(
         var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
 
         var found = await products.GetManyAsync([productId], cancellationToken);
-        var product = found.Count == 1 ? found[0] : throw new NotFoundException("Product", productId);
+        var product = NotFoundException.The(found, "Product", productId);
         return new VariantBatchState(
             product,
             product.Variants.ToDictionary(v => v.Id),
-            skus.Count == 0 ? new Dictionary<string, SkuOwner>() : await products.FindSkusAsync(skus, cancellationToken),
-            valueIds.Count == 0 ? new HashSet<long>() : await attributes.FindExistingValuesAsync(valueIds, cancellationToken),
-            roleKeys.Count == 0 ? new HashSet<string>() : [.. (await roles.FindKeysAsync(roleKeys, cancellationToken)).Keys]);
+            await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
+            await FindAsync(valueIds, attributes.FindExistingValuesAsync, cancellationToken) ?? new HashSet<long>(),
+            (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
 
     public override IReadOnlyDictionary<long, Variant> TargetsOf(VariantBatchState state) => state.Variants;
 
-    public override void Check(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
+    public override void Check(
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
-            if (VariantPlanner.SkuOf(item) is { } sku && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
+            var sku = VariantPlanner.SkuOf(item);
+            if (sku is not null && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
             {
-                entry.Fail(ErrorCodes.DuplicateSku, $"The SKU '{sku}' is taken by variant {owner.VariantId} of product {owner.ProductId}.", "sku");
+                entry.Fail(ErrorCodes.DuplicateSku, owner.Taken(sku), "sku");
             }
 
             entry.Fail(ErrorCodes.ReferenceNotFound, [
@@ -77,55 +80,42 @@ internal sealed class VariantBatchSpec(
                 .. WholesaleMerge.Check(item, stored?.Wholesale ?? WholesaleTerms.None, string.Empty),
                 .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
         }
-
-        FailCreatesBeyondLimit(batch, state.Product);
     }
 
     public override IReadOnlyDictionary<Type, int> InsertCounts(
-        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) => new Dictionary<Type, int>
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) =>
+        new Dictionary<Type, int>
         {
             [typeof(Variant)] = batch.OpenCreates.Count(),
             [typeof(VariantPrice)] = batch.OpenWrites.Sum(w => VariantPlanner.PricesToInsert(w.Item)),
         };
 
-    public override void PlanCreate(LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
+    /// <summary>The product's variant limit counts what the deletes free: the engine plans them first.</summary>
+    public override RuleViolation? PlanCreate(
+        LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
     {
-        var variant = VariantPlanner.Create(state.Product, item, context.Ids, context.Now, entry.Rows);
-        entry.Id = variant.Id;
-        entry.Entity = variant;
+        var created = VariantPlanner.Create(state.Product, item, context, entry.Rows);
+        entry.Id = created.Value?.Id;
+        entry.Entity = created.Value;
         entry.Rows.Add(new TouchRow(state.Product));
+        return created.Violation;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<Variant> entry, VariantUpdate item, Variant target, VariantBatchState state, PlanContext context)
     {
-        VariantPlanner.Update(state.Product, target, item, context.Ids, context.Now, entry.Rows);
         entry.Entity = target;
+        var violation = VariantPlanner.Update(state.Product, target, item, context, entry.Rows);
         entry.Rows.Add(new TouchRow(state.Product));
+        return violation;
     }
 
-    /// <summary>Deletes are planned first (see <see cref="BatchEngine"/>), so the variant limit counts what they free.</summary>
-    public override void PlanDelete(LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
+    public override RuleViolation? PlanDelete(
+        LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
     {
         state.Product.RemoveVariant(target, context.Now);
-        entry.Entity = target;
-        entry.Rows.Add(new DeleteRow(target, MustExist: true));
+        var violation = base.PlanDelete(entry, target, state, context);
         entry.Rows.Add(new TouchRow(state.Product));
-    }
-
-    /// <summary>
-    /// Fails the creates, in the order sent, from the first that no longer fits under the product's variant limit. The batch
-    /// is written in one transaction, so the count that matters is the one it leaves: the deletes still open free their places.
-    /// </summary>
-    private static void FailCreatesBeyondLimit(Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, Product product)
-    {
-        var remaining = product.Variants.Count - batch.OpenDeletes.Count();
-        var room = Math.Max(ProductConstraints.MaxVariantsPerProduct - remaining, 0);
-        foreach (var (entry, _) in batch.OpenCreates.Skip(room).ToList())
-        {
-            entry.Fail(
-                ErrorCodes.ValidationFailed,
-                $"Product {product.Id} has room for {room} more variants in this batch (at most {ProductConstraints.MaxVariantsPerProduct}); this one would exceed it.");
-        }
+        return violation;
     }
 }

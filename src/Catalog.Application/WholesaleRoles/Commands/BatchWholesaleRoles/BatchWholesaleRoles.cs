@@ -1,11 +1,10 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
-/// <summary>Create, update and delete wholesale roles in one request: creates first, then updates, then deletes.</summary>
+/// <summary>Create, update and delete wholesale roles in one request.</summary>
 public sealed record BatchWholesaleRoles(
     IReadOnlyList<WholesaleRoleCreate> Create,
     IReadOnlyList<WholesaleRoleUpdate> Update,
@@ -16,11 +15,10 @@ public sealed record BatchWholesaleRoles(
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 }
 
-public sealed class BatchWholesaleRolesValidator(IOptions<BatchOptions> options) : BatchRequestValidator<BatchWholesaleRoles>(options);
-
 internal sealed class BatchWholesaleRolesHandler(BatchEngine engine, WholesaleRoleBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchWholesaleRoles, BatchResult<WholesaleRoleDto>>
 {
-    public Task<BatchResult<WholesaleRoleDto>> Handle(BatchWholesaleRoles request, CancellationToken cancellationToken) =>
+    public Task<BatchResult<WholesaleRoleDto>> Handle(
+        BatchWholesaleRoles request, CancellationToken cancellationToken) =>
         engine.RunAsync(spec, request, mapper.Map<WholesaleRoleDto>, cancellationToken);
 }

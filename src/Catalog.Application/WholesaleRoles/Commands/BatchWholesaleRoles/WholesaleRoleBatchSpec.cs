@@ -1,17 +1,18 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
+using Catalog.Domain.Common;
 using Catalog.Domain.Wholesale;
 using FluentValidation;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
-/// <summary>What a role batch found: the roles it names, the keys it claims, and which roles it deletes are still in use.</summary>
+/// <summary>What a role batch found: the roles it names, keys it claims, roles it deletes still in use.</summary>
 public sealed record WholesaleRoleBatchState(
     IReadOnlyDictionary<long, WholesaleRole> Roles,
     IReadOnlyDictionary<string, long> Keys,
     IReadOnlySet<string> KeysInUse);
 
-/// <summary>Wholesale roles. A role's key is fixed once created (variants' terms name it), so only creates claim one.</summary>
+/// <summary>Wholesale roles. A key is fixed once created (terms name it), so only creates claim one.</summary>
 internal sealed class WholesaleRoleBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<WholesaleRoleCreate> createValidator,
@@ -29,38 +30,30 @@ internal sealed class WholesaleRoleBatchSpec(
         CancellationToken cancellationToken)
     {
         var ids = batch.OpenTargetIds();
-        var found = ids.Count == 0 ? [] : (await roles.GetManyAsync(ids, cancellationToken)).ToDictionary(r => r.Id);
+        var found = (await FindAsync(ids, roles.GetManyAsync, cancellationToken))?.ToDictionary(r => r.Id) ?? [];
         var keys = batch.OpenCreates.Select(w => KeyOf(w.Item)).OfType<string>().ToHashSet();
-        var deletedKeys = batch.OpenDeletes.Where(e => found.ContainsKey(e.Id!.Value)).Select(e => found[e.Id!.Value].Key).ToHashSet();
+        var deletedKeys = batch.OpenDeletes.Select(e => found.GetValueOrDefault(e.Id!.Value)?.Key)
+            .OfType<string>()
+            .ToHashSet();
         return new WholesaleRoleBatchState(
             found,
-            keys.Count == 0 ? new Dictionary<string, long>() : await roles.FindKeysAsync(keys, cancellationToken),
-            deletedKeys.Count == 0 ? new HashSet<string>() : await roles.FindKeysInUseAsync(deletedKeys, cancellationToken));
+            await FindAsync(keys, roles.FindKeysAsync, cancellationToken) ?? new Dictionary<string, long>(),
+            await FindAsync(deletedKeys, roles.FindKeysInUseAsync, cancellationToken) ?? new HashSet<string>());
     }
 
-    public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) => state.Roles;
+    public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) =>
+        state.Roles;
 
-    /// <summary>Fails the creates whose keys are taken, the updates that change a key, and the deletes of roles in use.</summary>
+    /// <summary>Fails the creates whose keys are taken and the deletes of roles in use.</summary>
     public override void Check(
-        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch, WholesaleRoleBatchState state)
+        Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
+        WholesaleRoleBatchState state)
     {
         foreach (var (entry, item) in batch.OpenCreates.ToList())
         {
             if (KeyOf(item) is { } key && state.Keys.TryGetValue(key, out var owner))
             {
                 entry.Fail(ErrorCodes.DuplicateHandle, $"The key '{key}' is taken by wholesale role {owner}.", "key");
-            }
-        }
-
-        foreach (var (entry, item) in batch.OpenUpdates.ToList())
-        {
-            var stored = state.Roles[entry.Id!.Value].Key;
-            if (KeyOf(item) is { } key && !string.Equals(key, stored, StringComparison.Ordinal))
-            {
-                entry.Fail(
-                    ErrorCodes.ValidationFailed,
-                    $"A role's key cannot be changed (it is '{stored}'): variants refer to it. Create a role with the new key instead.",
-                    "key");
             }
         }
 
@@ -71,7 +64,8 @@ internal sealed class WholesaleRoleBatchSpec(
             {
                 entry.Fail(
                     ErrorCodes.Conflict,
-                    $"Wholesale role '{key}' is still named by the wholesale terms of some variants; remove it from them first.",
+                    $"Wholesale role '{key}' is still named by the wholesale terms of some variants; "
+                    + "remove it from them first.",
                     "id");
             }
         }
@@ -82,17 +76,22 @@ internal sealed class WholesaleRoleBatchSpec(
         WholesaleRoleBatchState state) =>
         new Dictionary<Type, int> { [typeof(WholesaleRole)] = batch.OpenCreates.Count() };
 
-    public override void PlanCreate(
+    public override RuleViolation? PlanCreate(
         LedgerEntry<WholesaleRole> entry, WholesaleRoleCreate item, WholesaleRoleBatchState state, PlanContext context)
     {
         var details = new WholesaleRoleDetails { Key = item.Key.Value!, Name = item.Name.Value! };
-        var role = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
-        entry.Id = role.Id;
-        entry.Entity = role;
-        entry.Rows.Add(new InsertRow(role));
+        var (role, violation) = WholesaleRole.Create(context.Ids.Next<WholesaleRole>(), details, context.Now);
+        if (violation is null)
+        {
+            entry.Id = role.Id;
+            entry.Entity = role;
+            entry.Rows.Add(new InsertRow(role));
+        }
+
+        return violation;
     }
 
-    public override void PlanUpdate(
+    public override RuleViolation? PlanUpdate(
         LedgerEntry<WholesaleRole> entry,
         WholesaleRoleUpdate item,
         WholesaleRole target,
@@ -100,10 +99,16 @@ internal sealed class WholesaleRoleBatchSpec(
         PlanContext context)
     {
         var expected = target.Version;
-        target.Update(target.Details with { Name = item.Name.HasValue ? item.Name.Value! : target.Name }, context.Now);
+        var details = new WholesaleRoleDetails
+        {
+            Key = KeyOf(item) ?? target.Key,
+            Name = item.Name.HasValue ? item.Name.Value! : target.Name,
+        };
+        var violation = target.Update(details, context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
+        return violation;
     }
 
-    private static string? KeyOf(WholesaleRoleWrite item) => item.Key is { HasValue: true, Value: { } key } ? key : null;
+    private static string? KeyOf(WholesaleRoleWrite item) => item.Key.HasValue ? item.Key.Value : null;
 }

@@ -6,7 +6,7 @@ namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 /// <summary>The fields of a wholesale role a batch item may send. On update a field left out stays as it is.</summary>
 public abstract record WholesaleRoleWrite
 {
-    /// <summary>Lower-case letters, digits and underscores; <c>all</c> is reserved. Fixed once the role exists.</summary>
+    /// <summary>Letters, digits, underscores and hyphens; <c>all</c> is reserved. Fixed once the role exists.</summary>
     public Optional<string?> Key { get; init; }
     public Optional<string?> Name { get; init; }
 }

@@ -16,10 +16,12 @@ public abstract class WholesaleRoleWriteValidator<T> : CatalogValidator<T>
             Required(x => x.Name);
         }
 
-        WhenPresent(x => x.Key, r => r.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("key must not be empty.").MaximumLength(WholesaleConstraints.MaxRoleKeyLength)
-            .Matches(WholesaleConstraints.RoleKeyPattern).WithMessage("key may contain only letters, digits, underscores and hyphens.")
-            .NotEqual(WholesaleConstraints.AllRoles).WithMessage("'all' is reserved: in a visibility filter it means every buyer."));
-        WhenPresent(x => x.Name, r => r.NotEmpty().WithMessage("name must not be empty.").MaximumLength(WholesaleConstraints.MaxRoleNameLength));
+        WhenPresent(x => x.Key, r => r.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("key must not be empty.")
+            .MaximumLength(WholesaleConstraints.MaxRoleKeyLength)
+            .Matches(WholesaleConstraints.RoleKeyPattern)
+            .WithMessage($"key may contain only {WholesaleConstraints.RoleKeyCharacters}."));
+        NonEmptyText(x => x.Name, WholesaleConstraints.MaxRoleNameLength);
     }
 }
 
