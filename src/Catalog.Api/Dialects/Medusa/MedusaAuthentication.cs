@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Catalog.Api.Auth;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -41,11 +42,15 @@ internal sealed class MedusaAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Basic realm=\"medusa\"";
-        return MedusaErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, new MedusaError(MedusaErrors.Unauthorized, "Unauthorized"));
+        var error = new MedusaError(MedusaErrors.Unauthorized, "Unauthorized");
+        return MedusaErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, error);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        MedusaErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, new MedusaError(MedusaErrors.Forbidden, "The API key lacks the scope this request needs."));
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var error = new MedusaError(MedusaErrors.Forbidden, "The API key lacks the scope this request needs.");
+        return MedusaErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, error);
+    }
 
     /// <summary>
     /// The key of <c>Authorization: Basic ...</c>: the credentials are base64 of <c>key:</c> (Medusa also takes the key
@@ -83,5 +88,17 @@ internal sealed class MedusaAuthenticationHandler(
         {
             return null;
         }
+    }
+}
+
+/// <summary>The Medusa dialect's registrations: its auth scheme and its OpenAPI description.</summary>
+public static class MedusaDialect
+{
+    public static IServiceCollection AddMedusaDialect(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MedusaAuthenticationHandler>(
+            MedusaAuthenticationHandler.SchemeName, null);
+        services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<MedusaOpenApi>());
+        return services;
     }
 }

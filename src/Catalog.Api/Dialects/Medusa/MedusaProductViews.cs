@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary><c>GET /admin/products</c> and <c>GET /admin/products/{id}</c>: the canonical queries, answered in Medusa's shape.</summary>
+/// <summary><c>GET /admin/products</c> and <c>GET /admin/products/{id}</c>: canonical queries in Medusa's shape.</summary>
 internal sealed class MedusaProductViews(ISender sender)
 {
     private readonly MedusaReads _reads = new(sender);
@@ -16,10 +16,11 @@ internal sealed class MedusaProductViews(ISender sender)
 
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(query.Fields, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
-        var page = await sender.Send(new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset), cancellationToken);
+        var fields = MedusaDefaults.Products(query.Fields);
+        var list = new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset);
+        var page = await sender.Send(list, cancellationToken);
         var categories = await _reads.CategoriesAsync(page.Items, fields, cancellationToken);
-        var products = page.Items.Select(p => (JsonNode?)fields.Project(Node(MedusaRendering.Product(p, categories)))).ToList();
+        var products = page.Items.Select(p => (JsonNode?)fields.Project(Node(MedusaRendering.Product(p, categories))));
         var answer = new JsonObject
         {
             ["products"] = new JsonArray([.. products]),
@@ -30,12 +31,12 @@ internal sealed class MedusaProductViews(ISender sender)
         return new ObjectResult(answer) { StatusCode = StatusCodes.Status200OK };
     }
 
-    public async Task<ObjectResult> GetAsync(string id, string? fieldsParameter, CancellationToken cancellationToken)
+    public async Task<ObjectResult> GetAsync(string id, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaFields.Parse(fieldsParameter, MedusaDefaults.ProductFields, MedusaDefaults.Relations, MedusaDefaults.Computed);
+        var fields = MedusaDefaults.Products(fieldsQuery);
         if (MedusaIds.Parse(MedusaIds.Product, id) is not { } productId)
         {
-            return MedusaErrors.Result(StatusCodes.Status404NotFound, new MedusaError(MedusaErrors.NotFound, $"Product with id: {id} was not found"));
+            return MedusaErrors.ProductNotFound(id);
         }
 
         var product = await sender.Send(new GetProduct(productId), cancellationToken);

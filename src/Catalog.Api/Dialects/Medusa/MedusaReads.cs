@@ -13,17 +13,21 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal sealed class MedusaReads(ISender sender)
 {
-    public async Task<IReadOnlyDictionary<long, ProductDto>> ProductsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0
-            ? new Dictionary<long, ProductDto>()
-            : (await sender.Send(new GetProductsByIds(ids), cancellationToken)).ToDictionary(p => p.Id);
+    public async Task<IReadOnlyDictionary<long, ProductDto>> ProductsAsync(
+        IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var products = ids.Count == 0 ? [] : await sender.Send(new GetProductsByIds(ids), cancellationToken);
+        return products.ToDictionary(p => p.Id);
+    }
 
     /// <summary>The categories of these products, when the answer shows more of them than their ids; else none.</summary>
-    public async Task<IReadOnlyDictionary<long, CategoryDto>> CategoriesAsync(IEnumerable<ProductDto> shown, MedusaFields fields, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, CategoryDto>> CategoriesAsync(
+        IEnumerable<ProductDto> shown, MedusaFields fields, CancellationToken cancellationToken)
     {
         var ids = shown.SelectMany(p => p.CategoryIds).Distinct().ToList();
-        return ids.Count == 0 || !fields.WantsMoreThanIds("categories")
-            ? new Dictionary<long, CategoryDto>()
-            : (await sender.Send(new GetCategoriesByIds(ids), cancellationToken)).ToDictionary(c => c.Id);
+        var categories = ids.Count == 0 || !fields.WantsMoreThanIds("categories")
+            ? []
+            : await sender.Send(new GetCategoriesByIds(ids), cancellationToken);
+        return categories.ToDictionary(c => c.Id);
     }
 }
