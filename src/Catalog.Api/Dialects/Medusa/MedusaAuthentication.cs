@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Catalog.Api.Auth;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -31,12 +32,9 @@ internal sealed class MedusaAuthenticationHandler(
         }
 
         var stored = await keys.FindActiveAsync(key, Context.RequestAborted);
-        if (stored is null)
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
+        return stored is null
+            ? AuthenticateResult.Fail("The API key is not valid.")
+            : ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -75,19 +73,9 @@ internal sealed class MedusaAuthenticationHandler(
     private static string? Decode(string token)
     {
         var bytes = new byte[token.Length];
-        if (!Convert.TryFromBase64String(token, bytes, out var written))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        return Convert.TryFromBase64String(token, bytes, out var written) && Utf8.IsValid(bytes.AsSpan(0, written))
+            ? Encoding.UTF8.GetString(bytes, 0, written)
+            : null;
     }
 }
 

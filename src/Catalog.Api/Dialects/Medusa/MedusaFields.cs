@@ -169,8 +169,7 @@ public sealed class MedusaFields
     {
         public Dictionary<string, Selection> Children { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Named itself (<c>title</c>, or <c>variants</c> read as <c>*variants</c>), not just reached through.
-        /// </summary>
+        /// <summary>Named itself (<c>title</c>, or <c>variants</c> as <c>*variants</c>), not just reached.</summary>
         public bool Named { get; set; }
 
         public bool AllOwnFields { get; set; }

@@ -39,8 +39,7 @@ internal static class MedusaProductTranslation
         _ => ProductStatus.Draft,
     };
 
-    /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, which the store does not show.
-    /// </summary>
+    /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, not shown in the store.</summary>
     public static MedusaProductStatus FromCanonical(ProductStatus status) => status switch
     {
         ProductStatus.Proposed => MedusaProductStatus.Proposed,
@@ -112,18 +111,18 @@ internal static class MedusaProductTranslation
 
     private static MedusaProductExtension Extension(
         MedusaProductWrite item, Optional<string?> shippingProfileId, MedusaProductExtension kept) => kept with
-    {
-        IsGiftcard = item.IsGiftcard.HasValue ? item.IsGiftcard.Value : kept.IsGiftcard,
-        Discountable = item.Discountable.HasValue ? item.Discountable.Value : kept.Discountable,
-        TypeId = item.TypeId.Or(kept.TypeId),
-        CollectionId = item.CollectionId.Or(kept.CollectionId),
-        ShippingProfileId = shippingProfileId.Or(kept.ShippingProfileId),
-        HsCode = item.HsCode.Or(kept.HsCode),
-        MidCode = item.MidCode.Or(kept.MidCode),
-        OriginCountry = item.OriginCountry.Or(kept.OriginCountry),
-        Material = item.Material.Or(kept.Material),
-        SalesChannels = item.SalesChannels.HasValue ? item.SalesChannels.Value : kept.SalesChannels,
-    };
+        {
+            IsGiftcard = item.IsGiftcard.HasValue ? item.IsGiftcard.Value : kept.IsGiftcard,
+            Discountable = item.Discountable.HasValue ? item.Discountable.Value : kept.Discountable,
+            TypeId = item.TypeId.Or(kept.TypeId),
+            CollectionId = item.CollectionId.Or(kept.CollectionId),
+            ShippingProfileId = shippingProfileId.Or(kept.ShippingProfileId),
+            HsCode = item.HsCode.Or(kept.HsCode),
+            MidCode = item.MidCode.Or(kept.MidCode),
+            OriginCountry = item.OriginCountry.Or(kept.OriginCountry),
+            Material = item.Material.Or(kept.Material),
+            SalesChannels = item.SalesChannels.HasValue ? item.SalesChannels.Value : kept.SalesChannels,
+        };
 
     /// <summary>An option of an update: Catalog replaces the list, so it needs each one's title and values.</summary>
     private static OptionInput Option(MedusaOptionUpdate option, long productId, string path, List<MedusaIssue> issues)

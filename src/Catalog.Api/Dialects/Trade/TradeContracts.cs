@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Catalog.Application.Common;
+using static System.Text.Json.Serialization.JsonIgnoreCondition;
 
 namespace Catalog.Api.Dialects.Trade;
 
@@ -59,16 +60,13 @@ public sealed record TradeItemResult
     [JsonPropertyName("id")] public long Id { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }
 
-    [JsonPropertyName("product")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("product"), JsonIgnore(Condition = WhenWritingNull)]
     public TradeProduct? Product { get; init; }
 
-    [JsonPropertyName("code")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("code"), JsonIgnore(Condition = WhenWritingNull)]
     public string? Code { get; init; }
 
-    [JsonPropertyName("message")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("message"), JsonIgnore(Condition = WhenWritingNull)]
     public string? Message { get; init; }
 
     public static TradeItemResult Succeeded(long id, TradeProduct product) =>
@@ -116,14 +114,12 @@ public sealed record TradeError
 {
     [JsonPropertyName("status")] public int Status { get; init; }
 
-    [JsonPropertyName("code")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("code"), JsonIgnore(Condition = WhenWritingNull)]
     public string? Code { get; init; }
 
     [JsonPropertyName("message")] public required string Message { get; init; }
 
-    [JsonPropertyName("details")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyName("details"), JsonIgnore(Condition = WhenWritingNull)]
     public IReadOnlyList<TradeFieldError>? Details { get; init; }
 }
 

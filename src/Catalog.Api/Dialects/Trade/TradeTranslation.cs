@@ -75,11 +75,13 @@ internal static class TradeTranslation
             Name = product.Title,
             Description = product.Description,
             TradeCategoryId = CategoryOf(product),
-            PricingType = StringOf(stored[PricingTypeKey]),
-            Price = NumberOf(stored[PriceKey]),
-            MaxPrice = NumberOf(stored[MaxPriceKey]),
-            IsDisclosePrice = stored[IsDisclosePriceKey] is { ValueKind: JsonValueKind.True },
-            Faqs = stored[FaqsKey] is { ValueKind: JsonValueKind.Array } faqs ? [.. faqs.EnumerateArray()] : [],
+            PricingType = StringOf(stored.GetValueOrDefault(PricingTypeKey)),
+            Price = NumberOf(stored.GetValueOrDefault(PriceKey)),
+            MaxPrice = NumberOf(stored.GetValueOrDefault(MaxPriceKey)),
+            IsDisclosePrice = stored.GetValueOrDefault(IsDisclosePriceKey) is { ValueKind: JsonValueKind.True },
+            Faqs = stored.GetValueOrDefault(FaqsKey) is { ValueKind: JsonValueKind.Array } faqs
+                ? [.. faqs.EnumerateArray()]
+                : [],
             IsActive = product.Status == ProductStatus.Published,
             CreatedAt = Timestamp(product.CreatedAt),
             UpdatedAt = Timestamp(product.UpdatedAt),
@@ -106,16 +108,16 @@ internal static class TradeTranslation
     };
 
     /// <summary>A RANGE price runs from <c>price</c> up to <c>maxPrice</c> (checked when pricing is sent).</summary>
-    private static string? RangeProblem(TradeChanges changes, Dictionary<string, JsonElement?> stored)
+    private static string? RangeProblem(TradeChanges changes, Dictionary<string, JsonElement> stored)
     {
         if (!changes.ChangesPricing)
         {
             return null;
         }
 
-        var type = changes.Fields.PricingType.Or(StringOf(stored[PricingTypeKey]));
-        var price = changes.Fields.Price.Or(NumberOf(stored[PriceKey]));
-        var maxPrice = changes.Fields.MaxPrice.Or(NumberOf(stored[MaxPriceKey]));
+        var type = changes.Fields.PricingType.Or(StringOf(stored.GetValueOrDefault(PricingTypeKey)));
+        var price = changes.Fields.Price.Or(NumberOf(stored.GetValueOrDefault(PriceKey)));
+        var maxPrice = changes.Fields.MaxPrice.Or(NumberOf(stored.GetValueOrDefault(MaxPriceKey)));
         return type == "RANGE" && price is { } low && maxPrice is { } high && high < low
             ? "maxPrice must be at least price for RANGE pricing."
             : null;
@@ -125,7 +127,7 @@ internal static class TradeTranslation
     /// <c>{"trade": {...}}</c> with the stored trade fields and the sent ones over them, or null when none is sent.
     /// The canonical merge replaces the whole <c>trade</c> key, so the fields not sent are carried over here.
     /// </summary>
-    private static JsonElement? ExtensionChanges(TradeProductUpdate changes, Dictionary<string, JsonElement?> stored)
+    private static JsonElement? ExtensionChanges(TradeProductUpdate changes, Dictionary<string, JsonElement> stored)
     {
         var sent = new List<(string Name, JsonNode? Value)>();
         Add(changes.PricingType, PricingTypeKey);
@@ -139,9 +141,9 @@ internal static class TradeTranslation
         }
 
         var merged = new JsonObject();
-        foreach (var (name, value) in stored.Where(f => f.Value is not null && sent.All(s => s.Name != f.Key)))
+        foreach (var (name, value) in stored.Where(f => sent.All(s => s.Name != f.Key)))
         {
-            merged[name] = JsonNode.Parse(value!.Value.GetRawText());
+            merged[name] = JsonNode.Parse(value.GetRawText());
         }
 
         foreach (var (name, value) in sent)
@@ -161,25 +163,18 @@ internal static class TradeTranslation
     }
 
     /// <summary>
-    /// The stored <c>extensions.trade</c> by key, each trade field present (null when absent or null), plus any key the
-    /// canonical API put there that the trade API does not know, which a trade update keeps as it is.
+    /// The stored <c>extensions.trade</c> by key, less its nulls: the trade fields, and any key the canonical API put
+    /// there that the trade API does not know, which a trade update keeps as it is.
     /// </summary>
-    private static Dictionary<string, JsonElement?> StoredFields(ProductDto product)
+    private static Dictionary<string, JsonElement> StoredFields(ProductDto product)
     {
-        var fields = new Dictionary<string, JsonElement?>(StringComparer.Ordinal)
-        {
-            [PricingTypeKey] = null,
-            [PriceKey] = null,
-            [MaxPriceKey] = null,
-            [IsDisclosePriceKey] = null,
-            [FaqsKey] = null,
-        };
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (product.Extensions is { ValueKind: JsonValueKind.Object } extensions
             && extensions.TryGetProperty(ExtensionKey, out var trade) && trade.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in trade.EnumerateObject())
+            foreach (var property in trade.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
             {
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.Clone();
+                fields[property.Name] = property.Value.Clone();
             }
         }
 
