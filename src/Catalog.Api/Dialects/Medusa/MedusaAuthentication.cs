@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Catalog.Api.Auth;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -30,22 +32,23 @@ internal sealed class MedusaAuthenticationHandler(
         }
 
         var stored = await keys.FindActiveAsync(key, Context.RequestAborted);
-        if (stored is null)
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
+        return stored is null
+            ? AuthenticateResult.Fail("The API key is not valid.")
+            : ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Basic realm=\"medusa\"";
-        return MedusaErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, new MedusaError(MedusaErrors.Unauthorized, "Unauthorized"));
+        var error = new MedusaError(MedusaErrors.Unauthorized, "Unauthorized");
+        return MedusaErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, error);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        MedusaErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, new MedusaError(MedusaErrors.Forbidden, "The API key lacks the scope this request needs."));
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var error = new MedusaError(MedusaErrors.Forbidden, "The API key lacks the scope this request needs.");
+        return MedusaErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, error);
+    }
 
     /// <summary>
     /// The key of <c>Authorization: Basic ...</c>: the credentials are base64 of <c>key:</c> (Medusa also takes the key
@@ -70,18 +73,20 @@ internal sealed class MedusaAuthenticationHandler(
     private static string? Decode(string token)
     {
         var bytes = new byte[token.Length];
-        if (!Convert.TryFromBase64String(token, bytes, out var written))
-        {
-            return null;
-        }
+        return Convert.TryFromBase64String(token, bytes, out var written) && Utf8.IsValid(bytes.AsSpan(0, written))
+            ? Encoding.UTF8.GetString(bytes, 0, written)
+            : null;
+    }
+}
 
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+/// <summary>The Medusa dialect's registrations: its auth scheme and its OpenAPI description.</summary>
+public static class MedusaDialect
+{
+    public static IServiceCollection AddMedusaDialect(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MedusaAuthenticationHandler>(
+            MedusaAuthenticationHandler.SchemeName, null);
+        services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<MedusaOpenApi>());
+        return services;
     }
 }

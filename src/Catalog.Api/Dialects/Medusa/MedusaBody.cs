@@ -17,7 +17,8 @@ internal static class MedusaBody
 
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
-    public static async Task<(T? Body, ObjectResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Body, ObjectResult? Error)> ReadAsync<T>(
+        HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -45,7 +46,8 @@ internal static class MedusaBody
         }
         else if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, MedusaErrors.Invalid("Validation error: the body must be sent as Content-Type: application/json"));
+            const string NotJson = "Validation error: the body must be sent as Content-Type: application/json";
+            return (null, MedusaErrors.Invalid(NotJson));
         }
 
         JsonDocument document;
@@ -73,14 +75,15 @@ internal static class MedusaBody
             }
             catch (JsonException unreadable)
             {
-                // The check above matches the contract, so this is a value the check let through but the binder cannot hold.
+                // The check above matches the contract: this is a value it let through but the binder cannot hold.
                 return (null, MedusaErrors.Invalid($"Validation error: {unreadable.Message}"));
             }
         }
     }
 
-    /// <summary>Copies up to one byte past <paramref name="limit"/>, so a body over it is seen without reading all of it.</summary>
-    private static async Task<long> CopyAtMostAsync(Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
+    /// <summary>Copies up to one byte past <paramref name="limit"/>, enough to see a body over it.</summary>
+    private static async Task<long> CopyAtMostAsync(
+        Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
     {
         var chunk = new byte[81_920];
         int read;

@@ -8,7 +8,7 @@ using Catalog.Application.Common;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>One problem with a request body: where (<c>create[0].variants[1].title</c>) and what, in zod's words.</summary>
+/// <summary>One problem in a request body: where (<c>create[0].variants[1].title</c>) and what, as zod says.</summary>
 public sealed record MedusaIssue(string Path, string Message)
 {
     /// <summary>As Medusa prints a zod issue: <c>Validation error: Required at "create[0].title"</c>.</summary>
@@ -38,79 +38,51 @@ public static partial class MedusaBodyCheck
 
     private static void Check(JsonElement value, Shape shape, string path, List<MedusaIssue> issues)
     {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            if (!shape.Nullable)
-            {
-                issues.Add(new(path, $"Expected {Expected(shape.Type)}, received null"));
-            }
-
-            return;
-        }
-
         var type = Nullable.GetUnderlyingType(shape.Type) ?? shape.Type;
-        switch (type)
+        var received = Received(value);
+        if (received != KindOf(type))
         {
-            case var t when t == typeof(string):
-                Expect(value, JsonValueKind.String, "string", path, issues);
-                break;
-            case var t when t == typeof(bool):
-                if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                {
-                    issues.Add(new(path, $"Expected boolean, received {Received(value)}"));
-                }
-
-                break;
-            case var t when t == typeof(decimal):
-                if (Expect(value, JsonValueKind.Number, "number", path, issues) && !value.TryGetDecimal(out _))
-                {
-                    issues.Add(new(path, "Number is too large"));
-                }
-
-                break;
-            case var t when t == typeof(int) || t == typeof(long):
-                CheckInteger(value, t == typeof(int) ? int.MinValue : long.MinValue, t == typeof(int) ? int.MaxValue : long.MaxValue, path, issues);
-                break;
-            case var t when t == typeof(JsonElement):
-                Expect(value, JsonValueKind.Object, "object", path, issues);
-                break;
-            case { IsEnum: true }:
-                CheckEnum(value, type, path, issues);
-                break;
-            case var t when DictionaryValue(t) is { } valueType:
-                if (Expect(value, JsonValueKind.Object, "object", path, issues))
-                {
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        Check(property.Value, new Shape(valueType, Nullable: false), Join(path, property.Name), issues);
-                    }
-                }
-
-                break;
-            case var t when ListItem(t) is { } itemType:
-                if (Expect(value, JsonValueKind.Array, "array", path, issues))
-                {
-                    var index = 0;
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        Check(item, new Shape(itemType, Nullable: false), $"{path}[{index++}]", issues);
-                    }
-                }
-
-                break;
-            default:
-                CheckObject(value, type, path, issues);
-                break;
+            if (received != "null" || !shape.Nullable)
+            {
+                issues.Add(new(path, $"Expected {Expected(type)}, received {received}"));
+            }
+        }
+        else if (type.IsEnum && !EnumNames(type).Contains(value.GetString()!, StringComparer.Ordinal))
+        {
+            issues.Add(new(path, $"Invalid enum value. Expected {Expected(type)}, received '{value.GetString()}'"));
+        }
+        else if (type == typeof(decimal) && !value.TryGetDecimal(out _))
+        {
+            issues.Add(new(path, "Number is too large"));
+        }
+        else if (type == typeof(int) || type == typeof(long))
+        {
+            var (min, max) = type == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
+            CheckInteger(value, min, max, path, issues);
+        }
+        else if (DictionaryValue(type) is { } valueType)
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                Check(property.Value, new Shape(valueType, Nullable: false), Join(path, property.Name), issues);
+            }
+        }
+        else if (ListItem(type) is { } itemType)
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                Check(item, new Shape(itemType, Nullable: false), $"{path}[{index++}]", issues);
+            }
+        }
+        else if (received == "object" && type != typeof(JsonElement))
+        {
+            CheckObject(value, type, path, issues);
         }
     }
 
     private static void CheckObject(JsonElement value, Type type, string path, List<MedusaIssue> issues)
     {
-        if (!Expect(value, JsonValueKind.Object, "object", path, issues))
-        {
-            return;
-        }
-
         var members = Members.GetOrAdd(type, Describe);
         var unknown = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -134,31 +106,26 @@ public static partial class MedusaBodyCheck
 
         if (unknown.Count > 0)
         {
-            issues.Add(new(path, $"Unrecognized key(s) in object: {string.Join(", ", unknown.Select(u => $"'{u}'"))}"));
+            var names = string.Join(", ", unknown.Select(u => $"'{u}'"));
+            issues.Add(new(path, $"Unrecognized key(s) in object: {names}"));
         }
     }
 
     private static void CheckInteger(JsonElement value, long min, long max, string path, List<MedusaIssue> issues)
     {
-        if (!Expect(value, JsonValueKind.Number, "number", path, issues))
-        {
-            return;
-        }
-
+        var tooLarge = $"Number must be less than or equal to {max}";
+        var tooSmall = $"Number must be greater than or equal to {min}";
         if (value.TryGetInt64(out var whole))
         {
-            if (whole > max)
+            if (whole > max || whole < min)
             {
-                issues.Add(new(path, $"Number must be less than or equal to {max}"));
-            }
-            else if (whole < min)
-            {
-                issues.Add(new(path, $"Number must be greater than or equal to {min}"));
+                issues.Add(new(path, whole > max ? tooLarge : tooSmall));
             }
         }
-        else if (value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && (number > long.MaxValue || number < long.MinValue))
+        else if (value.TryGetDecimal(out var number) && number == decimal.Truncate(number)
+            && (number > long.MaxValue || number < long.MinValue))
         {
-            issues.Add(new(path, number > 0 ? $"Number must be less than or equal to {max}" : $"Number must be greater than or equal to {min}"));
+            issues.Add(new(path, number > 0 ? tooLarge : tooSmall));
         }
         else
         {
@@ -167,44 +134,20 @@ public static partial class MedusaBodyCheck
         }
     }
 
-    private static void CheckEnum(JsonElement value, Type type, string path, List<MedusaIssue> issues)
+    /// <summary>The JSON a type is written as, in zod's words.</summary>
+    private static string KindOf(Type type) => type switch
     {
-        var names = Enum.GetNames(type).Select(Naming.ConvertName).ToList();
-        var expected = string.Join(" | ", names.Select(n => $"'{n}'"));
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            issues.Add(new(path, $"Expected {expected}, received {Received(value)}"));
-        }
-        else if (!names.Contains(value.GetString()!, StringComparer.Ordinal))
-        {
-            issues.Add(new(path, $"Invalid enum value. Expected {expected}, received '{value.GetString()}'"));
-        }
-    }
+        _ when type == typeof(string) || type.IsEnum => "string",
+        _ when type == typeof(bool) => "boolean",
+        _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) => "number",
+        _ when ListItem(type) is not null => "array",
+        _ => "object",
+    };
 
-    private static bool Expect(JsonElement value, JsonValueKind kind, string expected, string path, List<MedusaIssue> issues)
-    {
-        if (value.ValueKind == kind)
-        {
-            return true;
-        }
+    private static string Expected(Type type) =>
+        type.IsEnum ? string.Join(" | ", EnumNames(type).Select(n => $"'{n}'")) : KindOf(type);
 
-        issues.Add(new(path, $"Expected {expected}, received {Received(value)}"));
-        return false;
-    }
-
-    private static string Expected(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
-        {
-            _ when type == typeof(string) => "string",
-            _ when type == typeof(bool) => "boolean",
-            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) => "number",
-            { IsEnum: true } => string.Join(" | ", Enum.GetNames(type).Select(n => $"'{Naming.ConvertName(n)}'")),
-            _ when ListItem(type) is not null => "array",
-            _ => "object",
-        };
-    }
+    private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(Naming.ConvertName);
 
     private static string Received(JsonElement value) => value.ValueKind switch
     {
@@ -217,30 +160,18 @@ public static partial class MedusaBodyCheck
     };
 
     /// <summary>A path as zod-validation-error prints it: <c>create[0].metadata["a key"]</c>.</summary>
-    private static string Join(string path, string name) =>
-        Identifier().IsMatch(name) ? (path.Length == 0 ? name : $"{path}.{name}") : $"{path}[{JsonSerializer.Serialize(name)}]";
+    private static string Join(string path, string name) => Identifier().IsMatch(name)
+        ? (path.Length == 0 ? name : $"{path}.{name}")
+        : $"{path}[{JsonSerializer.Serialize(name)}]";
 
-    private static Type? ListItem(Type type)
-    {
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() is var open
-            && (open == typeof(IReadOnlyList<>) || open == typeof(List<>) || open == typeof(IList<>) || open == typeof(IEnumerable<>)))
-        {
-            return type.GetGenericArguments()[0];
-        }
-
-        return null;
-    }
+    // The contracts' collections are IReadOnlyList<T> and IReadOnlyDictionary<string, T>.
+    private static Type? ListItem(Type type) => Generic(type, typeof(IReadOnlyList<>)) is [var item] ? item : null;
 
     private static Type? DictionaryValue(Type type) =>
-        type.IsGenericType && type.GetGenericArguments() is [var key, var value] && key == typeof(string)
-            && (type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) || type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
-            ? value
-            : null;
+        Generic(type, typeof(IReadOnlyDictionary<,>)) is [var key, var value] && key == typeof(string) ? value : null;
+
+    private static Type[]? Generic(Type type, Type open) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == open ? type.GetGenericArguments() : null;
 
     private static IReadOnlyList<Member> Describe(Type type)
     {
@@ -252,13 +183,14 @@ public static partial class MedusaBodyCheck
                 .Select(p =>
                 {
                     var info = nullability.Create(p);
-                    var isOptional = p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Optional<>);
+                    var isOptional = Generic(p.PropertyType, typeof(Optional<>)) is not null;
                     var valueType = isOptional ? p.PropertyType.GetGenericArguments()[0] : p.PropertyType;
                     var valueInfo = isOptional ? info.GenericTypeArguments[0] : info;
                     var nullable = Nullable.GetUnderlyingType(valueType) is not null
                         || (!valueType.IsValueType && valueInfo.ReadState == NullabilityState.Nullable);
                     var name = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? Naming.ConvertName(p.Name);
-                    return new Member(name, new Shape(valueType, nullable), p.GetCustomAttribute<RequiredMemberAttribute>() is not null);
+                    var required = p.GetCustomAttribute<RequiredMemberAttribute>() is not null;
+                    return new Member(name, new Shape(valueType, nullable), required);
                 }),
         ];
     }

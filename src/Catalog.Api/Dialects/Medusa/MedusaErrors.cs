@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Catalog.Api.Common;
 using Catalog.Application.Common;
@@ -7,9 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa's error answers: <c>{type, message}</c> (and <c>code</c> where Medusa adds one), with the status Medusa's error
-/// handler gives each type: <c>invalid_data</c> 400, <c>unauthorized</c> 401, <c>forbidden</c> 403, <c>not_found</c>
-/// 404, <c>conflict</c> 409 (code <c>invalid_state_error</c>), anything unexpected 500 <c>unknown_error</c>.
+/// Medusa's error answers: <c>{type, message}</c> (and <c>code</c> where Medusa adds one), with the status Medusa's
+/// error handler gives each type: <c>invalid_data</c> 400, <c>unauthorized</c> 401, <c>forbidden</c> 403,
+/// <c>not_found</c> 404, <c>conflict</c> 409 (code <c>invalid_state_error</c>), anything unexpected 500
+/// <c>unknown_error</c>.
 /// </summary>
 internal static partial class MedusaErrors
 {
@@ -19,21 +21,32 @@ internal static partial class MedusaErrors
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string Unknown = "unknown_error";
+    public const string InvalidState = "invalid_state_error";
+
+    public static readonly MedusaError Unexpected = new(Unknown, "An unknown error occurred.", Unknown);
+
+    private static readonly Dictionary<string, string> Prefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["product"] = MedusaIds.Product,
+        ["variant"] = MedusaIds.Variant,
+        ["category"] = MedusaIds.Category,
+    };
 
     public static ObjectResult Result(int status, MedusaError error) => new(error) { StatusCode = status };
 
-    public static ObjectResult Invalid(string message) => Result(StatusCodes.Status400BadRequest, new MedusaError(InvalidData, message));
+    public static ObjectResult Invalid(string message) =>
+        Result(StatusCodes.Status400BadRequest, new MedusaError(InvalidData, message));
 
     /// <summary>Every issue on its own line, as Medusa joins zod's issues.</summary>
     public static ObjectResult Invalid(IEnumerable<MedusaIssue> issues) => Invalid(string.Join("\n", issues));
+
+    public static ObjectResult ProductNotFound(string id) =>
+        Result(StatusCodes.Status404NotFound, new MedusaError(NotFound, $"Product with id: {id} was not found"));
 
     /// <summary>413, as Medusa's body parser answers a body over its limit.</summary>
     public static ObjectResult TooLarge(long limit) => Result(
         StatusCodes.Status413PayloadTooLarge,
         new MedusaError(Unknown, $"request entity too large: a batch body may have at most {limit} bytes"));
-
-    public static ObjectResult UnexpectedError() => Result(
-        StatusCodes.Status500InternalServerError, new MedusaError(Unknown, "An unknown error occurred.", Unknown));
 
     public static Task WriteAsync(HttpContext context, int status, MedusaError error)
     {
@@ -57,24 +70,31 @@ internal static partial class MedusaErrors
             .ToList();
         if (failed.Count == 0)
         {
-            return UnexpectedError();
+            return Result(StatusCodes.Status500InternalServerError, Unexpected);
         }
 
-        var (status, type, code) = KindOf(failed[0].r.Error!.Code);
+        var (status, type, code) = failed[0].r.Error!.Code switch
+        {
+            ErrorCodes.NotFound or ErrorCodes.ReferenceNotFound => (StatusCodes.Status404NotFound, NotFound, null),
+            ErrorCodes.Conflict => (StatusCodes.Status409Conflict, Conflict, InvalidState),
+            _ => (StatusCodes.Status400BadRequest, InvalidData, (string?)null),
+        };
         var message = string.Join("\n", failed.Select(f => ItemMessage(f.Item1, f.r, resource, prefix)));
         return Result(status, new MedusaError(type, message, code));
     }
 
-    /// <summary>Catalog's numeric ids in a message, written as the Medusa ids the client knows (<c>Product 5</c> is <c>Product prod_5</c>).</summary>
+    /// <summary>Catalog's numeric ids in a message as the Medusa ids a client knows (<c>Product prod_5</c>).</summary>
     public static string WithMedusaIds(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        message = ProductNumber().Replace(message, m => $"{m.Groups[1].Value} {MedusaIds.Of(MedusaIds.Product, long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))}");
-        message = VariantNumber().Replace(message, m => $"{m.Groups[1].Value} {MedusaIds.Of(MedusaIds.Variant, long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))}");
-        return CategoryNumber().Replace(message, m => $"{m.Groups[1].Value} {MedusaIds.Of(MedusaIds.Category, long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))}");
+        return NumberedRow().Replace(message, m =>
+        {
+            var number = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            return $"{m.Groups[1].Value} {MedusaIds.Of(Prefixes[m.Groups[1].Value], number)}";
+        });
     }
 
-    /// <summary>A canonical field path in Medusa's names: <c>category_ids[1]</c> is <c>categories[1].id</c>, <c>rank</c> is <c>variant_rank</c>.</summary>
+    /// <summary>A canonical field path in Medusa's names: <c>category_ids[1]</c> is <c>categories[1].id</c>.</summary>
     public static string MedusaPath(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -83,7 +103,8 @@ internal static partial class MedusaErrors
             "rank" => "variant_rank",
             "stock_quantity" => "inventory_quantity",
             "version" or "extensions" => null,
-            _ when part.StartsWith("category_ids[", StringComparison.Ordinal) => "categories" + part["category_ids".Length..] + ".id",
+            _ when part.StartsWith("category_ids[", StringComparison.Ordinal) =>
+                "categories" + part["category_ids".Length..] + ".id",
             _ when part.StartsWith("tags[", StringComparison.Ordinal) => part + ".id",
             _ => part,
         });
@@ -94,31 +115,18 @@ internal static partial class MedusaErrors
         where T : class
     {
         var error = result.Error!;
-        var field = error.Details.Count > 0 ? error.Details[0].Field : null;
-        var at = operation == "delete" || string.IsNullOrEmpty(field) || MedusaPath(field).Length == 0
+        var field = error.Details.Count > 0 ? MedusaPath(error.Details[0].Field) : string.Empty;
+        var at = operation == "delete" || field.Length == 0
             ? $"{operation}[{result.Index}]"
-            : $"{operation}[{result.Index}].{MedusaPath(field)}";
+            : $"{operation}[{result.Index}].{field}";
         var text = error.Code == ErrorCodes.NotFound && result.Id is { } id
             ? $"{resource} with id: {MedusaIds.Of(prefix, id)} was not found"
             : WithMedusaIds(error.Message.TrimEnd('.'));
         return $"{text} at \"{at}\"";
     }
 
-    private static (int Status, string Type, string? Code) KindOf(string code) => code switch
-    {
-        ErrorCodes.NotFound or ErrorCodes.ReferenceNotFound => (StatusCodes.Status404NotFound, NotFound, null),
-        ErrorCodes.Conflict => (StatusCodes.Status409Conflict, Conflict, "invalid_state_error"),
-        _ => (StatusCodes.Status400BadRequest, InvalidData, null),
-    };
-
-    [GeneratedRegex(@"\b([Pp]roduct) (\d{1,18})\b")]
-    private static partial Regex ProductNumber();
-
-    [GeneratedRegex(@"\b([Vv]ariant) (\d{1,18})\b")]
-    private static partial Regex VariantNumber();
-
-    [GeneratedRegex(@"\b([Cc]ategory) (\d{1,18})\b")]
-    private static partial Regex CategoryNumber();
+    [GeneratedRegex(@"\b([Pp]roduct|[Vv]ariant|[Cc]ategory) (\d{1,18})\b")]
+    private static partial Regex NumberedRow();
 }
 
 /// <summary>
@@ -132,17 +140,19 @@ internal sealed class MedusaErrorsAttribute : Attribute, IRequestErrorFormat
     {
         ArgumentNullException.ThrowIfNull(error);
         var text = MedusaErrors.WithMedusaIds((error.Detail ?? error.Title).TrimEnd('.'));
-        return error.Status switch
+        var medusa = error.Status switch
         {
             StatusCodes.Status400BadRequest when error.Code == ErrorCodes.MalformedJson =>
-                (error.Status, new MedusaError(MedusaErrors.InvalidData, $"The body is not valid JSON: {text}")),
-            StatusCodes.Status401Unauthorized => (error.Status, new MedusaError(MedusaErrors.Unauthorized, "Unauthorized")),
-            StatusCodes.Status403Forbidden => (error.Status, new MedusaError(MedusaErrors.Forbidden, text)),
-            StatusCodes.Status404NotFound => (error.Status, new MedusaError(MedusaErrors.NotFound, text)),
-            StatusCodes.Status409Conflict => (error.Status, new MedusaError(MedusaErrors.Conflict, text, "invalid_state_error")),
-            StatusCodes.Status413PayloadTooLarge => (error.Status, new MedusaError(MedusaErrors.Unknown, $"request entity too large: {text}")),
-            >= StatusCodes.Status500InternalServerError => (error.Status, new MedusaError(MedusaErrors.Unknown, "An unknown error occurred.", MedusaErrors.Unknown)),
-            _ => (error.Status, new MedusaError(MedusaErrors.InvalidData, $"Validation error: {text}")),
+                new MedusaError(MedusaErrors.InvalidData, $"The body is not valid JSON: {text}"),
+            StatusCodes.Status401Unauthorized => new MedusaError(MedusaErrors.Unauthorized, "Unauthorized"),
+            StatusCodes.Status403Forbidden => new MedusaError(MedusaErrors.Forbidden, text),
+            StatusCodes.Status404NotFound => new MedusaError(MedusaErrors.NotFound, text),
+            StatusCodes.Status409Conflict => new MedusaError(MedusaErrors.Conflict, text, MedusaErrors.InvalidState),
+            StatusCodes.Status413PayloadTooLarge =>
+                new MedusaError(MedusaErrors.Unknown, $"request entity too large: {text}"),
+            >= StatusCodes.Status500InternalServerError => MedusaErrors.Unexpected,
+            _ => new MedusaError(MedusaErrors.InvalidData, $"Validation error: {text}"),
         };
+        return (error.Status, medusa);
     }
 }

@@ -22,7 +22,7 @@ internal sealed record MedusaProductExtension
     public IReadOnlyList<MedusaIdRef>? SalesChannels { get; init; }
 }
 
-/// <summary>The Medusa fields of a variant that have no canonical home, kept in the variant's <c>extensions.medusa</c>.</summary>
+/// <summary>The Medusa fields of a variant without a canonical home, kept in its <c>extensions.medusa</c>.</summary>
 internal sealed record MedusaVariantExtension
 {
     public string? HsCode { get; init; }
@@ -35,20 +35,22 @@ internal sealed record MedusaVariantExtension
     public decimal? Width { get; init; }
     public IReadOnlyList<MedusaInventoryItemInput>? InventoryItems { get; init; }
 
-    /// <summary>The rules of those prices that have any, by the price they belong to (currency and quantity range).</summary>
+    /// <summary>The rules of the prices that have any, by price (currency and quantity range).</summary>
     public IReadOnlyList<MedusaPriceRules>? PriceRules { get; init; }
 }
 
 /// <summary>
 /// A price's rules beside the price's identity: a variant has at most one price per currency and quantity range.
-/// <paramref name="ZeroMin"/> and <paramref name="ZeroMax"/> remember a bound Medusa was sent as <c>0</c>: Medusa takes
-/// <c>0</c> (its documents' placeholder) where Catalog's ranges start at 1, so Catalog keeps no bound and answers <c>0</c>.
+/// <paramref name="ZeroMin"/> and <paramref name="ZeroMax"/> remember a bound Medusa was sent as <c>0</c>: Medusa
+/// takes <c>0</c> (its documents' placeholder) where Catalog's ranges start at 1, so Catalog keeps no bound and
+/// answers <c>0</c>.
 /// </summary>
-internal sealed record MedusaPriceRules(
-    string CurrencyCode, long? MinQuantity, long? MaxQuantity, IReadOnlyDictionary<string, string> Rules, bool ZeroMin = false, bool ZeroMax = false)
+internal sealed record MedusaPriceRules(string CurrencyCode, long? MinQuantity, long? MaxQuantity,
+    IReadOnlyDictionary<string, string> Rules, bool ZeroMin = false, bool ZeroMax = false)
 {
     public bool IsFor(string currencyCode, long? minQuantity, long? maxQuantity) =>
-        string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase) && MinQuantity == minQuantity && MaxQuantity == maxQuantity;
+        string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase)
+        && MinQuantity == minQuantity && MaxQuantity == maxQuantity;
 }
 
 /// <summary>Reads and writes the <c>medusa</c> key of a canonical <c>extensions</c> object.</summary>
@@ -69,14 +71,12 @@ internal static class MedusaExtensions
     public static T Read<T>(JsonElement extensions)
         where T : new()
     {
-        if (extensions.ValueKind != JsonValueKind.Object || !extensions.TryGetProperty(Key, out var medusa) || medusa.ValueKind != JsonValueKind.Object)
-        {
-            return new T();
-        }
-
         try
         {
-            return medusa.Deserialize<T>(Options) ?? new T();
+            return extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(Key, out var medusa)
+                && medusa.ValueKind == JsonValueKind.Object
+                ? medusa.Deserialize<T>(Options) ?? new T()
+                : new T();
         }
         catch (JsonException)
         {
@@ -84,12 +84,11 @@ internal static class MedusaExtensions
         }
     }
 
-    /// <summary><c>{"medusa": value}</c>, or <c>{"medusa": null}</c> (which removes the key) when nothing is left to keep.</summary>
+    /// <summary><c>{"medusa": value}</c>, or <c>{"medusa": null}</c> (removing the key) when it is empty.</summary>
     public static JsonElement Write<T>(T value)
     {
         var element = JsonSerializer.SerializeToElement(value, Options);
-        var keep = element.EnumerateObject().Any();
-        return JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement?> { [Key] = keep ? element : null });
+        JsonElement? kept = element.EnumerateObject().Any() ? element : null;
+        return JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement?> { [Key] = kept });
     }
-
 }

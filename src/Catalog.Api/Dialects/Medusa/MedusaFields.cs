@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa's <c>fields</c> query parameter as a projection over a rendered response. The value is a comma-separated list:
-/// <c>+field</c> (or <c> field</c>, since a query string's <c>+</c> reads as a space) adds to the defaults, <c>-field</c>
-/// removes a field and everything under it, <c>*relation</c> or <c>relation.*</c> adds a relation with all its own
-/// fields; any entry without one of those marks replaces the defaults with the list. <c>id</c> is always kept. A
-/// relation named plainly (<c>variants</c>) reads as <c>*variants</c>; a dotted path (<c>variants.sku</c>) selects one
-/// field of a relation. Objects inside a selected relation always keep their <c>id</c>, as Medusa's queries do.
+/// Medusa's <c>fields</c> query parameter as a projection over a rendered response. The value is a comma-separated
+/// list: <c>+field</c> (or <c> field</c>, since a query string's <c>+</c> reads as a space) adds to the defaults,
+/// <c>-field</c> removes a field and everything under it, <c>*relation</c> or <c>relation.*</c> adds a relation with
+/// all its own fields; any entry without one of those marks replaces the defaults with the list. <c>id</c> is always
+/// kept. A relation named plainly (<c>variants</c>) reads as <c>*variants</c>; a dotted path (<c>variants.sku</c>)
+/// selects one field of a relation. Objects inside a selected relation always keep their <c>id</c>, as Medusa's
+/// queries do.
 /// </summary>
 public sealed class MedusaFields
 {
@@ -16,27 +17,25 @@ public sealed class MedusaFields
     private readonly IReadOnlySet<string> _relations;
     private readonly IReadOnlySet<string> _computed;
 
-    private MedusaFields(Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> computed, IReadOnlySet<string> fields, IReadOnlySet<string> starFields)
+    private MedusaFields(
+        Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> computed, IReadOnlySet<string> stars)
     {
         _root = root;
         _relations = relations;
         _computed = computed;
-        Fields = fields;
-        StarFields = starFields;
+        StarFields = stars;
     }
-
-    /// <summary>The plain fields in force after the modifiers were applied.</summary>
-    public IReadOnlySet<string> Fields { get; }
 
     /// <summary>The relations selected with all their own fields.</summary>
     public IReadOnlySet<string> StarFields { get; }
 
     /// <summary>
-    /// Applies <paramref name="fields"/> (null: not sent) to <paramref name="defaults"/>; <paramref name="relations"/> names
-    /// the properties that are relations (shown only when selected) rather than fields of their object;
+    /// Applies <paramref name="fields"/> (null: not sent) to <paramref name="defaults"/>; <paramref name="relations"/>
+    /// names the properties that are relations (shown only when selected) rather than fields of their object;
     /// <paramref name="computed"/> the fields that are not columns, which a star does not select (they must be named).
     /// </summary>
-    public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations, IReadOnlySet<string>? computed = null)
+    public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations,
+        IReadOnlySet<string>? computed = null)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         ArgumentNullException.ThrowIfNull(relations);
@@ -59,7 +58,9 @@ public sealed class MedusaFields
             AddOnce(all, "id");
         }
 
-        var stars = all.Where(IsStar).Select(f => f.StartsWith('*') ? f[1..] : f[..^2]).ToHashSet(StringComparer.Ordinal);
+        var stars = all.Where(IsStar)
+            .Select(f => f.StartsWith('*') ? f[1..] : f[..^2])
+            .ToHashSet(StringComparer.Ordinal);
         var plain = all.Where(f => !IsStar(f)).ToHashSet(StringComparer.Ordinal);
         var root = new Selection();
         foreach (var field in plain)
@@ -72,7 +73,7 @@ public sealed class MedusaFields
             root.Walk(star).AllOwnFields = true;
         }
 
-        return new MedusaFields(root, relations, computed ?? new HashSet<string>(), plain, stars);
+        return new MedusaFields(root, relations, computed ?? new HashSet<string>(), stars);
     }
 
     /// <summary>True when the selection reaches into <paramref name="relationPath"/> for more than its ids.</summary>
@@ -93,7 +94,7 @@ public sealed class MedusaFields
         return node.AllOwnFields || node.Named || node.Children.Keys.Any(k => k != "id");
     }
 
-    /// <summary>The parts of <paramref name="full"/> the selection asks for, in the order <paramref name="full"/> has them.</summary>
+    /// <summary>The parts of <paramref name="full"/> the selection asks for, in the order it has them.</summary>
     public JsonObject Project(JsonObject full)
     {
         ArgumentNullException.ThrowIfNull(full);
@@ -125,7 +126,8 @@ public sealed class MedusaFields
 
     private JsonNode? ProjectRelation(JsonNode? value, Selection selection) => value switch
     {
-        JsonArray items => new JsonArray([.. items.Select(item => item is JsonObject obj ? Project(obj, selection, nested: true) : item?.DeepClone())]),
+        JsonArray items => new JsonArray([.. items.Select(item =>
+            item is JsonObject obj ? Project(obj, selection, nested: true) : item?.DeepClone())]),
         JsonObject obj => Project(obj, selection, nested: true),
         _ => value?.DeepClone(),
     };
@@ -167,7 +169,7 @@ public sealed class MedusaFields
     {
         public Dictionary<string, Selection> Children { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Named itself (<c>title</c>, or <c>variants</c> read as <c>*variants</c>), not only reached through.</summary>
+        /// <summary>Named itself (<c>title</c>, or <c>variants</c> as <c>*variants</c>), not just reached.</summary>
         public bool Named { get; set; }
 
         public bool AllOwnFields { get; set; }

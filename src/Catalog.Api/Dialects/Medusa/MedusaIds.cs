@@ -19,31 +19,23 @@ public static class MedusaIds
     public const string OptionValue = "optval";
     public const string Image = "img";
 
-    public static string Of(string prefix, long id) => $"{prefix}_{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string Of(string prefix, long id) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{id}");
 
-    public static string OptionId(long productId, int position) => $"{Of(Option, productId)}_{position.ToString(CultureInfo.InvariantCulture)}";
+    public static string OptionId(long productId, int position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Option}_{productId}_{position}");
 
     public static string OptionValueId(long productId, int position, int valueIndex) =>
-        $"{Of(OptionValue, productId)}_{position.ToString(CultureInfo.InvariantCulture)}_{valueIndex.ToString(CultureInfo.InvariantCulture)}";
+        string.Create(CultureInfo.InvariantCulture, $"{OptionValue}_{productId}_{position}_{valueIndex}");
 
-    public static string ImageId(long productId, int position) => $"{Of(Image, productId)}_{position.ToString(CultureInfo.InvariantCulture)}";
+    public static string ImageId(long productId, int position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Image}_{productId}_{position}");
 
-    /// <summary>The numeric id behind <paramref name="id"/> when it is a well-formed id of this kind, else null.</summary>
+    /// <summary>The number behind <paramref name="id"/> when it is a well-formed id of this kind, else null.</summary>
     public static long? Parse(string prefix, string? id)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        if (id is null || id.Length <= prefix.Length + 1 || !id.StartsWith(prefix, StringComparison.Ordinal) || id[prefix.Length] != '_')
-        {
-            return null;
-        }
-
-        var digits = id.AsSpan(prefix.Length + 1);
-        if (digits[0] == '0' || !digits.ContainsOnlyAsciiDigits())
-        {
-            return null;
-        }
-
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        var ours = id is not null && id.StartsWith(prefix + "_", StringComparison.Ordinal);
+        return ours ? Number(id![(prefix.Length + 1)..], allowZero: false) : null;
     }
 
     /// <summary>The product and position behind an option id (<c>opt_12_0</c>), else null.</summary>
@@ -57,7 +49,8 @@ public static class MedusaIds
         var cut = id.LastIndexOf('_');
         var product = Parse(Option, id[..cut]);
         var position = id[(cut + 1)..];
-        return product is { } p && IsPosition(position) ? (p, int.Parse(position, CultureInfo.InvariantCulture)) : null;
+        var number = position.Length <= 4 ? Number(position, allowZero: true) : null;
+        return product is { } p && number is { } n ? (p, (int)n) : null;
     }
 
     /// <summary>What a well-formed id of this kind looks like, for error messages.</summary>
@@ -67,22 +60,8 @@ public static class MedusaIds
         _ => $"{prefix}_<number>",
     };
 
-    private static bool IsPosition(string text) =>
-        text.Length is > 0 and <= 4 && text.AsSpan().ContainsOnlyAsciiDigits() && (text == "0" || text[0] != '0');
-}
-
-internal static class SpanDigits
-{
-    public static bool ContainsOnlyAsciiDigits(this ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return !text.IsEmpty;
-    }
+    /// <summary>ASCII digits without a leading zero (<c>0</c> itself where allowed), within a long's range.</summary>
+    private static long? Number(string text, bool allowZero) =>
+        text.Length > 0 && (text[0] != '0' || (allowZero && text.Length == 1))
+        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

@@ -4,6 +4,7 @@ using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
+using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 
 namespace Catalog.Api.Dialects.Medusa;
 
@@ -17,15 +18,16 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal static class MedusaProductTranslation
 {
-    /// <summary>The products the updates name, which the translation reads first to merge their <c>extensions.medusa</c>.</summary>
+    /// <summary>The products the updates name, read first to merge their <c>extensions.medusa</c>.</summary>
     public static IReadOnlyCollection<long> UpdateTargets(MedusaProductBatchRequest request) =>
         [.. request.Update.Select(u => MedusaIds.Parse(MedusaIds.Product, u.Id)).OfType<long>().Distinct()];
 
-    public static BatchProducts ToCommand(MedusaProductBatchRequest request, IReadOnlyDictionary<long, ProductDto> current, List<MedusaIssue> issues)
+    public static BatchProducts ToCommand(
+        MedusaProductBatchRequest request, IReadOnlyDictionary<long, ProductDto> current, List<MedusaIssue> issues)
     {
         var creates = request.Create.Select((c, i) => Create(c, $"create[{i}]", issues)).ToList();
         var updates = request.Update.Select((u, i) => Update(u, current, $"update[{i}]", issues)).ToList();
-        var deletes = request.Delete.Select((d, i) => MedusaTranslation.Id(MedusaIds.Product, d, $"delete[{i}]", issues)).ToList();
+        var deletes = request.Delete.Select((d, i) => Id(MedusaIds.Product, d, $"delete[{i}]", issues)).ToList();
         return new BatchProducts(creates, updates, deletes, BatchPolicy.Atomic);
     }
 
@@ -37,7 +39,7 @@ internal static class MedusaProductTranslation
         _ => ProductStatus.Draft,
     };
 
-    /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, a product the store does not show.</summary>
+    /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, not shown in the store.</summary>
     public static MedusaProductStatus FromCanonical(ProductStatus status) => status switch
     {
         ProductStatus.Proposed => MedusaProductStatus.Proposed,
@@ -48,78 +50,81 @@ internal static class MedusaProductTranslation
 
     private static ProductCreate Create(MedusaProductCreate item, string path, List<MedusaIssue> issues)
     {
-        var extension = Extension(item, item.ShippingProfileId.HasValue ? item.ShippingProfileId.Value : default(Optional<string?>), new MedusaProductExtension());
+        var shippingProfileId = item.ShippingProfileId.HasValue ? item.ShippingProfileId.Value : null;
+        var extension = Extension(item, shippingProfileId, new MedusaProductExtension());
         var create = (ProductCreate)Common(new ProductCreate(), item, path, issues) with
         {
             Title = item.Title,
             Handle = item.Handle.HasValue ? item.Handle.Value : default(Optional<string?>),
-            Status = item.Status is { HasValue: true, Value: { } status } ? ToCanonical(status) : default(Optional<ProductStatus?>),
-            Options = item.Options.HasValue
-                ? new Optional<IReadOnlyList<OptionInput>?>([.. item.Options.Value.Select(o => new OptionInput { Title = o.Title, Values = o.Values })])
-                : default,
-            Variants = item.Variants.HasValue
-                ? new Optional<IReadOnlyList<ProductVariantWrite>?>([.. item.Variants.Value.Select(v => MedusaVariantTranslation.Create(new ProductVariantWrite(), v))])
-                : default,
+            Status = item.Status is { HasValue: true, Value: { } status }
+                ? ToCanonical(status)
+                : default(Optional<ProductStatus?>),
+            Options = Each(item.Options, (o, _) => new OptionInput { Title = o.Title, Values = o.Values }),
+            Variants = Each(item.Variants, (v, _) => MedusaVariantTranslation.Create(new ProductVariantWrite(), v)),
         };
-        return extension != new MedusaProductExtension() ? create with { Extensions = MedusaExtensions.Write(extension) } : create;
+        return extension != new MedusaProductExtension()
+            ? create with { Extensions = MedusaExtensions.Write(extension) }
+            : create;
     }
 
-    private static ProductUpdate Update(MedusaProductUpdate item, IReadOnlyDictionary<long, ProductDto> current, string path, List<MedusaIssue> issues)
+    private static ProductUpdate Update(
+        MedusaProductUpdate item, IReadOnlyDictionary<long, ProductDto> current, string path, List<MedusaIssue> issues)
     {
-        var id = MedusaTranslation.Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
+        var id = Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
         var product = current.GetValueOrDefault(id);
-        var kept = product is null ? new MedusaProductExtension() : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+        var kept = product is null ? new() : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
         var extension = Extension(item, item.ShippingProfileId, kept);
         var update = (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with
         {
             Title = item.Title.HasValue ? item.Title.Value : default(Optional<string?>),
             Handle = item.Handle,
             Status = item.Status.HasValue ? ToCanonical(item.Status.Value) : default(Optional<ProductStatus?>),
-            Options = item.Options.HasValue
-                ? new Optional<IReadOnlyList<OptionInput>?>([.. item.Options.Value.Select((o, i) => Option(o, id, $"{path}.options[{i}]", issues))])
-                : default,
-            Variants = item.Variants.HasValue
-                ? new Optional<IReadOnlyList<ProductVariantWrite>?>([.. item.Variants.Value.Select((v, i) => Variant(v, product, $"{path}.variants[{i}]", issues))])
-                : default,
+            Options = Each(item.Options, (o, i) => Option(o, id, $"{path}.options[{i}]", issues)),
+            Variants = Each(item.Variants, (v, i) => Variant(v, product, $"{path}.variants[{i}]", issues)),
         };
         return extension != kept || (product is null && extension != new MedusaProductExtension())
             ? update with { Extensions = MedusaExtensions.Write(extension), Version = product?.Version }
             : update;
     }
 
-    private static ProductWrite Common(ProductWrite seed, MedusaProductWrite item, string path, List<MedusaIssue> issues) => seed with
+    private static ProductWrite Common(
+        ProductWrite seed, MedusaProductWrite item, string path, List<MedusaIssue> issues)
     {
-        Subtitle = item.Subtitle,
-        Description = item.Description,
-        Thumbnail = item.Thumbnail,
-        ExternalId = item.ExternalId,
-        Images = item.Images.HasValue ? new Optional<IReadOnlyList<ImageInput>?>([.. item.Images.Value.Select(i => new ImageInput { Url = i.Url })]) : default,
-        Tags = item.Tags.HasValue ? new Optional<IReadOnlyList<string>?>([.. item.Tags.Value.Select(t => t.Id)]) : default,
-        CategoryIds = item.Categories.HasValue
-            ? new Optional<IReadOnlyList<long>?>([.. item.Categories.Value.Select((c, i) => MedusaTranslation.Id(MedusaIds.Category, c.Id, $"{path}.categories[{i}].id", issues))])
-            : default,
-        Metadata = item.Metadata,
-        Weight = item.Weight,
-        Length = item.Length,
-        Height = item.Height,
-        Width = item.Width,
-    };
+        var categories = Each(
+            item.Categories, (c, i) => Id(MedusaIds.Category, c.Id, $"{path}.categories[{i}].id", issues));
+        return seed with
+        {
+            Subtitle = item.Subtitle,
+            Description = item.Description,
+            Thumbnail = item.Thumbnail,
+            ExternalId = item.ExternalId,
+            Images = Each(item.Images, (image, _) => new ImageInput { Url = image.Url }),
+            Tags = Each(item.Tags, (tag, _) => tag.Id),
+            CategoryIds = categories,
+            Metadata = item.Metadata,
+            Weight = item.Weight,
+            Length = item.Length,
+            Height = item.Height,
+            Width = item.Width,
+        };
+    }
 
-    private static MedusaProductExtension Extension(MedusaProductWrite item, Optional<string?> shippingProfileId, MedusaProductExtension kept) => kept with
-    {
-        IsGiftcard = item.IsGiftcard.HasValue ? item.IsGiftcard.Value : kept.IsGiftcard,
-        Discountable = item.Discountable.HasValue ? item.Discountable.Value : kept.Discountable,
-        TypeId = item.TypeId.HasValue ? item.TypeId.Value : kept.TypeId,
-        CollectionId = item.CollectionId.HasValue ? item.CollectionId.Value : kept.CollectionId,
-        ShippingProfileId = shippingProfileId.HasValue ? shippingProfileId.Value : kept.ShippingProfileId,
-        HsCode = item.HsCode.HasValue ? item.HsCode.Value : kept.HsCode,
-        MidCode = item.MidCode.HasValue ? item.MidCode.Value : kept.MidCode,
-        OriginCountry = item.OriginCountry.HasValue ? item.OriginCountry.Value : kept.OriginCountry,
-        Material = item.Material.HasValue ? item.Material.Value : kept.Material,
-        SalesChannels = item.SalesChannels.HasValue ? item.SalesChannels.Value : kept.SalesChannels,
-    };
+    private static MedusaProductExtension Extension(
+        MedusaProductWrite item, Optional<string?> shippingProfileId, MedusaProductExtension kept) => kept with
+        {
+            IsGiftcard = item.IsGiftcard.HasValue ? item.IsGiftcard.Value : kept.IsGiftcard,
+            Discountable = item.Discountable.HasValue ? item.Discountable.Value : kept.Discountable,
+            TypeId = item.TypeId.Or(kept.TypeId),
+            CollectionId = item.CollectionId.Or(kept.CollectionId),
+            ShippingProfileId = shippingProfileId.Or(kept.ShippingProfileId),
+            HsCode = item.HsCode.Or(kept.HsCode),
+            MidCode = item.MidCode.Or(kept.MidCode),
+            OriginCountry = item.OriginCountry.Or(kept.OriginCountry),
+            Material = item.Material.Or(kept.Material),
+            SalesChannels = item.SalesChannels.HasValue ? item.SalesChannels.Value : kept.SalesChannels,
+        };
 
-    /// <summary>An option of an update: Catalog replaces the whole list, so it needs each option's title and values.</summary>
+    /// <summary>An option of an update: Catalog replaces the list, so it needs each one's title and values.</summary>
     private static OptionInput Option(MedusaOptionUpdate option, long productId, string path, List<MedusaIssue> issues)
     {
         if (option.Id.HasValue)
@@ -127,11 +132,12 @@ internal static class MedusaProductTranslation
             var parsed = MedusaIds.ParseOption(option.Id.Value);
             if (parsed is null)
             {
-                issues.Add(new($"{path}.id", $"Invalid id: expected {MedusaIds.Example(MedusaIds.Option)}, received '{option.Id.Value}'"));
+                issues.Add(new($"{path}.id", InvalidId(MedusaIds.Option, option.Id.Value)));
             }
             else if (productId > 0 && parsed.Value.ProductId != productId)
             {
-                issues.Add(new($"{path}.id", $"Option {option.Id.Value} is not an option of product {MedusaIds.Of(MedusaIds.Product, productId)}"));
+                var product = MedusaIds.Of(MedusaIds.Product, productId);
+                issues.Add(new($"{path}.id", $"Option {option.Id.Value} is not an option of product {product}"));
             }
         }
 
@@ -145,14 +151,15 @@ internal static class MedusaProductTranslation
             issues.Add(new($"{path}.values", "Required"));
         }
 
-        return new OptionInput { Title = option.Title.Or(string.Empty), Values = option.Values.HasValue ? option.Values.Value : [] };
+        return new OptionInput { Title = option.Title.Or(string.Empty), Values = option.Values.Or([]) };
     }
 
-    private static ProductVariantWrite Variant(MedusaVariantUpdate item, ProductDto? product, string path, List<MedusaIssue> issues)
+    private static ProductVariantWrite Variant(
+        MedusaVariantUpdate item, ProductDto? product, string path, List<MedusaIssue> issues)
     {
-        long? id = item.Id.HasValue ? MedusaTranslation.Id(MedusaIds.Variant, item.Id.Value, $"{path}.id", issues) : null;
+        long? id = item.Id.HasValue ? Id(MedusaIds.Variant, item.Id.Value, $"{path}.id", issues) : null;
         var current = id is null ? null : product?.Variants.FirstOrDefault(v => v.Id == id);
-        var write = MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, item.Title, item.Prices, current, path, issues);
+        var write = MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, current, path, issues);
         return write with { Version = MedusaVariantTranslation.VersionFor(write, current) };
     }
 }
@@ -160,7 +167,7 @@ internal static class MedusaProductTranslation
 /// <summary>What the product and variant translations share.</summary>
 internal static class MedusaTranslation
 {
-    /// <summary>The number behind a Medusa id of the given kind; an issue (and 0, which no row has) when it is not one.</summary>
+    /// <summary>The number behind a Medusa id of the given kind; else an issue, and 0, which no row has.</summary>
     public static long Id(string prefix, string id, string path, List<MedusaIssue> issues)
     {
         if (MedusaIds.Parse(prefix, id) is { } value)
@@ -168,7 +175,15 @@ internal static class MedusaTranslation
             return value;
         }
 
-        issues.Add(new(path, $"Invalid id: expected {MedusaIds.Example(prefix)}, received '{id}'"));
+        issues.Add(new(path, InvalidId(prefix, id)));
         return 0;
     }
+
+    public static string InvalidId(string prefix, string id) =>
+        $"Invalid id: expected {MedusaIds.Example(prefix)}, received '{id}'";
+
+    /// <summary>A list sent, each item translated (with its position); absent when it was not sent.</summary>
+    public static Optional<IReadOnlyList<TOut>?> Each<TIn, TOut>(
+        Optional<IReadOnlyList<TIn>> items, Func<TIn, int, TOut> translate) =>
+        items.HasValue ? new([.. items.Value.Select(translate)]) : default;
 }

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa v2's admin product routes. The body is read and checked by the dialect itself (not by MVC's binder), and every
-/// error, from broken JSON to a failed item or an exception, is answered in Medusa's <c>{type, message}</c> shape.
+/// Medusa v2's admin product routes. The body is read and checked by the dialect itself (not by MVC's binder), and
+/// every error, from broken JSON to a failed item or an exception, is answered in Medusa's <c>{type, message}</c>
+/// shape.
 /// </summary>
 [Route("admin/products")]
 [ApiExplorerSettings(IgnoreApi = false, GroupName = null)]
@@ -18,10 +19,9 @@ namespace Catalog.Api.Dialects.Medusa;
 [ProducesResponseType<MedusaError>(StatusCodes.Status400BadRequest)]
 public sealed class MedusaProductsController(ISender sender) : ControllerBase
 {
-    private readonly MedusaBatches _batches = new(sender);
-    private readonly MedusaProductViews _views = new(sender);
+    private readonly MedusaProducts _products = new(sender);
 
-    /// <summary>Medusa: creates, updates and deletes products in one atomic request (<c>fields</c> picks what the answer shows).</summary>
+    /// <summary>Medusa: creates, updates and deletes products in one atomic request.</summary>
     [HttpPost("batch")]
     [Authorize(AuthenticationSchemes = MedusaAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
     [ProducesResponseType<MedusaProductBatchResponse>(StatusCodes.Status200OK)]
@@ -37,7 +37,7 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
         }
 
         var (body, bodyError) = await MedusaBody.ReadAsync<MedusaProductBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await _batches.ProductsAsync(body!, fields, cancellationToken);
+        return bodyError ?? await _products.BatchAsync(body!, fields, cancellationToken);
     }
 
     /// <summary>Medusa: creates, updates and deletes the variants of one product in one atomic request.</summary>
@@ -47,7 +47,8 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
     [ProducesResponseType<MedusaError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<MedusaError>(StatusCodes.Status413PayloadTooLarge)]
-    public async Task<ActionResult<MedusaVariantBatchResponse>> BatchVariants(string id, CancellationToken cancellationToken)
+    public async Task<ActionResult<MedusaVariantBatchResponse>> BatchVariants(
+        string id, CancellationToken cancellationToken)
     {
         var (fields, queryError) = MedusaQuery.Select(Request.Query);
         if (queryError is not null)
@@ -56,17 +57,17 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
         }
 
         var (body, bodyError) = await MedusaBody.ReadAsync<MedusaVariantBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await _batches.VariantsAsync(id, body!, fields, cancellationToken);
+        return bodyError ?? await _products.BatchVariantsAsync(id, body!, fields, cancellationToken);
     }
 
-    /// <summary>Medusa: lists products (<c>limit</c>, <c>offset</c>, <c>status</c>, <c>category_id</c>, <c>fields</c>).</summary>
+    /// <summary>Medusa: lists products (by limit, offset, status, category_id; shaped by fields).</summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = MedusaAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<MedusaProductListResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<MedusaProductListResponse>> List(CancellationToken cancellationToken)
     {
         var (query, error) = MedusaQuery.List(Request.Query);
-        return error ?? await _views.ListAsync(query!, cancellationToken);
+        return error ?? await _products.ListAsync(query!, cancellationToken);
     }
 
     /// <summary>Medusa: one product (<c>fields</c> picks what the answer shows).</summary>
@@ -77,6 +78,6 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
     public async Task<ActionResult<MedusaProductResponse>> Get(string id, CancellationToken cancellationToken)
     {
         var (fields, error) = MedusaQuery.Select(Request.Query);
-        return error ?? await _views.GetAsync(id, fields, cancellationToken);
+        return error ?? await _products.GetAsync(id, fields, cancellationToken);
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>The query of <c>GET /admin/products</c>: paging, the filters Catalog can apply, and <c>fields</c>.</summary>
+/// <summary>The query of <c>GET /admin/products</c>: paging, the filters Catalog applies, and <c>fields</c>.</summary>
 internal sealed record MedusaListQuery(string? Fields, int Limit, int Offset, ProductStatus? Status, long? CategoryId);
 
 /// <summary>
 /// Reads Medusa query strings strictly: a key the endpoint does not take is a 400 naming it, not a filter silently
-/// ignored. Arrays come as <c>status[]=a</c>, <c>status[0]=a</c> (how the JS SDK's <c>qs</c> writes them) or repeated keys.
+/// ignored. Arrays come as <c>status[]=a</c>, <c>status[0]=a</c> (how the JS SDK's <c>qs</c> writes them) or
+/// repeated keys.
 /// </summary>
 internal static class MedusaQuery
 {
@@ -41,7 +42,8 @@ internal static class MedusaQuery
             var names = Enum.GetNames<MedusaProductStatus>().Select(n => n.ToLowerInvariant()).ToList();
             if (distinct.FirstOrDefault(s => !names.Contains(s, StringComparer.Ordinal)) is { } bad)
             {
-                issues.Add(new("status", $"Invalid enum value. Expected {string.Join(" | ", names.Select(n => $"'{n}'"))}, received '{bad}'"));
+                var expected = string.Join(" | ", names.Select(n => $"'{n}'"));
+                issues.Add(new("status", $"Invalid enum value. Expected {expected}, received '{bad}'"));
             }
             else if (distinct.Count > 1)
             {
@@ -49,7 +51,8 @@ internal static class MedusaQuery
             }
             else
             {
-                status = MedusaProductTranslation.ToCanonical(Enum.Parse<MedusaProductStatus>(distinct[0], ignoreCase: true));
+                var medusa = Enum.Parse<MedusaProductStatus>(distinct[0], ignoreCase: true);
+                status = MedusaProductTranslation.ToCanonical(medusa);
             }
         }
 
@@ -67,7 +70,9 @@ internal static class MedusaQuery
             }
         }
 
-        return issues.Count > 0 ? (null, MedusaErrors.Invalid(issues)) : (new MedusaListQuery(fields, limit, offset, status, categoryId), null);
+        return issues.Count > 0
+            ? (null, MedusaErrors.Invalid(issues))
+            : (new MedusaListQuery(fields, limit, offset, status, categoryId), null);
     }
 
     /// <summary>Query values by key, with <c>key[]</c> and <c>key[0]</c> read as <c>key</c>.</summary>
@@ -77,7 +82,8 @@ internal static class MedusaQuery
         foreach (var (key, value) in query)
         {
             var bracket = key.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit) ? key[..bracket] : key;
+            var indexed = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit);
+            var name = indexed ? key[..bracket] : key;
             if (!values.TryGetValue(name, out var list))
             {
                 list = [];
@@ -92,10 +98,10 @@ internal static class MedusaQuery
 
     private static IEnumerable<MedusaIssue> Unknown(Dictionary<string, List<string>> values, params string[] known)
     {
-        var unknown = values.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).ToList();
-        return unknown.Count == 0
-            ? []
-            : [new MedusaIssue(string.Empty, $"Unrecognized key(s) in object: {string.Join(", ", unknown.Select(u => $"'{u}'"))} (this endpoint's query takes {string.Join(", ", known)})")];
+        var unknown = values.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).Select(u => $"'{u}'").ToList();
+        var message = $"Unrecognized key(s) in object: {string.Join(", ", unknown)} "
+            + $"(this endpoint's query takes {string.Join(", ", known)})";
+        return unknown.Count == 0 ? [] : [new MedusaIssue(string.Empty, message)];
     }
 
     private static string? Single(Dictionary<string, List<string>> values, string key, List<MedusaIssue> issues)
@@ -113,7 +119,8 @@ internal static class MedusaQuery
         return list.FirstOrDefault();
     }
 
-    private static int Number(Dictionary<string, List<string>> values, string key, int fallback, int min, int max, List<MedusaIssue> issues)
+    private static int Number(
+        Dictionary<string, List<string>> values, string key, int fallback, int min, int max, List<MedusaIssue> issues)
     {
         if (Single(values, key, issues) is not { } text)
         {

@@ -11,7 +11,7 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal static class MedusaRendering
 {
-    /// <param name="categories">The categories whose fields the answer shows, by id; the others show their id only.</param>
+    /// <param name="categories">The categories whose fields the answer shows, by id; others show their id only.</param>
     public static MedusaProduct Product(ProductDto product, IReadOnlyDictionary<long, CategoryDto> categories)
     {
         ArgumentNullException.ThrowIfNull(product);
@@ -47,7 +47,8 @@ internal static class MedusaRendering
             Collection = extension.CollectionId is { } collectionId ? new MedusaRef(collectionId) : null,
             Options = [.. product.Options.Select((o, i) => Option(product.Id, o, i))],
             Tags = [.. product.Tags.Select(t => new MedusaTag(t, t))],
-            Images = [.. product.Images.Select((image, i) => new MedusaImage(MedusaIds.ImageId(product.Id, i), image.Url, i))],
+            Images = [.. product.Images.Select((image, i) =>
+                new MedusaImage(MedusaIds.ImageId(product.Id, i), image.Url, i))],
             Variants = [.. product.Variants.Select(v => Variant(v, product.Options))],
             SalesChannels = [.. (extension.SalesChannels ?? []).Select(c => new MedusaRef(c.Id))],
             Categories = [.. product.CategoryIds.Select(c => Category(c, categories.GetValueOrDefault(c)))],
@@ -87,7 +88,8 @@ internal static class MedusaRendering
             UpdatedAt = variant.UpdatedAt,
             Prices = [.. variant.Prices.Select(p => Price(variant, p, extension))],
             Options = [.. VariantOptions(variant, options)],
-            InventoryItems = [.. (extension.InventoryItems ?? []).Select(i => new MedusaInventoryItem(id, i.InventoryItemId, i.RequiredQuantity))],
+            InventoryItems = [.. (extension.InventoryItems ?? [])
+                .Select(i => new MedusaInventoryItem(id, i.InventoryItemId, i.RequiredQuantity))],
         };
     }
 
@@ -99,7 +101,8 @@ internal static class MedusaRendering
             Id = optionId,
             Title = option.Title,
             ProductId = MedusaIds.Of(MedusaIds.Product, productId),
-            Values = [.. option.Values.Select((value, i) => new MedusaOptionValue(MedusaIds.OptionValueId(productId, position, i), value, optionId))],
+            Values = [.. option.Values.Select((value, i) =>
+                new MedusaOptionValue(MedusaIds.OptionValueId(productId, position, i), value, optionId))],
         };
     }
 
@@ -108,37 +111,38 @@ internal static class MedusaRendering
         for (var position = 0; position < options.Count; position++)
         {
             var option = options[position];
-            var chosen = variant.Options.FirstOrDefault(o => string.Equals(o.Key, option.Title, StringComparison.OrdinalIgnoreCase));
-            var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().FindIndex(v => string.Equals(v, chosen.Value, StringComparison.Ordinal));
+            var chosen = variant.Options
+                .FirstOrDefault(o => string.Equals(o.Key, option.Title, StringComparison.OrdinalIgnoreCase));
+            var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().IndexOf(chosen.Value);
             if (valueIndex >= 0)
             {
                 var optionId = MedusaIds.OptionId(variant.ProductId, position);
+                var valueId = MedusaIds.OptionValueId(variant.ProductId, position, valueIndex);
                 yield return new MedusaVariantOption(
-                    MedusaIds.OptionValueId(variant.ProductId, position, valueIndex), chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
+                    valueId, chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
             }
         }
     }
 
     private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension)
     {
-        var kept = extension.PriceRules?.FirstOrDefault(r => r.IsFor(price.CurrencyCode, price.MinQuantity, price.MaxQuantity));
-        return Price(variant, price, kept);
+        var kept = extension.PriceRules?.FirstOrDefault(
+            r => r.IsFor(price.CurrencyCode, price.MinQuantity, price.MaxQuantity));
+        return new()
+        {
+            Id = MedusaIds.Of(MedusaIds.Price, price.Id),
+            CurrencyCode = price.CurrencyCode,
+            Amount = price.Amount,
+            MinQuantity = price.MinQuantity ?? (kept is { ZeroMin: true } ? 0 : null),
+            MaxQuantity = price.MaxQuantity ?? (kept is { ZeroMax: true } ? 0 : null),
+            VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
+            Rules = kept?.Rules ?? new Dictionary<string, string>(),
+
+            // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
+            CreatedAt = variant.UpdatedAt,
+            UpdatedAt = variant.UpdatedAt,
+        };
     }
-
-    private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaPriceRules? kept) => new()
-    {
-        Id = MedusaIds.Of(MedusaIds.Price, price.Id),
-        CurrencyCode = price.CurrencyCode,
-        Amount = price.Amount,
-        MinQuantity = price.MinQuantity ?? (kept is { ZeroMin: true } ? 0 : null),
-        MaxQuantity = price.MaxQuantity ?? (kept is { ZeroMax: true } ? 0 : null),
-        VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
-        Rules = kept?.Rules ?? new Dictionary<string, string>(),
-
-        // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
-        CreatedAt = variant.UpdatedAt,
-        UpdatedAt = variant.UpdatedAt,
-    };
 
     private static MedusaCategory Category(long id, CategoryDto? category) => category is null
         ? new MedusaCategory { Id = MedusaIds.Of(MedusaIds.Category, id) }

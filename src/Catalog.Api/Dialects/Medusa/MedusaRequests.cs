@@ -15,7 +15,7 @@ public enum MedusaProductStatus
     Rejected,
 }
 
-/// <summary><c>POST /admin/products/batch</c>: <c>{create, update, delete}</c>, each optional; <c>delete</c> lists product ids.</summary>
+/// <summary><c>POST /admin/products/batch</c>: <c>{create, update, delete}</c>, each optional.</summary>
 public sealed record MedusaProductBatchRequest
 {
     public IReadOnlyList<MedusaProductCreate> Create { get; init; } = [];
@@ -23,7 +23,7 @@ public sealed record MedusaProductBatchRequest
     public IReadOnlyList<string> Delete { get; init; } = [];
 }
 
-/// <summary><c>POST /admin/products/{id}/variants/batch</c>: <c>{create, update, delete}</c> of one product's variants.</summary>
+/// <summary><c>POST /admin/products/{id}/variants/batch</c>: <c>{create, update, delete}</c> of its variants.</summary>
 public sealed record MedusaVariantBatchRequest
 {
     public IReadOnlyList<MedusaVariantCreate> Create { get; init; } = [];
@@ -76,7 +76,10 @@ public sealed record MedusaProductUpdate : MedusaProductWrite
     public Optional<string?> ShippingProfileId { get; init; }
     public Optional<IReadOnlyList<MedusaOptionUpdate>> Options { get; init; }
 
-    /// <summary>The product's complete list of variants: with an id it updates that variant, without one it creates one; the others are removed.</summary>
+    /// <summary>
+    /// The product's complete list of variants: with an id it updates that variant, without one it creates one; the
+    /// others are removed.
+    /// </summary>
     public Optional<IReadOnlyList<MedusaVariantUpdate>> Variants { get; init; }
 }
 
@@ -96,7 +99,10 @@ public sealed record MedusaOptionCreate
     public required IReadOnlyList<string> Values { get; init; }
 }
 
-/// <summary>An option in a product update. Catalog replaces the option list, so each option needs its title and values; an <c>id</c> is checked, not needed.</summary>
+/// <summary>
+/// An option in a product update. Catalog replaces the option list, so each option needs its title and values; an
+/// <c>id</c> is checked, not needed.
+/// </summary>
 public sealed record MedusaOptionUpdate
 {
     public Optional<string> Id { get; init; }
@@ -135,8 +141,15 @@ public sealed record MedusaVariantCreate : MedusaVariantWrite
     public required IReadOnlyList<MedusaPriceCreate> Prices { get; init; }
 }
 
-/// <summary>A variant in a product update: with an <c>id</c> it changes that variant, without one it is a new variant.</summary>
-public sealed record MedusaVariantUpdate : MedusaVariantWrite
+/// <summary>The fields both kinds of variant update add to the shared ones.</summary>
+internal interface IMedusaVariantUpdate
+{
+    Optional<string> Title { get; }
+    Optional<IReadOnlyList<MedusaPriceUpdate>> Prices { get; }
+}
+
+/// <summary>A variant in a product update: with an <c>id</c> it changes that variant, without one it is new.</summary>
+public sealed record MedusaVariantUpdate : MedusaVariantWrite, IMedusaVariantUpdate
 {
     public Optional<string> Id { get; init; }
     public Optional<string> Title { get; init; }
@@ -144,7 +157,7 @@ public sealed record MedusaVariantUpdate : MedusaVariantWrite
 }
 
 /// <summary>A variant in a variant batch's <c>update</c>: the same fields, and the <c>id</c> is required.</summary>
-public sealed record MedusaVariantBatchUpdate : MedusaVariantWrite
+public sealed record MedusaVariantBatchUpdate : MedusaVariantWrite, IMedusaVariantUpdate
 {
     public required string Id { get; init; }
     public Optional<string> Title { get; init; }

@@ -59,7 +59,7 @@ public sealed record MedusaVariant
     public bool AllowBackorder { get; init; }
     public bool ManageInventory { get; init; }
 
-    /// <summary>Catalog's stock quantity of the variant (not among the defaults; ask for it with <c>fields</c>).</summary>
+    /// <summary>Catalog's stock quantity of the variant (not a default field: ask for it with <c>fields</c>).</summary>
     public int? InventoryQuantity { get; init; }
     public string? HsCode { get; init; }
     public string? OriginCountry { get; init; }
@@ -111,14 +111,14 @@ public sealed record MedusaOptionRef(string Id, string Title);
 
 public sealed record MedusaImage(string Id, string Url, int Rank);
 
-/// <summary>A tag: Catalog keeps the tag id sent (<c>tags: [{id}]</c>) as the tag itself, so its value is that id.</summary>
+/// <summary>A tag: Catalog keeps the tag id sent (<c>tags: [{id}]</c>) as the tag, so its value is that id.</summary>
 public sealed record MedusaTag(string Id, string Value);
 
 public sealed record MedusaRef(string Id);
 
 public sealed record MedusaInventoryItem(string VariantId, string InventoryItemId, decimal RequiredQuantity);
 
-/// <summary>A product category: its id always, the other fields when the answer asks for them (<c>*categories</c>).</summary>
+/// <summary>A product category: its id, and its other fields when asked for (<c>*categories</c>).</summary>
 public sealed record MedusaCategory
 {
     public required string Id { get; init; }
@@ -136,11 +136,14 @@ public sealed record MedusaCategory
 }
 
 /// <summary>The <c>deleted</c> part of a batch answer: <c>{ids, object, deleted: true}</c>.</summary>
-public sealed record MedusaDeleted(IReadOnlyList<string> Ids, [property: JsonPropertyName("object")] string Kind, bool Deleted = true);
+public sealed record MedusaDeleted(
+    IReadOnlyList<string> Ids, [property: JsonPropertyName("object")] string Kind, bool Deleted = true);
 
-public sealed record MedusaProductBatchResponse(IReadOnlyList<MedusaProduct> Created, IReadOnlyList<MedusaProduct> Updated, MedusaDeleted Deleted);
+public sealed record MedusaProductBatchResponse(
+    IReadOnlyList<MedusaProduct> Created, IReadOnlyList<MedusaProduct> Updated, MedusaDeleted Deleted);
 
-public sealed record MedusaVariantBatchResponse(IReadOnlyList<MedusaVariant> Created, IReadOnlyList<MedusaVariant> Updated, MedusaDeleted Deleted);
+public sealed record MedusaVariantBatchResponse(
+    IReadOnlyList<MedusaVariant> Created, IReadOnlyList<MedusaVariant> Updated, MedusaDeleted Deleted);
 
 public sealed record MedusaProductListResponse(IReadOnlyList<MedusaProduct> Products, int Count, int Offset, int Limit);
 

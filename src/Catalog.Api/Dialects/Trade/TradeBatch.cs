@@ -17,20 +17,25 @@ internal sealed class TradeBatch(ISender sender)
 {
     public const string ProductNotFound = "Trade product not found";
 
-    public async Task<TradeBatchResponse> RunAsync(IReadOnlyList<TradeProductUpdate> updates, CancellationToken cancellationToken)
+    private const string Stale =
+        "The product was changed by another request while this batch ran; send the update again.";
+
+    public async Task<TradeBatchResponse> RunAsync(
+        IReadOnlyList<TradeProductUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
         var results = new TradeItemResult?[updates.Count];
         var items = updates.Select(TradeChanges.From).ToList();
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is { Id: <= 0 } unknown)
+            var (id, _, problems) = items[i];
+            if (id <= 0)
             {
-                results[i] = TradeItemResult.Failed(unknown.Id, ErrorCodes.NotFound, ProductNotFound);
+                results[i] = TradeItemResult.Failed(id, ErrorCodes.NotFound, ProductNotFound);
             }
-            else if (items[i].Problems.Count > 0)
+            else if (problems.Count > 0)
             {
-                results[i] = TradeItemResult.Failed(items[i].Id, ErrorCodes.ValidationFailed, string.Join(" ", items[i].Problems));
+                results[i] = TradeItemResult.Failed(id, ErrorCodes.ValidationFailed, string.Join(" ", problems));
             }
         }
 
@@ -39,47 +44,39 @@ internal sealed class TradeBatch(ISender sender)
             await RunAsync(run, items, results, cancellationToken);
         }
 
-        var answered = results.Select(r => r ?? throw new InvalidOperationException("An update was left without a result.")).ToList();
+        var answered = results
+            .Select(r => r ?? throw new InvalidOperationException("An update was left without a result."))
+            .ToList();
         var succeeded = answered.Count(r => r.Status == TradeItemResult.Ok);
-        return new TradeBatchResponse(answered, new TradeSummary(answered.Count, succeeded, answered.Count - succeeded));
+        var summary = new TradeSummary(answered.Count, succeeded, answered.Count - succeeded);
+        return new TradeBatchResponse(answered, summary);
     }
 
     /// <summary>The positions of the updates still to apply, cut before each id already in the current run.</summary>
     private static List<List<int>> Runs(List<TradeChanges> items, TradeItemResult?[] results)
     {
         var runs = new List<List<int>>();
-        var current = new List<int>();
         var ids = new HashSet<long>();
-        for (var i = 0; i < items.Count; i++)
+        foreach (var i in Enumerable.Range(0, items.Count).Where(i => results[i] is null))
         {
-            if (results[i] is not null)
+            if (runs.Count == 0 || !ids.Add(items[i].Id))
             {
-                continue;
-            }
-
-            if (!ids.Add(items[i].Id))
-            {
-                runs.Add(current);
-                current = [i];
+                runs.Add([]);
                 ids = [items[i].Id];
-                continue;
             }
 
-            current.Add(i);
-        }
-
-        if (current.Count > 0)
-        {
-            runs.Add(current);
+            runs[^1].Add(i);
         }
 
         return runs;
     }
 
-    /// <summary>One run: read its products as they stand now, translate against them, send one canonical batch.</summary>
-    private async Task RunAsync(List<int> run, List<TradeChanges> items, TradeItemResult?[] results, CancellationToken cancellationToken)
+    /// <summary>One run: read its products as they are now, translate against them, send one canonical batch.</summary>
+    private async Task RunAsync(
+        List<int> run, List<TradeChanges> items, TradeItemResult?[] results, CancellationToken cancellationToken)
     {
-        var current = (await sender.Send(new GetProductsByIds([.. run.Select(i => items[i].Id)]), cancellationToken)).ToDictionary(p => p.Id);
+        var read = await sender.Send(new GetProductsByIds([.. run.Select(i => items[i].Id)]), cancellationToken);
+        var current = read.ToDictionary(p => p.Id);
         var sent = new List<(int Index, ProductUpdate Update)>();
         foreach (var i in run)
         {
@@ -104,23 +101,25 @@ internal sealed class TradeBatch(ISender sender)
             return;
         }
 
-        var outcome = await sender.Send(new BatchProducts([], [.. sent.Select(s => s.Update)], [], BatchPolicy.Partial), cancellationToken);
+        var command = new BatchProducts([], [.. sent.Select(s => s.Update)], [], BatchPolicy.Partial);
+        var outcome = await sender.Send(command, cancellationToken);
         for (var k = 0; k < sent.Count; k++)
         {
             results[sent[k].Index] = Render(items[sent[k].Index], outcome.Update[k]);
         }
     }
 
-    /// <summary>The canonical outcome in trade words: the errors a trade client can meet say what to do in its field names.</summary>
+    /// <summary>The canonical outcome in trade words: the errors a trade client can meet, in its field names.</summary>
     private static TradeItemResult Render(TradeChanges item, ItemResult<ProductDto> result) => result switch
     {
-        { Status: ItemStatus.Succeeded, Resource: { } product } => TradeItemResult.Succeeded(item.Id, TradeTranslation.ToTrade(product)),
+        { Status: ItemStatus.Succeeded, Resource: { } product } =>
+            TradeItemResult.Succeeded(item.Id, TradeTranslation.ToTrade(product)),
         { Error.Code: ErrorCodes.NotFound } => TradeItemResult.Failed(item.Id, ErrorCodes.NotFound, ProductNotFound),
-        { Error.Code: ErrorCodes.ReferenceNotFound } => TradeItemResult.Failed(
-            item.Id, ErrorCodes.ReferenceNotFound, $"Trade category {item.TradeCategoryId.Value} does not exist (tradeCategoryId)."),
-        { Error.Code: ErrorCodes.Conflict } => TradeItemResult.Failed(
-            item.Id, ErrorCodes.Conflict, "The product was changed by another request while this batch ran; send the update again."),
+        { Error.Code: ErrorCodes.ReferenceNotFound } => TradeItemResult.Failed(item.Id, ErrorCodes.ReferenceNotFound,
+            $"Trade category {item.Fields.TradeCategoryId.Value} does not exist (tradeCategoryId)."),
+        { Error.Code: ErrorCodes.Conflict } => TradeItemResult.Failed(item.Id, ErrorCodes.Conflict, Stale),
         { Error: { } error } => TradeItemResult.Failed(item.Id, error.Code, error.Message),
-        _ => throw new InvalidOperationException($"A canonical result of status {result.Status} has neither a product nor an error."),
+        _ => throw new InvalidOperationException(
+            $"A canonical result of status {result.Status} has neither a product nor an error."),
     };
 }

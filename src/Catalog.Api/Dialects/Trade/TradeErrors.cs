@@ -21,11 +21,13 @@ internal static class TradeErrors
     public const string InternalError = "Internal server error";
     public static readonly string BatchTooLarge = $"Batch size exceeds maximum of {MaxItems} items";
 
-    public static TradeErrorResponse Of(int status, string? code, string message, IReadOnlyList<TradeFieldError>? details = null) => new()
+    public static TradeErrorResponse Of(
+        int status, string? code, string message, IReadOnlyList<TradeFieldError>? details = null)
     {
-        Message = message,
-        Error = new TradeError { Status = status, Code = code, Message = message, Details = details is { Count: > 0 } ? details : null },
-    };
+        details = details is { Count: > 0 } ? details : null;
+        var error = new TradeError { Status = status, Code = code, Message = message, Details = details };
+        return new TradeErrorResponse { Message = message, Error = error };
+    }
 
     public static TradeErrorResponse From(ProblemDetails problem, int fallbackStatus)
     {
@@ -42,14 +44,13 @@ internal static class TradeErrors
         }
 
         var code = problem.Extensions.TryGetValue("code", out var value) ? value as string : null;
-        var details = problem.Extensions.TryGetValue("errors", out var errors) && errors is IEnumerable<FieldError> fields
-            ? fields.Select(f => new TradeFieldError(f.Field, f.Message)).ToList()
-            : null;
+        var fields = problem.Extensions.TryGetValue("errors", out var raw) ? raw as IEnumerable<FieldError> : null;
+        var details = fields?.Select(f => new TradeFieldError(f.Field, f.Message)).ToList();
         var title = problem.Title ?? ReasonPhrases.GetReasonPhrase(status);
         return Of(status, code, details is { Count: > 0 } ? title : problem.Detail ?? title, details);
     }
 
-    /// <summary>Whether the request is the trade dialect's: its endpoint says so, or (for a 404 or 405) its path is under <c>/v1</c>.</summary>
+    /// <summary>Whether the request is the trade dialect's: by its endpoint, or (404, 405) by its path, /v1.</summary>
     public static bool Serves(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -78,7 +79,11 @@ internal sealed class TradeDialectAttribute : Attribute, IAlwaysRunResultFilter
         if (problem is not null)
         {
             var envelope = TradeErrors.From(problem, StatusCodes.Status400BadRequest);
-            context.Result = new JsonResult(envelope) { StatusCode = envelope.Error.Status, ContentType = "application/json" };
+            context.Result = new JsonResult(envelope)
+            {
+                StatusCode = envelope.Error.Status,
+                ContentType = "application/json",
+            };
         }
     }
 
@@ -87,7 +92,9 @@ internal sealed class TradeDialectAttribute : Attribute, IAlwaysRunResultFilter
     }
 }
 
-/// <summary>Writes the problems that middleware raises on a trade endpoint (401, 403, broken JSON, 500) as the trade envelope.</summary>
+/// <summary>
+/// Writes the problems that middleware raises on a trade endpoint (401, 403, broken JSON, 500) as the trade envelope.
+/// </summary>
 internal sealed class TradeProblemDetailsWriter : IProblemDetailsWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -104,6 +111,19 @@ internal sealed class TradeProblemDetailsWriter : IProblemDetailsWriter
         var response = context.HttpContext.Response;
         var envelope = TradeErrors.From(context.ProblemDetails, response.StatusCode);
         response.StatusCode = envelope.Error.Status;
-        return new ValueTask(response.WriteAsJsonAsync(envelope, Json, "application/json", context.HttpContext.RequestAborted));
+        var aborted = context.HttpContext.RequestAborted;
+        return new ValueTask(response.WriteAsJsonAsync(envelope, Json, "application/json", aborted));
+    }
+}
+
+public static class TradeDialect
+{
+    /// <summary>The trade dialect's one service: the writer of its error envelope.</summary>
+    public static IServiceCollection AddTradeDialect(this IServiceCollection services)
+    {
+        // The problem details service asks its writers in registration order and MVC's own writer claims every
+        // controller endpoint, so the trade writer goes first wherever this line stands; it claims only trade requests.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, TradeProblemDetailsWriter>());
+        return services;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Trade;
 
-/// <summary>The trade products API: <c>PATCH /v1/products/batch</c>, with a Catalog API key as its bearer token.</summary>
+/// <summary>The trade products API: <c>PATCH /v1/products/batch</c>, a Catalog API key as its bearer token.</summary>
 [ApiController]
 [Route("v1/products")]
 [TradeDialect]
@@ -24,7 +24,8 @@ public sealed class TradeProductsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<TradeBatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult<TradeBatchResponse>> Batch(TradeBatchRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<TradeBatchResponse>> Batch(
+        TradeBatchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (RequestProblem(request) is { } problem)
@@ -38,22 +39,22 @@ public sealed class TradeProductsController(ISender sender) : ControllerBase
     /// <summary>What makes the whole request unusable, before anything is read or written.</summary>
     private static TradeErrorResponse? RequestProblem(TradeBatchRequest request)
     {
+        const int Status = StatusCodes.Status400BadRequest;
         if (request.Updates is not { Count: > 0 } updates)
         {
-            return TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.EmptyBatch, "updates must hold at least one update.");
+            return TradeErrors.Of(Status, ErrorCodes.EmptyBatch, "updates must hold at least one update.");
         }
 
         if (updates.Count > TradeErrors.MaxItems)
         {
-            return TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.BatchTooLarge, TradeErrors.BatchTooLarge);
+            return TradeErrors.Of(Status, ErrorCodes.BatchTooLarge, TradeErrors.BatchTooLarge);
         }
 
         // Results are reported by id, so an update without one cannot even be answered in its place.
         var missing = updates.Select((u, i) => (u.Id, i)).Where(u => u.Id is null)
             .Select(u => new TradeFieldError($"updates[{u.i}].id", "id is required."))
             .ToList();
-        return missing.Count > 0
-            ? TradeErrors.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody, "Every update needs the id of the product it changes.", missing)
-            : null;
+        const string NeedsIds = "Every update needs the id of the product it changes.";
+        return missing.Count > 0 ? TradeErrors.Of(Status, ErrorCodes.InvalidBody, NeedsIds, missing) : null;
     }
 }

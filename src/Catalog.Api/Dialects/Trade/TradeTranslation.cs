@@ -43,20 +43,21 @@ internal static class TradeTranslation
         {
             Id = current.Id,
             Version = current.Version,
-            Title = changes.Name,
-            Description = changes.Description,
+            Title = changes.Fields.Name,
+            Description = changes.Fields.Description,
         };
-        if (changes.TradeCategoryId is { HasValue: true, Value: { } categoryId } && CategoryOf(current) != categoryId)
+        var fields = changes.Fields;
+        if (fields.TradeCategoryId is { HasValue: true, Value: { } categoryId } && CategoryOf(current) != categoryId)
         {
             update = update with { CategoryIds = Optional<IReadOnlyList<long>?>.Some([categoryId]) };
         }
 
-        if (changes.IsActive is { HasValue: true, Value: { } active } && StatusFor(active, current.Status) is { } status)
+        if (fields.IsActive is { HasValue: true, Value: { } active } && StatusFor(active, current.Status) is { } status)
         {
             update = update with { Status = Optional<ProductStatus?>.Some(status) };
         }
 
-        if (ExtensionChanges(changes, stored) is { } extension)
+        if (ExtensionChanges(fields, stored) is { } extension)
         {
             update = update with { Extensions = Optional<JsonElement?>.Some(extension) };
         }
@@ -74,11 +75,13 @@ internal static class TradeTranslation
             Name = product.Title,
             Description = product.Description,
             TradeCategoryId = CategoryOf(product),
-            PricingType = StringOf(stored[PricingTypeKey]),
-            Price = NumberOf(stored[PriceKey]),
-            MaxPrice = NumberOf(stored[MaxPriceKey]),
-            IsDisclosePrice = stored[IsDisclosePriceKey] is { ValueKind: JsonValueKind.True },
-            Faqs = stored[FaqsKey] is { ValueKind: JsonValueKind.Array } faqs ? [.. faqs.EnumerateArray().Select(f => f.Clone())] : [],
+            PricingType = StringOf(stored.GetValueOrDefault(PricingTypeKey)),
+            Price = NumberOf(stored.GetValueOrDefault(PriceKey)),
+            MaxPrice = NumberOf(stored.GetValueOrDefault(MaxPriceKey)),
+            IsDisclosePrice = stored.GetValueOrDefault(IsDisclosePriceKey) is { ValueKind: JsonValueKind.True },
+            Faqs = stored.GetValueOrDefault(FaqsKey) is { ValueKind: JsonValueKind.Array } faqs
+                ? [.. faqs.EnumerateArray()]
+                : [],
             IsActive = product.Status == ProductStatus.Published,
             CreatedAt = Timestamp(product.CreatedAt),
             UpdatedAt = Timestamp(product.UpdatedAt),
@@ -89,8 +92,9 @@ internal static class TradeTranslation
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>A trade product has one category: the product's (its lowest id, should the canonical API have given it more).</summary>
-    private static long? CategoryOf(ProductDto product) => product.CategoryIds.Count > 0 ? product.CategoryIds.Min() : null;
+    /// <summary>A trade product has one category: the product's (the lowest, if the canonical API gave more).</summary>
+    private static long? CategoryOf(ProductDto product) =>
+        product.CategoryIds.Count > 0 ? product.CategoryIds.Min() : null;
 
     /// <summary>
     /// <c>isActive: true</c> publishes; <c>false</c> turns a published product into a draft and leaves any other status
@@ -103,17 +107,17 @@ internal static class TradeTranslation
         _ => null,
     };
 
-    /// <summary>A RANGE price runs from <c>price</c> up to <c>maxPrice</c>; checked only when the item touches pricing.</summary>
-    private static string? RangeProblem(TradeChanges changes, Dictionary<string, JsonElement?> stored)
+    /// <summary>A RANGE price runs from <c>price</c> up to <c>maxPrice</c> (checked when pricing is sent).</summary>
+    private static string? RangeProblem(TradeChanges changes, Dictionary<string, JsonElement> stored)
     {
         if (!changes.ChangesPricing)
         {
             return null;
         }
 
-        var type = changes.PricingType.HasValue ? changes.PricingType.Value : StringOf(stored[PricingTypeKey]);
-        var price = changes.Price.HasValue ? changes.Price.Value : NumberOf(stored[PriceKey]);
-        var maxPrice = changes.MaxPrice.HasValue ? changes.MaxPrice.Value : NumberOf(stored[MaxPriceKey]);
+        var type = changes.Fields.PricingType.Or(StringOf(stored.GetValueOrDefault(PricingTypeKey)));
+        var price = changes.Fields.Price.Or(NumberOf(stored.GetValueOrDefault(PriceKey)));
+        var maxPrice = changes.Fields.MaxPrice.Or(NumberOf(stored.GetValueOrDefault(MaxPriceKey)));
         return type == "RANGE" && price is { } low && maxPrice is { } high && high < low
             ? "maxPrice must be at least price for RANGE pricing."
             : null;
@@ -123,23 +127,23 @@ internal static class TradeTranslation
     /// <c>{"trade": {...}}</c> with the stored trade fields and the sent ones over them, or null when none is sent.
     /// The canonical merge replaces the whole <c>trade</c> key, so the fields not sent are carried over here.
     /// </summary>
-    private static JsonElement? ExtensionChanges(TradeChanges changes, Dictionary<string, JsonElement?> stored)
+    private static JsonElement? ExtensionChanges(TradeProductUpdate changes, Dictionary<string, JsonElement> stored)
     {
         var sent = new List<(string Name, JsonNode? Value)>();
-        Add(changes.PricingType, PricingTypeKey, v => JsonValue.Create(v));
-        Add(changes.Price, PriceKey, v => v is { } d ? JsonValue.Create(d) : null);
-        Add(changes.MaxPrice, MaxPriceKey, v => v is { } d ? JsonValue.Create(d) : null);
-        Add(changes.IsDisclosePrice, IsDisclosePriceKey, v => v is { } b ? JsonValue.Create(b) : null);
-        Add(changes.Faqs, FaqsKey, v => new JsonArray([.. (v ?? []).Select(f => JsonNode.Parse(f.GetRawText()))]));
+        Add(changes.PricingType, PricingTypeKey);
+        Add(changes.Price, PriceKey);
+        Add(changes.MaxPrice, MaxPriceKey);
+        Add(changes.IsDisclosePrice, IsDisclosePriceKey);
+        Add(changes.Faqs, FaqsKey);
         if (sent.Count == 0)
         {
             return null;
         }
 
         var merged = new JsonObject();
-        foreach (var (name, value) in stored.Where(f => f.Value is not null && sent.All(s => s.Name != f.Key)))
+        foreach (var (name, value) in stored.Where(f => sent.All(s => s.Name != f.Key)))
         {
-            merged[name] = JsonNode.Parse(value!.Value.GetRawText());
+            merged[name] = JsonNode.Parse(value.GetRawText());
         }
 
         foreach (var (name, value) in sent)
@@ -149,35 +153,28 @@ internal static class TradeTranslation
 
         return JsonSerializer.SerializeToElement(new JsonObject { [ExtensionKey] = merged });
 
-        void Add<T>(Optional<T> field, string name, Func<T, JsonNode?> value)
+        void Add<T>(Optional<T> field, string name)
         {
             if (field.HasValue)
             {
-                sent.Add((name, value(field.Value)));
+                sent.Add((name, JsonSerializer.SerializeToNode(field.Value)));
             }
         }
     }
 
     /// <summary>
-    /// The stored <c>extensions.trade</c> by key, each trade field present (null when absent or null), plus any key the
-    /// canonical API put there that the trade API does not know, which a trade update keeps as it is.
+    /// The stored <c>extensions.trade</c> by key, less its nulls: the trade fields, and any key the canonical API put
+    /// there that the trade API does not know, which a trade update keeps as it is.
     /// </summary>
-    private static Dictionary<string, JsonElement?> StoredFields(ProductDto product)
+    private static Dictionary<string, JsonElement> StoredFields(ProductDto product)
     {
-        var fields = new Dictionary<string, JsonElement?>(StringComparer.Ordinal)
-        {
-            [PricingTypeKey] = null,
-            [PriceKey] = null,
-            [MaxPriceKey] = null,
-            [IsDisclosePriceKey] = null,
-            [FaqsKey] = null,
-        };
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (product.Extensions is { ValueKind: JsonValueKind.Object } extensions
             && extensions.TryGetProperty(ExtensionKey, out var trade) && trade.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in trade.EnumerateObject())
+            foreach (var property in trade.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
             {
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.Clone();
+                fields[property.Name] = property.Value.Clone();
             }
         }
 
@@ -187,5 +184,6 @@ internal static class TradeTranslation
     private static decimal? NumberOf(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Number } number && number.TryGetDecimal(out var d) ? d : null;
 
-    private static string? StringOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+    private static string? StringOf(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 }
