@@ -40,12 +40,10 @@ public static class DependencyInjection
         services.AddSingleton(provider);
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<CountingCommandInterceptor>();
-        services.AddDbContext<CatalogDbContext>((serviceProvider, db) =>
+        provider.AddContext(services, (serviceProvider, db) =>
         {
             provider.Configure(db, connectionString);
             db.AddInterceptors(serviceProvider.GetRequiredService<CountingCommandInterceptor>());
-            // Migrations are hand-written (no model snapshot); a test compares the migrated schema with the model.
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.AddScoped<IProductStore, ProductStore>();
         services.AddScoped<ICategoryStore, CategoryStore>();

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Respawn;
 using Xunit;
 
 namespace Catalog.Testing;
@@ -24,6 +25,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public const string WriteKey = "test-key-read-write";
 
     private string _connectionString = string.Empty;
+    private Respawner? _respawner;
 
     public abstract string Provider { get; }
 
@@ -74,7 +76,10 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         return await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test", scopes, CancellationToken.None);
     }
 
-    /// <summary>Empties every catalog table (keys are kept) and restarts ids, so each test starts from the same state.</summary>
+    /// <summary>
+    /// Empties every catalog table and restarts ids, so each test starts from the same state. API keys and the
+    /// migrations history are kept. Respawn reads the tables and their foreign keys once, then runs one script.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -83,14 +88,13 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         await db.Database.OpenConnectionAsync();
         try
         {
-            if (Provider == "Postgres")
+            _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
             {
-                await DatabaseReset.ResetPostgresAsync((NpgsqlConnection)connection, ["api_keys"]);
-            }
-            else
-            {
-                await DatabaseReset.ResetSqliteAsync(connection, ["api_keys"]);
-            }
+                DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
+                TablesToIgnore = ["api_keys", "__EFMigrationsHistory"],
+                WithReseed = true,
+            });
+            await _respawner.ResetAsync(connection);
         }
         finally
         {

@@ -8,9 +8,10 @@ namespace Catalog.Infrastructure.Persistence;
 
 /// <summary>
 /// The EF Core model of the catalog. It serves reads and migrations, and it is the one description of tables and
-/// columns that the batch writer reads, so that a row is written exactly as EF would write it.
+/// columns that the batch writer reads, so that a row is written exactly as EF would write it. Each provider has a
+/// context type of its own (below), which is how EF Core keeps one set of migrations and one snapshot per provider.
 /// </summary>
-public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Variant> Variants => Set<Variant>();
@@ -29,3 +30,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
+
+public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options)
+    : CatalogDbContext(options);
+
+public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbContext> options)
+    : CatalogDbContext(options);

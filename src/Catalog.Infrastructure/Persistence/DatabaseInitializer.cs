@@ -1,6 +1,8 @@
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +22,7 @@ public static partial class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var provider = scope.ServiceProvider.GetRequiredService<DatabaseProvider>();
+        await AdoptHandWrittenSchemaAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (provider.Kind == DatabaseProviderKind.Sqlite)
         {
@@ -66,6 +69,33 @@ public static partial class DatabaseInitializer
                 """);
             FirstRunKeyCreated(logger);
         }
+    }
+
+    /// <summary>
+    /// Until 2026-12-04 the migrations were written by hand (ADR 2, superseded by ADR 10). A database they made has
+    /// exactly the schema of each provider's first generated migration, so that migration is recorded as applied
+    /// instead of run, and the generated chain goes on from there.
+    /// </summary>
+    private static async Task AdoptHandWrittenSchemaAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        string[] handWritten = ["20261123000000_Initial", "20261201100000_Wholesale", "20261201110000_DialectFields"];
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+        var first = db.Database.GetMigrations().First();
+        if (!handWritten.Any(applied.Contains) || applied.Contains(first))
+        {
+            return;
+        }
+
+        if (!handWritten.All(applied.Contains))
+        {
+            throw new InvalidOperationException(
+                "This database was made by a development build older than 2026-12-01 (its migrations history lacks "
+                + $"{handWritten[^1]}); it cannot be upgraded in place.");
+        }
+
+        var history = db.GetService<IHistoryRepository>();
+        var row = new HistoryRow(first, ProductInfo.GetVersion());
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(row), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created a first-run API key (printed once to the console).")]

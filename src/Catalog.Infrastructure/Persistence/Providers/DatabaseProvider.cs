@@ -3,6 +3,7 @@ using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Infrastructure.Persistence.Providers;
 
@@ -30,6 +31,10 @@ internal abstract class DatabaseProvider
     public abstract string DefaultConnectionString(string dataDirectory);
 
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Registers <see cref="CatalogDbContext"/> as this provider's own context type (its migrations).</summary>
+    public abstract void AddContext(
+        IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure);
 
     /// <summary>Reserves <c>count</c> new ids in each table, in one round trip where the engine allows.</summary>
     public abstract Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(

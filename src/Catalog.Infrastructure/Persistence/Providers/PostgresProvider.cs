@@ -3,6 +3,7 @@ using System.Data.Common;
 using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Catalog.Infrastructure.Persistence.Providers;
@@ -21,6 +22,10 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override async Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    public override void AddContext(
+        IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure) =>
+        services.AddDbContext<CatalogDbContext, PostgresCatalogDbContext>(configure);
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(

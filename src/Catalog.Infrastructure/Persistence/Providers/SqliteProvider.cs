@@ -4,6 +4,7 @@ using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Infrastructure.Persistence.Providers;
 
@@ -22,6 +23,10 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override string DefaultConnectionString(string dataDirectory) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "catalog.db") }.ToString();
+
+    public override void AddContext(
+        IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure) =>
+        services.AddDbContext<CatalogDbContext, SqliteCatalogDbContext>(configure);
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString)
     {

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Catalog.Infrastructure.Persistence.Migrations;
+namespace Catalog.Infrastructure.Tests.Persistence.HandWrittenSchema;
 
 /// <summary>
 /// Wholesale roles, and a variant's wholesale terms in four tables that name their role by key: prices per role and
 /// currency, order quantities (minimum and step) per role, the visibility filter, and quantity discount rules in the
 /// order sent. Written by hand like <see cref="Initial"/>; the schema test compares the result with the model.
 /// </summary>
-[DbContext(typeof(CatalogDbContext))]
+[DbContext(typeof(HandWrittenSchemaContext))]
 [Migration("20261201100000_Wholesale")]
 public sealed class Wholesale : Migration
 {

@@ -2,14 +2,14 @@ using Catalog.Domain.Products;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Catalog.Infrastructure.Persistence.Migrations;
+namespace Catalog.Infrastructure.Tests.Persistence.HandWrittenSchema;
 
 /// <summary>
 /// The canonical fields the dialects need: <c>extensions</c> on products and variants (each system's fields without a
 /// canonical home) and a sale amount on prices. New product statuses and the new option fields need no column: the
 /// status is stored by name and options live in their JSON column.
 /// </summary>
-[DbContext(typeof(CatalogDbContext))]
+[DbContext(typeof(HandWrittenSchemaContext))]
 [Migration("20261201110000_DialectFields")]
 public sealed class DialectFields : Migration
 {

@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 
-namespace Catalog.Infrastructure.Persistence.Migrations;
+namespace Catalog.Infrastructure.Tests.Persistence.HandWrittenSchema;
 
 /// <summary>
 /// The first schema, written by hand (EF Core's Design package cannot be restored here; see docs/adr). Column types are
 /// left to the provider, which takes them from the model, so one migration serves SQLite and PostgreSQL alike.
 /// A test migrates a fresh database and compares its tables, columns, keys and indexes with the model.
 /// </summary>
-[DbContext(typeof(CatalogDbContext))]
+[DbContext(typeof(HandWrittenSchemaContext))]
 [Migration("20261123000000_Initial")]
 public sealed class Initial : Migration
 {
