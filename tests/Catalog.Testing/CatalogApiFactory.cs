@@ -33,7 +33,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
 
     public int MaxItems { get; init; } = 1000;
 
-    /// <summary>When set, the API also listens on this loopback port, for clients outside the process (newman, say).</summary>
+    /// <summary>
+    /// When set, the API also listens on this loopback port, for clients outside the process (newman, say).
+    /// </summary>
     public int? KestrelPort { get; init; }
 
     public async Task InitializeAsync()
@@ -71,10 +73,13 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public async Task<string> CreateKeyAsync(string scopes)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test", scopes, CancellationToken.None);
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        return await keys.CreateAsync("test", scopes, CancellationToken.None);
     }
 
-    /// <summary>Empties every catalog table (keys are kept) and restarts ids, so each test starts from the same state.</summary>
+    /// <summary>
+    /// Empties every catalog table (keys are kept) and restarts ids, so each test starts from the same state.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -108,7 +113,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         return await query(scope.ServiceProvider.GetRequiredService<CatalogDbContext>());
     }
 
-    /// <summary>More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.</summary>
+    /// <summary>
+    /// More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.
+    /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     protected abstract Task<string> CreateDatabaseAsync();
@@ -122,7 +129,8 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", WriteKey);
-        builder.UseSetting("Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(
+            "Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

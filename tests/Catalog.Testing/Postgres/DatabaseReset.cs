@@ -15,14 +15,19 @@ public static class DatabaseReset
     /// case-insensitively) and <c>__EFMigrationsHistory</c>, in one statement, restarting identity columns.
     /// CASCADE also empties a kept table that has a foreign key to a truncated one.
     /// </summary>
-    public static async Task ResetPostgresAsync(NpgsqlConnection connection, IEnumerable<string>? keepTables = null, CancellationToken cancellationToken = default)
+    public static async Task ResetPostgresAsync(
+        NpgsqlConnection connection,
+        IEnumerable<string>? keepTables = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var keep = KeepSet(keepTables);
         var openedHere = await EnsureOpenAsync(connection, cancellationToken);
         try
         {
-            var tables = (await ReadStringsAsync(connection, "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'", cancellationToken))
+            const string Sql = "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'";
+            var allTables = await ReadStringsAsync(connection, Sql, cancellationToken);
+            var tables = allTables
                 .Where(table => !keep.Contains(table))
                 .Select(table => "public." + PostgresServer.QuoteIdentifier(table))
                 .ToList();
@@ -33,7 +38,8 @@ public static class DatabaseReset
             }
 
             // One statement: TRUNCATE of several tables does not trip over the foreign keys between them.
-            await using var truncate = new NpgsqlCommand($"TRUNCATE TABLE {string.Join(", ", tables)} RESTART IDENTITY CASCADE", connection);
+            await using var truncate = new NpgsqlCommand(
+                $"TRUNCATE TABLE {string.Join(", ", tables)} RESTART IDENTITY CASCADE", connection);
             await truncate.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
@@ -49,17 +55,20 @@ public static class DatabaseReset
     /// Deletes every row of every user table except <paramref name="keepTables"/> (case-insensitive) and
     /// <c>__EFMigrationsHistory</c>, in one transaction with foreign keys off, and resets their AUTOINCREMENT counters.
     /// </summary>
-    public static async Task ResetSqliteAsync(DbConnection connection, IEnumerable<string>? keepTables = null, CancellationToken cancellationToken = default)
+    public static async Task ResetSqliteAsync(
+        DbConnection connection, IEnumerable<string>? keepTables = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var keep = KeepSet(keepTables);
         var openedHere = await EnsureOpenAsync(connection, cancellationToken);
         try
         {
-            var allTables = await ReadStringsAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", cancellationToken);
+            var allTables = await ReadStringsAsync(
+                connection, "SELECT name FROM sqlite_master WHERE type = 'table'", cancellationToken);
             var hasSequenceTable = allTables.Contains("sqlite_sequence", StringComparer.OrdinalIgnoreCase);
             var tables = allTables
-                .Where(table => !table.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) && !keep.Contains(table))
+                .Where(table => !keep.Contains(table))
+                .Where(table => !table.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
                 .ToList();
 
             if (tables.Count == 0)
@@ -78,7 +87,8 @@ public static class DatabaseReset
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 foreach (var table in tables)
                 {
-                    await NonQueryAsync(connection, transaction, $"DELETE FROM {QuoteSqlite(table)}", cancellationToken);
+                    await NonQueryAsync(
+                        connection, transaction, $"DELETE FROM {QuoteSqlite(table)}", cancellationToken);
                 }
 
                 if (hasSequenceTable)
@@ -105,7 +115,8 @@ public static class DatabaseReset
         }
     }
 
-    private static async Task ResetSqliteSequencesAsync(DbConnection connection, DbTransaction transaction, List<string> tables, CancellationToken cancellationToken)
+    private static async Task ResetSqliteSequencesAsync(
+        DbConnection connection, DbTransaction transaction, List<string> tables, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -124,7 +135,8 @@ public static class DatabaseReset
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<List<string>> ReadStringsAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<List<string>> ReadStringsAsync(
+        DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -152,9 +164,11 @@ public static class DatabaseReset
         return true;
     }
 
-    private static string QuoteSqlite(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string QuoteSqlite(string name) =>
+        "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -162,7 +176,8 @@ public static class DatabaseReset
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task NonQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task NonQueryAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
