@@ -8,11 +8,15 @@ namespace Catalog.Benchmarks;
 /// </summary>
 internal sealed record BenchOptions
 {
+    private const string KnownOptions = "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths";
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
 
     public int Runs { get; init; } = 7;
 
-    /// <summary>The naive path commits once per item, so at large N one run takes seconds; fewer runs keep the whole benchmark short.</summary>
+    /// <summary>
+    /// The naive path commits once per item, so at large N one run takes seconds; fewer runs keep the whole benchmark
+    /// short.
+    /// </summary>
     public int NaiveRuns { get; init; } = 3;
 
     public string? MarkdownPath { get; init; }
@@ -22,7 +26,9 @@ internal sealed record BenchOptions
     /// <summary>The path names to run (batch, naive, ado.net); all of them when not given.</summary>
     public IReadOnlyList<string>? Paths { get; init; }
 
-    /// <summary>Untimed passes over every operation and path before measuring; see <see cref="BenchmarkRunner.WarmUpAsync"/>.</summary>
+    /// <summary>
+    /// Untimed passes over every operation and path before measuring; see <see cref="BenchmarkRunner.WarmUpAsync"/>.
+    /// </summary>
     public int WarmUpPasses { get; init; } = 10;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -34,14 +40,20 @@ internal sealed record BenchOptions
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--sizes" => options with { Sizes = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--sizes" => options with
+                {
+                    Sizes = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)],
+                },
                 "--runs" => options with { Runs = Positive(value) },
                 "--naive-runs" => options with { NaiveRuns = Positive(value) },
                 "--markdown" => options with { MarkdownPath = value },
                 "--operations" => options with { Operations = [.. List(value).Select(ParseOperation)] },
                 "--paths" => options with { Paths = List(value) },
-                "--warmup" => options with { WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Use --sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths."),
+                "--warmup" => options with
+                {
+                    WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture),
+                },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Use {KnownOptions}."),
             };
             naiveRunsGiven |= args[i] == "--naive-runs";
             i++;
@@ -51,7 +63,8 @@ internal sealed record BenchOptions
         return naiveRunsGiven ? options : options with { NaiveRuns = Math.Min(options.NaiveRuns, options.Runs) };
     }
 
-    private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] List(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Operation ParseOperation(string text) =>
         Enum.TryParse<Operation>(text, ignoreCase: true, out var operation) && Enum.IsDefined(operation)

@@ -6,8 +6,10 @@ using Spectre.Console;
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Catalog.Benchmarks [--sizes 10,100,1000] [--runs 7] [--naive-runs 3] [--markdown path]</c>.
-/// An explicit entry class (not top-level statements) so that <c>Program</c> stays the API's, which the host factory starts.
+/// <c>dotnet run -c Release --project bench/Catalog.Benchmarks</c>
+/// <c>[--sizes 10,100,1000] [--runs 7] [--naive-runs 3] [--markdown path]</c>.
+/// An explicit entry class (not top-level statements) so that <c>Program</c> stays the API's, which the host
+/// factory starts.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -42,7 +44,8 @@ internal static class BenchmarkProgram
             return 2;
         }
 
-        var runner = new BenchmarkRunner([.. paths.Where(p => options.Paths?.Contains(p.Name) ?? true)], Console.WriteLine);
+        var chosen = paths.Where(p => options.Paths?.Contains(p.Name) ?? true);
+        var runner = new BenchmarkRunner([.. chosen], Console.WriteLine);
         console.WriteLine($"Warming up (untimed, {options.WarmUpPasses} passes)...");
         await runner.WarmUpAsync(options, CancellationToken.None);
         var measurements = await runner.RunAsync(options, CancellationToken.None);

@@ -29,10 +29,11 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
     }
 
     /// <summary>
-    /// Runs of the paths alternate (batch, naive, ado.net, batch, ...) rather than coming one path after the other, so
-    /// that a slow spell of this shared machine (disk, CPU steal, the JIT's background work) falls on all of them alike.
+    /// Runs of the paths alternate (batch, naive, ado.net, batch, ...) rather than coming one path after the other,
+    /// so that a slow spell of this shared machine (disk, CPU steal, the JIT's background work) falls on all alike.
     /// </summary>
-    private async Task<IReadOnlyList<Measurement>> MeasureInterleavedAsync(BenchOptions options, Operation operation, int size, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Measurement>> MeasureInterleavedAsync(
+        BenchOptions options, Operation operation, int size, CancellationToken cancellationToken)
     {
         var hosts = new List<(IBenchPath Path, CatalogHost Host, List<Sample> Samples)>();
         try
@@ -103,7 +104,8 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         }
     }
 
-    private static async Task<Sample> MeasureAsync(CatalogHost host, IBenchPath path, Operation operation, int size, CancellationToken cancellationToken)
+    private static async Task<Sample> MeasureAsync(
+        CatalogHost host, IBenchPath path, Operation operation, int size, CancellationToken cancellationToken)
     {
         host.DeleteAllProducts();
         var specs = ProductSpec.Many(size, Prefix);
@@ -114,7 +116,11 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         return await path.MeasureAsync(host, operation, workload, cancellationToken);
     }
 
-    private static string Describe(Measurement m) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{m.Operation,-6} {m.Path,-7} N={m.Size,-5} runs: {string.Join(", ", m.Samples.Select(s => s.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))} ms");
+    private static string Describe(Measurement m)
+    {
+        var runs = m.Samples.Select(s => s.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{m.Operation,-6} {m.Path,-7} N={m.Size,-5} runs: {string.Join(", ", runs)} ms");
+    }
 }

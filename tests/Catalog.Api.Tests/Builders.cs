@@ -91,9 +91,10 @@ public sealed class VariantBuilder
 
     public string Sku => (string)_fields["sku"]!;
 
-    public static Dictionary<string, object?> Price(string currency, decimal amount, long? minQuantity = null, long? maxQuantity = null)
+    public static Dictionary<string, object?> Price(
+        string currency, decimal amount, long? minQuantity = null, long? maxQuantity = null)
     {
-        var price = new Dictionary<string, object?>(StringComparer.Ordinal) { ["currency_code"] = currency, ["amount"] = amount };
+        var price = Batch.Item(("currency_code", currency), ("amount", amount));
         if (minQuantity is not null)
         {
             price["min_quantity"] = minQuantity;
@@ -133,7 +134,7 @@ public sealed class CategoryBuilder
     public CategoryBuilder()
     {
         var n = Unique.Next();
-        _fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = $"Category {n}", ["handle"] = $"category-{n}" };
+        _fields = Batch.Item(("name", $"Category {n}"), ("handle", $"category-{n}"));
     }
 
     public CategoryBuilder With(string field, object? value)
@@ -161,7 +162,7 @@ public sealed class AttributeBuilder
     public AttributeBuilder()
     {
         var n = Unique.Next();
-        _fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = $"Attribute {n}", ["slug"] = $"attribute-{n}" };
+        _fields = Batch.Item(("name", $"Attribute {n}"), ("slug", $"attribute-{n}"));
     }
 
     public AttributeBuilder With(string field, object? value)
@@ -179,7 +180,7 @@ public sealed class AttributeBuilder
     /// <summary>Adds values by name; their slugs are derived from the names.</summary>
     public AttributeBuilder WithValues(params string[] names)
     {
-        _values.AddRange(names.Select(name => new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = name }));
+        _values.AddRange(names.Select(name => Batch.Item(("name", name))));
         return this;
     }
 
@@ -220,7 +221,8 @@ public static class Batch
         return body;
     }
 
-    public static Dictionary<string, object?> Create(params ProductBuilder[] products) => Of(create: products.Select(p => p.Build()));
+    public static Dictionary<string, object?> Create(params ProductBuilder[] products) =>
+        Of(create: products.Select(p => p.Build()));
 
     public static Dictionary<string, object?> Update(params Dictionary<string, object?>[] items) => Of(update: items);
 

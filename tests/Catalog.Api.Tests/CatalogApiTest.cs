@@ -9,9 +9,16 @@ namespace Catalog.Api.Tests;
 
 /// <summary>How many rows each catalog table holds: what a test compares before and after a request.</summary>
 public sealed record RowCounts(
-    int Products, int Variants, int Prices, int ProductCategories, int VariantAttributeValues, int Categories, int Attributes, int AttributeValues);
+    int Products,
+    int Variants,
+    int Prices,
+    int ProductCategories,
+    int VariantAttributeValues,
+    int Categories,
+    int Attributes,
+    int AttributeValues);
 
-/// <summary><see cref="ApiTest"/> with the canonical API's routes and the seeding and database reads the tests share.</summary>
+/// <summary><see cref="ApiTest"/> with the canonical API's routes, seeding and database reads.</summary>
 public abstract class CatalogApiTest(CatalogApiFactory factory) : ApiTest(factory)
 {
     protected const string ProductsBatch = "/api/v1/products/batch";
@@ -25,6 +32,17 @@ public abstract class CatalogApiTest(CatalogApiFactory factory) : ApiTest(factor
 
     protected Task<(int Status, JsonNode? Body)> PostRawAsync(string url, string json, HttpClient? client = null) =>
         SendAsync(HttpMethod.Post, url, Body(json), client);
+
+    /// <summary>Posts a product batch that updates one product with the given fields.</summary>
+    protected Task<(int Status, JsonNode? Body)> UpdateProductAsync(long id, params (string, object?)[] fields) =>
+        PostAsync(ProductsBatch, Batch.Update(Batch.Item([("id", id), .. fields])));
+
+    protected Task<(int Status, JsonNode? Body)> CreateVariantsAsync(long product, params VariantBuilder[] variants) =>
+        PostAsync(VariantsBatch(product), Batch.Of(create: variants.Select(v => v.Build())));
+
+    /// <summary>The item errors a theory expects, written <c>create[0]:CODE:field|update[1]:CODE:field</c>.</summary>
+    protected static IEnumerable<(string Item, string Code, string Field)> ItemErrors(string expected) =>
+        expected.Split('|').Select(e => e.Split(':')).Select(e => (e[0], e[1], e[2]));
 
     protected Task<RowCounts> CountRowsAsync() => Factory.QueryAsync(async db => new RowCounts(
         await db.Products.CountAsync(),
@@ -49,12 +67,16 @@ public abstract class CatalogApiTest(CatalogApiFactory factory) : ApiTest(factor
         .AsSplitQuery()
         .SingleOrDefaultAsync(v => v.Id == id));
 
-    protected Task<Category?> FindCategoryAsync(long id) => Factory.QueryAsync(db => db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id));
+    protected Task<Category?> FindCategoryAsync(long id) =>
+        Factory.QueryAsync(db => db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id));
 
     protected Task<ProductAttribute?> FindAttributeAsync(long id) =>
-        Factory.QueryAsync(db => db.Attributes.AsNoTracking().Include(a => a.Values).SingleOrDefaultAsync(a => a.Id == id));
+        Factory.QueryAsync(db => db.Attributes.AsNoTracking()
+            .Include(a => a.Values)
+            .SingleOrDefaultAsync(a => a.Id == id));
 
-    /// <summary>Creates products through the API and answers them as the API returned them; fails the test if any item fails.</summary>
+    /// <summary>Creates products through the API and answers them as returned; fails the test if one fails.</summary>
+
     protected async Task<IReadOnlyList<JsonNode>> SeedProductsAsync(params ProductBuilder[] products)
     {
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(products));

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Catalog.Api.Tests;
 
-/// <summary>Reads a response by path (<c>create[0].product.variants[1].sku</c>), so assertions stay on one line.</summary>
+/// <summary>Reads a response by path (<c>create[0].product.variants[1].sku</c>), so assertions stay short.</summary>
 public static class JsonPaths
 {
     public static JsonNode? At(this JsonNode? node, string path)
@@ -34,15 +34,19 @@ public static class JsonPaths
     public static string? Str(this JsonNode? node, string path) => node.At(path)?.GetValue<string>();
 
     public static long Num(this JsonNode? node, string path) =>
-        node.At(path)?.GetValue<long>() ?? throw new InvalidOperationException($"No number at '{path}' in {node?.ToJsonString()}");
+        node.At(path)?.GetValue<long>() ?? throw Missing("number", node, path);
 
     public static decimal Dec(this JsonNode? node, string path) =>
-        node.At(path)?.GetValue<decimal>() ?? throw new InvalidOperationException($"No number at '{path}' in {node?.ToJsonString()}");
+        node.At(path)?.GetValue<decimal>() ?? throw Missing("number", node, path);
 
     public static JsonArray Arr(this JsonNode? node, string path) =>
-        node.At(path) as JsonArray ?? throw new InvalidOperationException($"No array at '{path}' in {node?.ToJsonString()}");
+        node.At(path) as JsonArray ?? throw Missing("array", node, path);
 
-    /// <summary>The <c>field</c> of every detail of an item error or every error of a problem (none when there are none).</summary>
+    private static InvalidOperationException Missing(string what, JsonNode? node, string path) =>
+        new($"No {what} at '{path}' in {node?.ToJsonString()}");
+
+    /// <summary>The <c>field</c> of every detail of an item error or every error of a problem (none if none).</summary>
+
     public static IReadOnlyList<string?> Fields(this JsonNode? node, string path) =>
         node.At(path) is JsonArray details ? [.. details.Select(d => d.Str("field"))] : [];
 

@@ -33,7 +33,8 @@ public abstract class ApiTest(CatalogApiFactory factory) : IAsyncLifetime
     protected static StringContent Body(object value) => Body(JsonSerializer.Serialize(value, Json));
 
     /// <summary>Sends and answers the status with the parsed body, whatever the status.</summary>
-    protected async Task<(int Status, JsonNode? Body)> SendAsync(HttpMethod method, string url, HttpContent? content = null, HttpClient? client = null)
+    protected async Task<(int Status, JsonNode? Body)> SendAsync(
+        HttpMethod method, string url, HttpContent? content = null, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         using var response = await (client ?? Client).SendAsync(request);

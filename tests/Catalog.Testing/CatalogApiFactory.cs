@@ -35,7 +35,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
 
     public int MaxItems { get; init; } = 1000;
 
-    /// <summary>When set, the API also listens on this loopback port, for clients outside the process (newman, say).</summary>
+    /// <summary>
+    /// When set, the API also listens on this loopback port, for clients outside the process (newman, say).
+    /// </summary>
     public int? KestrelPort { get; init; }
 
     public async Task InitializeAsync()
@@ -73,7 +75,8 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public async Task<string> CreateKeyAsync(string scopes)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("test", scopes, CancellationToken.None);
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        return await keys.CreateAsync("test", scopes, CancellationToken.None);
     }
 
     /// <summary>
@@ -112,7 +115,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         return await query(scope.ServiceProvider.GetRequiredService<CatalogDbContext>());
     }
 
-    /// <summary>More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.</summary>
+    /// <summary>
+    /// More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.
+    /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     protected abstract Task<string> CreateDatabaseAsync();
@@ -126,7 +131,8 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", WriteKey);
-        builder.UseSetting("Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(
+            "Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace Catalog.Testing;
 
-/// <summary>Where the repository is, which loopback port is free, and how to run a program: what tests that run outside programs need.</summary>
+/// <summary>
+/// Where the repository is, which loopback port is free, and how to run a program: what tests that run outside programs
+/// need.
+/// </summary>
 public static class TestEnvironment
 {
     /// <summary>The folder holding Catalog.sln, found upwards from the test binaries.</summary>
@@ -27,8 +30,11 @@ public static class TestEnvironment
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Runs a program in the repository's root and answers its exit code and what it wrote to each stream.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs a program in the repository's root and answers its exit code and what it wrote to each stream.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        string program, IEnumerable<string> arguments, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(program, arguments)
         {

@@ -10,8 +10,11 @@ internal static class BatchApi
 {
     private const string Endpoint = "api/v1/products/batch";
 
-    /// <summary>Times one request from send to the last byte of the answer, and fails loudly unless every item succeeded.</summary>
-    public static async Task<(TimeSpan Elapsed, JsonDocument Answer)> PostAsync(HttpClient client, byte[] payload, int expectedItems, CancellationToken cancellationToken)
+    /// <summary>
+    /// Times one request from send to the last byte of the answer, and fails loudly unless every item succeeded.
+    /// </summary>
+    public static async Task<(TimeSpan Elapsed, JsonDocument Answer)> PostAsync(
+        HttpClient client, byte[] payload, int expectedItems, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(payload);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -20,7 +23,7 @@ internal static class BatchApi
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         clock.Stop();
 
-        // A fast answer that wrote nothing would be a meaningless number, so the answer is checked (after the clock stops).
+        // A fast answer that wrote nothing would mean nothing, so the answer is checked (after the clock stops).
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Batch answered {(int)response.StatusCode}: {Excerpt(body)}");
@@ -28,7 +31,8 @@ internal static class BatchApi
 
         var answer = JsonDocument.Parse(body);
         var summary = answer.RootElement.GetProperty("summary");
-        if (summary.GetProperty("succeeded").GetInt32() != expectedItems || summary.GetProperty("failed").GetInt32() != 0)
+        if (summary.GetProperty("succeeded").GetInt32() != expectedItems
+            || summary.GetProperty("failed").GetInt32() != 0)
         {
             var text = Excerpt(body);
             answer.Dispose();
@@ -38,8 +42,11 @@ internal static class BatchApi
         return (clock.Elapsed, answer);
     }
 
-    /// <summary>Creates the products through the API (untimed setup) and answers the ids an update or a delete needs.</summary>
-    public static async Task<IReadOnlyList<SeededProduct>> SeedAsync(HttpClient client, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the products through the API (untimed setup) and answers the ids an update or a delete needs.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeededProduct>> SeedAsync(
+        HttpClient client, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
     {
         var (_, answer) = await PostAsync(client, BatchPayloads.Create(specs), specs.Count, cancellationToken);
         using (answer)
@@ -47,8 +54,12 @@ internal static class BatchApi
             return [.. answer.RootElement.GetProperty("create").EnumerateArray().Select(item =>
             {
                 var product = item.GetProperty("product");
-                var variantIds = product.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetInt64()).Order().ToList();
-                return new SeededProduct(specs[item.GetProperty("index").GetInt32()], product.GetProperty("id").GetInt64(), variantIds);
+                var variantIds = product.GetProperty("variants").EnumerateArray()
+                    .Select(v => v.GetProperty("id").GetInt64())
+                    .Order()
+                    .ToList();
+                var spec = specs[item.GetProperty("index").GetInt32()];
+                return new SeededProduct(spec, product.GetProperty("id").GetInt64(), variantIds);
             })];
         }
     }

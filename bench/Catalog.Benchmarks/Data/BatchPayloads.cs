@@ -19,7 +19,9 @@ internal static class BatchPayloads
         json.WriteEndArray();
     });
 
-    /// <summary>A new title and new prices on the first variant; the full variant list is sent with ids, as the API requires.</summary>
+    /// <summary>
+    /// A new title and new prices on the first variant; the full variant list is sent with ids, as the API requires.
+    /// </summary>
     public static byte[] Update(IReadOnlyList<SeededProduct> products) => Write(json =>
     {
         json.WriteStartArray("update");

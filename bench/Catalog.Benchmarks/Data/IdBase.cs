@@ -19,7 +19,8 @@ internal sealed record IdBase(long Product, long Variant, long Price)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        return new IdBase(Next(connection, "products"), Next(connection, "variants"), Next(connection, "variant_prices"));
+        return new IdBase(
+            Next(connection, "products"), Next(connection, "variants"), Next(connection, "variant_prices"));
     }
 
     private static long Next(SqliteConnection connection, string table)

@@ -16,7 +16,8 @@ internal sealed record ProductSpec(int Index, string Prefix)
 
     public string UpdatedTitle => $"Bench product {Index.ToString(CultureInfo.InvariantCulture)} (updated)";
 
-    public string Sku(string size) => $"{Prefix.ToUpperInvariant()}-{Index.ToString(CultureInfo.InvariantCulture)}-{size}";
+    public string Sku(string size) =>
+        $"{Prefix.ToUpperInvariant()}-{Index.ToString(CultureInfo.InvariantCulture)}-{size}";
 
     public static decimal Price(string currency, int index) => (currency == "usd" ? 10.5m : 9.5m) + (index % 100);
 

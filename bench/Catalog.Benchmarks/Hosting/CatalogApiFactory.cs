@@ -20,8 +20,9 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// The factory looks for its content-root manifest in the working directory, which under <c>dotnet run --project</c>
-    /// is the repository root; the build output has the API's appsettings.json, so it serves as the content root.
+    /// The factory looks for its content-root manifest in the working directory, which under
+    /// <c>dotnet run --project</c> is the repository root; the build output has the API's appsettings.json, so it
+    /// serves as the content root.
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -38,7 +39,7 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", _apiKey);
-        // Information-level request logs on the console would be timed along with the batch; a deployed API logs warnings.
+        // Information-level request logs on the console would be timed with the batch; a deployed API logs warnings.
         // These settings outrank appsettings.json, whose Default level is Information.
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         // AutoMapper warns about its licence on every start; one host per run would repeat it dozens of times.

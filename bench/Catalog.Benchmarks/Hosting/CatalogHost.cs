@@ -43,7 +43,8 @@ internal sealed class CatalogHost : IAsyncDisposable
         var factory = new CatalogApiFactory(connectionString, apiKey);
         // Starting runs the API's Program: migrations, PRAGMA journal_mode=WAL and the bootstrap key, all untimed.
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var server = factory.Services.GetRequiredService<IServer>();
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         // A plain HttpClient on the socket address, not the factory's in-memory handler: requests go through real HTTP.
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
@@ -54,7 +55,8 @@ internal sealed class CatalogHost : IAsyncDisposable
     /// <summary>Untimed, before every run: no products (variants and prices go by cascade) and an empty WAL.</summary>
     public void DeleteAllProducts()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ToString());
+        var withForeignKeys = new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true };
+        using var connection = new SqliteConnection(withForeignKeys.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM products; PRAGMA wal_checkpoint(TRUNCATE);";

@@ -18,14 +18,20 @@ internal static class AdoNetInserter
 
     private const string VariantSql =
         """
-        INSERT INTO variants (id, version, created_at, updated_at, product_id, title, sku, manage_inventory, allow_backorder, options, rank)
+        INSERT INTO variants (
+            id, version, created_at, updated_at, product_id, title, sku,
+            manage_inventory, allow_backorder, options, rank)
         VALUES ($id, 1, $now, $now, $product_id, $title, $sku, 0, 0, $options, 0)
         """;
 
     private const string PriceSql =
-        "INSERT INTO variant_prices (id, variant_id, currency_code, amount) VALUES ($id, $variant_id, $currency, $amount)";
+        """
+        INSERT INTO variant_prices (id, variant_id, currency_code, amount)
+        VALUES ($id, $variant_id, $currency, $amount)
+        """;
 
-    private static readonly string ProductOptions = JsonSerializer.Serialize(new[] { new { title = "Size", values = ProductSpec.Sizes } });
+    private static readonly string ProductOptions =
+        JsonSerializer.Serialize(new[] { new { title = "Size", values = ProductSpec.Sizes } });
 
     /// <summary>Inserts the products and answers the number of statements it ran.</summary>
     public static long Insert(string connectionString, IReadOnlyList<ProductSpec> specs, IdBase ids)
@@ -33,8 +39,10 @@ internal static class AdoNetInserter
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using var product = Prepare(connection, transaction, ProductSql, "$id", "$now", "$handle", "$title", "$options");
-        using var variant = Prepare(connection, transaction, VariantSql, "$id", "$now", "$product_id", "$title", "$sku", "$options");
+        using var product = Prepare(
+            connection, transaction, ProductSql, "$id", "$now", "$handle", "$title", "$options");
+        using var variant = Prepare(
+            connection, transaction, VariantSql, "$id", "$now", "$product_id", "$title", "$sku", "$options");
         using var price = Prepare(connection, transaction, PriceSql, "$id", "$variant_id", "$currency", "$amount");
         var now = DateTimeOffset.UtcNow;
         long statements = 0;
@@ -45,12 +53,14 @@ internal static class AdoNetInserter
             for (var v = 0; v < ProductSpec.Sizes.Length; v++)
             {
                 var size = ProductSpec.Sizes[v];
-                Run(variant, ids.VariantId(spec, v), now, ids.ProductId(spec), size, spec.Sku(size), $$"""{"Size":"{{size}}"}""");
+                var options = $$"""{"Size":"{{size}}"}""";
+                Run(variant, ids.VariantId(spec, v), now, ids.ProductId(spec), size, spec.Sku(size), options);
                 statements++;
                 for (var p = 0; p < ProductSpec.Currencies.Length; p++)
                 {
                     var currency = ProductSpec.Currencies[p];
-                    Run(price, ids.PriceId(spec, v, p), ids.VariantId(spec, v), currency, ProductSpec.Price(currency, spec.Index));
+                    var amount = ProductSpec.Price(currency, spec.Index);
+                    Run(price, ids.PriceId(spec, v, p), ids.VariantId(spec, v), currency, amount);
                     statements++;
                 }
             }
@@ -60,7 +70,8 @@ internal static class AdoNetInserter
         return statements;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    private static SqliteCommand Prepare(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Catalog.Benchmarks.Paths;
 
-/// <summary>The floor for creates: raw Microsoft.Data.Sqlite on the API's migrated database, with its settings (WAL, foreign keys).</summary>
+/// <summary>
+/// The floor for creates: raw Microsoft.Data.Sqlite on the API's migrated database, with its settings (WAL, foreign
+/// keys).
+/// </summary>
 internal sealed class AdoNetPath : IBenchPath
 {
     public string Name => "ado.net";
@@ -18,11 +21,13 @@ internal sealed class AdoNetPath : IBenchPath
 
     public Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken)
     {
-        AdoNetInserter.Insert(ConnectionString(host), ProductSpec.Many(1, "warm"), IdBase.NextFree(host.ConnectionString));
+        var ids = IdBase.NextFree(host.ConnectionString);
+        AdoNetInserter.Insert(ConnectionString(host), ProductSpec.Many(1, "warm"), ids);
         return Task.CompletedTask;
     }
 
-    public Task<Sample> MeasureAsync(CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    public Task<Sample> MeasureAsync(
+        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var ids = IdBase.NextFree(host.ConnectionString);
@@ -33,7 +38,9 @@ internal sealed class AdoNetPath : IBenchPath
         return Task.FromResult(new Sample(clock.Elapsed, 0, statements));
     }
 
-    /// <summary>The API opens SQLite with foreign keys on and pooling; the floor pays the same foreign-key checks.</summary>
+    /// <summary>
+    /// The API opens SQLite with foreign keys on and pooling; the floor pays the same foreign-key checks.
+    /// </summary>
     private static string ConnectionString(CatalogHost host) =>
         new SqliteConnectionStringBuilder(host.ConnectionString) { ForeignKeys = true, Pooling = true }.ToString();
 }

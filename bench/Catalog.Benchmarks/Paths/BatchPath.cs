@@ -21,7 +21,8 @@ internal sealed class BatchPath : IBenchPath
         (await BatchApi.PostAsync(host.Client, BatchPayloads.Delete(seeded), 1, cancellationToken)).Answer.Dispose();
     }
 
-    public async Task<Sample> MeasureAsync(CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    public async Task<Sample> MeasureAsync(
+        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var payload = operation switch

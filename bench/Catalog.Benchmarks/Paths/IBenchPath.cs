@@ -11,7 +11,9 @@ internal interface IBenchPath
 
     int Runs(BenchOptions options);
 
-    /// <summary>How many items the process-wide warm-up pass sends through this path, given the largest size measured.</summary>
+    /// <summary>
+    /// How many items the process-wide warm-up pass sends through this path, given the largest size measured.
+    /// </summary>
     int WarmUpSize(int largestSize);
 
     /// <summary>
@@ -20,5 +22,6 @@ internal interface IBenchPath
     /// </summary>
     Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken);
 
-    Task<Sample> MeasureAsync(CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken);
+    Task<Sample> MeasureAsync(
+        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken);
 }

@@ -12,7 +12,8 @@ namespace Catalog.Benchmarks.Paths;
 /// </summary>
 internal static class NaiveEf
 {
-    public static async Task CreateAsync(IServiceProvider services, ProductSpec spec, IdBase ids, CancellationToken cancellationToken)
+    public static async Task CreateAsync(
+        IServiceProvider services, ProductSpec spec, IdBase ids, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -28,19 +29,28 @@ internal static class NaiveEf
         for (var v = 0; v < ProductSpec.Sizes.Length; v++)
         {
             var size = ProductSpec.Sizes[v];
-            var variantDetails = new VariantDetails { Title = size, Sku = spec.Sku(size), Options = new Dictionary<string, string> { ["Size"] = size } };
+            var variantDetails = new VariantDetails
+            {
+                Title = size,
+                Sku = spec.Sku(size),
+                Options = new Dictionary<string, string> { ["Size"] = size },
+            };
             var variant = Variant.Create(ids.VariantId(spec, v), product.Id, variantDetails, now);
             product.AddVariant(variant, now);
-            product.ReplaceVariantPrices(variant, ProductSpec.Currencies.Select((currency, p) =>
-                new VariantPrice(ids.PriceId(spec, v, p), variant.Id, currency, ProductSpec.Price(currency, spec.Index), null, null)), now);
+            var prices = ProductSpec.Currencies.Select((currency, p) => new VariantPrice(
+                ids.PriceId(spec, v, p), variant.Id, currency, ProductSpec.Price(currency, spec.Index), null, null));
+            product.ReplaceVariantPrices(variant, prices, now);
         }
 
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Loads the product with its variants and prices (tracked), renames it and replaces the first variant's prices.</summary>
-    public static async Task UpdateAsync(IServiceProvider services, SeededProduct seeded, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the product with its variants and prices (tracked), renames it and replaces the first variant's prices.
+    /// </summary>
+    public static async Task UpdateAsync(
+        IServiceProvider services, SeededProduct seeded, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -51,8 +61,9 @@ internal static class NaiveEf
         product.Update(product.Details with { Title = seeded.Spec.UpdatedTitle }, now);
         var first = product.Variants.MinBy(v => v.Id)!;
         // Id 0: the database assigns it, as EF does for any new row of an identity table.
-        product.ReplaceVariantPrices(first, ProductSpec.Currencies.Select(currency =>
-            new VariantPrice(0, first.Id, currency, ProductSpec.UpdatedPrice(currency, seeded.Spec.Index), null, null)), now);
+        var prices = ProductSpec.Currencies.Select(currency => new VariantPrice(
+            0, first.Id, currency, ProductSpec.UpdatedPrice(currency, seeded.Spec.Index), null, null));
+        product.ReplaceVariantPrices(first, prices, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -4,7 +4,9 @@ using Catalog.Benchmarks.Hosting;
 
 namespace Catalog.Benchmarks.Paths;
 
-/// <summary>The baseline: the same N items in-process, each in its own DbContext and SaveChanges (no HTTP at all).</summary>
+/// <summary>
+/// The baseline: the same N items in-process, each in its own DbContext and SaveChanges (no HTTP at all).
+/// </summary>
 internal sealed class NaivePath : IBenchPath
 {
     public string Name => "naive";
@@ -13,7 +15,9 @@ internal sealed class NaivePath : IBenchPath
 
     public int Runs(BenchOptions options) => options.NaiveRuns;
 
-    /// <summary>Its code runs once per item, so 100 items call every method often enough to be fully optimised.</summary>
+    /// <summary>
+    /// Its code runs once per item, so 100 items call every method often enough to be fully optimised.
+    /// </summary>
     public int WarmUpSize(int largestSize) => Math.Min(largestSize, 100);
 
     public async Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken)
@@ -26,7 +30,8 @@ internal sealed class NaivePath : IBenchPath
         await NaiveEf.DeleteAsync(host.Services, stored.Id, cancellationToken);
     }
 
-    public async Task<Sample> MeasureAsync(CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    public async Task<Sample> MeasureAsync(
+        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var ids = IdBase.NextFree(host.ConnectionString);

@@ -10,7 +10,8 @@ internal static class MachineInfo
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        return $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
+        return $"{Environment.ProcessorCount} cores, "
+            + $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
             + $"{RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, "
             + $"SQLite {connection.ServerVersion}, temp dir {Path.GetTempPath()}";
     }

@@ -12,8 +12,20 @@ public sealed class LayerDependencyTests
 
     public static TheoryData<string, string[]> Forbidden => new()
     {
-        { "Catalog.Domain", ["Catalog.Application", "Catalog.Infrastructure", "Catalog.Api", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "AutoMapper", "FluentValidation"] },
-        { "Catalog.Application", ["Catalog.Infrastructure", "Catalog.Api", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite"] },
+        {
+            "Catalog.Domain",
+            [
+                "Catalog.Application", "Catalog.Infrastructure", "Catalog.Api",
+                "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "AutoMapper", "FluentValidation",
+            ]
+        },
+        {
+            "Catalog.Application",
+            [
+                "Catalog.Infrastructure", "Catalog.Api",
+                "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite",
+            ]
+        },
         { "Catalog.Infrastructure", ["Catalog.Api", "Microsoft.AspNetCore.Mvc"] },
     };
 
@@ -25,7 +37,8 @@ public sealed class LayerDependencyTests
 
         var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).ToList();
 
-        references.Should().NotContain(r => forbidden.Any(f => r == f || r.StartsWith(f + ".", StringComparison.Ordinal)),
+        references.Should().NotContain(
+            r => forbidden.Any(f => r == f || r.StartsWith(f + ".", StringComparison.Ordinal)),
             $"{layer} must not depend on an outer layer or framework");
     }
 
@@ -50,7 +63,11 @@ public sealed class LayerDependencyTests
             .Should().OnlyContain(t => t.Assembly == Application, "a controller binds, translates, sends and renders");
     }
 
-    /// <summary>A dialect's own settings (its currency, its item limit) are translation input, not a way to the database.</summary>
+    /// <summary>
+    /// A dialect's own settings (its currency, its item limit) are translation input, not a way to the database.
+    /// </summary>
     private static bool IsApiSettings(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Microsoft.Extensions.Options.IOptions<>) && type.GetGenericArguments()[0].Assembly == Api;
+        type.IsGenericType
+        && type.GetGenericTypeDefinition() == typeof(Microsoft.Extensions.Options.IOptions<>)
+        && type.GetGenericArguments()[0].Assembly == Api;
 }

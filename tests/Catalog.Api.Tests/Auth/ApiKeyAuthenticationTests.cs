@@ -3,7 +3,10 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Auth;
 
-/// <summary>API keys: none or an unknown one is 401 UNAUTHORIZED, a key without the scope is 403 FORBIDDEN, and neither writes anything.</summary>
+/// <summary>
+/// API keys: none or an unknown one is 401 UNAUTHORIZED, a key without the scope is 403 FORBIDDEN, and neither writes
+/// anything.
+/// </summary>
 public abstract class ApiKeyAuthenticationTests(CatalogApiFactory factory) : CatalogApiTest(factory)
 {
     public static TheoryData<string, string> WriteEndpoints => new()
@@ -136,7 +139,8 @@ public abstract class ApiKeyAuthenticationTests(CatalogApiFactory factory) : Cat
     public async Task Write_WithBasicAuthorization_Answers401()
     {
         using var client = Factory.CreateClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder()), client);
 
@@ -145,17 +149,23 @@ public abstract class ApiKeyAuthenticationTests(CatalogApiFactory factory) : Cat
         (await CountRowsAsync()).Products.Should().Be(0);
     }
 
-    /// <summary>A body the endpoint would accept and apply, so that only the key stands between it and the database.</summary>
+    /// <summary>
+    /// A body the endpoint would accept and apply, so that only the key stands between it and the database.
+    /// </summary>
     private static StringContent WriteBody(string method, string url) => (method, url) switch
     {
-        ("PATCH", _) => Body(new { updates = new[] { Batch.Item(("id", 1), ("title", "Intruder")) } }),
-        (_, "/api/v1/products/batch") => Body(Batch.Of(create: [new ProductBuilder().Build()], update: [Batch.Item(("id", 1), ("title", "Intruder"))])),
+        ("PATCH", _) => Body(new { updates = new[] { Intruder } }),
+        (_, "/api/v1/products/batch") => Body(Batch.Of(create: [new ProductBuilder().Build()], update: [Intruder])),
         (_, "/api/v1/categories/batch") => Body(Batch.Of(create: [new CategoryBuilder().Build()])),
         (_, "/api/v1/attributes/batch") => Body(Batch.Of(create: [new AttributeBuilder().Build()])),
         _ => Body(Batch.Of(create: [new VariantBuilder().Build()])),
     };
+
+    private static Dictionary<string, object?> Intruder => Batch.Item(("id", 1), ("title", "Intruder"));
 }
 
-public sealed class ApiKeyAuthenticationTestsOnSqlite(SqliteApiFactory f) : ApiKeyAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class ApiKeyAuthenticationTestsOnSqlite(SqliteApiFactory f)
+    : ApiKeyAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class ApiKeyAuthenticationTestsOnPostgres(PostgresApiFactory f) : ApiKeyAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class ApiKeyAuthenticationTestsOnPostgres(PostgresApiFactory f)
+    : ApiKeyAuthenticationTests(f), IClassFixture<PostgresApiFactory>;

@@ -5,15 +5,21 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Common;
 
-/// <summary>Answers are serialized whole before they are sent, so they carry their length; other charsets still work.</summary>
-public sealed class BufferedJsonOutputTests(SqliteApiFactory factory) : CatalogApiTest(factory), IClassFixture<SqliteApiFactory>
+/// <summary>
+/// Answers are serialized whole before they are sent, so they carry their length; other charsets still work.
+/// </summary>
+public sealed class BufferedJsonOutputTests(SqliteApiFactory factory)
+    : CatalogApiTest(factory), IClassFixture<SqliteApiFactory>
 {
     [Fact]
     public async Task Batch_LargeAnswer_IsSentWithItsContentLength()
     {
         var products = Enumerable.Range(0, 40).Select(i => new ProductBuilder().WithVariants(2)).ToArray();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, ProductsBatch) { Content = Body(Batch.Create(products)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, ProductsBatch)
+        {
+            Content = Body(Batch.Create(products)),
+        };
 
         // Headers only, so that the length seen is the one the API declared, not one HttpClient counted after reading.
         using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

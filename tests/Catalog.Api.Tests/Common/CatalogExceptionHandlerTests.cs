@@ -33,7 +33,9 @@ public sealed class CatalogExceptionHandlerTests(SqliteApiFactory factory) : ICl
     [Fact]
     public async Task Handle_DomainRuleOutsideTheEngine_Answers400ValidationFailed()
     {
-        var (status, body) = await HandleAsync(new DomainRuleException("A price must not be negative."), committed: false);
+        var exception = new DomainRuleException("A price must not be negative.");
+
+        var (status, body) = await HandleAsync(exception, committed: false);
 
         status.Should().Be(400);
         body!["code"]!.GetValue<string>().Should().Be("VALIDATION_FAILED");

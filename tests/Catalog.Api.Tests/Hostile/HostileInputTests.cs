@@ -73,7 +73,8 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
             if (status != 200)
             {
                 // What is stored, as the canonical API answers it, is what a replay needs to find the cause.
-                var id = read.Item1[(read.Item1.LastIndexOf('/') + 1)..].Replace("prod_", string.Empty, StringComparison.Ordinal);
+                var lastSegment = read.Item1[(read.Item1.LastIndexOf('/') + 1)..];
+                var id = lastSegment.Replace("prod_", string.Empty, StringComparison.Ordinal);
                 var (_, stored) = await GetTextAsync(Client, $"/api/v1/products/{id}");
                 failures.Enqueue($"GET {read.Item1} answered {status}: {Cut(text)}\n  stored: {stored}");
             }

@@ -4,7 +4,9 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.OpenApi;
 
-/// <summary>docs/openapi.json is what the build generates and what the API serves; a stale committed copy fails here.</summary>
+/// <summary>
+/// docs/openapi.json is what the build generates and what the API serves; a stale committed copy fails here.
+/// </summary>
 public sealed class OpenApiDocumentTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
 {
     [Fact]
@@ -49,7 +51,9 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory factory) : IClassFixtu
         return document;
     }
 
-    /// <summary>The copy as committed (git HEAD), so that a regenerated but uncommitted file still counts as stale.</summary>
+    /// <summary>
+    /// The copy as committed (git HEAD), so that a regenerated but uncommitted file still counts as stale.
+    /// </summary>
     private static async Task<string> CommittedDocumentAsync()
     {
         var root = TestEnvironment.RepositoryRoot();

@@ -29,7 +29,8 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
     {
         var root = TestEnvironment.RepositoryRoot();
         var newman = Path.Combine(root, "node_modules", ".bin", "newman");
-        File.Exists(newman).Should().BeTrue("newman comes from package.json: run `npm ci` at the repository root (.ci/run does)");
+        File.Exists(newman).Should()
+            .BeTrue("newman comes from package.json: run `npm ci` at the repository root (.ci/run does)");
 
         var (exitCode, output, errors) = await TestEnvironment.RunAsync(newman,
         [

@@ -2,14 +2,18 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.V1;
 
-/// <summary>The variant, category and attribute batches read in a fixed number of queries too, whatever their size.</summary>
+/// <summary>
+/// The variant, category and attribute batches read in a fixed number of queries too, whatever their size.
+/// </summary>
 public abstract class ResourceBatchQueryCountTests(CatalogApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task CategoriesBatch_10Or1000Items_ReadTheSameNumberOfTimes()
     {
-        var small = await ReadsAsync("/api/v1/categories/batch", 10, (i, p) => new { name = $"Cat {p}{i}" }, (id, i) => new { id, description = "x" });
-        var large = await ReadsAsync("/api/v1/categories/batch", 1000, (i, p) => new { name = $"Cat {p}{i}" }, (id, i) => new { id, description = "x" });
+        object Create(int i, string p) => new { name = $"Cat {p}{i}" };
+        object Update(long id, int i) => new { id, description = "x" };
+        var small = await ReadsAsync("/api/v1/categories/batch", 10, Create, Update);
+        var large = await ReadsAsync("/api/v1/categories/batch", 1000, Create, Update);
 
         large.Should().Equal(small);
     }
@@ -17,9 +21,11 @@ public abstract class ResourceBatchQueryCountTests(CatalogApiFactory factory) : 
     [Fact]
     public async Task AttributesBatch_10Or1000Items_ReadTheSameNumberOfTimes()
     {
-        object Create(int i, string p) => new { name = $"Attr {p}{i}", values = new[] { new { name = "One" }, new { name = "Two" } } };
-        var small = await ReadsAsync("/api/v1/attributes/batch", 10, Create, (id, i) => new { id, name = $"Renamed {id}" });
-        var large = await ReadsAsync("/api/v1/attributes/batch", 1000, Create, (id, i) => new { id, name = $"Renamed {id}" });
+        object Create(int i, string p) =>
+            new { name = $"Attr {p}{i}", values = new[] { new { name = "One" }, new { name = "Two" } } };
+        object Update(long id, int i) => new { id, name = $"Renamed {id}" };
+        var small = await ReadsAsync("/api/v1/attributes/batch", 10, Create, Update);
+        var large = await ReadsAsync("/api/v1/attributes/batch", 1000, Create, Update);
 
         large.Should().Equal(small);
     }
@@ -35,38 +41,46 @@ public abstract class ResourceBatchQueryCountTests(CatalogApiFactory factory) : 
 
     private async Task<long[]> VariantReadsAsync(int count)
     {
-        var (_, body) = await PostAsync("/api/v1/products/batch", new { create = new[] { new { title = $"Holder {count}" } } });
+        var (_, body) = await PostAsync(
+            "/api/v1/products/batch", new { create = new[] { new { title = $"Holder {count}" } } });
         var productId = body!["create"]![0]!["id"]!.GetValue<long>();
+        var prices = new[] { new { currency_code = "usd", amount = 1.5m } };
         return await ReadsAsync($"/api/v1/products/{productId}/variants/batch", count,
-            (i, p) => new { title = $"V{i}", sku = $"SKU-{count}-{i}", prices = new[] { new { currency_code = "usd", amount = 1.5m } } },
+            (i, p) => new { title = $"V{i}", sku = $"SKU-{count}-{i}", prices },
             (id, i) => new { id, stock_quantity = i });
     }
 
-    /// <summary>Reads counted for a create of <paramref name="count"/> items, an update of them all, and a delete of them all.</summary>
-    private async Task<long[]> ReadsAsync(string url, int count, Func<int, string, object> create, Func<long, int, object> update)
+    /// <summary>
+    /// Reads counted for a create of <paramref name="count"/> items, an update of them all, and a delete of them all.
+    /// </summary>
+    private async Task<long[]> ReadsAsync(
+        string url, int count, Func<int, string, object> create, Func<long, int, object> update)
     {
         var prefix = $"{count}-";
         Factory.Statements.Reset();
-        var (status, body) = await PostAsync(url, new { create = Enumerable.Range(0, count).Select(i => create(i, prefix)) });
-        var creates = Factory.Statements.Reads;
+        var creates = Enumerable.Range(0, count).Select(i => create(i, prefix));
+        var (status, body) = await PostAsync(url, new { create = creates });
+        var createReads = Factory.Statements.Reads;
         status.Should().Be(200);
         body!["summary"]!["succeeded"]!.GetValue<int>().Should().Be(count);
         var ids = body["create"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ToList();
 
         Factory.Statements.Reset();
         (status, body) = await PostAsync(url, new { update = ids.Select((id, i) => update(id, i)) });
-        var updates = Factory.Statements.Reads;
+        var updateReads = Factory.Statements.Reads;
         body!["summary"]!["succeeded"]!.GetValue<int>().Should().Be(count, body.ToJsonString());
 
         Factory.Statements.Reset();
         (status, body) = await PostAsync(url, new { delete = ids });
-        var deletes = Factory.Statements.Reads;
+        var deleteReads = Factory.Statements.Reads;
         body!["summary"]!["succeeded"]!.GetValue<int>().Should().Be(count);
 
-        return [creates, updates, deletes];
+        return [createReads, updateReads, deleteReads];
     }
 }
 
-public sealed class ResourceBatchQueryCountTestsOnSqlite(SqliteApiFactory factory) : ResourceBatchQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class ResourceBatchQueryCountTestsOnSqlite(SqliteApiFactory factory)
+    : ResourceBatchQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class ResourceBatchQueryCountTestsOnPostgres(PostgresApiFactory factory) : ResourceBatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class ResourceBatchQueryCountTestsOnPostgres(PostgresApiFactory factory)
+    : ResourceBatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;

@@ -23,47 +23,70 @@ internal static class DatabaseSchema
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => new TableShape(
                 t.Name,
-                [.. t.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $"{c.Name} {Normalize(c.StoreType)} {(c.IsNullable ? "null" : "not null")}")],
+                Columns(t.Columns.Select(c => (c.Name, c.StoreType, c.IsNullable))),
                 string.Join(",", t.PrimaryKey!.Columns.Select(c => c.Name)),
-                [.. t.Indexes.Select(i => $"{i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}){(i.IsUnique ? " unique" : string.Empty)}").Order(StringComparer.Ordinal)],
-                [.. t.ForeignKeyConstraints.Select(f =>
-                    $"({string.Join(",", f.Columns.Select(c => c.Name))}) -> {f.PrincipalTable.Name}({string.Join(",", f.PrincipalColumns.Select(c => c.Name))}) on delete {OnDelete(f.OnDeleteAction)}")
-                    .Order(StringComparer.Ordinal)],
-                t.Columns.Any(c => c.Name == "id" && c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd))))];
+                Sorted(t.Indexes.Select(i => Index(i.Name, i.Columns.Select(c => c.Name), i.IsUnique))),
+                Sorted(t.ForeignKeyConstraints.Select(f => ForeignKey(
+                    f.Columns.Select(c => c.Name),
+                    f.PrincipalTable.Name,
+                    f.PrincipalColumns.Select(c => c.Name),
+                    OnDelete(f.OnDeleteAction)))),
+                t.Columns.Any(c => c.Name == "id"
+                    && c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd))))];
 
     /// <summary>The tables as the migrated SQLite database has them.</summary>
     public static async Task<List<TableShape>> FromSqliteAsync(DbConnection connection)
     {
-        var tables = await ListAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF' ORDER BY name", r => (Name: r.GetString(0), Sql: r.GetString(1)));
+        var tables = await ListAsync(
+            connection,
+            """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND substr(name, 1, 4) <> '__EF' ORDER BY name
+            """,
+            r => (Name: r.GetString(0), Sql: r.GetString(1)));
         var shapes = new List<TableShape>();
         foreach (var (table, sql) in tables)
         {
-            var columns = await ListAsync(connection, $"PRAGMA table_info('{table}')", r => (Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) == 1, Pk: r.GetInt64(5)));
+            var columns = await ListAsync(
+                connection,
+                $"PRAGMA table_info('{table}')",
+                r => (Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) == 1, Pk: r.GetInt64(5)));
             var indexes = new List<string>();
-            foreach (var (name, unique, origin) in await ListAsync(connection, $"PRAGMA index_list('{table}')", r => (r.GetString(1), r.GetInt64(2) == 1, r.GetString(3))))
+            var indexList = await ListAsync(
+                connection, $"PRAGMA index_list('{table}')", r => (r.GetString(1), r.GetInt64(2) == 1, r.GetString(3)));
+            foreach (var (name, unique, origin) in indexList)
             {
                 if (origin == "pk")
                 {
                     continue;
                 }
 
-                var indexColumns = await ListAsync(connection, $"PRAGMA index_info('{name}')", r => (Seq: r.GetInt64(0), Name: r.GetString(2)));
-                indexes.Add($"{name} ({string.Join(",", indexColumns.OrderBy(c => c.Seq).Select(c => c.Name))}){(unique ? " unique" : string.Empty)}");
+                var indexColumns = await ListAsync(
+                    connection, $"PRAGMA index_info('{name}')", r => (Seq: r.GetInt64(0), Name: r.GetString(2)));
+                indexes.Add(Index(name, indexColumns.OrderBy(c => c.Seq).Select(c => c.Name), unique));
             }
 
-            var keys = await ListAsync(connection, $"PRAGMA foreign_key_list('{table}')", r => (Id: r.GetInt64(0), Seq: r.GetInt64(1), Table: r.GetString(2), From: r.GetString(3), To: r.GetString(4), OnDelete: r.GetString(6)));
+            var keys = await ListAsync(
+                connection,
+                $"PRAGMA foreign_key_list('{table}')",
+                r => (Id: r.GetInt64(0), Seq: r.GetInt64(1), Table: r.GetString(2), From: r.GetString(3),
+                    To: r.GetString(4), OnDelete: r.GetString(6)));
             var foreignKeys = keys.GroupBy(k => k.Id).Select(g =>
             {
                 var ordered = g.OrderBy(k => k.Seq).ToList();
-                return $"({string.Join(",", ordered.Select(k => k.From))}) -> {ordered[0].Table}({string.Join(",", ordered.Select(k => k.To))}) on delete {ordered[0].OnDelete.ToUpperInvariant()}";
+                return ForeignKey(
+                    ordered.Select(k => k.From),
+                    ordered[0].Table,
+                    ordered.Select(k => k.To),
+                    ordered[0].OnDelete.ToUpperInvariant());
             });
 
             shapes.Add(new TableShape(
                 table,
-                [.. columns.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $"{c.Name} {Normalize(c.Type)} {(c.NotNull ? "not null" : "null")}")],
+                Columns(columns.Select(c => (c.Name, c.Type, !c.NotNull))),
                 string.Join(",", columns.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => c.Name)),
-                [.. indexes.Order(StringComparer.Ordinal)],
-                [.. foreignKeys.Order(StringComparer.Ordinal)],
+                Sorted(indexes),
+                Sorted(foreignKeys),
                 sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase)));
         }
 
@@ -73,14 +96,22 @@ internal static class DatabaseSchema
     /// <summary>The tables as the migrated PostgreSQL database has them.</summary>
     public static async Task<List<TableShape>> FromPostgresAsync(DbConnection connection)
     {
-        var tables = await ListAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory' ORDER BY table_name", r => r.GetString(0));
+        var tables = await ListAsync(
+            connection,
+            """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
+            ORDER BY table_name
+            """,
+            r => r.GetString(0));
         var shapes = new List<TableShape>();
         foreach (var table in tables)
         {
             var columns = await ListAsync(connection,
                 $"""
                 SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity
-                FROM pg_attribute a WHERE a.attrelid = 'public."{table}"'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                FROM pg_attribute a
+                WHERE a.attrelid = 'public."{table}"'::regclass AND a.attnum > 0 AND NOT a.attisdropped
                 """,
                 r => (Name: r.GetString(0), Type: r.GetString(1), NotNull: r.GetBoolean(2), Identity: r.GetChar(3)));
             var primaryKey = await ListAsync(connection,
@@ -100,30 +131,46 @@ internal static class DatabaseSchema
                 WHERE i.indrelid = 'public."{table}"'::regclass AND NOT i.indisprimary
                 GROUP BY c.relname, i.indisunique
                 """,
-                r => $"{r.GetString(0)} ({r.GetString(2)}){(r.GetBoolean(1) ? " unique" : string.Empty)}");
+                r => Index(r.GetString(0), [r.GetString(2)], r.GetBoolean(1)));
             var foreignKeys = await ListAsync(connection,
                 $"""
-                SELECT (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
+                SELECT (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
+                        FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
+                        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
                        c.confrelid::regclass::text,
-                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum),
+                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
+                        FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
+                        JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum),
                        c.confdeltype
                 FROM pg_constraint c WHERE c.conrelid = 'public."{table}"'::regclass AND c.contype = 'f'
                 """,
-                r => $"({r.GetString(0)}) -> {r.GetString(1).Trim('"')}({r.GetString(2)}) on delete {PostgresOnDelete(r.GetChar(3))}");
+                r => ForeignKey(
+                    [r.GetString(0)], r.GetString(1).Trim('"'), [r.GetString(2)], PostgresOnDelete(r.GetChar(3))));
 
             shapes.Add(new TableShape(
                 table,
-                [.. columns.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $"{c.Name} {Normalize(c.Type)} {(c.NotNull ? "not null" : "null")}")],
+                Columns(columns.Select(c => (c.Name, c.Type, !c.NotNull))),
                 string.Join(",", primaryKey),
-                [.. indexes.Order(StringComparer.Ordinal)],
-                [.. foreignKeys.Order(StringComparer.Ordinal)],
+                Sorted(indexes),
+                Sorted(foreignKeys),
                 columns.Any(c => c.Name == "id" && c.Identity is 'd' or 'a')));
         }
 
         return shapes;
     }
 
-    private static string Normalize(string storeType) => storeType.ToUpperInvariant();
+    private static List<string> Columns(IEnumerable<(string Name, string Type, bool Nullable)> columns) =>
+        [.. columns
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => $"{c.Name} {c.Type.ToUpperInvariant()} {(c.Nullable ? "null" : "not null")}")];
+
+    private static string Index(string name, IEnumerable<string> columns, bool unique) =>
+        $"{name} ({string.Join(",", columns)}){(unique ? " unique" : string.Empty)}";
+
+    private static string ForeignKey(IEnumerable<string> from, string table, IEnumerable<string> to, string onDelete) =>
+        $"({string.Join(",", from)}) -> {table}({string.Join(",", to)}) on delete {onDelete}";
+
+    private static List<string> Sorted(IEnumerable<string> values) => [.. values.Order(StringComparer.Ordinal)];
 
     private static string OnDelete(ReferentialAction action) => action switch
     {

@@ -28,7 +28,8 @@ public abstract class MigrationSchemaTests(CatalogApiFactory factory)
         actual.Select(t => t.Name).Should().Equal(expected.Select(t => t.Name));
         foreach (var (table, model) in actual.Zip(expected))
         {
-            table.Should().BeEquivalentTo(model, o => o.WithStrictOrdering(), $"table {table.Name} must match the model");
+            table.Should()
+                .BeEquivalentTo(model, o => o.WithStrictOrdering(), $"table {table.Name} must match the model");
         }
     }
 
@@ -52,6 +53,8 @@ public abstract class MigrationSchemaTests(CatalogApiFactory factory)
     }
 }
 
-public sealed class MigrationSchemaTestsOnSqlite(SqliteApiFactory factory) : MigrationSchemaTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class MigrationSchemaTestsOnSqlite(SqliteApiFactory factory)
+    : MigrationSchemaTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class MigrationSchemaTestsOnPostgres(PostgresApiFactory factory) : MigrationSchemaTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class MigrationSchemaTestsOnPostgres(PostgresApiFactory factory)
+    : MigrationSchemaTests(factory), IClassFixture<PostgresApiFactory>;

@@ -94,7 +94,9 @@ internal sealed class ClusterReaper
         }
     }
 
-    /// <summary>The synchronous <see cref="ReapAsync"/>, for the ProcessExit handler, where nothing can be awaited.</summary>
+    /// <summary>
+    /// The synchronous <see cref="ReapAsync"/>, for the ProcessExit handler, where nothing can be awaited.
+    /// </summary>
     public bool Reap(TimeSpan timeout)
     {
         Release();

@@ -65,9 +65,9 @@ internal sealed class LocalCluster
         var baseFolder = ChooseBaseFolder(otherUsersNeedAccess: runAsUser is not null);
         await RemoveAbandonedClustersAsync(baseFolder, binaries, runAsUser);
 
-        var rootFolder = Path.Combine(
-            baseFolder,
-            $"{FolderPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..(FolderPrefix.Length + 20)]);
+        var processId = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var folderName = $"{FolderPrefix}{processId}-{Guid.NewGuid():N}";
+        var rootFolder = Path.Combine(baseFolder, folderName[..(FolderPrefix.Length + 20)]);
         Directory.CreateDirectory(rootFolder);
         var cluster = new LocalCluster(binaries, runAsUser, rootFolder);
 
@@ -178,7 +178,10 @@ internal sealed class LocalCluster
             Port = FindFreePort();
             var result = await ProcessRunner.RunAsync(
                 _binaries.PgCtl,
-                ["start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile, "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}"],
+                [
+                    "start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile,
+                    "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+                ],
                 _runAsUser,
                 ToolTimeout,
                 cancellationToken);
@@ -199,7 +202,8 @@ internal sealed class LocalCluster
         }
     }
 
-    private async Task RunToolAsync(string fileName, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken)
+    private async Task RunToolAsync(
+        string fileName, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken)
     {
         ProcessResult result;
         try
@@ -225,13 +229,15 @@ internal sealed class LocalCluster
         var message = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Could not start the test PostgreSQL server: {what}.").AppendLine()
             .Append(CultureInfo.InvariantCulture, $"Binaries: {_binaries.Folder} (found via {_binaries.FoundVia}); ")
-            .Append(CultureInfo.InvariantCulture, $"running tools as: {_runAsUser ?? Environment.UserName}; folder: {RootFolder}.").AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"running tools as: {_runAsUser ?? Environment.UserName}; ")
+            .Append(CultureInfo.InvariantCulture, $"folder: {RootFolder}.").AppendLine()
             .AppendLine("--- tool output ---")
             .Append(_toolOutput)
             .AppendLine("--- server log (tail) ---")
             .Append(await ReadLogTailAsync())
             .AppendLine()
-            .Append(CultureInfo.InvariantCulture, $"To use an existing server instead, set {PostgresServer.ExternalServerVariable} to its connection string.");
+            .Append("To use an existing server instead, set ")
+            .Append(CultureInfo.InvariantCulture, $"{PostgresServer.ExternalServerVariable} to its connection string.");
         return new InvalidOperationException(message.ToString());
     }
 
@@ -272,9 +278,11 @@ internal sealed class LocalCluster
         return result.Succeeded || await UserExistsAsync(FallbackServiceUser, cancellationToken)
             ? FallbackServiceUser
             : throw new InvalidOperationException(
-                $"PostgreSQL refuses to run as root, and there is neither a '{SuperUser}' user nor a way to create '{FallbackServiceUser}'. " +
-                $"Install the server package (`apt-get install postgresql`, which creates '{SuperUser}'), run the tests as a non-root user, " +
-                $"or set {PostgresServer.ExternalServerVariable}.{Environment.NewLine}{result}");
+                $"PostgreSQL refuses to run as root, and there is neither a '{SuperUser}' user "
+                + $"nor a way to create '{FallbackServiceUser}'. "
+                + $"Install the server package (`apt-get install postgresql`, which creates '{SuperUser}'), "
+                + "run the tests as a non-root user, "
+                + $"or set {PostgresServer.ExternalServerVariable}.{Environment.NewLine}{result}");
     }
 
     private static async Task<bool> UserExistsAsync(string user, CancellationToken cancellationToken)
@@ -304,7 +312,8 @@ internal sealed class LocalCluster
     }
 
     // A test host killed without running ProcessExit leaves its server running; the next run ends it.
-    private static async Task RemoveAbandonedClustersAsync(string baseFolder, PostgresBinaries binaries, string? runAsUser)
+    private static async Task RemoveAbandonedClustersAsync(
+        string baseFolder, PostgresBinaries binaries, string? runAsUser)
     {
         try
         {
@@ -340,13 +349,15 @@ internal sealed class LocalCluster
                 DeleteFolder(folder);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
         {
             // Best effort: leftovers of other runs must never fail this one.
         }
     }
 
-    private static string OwnerTag(int pid) => $"{pid.ToString(CultureInfo.InvariantCulture)}@{Environment.MachineName}";
+    private static string OwnerTag(int pid) =>
+        $"{pid.ToString(CultureInfo.InvariantCulture)}@{Environment.MachineName}";
 
     private static bool IsAlive(int pid)
     {
@@ -365,7 +376,8 @@ internal sealed class LocalCluster
         }
     }
 
-    private static string[] StopArguments(string dataFolder) => ["stop", "-D", dataFolder, "-m", "immediate", "-w", "-t", "20"];
+    private static string[] StopArguments(string dataFolder) =>
+        ["stop", "-D", dataFolder, "-m", "immediate", "-w", "-t", "20"];
 
     private static string[] StopCommand(PostgresBinaries binaries, string? runAsUser, string dataFolder) =>
         runAsUser is null
@@ -387,8 +399,8 @@ internal sealed class LocalCluster
                 process.WaitForExit(5000);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException
-            or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
+            or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // Nothing more can be done; the folder is still removed.
         }

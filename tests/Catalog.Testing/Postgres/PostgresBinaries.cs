@@ -20,8 +20,9 @@ internal sealed record PostgresBinaries(string Folder, string FoundVia)
             return HasTools(configured)
                 ? new PostgresBinaries(Path.GetFullPath(configured), $"${BinFolderVariable}")
                 : throw new InvalidOperationException(
-                    $"{BinFolderVariable} is set to '{configured}', but that folder does not contain both initdb and pg_ctl. " +
-                    $"Point it at the bin folder of a PostgreSQL server install (on Debian: {DebianRoot}/<version>/bin), or unset it.");
+                    $"{BinFolderVariable} is set to '{configured}', but that folder does not contain both initdb "
+                    + "and pg_ctl. Point it at the bin folder of a PostgreSQL server install "
+                    + $"(on Debian: {DebianRoot}/<version>/bin), or unset it.");
         }
 
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
@@ -35,7 +36,7 @@ internal sealed record PostgresBinaries(string Folder, string FoundVia)
         // Debian's packages keep the server tools off PATH, one folder per major version.
         var newest = Directory.Exists(DebianRoot)
             ? Directory.EnumerateDirectories(DebianRoot)
-                .Select(versionFolder => (Version: ParseVersion(Path.GetFileName(versionFolder)), Bin: Path.Combine(versionFolder, "bin")))
+                .Select(folder => (Version: ParseVersion(Path.GetFileName(folder)), Bin: Path.Combine(folder, "bin")))
                 .Where(candidate => HasTools(candidate.Bin))
                 .OrderByDescending(candidate => candidate.Version)
                 .Select(candidate => candidate.Bin)

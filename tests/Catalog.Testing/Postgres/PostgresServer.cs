@@ -80,7 +80,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionStringFor(name);
     }
 
-    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing any connections still open to it.</summary>
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/>, closing any connections still open to it.
+    /// </summary>
     public async Task DropDatabaseAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -94,7 +96,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {QuoteIdentifier(name)} WITH (FORCE)", cancellationToken);
+        await ExecuteAsync(connection, DropDatabaseSql(name), cancellationToken);
 
         _externalDatabases.TryRemove(name, out _);
     }
@@ -120,7 +122,11 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Double-quotes a PostgreSQL identifier.</summary>
-    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string QuoteIdentifier(string name) =>
+        "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string DropDatabaseSql(string name) =>
+        $"DROP DATABASE IF EXISTS {QuoteIdentifier(name)} WITH (FORCE)";
 
     private static async Task<PostgresServer> StartCoreAsync(bool isShared, CancellationToken cancellationToken)
     {
@@ -145,7 +151,8 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(admin.ConnectionString, cluster, isShared, stopwatch.Elapsed);
     }
 
-    private static async Task CheckReachableAsync(NpgsqlConnectionStringBuilder builder, CancellationToken cancellationToken)
+    private static async Task CheckReachableAsync(
+        NpgsqlConnectionStringBuilder builder, CancellationToken cancellationToken)
     {
         try
         {
@@ -156,8 +163,9 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             // The connection string may hold a password, so only its address goes into the message.
             throw new InvalidOperationException(
-                $"{ExternalServerVariable} is set, but connecting to {builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)} " +
-                $"as '{builder.Username}' failed: {ex.Message}. Fix or unset it (unset, a local server is started).",
+                $"{ExternalServerVariable} is set, but connecting to "
+                + $"{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)} as '{builder.Username}' "
+                + $"failed: {ex.Message}. Fix or unset it (unset, a local server is started).",
                 ex);
         }
     }
@@ -196,7 +204,9 @@ public sealed class PostgresServer : IAsyncDisposable
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         var adminDatabase = new NpgsqlConnectionStringBuilder(AdminConnectionString).Database;
         return string.IsNullOrEmpty(name) || name is "postgres" or "template0" or "template1" || name == adminDatabase
-            ? throw new ArgumentException($"Refusing to drop database '{name}': only databases made by CreateDatabaseAsync may be dropped.", nameof(connectionString))
+            ? throw new ArgumentException(
+                $"Refusing to drop database '{name}': only databases made by CreateDatabaseAsync may be dropped.",
+                nameof(connectionString))
             : name;
     }
 
@@ -223,7 +233,7 @@ public sealed class PostgresServer : IAsyncDisposable
             connection.Open();
             foreach (var name in _externalDatabases.Keys)
             {
-                using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {QuoteIdentifier(name)} WITH (FORCE)", connection);
+                using var command = new NpgsqlCommand(DropDatabaseSql(name), connection);
                 command.ExecuteNonQuery();
             }
         }

@@ -34,7 +34,8 @@ internal static class ProcessRunner
                 Kill(process);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException(
-                    $"'{commandLine}' did not finish within {timeout.TotalSeconds:0} s. Output so far:{Environment.NewLine}{Snapshot(output)}");
+                    $"'{commandLine}' did not finish within {timeout.TotalSeconds:0} s. "
+                    + $"Output so far:{Environment.NewLine}{Snapshot(output)}");
             }
 
             return new ProcessResult(commandLine, process.ExitCode, Snapshot(output));
@@ -42,7 +43,8 @@ internal static class ProcessRunner
     }
 
     // Only for the ProcessExit handler, where the runtime gives no chance to await.
-    public static ProcessResult? Run(string fileName, IReadOnlyList<string> arguments, string? runAsUser, TimeSpan timeout)
+    public static ProcessResult? Run(
+        string fileName, IReadOnlyList<string> arguments, string? runAsUser, TimeSpan timeout)
     {
         var (process, output, commandLine) = Start(fileName, arguments, runAsUser);
         using (process)

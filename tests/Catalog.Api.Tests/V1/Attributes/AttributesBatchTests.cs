@@ -1,21 +1,27 @@
+using System.Text.Json.Nodes;
 using Catalog.Testing;
 
 namespace Catalog.Api.Tests.V1.Attributes;
 
-/// <summary><c>POST /api/v1/attributes/batch</c>: global attributes with their values, and the attribute reads.</summary>
+/// <summary>
+/// <c>POST /api/v1/attributes/batch</c>: global attributes with their values, and the attribute reads.
+/// </summary>
 public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogApiTest(factory)
 {
     [Fact]
     public async Task Batch_CreateWithValues_WritesTheAttributeAndItsValues()
     {
-        var (status, body) = await PostAsync(AttributesBatch, Batch.Of(create: [new AttributeBuilder().With("name", "Color").Without("slug").WithValues("Red", "Light Blue").Build()]));
+        var attribute = new AttributeBuilder().With("name", "Color").Without("slug").WithValues("Red", "Light Blue");
+
+        var (status, body) = await PostAsync(AttributesBatch, Batch.Of(create: [attribute.Build()]));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("succeeded", body.Text());
         body.Str("create[0].attribute.slug").Should().Be("color");
         body.Str("create[0].attribute.type").Should().Be("select");
         body.Str("create[0].attribute.order_by").Should().Be("menu_order");
-        body.Arr("create[0].attribute.values").Select(v => v.Str("slug")).Should().BeEquivalentTo(["red", "light-blue"]);
+        body.Arr("create[0].attribute.values").Select(v => v.Str("slug"))
+            .Should().BeEquivalentTo(["red", "light-blue"]);
         var stored = await FindAttributeAsync(body.Num("create[0].id"));
         stored!.Values.Select(v => v.Name).Should().BeEquivalentTo(["Red", "Light Blue"]);
         (await CountRowsAsync()).Should().Be(new RowCounts(0, 0, 0, 0, 0, 0, 1, 2));
@@ -25,20 +31,22 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     public async Task Batch_UpdateValues_MergesThemById()
     {
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Green", "Blue"));
-        var (red, green, blue) = (attribute.Num("values[0].id"), attribute.Num("values[1].id"), attribute.Num("values[2].id"));
+        var (red, green, blue) =
+            (attribute.Num("values[0].id"), attribute.Num("values[1].id"), attribute.Num("values[2].id"));
 
-        var (status, body) = await PostAsync(AttributesBatch, Batch.Update(Batch.Item(("id", attribute.Num("id")), ("values", new object[]
+        var (status, body) = await UpdateAttributeAsync(attribute.Num("id"), ("values", new object[]
         {
             Batch.Item(("id", red), ("name", "Crimson")),
             Batch.Item(("id", blue)),
             Batch.Item(("name", "Yellow")),
-        }))));
+        }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
         var stored = await FindAttributeAsync(attribute.Num("id"));
         stored!.Name.Should().Be(attribute.Str("name"));
-        stored.Values.Select(v => (v.Name, v.Slug)).Should().BeEquivalentTo([("Crimson", "red"), ("Blue", "blue"), ("Yellow", "yellow")]);
+        stored.Values.Select(v => (v.Name, v.Slug))
+            .Should().BeEquivalentTo([("Crimson", "red"), ("Blue", "blue"), ("Yellow", "yellow")]);
         stored.Values.Should().NotContain(v => v.Id == green);
         stored.Values.Single(v => v.Id == red).Version.Should().Be(2);
     }
@@ -48,7 +56,7 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     {
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Green"));
 
-        var (status, body) = await PostAsync(AttributesBatch, Batch.Update(Batch.Item(("id", attribute.Num("id")), ("order_by", "name"))));
+        var (status, body) = await UpdateAttributeAsync(attribute.Num("id"), ("order_by", "name"));
 
         status.Should().Be(200, body.Text());
         var stored = await FindAttributeAsync(attribute.Num("id"));
@@ -61,9 +69,11 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     {
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Green"));
         var (red, green) = (attribute.Num("values[0].id"), attribute.Num("values[1].id"));
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithAttributeValues(red, green)));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().WithAttributeValues(red, green)));
 
-        var (status, body) = await PostAsync(AttributesBatch, Batch.Update(Batch.Item(("id", attribute.Num("id")), ("values", new[] { Batch.Item(("id", green)) }))));
+        var (status, body) = await UpdateAttributeAsync(
+            attribute.Num("id"), ("values", new[] { Batch.Item(("id", green)) }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -75,7 +85,8 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     public async Task Batch_Delete_RemovesValuesAndTheirVariantLinks()
     {
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Green"));
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithAttributeValues(attribute.Num("values[0].id"))));
+        var variant = new VariantBuilder().WithAttributeValues(attribute.Num("values[0].id"));
+        var product = await SeedProductAsync(new ProductBuilder().WithVariant(variant));
 
         var (status, body) = await PostAsync(AttributesBatch, Batch.Delete(attribute.Num("id")));
 
@@ -87,20 +98,50 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     }
 
     [Theory]
-    [InlineData("value id of another attribute", """{"update": [{"id": {id}, "values": [{"id": {otherValue}}]}]}""", "update[0]:VALIDATION_FAILED:values[0].id")]
-    [InlineData("two values with one slug", """{"update": [{"id": {id}, "values": [{"id": {value}}, {"name": "Red"}]}]}""", "update[0]:VALIDATION_FAILED:values[1].slug")]
-    [InlineData("same value id twice", """{"update": [{"id": {id}, "values": [{"id": {value}}, {"id": {value}}]}]}""", "update[0]:VALIDATION_FAILED:values")]
-    [InlineData("new value without name", """{"create": [{"name": "Size", "values": [{"slug": "xl"}]}]}""", "create[0]:VALIDATION_FAILED:values[0].name")]
-    [InlineData("value of a new attribute names an id", """{"create": [{"name": "Size", "values": [{"id": {value}, "name": "XL"}]}]}""", "create[0]:VALIDATION_FAILED:values[0].id")]
-    [InlineData("type other than select", """{"create": [{"name": "Size", "type": "text"}]}""", "create[0]:VALIDATION_FAILED:type")]
-    [InlineData("unknown ordering", """{"create": [{"name": "Size", "order_by": "random"}]}""", "create[0]:VALIDATION_FAILED:order_by")]
-    [InlineData("slug taken in the database", """{"create": [{"name": "Colour", "slug": "color"}]}""", "create[0]:DUPLICATE_HANDLE:slug")]
-    [InlineData("same slug in two items", """{"create": [{"name": "Size"}, {"name": "size"}]}""", "create[0]:DUPLICATE_IN_BATCH:slug|create[1]:DUPLICATE_IN_BATCH:slug")]
+    [InlineData(
+        "value id of another attribute",
+        """{"update": [{"id": {id}, "values": [{"id": {otherValue}}]}]}""",
+        "update[0]:VALIDATION_FAILED:values[0].id")]
+    [InlineData(
+        "two values with one slug",
+        """{"update": [{"id": {id}, "values": [{"id": {value}}, {"name": "Red"}]}]}""",
+        "update[0]:VALIDATION_FAILED:values[1].slug")]
+    [InlineData(
+        "same value id twice",
+        """{"update": [{"id": {id}, "values": [{"id": {value}}, {"id": {value}}]}]}""",
+        "update[0]:VALIDATION_FAILED:values")]
+    [InlineData(
+        "new value without name",
+        """{"create": [{"name": "Size", "values": [{"slug": "xl"}]}]}""",
+        "create[0]:VALIDATION_FAILED:values[0].name")]
+    [InlineData(
+        "value of a new attribute names an id",
+        """{"create": [{"name": "Size", "values": [{"id": {value}, "name": "XL"}]}]}""",
+        "create[0]:VALIDATION_FAILED:values[0].id")]
+    [InlineData(
+        "type other than select",
+        """{"create": [{"name": "Size", "type": "text"}]}""",
+        "create[0]:VALIDATION_FAILED:type")]
+    [InlineData(
+        "unknown ordering",
+        """{"create": [{"name": "Size", "order_by": "random"}]}""",
+        "create[0]:VALIDATION_FAILED:order_by")]
+    [InlineData(
+        "slug taken in the database",
+        """{"create": [{"name": "Colour", "slug": "color"}]}""",
+        "create[0]:DUPLICATE_HANDLE:slug")]
+    [InlineData(
+        "same slug in two items",
+        """{"create": [{"name": "Size"}, {"name": "size"}]}""",
+        "create[0]:DUPLICATE_IN_BATCH:slug|create[1]:DUPLICATE_IN_BATCH:slug")]
     [InlineData("unknown id", """{"delete": [999999]}""", "delete[0]:NOT_FOUND:id")]
-    [InlineData("stale version", """{"update": [{"id": {id}, "version": 4, "name": "X"}]}""", "update[0]:CONFLICT:version")]
-    public async Task Batch_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(string scenario, string template, string expected)
+    [InlineData(
+        "stale version", """{"update": [{"id": {id}, "version": 4, "name": "X"}]}""", "update[0]:CONFLICT:version")]
+    public async Task Batch_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(
+        string scenario, string template, string expected)
     {
-        var color = await SeedAttributeAsync(new AttributeBuilder().With("name", "Color").With("slug", "color").WithValues("Red"));
+        var color = await SeedAttributeAsync(
+            new AttributeBuilder().With("name", "Color").With("slug", "color").WithValues("Red"));
         var material = await SeedAttributeAsync(new AttributeBuilder().WithValues("Wool"));
         var before = await CountRowsAsync();
         var json = template
@@ -111,7 +152,7 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
         var (status, body) = await PostRawAsync(AttributesBatch, json);
 
         status.Should().Be(200, $"{scenario}: {body.Text()}");
-        foreach (var (item, code, field) in expected.Split('|').Select(e => e.Split(':')).Select(e => (e[0], e[1], e[2])))
+        foreach (var (item, code, field) in ItemErrors(expected))
         {
             body.Str($"{item}.status").Should().Be("failed", $"{scenario}: {body.Text()}");
             body.Str($"{item}.error.code").Should().Be(code, $"{scenario}: {body.Text()}");
@@ -145,8 +186,13 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
     }
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Task<(int Status, JsonNode? Body)> UpdateAttributeAsync(long id, params (string, object?)[] fields) =>
+        PostAsync(AttributesBatch, Batch.Update(Batch.Item([("id", id), .. fields])));
 }
 
-public sealed class AttributesBatchTestsOnSqlite(SqliteApiFactory f) : AttributesBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class AttributesBatchTestsOnSqlite(SqliteApiFactory f)
+    : AttributesBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class AttributesBatchTestsOnPostgres(PostgresApiFactory f) : AttributesBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class AttributesBatchTestsOnPostgres(PostgresApiFactory f)
+    : AttributesBatchTests(f), IClassFixture<PostgresApiFactory>;

@@ -26,7 +26,9 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     [Fact]
     public async Task Batch_CreateWithoutHandle_DerivesItFromTheName()
     {
-        var (status, body) = await PostAsync(CategoriesBatch, Batch.Of(create: [new CategoryBuilder().Without("handle").With("name", "Summer Sale").Build()]));
+        var category = new CategoryBuilder().Without("handle").With("name", "Summer Sale").Build();
+
+        var (status, body) = await PostAsync(CategoriesBatch, Batch.Of(create: [category]));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].category.handle").Should().Be("summer-sale");
@@ -35,7 +37,9 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     [Fact]
     public async Task Batch_UnknownParent_FailsWithReferenceNotFoundOnParentId()
     {
-        var (status, body) = await PostAsync(CategoriesBatch, Batch.Of(create: [new CategoryBuilder().Under(424242).Build(), new CategoryBuilder().Build()]));
+        var batch = Batch.Of(create: [new CategoryBuilder().Under(424242).Build(), new CategoryBuilder().Build()]);
+
+        var (status, body) = await PostAsync(CategoriesBatch, batch);
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("failed");
@@ -102,9 +106,11 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     public async Task Batch_UpdateWithNulls_ClearsOnlyThoseFields()
     {
         var parent = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
-        var category = (await SeedCategoriesAsync(new CategoryBuilder().Under(parent.Num("id")).With("description", "D").With("rank", 3)))[0];
+        var child = new CategoryBuilder().Under(parent.Num("id")).With("description", "D").With("rank", 3);
+        var category = (await SeedCategoriesAsync(child))[0];
+        var update = Batch.Item(("id", category.Num("id")), ("description", null), ("parent_id", null));
 
-        var (status, body) = await PostAsync(CategoriesBatch, Batch.Update(Batch.Item(("id", category.Num("id")), ("description", null), ("parent_id", null))));
+        var (status, body) = await PostAsync(CategoriesBatch, Batch.Update(update));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -117,22 +123,35 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     }
 
     [Theory]
-    [InlineData("handle taken in the database", """{"create": [{"name": "X", "handle": "taken"}]}""", "create[0]:DUPLICATE_HANDLE:handle")]
-    [InlineData("same handle in two items", """{"create": [{"name": "X", "handle": "twin"}, {"name": "Y", "handle": "twin"}]}""", "create[0]:DUPLICATE_IN_BATCH:handle|create[1]:DUPLICATE_IN_BATCH:handle")]
+    [InlineData(
+        "handle taken in the database",
+        """{"create": [{"name": "X", "handle": "taken"}]}""",
+        "create[0]:DUPLICATE_HANDLE:handle")]
+    [InlineData(
+        "same handle in two items",
+        """{"create": [{"name": "X", "handle": "twin"}, {"name": "Y", "handle": "twin"}]}""",
+        "create[0]:DUPLICATE_IN_BATCH:handle|create[1]:DUPLICATE_IN_BATCH:handle")]
     [InlineData("missing name", """{"create": [{"handle": "nameless"}]}""", "create[0]:VALIDATION_FAILED:name")]
     [InlineData("unknown id", """{"update": [{"id": 999999, "name": "X"}]}""", "update[0]:NOT_FOUND:id")]
-    [InlineData("stale version", """{"update": [{"id": {id}, "version": 5, "name": "X"}]}""", "update[0]:CONFLICT:version")]
-    [InlineData("same id updated and deleted", """{"update": [{"id": {id}, "name": "X"}], "delete": [{id}]}""", "update[0]:DUPLICATE_IN_BATCH:id|delete[0]:DUPLICATE_IN_BATCH:id")]
+    [InlineData(
+        "stale version", """{"update": [{"id": {id}, "version": 5, "name": "X"}]}""", "update[0]:CONFLICT:version")]
+    [InlineData(
+        "same id updated and deleted",
+        """{"update": [{"id": {id}, "name": "X"}], "delete": [{id}]}""",
+        "update[0]:DUPLICATE_IN_BATCH:id|delete[0]:DUPLICATE_IN_BATCH:id")]
     [InlineData("negative rank", """{"create": [{"name": "X", "rank": -1}]}""", "create[0]:VALIDATION_FAILED:rank")]
-    public async Task Batch_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(string scenario, string template, string expected)
+    public async Task Batch_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(
+        string scenario, string template, string expected)
     {
         var existing = (await SeedCategoriesAsync(new CategoryBuilder().With("handle", "taken")))[0];
         var before = await CountRowsAsync();
+        var id = existing.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = template.Replace("{id}", id, StringComparison.Ordinal);
 
-        var (status, body) = await PostRawAsync(CategoriesBatch, template.Replace("{id}", existing.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var (status, body) = await PostRawAsync(CategoriesBatch, json);
 
         status.Should().Be(200, $"{scenario}: {body.Text()}");
-        foreach (var (item, code, field) in expected.Split('|').Select(e => e.Split(':')).Select(e => (e[0], e[1], e[2])))
+        foreach (var (item, code, field) in ItemErrors(expected))
         {
             body.Str($"{item}.status").Should().Be("failed", $"{scenario}: {body.Text()}");
             body.Str($"{item}.error.code").Should().Be(code, $"{scenario}: {body.Text()}");
@@ -148,7 +167,9 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     [Fact]
     public async Task Batch_AtomicPolicyWithOneBadItem_Answers422AndWritesNothing()
     {
-        var (status, body) = await PostAsync(CategoriesBatch + "?policy=atomic", Batch.Of(create: [new CategoryBuilder().Build(), new CategoryBuilder().Under(424242).Build()]));
+        var batch = Batch.Of(create: [new CategoryBuilder().Build(), new CategoryBuilder().Under(424242).Build()]);
+
+        var (status, body) = await PostAsync(CategoriesBatch + "?policy=atomic", batch);
 
         status.Should().Be(422, body.Text());
         body.Str("create[0].status").Should().Be("not_applied");
@@ -161,7 +182,8 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     public async Task List_ByParent_AnswersTheChildrenInAPage()
     {
         var parent = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
-        var children = await SeedCategoriesAsync(new CategoryBuilder().Under(parent.Num("id")), new CategoryBuilder().Under(parent.Num("id")));
+        var children = await SeedCategoriesAsync(
+            new CategoryBuilder().Under(parent.Num("id")), new CategoryBuilder().Under(parent.Num("id")));
         await SeedCategoriesAsync(new CategoryBuilder());
 
         var (status, body) = await GetAsync($"/api/v1/categories?parent_id={parent.Num("id")}");
@@ -184,6 +206,8 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
     }
 }
 
-public sealed class CategoriesBatchTestsOnSqlite(SqliteApiFactory f) : CategoriesBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class CategoriesBatchTestsOnSqlite(SqliteApiFactory f)
+    : CategoriesBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class CategoriesBatchTestsOnPostgres(PostgresApiFactory f) : CategoriesBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class CategoriesBatchTestsOnPostgres(PostgresApiFactory f)
+    : CategoriesBatchTests(f), IClassFixture<PostgresApiFactory>;

@@ -30,8 +30,8 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
             options = new[] { new { title = "Size", values = new[] { "S", "M" } } },
             variants = new[]
             {
-                new { title = "S", sku = $"{prefix}-{i}-S", options = new Dictionary<string, string> { ["Size"] = "S" }, prices = new[] { new { currency_code = "usd", amount = 10.5m } } },
-                new { title = "M", sku = $"{prefix}-{i}-M", options = new Dictionary<string, string> { ["Size"] = "M" }, prices = new[] { new { currency_code = "usd", amount = 11.5m } } },
+                Variant("S", $"{prefix}-{i}-S", 10.5m),
+                Variant("M", $"{prefix}-{i}-M", 11.5m),
             },
         }).ToList();
 
@@ -43,7 +43,8 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
         var ids = body["create"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ToList();
 
         Factory.Statements.Reset();
-        (status, body) = await PostAsync("/api/v1/products/batch", new { update = ids.Select(id => new { id, subtitle = "changed" }) });
+        var updates = ids.Select(id => new { id, subtitle = "changed" });
+        (status, body) = await PostAsync("/api/v1/products/batch", new { update = updates });
         var updateReads = Factory.Statements.Reads;
         status.Should().Be(200);
         body!["summary"]!["succeeded"]!.GetValue<int>().Should().Be(count);
@@ -56,8 +57,18 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
 
         return (createReads, updateReads, deleteReads);
     }
+
+    private static object Variant(string size, string sku, decimal amount) => new
+    {
+        title = size,
+        sku,
+        options = new Dictionary<string, string> { ["Size"] = size },
+        prices = new[] { new { currency_code = "usd", amount } },
+    };
 }
 
-public sealed class BatchQueryCountTestsOnSqlite(SqliteApiFactory factory) : BatchQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class BatchQueryCountTestsOnSqlite(SqliteApiFactory factory)
+    : BatchQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class BatchQueryCountTestsOnPostgres(PostgresApiFactory factory) : BatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class BatchQueryCountTestsOnPostgres(PostgresApiFactory factory)
+    : BatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;

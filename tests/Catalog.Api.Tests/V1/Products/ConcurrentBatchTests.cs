@@ -19,24 +19,32 @@ public abstract class ConcurrentBatchTests(CatalogApiFactory factory) : ApiTest(
             {
                 create = new object[]
                 {
-                    new { title = $"Own {side} {round}", variants = new[] { new { title = "x", sku = $"OWN-{side}-{round}" } } },
-                    new { title = $"Contested {side} {round}", variants = new[] { new { title = "x", sku = contested } } },
+                    new { title = $"Own {side} {round}", variants = Variant($"OWN-{side}-{round}") },
+                    new { title = $"Contested {side} {round}", variants = Variant(contested) },
                 },
             };
 
-            var results = await Task.WhenAll(PostAsync("/api/v1/products/batch", Body("a")), PostAsync("/api/v1/products/batch", Body("b")));
+            var results = await Task.WhenAll(
+                PostAsync("/api/v1/products/batch", Body("a")), PostAsync("/api/v1/products/batch", Body("b")));
 
             results.Should().OnlyContain(r => r.Status == 200);
             var contestedStatuses = results.Select(r => r.Body!["create"]![1]!["status"]!.GetValue<string>()).ToList();
             contestedStatuses.Should().BeEquivalentTo(["succeeded", "failed"]);
-            results.Select(r => r.Body!["create"]![1]!["error"]?["code"]?.GetValue<string>()).Should().Contain("DUPLICATE_SKU");
+            results.Select(r => r.Body!["create"]![1]!["error"]?["code"]?.GetValue<string>())
+                .Should().Contain("DUPLICATE_SKU");
             results.Should().OnlyContain(r => r.Body!["create"]![0]!["status"]!.GetValue<string>() == "succeeded");
             (await Factory.QueryAsync(db => db.Variants.CountAsync(v => v.Sku == contested))).Should().Be(1);
-            (await Factory.QueryAsync(db => db.Variants.CountAsync(v => v.Sku!.StartsWith("OWN-") && v.Sku.EndsWith($"-{round}")))).Should().Be(2);
+            var own = await Factory.QueryAsync(db =>
+                db.Variants.CountAsync(v => v.Sku!.StartsWith("OWN-") && v.Sku.EndsWith($"-{round}")));
+            own.Should().Be(2);
         }
     }
+
+    private static object[] Variant(string sku) => [new { title = "x", sku }];
 }
 
-public sealed class ConcurrentBatchTestsOnSqlite(SqliteApiFactory factory) : ConcurrentBatchTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class ConcurrentBatchTestsOnSqlite(SqliteApiFactory factory)
+    : ConcurrentBatchTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class ConcurrentBatchTestsOnPostgres(PostgresApiFactory factory) : ConcurrentBatchTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class ConcurrentBatchTestsOnPostgres(PostgresApiFactory factory)
+    : ConcurrentBatchTests(factory), IClassFixture<PostgresApiFactory>;

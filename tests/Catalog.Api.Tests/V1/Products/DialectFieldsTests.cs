@@ -43,8 +43,8 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     {
         var product = await SeedProductAsync(new ProductBuilder());
 
-        var (_, first) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("status", "proposed"))));
-        var (_, second) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("status", "rejected"))));
+        var (_, first) = await UpdateProductAsync(product.Num("id"), ("status", "proposed"));
+        var (_, second) = await UpdateProductAsync(product.Num("id"), ("status", "rejected"));
 
         first.Str("update[0].product.status").Should().Be("proposed", first.Text());
         second.Str("update[0].product.status").Should().Be("rejected", second.Text());
@@ -54,7 +54,9 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task Batch_CreateWithUnknownStatus_Answers400InvalidBodyAndWritesNothing()
     {
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder().With("status", "pending")));
+        var product = new ProductBuilder().With("status", "pending");
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
         status.Should().Be(400, body.Text());
         body.Str("code").Should().Be("INVALID_BODY");
@@ -66,10 +68,18 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     {
         var productExtensions = new
         {
-            woocommerce = new { type = "simple", tax_status = "taxable", menu_order = 3, featured = false, images = new[] { new { id = 7, alt = "Front" } } },
+            woocommerce = new
+            {
+                type = "simple",
+                tax_status = "taxable",
+                menu_order = 3,
+                featured = false,
+                images = new[] { new { id = 7, alt = "Front" } },
+            },
             medusa = new { collection_id = "pcol_01", discountable = true, price = 12.50m },
         };
-        var variantExtensions = new { woocommerce = new { description = "<p>Red</p>", image = new { src = "https://img.example/r.png" } } };
+        var image = new { src = "https://img.example/r.png" };
+        var variantExtensions = new { woocommerce = new { description = "<p>Red</p>", image } };
         var product = new ProductBuilder().With("extensions", productExtensions)
             .WithVariant(new VariantBuilder().With("extensions", variantExtensions));
 
@@ -79,7 +89,8 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         body.Str("create[0].status").Should().Be("succeeded", body.Text());
         var id = body.Num("create[0].id");
         var (_, read) = await GetAsync($"/api/v1/products/{id}");
-        JsonNode.DeepEquals(read.At("extensions"), JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(productExtensions))).Should().BeTrue(read.Text());
+        var sent = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(productExtensions));
+        JsonNode.DeepEquals(read.At("extensions"), sent).Should().BeTrue(read.Text());
         read.Dec("extensions.medusa.price").Should().Be(12.50m);
         read.At("extensions.medusa.price")!.ToJsonString().Should().Be("12.50", "numbers are kept as sent");
         read.Str("variants[0].extensions.woocommerce.description").Should().Be("<p>Red</p>");
@@ -109,16 +120,25 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         }));
         var id = product.Num("id");
 
-        var (_, replaced) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("extensions", new { woocommerce = new { type = "variable" } }))));
-        var (_, untouched) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("title", "Renamed"))));
-        var (_, removed) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("extensions", new Dictionary<string, object?> { ["medusa"] = null, ["trade"] = new { faqs = Array.Empty<string>() } }))));
+        var replacement = new { woocommerce = new { type = "variable" } };
+        var removals = new Dictionary<string, object?>
+        {
+            ["medusa"] = null,
+            ["trade"] = new { faqs = Array.Empty<string>() },
+        };
+
+        var (_, replaced) = await UpdateProductAsync(id, ("extensions", replacement));
+        var (_, untouched) = await UpdateProductAsync(id, ("title", "Renamed"));
+        var (_, removed) = await UpdateProductAsync(id, ("extensions", removals));
 
         replaced.Str("update[0].status").Should().Be("succeeded", replaced.Text());
-        replaced.Str("update[0].product.extensions.woocommerce.type").Should().Be("variable");
-        replaced.At("update[0].product.extensions.woocommerce.tax_status").Should().BeNull("the woocommerce key was replaced whole");
-        replaced.Str("update[0].product.extensions.medusa.collection_id").Should().Be("pcol_01", "other keys stay");
-        JsonNode.DeepEquals(untouched.At("update[0].product.extensions"), replaced.At("update[0].product.extensions")).Should().BeTrue(untouched.Text());
-        removed.At("update[0].product.extensions")!.AsObject().Select(p => p.Key).Should().Equal("woocommerce", "trade");
+        var extensions = replaced.At("update[0].product.extensions");
+        extensions.Str("woocommerce.type").Should().Be("variable");
+        extensions.At("woocommerce.tax_status").Should().BeNull("the woocommerce key was replaced whole");
+        extensions.Str("medusa.collection_id").Should().Be("pcol_01", "other keys stay");
+        JsonNode.DeepEquals(untouched.At("update[0].product.extensions"), extensions).Should().BeTrue(untouched.Text());
+        var kept = removed.At("update[0].product.extensions")!.AsObject().Select(p => p.Key);
+        kept.Should().Equal("woocommerce", "trade");
         var stored = JsonNode.Parse((await FindProductAsync(id))!.Extensions!)!.AsObject();
         stored.Select(p => p.Key).Should().Equal("woocommerce", "trade");
         stored["woocommerce"]!["type"]!.GetValue<string>().Should().Be("variable");
@@ -127,9 +147,10 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task Batch_UpdateExtensionsToNull_ClearsEveryKey()
     {
-        var product = await SeedProductAsync(new ProductBuilder().With("extensions", new { woocommerce = new { type = "simple" } }));
+        var product = await SeedProductAsync(
+            new ProductBuilder().With("extensions", new { woocommerce = new { type = "simple" } }));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("extensions", null))));
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("extensions", null));
 
         status.Should().Be(200, body.Text());
         body.At("update[0].product.extensions")!.ToJsonString().Should().Be("{}");
@@ -139,15 +160,23 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task BatchVariants_UpdateExtensions_MergesIntoTheVariantsOwn()
     {
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().With("extensions", new
+        var stored = new
         {
             woocommerce = new { status = "publish" },
             medusa = new { hs_code = "6109" },
-        })));
+        };
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().With("extensions", stored)));
         var variantId = product.Num("variants[0].id");
 
+        var extensions = new Dictionary<string, object?>
+        {
+            ["woocommerce"] = new { status = "private" },
+            ["medusa"] = null,
+        };
+
         var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Update(Batch.Item(
-            ("id", variantId), ("extensions", new Dictionary<string, object?> { ["woocommerce"] = new { status = "private" }, ["medusa"] = null }))));
+            ("id", variantId), ("extensions", extensions))));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -166,10 +195,12 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
 
     [Theory]
     [MemberData(nameof(InvalidExtensions))]
-    public async Task Batch_CreateWithInvalidExtensions_FailsTheItemWithValidationFailed(string extensions, string field)
+    public async Task Batch_CreateWithInvalidExtensions_FailsTheItemWithValidationFailed(
+        string extensions, string field)
     {
         var valid = new ProductBuilder();
-        var json = $$"""{"create":[{{System.Text.Json.JsonSerializer.Serialize(valid.Build())}},{"title":"Bad","extensions":{{extensions}}}]}""";
+        var validJson = System.Text.Json.JsonSerializer.Serialize(valid.Build());
+        var json = $$"""{"create":[{{validJson}},{"title":"Bad","extensions":{{extensions}}}]}""";
 
         var (status, body) = await PostRawAsync(ProductsBatch, json);
 
@@ -190,7 +221,8 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].error.code").Should().Be("VALIDATION_FAILED");
-        body.Str("create[0].error.message").Should().Contain(ExtensionConstraints.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var limit = ExtensionConstraints.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        body.Str("create[0].error.message").Should().Contain(limit);
         (await CountRowsAsync()).Products.Should().Be(0);
     }
 
@@ -198,9 +230,11 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     public async Task Batch_UpdateMergingBeyondTheLimit_FailsTheItemAndKeepsTheStoredExtensions()
     {
         var half = new string('x', (ExtensionConstraints.MaxLength / 2) + 100);
-        var product = await SeedProductAsync(new ProductBuilder().With("extensions", new { woocommerce = new { description = half } }));
+        var product = await SeedProductAsync(
+            new ProductBuilder().With("extensions", new { woocommerce = new { description = half } }));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("extensions", new { medusa = new { description = half } }))));
+        var (status, body) = await UpdateProductAsync(
+            product.Num("id"), ("extensions", new { medusa = new { description = half } }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].error.code").Should().Be("VALIDATION_FAILED", body.Text());
@@ -214,7 +248,7 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     public async Task Batch_PriceWithSaleAmount_RoundTripsAndIsStored()
     {
         var variant = new VariantBuilder().WithPrices(
-            new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 19.99m, ["sale_amount"] = 14.50m },
+            SalePrice(19.99m, 14.50m),
             VariantBuilder.Price("eur", 18m));
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder().WithVariant(variant)));
@@ -224,14 +258,15 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         var prices = read.Arr("variants[0].prices");
         prices.Select(p => (p.Str("currency_code"), p.Dec("amount"), p.At("sale_amount")?.GetValue<decimal>()))
             .Should().Equal(("eur", 18m, (decimal?)null), ("usd", 19.99m, 14.5m));
-        var stored = await Factory.QueryAsync(db => db.VariantPrices.OrderBy(p => p.CurrencyCode).Select(p => p.SaleAmount).ToListAsync());
+        var stored = await Factory.QueryAsync(db =>
+            db.VariantPrices.OrderBy(p => p.CurrencyCode).Select(p => p.SaleAmount).ToListAsync());
         stored.Should().Equal(null, 14.50m);
     }
 
     [Fact]
     public async Task Batch_PriceWithNegativeSaleAmount_FailsTheItemNamingTheField()
     {
-        var variant = new VariantBuilder().WithPrices(new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 10m, ["sale_amount"] = -1m });
+        var variant = new VariantBuilder().WithPrices(SalePrice(10m, -1m));
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder().WithVariant(variant)));
 
@@ -248,7 +283,14 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         var product = new ProductBuilder().With("options", new object[]
         {
             new { title = "Size", values = new[] { "S", "M" } },
-            new { title = "Color", values = new[] { "Red", "Blue" }, attribute_id = color.Num("id"), visible = false, variation = true },
+            new
+            {
+                title = "Color",
+                values = new[] { "Red", "Blue" },
+                attribute_id = color.Num("id"),
+                visible = false,
+                variation = true,
+            },
             new { title = "Material", values = new[] { "Linen" }, visible = true, variation = false },
         });
 
@@ -257,10 +299,19 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("succeeded", body.Text());
         var (_, read) = await GetAsync($"/api/v1/products/{body.Num("create[0].id")}");
-        read.Arr("options").Select(o => (o.Str("title"), o.At("attribute_id")?.GetValue<long>(), o.At("visible")!.GetValue<bool>(), o.At("variation")!.GetValue<bool>()))
-            .Should().Equal(("Size", (long?)null, true, true), ("Color", color.Num("id"), false, true), ("Material", null, true, false));
+        read.Arr("options")
+            .Select(o => (
+                o.Str("title"),
+                o.At("attribute_id")?.GetValue<long>(),
+                o.At("visible")!.GetValue<bool>(),
+                o.At("variation")!.GetValue<bool>()))
+            .Should().Equal(
+                ("Size", (long?)null, true, true),
+                ("Color", color.Num("id"), false, true),
+                ("Material", null, true, false));
         var stored = await FindProductAsync(body.Num("create[0].id"));
-        stored!.Options[1].Should().Be(new ProductOption("Color", ["Red", "Blue"], color.Num("id"), Visible: false, Variation: true) with { Values = stored.Options[1].Values });
+        var expected = new ProductOption("Color", ["Red", "Blue"], color.Num("id"), Visible: false, Variation: true);
+        stored!.Options[1].Should().Be(expected with { Values = stored.Options[1].Values });
         stored.Options[1].Values.Should().Equal("Red", "Blue");
     }
 
@@ -268,7 +319,8 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     public async Task Batch_OptionWithUnknownAttribute_FailsTheItemWithReferenceNotFound()
     {
         var ok = new ProductBuilder();
-        var bad = new ProductBuilder().With("options", new[] { new { title = "Color", values = new[] { "Red" }, attribute_id = 424242L } });
+        var bad = new ProductBuilder().With(
+            "options", new[] { new { title = "Color", values = new[] { "Red" }, attribute_id = 424242L } });
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(ok, bad));
 
@@ -302,7 +354,7 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     {
         var product = await SeedProductAsync(new ProductBuilder()
             .WithVariant(new VariantBuilder().With("extensions", new { woocommerce = new { status = "private" } })
-                .WithPrices(new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 20m, ["sale_amount"] = 15m }))
+                .WithPrices(SalePrice(20m, 15m)))
             .WithVariants(1));
         var doomed = product.At("variants[0]")!;
 
@@ -339,9 +391,17 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     {
         var color = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red"));
         var valueId = color.Num("values[0].id");
+        var red = new[] { "Red" };
         ProductBuilder Product(bool withAttribute) => new ProductBuilder()
-            .With("options", new[] { withAttribute ? (object)new { title = "Color", values = new[] { "Red" }, attribute_id = color.Num("id") } : new { title = "Color", values = new[] { "Red" } } })
-            .WithVariant(new VariantBuilder().With("options", new Dictionary<string, string> { ["Color"] = "Red" }).WithAttributeValues(valueId));
+            .With("options", new[]
+            {
+                withAttribute
+                    ? (object)new { title = "Color", values = red, attribute_id = color.Num("id") }
+                    : new { title = "Color", values = red },
+            })
+            .WithVariant(new VariantBuilder()
+                .With("options", new Dictionary<string, string> { ["Color"] = "Red" })
+                .WithAttributeValues(valueId));
 
         Factory.Statements.Reset();
         var (_, plain) = await PostAsync(ProductsBatch, Batch.Create(Product(false), Product(false)));
@@ -354,8 +414,13 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         referencing.Num("summary.succeeded").Should().Be(2, referencing.Text());
         referencingReads.Should().Be(plainReads);
     }
+
+    private static Dictionary<string, object?> SalePrice(decimal amount, decimal sale) =>
+        new() { ["currency_code"] = "usd", ["amount"] = amount, ["sale_amount"] = sale };
 }
 
-public sealed class DialectFieldsTestsOnSqlite(SqliteApiFactory f) : DialectFieldsTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class DialectFieldsTestsOnSqlite(SqliteApiFactory f)
+    : DialectFieldsTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class DialectFieldsTestsOnPostgres(PostgresApiFactory f) : DialectFieldsTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class DialectFieldsTestsOnPostgres(PostgresApiFactory f)
+    : DialectFieldsTests(f), IClassFixture<PostgresApiFactory>;

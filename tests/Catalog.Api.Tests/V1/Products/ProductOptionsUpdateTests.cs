@@ -15,7 +15,7 @@ public abstract class ProductOptionsUpdateTests(CatalogApiFactory factory) : Api
                 {
                     title = "Shirt",
                     options = new[] { new { title = "Size", values = new[] { "S", "XL" } } },
-                    variants = new[] { new { title = "XL", sku = "SHIRT-XL", options = new Dictionary<string, string> { ["Size"] = "XL" } } },
+                    variants = new[] { new { title = "XL", sku = "SHIRT-XL", options = Size("XL") } },
                 },
             },
         });
@@ -27,7 +27,9 @@ public abstract class ProductOptionsUpdateTests(CatalogApiFactory factory) : Api
     {
         var id = await CreateShirtAsync();
 
-        var (status, body) = await PostAsync("/api/v1/products/batch", new { update = new[] { new { id, options = new[] { new { title = "Size", values = new[] { "S" } } } } } });
+        var options = new[] { new { title = "Size", values = new[] { "S" } } };
+
+        var (status, body) = await PostAsync("/api/v1/products/batch", new { update = new[] { new { id, options } } });
 
         status.Should().Be(200);
         var result = body!["update"]![0]!;
@@ -52,7 +54,7 @@ public abstract class ProductOptionsUpdateTests(CatalogApiFactory factory) : Api
                 {
                     id,
                     options = new[] { new { title = "Size", values = new[] { "S", "XXL" } } },
-                    variants = new[] { new { id = variantId, options = new Dictionary<string, string> { ["Size"] = "XXL" } } },
+                    variants = new[] { new { id = variantId, options = Size("XXL") } },
                 },
             },
         });
@@ -61,8 +63,12 @@ public abstract class ProductOptionsUpdateTests(CatalogApiFactory factory) : Api
         body!["update"]![0]!["status"]!.GetValue<string>().Should().Be("succeeded");
         (await Factory.QueryAsync(db => db.Variants.SingleAsync())).Options["Size"].Should().Be("XXL");
     }
+
+    private static Dictionary<string, string> Size(string size) => new() { ["Size"] = size };
 }
 
-public sealed class ProductOptionsUpdateTestsOnSqlite(SqliteApiFactory factory) : ProductOptionsUpdateTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class ProductOptionsUpdateTestsOnSqlite(SqliteApiFactory factory)
+    : ProductOptionsUpdateTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class ProductOptionsUpdateTestsOnPostgres(PostgresApiFactory factory) : ProductOptionsUpdateTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class ProductOptionsUpdateTestsOnPostgres(PostgresApiFactory factory)
+    : ProductOptionsUpdateTests(factory), IClassFixture<PostgresApiFactory>;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Tests.V1.Products;
 
-/// <summary><c>POST /api/v1/products/batch</c>: creates, updates and deletes, the two policies, references and versions.</summary>
+/// <summary>
+/// <c>POST /api/v1/products/batch</c>: creates, updates and deletes, the two policies, references and versions.
+/// </summary>
 public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApiTest(factory)
 {
     [Fact]
@@ -20,7 +22,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
         body.Num("create[0].product.id").Should().Be(id);
         body.Str("create[0].product.handle").Should().Be(product.Handle);
         body.Str("create[0].product.status").Should().Be("draft");
-        body.Arr("create[0].product.variants").Select(v => v.Str("sku")).Should().Equal(product.Variants.Select(v => v.Sku));
+        body.Arr("create[0].product.variants").Select(v => v.Str("sku"))
+            .Should().Equal(product.Variants.Select(v => v.Sku));
         body.Num("summary.total").Should().Be(1);
         body.Num("summary.succeeded").Should().Be(1);
         body.Num("summary.failed").Should().Be(0);
@@ -48,7 +51,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
         prices.Select(p => (p.Str("currency_code"), p.Dec("amount"))).Should().BeEquivalentTo(
             [("eur", 99999999999999.9999m), ("gbp", 0.0001m), ("usd", 19.99m)]);
         var (_, read) = await GetAsync($"/api/v1/products/{body.Num("create[0].id")}");
-        read.Arr("variants[0].prices").Select(p => p.Dec("amount")).Should().BeEquivalentTo([19.99m, 99999999999999.9999m, 0.0001m]);
+        read.Arr("variants[0].prices").Select(p => p.Dec("amount"))
+            .Should().BeEquivalentTo([19.99m, 99999999999999.9999m, 0.0001m]);
         read.At("variants[0].prices")!.ToJsonString().Should().Contain("19.99").And.Contain("99999999999999.9999");
         var stored = await Factory.QueryAsync(db => db.VariantPrices.Select(p => p.Amount).ToListAsync());
         stored.Should().BeEquivalentTo([19.99m, 99999999999999.9999m, 0.0001m]);
@@ -78,7 +82,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
         body.Num("summary.total").Should().Be(4);
         body.Num("summary.succeeded").Should().Be(4);
 
-        var handles = await Factory.QueryAsync(db => db.Products.OrderBy(p => p.Id).Select(p => p.Handle).ToListAsync());
+        var handles = await Factory.QueryAsync(db =>
+            db.Products.OrderBy(p => p.Id).Select(p => p.Handle).ToListAsync());
         handles.Should().Equal(kept.Str("handle"), first.Handle, second.Handle);
         (await FindProductAsync(kept.Num("id")))!.Title.Should().Be("Renamed");
         (await CountRowsAsync()).Variants.Should().Be(1, "the deleted product's variant goes with it");
@@ -88,7 +93,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     public async Task Batch_Delete_ResultHoldsThePriorProductAndRemovesItsRows()
     {
         var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
-        var product = await SeedProductAsync(new ProductBuilder().WithVariants(2).InCategories(category.Num("id")).With("subtitle", "Before"));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariants(2).InCategories(category.Num("id")).With("subtitle", "Before"));
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Delete(product.Num("id")));
 
@@ -168,7 +174,9 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task Batch_AtomicPolicyAllValid_Answers200AndWritesEverything()
     {
-        var (status, body) = await PostAsync(ProductsBatch + "?policy=atomic", Batch.Create(new ProductBuilder().WithVariants(1), new ProductBuilder().WithVariants(1)));
+        var batch = Batch.Create(new ProductBuilder().WithVariants(1), new ProductBuilder().WithVariants(1));
+
+        var (status, body) = await PostAsync(ProductsBatch + "?policy=atomic", batch);
 
         status.Should().Be(200, body.Text());
         body.Arr("create").Select(r => r.Str("status")).Should().Equal("succeeded", "succeeded");
@@ -180,7 +188,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     public async Task Batch_AtomicPolicyWhereEveryItemFails_Answers422()
     {
         // DESIGN: "atomic: any failure means nothing is written; ... the canonical API answers such a batch with 422".
-        var (status, body) = await PostAsync(ProductsBatch + "?policy=atomic", Batch.Create(new ProductBuilder().Without("title")));
+        var batch = Batch.Create(new ProductBuilder().Without("title"));
+        var (status, body) = await PostAsync(ProductsBatch + "?policy=atomic", batch);
 
         body.Str("create[0].status").Should().Be("failed", body.Text());
         body.Str("create[0].error.code").Should().Be("VALIDATION_FAILED");
@@ -246,19 +255,26 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task Batch_ConcurrentWritersClaimingOneSku_FailOnlyThatItemInTheLosingRequests()
     {
-        // DESIGN: "A failure found only by the database (a unique index hit by a concurrent writer, say) still fails only
-        // that item." Eight requests race for one SKU; each also carries an unrelated product that must be written.
+        // DESIGN: "A failure found only by the database (a unique index hit by a concurrent writer, say) still
+        // fails only that item." Eight requests race for one SKU; each also carries an unrelated product that must
+        // be written.
         const int Rounds = 5;
         const int Writers = 8;
         for (var round = 0; round < Rounds; round++)
         {
             var sku = $"RACE-{Unique.Next()}";
-            var responses = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => PostAsync(ProductsBatch, Batch.Create(
-                new ProductBuilder().WithVariant(new VariantBuilder().With("sku", sku)), new ProductBuilder().WithVariants(1)))));
+            var responses = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => PostAsync(
+                ProductsBatch,
+                Batch.Create(
+                    new ProductBuilder().WithVariant(new VariantBuilder().With("sku", sku)),
+                    new ProductBuilder().WithVariants(1)))));
 
-            responses.Select(r => r.Status).Should().AllBeEquivalentTo(200, string.Join(" | ", responses.Select(r => r.Body.Text())));
+            var bodies = string.Join(" | ", responses.Select(r => r.Body.Text()));
+            responses.Select(r => r.Status).Should().AllBeEquivalentTo(200, bodies);
             responses.Count(r => r.Body.Str("create[0].status") == "succeeded").Should().Be(1);
-            responses.Where(r => r.Body.Str("create[0].status") != "succeeded").Select(r => r.Body.Str("create[0].error.code")).Should().AllBe("DUPLICATE_SKU");
+            responses.Where(r => r.Body.Str("create[0].status") != "succeeded")
+                .Select(r => r.Body.Str("create[0].error.code"))
+                .Should().AllBe("DUPLICATE_SKU");
             responses.Select(r => r.Body.Str("create[1].status")).Should().AllBe("succeeded");
             (await Factory.QueryAsync(db => db.Variants.CountAsync(v => v.Sku == sku))).Should().Be(1);
         }
@@ -271,11 +287,11 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     {
         var product = await SeedProductAsync(new ProductBuilder());
         var id = product.Num("id");
-        var (_, first) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("version", 1), ("title", "First"))));
+        var (_, first) = await UpdateProductAsync(id, ("version", 1), ("title", "First"));
         first.Str("update[0].status").Should().Be("succeeded", first.Text());
         first.Num("update[0].product.version").Should().Be(2);
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("version", 1), ("title", "Second"))));
+        var (status, body) = await UpdateProductAsync(id, ("version", 1), ("title", "Second"));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("failed");
@@ -292,7 +308,9 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
         var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
         var unknown = category.Num("id") + 100;
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder().InCategories(category.Num("id"), unknown)));
+        var product = new ProductBuilder().InCategories(category.Num("id"), unknown);
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("failed");
@@ -325,13 +343,15 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
         var categoryIds = categories.Select(c => c.Num("id")).ToArray();
         var valueIds = attribute.Arr("values").Select(v => v.Num("id")).ToArray();
 
+        var variant = new VariantBuilder().WithAttributeValues(valueIds);
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(
-            new ProductBuilder().InCategories(categoryIds).WithVariant(new VariantBuilder().WithAttributeValues(valueIds))));
+            new ProductBuilder().InCategories(categoryIds).WithVariant(variant)));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("succeeded", body.Text());
         body.Arr("create[0].product.category_ids").Select(c => c!.GetValue<long>()).Should().Equal(categoryIds);
-        body.Arr("create[0].product.variants[0].attribute_value_ids").Select(c => c!.GetValue<long>()).Should().Equal(valueIds);
+        body.Arr("create[0].product.variants[0].attribute_value_ids").Select(c => c!.GetValue<long>())
+            .Should().Equal(valueIds);
         var stored = await FindProductAsync(body.Num("create[0].id"));
         stored!.Categories.Select(c => c.CategoryId).Should().BeEquivalentTo(categoryIds);
         stored.Variants.Single().AttributeValues.Select(a => a.AttributeValueId).Should().BeEquivalentTo(valueIds);
@@ -340,11 +360,14 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task Batch_CreateWithoutHandle_DerivesItFromTheTitle()
     {
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(new ProductBuilder().Without("handle").With("title", "Blue Summer Shirt")));
+        var product = new ProductBuilder().Without("handle").With("title", "Blue Summer Shirt");
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].product.handle").Should().Be("blue-summer-shirt");
-        (await Factory.QueryAsync(db => db.Products.Select(p => p.Handle).SingleAsync())).Should().Be("blue-summer-shirt");
+        var stored = await Factory.QueryAsync(db => db.Products.Select(p => p.Handle).SingleAsync());
+        stored.Should().Be("blue-summer-shirt");
     }
 
     [Fact]
@@ -361,7 +384,10 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
             .With("metadata", new { color = "blue", nested = new { n = 1.50m } })
             .With("weight", 1.2345m)
             .With("external_id", "ext-1")
-            .WithVariant(new VariantBuilder().With("options", new Dictionary<string, string> { ["Size"] = "M" }).With("barcode", "123").With("manage_inventory", true));
+            .WithVariant(new VariantBuilder()
+                .With("options", new Dictionary<string, string> { ["Size"] = "M" })
+                .With("barcode", "123")
+                .With("manage_inventory", true));
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
@@ -386,6 +412,8 @@ public abstract class ProductsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 }
 
-public sealed class ProductsBatchTestsOnSqlite(SqliteApiFactory f) : ProductsBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class ProductsBatchTestsOnSqlite(SqliteApiFactory f)
+    : ProductsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class ProductsBatchTestsOnPostgres(PostgresApiFactory f) : ProductsBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class ProductsBatchTestsOnPostgres(PostgresApiFactory f)
+    : ProductsBatchTests(f), IClassFixture<PostgresApiFactory>;

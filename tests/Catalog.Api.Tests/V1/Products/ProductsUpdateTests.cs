@@ -21,7 +21,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
             .WithVariants(2));
         var id = product.Num("id");
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("title", "Only the title"))));
+        var (status, body) = await UpdateProductAsync(id, ("title", "Only the title"));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -36,7 +36,8 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         read.Str("metadata.k").Should().Be("v");
         read.Arr("category_ids").Select(c => c!.GetValue<long>()).Should().Equal(category.Num("id"));
         read.Num("version").Should().Be(2);
-        read.Arr("variants").Select(Summary).Should().Equal(product.Arr("variants").Select(Summary), "variants not sent are untouched");
+        read.Arr("variants").Select(Summary)
+            .Should().Equal(product.Arr("variants").Select(Summary), "variants not sent are untouched");
         (await CountRowsAsync()).Should().Be(new RowCounts(1, 2, 2, 1, 0, 1, 0, 0));
     }
 
@@ -44,11 +45,12 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     public async Task Batch_UpdateWithNulls_ClearsTheNullableFieldsOnly()
     {
         var product = await SeedProductAsync(new ProductBuilder()
-            .With("subtitle", "Sub").With("description", "Desc").With("weight", 2.5m).With("metadata", new { k = "v" }).With("external_id", "x-1"));
+            .With("subtitle", "Sub").With("description", "Desc").With("weight", 2.5m)
+            .With("metadata", new { k = "v" }).With("external_id", "x-1"));
         var id = product.Num("id");
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(
-            ("id", id), ("subtitle", null), ("weight", null), ("metadata", null), ("tags", null))));
+        var (status, body) = await UpdateProductAsync(
+            id, ("subtitle", null), ("weight", null), ("metadata", null), ("tags", null));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -67,18 +69,20 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(3));
         var id = product.Num("id");
-        var (kept, removed1, removed2) = (product.At("variants[0]"), product.At("variants[1]"), product.At("variants[2]"));
+        var (kept, removed1, removed2) =
+            (product.At("variants[0]"), product.At("variants[1]"), product.At("variants[2]"));
         var added = new VariantBuilder().WithPrices(VariantBuilder.Price("eur", 7.5m), VariantBuilder.Price("usd", 8m));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", id), ("variants", new[]
+        var (status, body) = await UpdateProductAsync(id, ("variants", new[]
         {
             Batch.Item(("id", kept.Num("id")), ("title", "Kept and renamed")),
             added.Build(),
-        }))));
+        }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
-        body.Arr("update[0].product.variants").Select(v => v.Str("title")).Should().BeEquivalentTo(["Kept and renamed", added.Build()["title"]]);
+        body.Arr("update[0].product.variants").Select(v => v.Str("title"))
+            .Should().BeEquivalentTo(["Kept and renamed", added.Build()["title"]]);
 
         var stored = await FindProductAsync(id);
         stored!.Variants.Should().HaveCount(2);
@@ -93,7 +97,8 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         addedRow.Prices.Select(p => (p.CurrencyCode, p.Amount)).Should().BeEquivalentTo([("eur", 7.5m), ("usd", 8m)]);
         (await FindVariantAsync(removed1.Num("id"))).Should().BeNull();
         (await FindVariantAsync(removed2.Num("id"))).Should().BeNull();
-        (await CountRowsAsync()).Should().Be(new RowCounts(1, 2, 3, 0, 0, 0, 0, 0), "the removed variants' prices go with them");
+        (await CountRowsAsync()).Should()
+            .Be(new RowCounts(1, 2, 3, 0, 0, 0, 0, 0), "the removed variants' prices go with them");
     }
 
     [Fact]
@@ -101,7 +106,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(2));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("variants", Array.Empty<object>()))));
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", Array.Empty<object>()));
 
         status.Should().Be(200, body.Text());
         body.Arr("update[0].product.variants").Should().BeEmpty();
@@ -112,19 +117,22 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     public async Task Batch_UpdateVariantPrices_ReplacesTheWholeSet()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(
-            VariantBuilder.Price("usd", 10m), VariantBuilder.Price("eur", 9m), VariantBuilder.Price("usd", 8m, 10, 49))));
+            VariantBuilder.Price("usd", 10m),
+            VariantBuilder.Price("eur", 9m),
+            VariantBuilder.Price("usd", 8m, 10, 49))));
         var variant = product.At("variants[0]");
+        var prices = new[] { VariantBuilder.Price("gbp", 19.99m), VariantBuilder.Price("gbp", 17.5m, 5, null) };
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("variants", new[]
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
-            Batch.Item(("id", variant.Num("id")), ("prices", new[] { VariantBuilder.Price("gbp", 19.99m), VariantBuilder.Price("gbp", 17.5m, 5, null) })),
-        }))));
+            Batch.Item(("id", variant.Num("id")), ("prices", prices)),
+        }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
         var stored = await FindVariantAsync(variant.Num("id"));
         stored!.Prices.Select(p => (p.CurrencyCode, p.Amount, p.MinQuantity, p.MaxQuantity))
-            .Should().BeEquivalentTo([("gbp", 19.99m, (long?)null, (long?)null), ("gbp", 17.5m, (long?)5, (long?)null)]);
+            .Should().BeEquivalentTo([("gbp", 19.99m, (long?)null, (long?)null), ("gbp", 17.5m, 5, null)]);
         stored.Sku.Should().Be(variant.Str("sku"));
         stored.Title.Should().Be(variant.Str("title"));
         (await CountRowsAsync()).Prices.Should().Be(2);
@@ -136,10 +144,10 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
         var variant = product.At("variants[0]");
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("variants", new[]
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
             Batch.Item(("id", variant.Num("id")), ("prices", null)),
-        }))));
+        }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -153,7 +161,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         var (a, b, c) = (categories[0].Num("id"), categories[1].Num("id"), categories[2].Num("id"));
         var product = await SeedProductAsync(new ProductBuilder().InCategories(a, b));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("category_ids", new[] { b, c }))));
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("category_ids", new[] { b, c }));
 
         status.Should().Be(200, body.Text());
         body.Arr("update[0].product.category_ids").Select(x => x!.GetValue<long>()).Should().Equal(b, c);
@@ -166,17 +174,20 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     public async Task Batch_UpdateAttributeValueIds_ReplacesTheWholeSet()
     {
         var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Green", "Blue"));
-        var (red, green, blue) = (attribute.Num("values[0].id"), attribute.Num("values[1].id"), attribute.Num("values[2].id"));
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithAttributeValues(red, green)));
+        var (red, green, blue) =
+            (attribute.Num("values[0].id"), attribute.Num("values[1].id"), attribute.Num("values[2].id"));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().WithAttributeValues(red, green)));
         var variant = product.At("variants[0]");
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("variants", new[]
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
             Batch.Item(("id", variant.Num("id")), ("attribute_value_ids", new[] { blue })),
-        }))));
+        }));
 
         status.Should().Be(200, body.Text());
-        body.Arr("update[0].product.variants[0].attribute_value_ids").Select(x => x!.GetValue<long>()).Should().Equal(blue);
+        body.Arr("update[0].product.variants[0].attribute_value_ids").Select(x => x!.GetValue<long>())
+            .Should().Equal(blue);
         var stored = await FindVariantAsync(variant.Num("id"));
         stored!.AttributeValues.Select(x => x.AttributeValueId).Should().Equal(blue);
         stored.Prices.Should().HaveCount(1, "prices were not sent");
@@ -190,11 +201,11 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(2));
         var (kept, dropped) = (product.At("variants[0]"), product.At("variants[1]"));
 
-        var (status, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(("id", product.Num("id")), ("variants", new[]
+        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
             Batch.Item(("id", kept.Num("id"))),
             new VariantBuilder().With("sku", dropped.Str("sku")).Build(),
-        }))));
+        }));
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -218,15 +229,17 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
         });
 
         status.Should().Be(200, body.Text());
-        body.Arr("results").Select(r => (r.Num("index"), r.Str("status"))).Should().Equal((0, "succeeded"), (1, "succeeded"));
+        body.Arr("results").Select(r => (r.Num("index"), r.Str("status")))
+            .Should().Equal((0, "succeeded"), (1, "succeeded"));
         body.Str("results[0].product.title").Should().Be("First");
         body.Str("results[1].product.status").Should().Be("archived");
         body.Num("summary.total").Should().Be(2);
         body.Num("summary.succeeded").Should().Be(2);
         body.At("create").Should().BeNull("PATCH answers {results, summary}");
         (await FindProductAsync(products[0].Num("id")))!.Title.Should().Be("First");
-        (await FindProductAsync(products[1].Num("id")))!.Status.Should().Be(Catalog.Domain.Products.ProductStatus.Archived);
-        (await FindProductAsync(products[1].Num("id")))!.Title.Should().Be(products[1].Str("title"));
+        var second = await FindProductAsync(products[1].Num("id"));
+        second!.Status.Should().Be(Catalog.Domain.Products.ProductStatus.Archived);
+        second.Title.Should().Be(products[1].Str("title"));
     }
 
     [Fact]
@@ -236,7 +249,11 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
 
         var (status, body) = await PatchAsync(ProductsBatch, new
         {
-            updates = new[] { Batch.Item(("id", 424242), ("title", "Ghost")), Batch.Item(("id", product.Num("id")), ("title", "Real")) },
+            updates = new[]
+            {
+                Batch.Item(("id", 424242), ("title", "Ghost")),
+                Batch.Item(("id", product.Num("id")), ("title", "Real")),
+            },
         });
 
         status.Should().Be(200, body.Text());
@@ -257,7 +274,11 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
 
         var (status, body) = await PatchAsync(ProductsBatch + "?policy=atomic", new
         {
-            updates = new[] { Batch.Item(("id", product.Num("id")), ("title", "Real")), Batch.Item(("id", 424242), ("title", "Ghost")) },
+            updates = new[]
+            {
+                Batch.Item(("id", product.Num("id")), ("title", "Real")),
+                Batch.Item(("id", 424242), ("title", "Ghost")),
+            },
         });
 
         status.Should().Be(422, body.Text());
@@ -272,10 +293,15 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     }
 
     private static string Summary(JsonNode? variant) =>
-        $"{variant.Num("id")} {variant.Str("title")} {variant.Str("sku")} {variant.Num("stock_quantity")} v{variant.Num("version")} " +
-        string.Join(",", variant.Arr("prices").Select(p => $"{p.Num("id")}:{p.Str("currency_code")}:{p.Dec("amount").ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"));
+        $"{variant.Num("id")} {variant.Str("title")} {variant.Str("sku")} {variant.Num("stock_quantity")} "
+        + $"v{variant.Num("version")} " + string.Join(",", variant.Arr("prices").Select(PriceSummary));
+
+    private static string PriceSummary(JsonNode? price) =>
+        FormattableString.Invariant($"{price.Num("id")}:{price.Str("currency_code")}:{price.Dec("amount"):0.####}");
 }
 
-public sealed class ProductsUpdateTestsOnSqlite(SqliteApiFactory f) : ProductsUpdateTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class ProductsUpdateTestsOnSqlite(SqliteApiFactory f)
+    : ProductsUpdateTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class ProductsUpdateTestsOnPostgres(PostgresApiFactory f) : ProductsUpdateTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class ProductsUpdateTestsOnPostgres(PostgresApiFactory f)
+    : ProductsUpdateTests(f), IClassFixture<PostgresApiFactory>;

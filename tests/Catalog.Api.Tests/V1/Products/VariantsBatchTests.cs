@@ -9,10 +9,11 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     public async Task BatchVariants_Create_AddsVariantsWithTheirPricesToTheProduct()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
-        var first = new VariantBuilder().WithPrices(VariantBuilder.Price("usd", 19.99m), VariantBuilder.Price("usd", 17.49m, 10, null));
+        var first = new VariantBuilder()
+            .WithPrices(VariantBuilder.Price("usd", 19.99m), VariantBuilder.Price("usd", 17.49m, 10, null));
         var second = new VariantBuilder();
 
-        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [first.Build(), second.Build()]));
+        var (status, body) = await CreateVariantsAsync(product.Num("id"), first, second);
 
         status.Should().Be(200, body.Text());
         body.Arr("create").Select(r => r.Str("status")).Should().Equal("succeeded", "succeeded");
@@ -42,10 +43,13 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task BatchVariants_UpdateOneField_LeavesTheOthersAsTheyWere()
     {
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().With("barcode", "BC-1")));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().With("barcode", "BC-1")));
         var variant = product.At("variants[0]");
 
-        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Update(Batch.Item(("id", variant.Num("id")), ("stock_quantity", 3))));
+        var update = Batch.Update(Batch.Item(("id", variant.Num("id")), ("stock_quantity", 3)));
+
+        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), update);
 
         status.Should().Be(200, body.Text());
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
@@ -61,7 +65,8 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task BatchVariants_UpdateNullOnNullableFields_ClearsThem()
     {
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().With("barcode", "BC-1")));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().With("barcode", "BC-1")));
         var variant = product.At("variants[0]");
 
         var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Update(Batch.Item(
@@ -129,30 +134,57 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Theory]
-    [InlineData("same SKU in two creates", """{"create": [{"title": "A", "sku": "TWIN"}, {"title": "B", "sku": "TWIN"}]}""", "create[0]:DUPLICATE_IN_BATCH:sku|create[1]:DUPLICATE_IN_BATCH:sku")]
-    [InlineData("SKU of another product", """{"create": [{"title": "A", "sku": "THEIR-SKU"}]}""", "create[0]:DUPLICATE_SKU:sku")]
-    [InlineData("SKU of a sibling", """{"update": [{"id": {vid}, "sku": "SIBLING-SKU"}]}""", "update[0]:DUPLICATE_SKU:sku")]
+    [InlineData(
+        "same SKU in two creates",
+        """{"create": [{"title": "A", "sku": "TWIN"}, {"title": "B", "sku": "TWIN"}]}""",
+        "create[0]:DUPLICATE_IN_BATCH:sku|create[1]:DUPLICATE_IN_BATCH:sku")]
+    [InlineData(
+        "SKU of another product",
+        """{"create": [{"title": "A", "sku": "THEIR-SKU"}]}""",
+        "create[0]:DUPLICATE_SKU:sku")]
+    [InlineData(
+        "SKU of a sibling", """{"update": [{"id": {vid}, "sku": "SIBLING-SKU"}]}""", "update[0]:DUPLICATE_SKU:sku")]
     [InlineData("missing title on create", """{"create": [{"sku": "NEW"}]}""", "create[0]:VALIDATION_FAILED:title")]
     [InlineData("update without id", """{"update": [{"title": "X"}]}""", "update[0]:VALIDATION_FAILED:id")]
     [InlineData("unknown variant id", """{"update": [{"id": 999999, "title": "X"}]}""", "update[0]:NOT_FOUND:id")]
-    [InlineData("same id updated twice", """{"update": [{"id": {vid}, "title": "X"}, {"id": {vid}, "title": "Y"}]}""", "update[0]:DUPLICATE_IN_BATCH:id|update[1]:DUPLICATE_IN_BATCH:id")]
-    [InlineData("same id updated and deleted", """{"update": [{"id": {vid}, "title": "X"}], "delete": [{vid}]}""", "update[0]:DUPLICATE_IN_BATCH:id|delete[0]:DUPLICATE_IN_BATCH:id")]
-    [InlineData("stale version", """{"update": [{"id": {vid}, "version": 9, "title": "X"}]}""", "update[0]:CONFLICT:version")]
-    [InlineData("unknown attribute value", """{"create": [{"title": "A", "attribute_value_ids": [999999]}]}""", "create[0]:REFERENCE_NOT_FOUND:attribute_value_ids[0]")]
-    [InlineData("option the product lacks", """{"create": [{"title": "A", "options": {"Color": "Red"}}]}""", "create[0]:VALIDATION_FAILED:options.Color")]
-    [InlineData("bad price", """{"create": [{"title": "A", "prices": [{"currency_code": "usd", "amount": -5}]}]}""", "create[0]:VALIDATION_FAILED:prices[0].amount")]
-    public async Task BatchVariants_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(string scenario, string template, string expected)
+    [InlineData(
+        "same id updated twice",
+        """{"update": [{"id": {vid}, "title": "X"}, {"id": {vid}, "title": "Y"}]}""",
+        "update[0]:DUPLICATE_IN_BATCH:id|update[1]:DUPLICATE_IN_BATCH:id")]
+    [InlineData(
+        "same id updated and deleted",
+        """{"update": [{"id": {vid}, "title": "X"}], "delete": [{vid}]}""",
+        "update[0]:DUPLICATE_IN_BATCH:id|delete[0]:DUPLICATE_IN_BATCH:id")]
+    [InlineData(
+        "stale version", """{"update": [{"id": {vid}, "version": 9, "title": "X"}]}""", "update[0]:CONFLICT:version")]
+    [InlineData(
+        "unknown attribute value",
+        """{"create": [{"title": "A", "attribute_value_ids": [999999]}]}""",
+        "create[0]:REFERENCE_NOT_FOUND:attribute_value_ids[0]")]
+    [InlineData(
+        "option the product lacks",
+        """{"create": [{"title": "A", "options": {"Color": "Red"}}]}""",
+        "create[0]:VALIDATION_FAILED:options.Color")]
+    [InlineData(
+        "bad price",
+        """{"create": [{"title": "A", "prices": [{"currency_code": "usd", "amount": -5}]}]}""",
+        "create[0]:VALIDATION_FAILED:prices[0].amount")]
+    public async Task BatchVariants_BadItem_FailsWithItsCodeAndFieldAndWritesNothing(
+        string scenario, string template, string expected)
     {
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder()).WithVariant(new VariantBuilder().With("sku", "SIBLING-SKU")));
+        var product = await SeedProductAsync(new ProductBuilder()
+            .WithVariant(new VariantBuilder())
+            .WithVariant(new VariantBuilder().With("sku", "SIBLING-SKU")));
         await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().With("sku", "THEIR-SKU")));
         var variant = product.At("variants[0]");
         var before = await CountRowsAsync();
-        var json = template.Replace("{vid}", variant.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var variantId = variant.Num("id").ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = template.Replace("{vid}", variantId, StringComparison.Ordinal);
 
         var (status, body) = await PostRawAsync(VariantsBatch(product.Num("id")), json);
 
         status.Should().Be(200, $"{scenario}: {body.Text()}");
-        foreach (var (item, code, field) in expected.Split('|').Select(e => e.Split(':')).Select(e => (e[0], e[1], e[2])))
+        foreach (var (item, code, field) in ItemErrors(expected))
         {
             body.Str($"{item}.status").Should().Be("failed", $"{scenario}: {body.Text()}");
             body.Str($"{item}.error.code").Should().Be(code, $"{scenario}: {body.Text()}");
@@ -196,7 +228,7 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
         var good = new VariantBuilder();
 
-        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [good.Build(), new VariantBuilder().Without("title").Build()]));
+        var (status, body) = await CreateVariantsAsync(product.Num("id"), good, new VariantBuilder().Without("title"));
 
         status.Should().Be(200, body.Text());
         body.Arr("create").Select(r => r.Str("status")).Should().Equal("succeeded", "failed");
@@ -220,7 +252,8 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     [Fact]
     public async Task GetVariant_Existing_AnswersItWithItsPrices()
     {
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(VariantBuilder.Price("usd", 19.99m))));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(VariantBuilder.Price("usd", 19.99m))));
 
         var (status, body) = await GetAsync($"/api/v1/variants/{product.Num("variants[0].id")}");
 
@@ -243,7 +276,7 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
 
-        var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [new VariantBuilder().Build()]));
+        var (status, body) = await CreateVariantsAsync(product.Num("id"), new VariantBuilder());
 
         status.Should().Be(200, body.Text());
         var (_, read) = await GetAsync($"/api/v1/products/{product.Num("id")}");
@@ -254,9 +287,9 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     public async Task BatchProducts_StaleFullVariantListAfterAVariantWasAdded_AnswersConflictAndDeletesNothing()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
-        var (_, added) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Of(create: [new VariantBuilder().Build()]));
+        var (_, added) = await CreateVariantsAsync(product.Num("id"), new VariantBuilder());
         var addedId = added.Num("create[0].id");
-        var staleList = new[] { new Dictionary<string, object?> { ["id"] = product.Num("variants[0].id"), ["title"] = "Renamed" } };
+        var staleList = new[] { Batch.Item(("id", product.Num("variants[0].id")), ("title", "Renamed")) };
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Update(
             Batch.Item(("id", product.Num("id")), ("version", product.Num("version")), ("variants", staleList))));
@@ -269,6 +302,8 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 }
 
-public sealed class VariantsBatchTestsOnSqlite(SqliteApiFactory f) : VariantsBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class VariantsBatchTestsOnSqlite(SqliteApiFactory f)
+    : VariantsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class VariantsBatchTestsOnPostgres(PostgresApiFactory f) : VariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class VariantsBatchTestsOnPostgres(PostgresApiFactory f)
+    : VariantsBatchTests(f), IClassFixture<PostgresApiFactory>;

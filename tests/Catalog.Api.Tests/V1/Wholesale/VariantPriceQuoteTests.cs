@@ -6,7 +6,10 @@ namespace Catalog.Api.Tests.V1.Wholesale;
 /// <summary><c>GET /api/v1/variants/{id}/price?role=&amp;quantity=&amp;currency=</c> end to end.</summary>
 public abstract class VariantPriceQuoteTests(CatalogApiFactory factory) : WholesaleApiTest(factory)
 {
-    /// <summary>USD 19 / EUR 17 regular; gold: USD 12 (on sale 11.5), EUR 11, minimum 5 step 3, 20% off 11-20, USD 8 fixed from 21.</summary>
+    /// <summary>
+    /// USD 19 / EUR 17 regular; gold: USD 12 (on sale 11.5), EUR 11, minimum 5 step 3, 20% off 11-20, USD 8 fixed from
+    /// 21.
+    /// </summary>
     private async Task<long> SeedGoldVariantAsync()
     {
         await SeedRolesAsync("gold", "silver");
@@ -24,7 +27,8 @@ public abstract class VariantPriceQuoteTests(CatalogApiFactory factory) : Wholes
     [InlineData(20, 9.20, 184.00, true, "quantity_discount_rule", 11L)]
     [InlineData(23, 8.00, 184.00, true, "quantity_discount_rule", 21L)]
     [InlineData(302, 8.00, 2416.00, true, "quantity_discount_rule", 21L)]
-    public async Task Quote_GoldInUsd_FollowsMinimumStepAndRules(long quantity, decimal unit, decimal total, bool allowed, string reason, long? ruleStart)
+    public async Task Quote_GoldInUsd_FollowsMinimumStepAndRules(
+        long quantity, decimal unit, decimal total, bool allowed, string reason, long? ruleStart)
     {
         var variantId = await SeedGoldVariantAsync();
 
@@ -60,7 +64,10 @@ public abstract class VariantPriceQuoteTests(CatalogApiFactory factory) : Wholes
         var (_, body) = await GetAsync(Quote(variantId, "role=gold&quantity=11&currency=usd"));
 
         ShouldEqualJson(body.At("applied_rule"), JsonNode.Parse("""
-            {"role": "gold", "start_qty": 11, "end_qty": 20, "price_type": "percent", "value": 20, "currency_code": null}
+            {
+                "role": "gold", "start_qty": 11, "end_qty": 20,
+                "price_type": "percent", "value": 20, "currency_code": null
+            }
             """)!);
         body.At("unit_price")!.ToJsonString().Should().Be("9.20");
         body.At("regular_price")!.ToJsonString().Should().Be("19.00");
@@ -175,6 +182,8 @@ public abstract class VariantPriceQuoteTests(CatalogApiFactory factory) : Wholes
     }
 }
 
-public sealed class VariantPriceQuoteTestsOnSqlite(SqliteApiFactory factory) : VariantPriceQuoteTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class VariantPriceQuoteTestsOnSqlite(SqliteApiFactory factory)
+    : VariantPriceQuoteTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class VariantPriceQuoteTestsOnPostgres(PostgresApiFactory factory) : VariantPriceQuoteTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class VariantPriceQuoteTestsOnPostgres(PostgresApiFactory factory)
+    : VariantPriceQuoteTests(factory), IClassFixture<PostgresApiFactory>;

@@ -17,16 +17,21 @@ public abstract class WholesaleApiTest(CatalogApiFactory factory) : CatalogApiTe
 
     protected async Task<IReadOnlyList<JsonNode>> SeedRolesAsync(params string[] keys)
     {
-        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: keys.Select(k => Batch.Item(("key", k), ("name", $"Role {k}")))));
+        var roles = keys.Select(k => Batch.Item(("key", k), ("name", $"Role {k}")));
+        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: roles));
         status.Should().Be(200, body.Text());
         body.Num("summary.succeeded").Should().Be(keys.Length, body.Text());
         return [.. body.Arr("create").Select(r => r!["wholesale_role"]!)];
     }
 
-    /// <summary>Creates one product with one variant (USD 19 and EUR 17 plain prices) carrying <paramref name="wholesale"/>; answers the variant.</summary>
+    /// <summary>
+    /// Creates one product with one variant (USD 19 and EUR 17 plain prices) carrying <paramref name="wholesale"/>;
+    /// answers the variant.
+    /// </summary>
     protected async Task<JsonNode> SeedVariantAsync(object? wholesale)
     {
-        var variant = new VariantBuilder().WithPrices(VariantBuilder.Price("usd", 19m), VariantBuilder.Price("eur", 17m));
+        var variant = new VariantBuilder()
+            .WithPrices(VariantBuilder.Price("usd", 19m), VariantBuilder.Price("eur", 17m));
         if (wholesale is not null)
         {
             variant.With("wholesale", wholesale);
@@ -36,14 +41,18 @@ public abstract class WholesaleApiTest(CatalogApiFactory factory) : CatalogApiTe
         return product.At("variants[0]")!;
     }
 
-    protected Task<WholesaleRowCounts> CountWholesaleRowsAsync() => Factory.QueryAsync(async db => new WholesaleRowCounts(
-        await db.Set<WholesaleRole>().CountAsync(),
-        await db.Set<WholesalePrice>().CountAsync(),
-        await db.Set<WholesaleOrderQuantity>().CountAsync(),
-        await db.Set<WholesaleVisibility>().CountAsync(),
-        await db.Set<WholesaleDiscountRule>().CountAsync()));
+    protected Task<WholesaleRowCounts> CountWholesaleRowsAsync() =>
+        Factory.QueryAsync(async db => new WholesaleRowCounts(
+            await db.Set<WholesaleRole>().CountAsync(),
+            await db.Set<WholesalePrice>().CountAsync(),
+            await db.Set<WholesaleOrderQuantity>().CountAsync(),
+            await db.Set<WholesaleVisibility>().CountAsync(),
+            await db.Set<WholesaleDiscountRule>().CountAsync()));
 
-    /// <summary>Every wholesale field, for one role: two prices (one on sale), a minimum and step, visibility, a percent and a fixed rule.</summary>
+    /// <summary>
+    /// Every wholesale field, for one role: two prices (one on sale), a minimum and step, visibility, a percent and a
+    /// fixed rule.
+    /// </summary>
     protected static Dictionary<string, object?> FullWholesale(string role) => new(StringComparer.Ordinal)
     {
         ["prices"] = new object[]
@@ -57,11 +66,22 @@ public abstract class WholesaleApiTest(CatalogApiFactory factory) : CatalogApiTe
         ["quantity_discount_rules"] = new object[]
         {
             new { role, start_qty = 11, end_qty = 20, price_type = "percent", value = 20m },
-            new { role, start_qty = 21, end_qty = (long?)null, price_type = "fixed", value = 8m, currency_code = "usd" },
+            new
+            {
+                role,
+                start_qty = 21,
+                end_qty = (long?)null,
+                price_type = "fixed",
+                value = 8m,
+                currency_code = "usd",
+            },
         },
     };
 
-    /// <summary><see cref="FullWholesale"/> as every answer shows it: prices by role and currency, codes lower case, nulls explicit.</summary>
+    /// <summary>
+    /// <see cref="FullWholesale"/> as every answer shows it: prices by role and currency, codes lower case, nulls
+    /// explicit.
+    /// </summary>
     protected static JsonNode FullWholesaleAnswer(string role) => JsonNode.Parse(
         $$"""
         {
@@ -73,12 +93,19 @@ public abstract class WholesaleApiTest(CatalogApiFactory factory) : CatalogApiTe
           "order_quantity_steps": [{"role": "{{role}}", "step": 3}],
           "visibility": ["{{role}}"],
           "quantity_discount_rules": [
-            {"role": "{{role}}", "start_qty": 11, "end_qty": 20, "price_type": "percent", "value": 20, "currency_code": null},
-            {"role": "{{role}}", "start_qty": 21, "end_qty": null, "price_type": "fixed", "value": 8, "currency_code": "usd"}
+            {
+              "role": "{{role}}", "start_qty": 11, "end_qty": 20,
+              "price_type": "percent", "value": 20, "currency_code": null
+            },
+            {
+              "role": "{{role}}", "start_qty": 21, "end_qty": null,
+              "price_type": "fixed", "value": 8, "currency_code": "usd"
+            }
           ]
         }
         """)!;
 
     protected static void ShouldEqualJson(JsonNode? actual, JsonNode expected) =>
-        JsonNode.DeepEquals(actual, expected).Should().BeTrue($"expected {expected.ToJsonString()}\n but found {actual.Text()}");
+        JsonNode.DeepEquals(actual, expected)
+            .Should().BeTrue($"expected {expected.ToJsonString()}\n but found {actual.Text()}");
 }

@@ -31,8 +31,10 @@ public abstract class WholesaleQueryCountTests(CatalogApiFactory factory) : Whol
     [Fact]
     public async Task RolesBatch_10Or1000Items_ReadTheSameNumberOfTimes()
     {
-        var small = await ReadsAsync(RolesBatch, 10, (i, p) => new { key = $"r{p}{i}", name = "R" }, (id, i) => new { id, name = "Renamed" });
-        var large = await ReadsAsync(RolesBatch, 1000, (i, p) => new { key = $"r{p}{i}", name = "R" }, (id, i) => new { id, name = "Renamed" });
+        object Create(int i, string p) => new { key = $"r{p}{i}", name = "R" };
+        object Update(long id, int i) => new { id, name = "Renamed" };
+        var small = await ReadsAsync(RolesBatch, 10, Create, Update);
+        var large = await ReadsAsync(RolesBatch, 1000, Create, Update);
 
         large.Should().Equal(small);
     }
@@ -40,13 +42,22 @@ public abstract class WholesaleQueryCountTests(CatalogApiFactory factory) : Whol
     private static object ProductWithWholesale(int i, string prefix) => new
     {
         title = $"Product {prefix}{i}",
-        variants = new[] { new { title = "V", sku = $"W-{prefix}{i}", prices = new[] { new { currency_code = "usd", amount = 10m } }, wholesale = Wholesale(i) } },
+        variants = new[]
+        {
+            new { title = "V", sku = $"W-{prefix}{i}", prices = UsdPrice(10m), wholesale = Wholesale(i) },
+        },
     };
+
+    private static object[] UsdPrice(decimal amount) => [new { currency_code = "usd", amount }];
 
     /// <summary>Both roles in every list, so each item names roles and writes a row in every wholesale table.</summary>
     private static object Wholesale(int i) => new
     {
-        prices = new[] { new { role = "gold", currency_code = "usd", amount = 8m }, new { role = "silver", currency_code = "usd", amount = 9m } },
+        prices = new[]
+        {
+            new { role = "gold", currency_code = "usd", amount = 8m },
+            new { role = "silver", currency_code = "usd", amount = 9m },
+        },
         minimum_order_quantities = new[] { new { role = "gold", quantity = 2 + (i % 3) } },
         order_quantity_steps = new[] { new { role = "gold", step = 2 } },
         visibility = new[] { "gold", "silver" },
@@ -58,35 +69,47 @@ public abstract class WholesaleQueryCountTests(CatalogApiFactory factory) : Whol
         var (_, body) = await PostAsync(ProductsBatch, new { create = new[] { new { title = $"Holder {count}" } } });
         var productId = body!["create"]![0]!["id"]!.GetValue<long>();
         return await ReadsAsync(VariantsBatch(productId), count,
-            (i, p) => new { title = $"V{i}", sku = $"WV-{count}-{i}", prices = new[] { new { currency_code = "usd", amount = 1.5m } }, wholesale = Wholesale(i) },
+            (i, p) => new
+            {
+                title = $"V{i}",
+                sku = $"WV-{count}-{i}",
+                prices = UsdPrice(1.5m),
+                wholesale = Wholesale(i),
+            },
             (id, i) => new { id, wholesale = new { visibility = new[] { "gold" } } });
     }
 
-    /// <summary>Reads counted for a create of <paramref name="count"/> items, an update of them all, and a delete of them all.</summary>
-    private async Task<long[]> ReadsAsync(string url, int count, Func<int, string, object> create, Func<long, int, object> update)
+    /// <summary>
+    /// Reads counted for a create of <paramref name="count"/> items, an update of them all, and a delete of them all.
+    /// </summary>
+    private async Task<long[]> ReadsAsync(
+        string url, int count, Func<int, string, object> create, Func<long, int, object> update)
     {
         var prefix = $"{count}x";
         Factory.Statements.Reset();
-        var (status, body) = await PostAsync(url, new { create = Enumerable.Range(0, count).Select(i => create(i, prefix)) });
-        var creates = Factory.Statements.Reads;
+        var creates = Enumerable.Range(0, count).Select(i => create(i, prefix));
+        var (status, body) = await PostAsync(url, new { create = creates });
+        var createReads = Factory.Statements.Reads;
         status.Should().Be(200, body.Text());
         body.Num("summary.succeeded").Should().Be(count, body.Text());
         var ids = body.Arr("create").Select(r => r!["id"]!.GetValue<long>()).ToList();
 
         Factory.Statements.Reset();
         (_, body) = await PostAsync(url, new { update = ids.Select((id, i) => update(id, i)) });
-        var updates = Factory.Statements.Reads;
+        var updateReads = Factory.Statements.Reads;
         body.Num("summary.succeeded").Should().Be(count, body.Text());
 
         Factory.Statements.Reset();
         (_, body) = await PostAsync(url, new { delete = ids });
-        var deletes = Factory.Statements.Reads;
+        var deleteReads = Factory.Statements.Reads;
         body.Num("summary.succeeded").Should().Be(count, body.Text());
 
-        return [creates, updates, deletes];
+        return [createReads, updateReads, deleteReads];
     }
 }
 
-public sealed class WholesaleQueryCountTestsOnSqlite(SqliteApiFactory factory) : WholesaleQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleQueryCountTestsOnSqlite(SqliteApiFactory factory)
+    : WholesaleQueryCountTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleQueryCountTestsOnPostgres(PostgresApiFactory factory) : WholesaleQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleQueryCountTestsOnPostgres(PostgresApiFactory factory)
+    : WholesaleQueryCountTests(factory), IClassFixture<PostgresApiFactory>;

@@ -24,7 +24,10 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
         var tier = body.Num("create[1].id");
 
         (status, body) = await PostAsync(RolesBatch, Batch.Of(
-            update: [Batch.Item(("id", customer), ("version", 1), ("name", "Trade customer"), ("key", "wholesale_customer"))],
+            update:
+            [
+                Batch.Item(("id", customer), ("version", 1), ("name", "Trade customer"), ("key", "wholesale_customer")),
+            ],
             delete: [tier]));
 
         status.Should().Be(200, body.Text());
@@ -55,7 +58,7 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     [InlineData("")]
     public async Task Batch_ReservedOrMalformedKey_FailsWithValidationFailedOnKey(string key)
     {
-        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: [Batch.Item(("key", key), ("name", "X")), Batch.Item(("key", "fine"), ("name", "Fine"))]));
+        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: [Role(key, "X"), Role("fine", "Fine")]));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].status").Should().Be("failed");
@@ -77,7 +80,7 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     [Fact]
     public async Task Batch_SameKeyTwice_FailsBothWithDuplicateInBatch()
     {
-        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "A")), Batch.Item(("key", "gold"), ("name", "B"))]));
+        var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: [Role("gold", "A"), Role("gold", "B")]));
 
         status.Should().Be(200);
         body.Str("create[0].error.code").Should().Be("DUPLICATE_IN_BATCH");
@@ -103,7 +106,9 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     {
         var role = (await SeedRolesAsync("gold"))[0];
 
-        var (_, body) = await PostAsync(RolesBatch, Batch.Update(Batch.Item(("id", role.Num("id")), ("key", "platinum"))));
+        var update = Batch.Item(("id", role.Num("id")), ("key", "platinum"));
+
+        var (_, body) = await PostAsync(RolesBatch, Batch.Update(update));
 
         body.Str("update[0].error.code").Should().Be("VALIDATION_FAILED");
         body.Fields("update[0].error.details").Should().Equal("key");
@@ -127,9 +132,17 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     public async Task Batch_DeleteARoleAVariantNames_FailsWithConflictUntilTheVariantDropsIt()
     {
         var roles = await SeedRolesAsync("gold", "silver", "bronze");
-        var variant = await SeedVariantAsync(new { visibility = new[] { "gold" }, quantity_discount_rules = new[] { new { role = "silver", start_qty = 2, price_type = "percent", value = 5m } } });
+        var variant = await SeedVariantAsync(new
+        {
+            visibility = new[] { "gold" },
+            quantity_discount_rules = new[]
+            {
+                new { role = "silver", start_qty = 2, price_type = "percent", value = 5m },
+            },
+        });
+        var (gold, silver, bronze) = (roles[0].Num("id"), roles[1].Num("id"), roles[2].Num("id"));
 
-        var (status, body) = await PostAsync(RolesBatch, Batch.Delete(roles[0].Num("id"), roles[1].Num("id"), roles[2].Num("id")));
+        var (status, body) = await PostAsync(RolesBatch, Batch.Delete(gold, silver, bronze));
 
         status.Should().Be(200, body.Text());
         body.Str("delete[0].error.code").Should().Be("CONFLICT");
@@ -139,8 +152,9 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
         body.Str("delete[2].status").Should().Be("succeeded", "bronze is named by no variant");
         (await CountWholesaleRowsAsync()).Roles.Should().Be(2);
 
-        await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(("id", variant.Num("id")), ("wholesale", null))));
-        (_, body) = await PostAsync(RolesBatch, Batch.Delete(roles[0].Num("id"), roles[1].Num("id")));
+        var dropWholesale = Batch.Item(("id", variant.Num("id")), ("wholesale", null));
+        await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(dropWholesale));
+        (_, body) = await PostAsync(RolesBatch, Batch.Delete(gold, silver));
 
         body.Num("summary.succeeded").Should().Be(2, body.Text());
         (await CountWholesaleRowsAsync()).Should().Be(new WholesaleRowCounts(0, 0, 0, 0, 0));
@@ -149,15 +163,22 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     [Fact]
     public async Task Batch_AtomicWithOneBadItem_WritesNothingAndAnswers422()
     {
-        var (status, body) = await PostAsync($"{RolesBatch}?policy=atomic", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold")), Batch.Item(("key", "all"), ("name", "All"))]));
+        var batch = Batch.Of(create: [Role("gold", "Gold"), Role("all", "All")]);
+
+        var (status, body) = await PostAsync($"{RolesBatch}?policy=atomic", batch);
 
         status.Should().Be(422, body.Text());
         body.Str("create[0].status").Should().Be("not_applied");
         body.Str("create[1].error.code").Should().Be("VALIDATION_FAILED");
         (await CountWholesaleRowsAsync()).Roles.Should().Be(0);
     }
+
+    private static Dictionary<string, object?> Role(string key, string name) =>
+        Batch.Item(("key", key), ("name", name));
 }
 
-public sealed class WholesaleRolesBatchTestsOnSqlite(SqliteApiFactory factory) : WholesaleRolesBatchTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleRolesBatchTestsOnSqlite(SqliteApiFactory factory)
+    : WholesaleRolesBatchTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleRolesBatchTestsOnPostgres(PostgresApiFactory factory) : WholesaleRolesBatchTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleRolesBatchTestsOnPostgres(PostgresApiFactory factory)
+    : WholesaleRolesBatchTests(factory), IClassFixture<PostgresApiFactory>;

@@ -12,7 +12,8 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
     public async Task ProductBatch_CreateWithEveryWholesaleField_ComesBackFromEveryRead()
     {
         await SeedRolesAsync("wholesale_customer");
-        var product = new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", FullWholesale("wholesale_customer")));
+        var variant = new VariantBuilder().With("wholesale", FullWholesale("wholesale_customer"));
+        var product = new ProductBuilder().WithVariant(variant);
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
@@ -37,19 +38,23 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         var holder = await SeedProductAsync(new ProductBuilder());
         var url = VariantsBatch(holder.Num("id"));
 
-        var (status, body) = await PostAsync(url, Batch.Of(create: [new VariantBuilder().With("wholesale", FullWholesale("gold")).Build()]));
+        var gold = new VariantBuilder().With("wholesale", FullWholesale("gold")).Build();
+        var (status, body) = await PostAsync(url, Batch.Of(create: [gold]));
 
         status.Should().Be(200, body.Text());
         ShouldEqualJson(body.At("create[0].variant.wholesale"), FullWholesaleAnswer("gold"));
         var variantId = body.Num("create[0].id");
 
-        (status, body) = await PostAsync(url, Batch.Update(Batch.Item(("id", variantId), ("version", 1), ("wholesale", FullWholesale("silver")))));
+        var silver = Batch.Item(("id", variantId), ("version", 1), ("wholesale", FullWholesale("silver")));
+        (status, body) = await PostAsync(url, Batch.Update(silver));
 
         status.Should().Be(200, body.Text());
         body.Num("update[0].variant.version").Should().Be(2);
         ShouldEqualJson(body.At("update[0].variant.wholesale"), FullWholesaleAnswer("silver"));
-        ShouldEqualJson((await GetAsync($"/api/v1/variants/{variantId}")).Body.At("wholesale"), FullWholesaleAnswer("silver"));
-        (await CountWholesaleRowsAsync()).Should().Be(new WholesaleRowCounts(2, 2, 1, 1, 2), "the gold rows were replaced, not kept beside");
+        var read = (await GetAsync($"/api/v1/variants/{variantId}")).Body;
+        ShouldEqualJson(read.At("wholesale"), FullWholesaleAnswer("silver"));
+        (await CountWholesaleRowsAsync()).Should()
+            .Be(new WholesaleRowCounts(2, 2, 1, 1, 2), "the gold rows were replaced, not kept beside");
     }
 
     [Fact]
@@ -58,7 +63,10 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         var variant = await SeedVariantAsync(null);
 
         ShouldEqualJson(variant.At("wholesale"), JsonNode.Parse("""
-            {"prices": [], "minimum_order_quantities": [], "order_quantity_steps": [], "visibility": [], "quantity_discount_rules": []}
+            {
+                "prices": [], "minimum_order_quantities": [], "order_quantity_steps": [],
+                "visibility": [], "quantity_discount_rules": []
+            }
             """)!);
     }
 
@@ -68,13 +76,20 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         await SeedRolesAsync("gold");
         var variant = await SeedVariantAsync(FullWholesale("gold"));
 
+        var wholesale = new
+        {
+            prices = new[] { new { role = "gold", currency_code = "usd", amount = 10m } },
+            quantity_discount_rules = Array.Empty<object>(),
+        };
+
         var (_, body) = await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(
             ("id", variant.Num("id")),
-            ("wholesale", new { prices = new[] { new { role = "gold", currency_code = "usd", amount = 10m } }, quantity_discount_rules = Array.Empty<object>() }))));
+            ("wholesale", wholesale))));
 
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
         var expected = FullWholesaleAnswer("gold");
-        expected["prices"] = JsonNode.Parse("""[{"role": "gold", "currency_code": "usd", "amount": 10, "sale_amount": null}]""");
+        expected["prices"] = JsonNode.Parse(
+            """[{"role": "gold", "currency_code": "usd", "amount": 10, "sale_amount": null}]""");
         expected["quantity_discount_rules"] = new JsonArray();
         ShouldEqualJson(body.At("update[0].variant.wholesale"), expected);
         ShouldEqualJson((await GetAsync($"/api/v1/variants/{variant.Num("id")}")).Body.At("wholesale"), expected);
@@ -88,11 +103,14 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         var variant = await SeedVariantAsync(FullWholesale("gold"));
 
         var (_, body) = await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(
-            ("id", variant.Num("id")), ("wholesale", new { order_quantity_steps = new[] { new { role = "gold", step = 4 } } }))));
+            ("id", variant.Num("id")),
+            ("wholesale", new { order_quantity_steps = new[] { new { role = "gold", step = 4 } } }))));
 
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
-        ShouldEqualJson(body.At("update[0].variant.wholesale.minimum_order_quantities"), JsonNode.Parse("""[{"role": "gold", "quantity": 5}]""")!);
-        ShouldEqualJson(body.At("update[0].variant.wholesale.order_quantity_steps"), JsonNode.Parse("""[{"role": "gold", "step": 4}]""")!);
+        var wholesale = body.At("update[0].variant.wholesale");
+        var minimums = JsonNode.Parse("""[{"role": "gold", "quantity": 5}]""")!;
+        ShouldEqualJson(wholesale.At("minimum_order_quantities"), minimums);
+        ShouldEqualJson(wholesale.At("order_quantity_steps"), JsonNode.Parse("""[{"role": "gold", "step": 4}]""")!);
     }
 
     [Fact]
@@ -122,7 +140,9 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         await SeedRolesAsync("gold");
         var variant = await SeedVariantAsync(new { visibility = new[] { "gold" } });
 
-        var (_, body) = await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(("id", variant.Num("id")), ("wholesale", new { visibility = new[] { "all" } }))));
+        var (_, body) = await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(
+            ("id", variant.Num("id")),
+            ("wholesale", new { visibility = new[] { "all" } }))));
 
         body.Arr("update[0].variant.wholesale.visibility").Should().BeEmpty();
         (await CountWholesaleRowsAsync()).Visibility.Should().Be(0);
@@ -132,11 +152,13 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
     public async Task ProductUpdate_VariantListWithWholesale_PatchesTheNamedVariant()
     {
         await SeedRolesAsync("gold");
-        var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", FullWholesale("gold"))));
+        var product = await SeedProductAsync(
+            new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", FullWholesale("gold"))));
+        var variant = new { id = product.Num("variants[0].id"), wholesale = Visibility() };
 
         var (_, body) = await PostAsync(ProductsBatch, Batch.Update(Batch.Item(
             ("id", product.Num("id")),
-            ("variants", new[] { new { id = product.Num("variants[0].id"), wholesale = new { visibility = Array.Empty<string>() } } }))));
+            ("variants", new[] { variant }))));
 
         body.Str("update[0].status").Should().Be("succeeded", body.Text());
         var expected = FullWholesaleAnswer("gold");
@@ -151,22 +173,27 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         var variant = await SeedVariantAsync(FullWholesale("gold"));
 
         var (_, body) = await PostAsync(VariantsBatch(variant.Num("product_id")), Batch.Update(Batch.Item(
-            ("id", variant.Num("id")), ("wholesale", new { minimum_order_quantities = new[] { new { role = "silver", quantity = 2 } } }))));
+            ("id", variant.Num("id")),
+            ("wholesale", new { minimum_order_quantities = new[] { new { role = "silver", quantity = 2 } } }))));
 
         body.Str("update[0].error.code").Should().Be("VALIDATION_FAILED");
         body.Fields("update[0].error.details").Should().Equal("wholesale.minimum_order_quantities");
-        ShouldEqualJson((await GetAsync($"/api/v1/variants/{variant.Num("id")}")).Body.At("wholesale"), FullWholesaleAnswer("gold"));
+        var read = (await GetAsync($"/api/v1/variants/{variant.Num("id")}")).Body;
+        ShouldEqualJson(read.At("wholesale"), FullWholesaleAnswer("gold"));
     }
 
     [Fact]
     public async Task ProductCreate_StepWithoutMinimum_FailsAtTheStepsRole()
     {
         await SeedRolesAsync("gold", "silver");
-        var product = new ProductBuilder().WithVariant(new VariantBuilder()).WithVariant(new VariantBuilder().With("wholesale", new
+        var wholesale = new
         {
             minimum_order_quantities = new[] { new { role = "gold", quantity = 2 } },
             order_quantity_steps = new[] { new { role = "gold", step = 2 }, new { role = "silver", step = 2 } },
-        }));
+        };
+        var product = new ProductBuilder()
+            .WithVariant(new VariantBuilder())
+            .WithVariant(new VariantBuilder().With("wholesale", wholesale));
 
         var (_, body) = await PostAsync(ProductsBatch, Batch.Create(product));
 
@@ -177,27 +204,108 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
 
     public static TheoryData<string, object, string> BrokenWholesale => new()
     {
-        { "start below 1", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 0, price_type = "percent", value = 5m } } }, "wholesale.quantity_discount_rules[0].start_qty" },
-        { "end below start", new { quantity_discount_rules = new object[] { new { role = "gold", start_qty = 1, end_qty = 4, price_type = "percent", value = 5m }, new { role = "gold", start_qty = 10, end_qty = 9, price_type = "percent", value = 5m } } }, "wholesale.quantity_discount_rules[1].end_qty" },
-        { "overlapping ranges", new { quantity_discount_rules = new object[] { new { role = "gold", start_qty = 1, end_qty = 10, price_type = "percent", value = 5m }, new { role = "gold", start_qty = 5, price_type = "fixed", value = 5m, currency_code = "usd" } } }, "wholesale.quantity_discount_rules[1].start_qty" },
-        { "percent of 0", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 1, price_type = "percent", value = 0m } } }, "wholesale.quantity_discount_rules[0].value" },
-        { "percent over 100", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 1, price_type = "percent", value = 100.01m } } }, "wholesale.quantity_discount_rules[0].value" },
-        { "negative fixed", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 1, price_type = "fixed", value = -1m, currency_code = "usd" } } }, "wholesale.quantity_discount_rules[0].value" },
-        { "fixed without currency", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 1, price_type = "fixed", value = 1m } } }, "wholesale.quantity_discount_rules[0].currency_code" },
-        { "negative amount", new { prices = new[] { new { role = "gold", currency_code = "usd", amount = -0.01m } } }, "wholesale.prices[0].amount" },
-        { "negative sale amount", new { prices = new[] { new { role = "gold", currency_code = "usd", amount = 1m, sale_amount = -1m } } }, "wholesale.prices[0].sale_amount" },
-        { "duplicate price", new { prices = new[] { new { role = "gold", currency_code = "usd", amount = 1m }, new { role = "gold", currency_code = "usd", amount = 2m } } }, "wholesale.prices[1].role" },
-        { "minimum of 0", new { minimum_order_quantities = new[] { new { role = "gold", quantity = 0 } } }, "wholesale.minimum_order_quantities[0].quantity" },
-        { "duplicate minimum", new { minimum_order_quantities = new[] { new { role = "gold", quantity = 1 }, new { role = "gold", quantity = 2 } } }, "wholesale.minimum_order_quantities[1].role" },
-        { "step of 0", new { minimum_order_quantities = new[] { new { role = "gold", quantity = 1 } }, order_quantity_steps = new[] { new { role = "gold", step = 0 } } }, "wholesale.order_quantity_steps[0].step" },
-        { "step without minimum", new { order_quantity_steps = new[] { new { role = "gold", step = 2 } } }, "wholesale.order_quantity_steps[0].role" },
+        {
+            "start below 1",
+            Rules(new { role = "gold", start_qty = 0, price_type = "percent", value = 5m }),
+            "wholesale.quantity_discount_rules[0].start_qty"
+        },
+        {
+            "end below start",
+            Rules(
+                new { role = "gold", start_qty = 1, end_qty = 4, price_type = "percent", value = 5m },
+                new { role = "gold", start_qty = 10, end_qty = 9, price_type = "percent", value = 5m }),
+            "wholesale.quantity_discount_rules[1].end_qty"
+        },
+        {
+            "overlapping ranges",
+            Rules(
+                new { role = "gold", start_qty = 1, end_qty = 10, price_type = "percent", value = 5m },
+                new { role = "gold", start_qty = 5, price_type = "fixed", value = 5m, currency_code = "usd" }),
+            "wholesale.quantity_discount_rules[1].start_qty"
+        },
+        {
+            "percent of 0",
+            Rules(new { role = "gold", start_qty = 1, price_type = "percent", value = 0m }),
+            "wholesale.quantity_discount_rules[0].value"
+        },
+        {
+            "percent over 100",
+            Rules(new { role = "gold", start_qty = 1, price_type = "percent", value = 100.01m }),
+            "wholesale.quantity_discount_rules[0].value"
+        },
+        {
+            "negative fixed",
+            Rules(new { role = "gold", start_qty = 1, price_type = "fixed", value = -1m, currency_code = "usd" }),
+            "wholesale.quantity_discount_rules[0].value"
+        },
+        {
+            "fixed without currency",
+            Rules(new { role = "gold", start_qty = 1, price_type = "fixed", value = 1m }),
+            "wholesale.quantity_discount_rules[0].currency_code"
+        },
+        {
+            "negative amount",
+            new { prices = new[] { new { role = "gold", currency_code = "usd", amount = -0.01m } } },
+            "wholesale.prices[0].amount"
+        },
+        {
+            "negative sale amount",
+            new { prices = new[] { new { role = "gold", currency_code = "usd", amount = 1m, sale_amount = -1m } } },
+            "wholesale.prices[0].sale_amount"
+        },
+        {
+            "duplicate price",
+            new
+            {
+                prices = new[]
+                {
+                    new { role = "gold", currency_code = "usd", amount = 1m },
+                    new { role = "gold", currency_code = "usd", amount = 2m },
+                },
+            },
+            "wholesale.prices[1].role"
+        },
+        {
+            "minimum of 0",
+            new { minimum_order_quantities = new[] { new { role = "gold", quantity = 0 } } },
+            "wholesale.minimum_order_quantities[0].quantity"
+        },
+        {
+            "duplicate minimum",
+            new
+            {
+                minimum_order_quantities = new[]
+                {
+                    new { role = "gold", quantity = 1 },
+                    new { role = "gold", quantity = 2 },
+                },
+            },
+            "wholesale.minimum_order_quantities[1].role"
+        },
+        {
+            "step of 0",
+            new
+            {
+                minimum_order_quantities = new[] { new { role = "gold", quantity = 1 } },
+                order_quantity_steps = new[] { new { role = "gold", step = 0 } },
+            },
+            "wholesale.order_quantity_steps[0].step"
+        },
+        {
+            "step without minimum",
+            new { order_quantity_steps = new[] { new { role = "gold", step = 2 } } },
+            "wholesale.order_quantity_steps[0].role"
+        },
         { "duplicate visibility", new { visibility = new[] { "gold", "gold" } }, "wholesale.visibility[1]" },
         { "'all' beside a role", new { visibility = new[] { "all", "gold" } }, "wholesale.visibility[0]" },
     };
 
+    private static object Rules(params object[] rules) => new { quantity_discount_rules = rules };
+
     [Theory]
     [MemberData(nameof(BrokenWholesale))]
-    public async Task VariantBatch_BrokenRule_FailsTheItemWithValidationFailedAtItsPath(string because, object wholesale, string field)
+    public async Task VariantBatch_BrokenRule_FailsTheItemWithValidationFailedAtItsPath(
+        string because, object wholesale, string field)
     {
         await SeedRolesAsync("gold");
         var holder = await SeedProductAsync(new ProductBuilder());
@@ -222,25 +330,36 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
         await SeedRolesAsync("gold");
         var wholesale = new
         {
-            prices = new[] { new { role = "gold", currency_code = "usd", amount = 1m }, new { role = "ghost", currency_code = "usd", amount = 1m } },
+            prices = new[]
+            {
+                new { role = "gold", currency_code = "usd", amount = 1m },
+                new { role = "ghost", currency_code = "usd", amount = 1m },
+            },
             visibility = new[] { "phantom" },
-            quantity_discount_rules = new[] { new { role = "ghost", start_qty = 2, price_type = "percent", value = 5m } },
+            quantity_discount_rules = new[]
+            {
+                new { role = "ghost", start_qty = 2, price_type = "percent", value = 5m },
+            },
         };
 
         var (status, body) = await PostAsync(ProductsBatch, Batch.Create(
             new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", wholesale)),
-            new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", new { visibility = new[] { "gold" } }))));
+            new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", Visibility("gold")))));
 
         status.Should().Be(200, body.Text());
         body.Str("create[0].error.code").Should().Be("REFERENCE_NOT_FOUND");
         body.Fields("create[0].error.details").Should().Equal(
-            "variants[0].wholesale.prices[1].role", "variants[0].wholesale.visibility[0]", "variants[0].wholesale.quantity_discount_rules[0].role");
+            "variants[0].wholesale.prices[1].role",
+            "variants[0].wholesale.visibility[0]",
+            "variants[0].wholesale.quantity_discount_rules[0].role");
         body.Str("create[1].status").Should().Be("succeeded", "partial: the other item is written");
 
-        (_, body) = await PostAsync(VariantsBatch(body.Num("create[1].id")), Batch.Of(create: [new VariantBuilder().With("wholesale", wholesale).Build()]));
+        var variant = new VariantBuilder().With("wholesale", wholesale).Build();
+        (_, body) = await PostAsync(VariantsBatch(body.Num("create[1].id")), Batch.Of(create: [variant]));
 
         body.Str("create[0].error.code").Should().Be("REFERENCE_NOT_FOUND");
-        body.Fields("create[0].error.details").Should().Equal("wholesale.prices[1].role", "wholesale.visibility[0]", "wholesale.quantity_discount_rules[0].role");
+        body.Fields("create[0].error.details").Should().Equal(
+            "wholesale.prices[1].role", "wholesale.visibility[0]", "wholesale.quantity_discount_rules[0].role");
         (await CountWholesaleRowsAsync()).Should().Be(new WholesaleRowCounts(1, 0, 0, 1, 0));
     }
 
@@ -251,7 +370,7 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
 
         var (status, body) = await PostAsync($"{ProductsBatch}?policy=atomic", Batch.Create(
             new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", FullWholesale("gold"))),
-            new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", new { visibility = new[] { "ghost" } }))));
+            new ProductBuilder().WithVariant(new VariantBuilder().With("wholesale", Visibility("ghost")))));
 
         status.Should().Be(422, body.Text());
         body.Str("create[0].status").Should().Be("not_applied");
@@ -265,15 +384,21 @@ public abstract class WholesaleVariantTests(CatalogApiFactory factory) : Wholesa
     {
         var holder = await SeedProductAsync(new ProductBuilder());
 
-        var (status, body) = await PostAsync(VariantsBatch(holder.Num("id")), Batch.Of(create:
-            [new VariantBuilder().With("wholesale", new { quantity_discount_rules = new[] { new { role = "gold", start_qty = 1, price_type = "percent-price", value = 5m } } }).Build()]));
+        var rule = new { role = "gold", start_qty = 1, price_type = "percent-price", value = 5m };
+        var variant = new VariantBuilder().With("wholesale", Rules(rule)).Build();
+
+        var (status, body) = await PostAsync(VariantsBatch(holder.Num("id")), Batch.Of(create: [variant]));
 
         status.Should().Be(400);
         body.Str("code").Should().Be("INVALID_BODY");
         body.Fields("errors").Should().Equal("create[0].wholesale.quantity_discount_rules[0].price_type");
     }
+
+    private static object Visibility(params string[] roles) => new { visibility = roles };
 }
 
-public sealed class WholesaleVariantTestsOnSqlite(SqliteApiFactory factory) : WholesaleVariantTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleVariantTestsOnSqlite(SqliteApiFactory factory)
+    : WholesaleVariantTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleVariantTestsOnPostgres(PostgresApiFactory factory) : WholesaleVariantTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleVariantTestsOnPostgres(PostgresApiFactory factory)
+    : WholesaleVariantTests(factory), IClassFixture<PostgresApiFactory>;

@@ -71,7 +71,9 @@ public abstract class SnapshotReadsTests(CatalogApiFactory factory) : IAsyncLife
         return (product.Id, product.Variants[0].Id);
     }
 
-    /// <summary>Moves the product to the next version and renames its variant after it, both in one transaction.</summary>
+    /// <summary>
+    /// Moves the product to the next version and renames its variant after it, both in one transaction.
+    /// </summary>
     private async Task<int> KeepChangingAsync(long productId, long variantId, CancellationToken stop)
     {
         var version = 1;
@@ -81,8 +83,10 @@ public abstract class SnapshotReadsTests(CatalogApiFactory factory) : IAsyncLife
             var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             version++;
-            await db.Database.ExecuteSqlAsync($"UPDATE products SET version = {version} WHERE id = {productId}", CancellationToken.None);
-            await db.Database.ExecuteSqlAsync($"UPDATE variants SET title = {"v" + version} WHERE id = {variantId}", CancellationToken.None);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE products SET version = {version} WHERE id = {productId}", CancellationToken.None);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE variants SET title = {"v" + version} WHERE id = {variantId}", CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref _written);
         }
@@ -91,6 +95,8 @@ public abstract class SnapshotReadsTests(CatalogApiFactory factory) : IAsyncLife
     }
 }
 
-public sealed class SnapshotReadsTestsOnSqlite(SqliteApiFactory factory) : SnapshotReadsTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class SnapshotReadsTestsOnSqlite(SqliteApiFactory factory)
+    : SnapshotReadsTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class SnapshotReadsTestsOnPostgres(PostgresApiFactory factory) : SnapshotReadsTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class SnapshotReadsTestsOnPostgres(PostgresApiFactory factory)
+    : SnapshotReadsTests(factory), IClassFixture<PostgresApiFactory>;

@@ -25,12 +25,14 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     {
         var ids = await ReserveAsync(products: 4, variants: 1);
         await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
+        var orphan = Variant.Create(
+            ids.Next<Variant>(), productId: 987_654, new VariantDetails { Title = "orphan" }, Now);
 
         var outcome = await WriteAsync(
             BatchPolicy.Partial,
             Insert(ids.Next<Product>(), "fresh"),
             Insert(ids.Next<Product>(), "taken"),
-            new PlannedItem(2, [new InsertRow(Variant.Create(ids.Next<Variant>(), productId: 987_654, new VariantDetails { Title = "orphan" }, Now))]),
+            new PlannedItem(2, [new InsertRow(orphan)]),
             Insert(ids.Next<Product>(), "also-fresh", key: 3));
 
         outcome.Failures.Keys.Should().BeEquivalentTo([1, 2]);
@@ -47,14 +49,16 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var ids = await ReserveAsync(products: 41, variants: 0);
         await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
         var items = Enumerable.Range(0, 40)
-            .Select(i => new PlannedItem(i, [new InsertRow(Product.Create(ids.Next<Product>(), new ProductDetails { Handle = i == 23 ? "taken" : $"p-{i}", Title = "Shirt" }, Now).Value)]))
+            .Select(i => new PlannedItem(
+                i, [new InsertRow(NewProduct(ids.Next<Product>(), i == 23 ? "taken" : $"p-{i}"))]))
             .ToArray();
 
         var outcome = await WriteAsync(BatchPolicy.Partial, items);
 
         outcome.Failures.Keys.Should().Equal(23);
         outcome.Failures[23].Code.Should().Be(ErrorCodes.DuplicateHandle);
-        (await HandlesAsync()).Should().HaveCount(40).And.Contain(["taken", "p-0", "p-22", "p-24", "p-39"]).And.NotContain("p-23");
+        (await HandlesAsync()).Should()
+            .HaveCount(40).And.Contain(["taken", "p-0", "p-22", "p-24", "p-39"]).And.NotContain("p-23");
     }
 
     [Fact]
@@ -63,7 +67,8 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var ids = await ReserveAsync(products: 3, variants: 0);
         await WriteAsync(BatchPolicy.Partial, Insert(ids.Next<Product>(), "taken"));
 
-        var outcome = await WriteAsync(BatchPolicy.Atomic, Insert(ids.Next<Product>(), "fresh"), Insert(ids.Next<Product>(), "taken"));
+        var outcome = await WriteAsync(
+            BatchPolicy.Atomic, Insert(ids.Next<Product>(), "fresh"), Insert(ids.Next<Product>(), "taken"));
 
         outcome.Failures.Should().ContainKey(1).WhoseValue.Code.Should().Be(ErrorCodes.DuplicateHandle);
         (await HandlesAsync()).Should().BeEquivalentTo(["taken"]);
@@ -75,10 +80,11 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var ids = await ReserveAsync(products: 1, variants: 0);
         var id = ids.Next<Product>();
         await WriteAsync(BatchPolicy.Partial, Insert(id, "shirt"));
-        var stale = Product.Create(id, new ProductDetails { Handle = "shirt", Title = "Renamed" }, Now).Value;
+        var stale = NewProduct(id, "shirt", title: "Renamed");
         stale.Update(stale.Details, Now);
 
-        var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new UpdateRow(stale, ExpectedVersion: 41)]));
+        var outcome = await WriteAsync(
+            BatchPolicy.Partial, new PlannedItem(0, [new UpdateRow(stale, ExpectedVersion: 41)]));
 
         outcome.Failures[0].Code.Should().Be(ErrorCodes.Conflict);
         (await factory.QueryAsync(db => db.Products.Select(p => p.Title).SingleAsync())).Should().Be("Shirt");
@@ -88,9 +94,10 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     public async Task Apply_DeleteOfMissingRowThatMustExist_FailsWithNotFound()
     {
         var ids = await ReserveAsync(products: 1, variants: 0);
-        var ghost = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "ghost", Title = "Ghost" }, Now).Value;
+        var ghost = NewProduct(ids.Next<Product>(), "ghost", title: "Ghost");
 
-        var outcome = await WriteAsync(BatchPolicy.Partial, new PlannedItem(0, [new DeleteRow(ghost, MustExist: true)]));
+        var outcome = await WriteAsync(
+            BatchPolicy.Partial, new PlannedItem(0, [new DeleteRow(ghost, MustExist: true)]));
 
         outcome.Failures[0].Code.Should().Be(ErrorCodes.NotFound);
     }
@@ -125,30 +132,40 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         var first = await ReserveAsync(products: 50, variants: 0);
         var second = await ReserveAsync(products: 50, variants: 0);
 
-        var ids = Enumerable.Range(0, 50).Select(_ => first.Next<Product>()).Concat(Enumerable.Range(0, 50).Select(_ => second.Next<Product>())).ToList();
+        var ids = Enumerable.Range(0, 50).Select(_ => first.Next<Product>())
+            .Concat(Enumerable.Range(0, 50).Select(_ => second.Next<Product>()))
+            .ToList();
 
         ids.Should().OnlyHaveUniqueItems().And.OnlyContain(id => id > 0);
     }
 
     private static PlannedItem Insert(long id, string handle, int? key = null) =>
-        new(key ?? (handle == "fresh" ? 0 : 1), [new InsertRow(Product.Create(id, new ProductDetails { Handle = handle, Title = "Shirt" }, Now).Value)]);
+        new(key ?? (handle == "fresh" ? 0 : 1), [new InsertRow(NewProduct(id, handle))]);
+
+    private static Product NewProduct(long id, string handle, string title = "Shirt") =>
+        Product.Create(id, new ProductDetails { Handle = handle, Title = title }, Now).Value;
 
     private async Task<IdPool> ReserveAsync(int products, int variants)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var allocator = scope.ServiceProvider.GetRequiredService<IIdAllocator>();
-        return await allocator.AllocateAsync(new Dictionary<Type, int> { [typeof(Product)] = products, [typeof(Variant)] = variants }, CancellationToken.None);
+        var counts = new Dictionary<Type, int> { [typeof(Product)] = products, [typeof(Variant)] = variants };
+        return await allocator.AllocateAsync(counts, CancellationToken.None);
     }
 
     private async Task<WriteOutcome> WriteAsync(BatchPolicy policy, params PlannedItem[] items)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IBatchWriter>().ApplyAsync(new WritePlan(items, policy), CancellationToken.None);
+        var writer = scope.ServiceProvider.GetRequiredService<IBatchWriter>();
+        return await writer.ApplyAsync(new WritePlan(items, policy), CancellationToken.None);
     }
 
-    private Task<List<string>> HandlesAsync() => factory.QueryAsync(db => db.Products.Select(p => p.Handle).ToListAsync());
+    private Task<List<string>> HandlesAsync() =>
+        factory.QueryAsync(db => db.Products.Select(p => p.Handle).ToListAsync());
 }
 
-public sealed class SqlBatchWriterTestsOnSqlite(SqliteApiFactory factory) : SqlBatchWriterTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class SqlBatchWriterTestsOnSqlite(SqliteApiFactory factory)
+    : SqlBatchWriterTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class SqlBatchWriterTestsOnPostgres(PostgresApiFactory factory) : SqlBatchWriterTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class SqlBatchWriterTestsOnPostgres(PostgresApiFactory factory)
+    : SqlBatchWriterTests(factory), IClassFixture<PostgresApiFactory>;

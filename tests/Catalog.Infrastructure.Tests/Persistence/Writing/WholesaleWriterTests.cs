@@ -43,7 +43,8 @@ public abstract class WholesaleWriterTests(CatalogApiFactory factory) : IAsyncLi
 
         outcome.Failures.Keys.Should().Equal(0);
         outcome.Failures[0].Code.Should().Be(ErrorCodes.ReferenceNotFound);
-        (await factory.QueryAsync(db => db.Set<WholesalePrice>().Select(p => p.Role).ToListAsync())).Should().Equal("gold");
+        var roles = await factory.QueryAsync(db => db.Set<WholesalePrice>().Select(p => p.Role).ToListAsync());
+        roles.Should().Equal("gold");
     }
 
     [Fact]
@@ -55,24 +56,38 @@ public abstract class WholesaleWriterTests(CatalogApiFactory factory) : IAsyncLi
             new InsertRow(new WholesalePrice(variant.Id, role.Key, "usd", 1m, null)),
             new InsertRow(new WholesaleOrderQuantity(variant.Id, role.Key, 2, 2)),
             new InsertRow(new WholesaleVisibility(variant.Id, role.Key)),
-            new InsertRow(new WholesaleDiscountRule(variant.Id, 0, role.Key, 1, null, DiscountPriceType.Percent, 5m, null)),
+            new InsertRow(
+                new WholesaleDiscountRule(variant.Id, 0, role.Key, 1, null, DiscountPriceType.Percent, 5m, null)),
         ]));
 
         await WriteAsync(new PlannedItem(0, [new DeleteRow(variant, MustExist: true)]));
 
-        (await factory.QueryAsync(async db => await db.Set<WholesalePrice>().CountAsync() + await db.Set<WholesaleOrderQuantity>().CountAsync()
-            + await db.Set<WholesaleVisibility>().CountAsync() + await db.Set<WholesaleDiscountRule>().CountAsync())).Should().Be(0);
+        var left = await factory.QueryAsync(async db =>
+            await db.Set<WholesalePrice>().CountAsync()
+            + await db.Set<WholesaleOrderQuantity>().CountAsync()
+            + await db.Set<WholesaleVisibility>().CountAsync()
+            + await db.Set<WholesaleDiscountRule>().CountAsync());
+        left.Should().Be(0);
     }
 
     private async Task<(WholesaleRole Role, Variant Variant)> SeedAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var ids = await scope.ServiceProvider.GetRequiredService<IIdAllocator>().AllocateAsync(
-            new Dictionary<Type, int> { [typeof(Product)] = 1, [typeof(Variant)] = 1, [typeof(WholesaleRole)] = 1 }, CancellationToken.None);
-        var product = Product.Create(ids.Next<Product>(), new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now).Value;
+        var counts = new Dictionary<Type, int>
+        {
+            [typeof(Product)] = 1,
+            [typeof(Variant)] = 1,
+            [typeof(WholesaleRole)] = 1,
+        };
+        var ids = await scope.ServiceProvider.GetRequiredService<IIdAllocator>()
+            .AllocateAsync(counts, CancellationToken.None);
+        var product = Product.Create(
+            ids.Next<Product>(), new ProductDetails { Handle = "shirt", Title = "Shirt" }, Now).Value;
         var variant = Variant.Create(ids.Next<Variant>(), product.Id, new VariantDetails { Title = "S" }, Now);
-        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
-        var outcome = await WriteAsync(new PlannedItem(0, [new InsertRow(product), new InsertRow(variant), new InsertRow(role)]));
+        var role = WholesaleRole.Create(
+            ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
+        var outcome = await WriteAsync(
+            new PlannedItem(0, [new InsertRow(product), new InsertRow(variant), new InsertRow(role)]));
         outcome.Failures.Should().BeEmpty();
         return (role, variant);
     }
@@ -80,10 +95,13 @@ public abstract class WholesaleWriterTests(CatalogApiFactory factory) : IAsyncLi
     private async Task<WriteOutcome> WriteAsync(params PlannedItem[] items)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IBatchWriter>().ApplyAsync(new WritePlan(items, BatchPolicy.Partial), CancellationToken.None);
+        var writer = scope.ServiceProvider.GetRequiredService<IBatchWriter>();
+        return await writer.ApplyAsync(new WritePlan(items, BatchPolicy.Partial), CancellationToken.None);
     }
 }
 
-public sealed class WholesaleWriterTestsOnSqlite(SqliteApiFactory factory) : WholesaleWriterTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleWriterTestsOnSqlite(SqliteApiFactory factory)
+    : WholesaleWriterTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleWriterTestsOnPostgres(PostgresApiFactory factory) : WholesaleWriterTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleWriterTestsOnPostgres(PostgresApiFactory factory)
+    : WholesaleWriterTests(factory), IClassFixture<PostgresApiFactory>;

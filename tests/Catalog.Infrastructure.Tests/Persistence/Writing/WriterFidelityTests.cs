@@ -6,6 +6,7 @@ using Catalog.Domain.Wholesale;
 using Catalog.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StoredRow = System.Collections.Generic.Dictionary<string, (System.Type Type, object Value)>;
 
 namespace Catalog.Infrastructure.Tests.Persistence.Writing;
 
@@ -16,9 +17,12 @@ namespace Catalog.Infrastructure.Tests.Persistence.Writing;
 /// </summary>
 public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 12, 1, 9, 30, 15, 123, TimeSpan.Zero).AddTicks(4567);
+    private static readonly DateTimeOffset Now =
+        new DateTimeOffset(2026, 12, 1, 9, 30, 15, 123, TimeSpan.Zero).AddTicks(4567);
 
-    /// <summary>Columns that must differ between the two copies: keys, the links between them, and unique values.</summary>
+    /// <summary>
+    /// Columns that must differ between the two copies: keys, the links between them, and unique values.
+    /// </summary>
     private static readonly HashSet<string> Distinct = ["id", "product_id", "variant_id", "handle", "sku"];
 
     private static readonly string[] Tables =
@@ -27,7 +31,10 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
         "variant_wholesale_order_quantities", "variant_wholesale_visibility", "variant_wholesale_discount_rules",
     ];
 
-    /// <summary>Enough rows (about 400 statements) that the SQLite writer converts values on several threads, as it does for large batches.</summary>
+    /// <summary>
+    /// Enough rows (about 400 statements) that the SQLite writer converts values on several threads, as it does for
+    /// large batches.
+    /// </summary>
     private const int WriterCopies = 40;
 
     public Task InitializeAsync() => factory.ResetAsync();
@@ -38,8 +45,10 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
     public async Task Apply_EveryColumnType_StoresWhatSaveChangesStores()
     {
         var ids = await ReserveAsync();
-        var category = Category.Create(ids.Next<Category>(), new CategoryDetails { Name = "Shirts", Handle = "shirts" }, Now);
-        var role = WholesaleRole.Create(ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
+        var category = Category.Create(
+            ids.Next<Category>(), new CategoryDetails { Name = "Shirts", Handle = "shirts" }, Now);
+        var role = WholesaleRole.Create(
+            ids.Next<WholesaleRole>(), new WholesaleRoleDetails { Key = "gold", Name = "Gold" }, Now).Value;
         await factory.QueryAsync(async db =>
         {
             db.AddRange(category, role);
@@ -52,12 +61,15 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
             db.AddRange(byEf);
             return await db.SaveChangesAsync();
         });
-        // Enough copies that the writer's grouped inserts (several rows per statement on SQLite) are used as well as single ones.
-        var byWriter = Enumerable.Range(0, WriterCopies).SelectMany(i => Graph(ids, $"writer-{i}", category.Id, role.Key)).ToList();
+        // Enough copies that the writer also groups inserts (several rows a statement on SQLite), not only single ones.
+        var byWriter = Enumerable.Range(0, WriterCopies)
+            .SelectMany(i => Graph(ids, $"writer-{i}", category.Id, role.Key))
+            .ToList();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<IBatchWriter>().ApplyAsync(
-                new WritePlan([new PlannedItem(0, [.. byWriter.Select(row => new InsertRow(row))])], BatchPolicy.Atomic), CancellationToken.None);
+            var item = new PlannedItem(0, [.. byWriter.Select(row => new InsertRow(row))]);
+            var outcome = await scope.ServiceProvider.GetRequiredService<IBatchWriter>()
+                .ApplyAsync(new WritePlan([item], BatchPolicy.Atomic), CancellationToken.None);
             outcome.Failures.Should().BeEmpty();
         }
 
@@ -65,19 +77,24 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
         {
             var rows = await RowsAsync(table);
             var perCopy = rows.Count / (WriterCopies + 1);
-            rows.Should().NotBeEmpty().And.HaveCount(perCopy * (WriterCopies + 1), $"{table} holds the same rows from each copy");
+            rows.Should().NotBeEmpty()
+                .And.HaveCount(perCopy * (WriterCopies + 1), $"{table} holds the same rows from each copy");
             for (var i = perCopy; i < rows.Count; i++)
             {
                 var (ef, writer) = (rows[i % perCopy], rows[i]);
                 foreach (var column in ef.Keys.Where(c => !Distinct.Contains(c)))
                 {
-                    writer[column].Should().Be(ef[column], $"{table}.{column} (row {i}) is stored as SaveChanges stores it");
+                    writer[column].Should()
+                        .Be(ef[column], $"{table}.{column} (row {i}) is stored as SaveChanges stores it");
                 }
             }
         }
     }
 
-    /// <summary>A product holding every kind of value a column can take, and its children; "ef" and "writer" differ only in keys and unique values.</summary>
+    /// <summary>
+    /// A product holding every kind of value a column can take, and its children; "ef" and "writer" differ only in keys
+    /// and unique values.
+    /// </summary>
     private static List<object> Graph(IdPool ids, string name, long categoryId, string role)
     {
         var product = Product.Create(ids.Next<Product>(), new ProductDetails
@@ -142,16 +159,19 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
             CancellationToken.None);
     }
 
-    /// <summary>Every row of a table as stored, each value with its own type (on SQLite, the type the value is stored as).</summary>
-    private Task<List<Dictionary<string, (Type Type, object Value)>>> RowsAsync(string table) => factory.QueryAsync(async db =>
+    /// <summary>
+    /// Every row of a table as stored, each value with its own type (on SQLite, the type the value is stored as).
+    /// </summary>
+    private Task<List<StoredRow>> RowsAsync(string table) => factory.QueryAsync(async db =>
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         // Rows in insertion order: the SaveChanges copy went in first.
-        command.CommandText = db.Database.IsSqlite() ? $"SELECT * FROM \"{table}\" ORDER BY rowid" : $"SELECT * FROM \"{table}\" ORDER BY ctid";
+        var order = db.Database.IsSqlite() ? "rowid" : "ctid";
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {order}";
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<Dictionary<string, (Type, object)>>();
+        var rows = new List<StoredRow>();
         while (await reader.ReadAsync())
         {
             rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => Stored(reader, i)));
@@ -167,6 +187,8 @@ public abstract class WriterFidelityTests(CatalogApiFactory factory) : IAsyncLif
     }
 }
 
-public sealed class WriterFidelityTestsOnSqlite(SqliteApiFactory factory) : WriterFidelityTests(factory), IClassFixture<SqliteApiFactory>;
+public sealed class WriterFidelityTestsOnSqlite(SqliteApiFactory factory)
+    : WriterFidelityTests(factory), IClassFixture<SqliteApiFactory>;
 
-public sealed class WriterFidelityTestsOnPostgres(PostgresApiFactory factory) : WriterFidelityTests(factory), IClassFixture<PostgresApiFactory>;
+public sealed class WriterFidelityTestsOnPostgres(PostgresApiFactory factory)
+    : WriterFidelityTests(factory), IClassFixture<PostgresApiFactory>;
