@@ -43,5 +43,5 @@ public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<Wo
     public Task<IActionResult> Get(long id, CancellationToken cancellationToken) => Routes().GetAsync(id, cancellationToken);
 
     private WooProductRoutes<WholesaleSuiteProduct> Routes() =>
-        new(sender, settings.Value, WwsNames.Fields, renderer => new WwsRenderer(renderer, settings.Value.Currency).Product);
+        new(sender, settings.Value, WwsFieldReader.Names, renderer => new WwsRenderer(renderer, settings.Value.Currency).Product);
 }

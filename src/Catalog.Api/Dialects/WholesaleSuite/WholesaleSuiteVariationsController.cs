@@ -50,6 +50,6 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
     private WooVariationRoutes<WholesaleSuiteVariation> Routes()
     {
         var renderer = new WwsRenderer(new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>()), settings.Value.Currency);
-        return new(sender, settings.Value, WwsNames.Fields, renderer.Variation);
+        return new(sender, settings.Value, WwsFieldReader.Names, renderer.Variation);
     }
 }

@@ -14,67 +14,53 @@ internal static class WwsFieldReader
     public const string Step = "wholesale_order_quantity_step";
     public const string Rules = "wholesale_quantity_discount_rule_mapping";
 
-    public static WwsChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
+    /// <summary>The names of Wholesale Suite's fields, and their reader, for the WooCommerce routes it runs on.</summary>
+    public static readonly WholesaleNames Names = new(
+        r => $"{Price}.{r}", r => $"{SalePrice}.{r}", r => $"{Minimum}.{r}", r => $"{Step}.{r}", Price, Minimum, Step, Rules)
+    {
+        ReadFields = (input, problems) => Read((IWholesaleSuiteFields)input, problems),
+
+        // Wholesale Suite's answer, computed from the terms.
+        AnswerOnly = "wholesale_data",
+    };
+
+    public static WholesaleChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var changes = new WwsChanges();
+        var changes = new WholesaleChanges();
         if (fields.WholesalePrice is { } prices)
         {
-            ReadMap(prices, Price, problems, changes.Prices, WwsValues.TryAmount);
+            ReadMap(prices, Price, problems, changes.Prices, WholesaleValues.TryAmount);
         }
 
         if (fields.WholesaleSalePrice is { } sales)
         {
-            ReadMap(sales, SalePrice, problems, changes.SalePrices, WwsValues.TryAmount);
+            ReadMap(sales, SalePrice, problems, changes.SalePrices, WholesaleValues.TryAmount);
         }
 
         if (fields.WholesaleMinimumOrderQuantity is { } minimums)
         {
-            ReadMap(minimums, Minimum, problems, changes.Minimums, WwsValues.TryQuantity);
+            ReadMap(minimums, Minimum, problems, changes.Minimums, WholesaleValues.TryQuantity);
         }
 
         if (fields.WholesaleOrderQuantityStep is { } steps)
         {
-            ReadMap(steps, Step, problems, changes.Steps, WwsValues.TryQuantity);
+            ReadMap(steps, Step, problems, changes.Steps, WholesaleValues.TryQuantity);
         }
 
         if (fields.WholesaleVisibilityFilter is { } visibility)
         {
-            changes.Visibility = ReadVisibility(visibility, problems);
+            changes.Visibility = WholesaleValues.Visibility(visibility, Visibility, problems);
             changes.VisibilityField = Visibility;
         }
 
-        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules && WwsValues.TryRules(rules, Rules, problems, out var read))
+        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules && WholesaleValues.TryRules(rules, Rules, problems, out var read))
         {
             changes.Rules = read;
             changes.RulesField = Rules;
         }
 
         return changes;
-    }
-
-    /// <summary>
-    /// A role key, role keys separated by commas, an array of role keys, or <c>"all"</c> (as an empty filter, every
-    /// buyer). <c>"all"</c> beside a role is left for the canonical check to refuse, at this field.
-    /// </summary>
-    public static IReadOnlyList<WwsVisibleTo>? ReadVisibility(JsonElement value, TranslationProblems problems, string field = Visibility)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        IReadOnlyList<WwsVisibleTo>? roles = value.ValueKind switch
-        {
-            JsonValueKind.Null => [],
-            JsonValueKind.String => [.. value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => new WwsVisibleTo(r, field))],
-            JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
-                [.. value.EnumerateArray().Select((e, i) => new WwsVisibleTo(e.GetString()!.Trim(), $"{field}[{i}]"))],
-            _ => null,
-        };
-        if (roles is null)
-        {
-            problems.Invalid(field, $"{field} must be a role key, role keys separated by commas, an array of role keys, or \"all\".");
-            return null;
-        }
-
-        return roles.All(r => r.Role == WholesaleConstraints.AllRoles) ? [] : roles;
     }
 
     private delegate bool ValueReader<T>(JsonElement value, string field, TranslationProblems problems, out T? read)

@@ -1,5 +1,4 @@
 using Catalog.Api.Auth;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
@@ -98,6 +97,6 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
     public Task<IActionResult> Get(long id, CancellationToken cancellationToken) => Routes().GetAsync(id, cancellationToken);
 
-    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
-    private WooProductRoutes<WooProduct> Routes() => new(sender, settings.Value, WwsNames.Meta, renderer => renderer.Product);
+    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
+    private WooProductRoutes<WooProduct> Routes() => new(sender, settings.Value, WholesaleNames.Meta, renderer => renderer.Product);
 }

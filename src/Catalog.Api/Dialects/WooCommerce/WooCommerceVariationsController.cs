@@ -1,5 +1,4 @@
 using Catalog.Api.Auth;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Categories;
 using Catalog.Application.Common.Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -46,10 +45,10 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]
     public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) => Routes().GetAsync(productId, id, cancellationToken);
 
-    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
+    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
     private WooVariationRoutes<WooVariation> Routes()
     {
         var renderer = new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>());
-        return new(sender, settings.Value, WwsNames.Meta, renderer.Variation);
+        return new(sender, settings.Value, WholesaleNames.Meta, renderer.Variation);
     }
 }

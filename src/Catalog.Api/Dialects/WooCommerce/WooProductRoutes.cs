@@ -1,4 +1,3 @@
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
@@ -16,7 +15,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// (<paramref name="answerWith"/>, given the WooCommerce renderer).
 /// </summary>
 internal sealed class WooProductRoutes<TProduct>(
-    ISender sender, WooCommerceOptions options, WwsNames names, Func<WooRenderer, Func<ProductDto, TProduct>> answerWith)
+    ISender sender, WooCommerceOptions options, WholesaleNames names, Func<WooRenderer, Func<ProductDto, TProduct>> answerWith)
     where TProduct : class
 {
     /// <summary>
@@ -45,7 +44,7 @@ internal sealed class WooProductRoutes<TProduct>(
         var attributes = (await sender.Send(new GetAttributesByIds(attributeIds), cancellationToken)).ToDictionary(a => a.Id);
 
         var translator = new ProductTranslator(options, current, attributes);
-        var items = new WwsProductItems(options.Currency, current, names);
+        var items = new WholesaleProductItems(options.Currency, current, names);
         var wholesaleCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
         var wholesaleUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
         var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);

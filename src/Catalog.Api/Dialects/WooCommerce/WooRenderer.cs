@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Categories;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
@@ -66,7 +65,7 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Attributes = [.. product.Options.Select((o, i) => new WooAttribute(o.AttributeId ?? 0, o.Title, positions[i], o.Visible, o.Variation, o.Values))],
             DefaultAttributes = fields["default_attributes"] is { } defaults ? JsonSerializer.SerializeToElement(defaults) : EmptyList,
             Variations = simple ? [] : [.. product.Variants.Select(v => v.Id)],
-            MetaData = WwsMeta.Append(WooMetaData.Render(product.Metadata), WwsView.OfProduct(product, options.Currency)),
+            MetaData = WholesaleMeta.Append(WooMetaData.Render(product.Metadata), WholesaleView.OfProduct(product, options.Currency)),
             Other = fields.Echo(WooFieldNames.ProductAnswered, WooFieldNames.ProductDefaults),
         };
     }
@@ -117,7 +116,7 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Attributes = [.. parent.Options.Where(o => variant.Options.ContainsKey(o.Title))
                 .Select(o => new WooVariationAttribute(o.AttributeId ?? 0, o.Title, variant.Options[o.Title]))],
             MenuOrder = variant.Rank,
-            MetaData = WwsMeta.Append(WooMetaData.Render(variant.Metadata), WwsView.Of(variant, options.Currency)),
+            MetaData = WholesaleMeta.Append(WooMetaData.Render(variant.Metadata), WholesaleView.Of(variant, options.Currency)),
             Other = fields.Echo(WooFieldNames.VariationAnswered, WooFieldNames.VariationDefaults),
         };
     }

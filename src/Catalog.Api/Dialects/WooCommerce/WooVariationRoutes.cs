@@ -1,5 +1,4 @@
 using System.Globalization;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
@@ -16,7 +15,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
 /// </summary>
 internal sealed class WooVariationRoutes<TVariation>(
-    ISender sender, WooCommerceOptions options, WwsNames names, Func<VariantDto, ProductDto, TVariation> render)
+    ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
 {
     /// <summary>Creates, then updates, then deletes variations of one product; 404 when the product does not exist.</summary>
@@ -43,7 +42,7 @@ internal sealed class WooVariationRoutes<TVariation>(
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
         var variable = IsVariable(parent);
         var translator = new VariationTranslator(options, parent);
-        var items = new WwsVariationItems(options.Currency, parent, names);
+        var items = new WholesaleVariationItems(options.Currency, parent, names);
         var wholesaleCreates = creates.Select(c => variable ? items.Create(c, translator.Create) : new(Translated<VariantCreate>.Failed(NotVariable(parent)), new())).ToList();
         var wholesaleUpdates = updates.Select(u => variable ? items.Update(u, translator.Update) : new(Translated<VariantUpdate>.Failed(WooErrors.InvalidId(WooErrors.Variation, BatchOperation.Update)), new())).ToList();
         var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);

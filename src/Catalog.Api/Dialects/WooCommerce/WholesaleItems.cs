@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>One translated item, and where its wholesale values came from (for the engine's errors).</summary>
-internal sealed record WwsTranslated<T>(Translated<T> Translated, WwsFieldMap Fields)
+internal sealed record WholesaleTranslated<T>(Translated<T> Translated, WholesaleFieldMap Fields)
     where T : class;
 
 /// <summary>
@@ -18,36 +17,35 @@ internal sealed record WwsTranslated<T>(Translated<T> Translated, WwsFieldMap Fi
 /// Wholesale Suite dialect) its own fields, the rest of the item translated by WooCommerce's translator, the terms
 /// then put on the canonical item, merged per role into the terms as they were read.
 /// </summary>
-internal abstract partial class WwsItems(string currency, WwsNames names)
+internal abstract partial class WholesaleItems(string currency, WholesaleNames names)
 {
     protected string Currency => currency;
 
-    protected WwsNames Names => names;
+    protected WholesaleNames Names => names;
 
     /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, to name it in its errors.</summary>
     private readonly List<int> _metaPositions = [];
 
     /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
-    protected (T Others, WwsChanges Changes) Split<T>(T input, TranslationProblems problems)
+    protected (T Others, WholesaleChanges Changes) Split<T>(T input, TranslationProblems problems)
         where T : class
     {
         _metaPositions.Clear();
         var (meta, changes) = input switch
         {
-            WooProductInput product => WwsMeta.Read(product.MetaData, problems, _metaPositions),
-            WooVariationInput variation => WwsMeta.Read(variation.MetaData, problems, _metaPositions),
+            WooProductInput product => WholesaleMeta.Read(product.MetaData, problems, _metaPositions),
+            WooVariationInput variation => WholesaleMeta.Read(variation.MetaData, problems, _metaPositions),
             _ => throw new ArgumentException($"Not a WooCommerce item: {typeof(T).Name}", nameof(input)),
         };
-        if (input is IWholesaleSuiteFields fields)
+        if (names.ReadFields is { } read)
         {
-            changes.Add(WwsFieldReader.Read(fields, problems));
+            changes.Add(read(input, problems));
         }
 
-        // wholesale_data is Wholesale Suite's answer, computed: a client sending back what it read must not have it kept.
         object rest = input switch
         {
-            WooProductInput product => product with { MetaData = meta, Other = WithoutAnswer(product.Other, input) },
-            WooVariationInput variation => variation with { MetaData = meta, Other = WithoutAnswer(variation.Other, input) },
+            WooProductInput product => product with { MetaData = meta, Other = WithoutAnswer(product.Other) },
+            WooVariationInput variation => variation with { MetaData = meta, Other = WithoutAnswer(variation.Other) },
             _ => input,
         };
         return ((T)rest, changes);
@@ -57,22 +55,22 @@ internal abstract partial class WwsItems(string currency, WwsNames names)
     /// <paramref name="write"/> with the changes merged into the terms of <paramref name="current"/> (none for a new
     /// variant), and the texts the amounts were sent as kept in its extensions when they change.
     /// </summary>
-    protected T Put<T>(T write, WwsChanges changes, VariantDto? current, string prefix, WwsFieldMap map, TranslationProblems problems)
+    protected T Put<T>(T write, WholesaleChanges changes, VariantDto? current, string prefix, WholesaleFieldMap map, TranslationProblems problems)
         where T : VariantWrite
     {
         ArgumentNullException.ThrowIfNull(write);
         var extensions = current?.Extensions ?? default;
-        var texts = WwsTexts.Of(extensions);
-        if (WwsApply.Apply(changes, current?.Wholesale ?? new WholesaleDto(), texts, currency, names, prefix, map, problems) is not { } wholesale)
+        var texts = WholesaleTexts.Of(extensions);
+        if (WholesaleApply.Apply(changes, current?.Wholesale ?? new WholesaleDto(), texts, currency, names, prefix, map, problems) is not { } wholesale)
         {
             return write;
         }
 
         var put = (VariantWrite)write with { Wholesale = wholesale };
-        return (T)(texts.SameAs(WwsTexts.Of(extensions)) ? put : put with { Extensions = texts.Into(write.Extensions) });
+        return (T)(texts.SameAs(WholesaleTexts.Of(extensions)) ? put : put with { Extensions = texts.Into(write.Extensions) });
     }
 
-    protected WwsTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WwsFieldMap map)
+    protected WholesaleTranslated<T> Finish<T>(Translated<T> translated, T item, TranslationProblems problems, WholesaleFieldMap map)
         where T : class =>
         translated.Error is { } woo ? new(Translated<T>.Failed(Renumbered(woo)), map)
             : problems.ToError() is { } error ? new(Translated<T>.Failed(error), map)
@@ -95,9 +93,9 @@ internal abstract partial class WwsItems(string currency, WwsNames names)
     [GeneratedRegex(@"^meta_data\[(\d+)\]")]
     private static partial Regex MetaIndex();
 
-    private static Dictionary<string, JsonElement>? WithoutAnswer(Dictionary<string, JsonElement>? other, object input) =>
-        input is IWholesaleSuiteFields && other is not null && other.ContainsKey("wholesale_data")
-            ? other.Where(p => p.Key != "wholesale_data").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+    private Dictionary<string, JsonElement>? WithoutAnswer(Dictionary<string, JsonElement>? other) =>
+        names.AnswerOnly is { } answer && other is not null && other.ContainsKey(answer)
+            ? other.Where(p => p.Key != answer).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
             : other;
 }
 
@@ -106,16 +104,16 @@ internal abstract partial class WwsItems(string currency, WwsNames names)
 /// each of the variations it has, as if sent to each; a variable product without variations (one being created, say)
 /// has nowhere to keep them, so the item fails naming the field instead of losing them.
 /// </summary>
-internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long, ProductDto> current, WwsNames names) : WwsItems(currency, names)
+internal sealed class WholesaleProductItems(string currency, IReadOnlyDictionary<long, ProductDto> current, WholesaleNames names) : WholesaleItems(currency, names)
 {
-    public WwsTranslated<ProductCreate> Create(WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate)
+    public WholesaleTranslated<ProductCreate> Create(WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(translate);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);
-        var map = new WwsFieldMap();
+        var map = new WholesaleFieldMap();
         if (translated.Item is not { } item)
         {
             return Finish(translated, translated.Item!, problems, map);
@@ -136,14 +134,14 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
         return Finish(translated, item, problems, map);
     }
 
-    public WwsTranslated<ProductUpdate> Update(WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate)
+    public WholesaleTranslated<ProductUpdate> Update(WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(translate);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);
-        var map = new WwsFieldMap();
+        var map = new WholesaleFieldMap();
         if (translated.Item is not { } item || changes.IsEmpty || input.Id is not { } id || !current.TryGetValue(id, out var product))
         {
             return Finish(translated, translated.Item!, problems, map);
@@ -177,7 +175,7 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
         return Finish(translated, item, problems, map);
     }
 
-    private static void NoVariations(WwsChanges changes, TranslationProblems problems)
+    private static void NoVariations(WholesaleChanges changes, TranslationProblems problems)
     {
         foreach (var field in changes.Fields.Distinct())
         {
@@ -187,22 +185,22 @@ internal sealed class WwsProductItems(string currency, IReadOnlyDictionary<long,
 }
 
 /// <summary>Variations of one variable product: each carries its own terms.</summary>
-internal sealed class WwsVariationItems(string currency, ProductDto parent, WwsNames names) : WwsItems(currency, names)
+internal sealed class WholesaleVariationItems(string currency, ProductDto parent, WholesaleNames names) : WholesaleItems(currency, names)
 {
-    public WwsTranslated<VariantCreate> Create(WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
+    public WholesaleTranslated<VariantCreate> Create(WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
         Translate(input, translate, isNew: true);
 
-    public WwsTranslated<VariantUpdate> Update(WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
+    public WholesaleTranslated<VariantUpdate> Update(WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
         Translate(input, translate, isNew: false);
 
-    private WwsTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, bool isNew)
+    private WholesaleTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, bool isNew)
         where T : VariantWrite
     {
         ArgumentNullException.ThrowIfNull(input);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);
-        var map = new WwsFieldMap();
+        var map = new WholesaleFieldMap();
         if (translated.Item is not { } item)
         {
             return Finish(translated, translated.Item!, problems, map);

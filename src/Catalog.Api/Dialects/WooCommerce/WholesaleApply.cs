@@ -1,32 +1,18 @@
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
-
-/// <summary>What a dialect calls each wholesale value it did not send (kept entries, whole lists), for errors.</summary>
-internal sealed record WwsNames(
-    Func<string, string> Price, Func<string, string> SalePrice, Func<string, string> Minimum, Func<string, string> Step,
-    string Prices, string Minimums, string Steps, string Rules)
-{
-    public static readonly WwsNames Fields = new(
-        r => $"{WwsFieldReader.Price}.{r}", r => $"{WwsFieldReader.SalePrice}.{r}", r => $"{WwsFieldReader.Minimum}.{r}",
-        r => $"{WwsFieldReader.Step}.{r}", WwsFieldReader.Price, WwsFieldReader.Minimum, WwsFieldReader.Step, WwsFieldReader.Rules);
-
-    public static readonly WwsNames Meta = new(
-        WwsMeta.PriceKey, WwsMeta.SalePriceKey, WwsMeta.MinimumKey, WwsMeta.StepKey, "meta_data", "meta_data", "meta_data", WwsMeta.RulesKey);
-}
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency, so prices and fixed rules
 /// are the store currency's; a variant's prices and fixed rules in other currencies are kept as they are. Each list
 /// the changes touch is sent whole (canonical lists replace), merged from the terms as they were read. The texts the
-/// amounts were sent as are updated in <paramref name="texts"/> (see <see cref="WwsTexts"/>).
+/// amounts were sent as are updated in <paramref name="texts"/> (see <see cref="WholesaleTexts"/>).
 /// </summary>
-internal static class WwsApply
+internal static class WholesaleApply
 {
     public static WholesaleInput? Apply(
-        WwsChanges changes, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string prefix, WwsFieldMap map, TranslationProblems problems)
+        WholesaleChanges changes, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string prefix, WholesaleFieldMap map, TranslationProblems problems)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(changes);
@@ -70,7 +56,7 @@ internal static class WwsApply
     }
 
     private static List<WholesalePriceInput> Prices(
-        WwsChanges changes, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string path, WwsFieldMap map, TranslationProblems problems)
+        WholesaleChanges changes, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string path, WholesaleFieldMap map, TranslationProblems problems)
     {
         var prices = current.Prices.Select(p => new WholesalePriceInput { Role = p.Role, CurrencyCode = p.CurrencyCode, Amount = p.Amount, SaleAmount = p.SaleAmount }).ToList();
         int Find(string role) => prices.FindIndex(p => p.Role == role && string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase));
@@ -124,7 +110,7 @@ internal static class WwsApply
 
     /// <summary>Minimums and steps, sent together: a step needs a minimum, and the canonical check sees both.</summary>
     private static (List<MinimumOrderQuantityInput>, List<OrderQuantityStepInput>) Quantities(
-        WwsChanges changes, WholesaleDto current, WwsNames names, string prefix, WwsFieldMap map)
+        WholesaleChanges changes, WholesaleDto current, WholesaleNames names, string prefix, WholesaleFieldMap map)
     {
         var minimums = current.MinimumOrderQuantities.Select(m => (m.Role, (long?)m.Quantity)).ToList();
         var steps = current.OrderQuantitySteps.Select(s => (s.Role, (long?)s.Step)).ToList();
@@ -152,7 +138,7 @@ internal static class WwsApply
 
     private static void Keep(Dictionary<string, string> texts, string role, RoleValue<decimal> change)
     {
-        if (change.Value is { } amount && WwsTexts.Kept(change.Text, amount) is { } text)
+        if (change.Value is { } amount && WholesaleTexts.Kept(change.Text, amount) is { } text)
         {
             texts[role] = text;
         }
@@ -187,12 +173,12 @@ internal static class WwsApply
 
     /// <summary>The rules sent, in their order, then the fixed rules in other currencies, which the plugin cannot see.</summary>
     private static List<QuantityDiscountRuleInput> Rules(
-        IReadOnlyList<WwsRule> rules, string field, WholesaleDto current, WwsTexts texts, string currency, WwsNames names, string path, WwsFieldMap map)
+        IReadOnlyList<SentRule> rules, string field, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string path, WholesaleFieldMap map)
     {
         var hidden = current.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null))
-            .Where(r => !WwsView.Shows(r.Rule, currency)).ToList();
+            .Where(r => !WholesaleView.Shows(r.Rule, currency)).ToList();
         texts.Rules.Clear();
-        texts.Rules.AddRange(rules.Select(r => WwsTexts.Kept(r.ValueText, r.Value)).Concat(hidden.Select(h => h.Text)));
+        texts.Rules.AddRange(rules.Select(r => WholesaleTexts.Kept(r.ValueText, r.Value)).Concat(hidden.Select(h => h.Text)));
         var list = rules.Select(r => new QuantityDiscountRuleInput
         {
             Role = r.Role,

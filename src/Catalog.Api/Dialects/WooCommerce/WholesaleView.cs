@@ -1,17 +1,16 @@
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
 /// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
-/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see cref="WwsTexts"/>).
+/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see cref="WholesaleTexts"/>).
 /// </summary>
-internal sealed record WwsView(
+internal sealed record WholesaleView(
     IReadOnlyDictionary<string, decimal> Prices,
     IReadOnlyDictionary<string, decimal> SalePrices,
     IReadOnlyDictionary<string, long> Minimums,
@@ -19,15 +18,15 @@ internal sealed record WwsView(
     IReadOnlyList<string> Visibility,
     IReadOnlyList<QuantityDiscountRuleDto> Rules)
 {
-    public static readonly WwsView None = new(
+    public static readonly WholesaleView None = new(
         new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<string, long>(), new Dictionary<string, long>(), [], []);
 
     /// <summary>The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).</summary>
-    public WwsTexts Texts { get; init; } = WwsTexts.None();
+    public WholesaleTexts Texts { get; init; } = WholesaleTexts.None();
 
-    public string PriceText(string role) => WwsTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
+    public string PriceText(string role) => WholesaleTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
 
-    public string SalePriceText(string role) => WwsTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
+    public string SalePriceText(string role) => WholesaleTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
 
     public bool IsEmpty => Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
 
@@ -38,14 +37,14 @@ internal sealed record WwsView(
         return rule.PriceType == DiscountPriceType.Percent || string.Equals(rule.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static WwsView Of(VariantDto variant, string currency)
+    public static WholesaleView Of(VariantDto variant, string currency)
     {
         ArgumentNullException.ThrowIfNull(variant);
         var terms = variant.Wholesale;
-        var texts = WwsTexts.Of(variant.Extensions);
+        var texts = WholesaleTexts.Of(variant.Extensions);
         var prices = terms.Prices.Where(p => string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)).ToList();
         var rules = terms.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null)).Where(r => Shows(r.Rule, currency)).ToList();
-        return new WwsView(
+        return new WholesaleView(
             Sorted(prices.Select(p => (p.Role, p.Amount))),
             Sorted(prices.Where(p => p.SaleAmount is not null).Select(p => (p.Role, p.SaleAmount!.Value))),
             Sorted(terms.MinimumOrderQuantities.Select(m => (m.Role, m.Quantity))),
@@ -62,7 +61,7 @@ internal sealed record WwsView(
     /// (product-level fields are written to every variation): a role's value where every variation has the same, the
     /// roles any variation is shown to (every buyer when one is shown to all), the rules when all have the same.
     /// </summary>
-    public static WwsView OfProduct(ProductDto product, string currency)
+    public static WholesaleView OfProduct(ProductDto product, string currency)
     {
         ArgumentNullException.ThrowIfNull(product);
         var views = product.Variants.Select(v => Of(v, currency)).ToList();
@@ -71,7 +70,7 @@ internal sealed record WwsView(
             return views.Count == 0 ? None : views[0];
         }
 
-        return new WwsView(
+        return new WholesaleView(
             Shared(views, v => v.Prices),
             Shared(views, v => v.SalePrices),
             Shared(views, v => v.Minimums),
@@ -83,31 +82,17 @@ internal sealed record WwsView(
         };
     }
 
-    public WholesaleData ToData() => new()
-    {
-        WholesalePrice = Prices.Count == 0 ? null : Prices.Keys.ToDictionary(r => r, PriceText, StringComparer.Ordinal),
-        WholesaleSalePrice = SalePrices.Count == 0 ? null : SalePrices.Keys.ToDictionary(r => r, SalePriceText, StringComparer.Ordinal),
-        WholesaleMinimumOrderQuantity = Strings(Minimums, WwsValues.Format),
-        WholesaleOrderQuantityStep = Strings(Steps, WwsValues.Format),
-        WwppProductWholesaleVisibilityFilter = Visibility.Count == 0 ? [WholesaleConstraints.AllRoles] : Visibility,
-        WwppEnableQuantityDiscountRule = Rules.Count > 0 ? "yes" : "no",
-        WwppQuantityDiscountRuleMapping = Rules.Count == 0 ? null : new WholesaleRuleMapping(WwsValues.RulesDescription, [.. Rules.Select(Rule)]),
-    };
-
     /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
     public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
     {
         ArgumentNullException.ThrowIfNull(rule);
         return new WholesaleRule(
             rule.Role,
-            WwsValues.Format(rule.StartQty),
-            rule.EndQty is { } end ? WwsValues.Format(end) : string.Empty,
-            WwsValues.PriceType(rule.PriceType),
-            WwsTexts.Show(position < Texts.Rules.Count ? Texts.Rules[position] : null, rule.Value));
+            WholesaleValues.Format(rule.StartQty),
+            rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
+            WholesaleValues.PriceType(rule.PriceType),
+            WholesaleTexts.Show(position < Texts.Rules.Count ? Texts.Rules[position] : null, rule.Value));
     }
-
-    private static Dictionary<string, string>? Strings<T>(IReadOnlyDictionary<string, T> map, Func<T, string> format) =>
-        map.Count == 0 ? null : map.ToDictionary(e => e.Key, e => format(e.Value), StringComparer.Ordinal);
 
     private static SortedDictionary<string, T> Sorted<T>(IEnumerable<(string Role, T Value)> entries)
     {
@@ -120,7 +105,12 @@ internal sealed record WwsView(
         return sorted;
     }
 
-    private static SortedDictionary<string, T> Shared<T>(List<WwsView> views, Func<WwsView, IReadOnlyDictionary<string, T>> map) =>
+    private static SortedDictionary<string, T> Shared<T>(List<WholesaleView> views, Func<WholesaleView, IReadOnlyDictionary<string, T>> map) =>
         Sorted(map(views[0]).Where(e => views.All(v => map(v).TryGetValue(e.Key, out var value) && EqualityComparer<T>.Default.Equals(value, e.Value)))
             .Select(e => (e.Key, e.Value)));
 }
+
+/// <summary>
+/// One rule: <c>end_qty</c> is empty for "and above"; <c>wholesale_price</c> is a percent off or a unit price.
+/// </summary>
+public sealed record WholesaleRule(string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);

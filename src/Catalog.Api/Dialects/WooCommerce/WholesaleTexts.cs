@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Common;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Wholesale Suite keeps amounts as the strings they were sent (post meta): "12.50" is answered "12.50". Catalog keeps
@@ -12,13 +11,15 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 /// position), only where it differs from the amount's plain form. A text is answered while it still states the amount;
 /// a change through another API makes it stale, and the amount is answered instead.
 /// </summary>
-internal sealed record WwsTexts(Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
+internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
 {
     public const string Dialect = "wholesale_suite";
+    private const string PricesKey = "wholesale_price";
+    private const string SalePricesKey = "wholesale_sale_price";
 
-    public static WwsTexts None() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
+    public static WholesaleTexts None() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
 
-    public static WwsTexts Of(JsonElement extensions)
+    public static WholesaleTexts Of(JsonElement extensions)
     {
         var texts = None();
         if (extensions.ValueKind != JsonValueKind.Object || !extensions.TryGetProperty(Dialect, out var kept) || kept.ValueKind != JsonValueKind.Object)
@@ -26,8 +27,8 @@ internal sealed record WwsTexts(Dictionary<string, string> Prices, Dictionary<st
             return texts;
         }
 
-        Read(kept, WwsFieldReader.Price, texts.Prices);
-        Read(kept, WwsFieldReader.SalePrice, texts.SalePrices);
+        Read(kept, PricesKey, texts.Prices);
+        Read(kept, SalePricesKey, texts.SalePrices);
         if (kept.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Array)
         {
             texts.Rules.AddRange(rules.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : null));
@@ -38,13 +39,13 @@ internal sealed record WwsTexts(Dictionary<string, string> Prices, Dictionary<st
 
     /// <summary>The text worth keeping for a sent amount: a string that states it in another form than the plain one.</summary>
     public static string? Kept(string? sent, decimal amount) =>
-        sent is { } text && new WooDecimal(text).TryParse(out var value) && value == amount && text.Trim() != WwsValues.Format(amount) ? text.Trim() : null;
+        sent is { } text && new WooDecimal(text).TryParse(out var value) && value == amount && text.Trim() != WholesaleValues.Format(amount) ? text.Trim() : null;
 
     /// <summary>The amount as answered: its kept text while that still states it, else its plain form.</summary>
     public static string Show(string? text, decimal amount) =>
-        text is not null && new WooDecimal(text).TryParse(out var value) && value == amount ? text : WwsValues.Format(amount);
+        text is not null && new WooDecimal(text).TryParse(out var value) && value == amount ? text : WholesaleValues.Format(amount);
 
-    public bool SameAs(WwsTexts other) =>
+    public bool SameAs(WholesaleTexts other) =>
         other is not null && Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
 
     /// <summary>The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under its key (null when empty, to remove it).</summary>
@@ -53,8 +54,8 @@ internal sealed record WwsTexts(Dictionary<string, string> Prices, Dictionary<st
         var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent } ? JsonNode.Parse(sent.GetRawText())!.AsObject() : [];
         merged[Dialect] = Prices.Count == 0 && SalePrices.Count == 0 && Rules.All(r => r is null) ? null : new JsonObject
         {
-            [WwsFieldReader.Price] = Node(Prices),
-            [WwsFieldReader.SalePrice] = Node(SalePrices),
+            [PricesKey] = Node(Prices),
+            [SalePricesKey] = Node(SalePrices),
             ["rules"] = new JsonArray([.. Rules.Select(r => (JsonNode?)(r is null ? null : JsonValue.Create(r)))]),
         };
         return JsonSerializer.SerializeToElement(merged);

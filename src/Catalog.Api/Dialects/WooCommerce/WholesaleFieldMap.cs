@@ -1,15 +1,14 @@
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Where each entry of the canonical wholesale lists an item sends came from, so that the engine's errors name the
 /// field the client sent: <c>wholesale.quantity_discount_rules[1].end_qty</c> is
 /// <c>wholesale_quantity_discount_rule_mapping[1].end_qty</c> (or <c>meta_data[4].value[1].end_qty</c>).
 /// </summary>
-internal sealed class WwsFieldMap
+internal sealed class WholesaleFieldMap
 {
     private readonly List<(string Canonical, Func<string, string> Dialect)> _entries = [];
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Domain.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Wholesale Suite's post meta keys, as a WooCommerce store with the plugin shows them in <c>meta_data</c>: the
@@ -16,7 +15,7 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 /// <c>wwpp_post_meta_enable_quantity_discount_rule</c> (<c>yes</c>/<c>no</c>),
 /// <c>wwpp_post_meta_quantity_discount_rule_mapping</c> (the rules).
 /// </summary>
-internal static partial class WwsMeta
+internal static partial class WholesaleMeta
 {
     public const string VisibilityKey = "wwpp_product_wholesale_visibility_filter";
     public const string EnableRulesKey = "wwpp_post_meta_enable_quantity_discount_rule";
@@ -46,22 +45,22 @@ internal static partial class WwsMeta
     /// WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys are read as the
     /// plain ones (see docs/dialects.md).
     /// </summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
+    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
         Read(meta, problems, []);
 
     /// <summary><see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was sent.</summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
+    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(positions);
-        var changes = new WwsChanges();
+        var changes = new WholesaleChanges();
         if (meta is null)
         {
             return (null, changes);
         }
 
         var others = new List<WooMetaInput>();
-        var visibility = new List<WwsVisibleTo>();
+        var visibility = new List<VisibleRole>();
         var visibilitySent = false;
         string? enable = null;
         var enableField = string.Empty;
@@ -81,18 +80,18 @@ internal static partial class WwsMeta
             {
                 case VisibilityKey:
                     visibilitySent = true;
-                    visibility.AddRange(WwsFieldReader.ReadVisibility(value, problems, field) ?? []);
+                    visibility.AddRange(WholesaleValues.Visibility(value, field, problems) ?? []);
                     continue;
                 case EnableRulesKey:
                     enableField = field;
-                    if (WwsValues.TryText(value, field, problems, out enable) && enable is not ("yes" or "no"))
+                    if (WholesaleValues.TryText(value, field, problems, out enable) && enable is not ("yes" or "no"))
                     {
                         problems.Invalid(field, $"{EnableRulesKey} is yes or no.");
                     }
 
                     continue;
                 case RulesKey:
-                    if (WwsValues.TryRules(value, field, problems, out var rules))
+                    if (WholesaleValues.TryRules(value, field, problems, out var rules))
                     {
                         changes.Rules = rules;
                         changes.RulesField = field;
@@ -105,16 +104,16 @@ internal static partial class WwsMeta
             var role = match.Groups["role"].Value;
             switch (match.Groups["what"].Value)
             {
-                case "wholesale_price" when WwsValues.TryAmount(value, field, problems, out var amount):
+                case "wholesale_price" when WholesaleValues.TryAmount(value, field, problems, out var amount):
                     changes.Prices[role] = new RoleValue<decimal>(amount, field, TextOf(value));
                     break;
-                case "wholesale_sale_price" when WwsValues.TryAmount(value, field, problems, out var sale):
+                case "wholesale_sale_price" when WholesaleValues.TryAmount(value, field, problems, out var sale):
                     changes.SalePrices[role] = new RoleValue<decimal>(sale, field, TextOf(value));
                     break;
-                case "wholesale_minimum_order_quantity" or "variable_level_wholesale_minimum_order_quantity" when WwsValues.TryQuantity(value, field, problems, out var minimum):
+                case "wholesale_minimum_order_quantity" or "variable_level_wholesale_minimum_order_quantity" when WholesaleValues.TryQuantity(value, field, problems, out var minimum):
                     changes.Minimums[role] = new RoleValue<long>(minimum, field);
                     break;
-                case "wholesale_order_quantity_step" or "variable_level_wholesale_order_quantity_step" when WwsValues.TryQuantity(value, field, problems, out var step):
+                case "wholesale_order_quantity_step" or "variable_level_wholesale_order_quantity_step" when WholesaleValues.TryQuantity(value, field, problems, out var step):
                     changes.Steps[role] = new RoleValue<long>(step, field);
                     break;
             }
@@ -145,7 +144,7 @@ internal static partial class WwsMeta
     /// The meta entries for a product's or variation's terms (none when it has none), numbered from
     /// <paramref name="firstId"/>, after the entries it keeps.
     /// </summary>
-    public static IEnumerable<WooMeta> Render(WwsView view, long firstId)
+    public static IEnumerable<WooMeta> Render(WholesaleView view, long firstId)
     {
         ArgumentNullException.ThrowIfNull(view);
         if (view.IsEmpty)
@@ -164,8 +163,8 @@ internal static partial class WwsMeta
             }
         }
 
-        entries.AddRange(view.Minimums.Select(m => (MinimumKey(m.Key), (JsonNode?)WwsValues.Format(m.Value))));
-        entries.AddRange(view.Steps.Select(s => (StepKey(s.Key), (JsonNode?)WwsValues.Format(s.Value))));
+        entries.AddRange(view.Minimums.Select(m => (MinimumKey(m.Key), (JsonNode?)WholesaleValues.Format(m.Value))));
+        entries.AddRange(view.Steps.Select(s => (StepKey(s.Key), (JsonNode?)WholesaleValues.Format(s.Value))));
         entries.AddRange(view.Visibility.Count == 0
             ? [(VisibilityKey, WholesaleConstraints.AllRoles)]
             : view.Visibility.Select(r => (VisibilityKey, (JsonNode?)r)));
@@ -186,7 +185,7 @@ internal static partial class WwsMeta
     }
 
     /// <summary>A product's or variation's meta entries as WooCommerce answers them: those it keeps, then its terms.</summary>
-    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WwsView view)
+    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view)
     {
         ArgumentNullException.ThrowIfNull(kept);
         return [.. kept, .. Render(view, kept.Count + 1)];

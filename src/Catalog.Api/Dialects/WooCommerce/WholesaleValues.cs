@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Domain.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Wholesale Suite's values as clients send them: numbers as strings (<c>"12"</c>) or as numbers, <c>""</c> for none.
 /// Each reader reports a value it cannot take at its field and answers whether it could.
 /// </summary>
-internal static class WwsValues
+internal static class WholesaleValues
 {
     public const string PercentPrice = "percent-price";
     public const string FixedPrice = "fixed-price";
@@ -67,6 +66,30 @@ internal static class WwsValues
         return true;
     }
 
+    /// <summary>
+    /// A role key, role keys separated by commas, an array of role keys, or <c>"all"</c> (as an empty filter, every
+    /// buyer). <c>"all"</c> beside a role is left for the canonical check to refuse, at this field.
+    /// </summary>
+    public static IReadOnlyList<VisibleRole>? Visibility(JsonElement value, string field, TranslationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        IReadOnlyList<VisibleRole>? roles = value.ValueKind switch
+        {
+            JsonValueKind.Null => [],
+            JsonValueKind.String => [.. value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => new VisibleRole(r, field))],
+            JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+                [.. value.EnumerateArray().Select((e, i) => new VisibleRole(e.GetString()!.Trim(), $"{field}[{i}]"))],
+            _ => null,
+        };
+        if (roles is null)
+        {
+            problems.Invalid(field, $"{field} must be a role key, role keys separated by commas, an array of role keys, or \"all\".");
+            return null;
+        }
+
+        return roles.All(r => r.Role == WholesaleConstraints.AllRoles) ? [] : roles;
+    }
+
     public static bool TryText(JsonElement value, string field, TranslationProblems problems, out string? text)
     {
         text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -92,7 +115,7 @@ internal static class WwsValues
     /// <c>""</c> (no rules). A rule missing a value, or with a property the plugin does not know, fails the item
     /// naming it; no part of a rule is dropped.
     /// </summary>
-    public static bool TryRules(JsonElement value, string field, TranslationProblems problems, out IReadOnlyList<WwsRule> rules)
+    public static bool TryRules(JsonElement value, string field, TranslationProblems problems, out IReadOnlyList<SentRule> rules)
     {
         rules = [];
         if (IsNone(value))
@@ -106,7 +129,7 @@ internal static class WwsValues
             return false;
         }
 
-        var read = new List<WwsRule>();
+        var read = new List<SentRule>();
         var ok = true;
         var index = 0;
         foreach (var entry in value.EnumerateArray())
@@ -126,7 +149,7 @@ internal static class WwsValues
         return ok;
     }
 
-    private static WwsRule? TryRule(JsonElement entry, string at, TranslationProblems problems)
+    private static SentRule? TryRule(JsonElement entry, string at, TranslationProblems problems)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
@@ -195,6 +218,6 @@ internal static class WwsValues
             ok &= TryAmount(priceValue, $"{at}.wholesale_price", problems, out price);
         }
 
-        return ok ? new WwsRule(role!, start!.Value, end, type!.Value, price!.Value, at, priceValue.ValueKind == JsonValueKind.String ? priceValue.GetString() : null) : null;
+        return ok ? new SentRule(role!, start!.Value, end, type!.Value, price!.Value, at, priceValue.ValueKind == JsonValueKind.String ? priceValue.GetString() : null) : null;
     }
 }
