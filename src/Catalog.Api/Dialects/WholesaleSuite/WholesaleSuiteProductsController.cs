@@ -35,7 +35,9 @@ public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<Wo
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WholesaleSuiteProductInput>? request, CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>One product with its <c>wholesale_data</c>; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.</summary>
+    /// <summary>
+    /// One product with its <c>wholesale_data</c>; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.
+    /// </summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteProduct>(StatusCodes.Status200OK)]

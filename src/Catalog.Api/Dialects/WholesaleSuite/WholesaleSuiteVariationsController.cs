@@ -23,7 +23,9 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
 public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
 {
-    /// <summary>Creates, then updates, then deletes variations of one variable product; 404 when the product does not exist.</summary>
+    /// <summary>
+    /// Creates, then updates, then deletes variations of one variable product; 404 when the product does not exist.
+    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -41,7 +43,10 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
     public Task<IActionResult> List(long variableId, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(variableId, page, perPage, Response, cancellationToken);
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     [HttpGet("variations/{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteVariation>(StatusCodes.Status200OK)]

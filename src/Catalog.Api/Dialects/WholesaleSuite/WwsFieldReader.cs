@@ -4,7 +4,9 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.</summary>
+/// <summary>
+/// Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.
+/// </summary>
 internal static class WwsFieldReader
 {
     public const string Price = "wholesale_price";
@@ -14,7 +16,9 @@ internal static class WwsFieldReader
     public const string Step = "wholesale_order_quantity_step";
     public const string Rules = "wholesale_quantity_discount_rule_mapping";
 
-    /// <summary>The names of Wholesale Suite's fields, and their reader, for the WooCommerce routes it runs on.</summary>
+    /// <summary>
+    /// The names of Wholesale Suite's fields, and their reader, for the WooCommerce routes it runs on.
+    /// </summary>
     public static readonly WholesaleNames Names = new(
         r => $"{Price}.{r}", r => $"{SalePrice}.{r}", r => $"{Minimum}.{r}", r => $"{Step}.{r}", Price, Minimum, Step, Rules)
     {
@@ -26,7 +30,6 @@ internal static class WwsFieldReader
 
     public static WholesaleChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         var changes = new WholesaleChanges();
         if (fields.WholesalePrice is { } prices)
         {

@@ -13,7 +13,6 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
 {
     public WholesaleSuiteProduct Product(ProductDto product)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var answer = woo.Product(product);
         return new WholesaleSuiteProduct(
             answer with { MetaData = WithoutTerms(answer.MetaData), Other = WithoutData(answer.Other) },
@@ -22,7 +21,6 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
 
     public WholesaleSuiteVariation Variation(VariantDto variant, ProductDto parent)
     {
-        ArgumentNullException.ThrowIfNull(variant);
         var answer = woo.Variation(variant, parent);
         return new WholesaleSuiteVariation(
             answer with { MetaData = WithoutTerms(answer.MetaData), Other = WithoutData(answer.Other) },
@@ -31,7 +29,10 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
 
     private static IReadOnlyList<WooMeta> WithoutTerms(IReadOnlyList<WooMeta> meta) => [.. meta.Where(m => !WholesaleMeta.IsWholesaleKey(m.Key))];
 
-    /// <summary>A <c>wholesale_data</c> a WooCommerce client once sent (kept as one of its fields) must not stand beside the real one.</summary>
+    /// <summary>
+    /// A <c>wholesale_data</c> a WooCommerce client once sent (kept as one of its fields) must not stand beside the
+    /// real one.
+    /// </summary>
     private static Dictionary<string, System.Text.Json.JsonElement>? WithoutData(Dictionary<string, System.Text.Json.JsonElement>? other) =>
         other?.Where(p => p.Key != "wholesale_data").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 

@@ -23,7 +23,6 @@ internal sealed class ProductTranslator(
 {
     public Translated<ProductCreate> Create(WooProductInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is > 0)
         {
             return Translated<ProductCreate>.Failed(WooErrors.Exists(WooErrors.Product));
@@ -61,7 +60,6 @@ internal sealed class ProductTranslator(
 
     public Translated<ProductUpdate> Update(WooProductInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is not { } id || !current.TryGetValue(id, out var product))
         {
             // Unknown (or no) id: the engine answers it as not found.
@@ -97,7 +95,9 @@ internal sealed class ProductTranslator(
         return problems.ToError() is { } error ? Translated<ProductUpdate>.Failed(error) : Translated<ProductUpdate>.Ok(item);
     }
 
-    /// <summary>The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.</summary>
+    /// <summary>
+    /// The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.
+    /// </summary>
     private Written Write(WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
     {
         if (type is not (WooType.Simple or WooType.Variable))
@@ -168,7 +168,9 @@ internal sealed class ProductTranslator(
         AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
     };
 
-    /// <summary>The whole variant list of a simple product (its one variant), or nothing when no variant field changes.</summary>
+    /// <summary>
+    /// The whole variant list of a simple product (its one variant), or nothing when no variant field changes.
+    /// </summary>
     private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(WooProductInput input, ProductDto product, string name, TranslationProblems problems)
     {
         var touches = input.Sku is not null || input.RegularPrice is not null || input.SalePrice is not null || input.ManageStock is not null

@@ -16,7 +16,6 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
 
     public Translated<VariantCreate> Create(WooVariationInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is > 0)
         {
             return Translated<VariantCreate>.Failed(WooErrors.Exists(WooErrors.Variation));
@@ -45,7 +44,6 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
 
     public Translated<VariantUpdate> Update(WooVariationInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is not { } id || !_variants.TryGetValue(id, out var variant))
         {
             // Unknown (or no) id, or a variation of another product: the engine answers it as not found.

@@ -14,11 +14,6 @@ internal static class WholesaleApply
     public static WholesaleInput? Apply(
         WholesaleChanges changes, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string prefix, WholesaleFieldMap map, TranslationProblems problems)
     {
-        ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(map);
         if (changes.IsEmpty)
         {
             return null;
@@ -171,7 +166,9 @@ internal static class WholesaleApply
         }
     }
 
-    /// <summary>The rules sent, in their order, then the fixed rules in other currencies, which the plugin cannot see.</summary>
+    /// <summary>
+    /// The rules sent, in their order, then the fixed rules in other currencies, which the plugin cannot see.
+    /// </summary>
     private static List<QuantityDiscountRuleInput> Rules(
         IReadOnlyList<SentRule> rules, string field, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string path, WholesaleFieldMap map)
     {
@@ -208,7 +205,9 @@ internal static class WholesaleApply
         return list;
     }
 
-    /// <summary>A canonical rule's field under Wholesale Suite's name (a fixed rule's currency is its price type's).</summary>
+    /// <summary>
+    /// A canonical rule's field under Wholesale Suite's name (a fixed rule's currency is its price type's).
+    /// </summary>
     private static string RuleField(string rest) => rest switch
     {
         ".role" => ".wholesale_role",

@@ -2,11 +2,16 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>One role's new value in a per-role map (null: the role's value is removed), the field that sent it, and its text when sent as a string.</summary>
+/// <summary>
+/// One role's new value in a per-role map (null: the role's value is removed), the field that sent it, and its text
+/// when sent as a string.
+/// </summary>
 internal sealed record RoleValue<T>(T? Value, string Field, string? Text = null)
     where T : struct;
 
-/// <summary>A quantity discount rule as Wholesale Suite sends it, read; <see cref="Field"/> is where it was sent.</summary>
+/// <summary>
+/// A quantity discount rule as Wholesale Suite sends it, read; <see cref="Field"/> is where it was sent.
+/// </summary>
 internal sealed record SentRule(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string Field, string? ValueText = null);
 
 /// <summary>A role named by a visibility filter, and where.</summary>
@@ -46,10 +51,11 @@ internal sealed class WholesaleChanges
             .Concat(Visibility is null ? [] : [VisibilityField])
             .Concat(Rules is null ? [] : [RulesField]);
 
-    /// <summary>Applies <paramref name="later"/> over these changes: per role for the maps, whole for the lists.</summary>
+    /// <summary>
+    /// Applies <paramref name="later"/> over these changes: per role for the maps, whole for the lists.
+    /// </summary>
     public void Add(WholesaleChanges later)
     {
-        ArgumentNullException.ThrowIfNull(later);
         Merge(Prices, later.Prices);
         Merge(SalePrices, later.SalePrices);
         Merge(Minimums, later.Minimums);
@@ -99,9 +105,13 @@ internal sealed record WholesaleNames(
         "meta_data",
         WholesaleMeta.RulesKey);
 
-    /// <summary>Reads the changes an item (a WooCommerce product or variation input) sends in the dialect's own fields.</summary>
+    /// <summary>
+    /// Reads the changes an item (a WooCommerce product or variation input) sends in the dialect's own fields.
+    /// </summary>
     public Func<object, TranslationProblems, WholesaleChanges>? ReadFields { get; init; }
 
-    /// <summary>A field the dialect computes in its answers: a client sending back what it read must not have it kept.</summary>
+    /// <summary>
+    /// A field the dialect computes in its answers: a client sending back what it read must not have it kept.
+    /// </summary>
     public string? AnswerOnly { get; init; }
 }

@@ -12,15 +12,19 @@ internal sealed class WholesaleFieldMap
 {
     private readonly List<(string Canonical, Func<string, string> Dialect)> _entries = [];
 
-    /// <summary>Maps <paramref name="canonical"/> and every field under it; the function gets the rest of the path (<c>.amount</c>, or empty).</summary>
+    /// <summary>
+    /// Maps <paramref name="canonical"/> and every field under it; the function gets the rest of the path
+    /// (<c>.amount</c>, or empty).
+    /// </summary>
     public void Add(string canonical, Func<string, string> dialect) => _entries.Add((canonical, dialect));
 
     public void Add(string canonical, string dialect) => Add(canonical, _ => dialect);
 
-    /// <summary>The dialect's name for a canonical field, or null when it is not a wholesale field this map knows.</summary>
+    /// <summary>
+    /// The dialect's name for a canonical field, or null when it is not a wholesale field this map knows.
+    /// </summary>
     public string? Map(string field)
     {
-        ArgumentNullException.ThrowIfNull(field);
         foreach (var (canonical, dialect) in _entries)
         {
             if (field == canonical || (field.StartsWith(canonical, StringComparison.Ordinal) && field[canonical.Length] == '.'))
@@ -38,8 +42,6 @@ internal sealed class WholesaleFieldMap
     /// </summary>
     public WooError ErrorOf(ItemError error, Func<ItemError, WooError> woo)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        ArgumentNullException.ThrowIfNull(woo);
         var details = error.Details.Select(d => (Detail: d, Field: Map(d.Field))).ToList();
         if (error.Code == ErrorCodes.ReferenceNotFound && details.Count > 0 && details.All(d => d.Field is not null))
         {

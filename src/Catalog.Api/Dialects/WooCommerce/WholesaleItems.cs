@@ -23,7 +23,9 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
 
     protected WholesaleNames Names => names;
 
-    /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, to name it in its errors.</summary>
+    /// <summary>
+    /// Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, to name it in its errors.
+    /// </summary>
     private readonly List<int> _metaPositions = [];
 
     /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
@@ -58,7 +60,6 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
     protected T Put<T>(T write, WholesaleChanges changes, VariantDto? current, string prefix, WholesaleFieldMap map, TranslationProblems problems)
         where T : VariantWrite
     {
-        ArgumentNullException.ThrowIfNull(write);
         var extensions = current?.Extensions ?? default;
         var texts = WholesaleTexts.Of(extensions);
         if (WholesaleApply.Apply(changes, current?.Wholesale ?? new WholesaleDto(), texts, currency, names, prefix, map, problems) is not { } wholesale)
@@ -76,7 +77,10 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
             : problems.ToError() is { } error ? new(Translated<T>.Failed(error), map)
             : new(Translated<T>.Ok(item), map);
 
-    /// <summary>WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it (before Wholesale Suite's entries were taken out).</summary>
+    /// <summary>
+    /// WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it (before Wholesale Suite's
+    /// entries were taken out).
+    /// </summary>
     private WooError Renumbered(WooError error)
     {
         if (error.Data.Params is not { } fields || !fields.Keys.Any(k => k.StartsWith("meta_data[", StringComparison.Ordinal)))
@@ -108,8 +112,6 @@ internal sealed class WholesaleProductItems(string currency, IReadOnlyDictionary
 {
     public WholesaleTranslated<ProductCreate> Create(WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(translate);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);
@@ -136,8 +138,6 @@ internal sealed class WholesaleProductItems(string currency, IReadOnlyDictionary
 
     public WholesaleTranslated<ProductUpdate> Update(WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(translate);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);
@@ -196,7 +196,6 @@ internal sealed class WholesaleVariationItems(string currency, ProductDto parent
     private WholesaleTranslated<T> Translate<T>(WooVariationInput input, Func<WooVariationInput, Translated<T>> translate, bool isNew)
         where T : VariantWrite
     {
-        ArgumentNullException.ThrowIfNull(input);
         var problems = new TranslationProblems();
         var (rest, changes) = Split(input, problems);
         var translated = translate(rest);

@@ -33,7 +33,10 @@ internal static partial class WholesaleMeta
 
     public static string StepKey(string role) => $"{role}_wholesale_order_quantity_step";
 
-    /// <summary>Whether a meta key is one of Wholesale Suite's (Wholesale Suite's own answers leave these out of <c>meta_data</c>).</summary>
+    /// <summary>
+    /// Whether a meta key is one of Wholesale Suite's (Wholesale Suite's own answers leave these out of
+    /// <c>meta_data</c>).
+    /// </summary>
     public static bool IsWholesaleKey(string? key) =>
         key is VisibilityKey or EnableRulesKey or RulesKey || (key is not null && RoleKey().IsMatch(key));
 
@@ -48,11 +51,12 @@ internal static partial class WholesaleMeta
     public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
         Read(meta, problems, []);
 
-    /// <summary><see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was sent.</summary>
+    /// <summary>
+    /// <see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was
+    /// sent.
+    /// </summary>
     public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
     {
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(positions);
         var changes = new WholesaleChanges();
         if (meta is null)
         {
@@ -146,7 +150,6 @@ internal static partial class WholesaleMeta
     /// </summary>
     public static IEnumerable<WooMeta> Render(WholesaleView view, long firstId)
     {
-        ArgumentNullException.ThrowIfNull(view);
         if (view.IsEmpty)
         {
             return [];
@@ -184,10 +187,11 @@ internal static partial class WholesaleMeta
         return entries.Select((e, i) => new WooMeta(firstId + i, e.Key, JsonSerializer.SerializeToElement(e.Value)));
     }
 
-    /// <summary>A product's or variation's meta entries as WooCommerce answers them: those it keeps, then its terms.</summary>
+    /// <summary>
+    /// A product's or variation's meta entries as WooCommerce answers them: those it keeps, then its terms.
+    /// </summary>
     public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view)
     {
-        ArgumentNullException.ThrowIfNull(kept);
         return [.. kept, .. Render(view, kept.Count + 1)];
     }
 

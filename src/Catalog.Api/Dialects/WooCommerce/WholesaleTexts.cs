@@ -37,7 +37,9 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
         return texts;
     }
 
-    /// <summary>The text worth keeping for a sent amount: a string that states it in another form than the plain one.</summary>
+    /// <summary>
+    /// The text worth keeping for a sent amount: a string that states it in another form than the plain one.
+    /// </summary>
     public static string? Kept(string? sent, decimal amount) =>
         sent is { } text && new WooDecimal(text).TryParse(out var value) && value == amount && text.Trim() != WholesaleValues.Format(amount) ? text.Trim() : null;
 
@@ -48,7 +50,10 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
     public bool SameAs(WholesaleTexts other) =>
         other is not null && Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
 
-    /// <summary>The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under its key (null when empty, to remove it).</summary>
+    /// <summary>
+    /// The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under
+    /// its key (null when empty, to remove it).
+    /// </summary>
     public JsonElement Into(Optional<JsonElement?> extensions)
     {
         var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent } ? JsonNode.Parse(sent.GetRawText())!.AsObject() : [];

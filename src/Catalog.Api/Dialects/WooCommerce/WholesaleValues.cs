@@ -72,7 +72,6 @@ internal static class WholesaleValues
     /// </summary>
     public static IReadOnlyList<VisibleRole>? Visibility(JsonElement value, string field, TranslationProblems problems)
     {
-        ArgumentNullException.ThrowIfNull(problems);
         IReadOnlyList<VisibleRole>? roles = value.ValueKind switch
         {
             JsonValueKind.Null => [],

@@ -8,7 +8,8 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// <summary>
 /// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
 /// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
-/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see cref="WholesaleTexts"/>).
+/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see
+/// cref="WholesaleTexts"/>).
 /// </summary>
 internal sealed record WholesaleView(
     IReadOnlyDictionary<string, decimal> Prices,
@@ -21,7 +22,9 @@ internal sealed record WholesaleView(
     public static readonly WholesaleView None = new(
         new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<string, long>(), new Dictionary<string, long>(), [], []);
 
-    /// <summary>The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).</summary>
+    /// <summary>
+    /// The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).
+    /// </summary>
     public WholesaleTexts Texts { get; init; } = WholesaleTexts.None();
 
     public string PriceText(string role) => WholesaleTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
@@ -30,16 +33,16 @@ internal sealed record WholesaleView(
 
     public bool IsEmpty => Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
 
-    /// <summary>Whether Wholesale Suite can show the rule: a percent rule, or a fixed rule in the store currency.</summary>
+    /// <summary>
+    /// Whether Wholesale Suite can show the rule: a percent rule, or a fixed rule in the store currency.
+    /// </summary>
     public static bool Shows(QuantityDiscountRuleDto rule, string currency)
     {
-        ArgumentNullException.ThrowIfNull(rule);
         return rule.PriceType == DiscountPriceType.Percent || string.Equals(rule.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase);
     }
 
     public static WholesaleView Of(VariantDto variant, string currency)
     {
-        ArgumentNullException.ThrowIfNull(variant);
         var terms = variant.Wholesale;
         var texts = WholesaleTexts.Of(variant.Extensions);
         var prices = terms.Prices.Where(p => string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -63,7 +66,6 @@ internal sealed record WholesaleView(
     /// </summary>
     public static WholesaleView OfProduct(ProductDto product, string currency)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var views = product.Variants.Select(v => Of(v, currency)).ToList();
         if (WooType.Of(product, WooFields.Of(product.Extensions)) == WooType.Simple || views.Count <= 1)
         {
@@ -85,7 +87,6 @@ internal sealed record WholesaleView(
     /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
     public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
     {
-        ArgumentNullException.ThrowIfNull(rule);
         return new WholesaleRule(
             rule.Role,
             WholesaleValues.Format(rule.StartQty),

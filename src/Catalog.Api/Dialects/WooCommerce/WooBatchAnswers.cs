@@ -2,7 +2,10 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>Puts a batch answer together in the order items were sent: translation failures in their places, the engine's results in theirs.</summary>
+/// <summary>
+/// Puts a batch answer together in the order items were sent: translation failures in their places, the engine's
+/// results in theirs.
+/// </summary>
 internal static class WooBatchAnswers
 {
     /// <summary>The canonical items to send: those that translated.</summary>

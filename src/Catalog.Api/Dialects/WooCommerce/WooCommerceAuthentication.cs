@@ -51,7 +51,10 @@ internal sealed class WooCommerceAuthenticationHandler(
         return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
-    /// <summary>Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an anonymous WooCommerce caller gets.</summary>
+    /// <summary>
+    /// Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an
+    /// anonymous WooCommerce caller gets.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
@@ -75,7 +78,9 @@ internal sealed class WooCommerceAuthenticationHandler(
         await WriteAsync(error);
     }
 
-    /// <summary>A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).</summary>
+    /// <summary>
+    /// A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).
+    /// </summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
@@ -86,8 +91,8 @@ internal sealed class WooCommerceAuthenticationHandler(
     }
 
     /// <summary>
-    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP Basic;
-    /// and whether it tries OAuth 1.0a instead.
+    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP
+    /// Basic; and whether it tries OAuth 1.0a instead.
     /// </summary>
     public static (string? ConsumerKey, string? ConsumerSecret, bool OAuth) CredentialsOf(HttpRequest request)
     {

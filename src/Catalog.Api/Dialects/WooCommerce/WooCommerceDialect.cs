@@ -4,7 +4,9 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 public static class WooCommerceDialect
 {
-    /// <summary>The dialect's settings and its authentication scheme; its controllers are found like any other.</summary>
+    /// <summary>
+    /// The dialect's settings and its authentication scheme; its controllers are found like any other.
+    /// </summary>
     public static IServiceCollection AddWooCommerceDialect(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

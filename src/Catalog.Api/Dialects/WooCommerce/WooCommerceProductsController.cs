@@ -32,7 +32,9 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooProductInput>? request, CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.</summary>
+    /// <summary>
+    /// Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.
+    /// </summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WooProduct>>(StatusCodes.Status200OK)]

@@ -21,7 +21,9 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
 public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when the product does not exist.</summary>
+    /// <summary>
+    /// Creates, then updates, then deletes variations of one product; 404 when the product does not exist.
+    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -39,7 +41,10 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     public Task<IActionResult> List(long productId, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(productId, page, perPage, Response, cancellationToken);
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]

@@ -5,7 +5,9 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.</summary>
+/// <summary>
+/// Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.
+/// </summary>
 internal static partial class WooErrors
 {
     public const string Product = "product";
@@ -36,7 +38,6 @@ internal static partial class WooErrors
     /// <summary>An item the engine failed, in WooCommerce's terms (see docs/dialects.md for the table).</summary>
     public static WooError Item(ItemError error, BatchOperation operation, string postType, bool simple)
     {
-        ArgumentNullException.ThrowIfNull(error);
         var fields = error.Details.Select(d => d.Field).ToList();
         return error.Code switch
         {
@@ -58,10 +59,12 @@ internal static partial class WooErrors
         };
     }
 
-    /// <summary>A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is <c>sku</c>).</summary>
+    /// <summary>
+    /// A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is
+    /// <c>sku</c>).
+    /// </summary>
     public static string FieldOf(string canonical, bool simple)
     {
-        ArgumentNullException.ThrowIfNull(canonical);
         var field = simple ? SimpleVariant().Replace(canonical, string.Empty) : canonical;
         field = PriceAmount().Replace(field, "regular_price");
         field = PriceSale().Replace(field, "sale_price");
@@ -115,7 +118,6 @@ internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorForma
 {
     public (int Status, object Body) Render(RequestError error)
     {
-        ArgumentNullException.ThrowIfNull(error);
         var woo = error switch
         {
             { Code: ErrorCodes.MalformedJson } => WooErrors.Of("rest_invalid_json", "Invalid JSON body passed.", StatusCodes.Status400BadRequest),

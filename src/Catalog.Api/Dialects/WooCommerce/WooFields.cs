@@ -36,7 +36,10 @@ internal sealed class WooFields
 
     public string? Text(string name) => TextOf(this[name]);
 
-    /// <summary>A kept value as text: a string as it is, a number as its digits (WooCommerce accepts either for its string fields).</summary>
+    /// <summary>
+    /// A kept value as text: a string as it is, a number as its digits (WooCommerce accepts either for its string
+    /// fields).
+    /// </summary>
     public static string? TextOf(JsonNode? node) => node switch
     {
         JsonValue value when value.TryGetValue<string>(out var text) => text,
@@ -62,14 +65,19 @@ internal sealed class WooFields
 
     public bool SameAs(WooFields other) => JsonNode.DeepEquals(_fields, other._fields);
 
-    /// <summary>Canonical <c>extensions</c> that set this object under <c>woocommerce</c> (null when it is empty, to remove the key).</summary>
+    /// <summary>
+    /// Canonical <c>extensions</c> that set this object under <c>woocommerce</c> (null when it is empty, to remove the
+    /// key).
+    /// </summary>
     public JsonElement AsExtensions()
     {
         var extensions = new JsonObject { [Dialect] = _fields.Count == 0 ? null : _fields.DeepClone() };
         return JsonSerializer.SerializeToElement(extensions);
     }
 
-    /// <summary>The kept fields to answer beside the typed ones: every field except those the answer already has.</summary>
+    /// <summary>
+    /// The kept fields to answer beside the typed ones: every field except those the answer already has.
+    /// </summary>
     public Dictionary<string, JsonElement> Echo(IReadOnlySet<string> answered, IReadOnlyDictionary<string, object?> defaults)
     {
         var echo = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -95,7 +103,9 @@ internal sealed class WooFields
 /// <summary>Which WooCommerce fields are computed (never kept when sent) and which the typed answers carry.</summary>
 internal static class WooFieldNames
 {
-    /// <summary>Read-only in WooCommerce's schema: a client sending back what it read must not have them stored.</summary>
+    /// <summary>
+    /// Read-only in WooCommerce's schema: a client sending back what it read must not have them stored.
+    /// </summary>
     public static readonly IReadOnlySet<string> ProductReadOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "permalink", "date_modified", "date_modified_gmt", "price", "price_html", "on_sale", "purchasable", "total_sales",

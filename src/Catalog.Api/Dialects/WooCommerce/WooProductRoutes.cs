@@ -81,7 +81,10 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult((await RendererAsync(found, cancellationToken))(found[0]));
     }
 
-    /// <summary>How to answer these products, with the categories they name read once, for WooCommerce's <c>{id, name, slug}</c>.</summary>
+    /// <summary>
+    /// How to answer these products, with the categories they name read once, for WooCommerce's <c>{id, name,
+    /// slug}</c>.
+    /// </summary>
     public async Task<Func<ProductDto, TProduct>> RendererAsync(IEnumerable<ProductDto?> products, CancellationToken cancellationToken)
     {
         var ids = products.OfType<ProductDto>().SelectMany(p => p.CategoryIds).Distinct().ToList();

@@ -14,7 +14,6 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
 
     public WooProduct Product(ProductDto product)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var fields = WooFields.Of(product.Extensions);
         var type = WooType.Of(product, fields);
         var simple = type == WooType.Simple;
@@ -72,8 +71,6 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
 
     public WooVariation Variation(VariantDto variant, ProductDto parent)
     {
-        ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(parent);
         var fields = WooFields.Of(variant.Extensions);
         var price = WooStock.PlainPrice(variant, options.Currency);
         var onSale = price is { SaleAmount: { } sale } && sale < price.Amount;
@@ -121,7 +118,9 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
         };
     }
 
-    /// <summary>A variable product's price, as WooCommerce shows it: the lowest current price of its variations.</summary>
+    /// <summary>
+    /// A variable product's price, as WooCommerce shows it: the lowest current price of its variations.
+    /// </summary>
     private string LowestPrice(ProductDto product)
     {
         var prices = product.Variants

@@ -6,7 +6,9 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>What translating one WooCommerce item gives: the canonical item, or the WooCommerce error it fails with.</summary>
+/// <summary>
+/// What translating one WooCommerce item gives: the canonical item, or the WooCommerce error it fails with.
+/// </summary>
 internal sealed record Translated<T>(T? Item, WooError? Error)
     where T : class
 {
@@ -50,7 +52,10 @@ internal static class WooStatus
         return ok;
     }
 
-    /// <summary>WooCommerce has no rejected or archived product: rejected reads as draft (not live, still editable), archived as private (kept, not sold).</summary>
+    /// <summary>
+    /// WooCommerce has no rejected or archived product: rejected reads as draft (not live, still editable), archived as
+    /// private (kept, not sold).
+    /// </summary>
     public static string Of(ProductStatus status) => status switch
     {
         ProductStatus.Proposed => "pending",
@@ -76,7 +81,9 @@ internal static class WooType
     public const string Simple = "simple";
     public const string Variable = "variable";
 
-    /// <summary>The type a client set, else what the product looks like: more than one variant makes it variable.</summary>
+    /// <summary>
+    /// The type a client set, else what the product looks like: more than one variant makes it variable.
+    /// </summary>
     public static string Of(ProductDto product, WooFields fields) =>
         fields.Text("type") is Simple or Variable ? fields.Text("type")! : product.Variants.Count > 1 ? Variable : Simple;
 }
@@ -123,7 +130,9 @@ internal static class WooStock
 
     public static string Backorders(bool allowed, WooFields fields) => !allowed ? "no" : fields.Text("backorders") == "notify" ? "notify" : "yes";
 
-    /// <summary>Managed stock decides the status, as in WooCommerce; otherwise the status set by hand (in stock by default).</summary>
+    /// <summary>
+    /// Managed stock decides the status, as in WooCommerce; otherwise the status set by hand (in stock by default).
+    /// </summary>
     public static string Status(bool managed, int? quantity, bool allowBackorder, WooFields fields) =>
         managed
             ? (quantity ?? 0) > 0 ? "instock" : allowBackorder ? "onbackorder" : "outofstock"
@@ -183,7 +192,9 @@ internal static class WooStock
 /// </summary>
 internal static class WooMetaData
 {
-    /// <summary>Applies sent entries as WooCommerce does: by id when it names one, else by key (the first with it), else added.</summary>
+    /// <summary>
+    /// Applies sent entries as WooCommerce does: by id when it names one, else by key (the first with it), else added.
+    /// </summary>
     public static JsonElement Merge(JsonElement? current, IReadOnlyList<WooMetaInput> sent, TranslationProblems problems)
     {
         var entries = Entries(current).Select(e => (e.Key, Value: (JsonNode?)JsonNode.Parse(e.Value.GetRawText()))).ToList();

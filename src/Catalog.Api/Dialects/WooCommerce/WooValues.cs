@@ -16,7 +16,9 @@ public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
     public bool TryParse(out decimal value) =>
         decimal.TryParse(Text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.</summary>
+    /// <summary>
+    /// An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.
+    /// </summary>
     public static string Format(decimal? value) => value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     public override string ToString() => Text;
@@ -34,7 +36,9 @@ internal sealed class WooDecimalConverter : JsonConverter<WooDecimal>
     public override void Write(Utf8JsonWriter writer, WooDecimal value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
 }
 
-/// <summary>An attribute's options: a list of strings, or one string of values separated by <c>|</c>, as WooCommerce accepts.</summary>
+/// <summary>
+/// An attribute's options: a list of strings, or one string of values separated by <c>|</c>, as WooCommerce accepts.
+/// </summary>
 [JsonConverter(typeof(WooOptionListConverter))]
 public sealed record WooOptionList(IReadOnlyList<string> Values);
 
@@ -56,8 +60,8 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
 }
 
 /// <summary>
-/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00" is
-/// answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
+/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00"
+/// is answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
 /// meta names in <c>extensions.woocommerce</c>; the text is answered while it still states the amount (a write through
 /// another API that changes the amount makes it stale, and the amount is answered instead).
 /// </summary>
@@ -68,14 +72,12 @@ internal static class WooPriceText
 
     public static void Keep(WooFields fields, WooDecimal? regular, WooDecimal? sale)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         Keep(fields, Regular, regular);
         Keep(fields, Sale, sale);
     }
 
     public static string Render(WooFields fields, string name, decimal? amount)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         if (amount is not { } value)
         {
             return string.Empty;

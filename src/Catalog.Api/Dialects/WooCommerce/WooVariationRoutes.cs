@@ -11,14 +11,16 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// The variation batch and reads behind both WooCommerce's <c>.../variations</c> routes and Wholesale Suite's: they
-/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or Wholesale
-/// Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
+/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or
+/// Wholesale Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
 /// </summary>
 internal sealed class WooVariationRoutes<TVariation>(
     ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when the product does not exist.</summary>
+    /// <summary>
+    /// Creates, then updates, then deletes variations of one product; 404 when the product does not exist.
+    /// </summary>
     public async Task<IActionResult> BatchAsync<TInput>(long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
     {
@@ -70,7 +72,6 @@ internal sealed class WooVariationRoutes<TVariation>(
     /// <summary>The product's variations, a page of them, with WooCommerce's paging headers.</summary>
     public async Task<IActionResult> ListAsync(long productId, int page, int perPage, HttpResponse response, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (page < 1 || perPage is < 1 or > 100)
         {
             return new BadRequestObjectResult(WooErrors.InvalidParams([.. new[]
@@ -91,7 +92,10 @@ internal sealed class WooVariationRoutes<TVariation>(
         return new OkObjectResult(variations.Skip((page - 1) * perPage).Take(perPage).Select(v => render(v, parent)).ToList());
     }
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     public async Task<IActionResult> GetAsync(long productId, long id, CancellationToken cancellationToken)
     {
         if (await ParentAsync(productId, cancellationToken) is not { } parent)
