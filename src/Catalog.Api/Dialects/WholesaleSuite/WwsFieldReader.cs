@@ -16,48 +16,39 @@ internal static class WwsFieldReader
     public const string Step = "wholesale_order_quantity_step";
     public const string Rules = "wholesale_quantity_discount_rule_mapping";
 
-    /// <summary>
-    /// The names of Wholesale Suite's fields, and their reader, for the WooCommerce routes it runs on.
-    /// </summary>
+    /// <summary>The names of Wholesale Suite's fields and their reader, for the WooCommerce routes it runs.</summary>
     public static readonly WholesaleNames Names = new(
-        r => $"{Price}.{r}", r => $"{SalePrice}.{r}", r => $"{Minimum}.{r}", r => $"{Step}.{r}", Price, Minimum, Step, Rules)
+        r => $"{Price}.{r}",
+        r => $"{SalePrice}.{r}",
+        r => $"{Minimum}.{r}",
+        r => $"{Step}.{r}",
+        Price,
+        Minimum,
+        Step,
+        Rules)
     {
         ReadFields = (input, problems) => Read((IWholesaleSuiteFields)input, problems),
-
-        // Wholesale Suite's answer, computed from the terms.
-        AnswerOnly = "wholesale_data",
+        AnswerOnly = "wholesale_data", // Wholesale Suite's answer, computed from the terms.
     };
 
-    public static WholesaleChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
+    private delegate bool ValueReader<T>(JsonElement value, string field, TranslationProblems problems, out T? read)
+        where T : struct;
+
+    private static WholesaleChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
     {
         var changes = new WholesaleChanges();
-        if (fields.WholesalePrice is { } prices)
-        {
-            ReadMap(prices, Price, problems, changes.Prices, WholesaleValues.TryAmount);
-        }
-
-        if (fields.WholesaleSalePrice is { } sales)
-        {
-            ReadMap(sales, SalePrice, problems, changes.SalePrices, WholesaleValues.TryAmount);
-        }
-
-        if (fields.WholesaleMinimumOrderQuantity is { } minimums)
-        {
-            ReadMap(minimums, Minimum, problems, changes.Minimums, WholesaleValues.TryQuantity);
-        }
-
-        if (fields.WholesaleOrderQuantityStep is { } steps)
-        {
-            ReadMap(steps, Step, problems, changes.Steps, WholesaleValues.TryQuantity);
-        }
-
+        ReadMap(fields.WholesalePrice, Price, problems, changes.Prices, WholesaleValues.TryAmount);
+        ReadMap(fields.WholesaleSalePrice, SalePrice, problems, changes.SalePrices, WholesaleValues.TryAmount);
+        ReadMap(fields.WholesaleMinimumOrderQuantity, Minimum, problems, changes.Minimums, WholesaleValues.TryQuantity);
+        ReadMap(fields.WholesaleOrderQuantityStep, Step, problems, changes.Steps, WholesaleValues.TryQuantity);
         if (fields.WholesaleVisibilityFilter is { } visibility)
         {
             changes.Visibility = WholesaleValues.Visibility(visibility, Visibility, problems);
             changes.VisibilityField = Visibility;
         }
 
-        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules && WholesaleValues.TryRules(rules, Rules, problems, out var read))
+        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules
+            && WholesaleValues.TryRules(rules, Rules, problems, out var read))
         {
             changes.Rules = read;
             changes.RulesField = Rules;
@@ -66,24 +57,33 @@ internal static class WwsFieldReader
         return changes;
     }
 
-    private delegate bool ValueReader<T>(JsonElement value, string field, TranslationProblems problems, out T? read)
-        where T : struct;
-
-    private static void ReadMap<T>(JsonElement map, string field, TranslationProblems problems, Dictionary<string, RoleValue<T>> into, ValueReader<T> read)
+    private static void ReadMap<T>(
+        JsonElement? map,
+        string field,
+        TranslationProblems problems,
+        Dictionary<string, RoleValue<T>> into,
+        ValueReader<T> read)
         where T : struct
     {
-        if (map.ValueKind != JsonValueKind.Object)
+        if (map is not { ValueKind: JsonValueKind.Object } roles)
         {
-            problems.Invalid(field, $"{field} must be an object of values by wholesale role key, such as {{\"wholesale_customer\": \"12\"}}.");
+            if (map is not null)
+            {
+                const string example = "{\"wholesale_customer\": \"12\"}";
+                problems.Invalid(
+                    field, $"{field} must be an object of values by wholesale role key, such as {example}.");
+            }
+
             return;
         }
 
-        foreach (var entry in map.EnumerateObject())
+        foreach (var entry in roles.EnumerateObject())
         {
             var at = $"{field}.{entry.Name}";
             if (read(entry.Value, at, problems, out var value))
             {
-                into[entry.Name] = new RoleValue<T>(value, at, entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null);
+                var text = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
+                into[entry.Name] = new RoleValue<T>(value, at, text);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
@@ -27,13 +28,14 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
             Data(WholesaleView.Of(variant, currency)));
     }
 
-    private static IReadOnlyList<WooMeta> WithoutTerms(IReadOnlyList<WooMeta> meta) => [.. meta.Where(m => !WholesaleMeta.IsWholesaleKey(m.Key))];
+    private static IReadOnlyList<WooMeta> WithoutTerms(IReadOnlyList<WooMeta> meta) =>
+        [.. meta.Where(m => !WholesaleMeta.IsWholesaleKey(m.Key))];
 
     /// <summary>
     /// A <c>wholesale_data</c> a WooCommerce client once sent (kept as one of its fields) must not stand beside the
     /// real one.
     /// </summary>
-    private static Dictionary<string, System.Text.Json.JsonElement>? WithoutData(Dictionary<string, System.Text.Json.JsonElement>? other) =>
+    private static Dictionary<string, JsonElement>? WithoutData(Dictionary<string, JsonElement>? other) =>
         other?.Where(p => p.Key != "wholesale_data").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static WholesaleData Data(WholesaleView view) => new()
@@ -42,13 +44,15 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
         WholesaleSalePrice = Strings(view.SalePrices, (role, _) => view.SalePriceText(role)),
         WholesaleMinimumOrderQuantity = Strings(view.Minimums, (_, minimum) => WholesaleValues.Format(minimum)),
         WholesaleOrderQuantityStep = Strings(view.Steps, (_, step) => WholesaleValues.Format(step)),
-        WwppProductWholesaleVisibilityFilter = view.Visibility.Count == 0 ? [WholesaleConstraints.AllRoles] : view.Visibility,
+        WwppProductWholesaleVisibilityFilter =
+            view.Visibility is [] ? [WholesaleConstraints.AllRoles] : view.Visibility,
         WwppEnableQuantityDiscountRule = view.Rules.Count > 0 ? "yes" : "no",
         WwppQuantityDiscountRuleMapping = view.Rules.Count == 0
             ? null
             : new WholesaleRuleMapping(WholesaleValues.RulesDescription, [.. view.Rules.Select(view.Rule)]),
     };
 
-    private static Dictionary<string, string>? Strings<T>(IReadOnlyDictionary<string, T> map, Func<string, T, string> format) =>
+    private static Dictionary<string, string>? Strings<T>(
+        IReadOnlyDictionary<string, T> map, Func<string, T, string> format) =>
         map.Count == 0 ? null : map.ToDictionary(e => e.Key, e => format(e.Key, e.Value), StringComparer.Ordinal);
 }

@@ -7,13 +7,13 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency, so prices and fixed rules
 /// are the store currency's; a variant's prices and fixed rules in other currencies are kept as they are. Each list
 /// the changes touch is sent whole (canonical lists replace), merged from the terms as they were read. The texts the
-/// amounts were sent as are updated in <paramref name="texts"/> (see <see cref="WholesaleTexts"/>).
+/// amounts were sent as are updated in <c>texts</c> (see <see cref="WholesaleTexts"/>).
 /// </summary>
-internal static class WholesaleApply
+internal abstract partial class WholesaleItems
 {
-    public static WholesaleInput? Apply(
-        WholesaleChanges changes, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string prefix, WholesaleFieldMap map, TranslationProblems problems)
+    private WholesaleInput? Apply(Sent sent, WholesaleDto current, WholesaleTexts texts, string prefix)
     {
+        var (changes, map) = (sent.Changes, sent.Map);
         if (changes.IsEmpty)
         {
             return null;
@@ -22,13 +22,32 @@ internal static class WholesaleApply
         var input = new WholesaleInput();
         if (changes.Prices.Count > 0 || changes.SalePrices.Count > 0)
         {
-            input = input with { Prices = Prices(changes, current, texts, currency, names, $"{prefix}wholesale.prices", map, problems) };
+            input = input with { Prices = Prices(sent, current, texts, $"{prefix}wholesale.prices") };
         }
 
         if (changes.Minimums.Count > 0 || changes.Steps.Count > 0)
         {
-            var (minimums, steps) = Quantities(changes, current, names, prefix, map);
-            input = input with { MinimumOrderQuantities = minimums, OrderQuantitySteps = steps };
+            var minimums = Quantities(
+                sent,
+                current.MinimumOrderQuantities.Select(m => (m.Role, (long?)m.Quantity)),
+                changes.Minimums,
+                $"{prefix}wholesale.minimum_order_quantities",
+                names.Minimums,
+                names.Minimum);
+            var steps = Quantities(
+                sent,
+                current.OrderQuantitySteps.Select(s => (s.Role, (long?)s.Step)),
+                changes.Steps,
+                $"{prefix}wholesale.order_quantity_steps",
+                names.Steps,
+                names.Step);
+            input = input with
+            {
+                MinimumOrderQuantities = minimums
+                    .Select(m => new MinimumOrderQuantityInput { Role = m.Role, Quantity = m.Value }).ToList(),
+                OrderQuantitySteps = steps
+                    .Select(s => new OrderQuantityStepInput { Role = s.Role, Step = s.Value }).ToList(),
+            };
         }
 
         if (changes.Visibility is { } visibility)
@@ -44,17 +63,25 @@ internal static class WholesaleApply
 
         if (changes.Rules is { } rules)
         {
-            input = input with { QuantityDiscountRules = Rules(rules, changes.RulesField, current, texts, currency, names, $"{prefix}wholesale.quantity_discount_rules", map) };
+            var path = $"{prefix}wholesale.quantity_discount_rules";
+            input = input with { QuantityDiscountRules = Rules(rules, changes.RulesField, current, texts, path, map) };
         }
 
         return input;
     }
 
-    private static List<WholesalePriceInput> Prices(
-        WholesaleChanges changes, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string path, WholesaleFieldMap map, TranslationProblems problems)
+    private List<WholesalePriceInput> Prices(Sent sent, WholesaleDto current, WholesaleTexts texts, string path)
     {
-        var prices = current.Prices.Select(p => new WholesalePriceInput { Role = p.Role, CurrencyCode = p.CurrencyCode, Amount = p.Amount, SaleAmount = p.SaleAmount }).ToList();
-        int Find(string role) => prices.FindIndex(p => p.Role == role && string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase));
+        var changes = sent.Changes;
+        var prices = current.Prices.Select(p => new WholesalePriceInput
+        {
+            Role = p.Role,
+            CurrencyCode = p.CurrencyCode,
+            Amount = p.Amount,
+            SaleAmount = p.SaleAmount,
+        }).ToList();
+        int Find(string role) => prices.FindIndex(p =>
+            p.Role == role && WholesaleView.InCurrency(p.CurrencyCode, currency));
         foreach (var (role, change) in changes.Prices)
         {
             var at = Find(role);
@@ -87,48 +114,63 @@ internal static class WholesaleApply
             }
             else if (change.Value is not null)
             {
-                problems.Invalid(change.Field, $"Role '{role}' has no wholesale price in {currency.ToUpperInvariant()} to put on sale: send its wholesale price too.");
+                sent.Problems.Invalid(
+                    change.Field,
+                    $"Role '{role}' has no wholesale price in {currency.ToUpperInvariant()} to put on sale: "
+                    + "send its wholesale price too.");
             }
         }
 
-        map.Add(path, names.Prices);
+        sent.Map.Add(path, names.Prices);
         for (var i = 0; i < prices.Count; i++)
         {
             var role = prices[i].Role!;
-            var amountField = changes.Prices.TryGetValue(role, out var sent) ? sent.Field : names.Price(role);
+            var amountField = changes.Prices.TryGetValue(role, out var amount) ? amount.Field : names.Price(role);
             var saleField = changes.SalePrices.TryGetValue(role, out var sale) ? sale.Field : names.SalePrice(role);
-            map.Add($"{path}[{i}]", rest => rest == ".sale_amount" ? saleField : amountField);
+            sent.Map.Add($"{path}[{i}]", rest => rest == ".sale_amount" ? saleField : amountField);
         }
 
         return prices;
     }
 
-    /// <summary>Minimums and steps, sent together: a step needs a minimum, and the canonical check sees both.</summary>
-    private static (List<MinimumOrderQuantityInput>, List<OrderQuantityStepInput>) Quantities(
-        WholesaleChanges changes, WholesaleDto current, WholesaleNames names, string prefix, WholesaleFieldMap map)
+    /// <summary>
+    /// Minimums or steps per role after the changes. Both lists are sent when either changes: a step needs a minimum,
+    /// and the canonical check sees both.
+    /// </summary>
+    private static List<(string Role, long? Value)> Quantities(
+        Sent sent,
+        IEnumerable<(string Role, long? Value)> current,
+        Dictionary<string, RoleValue<long>> changes,
+        string path,
+        string kept,
+        Func<string, string> keptEntry)
     {
-        var minimums = current.MinimumOrderQuantities.Select(m => (m.Role, (long?)m.Quantity)).ToList();
-        var steps = current.OrderQuantitySteps.Select(s => (s.Role, (long?)s.Step)).ToList();
-        Set(minimums, changes.Minimums);
-        Set(steps, changes.Steps);
-
-        map.Add($"{prefix}wholesale.minimum_order_quantities", names.Minimums);
-        map.Add($"{prefix}wholesale.order_quantity_steps", names.Steps);
-        for (var i = 0; i < minimums.Count; i++)
+        var list = current.ToList();
+        foreach (var (role, change) in changes)
         {
-            var role = minimums[i].Role;
-            map.Add($"{prefix}wholesale.minimum_order_quantities[{i}]", changes.Minimums.TryGetValue(role, out var sent) ? sent.Field : names.Minimum(role));
+            var at = list.FindIndex(e => e.Role == role);
+            if (change.Value is null && at >= 0)
+            {
+                list.RemoveAt(at);
+            }
+            else if (change.Value is not null && at >= 0)
+            {
+                list[at] = (role, change.Value);
+            }
+            else if (change.Value is not null)
+            {
+                list.Add((role, change.Value));
+            }
         }
 
-        for (var i = 0; i < steps.Count; i++)
+        sent.Map.Add(path, kept);
+        for (var i = 0; i < list.Count; i++)
         {
-            var role = steps[i].Role;
-            map.Add($"{prefix}wholesale.order_quantity_steps[{i}]", changes.Steps.TryGetValue(role, out var sent) ? sent.Field : names.Step(role));
+            var role = list[i].Role;
+            sent.Map.Add($"{path}[{i}]", changes.TryGetValue(role, out var sentAt) ? sentAt.Field : keptEntry(role));
         }
 
-        return (
-            [.. minimums.Select(m => new MinimumOrderQuantityInput { Role = m.Role, Quantity = m.Item2 })],
-            [.. steps.Select(s => new OrderQuantityStepInput { Role = s.Role, Step = s.Item2 })]);
+        return list;
     }
 
     private static void Keep(Dictionary<string, string> texts, string role, RoleValue<decimal> change)
@@ -143,39 +185,22 @@ internal static class WholesaleApply
         }
     }
 
-    private static void Set(List<(string Role, long? Value)> list, Dictionary<string, RoleValue<long>> changes)
+    /// <summary>The rules sent, in order, then the fixed rules in other currencies (which the plugin hides).</summary>
+    private List<QuantityDiscountRuleInput> Rules(
+        IReadOnlyList<SentRule> rules,
+        string field,
+        WholesaleDto current,
+        WholesaleTexts texts,
+        string path,
+        WholesaleFieldMap map)
     {
-        foreach (var (role, change) in changes)
-        {
-            var at = list.FindIndex(e => e.Role == role);
-            if (change.Value is null)
-            {
-                if (at >= 0)
-                {
-                    list.RemoveAt(at);
-                }
-            }
-            else if (at >= 0)
-            {
-                list[at] = (role, change.Value);
-            }
-            else
-            {
-                list.Add((role, change.Value));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The rules sent, in their order, then the fixed rules in other currencies, which the plugin cannot see.
-    /// </summary>
-    private static List<QuantityDiscountRuleInput> Rules(
-        IReadOnlyList<SentRule> rules, string field, WholesaleDto current, WholesaleTexts texts, string currency, WholesaleNames names, string path, WholesaleFieldMap map)
-    {
-        var hidden = current.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null))
-            .Where(r => !WholesaleView.Shows(r.Rule, currency)).ToList();
+        var hidden = current.QuantityDiscountRules
+            .Select((r, i) => (Rule: r, Text: texts.Rule(i)))
+            .Where(r => !WholesaleView.Shows(r.Rule, currency))
+            .ToList();
         texts.Rules.Clear();
-        texts.Rules.AddRange(rules.Select(r => WholesaleTexts.Kept(r.ValueText, r.Value)).Concat(hidden.Select(h => h.Text)));
+        texts.Rules.AddRange(rules.Select(r => WholesaleTexts.Kept(r.ValueText, r.Value)));
+        texts.Rules.AddRange(hidden.Select(h => h.Text));
         var list = rules.Select(r => new QuantityDiscountRuleInput
         {
             Role = r.Role,
@@ -185,14 +210,14 @@ internal static class WholesaleApply
             Value = r.Value,
             CurrencyCode = r.PriceType == DiscountPriceType.Fixed ? currency : null,
         }).ToList();
-        list.AddRange(hidden.Select(h => h.Rule).Select(r => new QuantityDiscountRuleInput
+        list.AddRange(hidden.Select(h => new QuantityDiscountRuleInput
         {
-            Role = r.Role,
-            StartQty = r.StartQty,
-            EndQty = r.EndQty,
-            PriceType = r.PriceType,
-            Value = r.Value,
-            CurrencyCode = r.CurrencyCode,
+            Role = h.Rule.Role,
+            StartQty = h.Rule.StartQty,
+            EndQty = h.Rule.EndQty,
+            PriceType = h.Rule.PriceType,
+            Value = h.Rule.Value,
+            CurrencyCode = h.Rule.CurrencyCode,
         }));
 
         map.Add(path, field);
@@ -205,9 +230,7 @@ internal static class WholesaleApply
         return list;
     }
 
-    /// <summary>
-    /// A canonical rule's field under Wholesale Suite's name (a fixed rule's currency is its price type's).
-    /// </summary>
+    /// <summary>A canonical rule's field as the plugin names it (a fixed rule's currency is its price type).</summary>
     private static string RuleField(string rest) => rest switch
     {
         ".role" => ".wholesale_role",

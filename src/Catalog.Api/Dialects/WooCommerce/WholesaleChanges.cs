@@ -9,10 +9,15 @@ namespace Catalog.Api.Dialects.WooCommerce;
 internal sealed record RoleValue<T>(T? Value, string Field, string? Text = null)
     where T : struct;
 
-/// <summary>
-/// A quantity discount rule as Wholesale Suite sends it, read; <see cref="Field"/> is where it was sent.
-/// </summary>
-internal sealed record SentRule(string Role, long StartQty, long? EndQty, DiscountPriceType PriceType, decimal Value, string Field, string? ValueText = null);
+/// <summary>A quantity discount rule as sent, read; <see cref="Field"/> is where it was sent.</summary>
+internal sealed record SentRule(
+    string Role,
+    long StartQty,
+    long? EndQty,
+    DiscountPriceType PriceType,
+    decimal Value,
+    string Field,
+    string? ValueText = null);
 
 /// <summary>A role named by a visibility filter, and where.</summary>
 internal sealed record VisibleRole(string Role, string Field);
@@ -40,7 +45,7 @@ internal sealed class WholesaleChanges
 
     public string RulesField { get; set; } = string.Empty;
 
-    public bool IsEmpty => Prices.Count == 0 && SalePrices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility is null && Rules is null;
+    public bool IsEmpty => !Fields.Any();
 
     /// <summary>The fields that sent something, in the order of Wholesale Suite's answer.</summary>
     public IEnumerable<string> Fields =>

@@ -27,7 +27,8 @@ internal sealed class WholesaleFieldMap
     {
         foreach (var (canonical, dialect) in _entries)
         {
-            if (field == canonical || (field.StartsWith(canonical, StringComparison.Ordinal) && field[canonical.Length] == '.'))
+            if (field == canonical
+                || (field.StartsWith(canonical, StringComparison.Ordinal) && field[canonical.Length] == '.'))
             {
                 return dialect(field[canonical.Length..]);
             }
@@ -48,6 +49,7 @@ internal sealed class WholesaleFieldMap
             return WooErrors.InvalidParams([.. details.Select(d => (d.Field!, d.Detail.Message))]);
         }
 
-        return woo(error with { Details = [.. details.Select(d => d.Field is null ? d.Detail : d.Detail with { Field = d.Field })] });
+        var renamed = details.Select(d => d.Field is null ? d.Detail : d.Detail with { Field = d.Field });
+        return woo(error with { Details = [.. renamed] });
     }
 }

@@ -22,6 +22,8 @@ internal static partial class WholesaleMeta
     public const string RulesKey = "wwpp_post_meta_quantity_discount_rule_mapping";
 
     private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
+    private static readonly JsonSerializerOptions SnakeCase =
+        new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string PriceKey(string role) => $"{role}_wholesale_price";
 
@@ -33,29 +35,20 @@ internal static partial class WholesaleMeta
 
     public static string StepKey(string role) => $"{role}_wholesale_order_quantity_step";
 
-    /// <summary>
-    /// Whether a meta key is one of Wholesale Suite's (Wholesale Suite's own answers leave these out of
-    /// <c>meta_data</c>).
-    /// </summary>
+    /// <summary>Whether a key is Wholesale Suite's (its own answers leave these out of <c>meta_data</c>).</summary>
     public static bool IsWholesaleKey(string? key) =>
         key is VisibilityKey or EnableRulesKey or RulesKey || (key is not null && RoleKey().IsMatch(key));
 
     /// <summary>
-    /// Splits sent meta entries into the others (for WooCommerce's own handling; null when none were sent) and the
-    /// changes the Wholesale Suite keys make. Every entry of the visibility key sent in one request together is the
-    /// new filter (the plugin keeps one meta row per role). The flags the plugin computes
-    /// (<c>{role}_have_wholesale_price</c>, <c>{role}_variations_with_wholesale_price</c>) are read-only, as
-    /// WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys are read as the
-    /// plain ones (see docs/dialects.md).
+    /// Splits sent meta entries into the others (for WooCommerce's own handling; null when none were sent), whose
+    /// positions go to <paramref name="positions"/>, and the changes the Wholesale Suite keys make. Every entry of the
+    /// visibility key sent in one request together is the new filter (the plugin keeps one meta row per role). The
+    /// flags the plugin computes (<c>{role}_have_wholesale_price</c>, <c>{role}_variations_with_wholesale_price</c>)
+    /// are read-only, as WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys
+    /// are read as the plain ones (see docs/dialects.md).
     /// </summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
-        Read(meta, problems, []);
-
-    /// <summary>
-    /// <see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was
-    /// sent.
-    /// </summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
+    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(
+        IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
     {
         var changes = new WholesaleChanges();
         if (meta is null)
@@ -106,19 +99,22 @@ internal static partial class WholesaleMeta
 
             var match = RoleKey().Match(key);
             var role = match.Groups["role"].Value;
-            switch (match.Groups["what"].Value)
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            switch (match.Groups["what"].Value.Replace("variable_level_", string.Empty, StringComparison.Ordinal))
             {
                 case "wholesale_price" when WholesaleValues.TryAmount(value, field, problems, out var amount):
-                    changes.Prices[role] = new RoleValue<decimal>(amount, field, TextOf(value));
+                    changes.Prices[role] = new(amount, field, text);
                     break;
                 case "wholesale_sale_price" when WholesaleValues.TryAmount(value, field, problems, out var sale):
-                    changes.SalePrices[role] = new RoleValue<decimal>(sale, field, TextOf(value));
+                    changes.SalePrices[role] = new(sale, field, text);
                     break;
-                case "wholesale_minimum_order_quantity" or "variable_level_wholesale_minimum_order_quantity" when WholesaleValues.TryQuantity(value, field, problems, out var minimum):
-                    changes.Minimums[role] = new RoleValue<long>(minimum, field);
+                case "wholesale_minimum_order_quantity"
+                    when WholesaleValues.TryQuantity(value, field, problems, out var minimum):
+                    changes.Minimums[role] = new(minimum, field);
                     break;
-                case "wholesale_order_quantity_step" or "variable_level_wholesale_order_quantity_step" when WholesaleValues.TryQuantity(value, field, problems, out var step):
-                    changes.Steps[role] = new RoleValue<long>(step, field);
+                case "wholesale_order_quantity_step"
+                    when WholesaleValues.TryQuantity(value, field, problems, out var step):
+                    changes.Steps[role] = new(step, field);
                     break;
             }
         }
@@ -131,7 +127,10 @@ internal static partial class WholesaleMeta
 
         if (enable == "no" && changes.Rules is { Count: > 0 })
         {
-            problems.Invalid(enableField, $"Catalog keeps no disabled quantity discount rules: send {RulesKey} empty to remove them, or {EnableRulesKey} yes.");
+            problems.Invalid(
+                enableField,
+                "Catalog keeps no disabled quantity discount rules: "
+                + $"send {RulesKey} empty to remove them, or {EnableRulesKey} yes.");
         }
         else if (enable == "no")
         {
@@ -141,8 +140,6 @@ internal static partial class WholesaleMeta
 
         return (others.Count == 0 && meta.Count > 0 ? null : others, changes);
     }
-
-    private static string? TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>
     /// The meta entries for a product's or variation's terms (none when it has none), numbered from
@@ -174,31 +171,24 @@ internal static partial class WholesaleMeta
         entries.Add((EnableRulesKey, view.Rules.Count > 0 ? "yes" : "no"));
         if (view.Rules.Count > 0)
         {
-            entries.Add((RulesKey, new JsonArray([.. view.Rules.Select(view.Rule).Select(r => (JsonNode)new JsonObject
-            {
-                ["wholesale_role"] = r.WholesaleRole,
-                ["start_qty"] = r.StartQty,
-                ["end_qty"] = r.EndQty,
-                ["price_type"] = r.PriceType,
-                ["wholesale_price"] = r.WholesalePrice,
-            })])));
+            entries.Add((RulesKey, JsonSerializer.SerializeToNode(view.Rules.Select(view.Rule).ToList(), SnakeCase)));
         }
 
         return entries.Select((e, i) => new WooMeta(firstId + i, e.Key, JsonSerializer.SerializeToElement(e.Value)));
     }
 
-    /// <summary>
-    /// A product's or variation's meta entries as WooCommerce answers them: those it keeps, then its terms.
-    /// </summary>
-    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view)
-    {
-        return [.. kept, .. Render(view, kept.Count + 1)];
-    }
+    /// <summary>The meta entries WooCommerce answers: those a product or variation keeps, then its terms.</summary>
+    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view) =>
+        [.. kept, .. Render(view, kept.Count + 1)];
 
     /// <summary>
     /// A role key then what it holds; the shortest role that leaves a known suffix wins, so the flags
     /// (<c>_have_wholesale_price</c>) are not read as a role named <c>..._have</c>.
     /// </summary>
-    [GeneratedRegex("^(?<role>[A-Za-z0-9_-]+?)_(?<what>have_wholesale_price|variations_with_wholesale_price|wholesale_price|wholesale_sale_price|variable_level_wholesale_minimum_order_quantity|wholesale_minimum_order_quantity|variable_level_wholesale_order_quantity_step|wholesale_order_quantity_step)$")]
+    [GeneratedRegex(RoleKeyPattern)]
     private static partial Regex RoleKey();
+
+    private const string RoleKeyPattern = "^(?<role>[A-Za-z0-9_-]+?)_(?<what>have_wholesale_price"
+        + "|variations_with_wholesale_price|wholesale_price|wholesale_sale_price"
+        + "|(?:variable_level_)?wholesale_minimum_order_quantity|(?:variable_level_)?wholesale_order_quantity_step)$";
 }

@@ -11,7 +11,8 @@ namespace Catalog.Api.Dialects.WooCommerce;
 /// position), only where it differs from the amount's plain form. A text is answered while it still states the amount;
 /// a change through another API makes it stale, and the amount is answered instead.
 /// </summary>
-internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
+internal sealed record WholesaleTexts(
+    Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
 {
     public const string Dialect = "wholesale_suite";
     private const string PricesKey = "wholesale_price";
@@ -22,7 +23,9 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
     public static WholesaleTexts Of(JsonElement extensions)
     {
         var texts = None();
-        if (extensions.ValueKind != JsonValueKind.Object || !extensions.TryGetProperty(Dialect, out var kept) || kept.ValueKind != JsonValueKind.Object)
+        if (extensions.ValueKind != JsonValueKind.Object
+            || !extensions.TryGetProperty(Dialect, out var kept)
+            || kept.ValueKind != JsonValueKind.Object)
         {
             return texts;
         }
@@ -31,24 +34,25 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
         Read(kept, SalePricesKey, texts.SalePrices);
         if (kept.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Array)
         {
-            texts.Rules.AddRange(rules.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : null));
+            texts.Rules.AddRange(rules.EnumerateArray().Select(StringOrNull));
         }
 
         return texts;
     }
 
-    /// <summary>
-    /// The text worth keeping for a sent amount: a string that states it in another form than the plain one.
-    /// </summary>
+    /// <summary>The text worth keeping for a sent amount: one that states it otherwise than its plain form.</summary>
     public static string? Kept(string? sent, decimal amount) =>
-        sent is { } text && new WooDecimal(text).TryParse(out var value) && value == amount && text.Trim() != WholesaleValues.Format(amount) ? text.Trim() : null;
+        States(sent, amount) && sent!.Trim() != WholesaleValues.Format(amount) ? sent.Trim() : null;
 
     /// <summary>The amount as answered: its kept text while that still states it, else its plain form.</summary>
     public static string Show(string? text, decimal amount) =>
-        text is not null && new WooDecimal(text).TryParse(out var value) && value == amount ? text : WholesaleValues.Format(amount);
+        States(text, amount) ? text! : WholesaleValues.Format(amount);
+
+    /// <summary>The kept text of the rule at <paramref name="position"/>, if any.</summary>
+    public string? Rule(int position) => position < Rules.Count ? Rules[position] : null;
 
     public bool SameAs(WholesaleTexts other) =>
-        other is not null && Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
+        Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
 
     /// <summary>
     /// The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under
@@ -56,8 +60,11 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
     /// </summary>
     public JsonElement Into(Optional<JsonElement?> extensions)
     {
-        var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent } ? JsonNode.Parse(sent.GetRawText())!.AsObject() : [];
-        merged[Dialect] = Prices.Count == 0 && SalePrices.Count == 0 && Rules.All(r => r is null) ? null : new JsonObject
+        var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent }
+            ? JsonNode.Parse(sent.GetRawText())!.AsObject()
+            : [];
+        var empty = Prices.Count == 0 && SalePrices.Count == 0 && Rules.All(r => r is null);
+        merged[Dialect] = empty ? null : new JsonObject
         {
             [PricesKey] = Node(Prices),
             [SalePricesKey] = Node(SalePrices),
@@ -66,7 +73,14 @@ internal sealed record WholesaleTexts(Dictionary<string, string> Prices, Diction
         return JsonSerializer.SerializeToElement(merged);
     }
 
-    private static JsonObject Node(Dictionary<string, string> map) => new([.. map.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]);
+    private static JsonObject Node(Dictionary<string, string> map) =>
+        new([.. map.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]);
+
+    private static bool States(string? text, decimal amount) =>
+        text is not null && new WooDecimal(text).TryParse(out var value) && value == amount;
+
+    private static string? StringOrNull(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static void Read(JsonElement kept, string name, Dictionary<string, string> into)
     {

@@ -14,56 +14,40 @@ internal static class WholesaleValues
     public const string FixedPrice = "fixed-price";
 
     /// <summary>The text the plugin shows buyers beside the rules, part of its answer.</summary>
-    public const string RulesDescription = "Quantity based discounts available based on how many items are in your cart.";
+    public const string RulesDescription =
+        "Quantity based discounts available based on how many items are in your cart.";
+
+    private const string RuleFields = "wholesale_role, start_qty, end_qty, price_type, wholesale_price";
 
     /// <summary>A non-negative amount; <c>""</c> or null read as null (none).</summary>
     public static bool TryAmount(JsonElement value, string field, TranslationProblems problems, out decimal? amount)
     {
-        amount = null;
-        if (IsNone(value))
+        amount = IsNone(value) ? null : Number(value);
+        if (IsNone(value) || amount >= 0)
         {
             return true;
         }
 
-        var parsed = value.ValueKind switch
-        {
-            JsonValueKind.String => new WooDecimal(value.GetString()!).TryParse(out var text) ? text : (decimal?)null,
-            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : null,
-            _ => null,
-        };
-        if (parsed is not { } found || found < 0)
-        {
-            problems.Invalid(field, $"{field} must be a non-negative decimal number, such as \"12.50\", or \"\" for none.");
-            return false;
-        }
-
-        amount = found;
-        return true;
+        problems.Invalid(field, $"{field} must be a non-negative decimal number, such as \"12.50\", or \"\" for none.");
+        amount = null;
+        return false;
     }
 
     /// <summary>A whole number (as text or a number); <c>""</c> or null read as null (none).</summary>
     public static bool TryQuantity(JsonElement value, string field, TranslationProblems problems, out long? quantity)
     {
-        quantity = null;
-        if (IsNone(value))
+        var number = IsNone(value) ? null : Number(value);
+        quantity = number is { } n && n == decimal.Truncate(n) && n >= 0 && n <= WholesaleConstraints.MaxQuantity
+            ? (long)n
+            : null;
+        if (IsNone(value) || quantity is not null)
         {
             return true;
         }
 
-        decimal? parsed = value.ValueKind switch
-        {
-            JsonValueKind.String => decimal.TryParse(value.GetString()!.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var text) ? text : null,
-            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : null,
-            _ => null,
-        };
-        if (parsed is not { } found || found != decimal.Truncate(found) || found < 0 || found > WholesaleConstraints.MaxQuantity)
-        {
-            problems.Invalid(field, $"{field} must be a whole number from 0 to {WholesaleConstraints.MaxQuantity}, such as \"2\", or \"\" for none.");
-            return false;
-        }
-
-        quantity = (long)found;
-        return true;
+        const long most = WholesaleConstraints.MaxQuantity;
+        problems.Invalid(field, $"{field} must be a whole number from 0 to {most}, such as \"2\", or \"\" for none.");
+        return false;
     }
 
     /// <summary>
@@ -72,17 +56,20 @@ internal static class WholesaleValues
     /// </summary>
     public static IReadOnlyList<VisibleRole>? Visibility(JsonElement value, string field, TranslationProblems problems)
     {
+        const StringSplitOptions trimmed = StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
         IReadOnlyList<VisibleRole>? roles = value.ValueKind switch
         {
             JsonValueKind.Null => [],
-            JsonValueKind.String => [.. value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => new VisibleRole(r, field))],
+            JsonValueKind.String => [.. value.GetString()!.Split(',', trimmed).Select(r => new VisibleRole(r, field))],
             JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
                 [.. value.EnumerateArray().Select((e, i) => new VisibleRole(e.GetString()!.Trim(), $"{field}[{i}]"))],
             _ => null,
         };
         if (roles is null)
         {
-            problems.Invalid(field, $"{field} must be a role key, role keys separated by commas, an array of role keys, or \"all\".");
+            problems.Invalid(
+                field,
+                $"{field} must be a role key, role keys separated by commas, an array of role keys, or \"all\".");
             return null;
         }
 
@@ -101,20 +88,23 @@ internal static class WholesaleValues
     }
 
     public static bool IsNone(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
+        value.ValueKind == JsonValueKind.Null
+        || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
 
     public static string Format(decimal value) => WooDecimal.Format(value);
 
     public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string PriceType(DiscountPriceType type) => type == DiscountPriceType.Percent ? PercentPrice : FixedPrice;
+    public static string PriceType(DiscountPriceType type) =>
+        type == DiscountPriceType.Percent ? PercentPrice : FixedPrice;
 
     /// <summary>
     /// The rule mapping: an array of <c>{wholesale_role, start_qty, end_qty, price_type, wholesale_price}</c>, or
     /// <c>""</c> (no rules). A rule missing a value, or with a property the plugin does not know, fails the item
     /// naming it; no part of a rule is dropped.
     /// </summary>
-    public static bool TryRules(JsonElement value, string field, TranslationProblems problems, out IReadOnlyList<SentRule> rules)
+    public static bool TryRules(
+        JsonElement value, string field, TranslationProblems problems, out IReadOnlyList<SentRule> rules)
     {
         rules = [];
         if (IsNone(value))
@@ -124,99 +114,82 @@ internal static class WholesaleValues
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Invalid(field, $"{field} must be an array of rules {{wholesale_role, start_qty, end_qty, price_type, wholesale_price}}, or \"\" for none.");
+            problems.Invalid(field, $"{field} must be an array of rules {{{RuleFields}}}, or \"\" for none.");
             return false;
         }
 
-        var read = new List<SentRule>();
-        var ok = true;
-        var index = 0;
-        foreach (var entry in value.EnumerateArray())
-        {
-            var at = $"{field}[{index++}]";
-            if (TryRule(entry, at, problems) is { } rule)
-            {
-                read.Add(rule);
-            }
-            else
-            {
-                ok = false;
-            }
-        }
-
-        rules = read;
-        return ok;
+        // Every rule is read, so that each bad one is named.
+        var read = value.EnumerateArray().Select((entry, i) => TryRule(entry, $"{field}[{i}]", problems)).ToList();
+        rules = [.. read.OfType<SentRule>()];
+        return read.All(r => r is not null);
     }
+
+    private static decimal? Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => new WooDecimal(value.GetString()!).TryParse(out var text) ? text : null,
+        JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : null,
+        _ => null,
+    };
 
     private static SentRule? TryRule(JsonElement entry, string at, TranslationProblems problems)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            problems.Invalid(at, $"{at} must be an object {{wholesale_role, start_qty, end_qty, price_type, wholesale_price}}.");
+            problems.Invalid(at, $"{at} must be an object {{{RuleFields}}}.");
             return null;
         }
 
         var ok = true;
-        foreach (var property in entry.EnumerateObject())
+        var unknown = entry.EnumerateObject().Select(p => p.Name).Where(n => !RuleFields.Split(", ").Contains(n));
+        foreach (var name in unknown)
         {
-            if (property.Name is not ("wholesale_role" or "start_qty" or "end_qty" or "price_type" or "wholesale_price"))
+            problems.Invalid(
+                $"{at}.{name}",
+                $"{name} is not a field of a quantity discount rule: send wholesale_role, start_qty, end_qty, "
+                + "price_type and wholesale_price.");
+            ok = false;
+        }
+
+        bool Required(string name, string what, out JsonElement value)
+        {
+            if (entry.TryGetProperty(name, out value) && !IsNone(value))
             {
-                problems.Invalid($"{at}.{property.Name}", $"{property.Name} is not a field of a quantity discount rule: send wholesale_role, start_qty, end_qty, price_type and wholesale_price.");
-                ok = false;
+                return true;
             }
+
+            problems.Invalid($"{at}.{name}", $"{name} is required: {what}.");
+            return false;
         }
 
         string? role = null;
-        if (!entry.TryGetProperty("wholesale_role", out var roleValue) || IsNone(roleValue))
-        {
-            problems.Invalid($"{at}.wholesale_role", "wholesale_role is required: the role key the rule is for.");
-            ok = false;
-        }
-        else
-        {
-            ok &= TryText(roleValue, $"{at}.wholesale_role", problems, out role);
-        }
-
         long? start = null;
-        if (!entry.TryGetProperty("start_qty", out var startValue) || IsNone(startValue))
-        {
-            problems.Invalid($"{at}.start_qty", "start_qty is required: the least quantity the rule applies to.");
-            ok = false;
-        }
-        else
-        {
-            ok &= TryQuantity(startValue, $"{at}.start_qty", problems, out start);
-        }
-
         long? end = null;
-        if (entry.TryGetProperty("end_qty", out var endValue))
-        {
-            ok &= TryQuantity(endValue, $"{at}.end_qty", problems, out end);
-        }
+        decimal? price = null;
+        ok &= Required("wholesale_role", "the role key the rule is for", out var roleValue)
+            && TryText(roleValue, $"{at}.wholesale_role", problems, out role);
+        ok &= Required("start_qty", "the least quantity the rule applies to", out var startValue)
+            && TryQuantity(startValue, $"{at}.start_qty", problems, out start);
+        ok &= !entry.TryGetProperty("end_qty", out var endValue)
+            || TryQuantity(endValue, $"{at}.end_qty", problems, out end);
 
-        DiscountPriceType? type = null;
-        if (!entry.TryGetProperty("price_type", out var typeValue) || typeValue.ValueKind != JsonValueKind.String
-            || typeValue.GetString() is not (PercentPrice or FixedPrice))
+        var type = entry.TryGetProperty("price_type", out var typeValue) && typeValue.ValueKind == JsonValueKind.String
+            ? typeValue.GetString() switch
+            {
+                PercentPrice => DiscountPriceType.Percent,
+                FixedPrice => DiscountPriceType.Fixed,
+                _ => (DiscountPriceType?)null,
+            }
+            : null;
+        if (type is null)
         {
             problems.Invalid($"{at}.price_type", $"price_type must be {PercentPrice} or {FixedPrice}.");
             ok = false;
         }
-        else
-        {
-            type = typeValue.GetString() == PercentPrice ? DiscountPriceType.Percent : DiscountPriceType.Fixed;
-        }
 
-        decimal? price = null;
-        if (!entry.TryGetProperty("wholesale_price", out var priceValue) || IsNone(priceValue))
-        {
-            problems.Invalid($"{at}.wholesale_price", "wholesale_price is required: the percent off (percent-price) or the unit price (fixed-price).");
-            ok = false;
-        }
-        else
-        {
-            ok &= TryAmount(priceValue, $"{at}.wholesale_price", problems, out price);
-        }
-
-        return ok ? new SentRule(role!, start!.Value, end, type!.Value, price!.Value, at, priceValue.ValueKind == JsonValueKind.String ? priceValue.GetString() : null) : null;
+        const string priceIs = "the percent off (percent-price) or the unit price (fixed-price)";
+        ok &= Required("wholesale_price", priceIs, out var priceValue)
+            && TryAmount(priceValue, $"{at}.wholesale_price", problems, out price);
+        var priceText = priceValue.ValueKind == JsonValueKind.String ? priceValue.GetString() : null;
+        return ok ? new SentRule(role!, start!.Value, end, type!.Value, price!.Value, at, priceText) : null;
     }
 }

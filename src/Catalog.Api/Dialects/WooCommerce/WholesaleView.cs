@@ -20,33 +20,40 @@ internal sealed record WholesaleView(
     IReadOnlyList<QuantityDiscountRuleDto> Rules)
 {
     public static readonly WholesaleView None = new(
-        new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<string, long>(), new Dictionary<string, long>(), [], []);
+        new Dictionary<string, decimal>(),
+        new Dictionary<string, decimal>(),
+        new Dictionary<string, long>(),
+        new Dictionary<string, long>(),
+        [],
+        []);
 
-    /// <summary>
-    /// The sent texts of the prices (by role) and of the rules' values (by position in <see cref="Rules"/>).
-    /// </summary>
+    /// <summary>The sent texts of the prices (by role) and of the rules' values (by position).</summary>
     public WholesaleTexts Texts { get; init; } = WholesaleTexts.None();
 
     public string PriceText(string role) => WholesaleTexts.Show(Texts.Prices.GetValueOrDefault(role), Prices[role]);
 
-    public string SalePriceText(string role) => WholesaleTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
+    public string SalePriceText(string role) =>
+        WholesaleTexts.Show(Texts.SalePrices.GetValueOrDefault(role), SalePrices[role]);
 
-    public bool IsEmpty => Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
+    public bool IsEmpty =>
+        Prices.Count == 0 && Minimums.Count == 0 && Steps.Count == 0 && Visibility.Count == 0 && Rules.Count == 0;
 
-    /// <summary>
-    /// Whether Wholesale Suite can show the rule: a percent rule, or a fixed rule in the store currency.
-    /// </summary>
-    public static bool Shows(QuantityDiscountRuleDto rule, string currency)
-    {
-        return rule.PriceType == DiscountPriceType.Percent || string.Equals(rule.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>Whether the plugin can show the rule: a percent rule, or a fixed rule in the store currency.</summary>
+    public static bool Shows(QuantityDiscountRuleDto rule, string currency) =>
+        rule.PriceType == DiscountPriceType.Percent || InCurrency(rule.CurrencyCode, currency);
+
+    public static bool InCurrency(string? code, string currency) =>
+        string.Equals(code, currency, StringComparison.OrdinalIgnoreCase);
 
     public static WholesaleView Of(VariantDto variant, string currency)
     {
         var terms = variant.Wholesale;
         var texts = WholesaleTexts.Of(variant.Extensions);
-        var prices = terms.Prices.Where(p => string.Equals(p.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)).ToList();
-        var rules = terms.QuantityDiscountRules.Select((r, i) => (Rule: r, Text: i < texts.Rules.Count ? texts.Rules[i] : null)).Where(r => Shows(r.Rule, currency)).ToList();
+        var prices = terms.Prices.Where(p => InCurrency(p.CurrencyCode, currency)).ToList();
+        var rules = terms.QuantityDiscountRules
+            .Select((r, i) => (Rule: r, Text: texts.Rule(i)))
+            .Where(r => Shows(r.Rule, currency))
+            .ToList();
         return new WholesaleView(
             Sorted(prices.Select(p => (p.Role, p.Amount))),
             Sorted(prices.Where(p => p.SaleAmount is not null).Select(p => (p.Role, p.SaleAmount!.Value))),
@@ -77,7 +84,9 @@ internal sealed record WholesaleView(
             Shared(views, v => v.SalePrices),
             Shared(views, v => v.Minimums),
             Shared(views, v => v.Steps),
-            views.Any(v => v.Visibility.Count == 0) ? [] : [.. views.SelectMany(v => v.Visibility).Distinct(StringComparer.Ordinal)],
+            views.Any(v => v.Visibility.Count == 0)
+                ? []
+                : [.. views.SelectMany(v => v.Visibility).Distinct(StringComparer.Ordinal)],
             views.All(v => v.Rules.SequenceEqual(views[0].Rules)) ? views[0].Rules : [])
         {
             Texts = views[0].Texts,
@@ -92,7 +101,7 @@ internal sealed record WholesaleView(
             WholesaleValues.Format(rule.StartQty),
             rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
             WholesaleValues.PriceType(rule.PriceType),
-            WholesaleTexts.Show(position < Texts.Rules.Count ? Texts.Rules[position] : null, rule.Value));
+            WholesaleTexts.Show(Texts.Rule(position), rule.Value));
     }
 
     private static SortedDictionary<string, T> Sorted<T>(IEnumerable<(string Role, T Value)> entries)
@@ -106,12 +115,15 @@ internal sealed record WholesaleView(
         return sorted;
     }
 
-    private static SortedDictionary<string, T> Shared<T>(List<WholesaleView> views, Func<WholesaleView, IReadOnlyDictionary<string, T>> map) =>
-        Sorted(map(views[0]).Where(e => views.All(v => map(v).TryGetValue(e.Key, out var value) && EqualityComparer<T>.Default.Equals(value, e.Value)))
+    private static SortedDictionary<string, T> Shared<T>(
+        List<WholesaleView> views, Func<WholesaleView, IReadOnlyDictionary<string, T>> map) =>
+        Sorted(map(views[0])
+            .Where(e => views.All(v => map(v).TryGetValue(e.Key, out var value) && Equals(value, e.Value)))
             .Select(e => (e.Key, e.Value)));
 }
 
 /// <summary>
 /// One rule: <c>end_qty</c> is empty for "and above"; <c>wholesale_price</c> is a percent off or a unit price.
 /// </summary>
-public sealed record WholesaleRule(string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);
+public sealed record WholesaleRule(
+    string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);

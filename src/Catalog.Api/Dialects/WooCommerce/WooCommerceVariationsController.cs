@@ -19,7 +19,8 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
+public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
+    : ControllerBase
 {
     /// <summary>
     /// Creates, then updates, then deletes variations of one product; 404 when the product does not exist.
@@ -31,14 +32,20 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooBatchResponse<WooVariation>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public Task<IActionResult> Batch(
-        long productId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooVariationInput>? request, CancellationToken cancellationToken) =>
+        long productId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooVariationInput>? request,
+        CancellationToken cancellationToken) =>
         Routes().BatchAsync(productId, request, cancellationToken);
 
     /// <summary>The product's variations, with WooCommerce's paging headers.</summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WooVariation>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> List(long productId, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 10) =>
+    public Task<IActionResult> List(
+        long productId,
+        CancellationToken cancellationToken,
+        [FromQuery] int page = 1,
+        [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(productId, page, perPage, Response, cancellationToken);
 
     /// <summary>
@@ -48,7 +55,8 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) => Routes().GetAsync(productId, id, cancellationToken);
+    public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) =>
+        Routes().GetAsync(productId, id, cancellationToken);
 
     // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
     private WooVariationRoutes<WooVariation> Routes()

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,29 +13,37 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [JsonConverter(typeof(WooDecimalConverter))]
 public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
 {
+    private const NumberStyles Plain = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
     public bool TryParse(out decimal value) =>
-        decimal.TryParse(Text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        decimal.TryParse(Text.Trim(), Plain, CultureInfo.InvariantCulture, out value);
 
     /// <summary>
     /// An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.
     /// </summary>
-    public static string Format(decimal? value) => value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
+    public static string Format(decimal? value) =>
+        value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     public override string ToString() => Text;
 }
 
 internal sealed class WooDecimalConverter : JsonConverter<WooDecimal>
 {
-    public override WooDecimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-    {
-        JsonTokenType.String => new WooDecimal(reader.GetString()!),
-        JsonTokenType.Number => new WooDecimal(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan), SentAsNumber: true),
-        _ => throw new JsonException("expected a decimal as a string or a number."),
-    };
+    public override WooDecimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => new WooDecimal(reader.GetString()!),
+            JsonTokenType.Number => new WooDecimal(Encoding.UTF8.GetString(Digits(ref reader)), SentAsNumber: true),
+            _ => throw new JsonException("expected a decimal as a string or a number."),
+        };
 
-    public override void Write(Utf8JsonWriter writer, WooDecimal value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    public override void Write(Utf8JsonWriter writer, WooDecimal value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Text);
+
+    private static ReadOnlySpan<byte> Digits(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
 }
 
 /// <summary>
@@ -48,10 +58,12 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return new WooOptionList([.. reader.GetString()!.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+            const StringSplitOptions trimmed = StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
+            return new WooOptionList([.. reader.GetString()!.Split('|', trimmed)]);
         }
 
-        var values = JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? throw new JsonException("expected an array of strings.");
+        var values = JsonSerializer.Deserialize<List<string>>(ref reader, options)
+            ?? throw new JsonException("expected an array of strings.");
         return new WooOptionList(values);
     }
 
@@ -83,7 +95,9 @@ internal static class WooPriceText
             return string.Empty;
         }
 
-        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value ? text.Trim() : WooDecimal.Format(value);
+        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value
+            ? text.Trim()
+            : WooDecimal.Format(value);
     }
 
     private static void Keep(WooFields fields, string name, WooDecimal? sent)
