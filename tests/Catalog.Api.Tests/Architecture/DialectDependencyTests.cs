@@ -34,7 +34,7 @@ public sealed class DialectDependencyTests
         references.Should().BeEmpty("Wholesale Suite may build on WooCommerce, never the reverse");
     }
 
-    /// <summary>The namespace of a type, or of the type it is nested in (lambdas, iterators, async state machines).</summary>
+    /// <summary>The namespace of a type, or of the type it is nested in (lambdas, async state machines).</summary>
     private static string? NamespaceOf(Type type)
     {
         while (type.DeclaringType is { } outer)
@@ -62,7 +62,8 @@ public sealed class DialectDependencyTests
     {
         const BindingFlags declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic
             | BindingFlags.Instance | BindingFlags.Static;
-        IEnumerable<Type> own = [.. type.GetInterfaces(), .. type.GetCustomAttributesData().Select(a => a.AttributeType)];
+        IEnumerable<Type> own =
+            [.. type.GetInterfaces(), .. type.GetCustomAttributesData().Select(a => a.AttributeType)];
         if (type.BaseType is { } baseType)
         {
             own = own.Append(baseType);
@@ -98,11 +99,15 @@ public sealed class DialectDependencyTests
     private static IEnumerable<Type> InBody(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
-        var typeArguments = method.DeclaringType is { IsGenericType: true } generic ? generic.GetGenericArguments() : null;
+        var typeArguments = method.DeclaringType is { IsGenericType: true } generic
+            ? generic.GetGenericArguments()
+            : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         for (var at = 0; at < il.Length;)
         {
-            var code = il[at] == 0xFE ? OpCodesByValue[unchecked((short)(0xFE00 | il[at + 1]))] : OpCodesByValue[il[at]];
+            var code = il[at] == 0xFE
+                ? OpCodesByValue[unchecked((short)(0xFE00 | il[at + 1]))]
+                : OpCodesByValue[il[at]];
             at += code.Size;
             if (code.OperandType is OperandType.InlineField or OperandType.InlineMethod
                 or OperandType.InlineType or OperandType.InlineTok)
