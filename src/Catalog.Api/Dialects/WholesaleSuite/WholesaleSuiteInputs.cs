@@ -21,16 +21,25 @@ internal interface IWholesaleSuiteFields
 /// <summary>A WooCommerce product plus Wholesale Suite's fields (see <see cref="IWholesaleSuiteFields"/>).</summary>
 public sealed record WholesaleSuiteProductInput : WooProductInput, IWholesaleSuiteFields
 {
-    /// <summary>The wholesale price per role key, in the store currency: <c>{"wholesale_customer": "12"}</c>; <c>""</c> removes a role's price.</summary>
+    /// <summary>
+    /// The wholesale price per role key, in the store currency: <c>{"wholesale_customer": "12"}</c>; <c>""</c> removes
+    /// a role's price.
+    /// </summary>
     public JsonElement? WholesalePrice { get; init; }
 
-    /// <summary>The wholesale sale price per role key (the role needs a wholesale price); <c>""</c> ends a role's sale.</summary>
+    /// <summary>
+    /// The wholesale sale price per role key (the role needs a wholesale price); <c>""</c> ends a role's sale.
+    /// </summary>
     public JsonElement? WholesaleSalePrice { get; init; }
 
-    /// <summary>The roles shown the product: a role key, keys separated by commas, an array of keys, or <c>"all"</c>.</summary>
+    /// <summary>
+    /// The roles shown the product: a role key, keys separated by commas, an array of keys, or <c>"all"</c>.
+    /// </summary>
     public JsonElement? WholesaleVisibilityFilter { get; init; }
 
-    /// <summary>The minimum order quantity per role key: <c>{"wholesale_customer": "2"}</c>; <c>""</c> removes it.</summary>
+    /// <summary>
+    /// The minimum order quantity per role key: <c>{"wholesale_customer": "2"}</c>; <c>""</c> removes it.
+    /// </summary>
     public JsonElement? WholesaleMinimumOrderQuantity { get; init; }
 
     /// <summary>The order quantity step per role key (the role needs a minimum); <c>""</c> removes it.</summary>
@@ -44,7 +53,9 @@ public sealed record WholesaleSuiteProductInput : WooProductInput, IWholesaleSui
     public JsonElement? WholesaleQuantityDiscountRuleMapping { get; init; }
 }
 
-/// <summary>A WooCommerce variation plus Wholesale Suite's fields (see <see cref="WholesaleSuiteProductInput"/>).</summary>
+/// <summary>
+/// A WooCommerce variation plus Wholesale Suite's fields (see <see cref="WholesaleSuiteProductInput"/>).
+/// </summary>
 public sealed record WholesaleSuiteVariationInput : WooVariationInput, IWholesaleSuiteFields
 {
     public JsonElement? WholesalePrice { get; init; }

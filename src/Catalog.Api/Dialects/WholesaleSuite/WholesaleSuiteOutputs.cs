@@ -61,6 +61,3 @@ public sealed record WholesaleData
 
 /// <summary>The quantity discount rules, with the text the plugin shows buyers beside them.</summary>
 public sealed record WholesaleRuleMapping(string Desc, IReadOnlyList<WholesaleRule> Mapping);
-
-/// <summary>One rule: <c>end_qty</c> is empty for "and above"; <c>wholesale_price</c> is a percent off or a unit price.</summary>
-public sealed record WholesaleRule(string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);

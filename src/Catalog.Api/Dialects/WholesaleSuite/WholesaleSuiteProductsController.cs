@@ -19,7 +19,8 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
-public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
+public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
+    : ControllerBase
 {
     /// <summary>
     /// Creates, then updates, then deletes products, each item on its own: a failed item answers <c>{id, error}</c> in
@@ -32,16 +33,20 @@ public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<Wo
     [ProducesResponseType<WooBatchResponse<WholesaleSuiteProduct>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public Task<IActionResult> Batch(
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WholesaleSuiteProductInput>? request, CancellationToken cancellationToken) =>
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WholesaleSuiteProductInput>? request,
+        CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>One product with its <c>wholesale_data</c>; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.</summary>
+    /// <summary>
+    /// One product with its <c>wholesale_data</c>; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.
+    /// </summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteProduct>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-    public Task<IActionResult> Get(long id, CancellationToken cancellationToken) => Routes().GetAsync(id, cancellationToken);
+    public Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
+        Routes().GetAsync(id, cancellationToken);
 
     private WooProductRoutes<WholesaleSuiteProduct> Routes() =>
-        new(sender, settings.Value, WwsNames.Fields, renderer => new WwsRenderer(renderer, settings.Value.Currency).Product);
+        new(sender, settings.Value, WwsFieldReader.Names, woo => new WwsRenderer(woo, settings.Value.Currency).Product);
 }

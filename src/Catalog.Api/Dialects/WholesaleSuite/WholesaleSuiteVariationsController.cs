@@ -21,9 +21,12 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
+public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
+    : ControllerBase
 {
-    /// <summary>Creates, then updates, then deletes variations of one variable product; 404 when the product does not exist.</summary>
+    /// <summary>
+    /// Creates, then updates, then deletes variations of one variable product; 404 when the product does not exist.
+    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -31,25 +34,36 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
     [ProducesResponseType<WooBatchResponse<WholesaleSuiteVariation>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public Task<IActionResult> Batch(
-        long variableId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WholesaleSuiteVariationInput>? request, CancellationToken cancellationToken) =>
+        long variableId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WholesaleSuiteVariationInput>? request,
+        CancellationToken cancellationToken) =>
         Routes().BatchAsync(variableId, request, cancellationToken);
 
     /// <summary>The product's variations with their <c>wholesale_data</c>, with WooCommerce's paging headers.</summary>
     [HttpGet("variations")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WholesaleSuiteVariation>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> List(long variableId, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 10) =>
+    public Task<IActionResult> List(
+        long variableId,
+        CancellationToken cancellationToken,
+        [FromQuery] int page = 1,
+        [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(variableId, page, perPage, Response, cancellationToken);
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     [HttpGet("variations/{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteVariation>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Get(long variableId, long id, CancellationToken cancellationToken) => Routes().GetAsync(variableId, id, cancellationToken);
+    public Task<IActionResult> Get(long variableId, long id, CancellationToken cancellationToken) =>
+        Routes().GetAsync(variableId, id, cancellationToken);
 
     private WooVariationRoutes<WholesaleSuiteVariation> Routes()
     {
-        var renderer = new WwsRenderer(new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>()), settings.Value.Currency);
-        return new(sender, settings.Value, WwsNames.Fields, renderer.Variation);
+        var woo = new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>());
+        var renderer = new WwsRenderer(woo, settings.Value.Currency);
+        return new(sender, settings.Value, WwsFieldReader.Names, renderer.Variation);
     }
 }

@@ -4,7 +4,9 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.</summary>
+/// <summary>
+/// Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.
+/// </summary>
 internal static class WwsFieldReader
 {
     public const string Price = "wholesale_price";
@@ -14,37 +16,39 @@ internal static class WwsFieldReader
     public const string Step = "wholesale_order_quantity_step";
     public const string Rules = "wholesale_quantity_discount_rule_mapping";
 
-    public static WwsChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
+    /// <summary>The names of Wholesale Suite's fields and their reader, for the WooCommerce routes it runs.</summary>
+    public static readonly WholesaleNames Names = new(
+        r => $"{Price}.{r}",
+        r => $"{SalePrice}.{r}",
+        r => $"{Minimum}.{r}",
+        r => $"{Step}.{r}",
+        Price,
+        Minimum,
+        Step,
+        Rules)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        var changes = new WwsChanges();
-        if (fields.WholesalePrice is { } prices)
-        {
-            ReadMap(prices, Price, problems, changes.Prices, WwsValues.TryAmount);
-        }
+        ReadFields = (input, problems) => Read((IWholesaleSuiteFields)input, problems),
+        AnswerOnly = "wholesale_data", // Wholesale Suite's answer, computed from the terms.
+    };
 
-        if (fields.WholesaleSalePrice is { } sales)
-        {
-            ReadMap(sales, SalePrice, problems, changes.SalePrices, WwsValues.TryAmount);
-        }
+    private delegate bool ValueReader<T>(JsonElement value, string field, TranslationProblems problems, out T? read)
+        where T : struct;
 
-        if (fields.WholesaleMinimumOrderQuantity is { } minimums)
-        {
-            ReadMap(minimums, Minimum, problems, changes.Minimums, WwsValues.TryQuantity);
-        }
-
-        if (fields.WholesaleOrderQuantityStep is { } steps)
-        {
-            ReadMap(steps, Step, problems, changes.Steps, WwsValues.TryQuantity);
-        }
-
+    private static WholesaleChanges Read(IWholesaleSuiteFields fields, TranslationProblems problems)
+    {
+        var changes = new WholesaleChanges();
+        ReadMap(fields.WholesalePrice, Price, problems, changes.Prices, WholesaleValues.TryAmount);
+        ReadMap(fields.WholesaleSalePrice, SalePrice, problems, changes.SalePrices, WholesaleValues.TryAmount);
+        ReadMap(fields.WholesaleMinimumOrderQuantity, Minimum, problems, changes.Minimums, WholesaleValues.TryQuantity);
+        ReadMap(fields.WholesaleOrderQuantityStep, Step, problems, changes.Steps, WholesaleValues.TryQuantity);
         if (fields.WholesaleVisibilityFilter is { } visibility)
         {
-            changes.Visibility = ReadVisibility(visibility, problems);
+            changes.Visibility = WholesaleValues.Visibility(visibility, Visibility, problems);
             changes.VisibilityField = Visibility;
         }
 
-        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules && WwsValues.TryRules(rules, Rules, problems, out var read))
+        if (fields.WholesaleQuantityDiscountRuleMapping is { } rules
+            && WholesaleValues.TryRules(rules, Rules, problems, out var read))
         {
             changes.Rules = read;
             changes.RulesField = Rules;
@@ -53,48 +57,33 @@ internal static class WwsFieldReader
         return changes;
     }
 
-    /// <summary>
-    /// A role key, role keys separated by commas, an array of role keys, or <c>"all"</c> (as an empty filter, every
-    /// buyer). <c>"all"</c> beside a role is left for the canonical check to refuse, at this field.
-    /// </summary>
-    public static IReadOnlyList<WwsVisibleTo>? ReadVisibility(JsonElement value, TranslationProblems problems, string field = Visibility)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        IReadOnlyList<WwsVisibleTo>? roles = value.ValueKind switch
-        {
-            JsonValueKind.Null => [],
-            JsonValueKind.String => [.. value.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r => new WwsVisibleTo(r, field))],
-            JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
-                [.. value.EnumerateArray().Select((e, i) => new WwsVisibleTo(e.GetString()!.Trim(), $"{field}[{i}]"))],
-            _ => null,
-        };
-        if (roles is null)
-        {
-            problems.Invalid(field, $"{field} must be a role key, role keys separated by commas, an array of role keys, or \"all\".");
-            return null;
-        }
-
-        return roles.All(r => r.Role == WholesaleConstraints.AllRoles) ? [] : roles;
-    }
-
-    private delegate bool ValueReader<T>(JsonElement value, string field, TranslationProblems problems, out T? read)
-        where T : struct;
-
-    private static void ReadMap<T>(JsonElement map, string field, TranslationProblems problems, Dictionary<string, RoleValue<T>> into, ValueReader<T> read)
+    private static void ReadMap<T>(
+        JsonElement? map,
+        string field,
+        TranslationProblems problems,
+        Dictionary<string, RoleValue<T>> into,
+        ValueReader<T> read)
         where T : struct
     {
-        if (map.ValueKind != JsonValueKind.Object)
+        if (map is not { ValueKind: JsonValueKind.Object } roles)
         {
-            problems.Invalid(field, $"{field} must be an object of values by wholesale role key, such as {{\"wholesale_customer\": \"12\"}}.");
+            if (map is not null)
+            {
+                const string example = "{\"wholesale_customer\": \"12\"}";
+                problems.Invalid(
+                    field, $"{field} must be an object of values by wholesale role key, such as {example}.");
+            }
+
             return;
         }
 
-        foreach (var entry in map.EnumerateObject())
+        foreach (var entry in roles.EnumerateObject())
         {
             var at = $"{field}.{entry.Name}";
             if (read(entry.Value, at, problems, out var value))
             {
-                into[entry.Name] = new RoleValue<T>(value, at, entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null);
+                var text = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
+                into[entry.Name] = new RoleValue<T>(value, at, text);
             }
         }
     }

@@ -23,7 +23,6 @@ internal sealed class ProductTranslator(
 {
     public Translated<ProductCreate> Create(WooProductInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is > 0)
         {
             return Translated<ProductCreate>.Failed(WooErrors.Exists(WooErrors.Product));
@@ -47,21 +46,22 @@ internal sealed class ProductTranslator(
             Images = written.Images ?? default,
             Tags = written.Tags ?? default,
             Options = written.Options ?? default,
-            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(null, input.MetaData, problems),
+            Metadata = WooMetaData.Merge(null, input.MetaData, problems),
             Weight = written.Weight ?? default,
             Length = written.Length ?? default,
             Width = written.Width ?? default,
             Height = written.Height ?? default,
             CategoryIds = written.CategoryIds ?? default,
             Extensions = fields.AsExtensions(),
-            Variants = type == WooType.Simple ? new List<ProductVariantWrite> { SimpleVariant(input, input.Name, null, problems) } : default(Optional<IReadOnlyList<ProductVariantWrite>?>),
+            Variants = type == WooType.Simple
+                ? One(SimpleVariant(input, input.Name, null, problems))
+                : default(Optional<IReadOnlyList<ProductVariantWrite>?>),
         };
-        return problems.ToError() is { } error ? Translated<ProductCreate>.Failed(error) : Translated<ProductCreate>.Ok(item);
+        return Translated<ProductCreate>.Of(item, problems);
     }
 
     public Translated<ProductUpdate> Update(WooProductInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is not { } id || !current.TryGetValue(id, out var product))
         {
             // Unknown (or no) id: the engine answers it as not found.
@@ -85,7 +85,7 @@ internal sealed class ProductTranslator(
             Images = written.Images ?? default,
             Tags = written.Tags ?? default,
             Options = written.Options ?? default,
-            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(product.Metadata, input.MetaData, problems),
+            Metadata = WooMetaData.Merge(product.Metadata, input.MetaData, problems),
             Weight = written.Weight ?? default,
             Length = written.Length ?? default,
             Width = written.Width ?? default,
@@ -94,15 +94,21 @@ internal sealed class ProductTranslator(
             Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
             Variants = type == WooType.Simple ? SimpleVariants(input, product, name, problems) : default,
         };
-        return problems.ToError() is { } error ? Translated<ProductUpdate>.Failed(error) : Translated<ProductUpdate>.Ok(item);
+        return Translated<ProductUpdate>.Of(item, problems);
     }
 
-    /// <summary>The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.</summary>
-    private Written Write(WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
+    /// <summary>
+    /// The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.
+    /// </summary>
+    private Written Write(
+        WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
     {
         if (type is not (WooType.Simple or WooType.Variable))
         {
-            problems.Invalid("type", $"type is not one of {WooType.Simple} and {WooType.Variable}: Catalog's WooCommerce dialect serves simple and variable products.");
+            problems.Invalid(
+                "type",
+                $"type is not one of {WooType.Simple} and {WooType.Variable}: "
+                + "Catalog's WooCommerce dialect serves simple and variable products.");
         }
 
         fields.Keep(input.Other, WooFieldNames.ProductReadOnly);
@@ -147,32 +153,38 @@ internal sealed class ProductTranslator(
             Images(input.Images, product, fields, problems),
             Tags(input.Tags, fields, problems),
             Options(input.Attributes, fields, problems),
-            input.Categories is null ? null : new Optional<IReadOnlyList<long>?>([.. input.Categories.Where(c => c?.Id is > 0).Select(c => c.Id!.Value)]),
+            input.Categories?.Where(c => c?.Id is > 0).Select(c => c.Id!.Value).ToList() is { } categories
+                ? new Optional<IReadOnlyList<long>?>(categories)
+                : null,
             Dimension(input.Weight, "weight", problems),
             Dimension(input.Dimensions?.Length, "dimensions.length", problems),
             Dimension(input.Dimensions?.Width, "dimensions.width", problems),
             Dimension(input.Dimensions?.Height, "dimensions.height", problems));
     }
 
-    private ProductVariantWrite SimpleVariant(WooProductInput input, string? name, VariantDto? variant, TranslationProblems problems) => new()
-    {
-        Id = variant?.Id,
-        Version = variant?.Version,
-        Title = variant is null || name != variant.Title ? name : default(Optional<string?>),
-        Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
-        Prices = input.RegularPrice is null && input.SalePrice is null
-            ? default
-            : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices(variant?.Prices ?? [], input.RegularPrice, input.SalePrice, options.Currency, problems)),
-        ManageInventory = input.ManageStock is { } manage ? manage : default(Optional<bool?>),
-        StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
-        AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
-    };
+    private ProductVariantWrite SimpleVariant(
+        WooProductInput input, string? name, VariantDto? variant, TranslationProblems problems) => new()
+        {
+            Id = variant?.Id,
+            Version = variant?.Version,
+            Title = variant is null || name != variant.Title ? name : default(Optional<string?>),
+            Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
+            Prices = WooStock.Prices(
+            variant?.Prices ?? [], input.RegularPrice, input.SalePrice, options.Currency, problems),
+            ManageInventory = input.ManageStock is { } manage ? manage : default(Optional<bool?>),
+            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
+            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
+        };
 
-    /// <summary>The whole variant list of a simple product (its one variant), or nothing when no variant field changes.</summary>
-    private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(WooProductInput input, ProductDto product, string name, TranslationProblems problems)
+    /// <summary>
+    /// The whole variant list of a simple product (its one variant), or nothing when no variant field changes.
+    /// </summary>
+    private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(
+        WooProductInput input, ProductDto product, string name, TranslationProblems problems)
     {
-        var touches = input.Sku is not null || input.RegularPrice is not null || input.SalePrice is not null || input.ManageStock is not null
-            || input.StockQuantity is not null || input.Backorders is not null || (input.Name is not null && product.Variants.Count == 1);
+        var touches = input.Sku is not null || input.RegularPrice is not null || input.SalePrice is not null
+            || input.ManageStock is not null || input.StockQuantity is not null || input.Backorders is not null
+            || (input.Name is not null && product.Variants.Count == 1);
         if (!touches)
         {
             return default;
@@ -180,18 +192,26 @@ internal sealed class ProductTranslator(
 
         if (product.Variants.Count > 1)
         {
-            problems.Invalid("type", $"Product {product.Id} has {product.Variants.Count} variations, so it cannot be a simple product.");
+            NotSimple(product, problems);
             return default;
         }
 
-        return new List<ProductVariantWrite> { SimpleVariant(input, name, product.Variants.Count == 1 ? product.Variants[0] : null, problems) };
+        return One(SimpleVariant(input, name, product.Variants is [var only] ? only : null, problems));
     }
+
+    /// <summary>A product with more variants than one, written as a simple product.</summary>
+    public static void NotSimple(ProductDto product, TranslationProblems problems) =>
+        problems.Invalid(
+            "type", $"Product {product.Id} has {product.Variants.Count} variations, so it cannot be a simple product.");
+
+    private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
 
     /// <summary>
     /// Images by <c>src</c>; an image sent by <c>id</c> alone keeps the src it had. Ids, names and alt texts are kept
     /// beside them, since Catalog has no media library.
     /// </summary>
-    private static Optional<IReadOnlyList<ImageInput>?>? Images(IReadOnlyList<WooImageInput>? images, ProductDto? product, WooFields fields, TranslationProblems problems)
+    private static Optional<IReadOnlyList<ImageInput>?>? Images(
+        IReadOnlyList<WooImageInput>? images, ProductDto? product, WooFields fields, TranslationProblems problems)
     {
         if (images is null)
         {
@@ -203,7 +223,7 @@ internal sealed class ProductTranslator(
             .Where(k => k.Id > 0)
             .ToList();
         var urls = new List<ImageInput>();
-        var kept = new JsonArray();
+        var kept = new List<(long Id, string Name, string Alt)>();
         for (var i = 0; i < images.Count; i++)
         {
             var image = images[i];
@@ -215,12 +235,13 @@ internal sealed class ProductTranslator(
             }
 
             urls.Add(new ImageInput { Url = src });
-            kept.Add(new JsonObject { ["id"] = image?.Id ?? 0, ["name"] = image?.Name ?? string.Empty, ["alt"] = image?.Alt ?? string.Empty });
+            kept.Add((image?.Id ?? 0, image?.Name ?? string.Empty, image?.Alt ?? string.Empty));
         }
 
-        if (kept.Any(k => k!["id"]!.GetValue<long>() != 0 || k["name"]!.GetValue<string>().Length > 0 || k["alt"]!.GetValue<string>().Length > 0))
+        if (kept.Any(k => k != (0, string.Empty, string.Empty)))
         {
-            fields["images"] = kept;
+            fields["images"] = new JsonArray(
+                [.. kept.Select(k => (JsonNode)new JsonObject { ["id"] = k.Id, ["name"] = k.Name, ["alt"] = k.Alt })]);
         }
         else
         {
@@ -234,13 +255,16 @@ internal sealed class ProductTranslator(
     public static IReadOnlyList<(long Id, string Name, string Alt)> ImageMeta(JsonNode? kept, int count)
     {
         var list = kept as JsonArray;
-        return [.. Enumerable.Range(0, count).Select(i => list is not null && list.Count == count && list[i] is JsonObject meta
-            ? (meta["id"]?.GetValue<long>() ?? 0, meta["name"]?.GetValue<string>() ?? string.Empty, meta["alt"]?.GetValue<string>() ?? string.Empty)
+        return [.. Enumerable.Range(0, count).Select(i => list?.Count == count && list[i] is JsonObject meta
+            ? (meta["id"]?.GetValue<long>() ?? 0, Text(meta["name"]), Text(meta["alt"]))
             : (0L, string.Empty, string.Empty))];
+
+        static string Text(JsonNode? node) => node?.GetValue<string>() ?? string.Empty;
     }
 
     /// <summary>Tags by name (Catalog keeps tags as names); a tag id sent with a name is kept beside it.</summary>
-    private static Optional<IReadOnlyList<string>?>? Tags(IReadOnlyList<WooTermInput>? tags, WooFields fields, TranslationProblems problems)
+    private static Optional<IReadOnlyList<string>?>? Tags(
+        IReadOnlyList<WooTermInput>? tags, WooFields fields, TranslationProblems problems)
     {
         if (tags is null)
         {
@@ -280,14 +304,18 @@ internal sealed class ProductTranslator(
     }
 
     public static IReadOnlyDictionary<string, long> TagIds(JsonNode? kept) =>
-        kept is JsonObject ids ? ids.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.GetValue<long>(), StringComparer.Ordinal) : new Dictionary<string, long>();
+        kept is JsonObject ids
+            ? ids.Where(p => p.Value is JsonValue)
+                .ToDictionary(p => p.Key, p => p.Value!.GetValue<long>(), StringComparer.Ordinal)
+            : new Dictionary<string, long>();
 
     /// <summary>
     /// Attributes in position order become options: a global one (by id) takes the attribute's name, a local one its
     /// own. Those without options are left out, as WooCommerce leaves them out; <c>visible</c> and <c>variation</c>
     /// default to false, as in WooCommerce. Positions that are not simply 0, 1, 2, ... are kept beside them.
     /// </summary>
-    private Optional<IReadOnlyList<OptionInput>?>? Options(IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)
+    private Optional<IReadOnlyList<OptionInput>?>? Options(
+        IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)
     {
         if (sent is null)
         {
@@ -295,7 +323,8 @@ internal sealed class ProductTranslator(
         }
 
         var ordered = sent.Select((a, i) => (Attribute: a, Index: i))
-            .Where(a => a.Attribute is not null && a.Attribute.Options is { Values.Count: > 0 } && (a.Attribute.Id is > 0 || !string.IsNullOrWhiteSpace(a.Attribute.Name)))
+            .Where(a => a.Attribute is { Options.Values.Count: > 0 }
+                && (a.Attribute.Id is > 0 || !string.IsNullOrWhiteSpace(a.Attribute.Name)))
             .OrderBy(a => a.Attribute.Position ?? 0)
             .ToList();
         var options = new List<OptionInput>();
@@ -306,7 +335,8 @@ internal sealed class ProductTranslator(
                 : attribute.Name!;
             if (title.Length > ProductConstraints.MaxOptionTitleLength)
             {
-                problems.Invalid($"attributes[{index}].name", $"name is longer than {ProductConstraints.MaxOptionTitleLength} characters.");
+                const int most = ProductConstraints.MaxOptionTitleLength;
+                problems.Invalid($"attributes[{index}].name", $"name is longer than {most} characters.");
             }
 
             options.Add(new OptionInput
@@ -326,7 +356,8 @@ internal sealed class ProductTranslator(
         }
         else
         {
-            fields["attributes"] = new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]);
+            fields["attributes"] =
+                new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]);
         }
 
         return new Optional<IReadOnlyList<OptionInput>?>(options);

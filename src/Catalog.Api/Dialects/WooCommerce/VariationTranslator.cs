@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Catalog.Application.Common;
 using Catalog.Application.Products;
@@ -16,7 +17,6 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
 
     public Translated<VariantCreate> Create(WooVariationInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is > 0)
         {
             return Translated<VariantCreate>.Failed(WooErrors.Exists(WooErrors.Variation));
@@ -29,23 +29,20 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         {
             Title = Title(written.Options is { } options ? options.Value : null),
             Sku = string.IsNullOrEmpty(input.Sku) ? default(Optional<string?>) : input.Sku,
-            Prices = input.RegularPrice is null && input.SalePrice is null
-                ? default
-                : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices([], input.RegularPrice, input.SalePrice, settings.Currency, problems)),
+            Prices = WooStock.Prices([], input.RegularPrice, input.SalePrice, settings.Currency, problems),
             ManageInventory = written.Manage ?? default,
             StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
             AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
             Options = written.Options ?? default,
             Rank = written.Rank ?? default,
-            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(null, input.MetaData, problems),
+            Metadata = WooMetaData.Merge(null, input.MetaData, problems),
             Extensions = fields.AsExtensions(),
         };
-        return problems.ToError() is { } error ? Translated<VariantCreate>.Failed(error) : Translated<VariantCreate>.Ok(item);
+        return Translated<VariantCreate>.Of(item, problems);
     }
 
     public Translated<VariantUpdate> Update(WooVariationInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
         if (input.Id is not { } id || !_variants.TryGetValue(id, out var variant))
         {
             // Unknown (or no) id, or a variation of another product: the engine answers it as not found.
@@ -62,18 +59,16 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             Version = variant.Version,
             Title = written.Options is { } options ? Title(options.Value) : default(Optional<string?>),
             Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
-            Prices = input.RegularPrice is null && input.SalePrice is null
-                ? default
-                : new Optional<IReadOnlyList<PriceInput>?>(WooStock.Prices(variant.Prices, input.RegularPrice, input.SalePrice, settings.Currency, problems)),
+            Prices = WooStock.Prices(variant.Prices, input.RegularPrice, input.SalePrice, settings.Currency, problems),
             ManageInventory = written.Manage ?? default,
             StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
             AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
             Options = written.Options ?? default,
             Rank = written.Rank ?? default,
-            Metadata = input.MetaData is null ? default(Optional<JsonElement?>) : WooMetaData.Merge(variant.Metadata, input.MetaData, problems),
+            Metadata = WooMetaData.Merge(variant.Metadata, input.MetaData, problems),
             Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
         };
-        return problems.ToError() is { } error ? Translated<VariantUpdate>.Failed(error) : Translated<VariantUpdate>.Ok(item);
+        return Translated<VariantUpdate>.Of(item, problems);
     }
 
     private Written Write(WooVariationInput input, WooFields fields, TranslationProblems problems)
@@ -127,7 +122,8 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
     /// ignoring case). An empty option means "any value", which Catalog expresses by leaving the option out, as
     /// WooCommerce's answers leave it out.
     /// </summary>
-    private Optional<IReadOnlyDictionary<string, string>?>? Options(IReadOnlyList<WooVariationAttributeInput>? sent, TranslationProblems problems)
+    private Optional<IReadOnlyDictionary<string, string>?>? Options(
+        IReadOnlyList<WooVariationAttributeInput>? sent, TranslationProblems problems)
     {
         if (sent is null)
         {
@@ -141,10 +137,13 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             var option = attribute?.Id is { } id and > 0
                 ? parent.Options.FirstOrDefault(o => o.AttributeId == id)
                 : parent.Options.FirstOrDefault(o => attribute?.Name is { } name
-                    && (string.Equals(o.Title, name, StringComparison.OrdinalIgnoreCase) || HandleFormat.FromText(o.Title) == HandleFormat.FromText(name)));
+                    && (string.Equals(o.Title, name, StringComparison.OrdinalIgnoreCase)
+                        || HandleFormat.FromText(o.Title) == HandleFormat.FromText(name)));
             if (option is null || !option.Variation)
             {
-                problems.Invalid($"attributes[{i}]", $"Product {parent.Id} has no attribute '{attribute?.Name ?? attribute?.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture)}' used for variations.");
+                var named = attribute?.Name ?? attribute?.Id?.ToString(CultureInfo.InvariantCulture);
+                problems.Invalid(
+                    $"attributes[{i}]", $"Product {parent.Id} has no attribute '{named}' used for variations.");
                 continue;
             }
 
@@ -163,8 +162,12 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             .All(d => d.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null);
 
     /// <summary>Named as WooCommerce names variations: the product's name and the variation's values.</summary>
-    private string Title(IReadOnlyDictionary<string, string>? values) =>
-        values is { Count: > 0 } ? $"{parent.Title} - {string.Join(", ", parent.Options.Where(o => values.ContainsKey(o.Title)).Select(o => values[o.Title]))}" : parent.Title;
+    private string Title(IReadOnlyDictionary<string, string>? values)
+    {
+        var named = parent.Options.Where(o => values?.ContainsKey(o.Title) == true).Select(o => values![o.Title]);
+        return values is { Count: > 0 } ? $"{parent.Title} - {string.Join(", ", named)}" : parent.Title;
+    }
 
-    private sealed record Written(Optional<bool?>? Manage, Optional<IReadOnlyDictionary<string, string>?>? Options, Optional<int?>? Rank);
+    private sealed record Written(
+        Optional<bool?>? Manage, Optional<IReadOnlyDictionary<string, string>?>? Options, Optional<int?>? Rank);
 }

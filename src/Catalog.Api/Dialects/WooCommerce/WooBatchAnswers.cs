@@ -1,10 +1,46 @@
+using System.Globalization;
 using Catalog.Application.Common.Batches;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>Puts a batch answer together in the order items were sent: translation failures in their places, the engine's results in theirs.</summary>
+/// <summary>
+/// Puts a batch answer together in the order items were sent: translation failures in their places, the engine's
+/// results in theirs.
+/// </summary>
 internal static class WooBatchAnswers
 {
+    /// <summary>WooCommerce's answer to a batch of more items than its limit.</summary>
+    public static ObjectResult TooLarge(int limit) =>
+        new(WooErrors.TooLarge(limit)) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+
+    /// <summary>WooCommerce answers an empty batch with an empty list.</summary>
+    public static OkObjectResult Empty() => new(Array.Empty<object>());
+
+    /// <summary>What is wrong with WordPress's paging parameters, if anything.</summary>
+    public static List<(string Field, string Message)> PagingProblems(int page, int perPage)
+    {
+        var problems = new List<(string, string)>();
+        if (page < 1)
+        {
+            problems.Add(("page", "page must be greater than or equal to 1"));
+        }
+
+        if (perPage is < 1 or > 100)
+        {
+            problems.Add(("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>WordPress's paging headers: <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.</summary>
+    public static void Page(HttpResponse response, long total, int perPage)
+    {
+        response.Headers["X-WP-Total"] = total.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-WP-TotalPages"] = ((total + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The canonical items to send: those that translated.</summary>
     public static List<T> Valid<T>(IReadOnlyList<Translated<T>> translated)
         where T : class => [.. translated.Where(t => t.Item is not null).Select(t => t.Item!)];

@@ -22,14 +22,17 @@ internal sealed class WooCommerceAuthenticationHandler(
 {
     public const string SchemeName = "WooCommerce";
 
-    private const string BasicRealm = "Basic realm=\"WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field.\"";
+    private const string BasicRealm = "Basic realm=\"WooCommerce API. "
+        + "Use a consumer key in the username field and a consumer secret in the password field.\"";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var (consumerKey, consumerSecret, oauth) = CredentialsOf(Request);
         if (oauth)
         {
-            return AuthenticateResult.Fail("OAuth 1.0a is not supported: send the consumer key and secret with HTTP Basic authentication (over HTTPS), or as the consumer_key and consumer_secret query parameters.");
+            return AuthenticateResult.Fail(
+                "OAuth 1.0a is not supported: send the consumer key and secret with HTTP Basic authentication "
+                + "(over HTTPS), or as the consumer_key and consumer_secret query parameters.");
         }
 
         if (consumerKey is null || consumerSecret is null)
@@ -51,7 +54,10 @@ internal sealed class WooCommerceAuthenticationHandler(
         return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
-    /// <summary>Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an anonymous WooCommerce caller gets.</summary>
+    /// <summary>
+    /// Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an
+    /// anonymous WooCommerce caller gets.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
@@ -62,43 +68,47 @@ internal sealed class WooCommerceAuthenticationHandler(
                 Response.Headers.WWWAuthenticate = BasicRealm;
             }
 
-            await WriteAsync(WooErrors.Of("woocommerce_rest_authentication_error", failure.Message, StatusCodes.Status401Unauthorized));
+            await WriteAsync(Unauthorized("woocommerce_rest_authentication_error", failure.Message));
             return;
         }
 
         var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
         var error = !reading
-            ? WooErrors.Of("woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.", StatusCodes.Status401Unauthorized)
+            ? Unauthorized(
+                "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.")
             : Context.GetRouteValue("id") is not null
-                ? WooErrors.Of("woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.", StatusCodes.Status401Unauthorized)
-                : WooErrors.Of("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.", StatusCodes.Status401Unauthorized);
+                ? Unauthorized("woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.")
+                : Unauthorized("woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
         await WriteAsync(error);
     }
 
-    /// <summary>A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).</summary>
+    /// <summary>
+    /// A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).
+    /// </summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        return WriteAsync(WooErrors.Of(
-            "woocommerce_rest_authentication_error",
-            reading ? "The API key provided does not have read permissions." : "The API key provided does not have write permissions.",
-            StatusCodes.Status401Unauthorized));
+        var permission = reading ? "read" : "write";
+        return WriteAsync(Unauthorized(
+            "woocommerce_rest_authentication_error", $"The API key provided does not have {permission} permissions."));
     }
 
     /// <summary>
-    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP Basic;
-    /// and whether it tries OAuth 1.0a instead.
+    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP
+    /// Basic; and whether it tries OAuth 1.0a instead.
     /// </summary>
     public static (string? ConsumerKey, string? ConsumerSecret, bool OAuth) CredentialsOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Query["consumer_key"].ToString() is { Length: > 0 } queryKey && request.Query["consumer_secret"].ToString() is { Length: > 0 } querySecret)
+        if (request.Query["consumer_key"].ToString() is { Length: > 0 } queryKey
+            && request.Query["consumer_secret"].ToString() is { Length: > 0 } querySecret)
         {
             return (queryKey, querySecret, false);
         }
 
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Decode(authorization[6..].Trim()) is { } pair)
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+            && Decode(authorization[6..].Trim()) is { } pair)
         {
             var colon = pair.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && colon < pair.Length - 1)
@@ -107,7 +117,9 @@ internal sealed class WooCommerceAuthenticationHandler(
             }
         }
 
-        var oauth = authorization.StartsWith("OAuth ", StringComparison.OrdinalIgnoreCase) || request.Query.ContainsKey("oauth_consumer_key") || request.Query.ContainsKey("oauth_signature");
+        var oauth = authorization.StartsWith("OAuth ", StringComparison.OrdinalIgnoreCase)
+            || request.Query.ContainsKey("oauth_consumer_key")
+            || request.Query.ContainsKey("oauth_signature");
         return (null, null, oauth);
     }
 
@@ -126,6 +138,10 @@ internal sealed class WooCommerceAuthenticationHandler(
     private Task WriteAsync(WooError error)
     {
         Response.StatusCode = error.Data.Status;
-        return Response.WriteAsJsonAsync(error, Context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        var json = Context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+        return Response.WriteAsJsonAsync(error, json.Value.SerializerOptions);
     }
+
+    private static WooError Unauthorized(string code, string message) =>
+        WooErrors.Of(code, message, StatusCodes.Status401Unauthorized);
 }

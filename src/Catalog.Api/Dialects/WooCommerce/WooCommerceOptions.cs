@@ -11,6 +11,9 @@ public sealed class WooCommerceOptions
     /// </summary>
     public string Currency { get; set; } = "usd";
 
-    /// <summary>The most items (creates + updates + deletes) one batch request may carry, as WooCommerce's <c>woocommerce_rest_batch_items_limit</c>.</summary>
+    /// <summary>
+    /// The most items (creates + updates + deletes) one batch request may carry, as WooCommerce's
+    /// <c>woocommerce_rest_batch_items_limit</c>.
+    /// </summary>
     public int MaxBatchItems { get; set; } = 100;
 }

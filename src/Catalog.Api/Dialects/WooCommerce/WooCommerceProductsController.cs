@@ -1,5 +1,4 @@
 using Catalog.Api.Auth;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
@@ -17,7 +16,8 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
-public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
+public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
+    : ControllerBase
 {
     /// <summary>
     /// Creates, then updates, then deletes products, each item on its own: a failed item answers
@@ -30,10 +30,13 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [ProducesResponseType<WooBatchResponse<WooProduct>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public Task<IActionResult> Batch(
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooProductInput>? request, CancellationToken cancellationToken) =>
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooProductInput>? request,
+        CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.</summary>
+    /// <summary>
+    /// Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.
+    /// </summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WooProduct>>(StatusCodes.Status200OK)]
@@ -47,17 +50,7 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         [FromQuery] int page = 1,
         [FromQuery(Name = "per_page")] int perPage = 10)
     {
-        var problems = new List<(string, string)>();
-        if (page < 1)
-        {
-            problems.Add(("page", "page must be greater than or equal to 1"));
-        }
-
-        if (perPage is < 1 or > 100)
-        {
-            problems.Add(("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)"));
-        }
-
+        var problems = WooBatchAnswers.PagingProblems(page, perPage);
         if (status is not null and not ("any" or "future" or "trash" or "draft" or "pending" or "private" or "publish"))
         {
             problems.Add(("status", "status is not one of any, future, trash, draft, pending, private, and publish."));
@@ -73,7 +66,8 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
             return BadRequest(WooErrors.InvalidParams(problems));
         }
 
-        var query = new ListProducts(null, string.IsNullOrEmpty(sku) ? null : sku, category, perPage, (page - 1) * perPage)
+        var query = new ListProducts(
+            null, string.IsNullOrEmpty(sku) ? null : sku, category, perPage, (page - 1) * perPage)
         {
             Statuses = status is null ? null : WooStatus.Filter(status),
             Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
@@ -85,8 +79,7 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
             },
         };
         var found = await sender.Send(query, cancellationToken);
-        Response.Headers["X-WP-Total"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Response.Headers["X-WP-TotalPages"] = ((found.Total + perPage - 1) / perPage).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        WooBatchAnswers.Page(Response, found.Total, perPage);
         var render = await Routes().RendererAsync(found.Items, cancellationToken);
         return Ok(found.Items.Select(render).ToList());
     }
@@ -96,8 +89,10 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooProduct>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-    public Task<IActionResult> Get(long id, CancellationToken cancellationToken) => Routes().GetAsync(id, cancellationToken);
+    public Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
+        Routes().GetAsync(id, cancellationToken);
 
-    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
-    private WooProductRoutes<WooProduct> Routes() => new(sender, settings.Value, WwsNames.Meta, renderer => renderer.Product);
+    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
+    private WooProductRoutes<WooProduct> Routes() =>
+        new(sender, settings.Value, WholesaleNames.Meta, renderer => renderer.Product);
 }

@@ -1,5 +1,4 @@
 using Catalog.Api.Auth;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Categories;
 using Catalog.Application.Common.Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -20,9 +19,12 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
-public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings) : ControllerBase
+public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
+    : ControllerBase
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when the product does not exist.</summary>
+    /// <summary>
+    /// Creates, then updates, then deletes variations of one product; 404 when the product does not exist.
+    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -30,26 +32,36 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooBatchResponse<WooVariation>>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public Task<IActionResult> Batch(
-        long productId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooVariationInput>? request, CancellationToken cancellationToken) =>
+        long productId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooVariationInput>? request,
+        CancellationToken cancellationToken) =>
         Routes().BatchAsync(productId, request, cancellationToken);
 
     /// <summary>The product's variations, with WooCommerce's paging headers.</summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WooVariation>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> List(long productId, CancellationToken cancellationToken, [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 10) =>
+    public Task<IActionResult> List(
+        long productId,
+        CancellationToken cancellationToken,
+        [FromQuery] int page = 1,
+        [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(productId, page, perPage, Response, cancellationToken);
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) => Routes().GetAsync(productId, id, cancellationToken);
+    public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) =>
+        Routes().GetAsync(productId, id, cancellationToken);
 
-    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleSuite/WwsMeta.cs).
+    // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
     private WooVariationRoutes<WooVariation> Routes()
     {
         var renderer = new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>());
-        return new(sender, settings.Value, WwsNames.Meta, renderer.Variation);
+        return new(sender, settings.Value, WholesaleNames.Meta, renderer.Variation);
     }
 }

@@ -5,13 +5,17 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.</summary>
+/// <summary>
+/// Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.
+/// </summary>
 internal static partial class WooErrors
 {
     public const string Product = "product";
     public const string Variation = "product_variation";
 
     public static WooError Of(string code, string message, int status) => new(code, message, new WooErrorData(status));
+
+    public static WooError Bad(string code, string message) => Of(code, message, StatusCodes.Status400BadRequest);
 
     /// <summary>WordPress's answer to parameters it cannot take: <c>rest_invalid_param</c> naming each.</summary>
     public static WooError InvalidParams(IReadOnlyList<(string Field, string Message)> problems)
@@ -22,46 +26,59 @@ internal static partial class WooErrors
             byField.TryAdd(field, message);
         }
 
-        return new WooError("rest_invalid_param", $"Invalid parameter(s): {string.Join(", ", byField.Keys)}", new WooErrorData(StatusCodes.Status400BadRequest) { Params = byField });
+        return new WooError(
+            "rest_invalid_param",
+            $"Invalid parameter(s): {string.Join(", ", byField.Keys)}",
+            new WooErrorData(StatusCodes.Status400BadRequest) { Params = byField });
     }
 
     public static WooError InvalidId(string postType, BatchOperation operation) =>
-        Of($"woocommerce_rest_{postType}_invalid_id", "Invalid ID.", operation == BatchOperation.Delete ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+        Of($"woocommerce_rest_{postType}_invalid_id",
+            "Invalid ID.",
+            operation == BatchOperation.Delete ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
 
-    public static WooError Exists(string postType) => Of($"woocommerce_rest_{postType}_exists", $"Cannot create existing {postType}.", StatusCodes.Status400BadRequest);
+    public static WooError Exists(string postType) =>
+        Bad($"woocommerce_rest_{postType}_exists", $"Cannot create existing {postType}.");
 
     public static WooError TooLarge(int limit) =>
-        Of("woocommerce_rest_request_entity_too_large", $"Unable to accept more than {limit} items for this request.", StatusCodes.Status413PayloadTooLarge);
+        Of("woocommerce_rest_request_entity_too_large",
+            $"Unable to accept more than {limit} items for this request.",
+            StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>An item the engine failed, in WooCommerce's terms (see docs/dialects.md for the table).</summary>
     public static WooError Item(ItemError error, BatchOperation operation, string postType, bool simple)
     {
-        ArgumentNullException.ThrowIfNull(error);
         var fields = error.Details.Select(d => d.Field).ToList();
         return error.Code switch
         {
             ErrorCodes.NotFound => InvalidId(postType, operation),
-            ErrorCodes.ValidationFailed when operation == BatchOperation.Delete || fields.Contains("id") => InvalidId(postType, operation),
-            ErrorCodes.ValidationFailed => InvalidParams([.. error.Details.Select(d => (FieldOf(d.Field, simple), d.Message)).DefaultIfEmpty((postType, error.Message))]),
-            ErrorCodes.DuplicateSku => Of("product_invalid_sku", "Invalid or duplicated SKU.", StatusCodes.Status400BadRequest),
-            ErrorCodes.DuplicateHandle => Of("product_invalid_slug", "Invalid or duplicated slug.", StatusCodes.Status400BadRequest),
+            ErrorCodes.ValidationFailed when operation == BatchOperation.Delete || fields.Contains("id") =>
+                InvalidId(postType, operation),
+            ErrorCodes.ValidationFailed => InvalidParams([.. error.Details
+                .Select(d => (FieldOf(d.Field, simple), d.Message))
+                .DefaultIfEmpty((postType, error.Message))]),
+            ErrorCodes.DuplicateSku => Bad("product_invalid_sku", "Invalid or duplicated SKU."),
+            ErrorCodes.DuplicateHandle => Bad("product_invalid_slug", "Invalid or duplicated slug."),
             ErrorCodes.DuplicateInBatch when fields.Any(f => f.EndsWith("sku", StringComparison.Ordinal)) =>
-                Of("product_invalid_sku", $"Invalid or duplicated SKU. {error.Message}", StatusCodes.Status400BadRequest),
+                Bad("product_invalid_sku", $"Invalid or duplicated SKU. {error.Message}"),
             ErrorCodes.DuplicateInBatch when fields.Contains("handle") =>
-                Of("product_invalid_slug", $"Invalid or duplicated slug. {error.Message}", StatusCodes.Status400BadRequest),
-            ErrorCodes.DuplicateInBatch => Of($"woocommerce_rest_{postType}_invalid_id", error.Message, StatusCodes.Status400BadRequest),
+                Bad("product_invalid_slug", $"Invalid or duplicated slug. {error.Message}"),
+            ErrorCodes.DuplicateInBatch => Bad($"woocommerce_rest_{postType}_invalid_id", error.Message),
             ErrorCodes.ReferenceNotFound when fields.Any(f => f.Contains("attribute", StringComparison.Ordinal)) =>
-                Of("woocommerce_rest_taxonomy_invalid", error.Message, StatusCodes.Status400BadRequest),
-            ErrorCodes.ReferenceNotFound => Of("woocommerce_rest_term_invalid", error.Message, StatusCodes.Status400BadRequest),
-            ErrorCodes.Conflict => Of($"woocommerce_rest_{postType}_conflict", error.Message, StatusCodes.Status409Conflict),
-            _ => Of($"woocommerce_rest_{error.Code.ToLowerInvariant()}", error.Message, StatusCodes.Status400BadRequest),
+                Bad("woocommerce_rest_taxonomy_invalid", error.Message),
+            ErrorCodes.ReferenceNotFound => Bad("woocommerce_rest_term_invalid", error.Message),
+            ErrorCodes.Conflict =>
+                Of($"woocommerce_rest_{postType}_conflict", error.Message, StatusCodes.Status409Conflict),
+            _ => Bad($"woocommerce_rest_{error.Code.ToLowerInvariant()}", error.Message),
         };
     }
 
-    /// <summary>A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is <c>sku</c>).</summary>
+    /// <summary>
+    /// A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is
+    /// <c>sku</c>).
+    /// </summary>
     public static string FieldOf(string canonical, bool simple)
     {
-        ArgumentNullException.ThrowIfNull(canonical);
         var field = simple ? SimpleVariant().Replace(canonical, string.Empty) : canonical;
         field = PriceAmount().Replace(field, "regular_price");
         field = PriceSale().Replace(field, "sale_price");
@@ -115,21 +132,28 @@ internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorForma
 {
     public (int Status, object Body) Render(RequestError error)
     {
-        ArgumentNullException.ThrowIfNull(error);
+        var detail = error.Detail ?? error.Title;
         var woo = error switch
         {
-            { Code: ErrorCodes.MalformedJson } => WooErrors.Of("rest_invalid_json", "Invalid JSON body passed.", StatusCodes.Status400BadRequest),
+            { Code: ErrorCodes.MalformedJson } => WooErrors.Bad("rest_invalid_json", "Invalid JSON body passed."),
             { Code: ErrorCodes.InvalidBody or ErrorCodes.ValidationFailed } => WooErrors.InvalidParams(
-                [.. error.Errors.Select(e => (e.Field, e.Message)).DefaultIfEmpty(("body", error.Detail ?? error.Title))]),
-            { Code: ErrorCodes.BatchTooLarge } => WooErrors.Of("woocommerce_rest_request_entity_too_large", error.Detail ?? error.Title, StatusCodes.Status413PayloadTooLarge),
-            { Code: ErrorCodes.NotFound } => WooErrors.Of("woocommerce_rest_invalid_product_id", "Invalid product ID.", StatusCodes.Status404NotFound),
+                [.. error.Errors.Select(e => (e.Field, e.Message)).DefaultIfEmpty(("body", detail))]),
+            { Code: ErrorCodes.BatchTooLarge } => WooErrors.Of(
+                "woocommerce_rest_request_entity_too_large", detail, StatusCodes.Status413PayloadTooLarge),
+            { Code: ErrorCodes.NotFound } => WooErrors.Of(
+                "woocommerce_rest_invalid_product_id", "Invalid product ID.", StatusCodes.Status404NotFound),
             { Status: StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed } => NoRoute,
-            { Status: StatusCodes.Status415UnsupportedMediaType } => WooErrors.Of("rest_invalid_json", "Send the body as JSON (Content-Type: application/json).", StatusCodes.Status400BadRequest),
-            { Status: >= 500 } => WooErrors.Of("internal_server_error", "There has been a critical error on this website. Nothing of this request was written.", StatusCodes.Status500InternalServerError),
-            _ => WooErrors.Of($"rest_{(error.Code ?? "error").ToLowerInvariant()}", error.Detail ?? error.Title, error.Status),
+            { Status: StatusCodes.Status415UnsupportedMediaType } => WooErrors.Bad(
+                "rest_invalid_json", "Send the body as JSON (Content-Type: application/json)."),
+            { Status: >= 500 } => WooErrors.Of(
+                "internal_server_error",
+                "There has been a critical error on this website. Nothing of this request was written.",
+                StatusCodes.Status500InternalServerError),
+            _ => WooErrors.Of($"rest_{(error.Code ?? "error").ToLowerInvariant()}", detail, error.Status),
         };
         return (woo.Data.Status, woo);
     }
 
-    public static WooError NoRoute => WooErrors.Of("rest_no_route", "No route was found matching the URL and request method.", StatusCodes.Status404NotFound);
+    public static WooError NoRoute => WooErrors.Of(
+        "rest_no_route", "No route was found matching the URL and request method.", StatusCodes.Status404NotFound);
 }

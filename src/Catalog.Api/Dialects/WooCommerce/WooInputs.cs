@@ -77,7 +77,9 @@ public record WooVariationInput
     public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-/// <summary>A category or tag reference: categories by <c>id</c>, tags by <c>name</c> (an <c>id</c> is kept beside it).</summary>
+/// <summary>
+/// A category or tag reference: categories by <c>id</c>, tags by <c>name</c> (an <c>id</c> is kept beside it).
+/// </summary>
 public sealed record WooTermInput
 {
     public long? Id { get; init; }

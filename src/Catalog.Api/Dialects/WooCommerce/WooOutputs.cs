@@ -84,9 +84,19 @@ public record WooVariation
 
 public sealed record WooTerm(long Id, string Name, string Slug);
 
-public sealed record WooImage(long Id, string DateCreated, string DateCreatedGmt, string DateModified, string DateModifiedGmt, string Src, string Name, string Alt, int Position);
+public sealed record WooImage(
+    long Id,
+    string DateCreated,
+    string DateCreatedGmt,
+    string DateModified,
+    string DateModifiedGmt,
+    string Src,
+    string Name,
+    string Alt,
+    int Position);
 
-public sealed record WooAttribute(long Id, string Name, int Position, bool Visible, bool Variation, IReadOnlyList<string> Options);
+public sealed record WooAttribute(
+    long Id, string Name, int Position, bool Visible, bool Variation, IReadOnlyList<string> Options);
 
 public sealed record WooVariationAttribute(long Id, string Name, string Option);
 
@@ -133,11 +143,13 @@ internal sealed class WooBatchEntryConverterFactory : JsonConverterFactory
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(WooBatchEntry<>);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(EntryConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+        (JsonConverter)Activator.CreateInstance(
+            typeof(EntryConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
 
     private sealed class EntryConverter<TResource> : JsonConverter<WooBatchEntry<TResource>>
     {
-        public override WooBatchEntry<TResource> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        public override WooBatchEntry<TResource> Read(
+            ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("Batch answers are written, never read.");
 
         public override void Write(Utf8JsonWriter writer, WooBatchEntry<TResource> value, JsonSerializerOptions options)

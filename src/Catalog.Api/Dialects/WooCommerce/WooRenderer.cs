@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Categories;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
@@ -15,24 +14,26 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
 
     public WooProduct Product(ProductDto product)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var fields = WooFields.Of(product.Extensions);
         var type = WooType.Of(product, fields);
         var simple = type == WooType.Simple;
         var variant = simple && product.Variants.Count > 0 ? product.Variants[0] : null;
         var price = WooStock.PlainPrice(variant, options.Currency);
-        var onSale = price is { SaleAmount: { } sale } && sale < price.Amount;
+        var onSale = OnSale(price);
         var regular = simple ? WooPriceText.Render(fields, WooPriceText.Regular, price?.Amount) : string.Empty;
         var salePrice = simple ? WooPriceText.Render(fields, WooPriceText.Sale, price?.SaleAmount) : string.Empty;
         var current = simple ? onSale ? salePrice : regular : LowestPrice(product);
-        var manage = simple ? variant?.ManageInventory ?? false : fields["manage_stock"] is { } m && m.GetValueKind() == JsonValueKind.True;
+        var manage = simple
+            ? variant?.ManageInventory ?? false
+            : fields["manage_stock"] is { } m && m.GetValueKind() == JsonValueKind.True;
         var quantity = simple ? variant?.StockQuantity : (int?)fields.Number("stock_quantity");
         var backorder = simple ? variant?.AllowBackorder ?? false : fields.Text("backorders") is "yes" or "notify";
         var status = WooStatus.Of(product.Status);
         var imageMeta = ProductTranslator.ImageMeta(fields["images"], product.Images.Count);
         var positions = ProductTranslator.Positions(fields["attributes"], product.Options.Count);
         var tagIds = ProductTranslator.TagIds(fields["tags"]);
-        var (created, updated) = (fields.Text("date_created") ?? WooFields.Date(product.CreatedAt), WooFields.Date(product.UpdatedAt));
+        var created = fields.Text("date_created") ?? WooFields.Date(product.CreatedAt);
+        var updated = WooFields.Date(product.UpdatedAt);
         return new WooProduct
         {
             Id = product.Id,
@@ -50,34 +51,44 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Price = current,
             RegularPrice = regular,
             SalePrice = salePrice,
-            OnSale = simple ? onSale : product.Variants.Any(v => WooStock.PlainPrice(v, options.Currency) is { SaleAmount: { } s } p && s < p.Amount),
+            OnSale = simple
+                ? onSale
+                : product.Variants.Any(v => OnSale(WooStock.PlainPrice(v, options.Currency))),
             Purchasable = current.Length > 0 && status == "publish",
             ManageStock = manage,
             StockQuantity = quantity,
-            StockStatus = simple ? WooStock.Status(manage, quantity, backorder, fields) : fields.Text("stock_status") ?? "instock",
+            StockStatus = simple
+                ? WooStock.Status(manage, quantity, backorder, fields)
+                : fields.Text("stock_status") ?? "instock",
             Backorders = simple ? WooStock.Backorders(backorder, fields) : fields.Text("backorders") ?? "no",
             BackordersAllowed = backorder,
             Backordered = manage && (quantity ?? 0) <= 0 && backorder,
             Weight = WooDecimal.Format(product.Weight),
-            Dimensions = new WooDimensions(WooDecimal.Format(product.Length), WooDecimal.Format(product.Width), WooDecimal.Format(product.Height)),
-            Categories = [.. product.CategoryIds.Where(categories.ContainsKey).Select(id => new WooTerm(id, categories[id].Name, categories[id].Handle))],
-            Tags = [.. product.Tags.Select(t => new WooTerm(tagIds.TryGetValue(t, out var id) ? id : 0, t, HandleFormat.FromText(t)))],
-            Images = [.. product.Images.Select((image, i) => new WooImage(imageMeta[i].Id, created, created, updated, updated, image.Url, imageMeta[i].Name, imageMeta[i].Alt, i))],
-            Attributes = [.. product.Options.Select((o, i) => new WooAttribute(o.AttributeId ?? 0, o.Title, positions[i], o.Visible, o.Variation, o.Values))],
-            DefaultAttributes = fields["default_attributes"] is { } defaults ? JsonSerializer.SerializeToElement(defaults) : EmptyList,
+            Dimensions = new WooDimensions(
+                WooDecimal.Format(product.Length), WooDecimal.Format(product.Width), WooDecimal.Format(product.Height)),
+            Categories = [.. product.CategoryIds.Where(categories.ContainsKey)
+                .Select(id => new WooTerm(id, categories[id].Name, categories[id].Handle))],
+            Tags = [.. product.Tags.Select(t => new WooTerm(tagIds.GetValueOrDefault(t), t, HandleFormat.FromText(t)))],
+            Images = [.. product.Images.Select((image, i) => new WooImage(
+                imageMeta[i].Id, created, created, updated, updated,
+                image.Url, imageMeta[i].Name, imageMeta[i].Alt, i))],
+            Attributes = [.. product.Options.Select((o, i) =>
+                new WooAttribute(o.AttributeId ?? 0, o.Title, positions[i], o.Visible, o.Variation, o.Values))],
+            DefaultAttributes = fields["default_attributes"] is { } defaults
+                ? JsonSerializer.SerializeToElement(defaults)
+                : EmptyList,
             Variations = simple ? [] : [.. product.Variants.Select(v => v.Id)],
-            MetaData = WwsMeta.Append(WooMetaData.Render(product.Metadata), WwsView.OfProduct(product, options.Currency)),
+            MetaData = WholesaleMeta.Append(
+                WooMetaData.Render(product.Metadata), WholesaleView.OfProduct(product, options.Currency)),
             Other = fields.Echo(WooFieldNames.ProductAnswered, WooFieldNames.ProductDefaults),
         };
     }
 
     public WooVariation Variation(VariantDto variant, ProductDto parent)
     {
-        ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(parent);
         var fields = WooFields.Of(variant.Extensions);
         var price = WooStock.PlainPrice(variant, options.Currency);
-        var onSale = price is { SaleAmount: { } sale } && sale < price.Amount;
+        var onSale = OnSale(price);
         var regular = WooPriceText.Render(fields, WooPriceText.Regular, price?.Amount);
         var salePrice = WooPriceText.Render(fields, WooPriceText.Sale, price?.SaleAmount);
         var current = onSale ? salePrice : regular;
@@ -104,7 +115,8 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
                 ? JsonSerializer.SerializeToElement("parent")
                 : JsonSerializer.SerializeToElement(variant.ManageInventory),
             StockQuantity = variant.StockQuantity,
-            StockStatus = WooStock.Status(variant.ManageInventory, variant.StockQuantity, variant.AllowBackorder, fields),
+            StockStatus =
+                WooStock.Status(variant.ManageInventory, variant.StockQuantity, variant.AllowBackorder, fields),
             Backorders = WooStock.Backorders(variant.AllowBackorder, fields),
             BackordersAllowed = variant.AllowBackorder,
             Backordered = variant.ManageInventory && (variant.StockQuantity ?? 0) <= 0 && variant.AllowBackorder,
@@ -117,12 +129,15 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
             Attributes = [.. parent.Options.Where(o => variant.Options.ContainsKey(o.Title))
                 .Select(o => new WooVariationAttribute(o.AttributeId ?? 0, o.Title, variant.Options[o.Title]))],
             MenuOrder = variant.Rank,
-            MetaData = WwsMeta.Append(WooMetaData.Render(variant.Metadata), WwsView.Of(variant, options.Currency)),
+            MetaData = WholesaleMeta.Append(
+                WooMetaData.Render(variant.Metadata), WholesaleView.Of(variant, options.Currency)),
             Other = fields.Echo(WooFieldNames.VariationAnswered, WooFieldNames.VariationDefaults),
         };
     }
 
-    /// <summary>A variable product's price, as WooCommerce shows it: the lowest current price of its variations.</summary>
+    private static bool OnSale(PriceDto? price) => price is { SaleAmount: { } sale } && sale < price.Amount;
+
+    /// <summary>A variable product's price as WooCommerce shows it: its variations' lowest current price.</summary>
     private string LowestPrice(ProductDto product)
     {
         var prices = product.Variants

@@ -1,18 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Catalog.Application.Common;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>What translating one WooCommerce item gives: the canonical item, or the WooCommerce error it fails with.</summary>
+/// <summary>
+/// What translating one WooCommerce item gives: the canonical item, or the WooCommerce error it fails with.
+/// </summary>
 internal sealed record Translated<T>(T? Item, WooError? Error)
     where T : class
 {
     public static Translated<T> Ok(T item) => new(item, null);
 
     public static Translated<T> Failed(WooError error) => new(null, error);
+
+    /// <summary>The item, or the error its problems make.</summary>
+    public static Translated<T> Of(T item, TranslationProblems problems) =>
+        problems.ToError() is { } error ? Failed(error) : Ok(item);
 }
 
 /// <summary>The problems found while translating one item; none means the item can go to the engine.</summary>
@@ -50,7 +57,10 @@ internal static class WooStatus
         return ok;
     }
 
-    /// <summary>WooCommerce has no rejected or archived product: rejected reads as draft (not live, still editable), archived as private (kept, not sold).</summary>
+    /// <summary>
+    /// WooCommerce has no rejected or archived product: rejected reads as draft (not live, still editable), archived as
+    /// private (kept, not sold).
+    /// </summary>
     public static string Of(ProductStatus status) => status switch
     {
         ProductStatus.Proposed => "pending",
@@ -76,9 +86,13 @@ internal static class WooType
     public const string Simple = "simple";
     public const string Variable = "variable";
 
-    /// <summary>The type a client set, else what the product looks like: more than one variant makes it variable.</summary>
+    /// <summary>
+    /// The type a client set, else what the product looks like: more than one variant makes it variable.
+    /// </summary>
     public static string Of(ProductDto product, WooFields fields) =>
-        fields.Text("type") is Simple or Variable ? fields.Text("type")! : product.Variants.Count > 1 ? Variable : Simple;
+        fields.Text("type") is Simple or Variable ? fields.Text("type")!
+            : product.Variants.Count > 1 ? Variable
+            : Simple;
 }
 
 /// <summary>Stock and price fields, shared by simple products (on their variant) and variations.</summary>
@@ -121,9 +135,12 @@ internal static class WooStock
         }
     }
 
-    public static string Backorders(bool allowed, WooFields fields) => !allowed ? "no" : fields.Text("backorders") == "notify" ? "notify" : "yes";
+    public static string Backorders(bool allowed, WooFields fields) =>
+        !allowed ? "no" : fields.Text("backorders") == "notify" ? "notify" : "yes";
 
-    /// <summary>Managed stock decides the status, as in WooCommerce; otherwise the status set by hand (in stock by default).</summary>
+    /// <summary>
+    /// Managed stock decides the status, as in WooCommerce; otherwise the status set by hand (in stock by default).
+    /// </summary>
     public static string Status(bool managed, int? quantity, bool allowBackorder, WooFields fields) =>
         managed
             ? (quantity ?? 0) > 0 ? "instock" : allowBackorder ? "onbackorder" : "outofstock"
@@ -146,22 +163,40 @@ internal static class WooStock
     }
 
     /// <summary>
-    /// The variant's price list after a write: the plain price in the store currency takes the regular and sale price
-    /// (sent, else as it was); every other price (other currencies, quantity tiers) stays as it was.
+    /// The variant's price list after a write (none when neither price is sent): the plain price in the store currency
+    /// takes the regular and sale price (sent, else as it was); every other price (other currencies, quantity tiers)
+    /// stays as it was.
     /// </summary>
-    public static IReadOnlyList<PriceInput> Prices(
-        IReadOnlyList<PriceDto> current, WooDecimal? regular, WooDecimal? sale, string currency, TranslationProblems problems)
+    public static Optional<IReadOnlyList<PriceInput>?> Prices(
+        IReadOnlyList<PriceDto> current,
+        WooDecimal? regular,
+        WooDecimal? sale,
+        string currency,
+        TranslationProblems problems)
     {
+        if (regular is null && sale is null)
+        {
+            return default;
+        }
+
         var plain = current.FirstOrDefault(p => IsPlain(p, currency));
         var amount = regular is null ? plain?.Amount : ParseAmount(regular, "regular_price", problems);
         var saleAmount = sale is null ? plain?.SaleAmount : ParseAmount(sale, "sale_price", problems);
         if (amount is null && saleAmount is not null)
         {
-            problems.Invalid("sale_price", "sale_price needs a regular_price: Catalog keeps a sale price beside a regular price.");
+            problems.Invalid(
+                "sale_price", "sale_price needs a regular_price: Catalog keeps a sale price beside a regular price.");
         }
 
         var prices = current.Where(p => !IsPlain(p, currency))
-            .Select(p => new PriceInput { CurrencyCode = p.CurrencyCode, Amount = p.Amount, MinQuantity = p.MinQuantity, MaxQuantity = p.MaxQuantity, SaleAmount = p.SaleAmount })
+            .Select(p => new PriceInput
+            {
+                CurrencyCode = p.CurrencyCode,
+                Amount = p.Amount,
+                MinQuantity = p.MinQuantity,
+                MaxQuantity = p.MaxQuantity,
+                SaleAmount = p.SaleAmount,
+            })
             .ToList();
         if (amount is not null)
         {
@@ -171,10 +206,13 @@ internal static class WooStock
         return prices;
     }
 
-    public static PriceDto? PlainPrice(VariantDto? variant, string currency) => variant?.Prices.FirstOrDefault(p => IsPlain(p, currency));
+    public static PriceDto? PlainPrice(VariantDto? variant, string currency) =>
+        variant?.Prices.FirstOrDefault(p => IsPlain(p, currency));
 
     private static bool IsPlain(PriceDto price, string currency) =>
-        string.Equals(price.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase) && price.MinQuantity is null && price.MaxQuantity is null;
+        string.Equals(price.CurrencyCode, currency, StringComparison.OrdinalIgnoreCase)
+        && price.MinQuantity is null
+        && price.MaxQuantity is null;
 }
 
 /// <summary>
@@ -183,10 +221,18 @@ internal static class WooStock
 /// </summary>
 internal static class WooMetaData
 {
-    /// <summary>Applies sent entries as WooCommerce does: by id when it names one, else by key (the first with it), else added.</summary>
-    public static JsonElement Merge(JsonElement? current, IReadOnlyList<WooMetaInput> sent, TranslationProblems problems)
+    /// <summary>
+    /// Applies sent entries as WooCommerce does: by id when it names one, else by key (the first with it), else added.
+    /// </summary>
+    public static Optional<JsonElement?> Merge(
+        JsonElement? current, IReadOnlyList<WooMetaInput>? sent, TranslationProblems problems)
     {
-        var entries = Entries(current).Select(e => (e.Key, Value: (JsonNode?)JsonNode.Parse(e.Value.GetRawText()))).ToList();
+        if (sent is null)
+        {
+            return default;
+        }
+
+        var entries = Entries(current).Select(e => (e.Key, Value: JsonNode.Parse(e.Value.GetRawText()))).ToList();
         for (var i = 0; i < sent.Count; i++)
         {
             var meta = sent[i];
@@ -197,7 +243,9 @@ internal static class WooMetaData
             }
 
             var value = meta.Value is { } element ? JsonNode.Parse(element.GetRawText()) : null;
-            var at = meta.Id is { } id && id >= 1 && id <= entries.Count ? (int)id - 1 : entries.FindIndex(e => e.Key == meta.Key);
+            var at = meta.Id is { } id && id >= 1 && id <= entries.Count
+                ? (int)id - 1
+                : entries.FindIndex(e => e.Key == meta.Key);
             if (at < 0)
             {
                 entries.Add((meta.Key, value));
@@ -228,5 +276,7 @@ internal static class WooMetaData
         [.. Entries(metadata).Select((e, i) => new WooMeta(i + 1, e.Key, e.Value))];
 
     private static IEnumerable<(string Key, JsonElement Value)> Entries(JsonElement? metadata) =>
-        metadata is { ValueKind: JsonValueKind.Object } value ? value.EnumerateObject().Select(p => (p.Name, p.Value)) : [];
+        metadata is { ValueKind: JsonValueKind.Object } value
+            ? value.EnumerateObject().Select(p => (p.Name, p.Value))
+            : [];
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,30 +13,42 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [JsonConverter(typeof(WooDecimalConverter))]
 public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
 {
+    private const NumberStyles Plain = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
     public bool TryParse(out decimal value) =>
-        decimal.TryParse(Text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        decimal.TryParse(Text.Trim(), Plain, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.</summary>
-    public static string Format(decimal? value) => value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
+    /// <summary>
+    /// An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.
+    /// </summary>
+    public static string Format(decimal? value) =>
+        value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     public override string ToString() => Text;
 }
 
 internal sealed class WooDecimalConverter : JsonConverter<WooDecimal>
 {
-    public override WooDecimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-    {
-        JsonTokenType.String => new WooDecimal(reader.GetString()!),
-        JsonTokenType.Number => new WooDecimal(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan), SentAsNumber: true),
-        _ => throw new JsonException("expected a decimal as a string or a number."),
-    };
+    public override WooDecimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => new WooDecimal(reader.GetString()!),
+            JsonTokenType.Number => new WooDecimal(Encoding.UTF8.GetString(Digits(ref reader)), SentAsNumber: true),
+            _ => throw new JsonException("expected a decimal as a string or a number."),
+        };
 
-    public override void Write(Utf8JsonWriter writer, WooDecimal value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    public override void Write(Utf8JsonWriter writer, WooDecimal value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Text);
+
+    private static ReadOnlySpan<byte> Digits(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
 }
 
-/// <summary>An attribute's options: a list of strings, or one string of values separated by <c>|</c>, as WooCommerce accepts.</summary>
+/// <summary>
+/// An attribute's options: a list of strings, or one string of values separated by <c>|</c>, as WooCommerce accepts.
+/// </summary>
 [JsonConverter(typeof(WooOptionListConverter))]
 public sealed record WooOptionList(IReadOnlyList<string> Values);
 
@@ -44,10 +58,12 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return new WooOptionList([.. reader.GetString()!.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+            const StringSplitOptions trimmed = StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
+            return new WooOptionList([.. reader.GetString()!.Split('|', trimmed)]);
         }
 
-        var values = JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? throw new JsonException("expected an array of strings.");
+        var values = JsonSerializer.Deserialize<List<string>>(ref reader, options)
+            ?? throw new JsonException("expected an array of strings.");
         return new WooOptionList(values);
     }
 
@@ -56,8 +72,8 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
 }
 
 /// <summary>
-/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00" is
-/// answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
+/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00"
+/// is answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
 /// meta names in <c>extensions.woocommerce</c>; the text is answered while it still states the amount (a write through
 /// another API that changes the amount makes it stale, and the amount is answered instead).
 /// </summary>
@@ -68,20 +84,20 @@ internal static class WooPriceText
 
     public static void Keep(WooFields fields, WooDecimal? regular, WooDecimal? sale)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         Keep(fields, Regular, regular);
         Keep(fields, Sale, sale);
     }
 
     public static string Render(WooFields fields, string name, decimal? amount)
     {
-        ArgumentNullException.ThrowIfNull(fields);
         if (amount is not { } value)
         {
             return string.Empty;
         }
 
-        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value ? text.Trim() : WooDecimal.Format(value);
+        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value
+            ? text.Trim()
+            : WooDecimal.Format(value);
     }
 
     private static void Keep(WooFields fields, string name, WooDecimal? sent)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Catalog.Api.Dialects.WholesaleSuite;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Mediator;
 using Catalog.Application.Products;
@@ -12,20 +11,21 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// The variation batch and reads behind both WooCommerce's <c>.../variations</c> routes and Wholesale Suite's: they
-/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or Wholesale
-/// Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
+/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or
+/// Wholesale Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
 /// </summary>
 internal sealed class WooVariationRoutes<TVariation>(
-    ISender sender, WooCommerceOptions options, WwsNames names, Func<VariantDto, ProductDto, TVariation> render)
+    ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when the product does not exist.</summary>
-    public async Task<IActionResult> BatchAsync<TInput>(long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
+    /// <summary>Creates, then updates, then deletes variations of one product; 404 when there is no product.</summary>
+    public async Task<IActionResult> BatchAsync<TInput>(
+        long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
     {
         if (request is not null && request.ItemCount > options.MaxBatchItems)
         {
-            return new ObjectResult(WooErrors.TooLarge(options.MaxBatchItems)) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+            return WooBatchAnswers.TooLarge(options.MaxBatchItems);
         }
 
         if (await ParentAsync(productId, cancellationToken) is not { } parent)
@@ -35,7 +35,7 @@ internal sealed class WooVariationRoutes<TVariation>(
 
         if (request is null || request.ItemCount == 0)
         {
-            return new OkObjectResult(Array.Empty<object>()); // WooCommerce answers an empty batch with an empty list.
+            return WooBatchAnswers.Empty();
         }
 
         var creates = request.Create ?? [];
@@ -43,42 +43,51 @@ internal sealed class WooVariationRoutes<TVariation>(
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
         var variable = IsVariable(parent);
         var translator = new VariationTranslator(options, parent);
-        var items = new WwsVariationItems(options.Currency, parent, names);
-        var wholesaleCreates = creates.Select(c => variable ? items.Create(c, translator.Create) : new(Translated<VariantCreate>.Failed(NotVariable(parent)), new())).ToList();
-        var wholesaleUpdates = updates.Select(u => variable ? items.Update(u, translator.Update) : new(Translated<VariantUpdate>.Failed(WooErrors.InvalidId(WooErrors.Variation, BatchOperation.Update)), new())).ToList();
+        var items = new WholesaleVariationItems(options.Currency, parent, names);
+        var notVariable = new WholesaleFieldMap();
+        var wholesaleCreates = creates.Select(c => variable
+            ? items.Create(c, translator.Create)
+            : new(Translated<VariantCreate>.Failed(NotVariable(parent)), notVariable)).ToList();
+        var wholesaleUpdates = updates.Select(u => variable
+            ? items.Update(u, translator.Update)
+            : new(Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update)), notVariable)).ToList();
         var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
         var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
-        var command = new BatchVariants(productId, WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), variable ? deletes : []);
+        var command = new BatchVariants(
+            productId,
+            WooBatchAnswers.Valid(translatedCreates),
+            WooBatchAnswers.Valid(translatedUpdates),
+            variable ? deletes : []);
         var result = command.ItemCount == 0
             ? new BatchResult<VariantDto>([], [], [], new BatchSummary(0, 0, 0, 0))
             : await sender.Send(command, cancellationToken);
 
         TVariation Render(VariantDto variant) => render(variant, parent);
+        static WooError Error(WholesaleFieldMap fields, ItemError error, BatchOperation operation) =>
+            fields.ErrorOf(error, e => WooErrors.Item(e, operation, WooErrors.Variation, simple: false));
+        WooBatchEntry<TVariation> Deleted(long id, int i) =>
+            variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
+                ? new(Render(variant), null)
+                : new(null, new WooItemFailure(id, variable
+                    ? WooErrors.Item(result.Delete[i].Error!, BatchOperation.Delete, WooErrors.Variation, simple: false)
+                    : InvalidId(BatchOperation.Delete)));
         return new OkObjectResult(new WooBatchResponse<TVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
-                (i, error) => wholesaleCreates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Create, WooErrors.Variation, simple: false))),
+                (i, error) => Error(wholesaleCreates[i].Fields, error, BatchOperation.Create)),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (i, error) => wholesaleUpdates[i].Fields.ErrorOf(error, e => WooErrors.Item(e, BatchOperation.Update, WooErrors.Variation, simple: false))),
-            Delete = deletes.Count == 0 ? null : [.. deletes.Select((id, i) => variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
-                ? new WooBatchEntry<TVariation>(Render(variant), null)
-                : new WooBatchEntry<TVariation>(null, new WooItemFailure(id, variable
-                    ? WooErrors.Item(result.Delete[i].Error!, BatchOperation.Delete, WooErrors.Variation, simple: false)
-                    : WooErrors.InvalidId(WooErrors.Variation, BatchOperation.Delete))))],
+                (i, error) => Error(wholesaleUpdates[i].Fields, error, BatchOperation.Update)),
+            Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         });
     }
 
     /// <summary>The product's variations, a page of them, with WooCommerce's paging headers.</summary>
-    public async Task<IActionResult> ListAsync(long productId, int page, int perPage, HttpResponse response, CancellationToken cancellationToken)
+    public async Task<IActionResult> ListAsync(
+        long productId, int page, int perPage, HttpResponse response, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (page < 1 || perPage is < 1 or > 100)
+        if (WooBatchAnswers.PagingProblems(page, perPage) is { Count: > 0 } problems)
         {
-            return new BadRequestObjectResult(WooErrors.InvalidParams([.. new[]
-            {
-                page < 1 ? ("page", "page must be greater than or equal to 1") : default,
-                perPage is < 1 or > 100 ? ("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)") : default,
-            }.Where(p => p != default)]));
+            return new BadRequestObjectResult(WooErrors.InvalidParams(problems));
         }
 
         if (await ParentAsync(productId, cancellationToken) is not { } parent)
@@ -87,12 +96,15 @@ internal sealed class WooVariationRoutes<TVariation>(
         }
 
         var variations = Variations(parent);
-        response.Headers["X-WP-Total"] = variations.Count.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-WP-TotalPages"] = ((variations.Count + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture);
-        return new OkObjectResult(variations.Skip((page - 1) * perPage).Take(perPage).Select(v => render(v, parent)).ToList());
+        WooBatchAnswers.Page(response, variations.Count, perPage);
+        var onPage = variations.Skip((page - 1) * perPage).Take(perPage);
+        return new OkObjectResult(onPage.Select(v => render(v, parent)).ToList());
     }
 
-    /// <summary>One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that id.</summary>
+    /// <summary>
+    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
+    /// id.
+    /// </summary>
     public async Task<IActionResult> GetAsync(long productId, long id, CancellationToken cancellationToken)
     {
         if (await ParentAsync(productId, cancellationToken) is not { } parent)
@@ -102,11 +114,14 @@ internal sealed class WooVariationRoutes<TVariation>(
 
         var variation = Variations(parent).FirstOrDefault(v => v.Id == id);
         return variation is null
-            ? new NotFoundObjectResult(WooErrors.Of("woocommerce_rest_product_variation_invalid_id", "Invalid ID.", StatusCodes.Status404NotFound))
+            ? new NotFoundObjectResult(InvalidId(BatchOperation.Delete))
             : new OkObjectResult(render(variation, parent));
     }
 
-    private static bool IsVariable(ProductDto parent) => WooType.Of(parent, WooFields.Of(parent.Extensions)) == WooType.Variable;
+    private static bool IsVariable(ProductDto parent) =>
+        WooType.Of(parent, WooFields.Of(parent.Extensions)) == WooType.Variable;
+
+    private static WooError InvalidId(BatchOperation operation) => WooErrors.InvalidId(WooErrors.Variation, operation);
 
     private static IReadOnlyList<VariantDto> Variations(ProductDto parent) => IsVariable(parent) ? parent.Variants : [];
 

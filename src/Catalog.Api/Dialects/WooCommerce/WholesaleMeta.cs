@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Domain.Wholesale;
 
-namespace Catalog.Api.Dialects.WholesaleSuite;
+namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// Wholesale Suite's post meta keys, as a WooCommerce store with the plugin shows them in <c>meta_data</c>: the
@@ -16,13 +15,15 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 /// <c>wwpp_post_meta_enable_quantity_discount_rule</c> (<c>yes</c>/<c>no</c>),
 /// <c>wwpp_post_meta_quantity_discount_rule_mapping</c> (the rules).
 /// </summary>
-internal static partial class WwsMeta
+internal static partial class WholesaleMeta
 {
     public const string VisibilityKey = "wwpp_product_wholesale_visibility_filter";
     public const string EnableRulesKey = "wwpp_post_meta_enable_quantity_discount_rule";
     public const string RulesKey = "wwpp_post_meta_quantity_discount_rule_mapping";
 
     private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
+    private static readonly JsonSerializerOptions SnakeCase =
+        new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string PriceKey(string role) => $"{role}_wholesale_price";
 
@@ -34,34 +35,29 @@ internal static partial class WwsMeta
 
     public static string StepKey(string role) => $"{role}_wholesale_order_quantity_step";
 
-    /// <summary>Whether a meta key is one of Wholesale Suite's (Wholesale Suite's own answers leave these out of <c>meta_data</c>).</summary>
+    /// <summary>Whether a key is Wholesale Suite's (its own answers leave these out of <c>meta_data</c>).</summary>
     public static bool IsWholesaleKey(string? key) =>
         key is VisibilityKey or EnableRulesKey or RulesKey || (key is not null && RoleKey().IsMatch(key));
 
     /// <summary>
-    /// Splits sent meta entries into the others (for WooCommerce's own handling; null when none were sent) and the
-    /// changes the Wholesale Suite keys make. Every entry of the visibility key sent in one request together is the
-    /// new filter (the plugin keeps one meta row per role). The flags the plugin computes
-    /// (<c>{role}_have_wholesale_price</c>, <c>{role}_variations_with_wholesale_price</c>) are read-only, as
-    /// WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys are read as the
-    /// plain ones (see docs/dialects.md).
+    /// Splits sent meta entries into the others (for WooCommerce's own handling; null when none were sent), whose
+    /// positions go to <paramref name="positions"/>, and the changes the Wholesale Suite keys make. Every entry of the
+    /// visibility key sent in one request together is the new filter (the plugin keeps one meta row per role). The
+    /// flags the plugin computes (<c>{role}_have_wholesale_price</c>, <c>{role}_variations_with_wholesale_price</c>)
+    /// are read-only, as WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys
+    /// are read as the plain ones (see docs/dialects.md).
     /// </summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems) =>
-        Read(meta, problems, []);
-
-    /// <summary><see cref="Read(IReadOnlyList{WooMetaInput}?, TranslationProblems)"/>, also telling where each other entry was sent.</summary>
-    public static (IReadOnlyList<WooMetaInput>? Others, WwsChanges Changes) Read(IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
+    public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(
+        IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
     {
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(positions);
-        var changes = new WwsChanges();
+        var changes = new WholesaleChanges();
         if (meta is null)
         {
             return (null, changes);
         }
 
         var others = new List<WooMetaInput>();
-        var visibility = new List<WwsVisibleTo>();
+        var visibility = new List<VisibleRole>();
         var visibilitySent = false;
         string? enable = null;
         var enableField = string.Empty;
@@ -81,18 +77,18 @@ internal static partial class WwsMeta
             {
                 case VisibilityKey:
                     visibilitySent = true;
-                    visibility.AddRange(WwsFieldReader.ReadVisibility(value, problems, field) ?? []);
+                    visibility.AddRange(WholesaleValues.Visibility(value, field, problems) ?? []);
                     continue;
                 case EnableRulesKey:
                     enableField = field;
-                    if (WwsValues.TryText(value, field, problems, out enable) && enable is not ("yes" or "no"))
+                    if (WholesaleValues.TryText(value, field, problems, out enable) && enable is not ("yes" or "no"))
                     {
                         problems.Invalid(field, $"{EnableRulesKey} is yes or no.");
                     }
 
                     continue;
                 case RulesKey:
-                    if (WwsValues.TryRules(value, field, problems, out var rules))
+                    if (WholesaleValues.TryRules(value, field, problems, out var rules))
                     {
                         changes.Rules = rules;
                         changes.RulesField = field;
@@ -103,19 +99,22 @@ internal static partial class WwsMeta
 
             var match = RoleKey().Match(key);
             var role = match.Groups["role"].Value;
-            switch (match.Groups["what"].Value)
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            switch (match.Groups["what"].Value.Replace("variable_level_", string.Empty, StringComparison.Ordinal))
             {
-                case "wholesale_price" when WwsValues.TryAmount(value, field, problems, out var amount):
-                    changes.Prices[role] = new RoleValue<decimal>(amount, field, TextOf(value));
+                case "wholesale_price" when WholesaleValues.TryAmount(value, field, problems, out var amount):
+                    changes.Prices[role] = new(amount, field, text);
                     break;
-                case "wholesale_sale_price" when WwsValues.TryAmount(value, field, problems, out var sale):
-                    changes.SalePrices[role] = new RoleValue<decimal>(sale, field, TextOf(value));
+                case "wholesale_sale_price" when WholesaleValues.TryAmount(value, field, problems, out var sale):
+                    changes.SalePrices[role] = new(sale, field, text);
                     break;
-                case "wholesale_minimum_order_quantity" or "variable_level_wholesale_minimum_order_quantity" when WwsValues.TryQuantity(value, field, problems, out var minimum):
-                    changes.Minimums[role] = new RoleValue<long>(minimum, field);
+                case "wholesale_minimum_order_quantity"
+                    when WholesaleValues.TryQuantity(value, field, problems, out var minimum):
+                    changes.Minimums[role] = new(minimum, field);
                     break;
-                case "wholesale_order_quantity_step" or "variable_level_wholesale_order_quantity_step" when WwsValues.TryQuantity(value, field, problems, out var step):
-                    changes.Steps[role] = new RoleValue<long>(step, field);
+                case "wholesale_order_quantity_step"
+                    when WholesaleValues.TryQuantity(value, field, problems, out var step):
+                    changes.Steps[role] = new(step, field);
                     break;
             }
         }
@@ -128,7 +127,10 @@ internal static partial class WwsMeta
 
         if (enable == "no" && changes.Rules is { Count: > 0 })
         {
-            problems.Invalid(enableField, $"Catalog keeps no disabled quantity discount rules: send {RulesKey} empty to remove them, or {EnableRulesKey} yes.");
+            problems.Invalid(
+                enableField,
+                "Catalog keeps no disabled quantity discount rules: "
+                + $"send {RulesKey} empty to remove them, or {EnableRulesKey} yes.");
         }
         else if (enable == "no")
         {
@@ -139,15 +141,12 @@ internal static partial class WwsMeta
         return (others.Count == 0 && meta.Count > 0 ? null : others, changes);
     }
 
-    private static string? TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     /// <summary>
     /// The meta entries for a product's or variation's terms (none when it has none), numbered from
     /// <paramref name="firstId"/>, after the entries it keeps.
     /// </summary>
-    public static IEnumerable<WooMeta> Render(WwsView view, long firstId)
+    public static IEnumerable<WooMeta> Render(WholesaleView view, long firstId)
     {
-        ArgumentNullException.ThrowIfNull(view);
         if (view.IsEmpty)
         {
             return [];
@@ -164,38 +163,32 @@ internal static partial class WwsMeta
             }
         }
 
-        entries.AddRange(view.Minimums.Select(m => (MinimumKey(m.Key), (JsonNode?)WwsValues.Format(m.Value))));
-        entries.AddRange(view.Steps.Select(s => (StepKey(s.Key), (JsonNode?)WwsValues.Format(s.Value))));
+        entries.AddRange(view.Minimums.Select(m => (MinimumKey(m.Key), (JsonNode?)WholesaleValues.Format(m.Value))));
+        entries.AddRange(view.Steps.Select(s => (StepKey(s.Key), (JsonNode?)WholesaleValues.Format(s.Value))));
         entries.AddRange(view.Visibility.Count == 0
             ? [(VisibilityKey, WholesaleConstraints.AllRoles)]
             : view.Visibility.Select(r => (VisibilityKey, (JsonNode?)r)));
         entries.Add((EnableRulesKey, view.Rules.Count > 0 ? "yes" : "no"));
         if (view.Rules.Count > 0)
         {
-            entries.Add((RulesKey, new JsonArray([.. view.Rules.Select(view.Rule).Select(r => (JsonNode)new JsonObject
-            {
-                ["wholesale_role"] = r.WholesaleRole,
-                ["start_qty"] = r.StartQty,
-                ["end_qty"] = r.EndQty,
-                ["price_type"] = r.PriceType,
-                ["wholesale_price"] = r.WholesalePrice,
-            })])));
+            entries.Add((RulesKey, JsonSerializer.SerializeToNode(view.Rules.Select(view.Rule).ToList(), SnakeCase)));
         }
 
         return entries.Select((e, i) => new WooMeta(firstId + i, e.Key, JsonSerializer.SerializeToElement(e.Value)));
     }
 
-    /// <summary>A product's or variation's meta entries as WooCommerce answers them: those it keeps, then its terms.</summary>
-    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WwsView view)
-    {
-        ArgumentNullException.ThrowIfNull(kept);
-        return [.. kept, .. Render(view, kept.Count + 1)];
-    }
+    /// <summary>The meta entries WooCommerce answers: those a product or variation keeps, then its terms.</summary>
+    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view) =>
+        [.. kept, .. Render(view, kept.Count + 1)];
 
     /// <summary>
     /// A role key then what it holds; the shortest role that leaves a known suffix wins, so the flags
     /// (<c>_have_wholesale_price</c>) are not read as a role named <c>..._have</c>.
     /// </summary>
-    [GeneratedRegex("^(?<role>[A-Za-z0-9_-]+?)_(?<what>have_wholesale_price|variations_with_wholesale_price|wholesale_price|wholesale_sale_price|variable_level_wholesale_minimum_order_quantity|wholesale_minimum_order_quantity|variable_level_wholesale_order_quantity_step|wholesale_order_quantity_step)$")]
+    [GeneratedRegex(RoleKeyPattern)]
     private static partial Regex RoleKey();
+
+    private const string RoleKeyPattern = "^(?<role>[A-Za-z0-9_-]+?)_(?<what>have_wholesale_price"
+        + "|variations_with_wholesale_price|wholesale_price|wholesale_sale_price"
+        + "|(?:variable_level_)?wholesale_minimum_order_quantity|(?:variable_level_)?wholesale_order_quantity_step)$";
 }

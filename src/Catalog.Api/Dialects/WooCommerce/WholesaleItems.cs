@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Catalog.Application.Products;
+using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Wholesale;
+
+namespace Catalog.Api.Dialects.WooCommerce;
+
+/// <summary>One translated item, and where its wholesale values came from (for the engine's errors).</summary>
+internal sealed record WholesaleTranslated<T>(Translated<T> Translated, WholesaleFieldMap Fields)
+    where T : class;
+
+/// <summary>
+/// Wholesale Suite's terms around a WooCommerce translation: read from the item's meta_data keys and (through
+/// <see cref="WholesaleNames.ReadFields"/>) a dialect's own fields, the rest of the item translated by WooCommerce's
+/// translator, the terms then put on the canonical item, merged per role into the terms as they were read.
+/// </summary>
+internal abstract partial class WholesaleItems(string currency, WholesaleNames names)
+{
+    /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, for its errors.</summary>
+    private readonly List<int> _metaPositions = [];
+
+    /// <summary>
+    /// Translates the item without what Wholesale Suite takes from it, then has <paramref name="put"/> put the changes
+    /// it sends (when it sends some) on the canonical item.
+    /// </summary>
+    protected WholesaleTranslated<T> Translate<TInput, T>(
+        TInput input, Func<TInput, Translated<T>> translate, Func<T, Sent, T> put)
+        where TInput : class
+        where T : class
+    {
+        var sent = new Sent(new TranslationProblems(), new WholesaleFieldMap());
+        var (rest, changes) = Split(input, sent.Problems);
+        var translated = translate(rest);
+        var item = translated.Item is { } write && !changes.IsEmpty
+            ? put(write, sent with { Changes = changes })
+            : translated.Item;
+        var result = translated.Error is { } woo ? Translated<T>.Failed(Renumbered(woo))
+            : sent.Problems.ToError() is { } error ? Translated<T>.Failed(error)
+            : Translated<T>.Ok(item!);
+        return new(result, sent.Map);
+    }
+
+    /// <summary>
+    /// <paramref name="write"/> with the changes merged into the terms of <paramref name="current"/> (none for a new
+    /// variant), and the texts the amounts were sent as kept in its extensions when they change.
+    /// </summary>
+    protected T Put<T>(T write, Sent sent, VariantDto? current, string prefix)
+        where T : VariantWrite
+    {
+        var extensions = current?.Extensions ?? default;
+        var texts = WholesaleTexts.Of(extensions);
+        var terms = current?.Wholesale ?? new WholesaleDto();
+        if (Apply(sent, terms, texts, prefix) is not { } wholesale)
+        {
+            return write;
+        }
+
+        var put = (VariantWrite)write with { Wholesale = wholesale };
+        var same = texts.SameAs(WholesaleTexts.Of(extensions));
+        return (T)(same ? put : put with { Extensions = texts.Into(write.Extensions) });
+    }
+
+    /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
+    private (T Others, WholesaleChanges Changes) Split<T>(T input, TranslationProblems problems)
+        where T : class
+    {
+        _metaPositions.Clear();
+        var (meta, changes) = input switch
+        {
+            WooProductInput product => WholesaleMeta.Read(product.MetaData, problems, _metaPositions),
+            WooVariationInput variation => WholesaleMeta.Read(variation.MetaData, problems, _metaPositions),
+            _ => throw new ArgumentException($"Not a WooCommerce item: {typeof(T).Name}", nameof(input)),
+        };
+        if (names.ReadFields is { } read)
+        {
+            changes.Add(read(input, problems));
+        }
+
+        object rest = input switch
+        {
+            WooProductInput product => product with { MetaData = meta, Other = WithoutAnswer(product.Other) },
+            WooVariationInput variation => variation with { MetaData = meta, Other = WithoutAnswer(variation.Other) },
+            _ => input,
+        };
+        return ((T)rest, changes);
+    }
+
+    /// <summary>
+    /// WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it (before Wholesale Suite's
+    /// entries were taken out).
+    /// </summary>
+    private WooError Renumbered(WooError error)
+    {
+        if (error.Data.Params is not { } fields
+            || !fields.Keys.Any(k => k.StartsWith("meta_data[", StringComparison.Ordinal)))
+        {
+            return error;
+        }
+
+        string AsSent(Match m) =>
+            int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var at) && at < _metaPositions.Count
+                ? $"meta_data[{_metaPositions[at]}]"
+                : m.Value;
+        return WooErrors.InvalidParams([.. fields.Select(f => (MetaIndex().Replace(f.Key, AsSent), f.Value))]);
+    }
+
+    [GeneratedRegex(@"^meta_data\[(\d+)\]")]
+    private static partial Regex MetaIndex();
+
+    private Dictionary<string, JsonElement>? WithoutAnswer(Dictionary<string, JsonElement>? other) =>
+        names.AnswerOnly is { } answer && other is not null && other.ContainsKey(answer)
+            ? other.Where(p => p.Key != answer).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+            : other;
+
+    /// <summary>What one item sends, where its values go (<see cref="Map"/>), and what is wrong with them.</summary>
+    protected sealed record Sent(TranslationProblems Problems, WholesaleFieldMap Map)
+    {
+        public WholesaleChanges Changes { get; init; } = new();
+    }
+}
+
+/// <summary>
+/// Products: a simple product's terms are its one variant's. A variable product's product-level terms are written to
+/// each of the variations it has, as if sent to each; a variable product without variations (one being created, say)
+/// has nowhere to keep them, so the item fails naming the field instead of losing them.
+/// </summary>
+internal sealed class WholesaleProductItems(
+    string currency, IReadOnlyDictionary<long, ProductDto> current, WholesaleNames names)
+    : WholesaleItems(currency, names)
+{
+    public WholesaleTranslated<ProductCreate> Create(
+        WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate) =>
+        Translate(input, translate, (item, sent) =>
+        {
+            if (input.Type is null or WooType.Simple && item.Variants is { HasValue: true, Value: [var variant] })
+            {
+                return item with { Variants = One(Put(variant, sent, null, "variants[0].")) };
+            }
+
+            if (input.Type == WooType.Variable)
+            {
+                NoVariations(sent);
+            }
+
+            return item;
+        });
+
+    public WholesaleTranslated<ProductUpdate> Update(
+        WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate) =>
+        Translate(input, translate, (item, sent) =>
+            input.Id is { } id && current.TryGetValue(id, out var product) ? Update(input, item, product, sent) : item);
+
+    private ProductUpdate Update(WooProductInput input, ProductUpdate item, ProductDto product, Sent sent)
+    {
+        var variants = product.Variants;
+        if ((input.Type ?? WooType.Of(product, WooFields.Of(product.Extensions))) == WooType.Variable)
+        {
+            if (variants.Count == 0)
+            {
+                NoVariations(sent);
+                return item;
+            }
+
+            return item with
+            {
+                Variants = variants.Select((v, k) => Put(Existing(v), sent, v, $"variants[{k}].")).ToList(),
+            };
+        }
+
+        if (variants.Count > 1 && !item.Variants.HasValue)
+        {
+            ProductTranslator.NotSimple(product, sent.Problems);
+            return item;
+        }
+
+        // The variant WooCommerce's translation writes (with an id unless the product had none), else the only one.
+        var write = item.Variants is { HasValue: true, Value: [var written] } ? written
+            : variants is [var only] ? Existing(only)
+            : new ProductVariantWrite { Title = input.Name ?? product.Title };
+        var variant = variants.FirstOrDefault(v => v.Id == write.Id);
+        return item with { Variants = One(Put(write, sent, variant, "variants[0].")) };
+    }
+
+    private static ProductVariantWrite Existing(VariantDto variant) =>
+        new() { Id = variant.Id, Version = variant.Version };
+
+    private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
+
+    private static void NoVariations(Sent sent)
+    {
+        foreach (var field in sent.Changes.Fields.Distinct())
+        {
+            sent.Problems.Invalid(
+                field,
+                "A variable product's wholesale terms are written to each of its variations, and it has none yet: "
+                + "send them with its variations (POST /wp-json/wholesale/v1/products/{id}/batch).");
+        }
+    }
+}
+
+/// <summary>Variations of one variable product: each carries its own terms.</summary>
+internal sealed class WholesaleVariationItems(string currency, ProductDto parent, WholesaleNames names)
+    : WholesaleItems(currency, names)
+{
+    public WholesaleTranslated<VariantCreate> Create(
+        WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
+        Translate(input, translate, (item, sent) => Put(item, sent, null, string.Empty));
+
+    /// <summary>An update of a variation the product does not have is left for the engine to refuse.</summary>
+    public WholesaleTranslated<VariantUpdate> Update(
+        WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
+        Translate(input, translate, (item, sent) =>
+            parent.Variants.FirstOrDefault(v => v.Id == input.Id) is { } current
+                ? Put(item, sent, current, string.Empty)
+                : item);
+}
