@@ -32,7 +32,7 @@ internal abstract class DatabaseProvider
 
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
 
-    /// <summary>Registers <see cref="CatalogDbContext"/> as this provider's own context type (its migrations).</summary>
+    /// <summary>Registers <see cref="CatalogDbContext"/> as the provider's own context type (its migrations).</summary>
     public abstract void AddContext(
         IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure);
 
