@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catalog.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -35,6 +36,16 @@ internal static class DatabaseSchema
                     && c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd))))];
 
     /// <summary>The tables as the migrated SQLite database has them.</summary>
+    /// <summary>The schema of the database a context is connected to, read the way its provider lists it.</summary>
+    public static async Task<List<TableShape>> FromDatabaseAsync(CatalogDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        return db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)
+            ? await FromPostgresAsync(connection)
+            : await FromSqliteAsync(connection);
+    }
+
     public static async Task<List<TableShape>> FromSqliteAsync(DbConnection connection)
     {
         var tables = await ListAsync(

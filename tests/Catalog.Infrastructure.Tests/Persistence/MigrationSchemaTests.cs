@@ -17,12 +17,8 @@ public abstract class MigrationSchemaTests(CatalogApiFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
 
-        var actual = factory.Provider == "Postgres"
-            ? await DatabaseSchema.FromPostgresAsync(connection)
-            : await DatabaseSchema.FromSqliteAsync(connection);
+        var actual = await DatabaseSchema.FromDatabaseAsync(db);
         var expected = DatabaseSchema.FromModel(db.Model);
 
         actual.Select(t => t.Name).Should().Equal(expected.Select(t => t.Name));
