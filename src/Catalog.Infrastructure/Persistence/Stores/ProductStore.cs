@@ -126,22 +126,23 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
 
         var ids = variants.Select(v => v.Id).ToList();
         var byVariant = variants.ToDictionary(v => v.Id);
-        await AttachAsync<VariantPrice>(nameof(Variant.Prices));
-        await AttachAsync<VariantAttributeValue>(nameof(Variant.AttributeValues));
-        await AttachAsync<WholesalePrice>(nameof(Variant.WholesalePrices));
-        await AttachAsync<WholesaleOrderQuantity>(nameof(Variant.WholesaleOrderQuantities));
-        await AttachAsync<WholesaleVisibility>(nameof(Variant.WholesaleVisibility));
-        await AttachAsync<WholesaleDiscountRule>(nameof(Variant.WholesaleDiscountRules));
+        await AttachAsync<VariantPrice>(nameof(Variant.Prices), r => ids.Contains(r.VariantId), r => r.VariantId);
+        await AttachAsync<VariantAttributeValue>(
+            nameof(Variant.AttributeValues), r => ids.Contains(r.VariantId), r => r.VariantId);
+        await AttachAsync<WholesalePrice>(
+            nameof(Variant.WholesalePrices), r => ids.Contains(r.VariantId), r => r.VariantId);
+        await AttachAsync<WholesaleOrderQuantity>(
+            nameof(Variant.WholesaleOrderQuantities), r => ids.Contains(r.VariantId), r => r.VariantId);
+        await AttachAsync<WholesaleVisibility>(
+            nameof(Variant.WholesaleVisibility), r => ids.Contains(r.VariantId), r => r.VariantId);
+        await AttachAsync<WholesaleDiscountRule>(
+            nameof(Variant.WholesaleDiscountRules), r => ids.Contains(r.VariantId), r => r.VariantId);
         return products;
 
-        // Every variant child table keys its rows to their variant by a VariantId column.
-        async Task AttachAsync<TRow>(string navigation)
-            where TRow : class
-        {
-            var rows = await Rows<TRow>(r => ids.Contains(EF.Property<long>(r, "VariantId")), cancellationToken);
-            var variantId = db.Model.FindEntityType(typeof(TRow))!.FindProperty("VariantId")!.GetGetter();
-            Attach(byVariant, navigation, rows, r => (long)variantId.GetClrValue(r)!);
-        }
+        async Task AttachAsync<TRow>(
+            string navigation, Expression<Func<TRow, bool>> ofVariants, Func<TRow, long> variantId)
+            where TRow : class =>
+            Attach(byVariant, navigation, await Rows(ofVariants, cancellationToken), variantId);
     }
 
     /// <summary>One child table's rows for the loaded parents, in key order, so every load lists them alike.</summary>
