@@ -1,9 +1,7 @@
-using System.Reflection;
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Behaviours;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Mapping;
-using Catalog.Application.Common.Mediator;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +18,19 @@ public static class DependencyInjection
             .Validate(o => o.MaxItems > 0, "Catalog:Batch:MaxItems must be positive.");
         services.AddOptions<JsonLimits>().Bind(configuration.GetSection(JsonLimits.Section))
             .Validate(o => o.MaxJsonValueBytes > 0, "Catalog:Limits:MaxJsonValueBytes must be positive.");
-        services.AddScoped<ISender, Sender>();
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        // Handlers use the request's DbContext, so the mediator and its handlers live as long as the request.
+        // Behaviours run in this order, outermost first: timing and logging see validation's refusals too.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.Assemblies = [typeof(DependencyInjection)];
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
         services.AddAutoMapper(
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingleton(TimeProvider.System);
-        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
         services.AddTransient<BatchEngine>();
         services.AddScoped<RequestWrites>();
         foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
@@ -34,28 +38,13 @@ public static class DependencyInjection
             services.AddTransient(spec);
         }
 
-        // Validators hold compiled rules and no state: built once, they cost nothing per request.
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
+        // Validators hold compiled rules and no state: built once, they cost nothing per request. Every concrete
+        // validator in this assembly is registered; the request-level batch rules are one open generic.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         services.AddSingleton(typeof(IValidator<>), typeof(BatchRequestValidator<>));
         return services;
     }
 
     private static bool IsBatchSpec(Type? type) =>
         type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(BatchSpec<,,,,>);
-
-    /// <summary>Like MediatR's and FluentValidation's scans: every concrete class, by its closed interface.</summary>
-    private static void RegisterClosedImplementations(
-        IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
-    {
-        var candidates = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }
-            && t.GetConstructors().Any(c => c.GetParameters().All(p => !p.ParameterType.IsPrimitive)));
-        bool Closes(Type contract) => contract.IsGenericType && contract.GetGenericTypeDefinition() == openInterface;
-        foreach (var type in candidates)
-        {
-            foreach (var contract in type.GetInterfaces().Where(Closes))
-            {
-                services.Add(new ServiceDescriptor(contract, type, lifetime));
-            }
-        }
-    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Catalog.Api.Common;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using Catalog.Api.Auth;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

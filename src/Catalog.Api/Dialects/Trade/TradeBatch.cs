@@ -1,6 +1,6 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;

@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

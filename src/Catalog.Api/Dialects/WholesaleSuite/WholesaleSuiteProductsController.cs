@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Dialects.WooCommerce;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,7 +1,7 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Categories;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,5 +1,5 @@
 using Catalog.Api.Auth;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Microsoft.AspNetCore.Authorization;

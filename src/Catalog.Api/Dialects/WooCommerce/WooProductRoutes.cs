@@ -1,7 +1,7 @@
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;

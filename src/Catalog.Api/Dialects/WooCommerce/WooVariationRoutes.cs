@@ -1,6 +1,6 @@
 using System.Globalization;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;

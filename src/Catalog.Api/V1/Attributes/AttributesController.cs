@@ -3,7 +3,7 @@ using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +63,7 @@ public sealed class AttributesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<AttributeDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<AttributeDto>> List(
+    public ValueTask<Page<AttributeDto>> List(
         CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListAttributes(limit, offset), cancellationToken);
 
@@ -71,6 +71,6 @@ public sealed class AttributesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<AttributeDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<AttributeDto> Get(long id, CancellationToken cancellationToken) =>
+    public ValueTask<AttributeDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetAttribute(id), cancellationToken);
 }

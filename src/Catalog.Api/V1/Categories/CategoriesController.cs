@@ -3,7 +3,7 @@ using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +63,7 @@ public sealed class CategoriesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<CategoryDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<CategoryDto>> List(
+    public ValueTask<Page<CategoryDto>> List(
         [FromQuery(Name = "parent_id")] long? parentId,
         CancellationToken cancellationToken,
         [FromQuery] int limit = 50,
@@ -74,6 +74,6 @@ public sealed class CategoriesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<CategoryDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<CategoryDto> Get(long id, CancellationToken cancellationToken) =>
+    public ValueTask<CategoryDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetCategory(id), cancellationToken);
 }

@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
@@ -71,7 +71,7 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<ProductDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<ProductDto>> List(
+    public ValueTask<Page<ProductDto>> List(
         [FromQuery] ProductStatus? status,
         [FromQuery] string? sku,
         [FromQuery(Name = "category_id")] long? categoryId,
@@ -85,6 +85,6 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<ProductDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ProductDto> Get(long id, CancellationToken cancellationToken) =>
+    public ValueTask<ProductDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetProduct(id), cancellationToken);
 }

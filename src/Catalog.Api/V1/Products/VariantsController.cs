@@ -1,5 +1,5 @@
 using Catalog.Api.Auth;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Queries;
@@ -20,7 +20,7 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<VariantDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<VariantDto> Get(long id, CancellationToken cancellationToken) =>
+    public ValueTask<VariantDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetVariant(id), cancellationToken);
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class VariantsController(ISender sender) : ControllerBase
     [ProducesResponseType<PriceQuoteDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<PriceQuoteDto> Price(
+    public ValueTask<PriceQuoteDto> Price(
         long id,
         [FromQuery] string? role,
         [FromQuery] long? quantity,

@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
@@ -65,7 +65,7 @@ public sealed class WholesaleRolesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<WholesaleRoleDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public Task<Page<WholesaleRoleDto>> List(
+    public ValueTask<Page<WholesaleRoleDto>> List(
         CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListWholesaleRoles(limit, offset), cancellationToken);
 
@@ -73,6 +73,6 @@ public sealed class WholesaleRolesController(ISender sender) : ControllerBase
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleRoleDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) =>
+    public ValueTask<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetWholesaleRole(id), cancellationToken);
 }

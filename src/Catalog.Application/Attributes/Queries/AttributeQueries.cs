@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 
 namespace Catalog.Application.Attributes.Queries;
@@ -19,19 +19,19 @@ internal sealed class AttributeQueriesHandler(IAttributeStore store, IMapper map
     IRequestHandler<GetAttributesByIds, IReadOnlyList<AttributeDto>>,
     IRequestHandler<ListAttributes, Page<AttributeDto>>
 {
-    public async Task<AttributeDto> Handle(GetAttribute request, CancellationToken cancellationToken)
+    public async ValueTask<AttributeDto> Handle(GetAttribute request, CancellationToken cancellationToken)
     {
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return mapper.Map<AttributeDto>(NotFoundException.The(found, "Attribute", request.Id));
     }
 
-    public async Task<IReadOnlyList<AttributeDto>> Handle(
+    public async ValueTask<IReadOnlyList<AttributeDto>> Handle(
         GetAttributesByIds request, CancellationToken cancellationToken)
     {
         var found = request.Ids.Count == 0 ? [] : await store.GetManyAsync(request.Ids, cancellationToken);
         return [.. found.Select(mapper.Map<AttributeDto>)];
     }
 
-    public async Task<Page<AttributeDto>> Handle(ListAttributes request, CancellationToken cancellationToken) =>
+    public async ValueTask<Page<AttributeDto>> Handle(ListAttributes request, CancellationToken cancellationToken) =>
         (await store.ListAsync(request.Limit, request.Offset, cancellationToken)).Map(mapper.Map<AttributeDto>);
 }

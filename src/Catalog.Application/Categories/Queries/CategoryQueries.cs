@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 
 namespace Catalog.Application.Categories.Queries;
@@ -20,20 +20,20 @@ internal sealed class CategoryQueriesHandler(ICategoryStore store, IMapper mappe
     IRequestHandler<GetCategoriesByIds, IReadOnlyList<CategoryDto>>,
     IRequestHandler<ListCategories, Page<CategoryDto>>
 {
-    public async Task<CategoryDto> Handle(GetCategory request, CancellationToken cancellationToken)
+    public async ValueTask<CategoryDto> Handle(GetCategory request, CancellationToken cancellationToken)
     {
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return mapper.Map<CategoryDto>(NotFoundException.The(found, "Category", request.Id));
     }
 
-    public async Task<IReadOnlyList<CategoryDto>> Handle(
+    public async ValueTask<IReadOnlyList<CategoryDto>> Handle(
         GetCategoriesByIds request, CancellationToken cancellationToken)
     {
         var found = request.Ids.Count == 0 ? [] : await store.GetManyAsync(request.Ids, cancellationToken);
         return [.. found.Select(mapper.Map<CategoryDto>)];
     }
 
-    public async Task<Page<CategoryDto>> Handle(ListCategories request, CancellationToken cancellationToken)
+    public async ValueTask<Page<CategoryDto>> Handle(ListCategories request, CancellationToken cancellationToken)
     {
         var page = await store.ListAsync(request.ParentId, request.Limit, request.Offset, cancellationToken);
         return page.Map(mapper.Map<CategoryDto>);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Common.Behaviours;
@@ -9,16 +9,16 @@ namespace Catalog.Application.Common.Behaviours;
 internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
     ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+    where TRequest : IMessage
 {
-    public async Task<TResponse> Handle(
-        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await next();
+            var response = await next(message, cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 var summary = response is IHasSummary { Summary: var s }

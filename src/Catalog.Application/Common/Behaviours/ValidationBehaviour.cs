@@ -1,5 +1,5 @@
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using FluentValidation;
 
 namespace Catalog.Application.Common.Behaviours;
@@ -10,15 +10,15 @@ namespace Catalog.Application.Common.Behaviours;
 /// </summary>
 internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+    where TRequest : IMessage
 {
-    public async Task<TResponse> Handle(
-        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(request, cancellationToken);
+            var result = await validator.ValidateAsync(message, cancellationToken);
             if (!result.IsValid)
             {
                 var first = result.Errors[0];
@@ -33,6 +33,6 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             }
         }
 
-        return await next();
+        return await next(message, cancellationToken);
     }
 }

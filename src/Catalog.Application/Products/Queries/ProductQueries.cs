@@ -2,7 +2,7 @@ using System.Text.Json;
 using AutoMapper;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Common.Json;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Variants;
 using Catalog.Domain.Products;
@@ -38,13 +38,13 @@ internal sealed partial class ProductQueriesHandler(
     IRequestHandler<GetProductsByIds, IReadOnlyList<ProductDto>>,
     IRequestHandler<GetVariant, VariantDto>
 {
-    public async Task<ProductDto> Handle(GetProduct request, CancellationToken cancellationToken)
+    public async ValueTask<ProductDto> Handle(GetProduct request, CancellationToken cancellationToken)
     {
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return mapper.Map<ProductDto>(NotFoundException.The(found, "Product", request.Id));
     }
 
-    public async Task<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
+    public async ValueTask<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
     {
         var filter = new ProductFilter(
             request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
@@ -53,7 +53,8 @@ internal sealed partial class ProductQueriesHandler(
         return new Page<ProductDto>(items, page.Total, page.Limit, page.Offset);
     }
 
-    public async Task<IReadOnlyList<ProductDto>> Handle(GetProductsByIds request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ProductDto>> Handle(
+        GetProductsByIds request, CancellationToken cancellationToken)
     {
         var found = request.Ids.Count == 0 ? [] : await store.GetManyAsync(request.Ids, cancellationToken);
         return [.. found.OrderBy(p => p.Id).Select(mapper.Map<ProductDto>)];
@@ -92,7 +93,7 @@ internal sealed partial class ProductQueriesHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Product {ProductId} cannot be answered: left out of a list")]
     private static partial void Unanswerable(ILogger logger, long productId, Exception? exception);
 
-    public async Task<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)
+    public async ValueTask<VariantDto> Handle(GetVariant request, CancellationToken cancellationToken)
     {
         var variant = await store.GetVariantAsync(request.Id, cancellationToken);
         return variant is null ? throw new NotFoundException("Variant", request.Id) : mapper.Map<VariantDto>(variant);

@@ -1,7 +1,7 @@
 using AutoMapper;
 using Catalog.Application.Common;
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
@@ -55,7 +55,7 @@ public sealed class QuoteVariantPriceValidator : AbstractValidator<QuoteVariantP
 internal sealed class QuoteVariantPriceHandler(IWholesaleRoleStore roles, IProductStore products, IMapper mapper)
     : IRequestHandler<QuoteVariantPrice, PriceQuoteDto>
 {
-    public async Task<PriceQuoteDto> Handle(QuoteVariantPrice request, CancellationToken cancellationToken)
+    public async ValueTask<PriceQuoteDto> Handle(QuoteVariantPrice request, CancellationToken cancellationToken)
     {
         var role = request.Role!;
         if (!(await roles.FindKeysAsync([role], cancellationToken)).ContainsKey(role))

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 using Catalog.Application.Common.Models;
 
 namespace Catalog.Application.WholesaleRoles.Queries;
@@ -16,12 +16,13 @@ internal sealed class WholesaleRoleQueriesHandler(IWholesaleRoleStore store, IMa
     IRequestHandler<GetWholesaleRole, WholesaleRoleDto>,
     IRequestHandler<ListWholesaleRoles, Page<WholesaleRoleDto>>
 {
-    public async Task<WholesaleRoleDto> Handle(GetWholesaleRole request, CancellationToken cancellationToken)
+    public async ValueTask<WholesaleRoleDto> Handle(GetWholesaleRole request, CancellationToken cancellationToken)
     {
         var found = await store.GetManyAsync([request.Id], cancellationToken);
         return mapper.Map<WholesaleRoleDto>(NotFoundException.The(found, "Wholesale role", request.Id));
     }
 
-    public async Task<Page<WholesaleRoleDto>> Handle(ListWholesaleRoles request, CancellationToken cancellationToken) =>
+    public async ValueTask<Page<WholesaleRoleDto>> Handle(
+        ListWholesaleRoles request, CancellationToken cancellationToken) =>
         (await store.ListAsync(request.Limit, request.Offset, cancellationToken)).Map(mapper.Map<WholesaleRoleDto>);
 }

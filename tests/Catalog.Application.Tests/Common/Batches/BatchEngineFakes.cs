@@ -84,10 +84,12 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 }
 
-/// <summary>Keeps the level and exception of every entry logged.</summary>
+/// <summary>Keeps the level, exception and message of every entry logged.</summary>
 public sealed class RecordingLogger<T> : ILogger<T>
 {
     public List<(LogLevel Level, Exception? Exception)> Entries { get; } = [];
+
+    public List<string> Messages { get; } = [];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -99,5 +101,9 @@ public sealed class RecordingLogger<T> : ILogger<T>
         EventId eventId,
         TState state,
         Exception? exception,
-        Func<TState, Exception?, string> formatter) => Entries.Add((logLevel, exception));
+        Func<TState, Exception?, string> formatter)
+    {
+        Entries.Add((logLevel, exception));
+        Messages.Add(formatter(state, exception));
+    }
 }

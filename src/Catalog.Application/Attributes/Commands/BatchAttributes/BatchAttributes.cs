@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
@@ -18,6 +18,6 @@ public sealed record BatchAttributes(
 internal sealed class BatchAttributesHandler(BatchEngine engine, AttributeBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchAttributes, BatchResult<AttributeDto>>
 {
-    public Task<BatchResult<AttributeDto>> Handle(BatchAttributes request, CancellationToken cancellationToken) =>
-        engine.RunAsync(spec, request, mapper.Map<AttributeDto>, cancellationToken);
+    public ValueTask<BatchResult<AttributeDto>> Handle(BatchAttributes request, CancellationToken cancellationToken) =>
+        new(engine.RunAsync(spec, request, mapper.Map<AttributeDto>, cancellationToken));
 }

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
@@ -18,6 +18,6 @@ public sealed record BatchCategories(
 internal sealed class BatchCategoriesHandler(BatchEngine engine, CategoryBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchCategories, BatchResult<CategoryDto>>
 {
-    public Task<BatchResult<CategoryDto>> Handle(BatchCategories request, CancellationToken cancellationToken) =>
-        engine.RunAsync(spec, request, mapper.Map<CategoryDto>, cancellationToken);
+    public ValueTask<BatchResult<CategoryDto>> Handle(BatchCategories request, CancellationToken cancellationToken) =>
+        new(engine.RunAsync(spec, request, mapper.Map<CategoryDto>, cancellationToken));
 }

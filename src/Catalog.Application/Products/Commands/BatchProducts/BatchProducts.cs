@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
@@ -18,6 +18,6 @@ public sealed record BatchProducts(
 internal sealed class BatchProductsHandler(BatchEngine engine, ProductBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>
 {
-    public Task<BatchResult<ProductDto>> Handle(BatchProducts request, CancellationToken cancellationToken) =>
-        engine.RunAsync(spec, request, mapper.Map<ProductDto>, cancellationToken);
+    public ValueTask<BatchResult<ProductDto>> Handle(BatchProducts request, CancellationToken cancellationToken) =>
+        new(engine.RunAsync(spec, request, mapper.Map<ProductDto>, cancellationToken));
 }

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
@@ -19,6 +19,6 @@ public sealed record BatchVariants(
 internal sealed class BatchVariantsHandler(BatchEngine engine, VariantBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>
 {
-    public Task<BatchResult<VariantDto>> Handle(BatchVariants request, CancellationToken cancellationToken) =>
-        engine.RunAsync(spec, request, mapper.Map<VariantDto>, cancellationToken);
+    public ValueTask<BatchResult<VariantDto>> Handle(BatchVariants request, CancellationToken cancellationToken) =>
+        new(engine.RunAsync(spec, request, mapper.Map<VariantDto>, cancellationToken));
 }

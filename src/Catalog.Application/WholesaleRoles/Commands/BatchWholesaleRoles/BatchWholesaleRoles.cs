@@ -1,6 +1,6 @@
 using AutoMapper;
 using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Mediator;
+using Mediator;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
@@ -18,7 +18,7 @@ public sealed record BatchWholesaleRoles(
 internal sealed class BatchWholesaleRolesHandler(BatchEngine engine, WholesaleRoleBatchSpec spec, IMapper mapper)
     : IRequestHandler<BatchWholesaleRoles, BatchResult<WholesaleRoleDto>>
 {
-    public Task<BatchResult<WholesaleRoleDto>> Handle(
+    public ValueTask<BatchResult<WholesaleRoleDto>> Handle(
         BatchWholesaleRoles request, CancellationToken cancellationToken) =>
-        engine.RunAsync(spec, request, mapper.Map<WholesaleRoleDto>, cancellationToken);
+        new(engine.RunAsync(spec, request, mapper.Map<WholesaleRoleDto>, cancellationToken));
 }
