@@ -1,8 +1,5 @@
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Behaviours;
-using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Mapping;
-using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

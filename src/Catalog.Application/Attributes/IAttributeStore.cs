@@ -1,4 +1,3 @@
-using Catalog.Application.Common.Models;
 using Catalog.Domain.Attributes;
 
 namespace Catalog.Application.Attributes;

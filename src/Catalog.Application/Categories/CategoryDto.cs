@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Catalog.Application.Categories;
 
 public sealed record CategoryDto

@@ -1,4 +1,3 @@
-using Catalog.Application.Common.Models;
 using Catalog.Domain.Categories;
 
 namespace Catalog.Application.Categories;

@@ -1,6 +1,3 @@
-using Catalog.Application.Common.Models;
-using Catalog.Domain.Products;
-
 namespace Catalog.Application.Products;
 
 /// <summary>What the product use cases read: every method is a constant number of queries, whatever the ids.</summary>

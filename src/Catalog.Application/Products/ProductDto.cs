@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Catalog.Application.Variants;
-using Catalog.Domain.Products;
 
 namespace Catalog.Application.Products;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;

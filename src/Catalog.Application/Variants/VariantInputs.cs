@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;

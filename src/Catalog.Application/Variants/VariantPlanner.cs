@@ -1,9 +1,4 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Json;
 using Catalog.Application.Variants.Wholesale;
-using Catalog.Domain.Common;
-using Catalog.Domain.Products;
 
 namespace Catalog.Application.Variants;
 

@@ -1,8 +1,5 @@
-using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Application.Variants.Wholesale;
-using Catalog.Domain.Products;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants;

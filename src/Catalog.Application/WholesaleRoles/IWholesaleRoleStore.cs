@@ -1,6 +1,3 @@
-using Catalog.Application.Common.Models;
-using Catalog.Domain.Wholesale;
-
 namespace Catalog.Application.WholesaleRoles;
 
 /// <summary>What the wholesale role use cases read; each method is one query, whatever the ids or keys.</summary>

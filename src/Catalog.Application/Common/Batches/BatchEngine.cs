@@ -1,4 +1,3 @@
-using Catalog.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Common.Batches;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Common.Batches;

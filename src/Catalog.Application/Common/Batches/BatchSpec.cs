@@ -1,6 +1,3 @@
-using Catalog.Domain.Common;
-using FluentValidation;
-
 namespace Catalog.Application.Common.Batches;
 
 /// <summary>A batch command: creates, updates and deletes of one resource, and the policy to apply them with.</summary>

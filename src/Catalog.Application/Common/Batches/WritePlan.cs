@@ -1,5 +1,3 @@
-using Catalog.Domain.Common;
-
 namespace Catalog.Application.Common.Batches;
 
 /// <summary>A row to insert, update or delete. Rows are domain objects; the writer knows their tables.</summary>

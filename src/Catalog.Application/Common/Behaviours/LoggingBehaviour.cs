@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Catalog.Application.Common.Batches;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Common.Behaviours;

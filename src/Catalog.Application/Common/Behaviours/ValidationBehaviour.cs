@@ -1,6 +1,4 @@
 using Catalog.Application.Common.Exceptions;
-using Mediator;
-using FluentValidation;
 
 namespace Catalog.Application.Common.Behaviours;
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Catalog.Domain.Products;
 
 namespace Catalog.Application.Common.Json;
 

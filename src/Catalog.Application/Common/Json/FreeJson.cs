@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Catalog.Application.Common.Validation;
 
 namespace Catalog.Application.Common.Json;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Catalog.Application.Common.Json;
 
 /// <summary>Metadata is stored as the JSON text sent, so every value comes back exactly as it went in.</summary>

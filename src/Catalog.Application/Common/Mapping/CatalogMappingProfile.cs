@@ -1,12 +1,9 @@
-using AutoMapper;
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
-using Catalog.Application.Common.Json;
 using Catalog.Application.Products;
 using Catalog.Application.Variants;
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
-using Catalog.Domain.Products;
 
 namespace Catalog.Application.Common.Mapping;
 

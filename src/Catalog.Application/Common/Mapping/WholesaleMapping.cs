@@ -1,7 +1,5 @@
-using AutoMapper;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
-using Catalog.Domain.Wholesale;
 
 namespace Catalog.Application.Common.Mapping;
 

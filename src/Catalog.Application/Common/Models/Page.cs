@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Catalog.Application.Common.Models;
 
 /// <summary>One page of a list: <c>{items, total, limit, offset}</c>.</summary>

@@ -1,9 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
-using Catalog.Application.Common.Json;
-using Catalog.Domain.Common;
-using Catalog.Domain.Products;
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace Catalog.Application.Common.Validation;

@@ -1,11 +1,5 @@
-using System.Text.Json;
-using AutoMapper;
 using Catalog.Application.Common.Exceptions;
-using Catalog.Application.Common.Json;
-using Mediator;
-using Catalog.Application.Common.Models;
 using Catalog.Application.Variants;
-using Catalog.Domain.Products;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Application.Products.Queries;

@@ -1,13 +1,7 @@
-using AutoMapper;
-using Catalog.Application.Common;
 using Catalog.Application.Common.Exceptions;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
-using Catalog.Domain.Products;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
 
 namespace Catalog.Application.Variants.Queries;
 

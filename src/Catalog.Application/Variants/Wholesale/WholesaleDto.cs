@@ -1,5 +1,3 @@
-using Catalog.Domain.Wholesale;
-
 namespace Catalog.Application.Variants.Wholesale;
 
 /// <summary>A variant's wholesale terms on the wire, in the shape they are sent.</summary>

@@ -1,8 +1,4 @@
-using Catalog.Application.Common;
 using Catalog.Application.Common.Validation;
-using Catalog.Domain.Products;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
 
 namespace Catalog.Application.Variants.Wholesale;
 

@@ -1,6 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Domain.Wholesale;
-
 namespace Catalog.Application.Variants.Wholesale;
 
 /// <summary>

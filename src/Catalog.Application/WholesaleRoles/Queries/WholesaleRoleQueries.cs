@@ -1,7 +1,4 @@
-using AutoMapper;
 using Catalog.Application.Common.Exceptions;
-using Mediator;
-using Catalog.Application.Common.Models;
 
 namespace Catalog.Application.WholesaleRoles.Queries;
 

@@ -1,8 +1,4 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Domain.Attributes;
-using Catalog.Domain.Common;
-using FluentValidation;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 

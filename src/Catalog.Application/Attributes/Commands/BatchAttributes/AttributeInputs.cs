@@ -1,6 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
 /// <summary>An attribute's fields an item may send; an absent one is the default on create, kept on update.</summary>

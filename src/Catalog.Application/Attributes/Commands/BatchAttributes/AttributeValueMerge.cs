@@ -1,6 +1,4 @@
-using Catalog.Application.Common.Batches;
 using Catalog.Domain.Attributes;
-using Catalog.Domain.Common;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 

@@ -1,7 +1,5 @@
 using Catalog.Application.Common.Validation;
 using Catalog.Domain.Attributes;
-using Catalog.Domain.Common;
-using FluentValidation;
 
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 

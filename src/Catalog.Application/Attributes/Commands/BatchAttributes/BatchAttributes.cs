@@ -1,7 +1,3 @@
-using AutoMapper;
-using Catalog.Application.Common.Batches;
-using Mediator;
-
 namespace Catalog.Application.Attributes.Commands.BatchAttributes;
 
 /// <summary>Create, update and delete global attributes (with their values) in one request.</summary>

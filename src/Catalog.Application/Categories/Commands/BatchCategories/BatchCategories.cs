@@ -1,7 +1,3 @@
-using AutoMapper;
-using Catalog.Application.Common.Batches;
-using Mediator;
-
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
 /// <summary>Create, update and delete categories in one request: creates first, then updates, then deletes.</summary>

@@ -1,9 +1,4 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Json;
 using Catalog.Domain.Categories;
-using Catalog.Domain.Common;
-using FluentValidation;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
 /// <summary>A category's fields an item may send; an absent one is the default on create, kept on update.</summary>

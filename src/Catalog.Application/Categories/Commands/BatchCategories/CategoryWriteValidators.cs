@@ -1,8 +1,5 @@
-using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Domain.Categories;
-using Catalog.Domain.Common;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;

@@ -1,7 +1,3 @@
-using AutoMapper;
-using Catalog.Application.Common.Batches;
-using Mediator;
-
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
 /// <summary>Create, update and delete products (with their variants) in one request.</summary>

@@ -1,15 +1,8 @@
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Common.Json;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
-using Catalog.Domain.Common;
-using Catalog.Domain.Products;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 

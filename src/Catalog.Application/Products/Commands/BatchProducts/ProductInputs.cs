@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Variants;
-using Catalog.Domain.Products;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 

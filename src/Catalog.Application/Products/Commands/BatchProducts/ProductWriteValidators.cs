@@ -1,10 +1,5 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Catalog.Application.Variants;
-using Catalog.Domain.Common;
-using Catalog.Domain.Products;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;

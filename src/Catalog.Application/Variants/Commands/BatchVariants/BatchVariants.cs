@@ -1,7 +1,3 @@
-using AutoMapper;
-using Catalog.Application.Common.Batches;
-using Mediator;
-
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
 /// <summary>Create, update and delete the variants of one product in one request.</summary>

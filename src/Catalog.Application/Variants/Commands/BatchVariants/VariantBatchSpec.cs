@@ -1,14 +1,8 @@
 using Catalog.Application.Attributes;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
-using Catalog.Domain.Common;
-using Catalog.Domain.Products;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 

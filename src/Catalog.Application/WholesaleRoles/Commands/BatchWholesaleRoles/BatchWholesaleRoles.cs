@@ -1,7 +1,3 @@
-using AutoMapper;
-using Catalog.Application.Common.Batches;
-using Mediator;
-
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
 /// <summary>Create, update and delete wholesale roles in one request.</summary>

@@ -1,9 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Domain.Common;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
-
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
 /// <summary>What a role batch found: the roles it names, keys it claims, roles it deletes still in use.</summary>

@@ -1,6 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
 /// <summary>The fields of a wholesale role a batch item may send. On update a field left out stays as it is.</summary>

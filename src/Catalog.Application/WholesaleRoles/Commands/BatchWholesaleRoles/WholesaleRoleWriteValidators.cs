@@ -1,6 +1,4 @@
 using Catalog.Application.Common.Validation;
-using Catalog.Domain.Wholesale;
-using FluentValidation;
 
 namespace Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 

@@ -1,0 +1,11 @@
+global using System.Text.Json;
+global using AutoMapper;
+global using Catalog.Application.Common;
+global using Catalog.Application.Common.Batches;
+global using Catalog.Application.Common.Json;
+global using Catalog.Application.Common.Models;
+global using Catalog.Domain.Common;
+global using Catalog.Domain.Products;
+global using Catalog.Domain.Wholesale;
+global using FluentValidation;
+global using Mediator;
