@@ -30,7 +30,8 @@ public sealed class MappingTests
             Metadata = """{"origin":"PT","score":1.5}""",
             Weight = 0.25m,
         }, now).Value;
-        var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = new Dictionary<string, string> { ["Size"] = "S" } }, now);
+        var options = new Dictionary<string, string> { ["Size"] = "S" };
+        var variant = Variant.Create(9, 3, new VariantDetails { Title = "S", Sku = "S-1", Options = options }, now);
         product.AddVariant(variant, now);
         product.ReplaceVariantPrices(variant, [new VariantPrice(1, 9, "usd", 19.9900m, null, null)], now);
         product.SetCategories([4]);
@@ -40,7 +41,8 @@ public sealed class MappingTests
         dto.Metadata!.Value.GetProperty("score").GetDecimal().Should().Be(1.5m);
         dto.CategoryIds.Should().Equal(4);
         dto.Variants.Should().ContainSingle().Which.Prices.Should().ContainSingle().Which.Amount.Should().Be(19.99m);
-        dto.Variants[0].Prices[0].Amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("19.99", "trailing zeros of the stored scale are dropped");
+        dto.Variants[0].Prices[0].Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            .Should().Be("19.99", "trailing zeros of the stored scale are dropped");
         dto.Weight!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be("0.25");
         dto.Variants[0].Options.Should().Contain("Size", "S");
         dto.Status.Should().Be(ProductStatus.Published);

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Catalog.Application.Tests.Common;
 
-/// <summary>Requests go through Mediator's generated pipeline: logging with timing outermost, then validation.</summary>
+/// <summary>Requests run through Mediator's generated pipeline: logging with timing, then validation.</summary>
 public sealed class MediatorPipelineTests
 {
     private readonly CountingRoleStore store = new();

@@ -29,7 +29,9 @@ public sealed class BatchProductsValidatorTests
     [Fact]
     public void Validate_AtTheLimit_Passes()
     {
-        Validator.Validate(new BatchProducts([new ProductCreate()], [new ProductUpdate { Id = 1 }], [2])).IsValid.Should().BeTrue();
+        var request = new BatchProducts([new ProductCreate()], [new ProductUpdate { Id = 1 }], [2]);
+
+        Validator.Validate(request).IsValid.Should().BeTrue();
     }
 }
 
@@ -59,7 +61,7 @@ public sealed class ProductWriteValidatorTests
             Variants = new List<Variants.ProductVariantWrite> { new() { Title = "S", StockQuantity = -1 } },
         };
 
-        var fields = new ProductCreateValidator().Validate(item).Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).ToList();
+        var fields = FieldsOf(item);
 
         fields.Should().Contain(["handle", "variants[0].stock_quantity"]);
     }
@@ -84,7 +86,7 @@ public sealed class ProductWriteValidatorTests
             },
         };
 
-        var fields = new ProductCreateValidator().Validate(item).Errors.Select(e => FieldPaths.ToWire(e.PropertyName)).ToList();
+        var fields = FieldsOf(item);
 
         fields.Should().BeEmpty("the variant refuses overlapping prices itself, at variants[0].prices");
     }
@@ -98,7 +100,14 @@ public sealed class ProductWriteValidatorTests
             Variants = new List<Variants.ProductVariantWrite>
             {
                 new() { Title = "S" },
-                new() { Title = "M", Prices = new List<Variants.PriceInput> { new() { CurrencyCode = "usd", Amount = 1 }, new() { CurrencyCode = "eur", Amount = -1 } } },
+                new()
+                {
+                    Title = "M",
+                    Prices = new List<Variants.PriceInput>
+                    {
+                        new() { CurrencyCode = "usd", Amount = 1 }, new() { CurrencyCode = "eur", Amount = -1 },
+                    },
+                },
             },
         };
 
@@ -144,7 +153,7 @@ public sealed class ProductWriteValidatorTests
     [Fact]
     public void Validate_TwoOptionsWithOneTitleInAnyCase_LeavesThemToTheDomain()
     {
-        var item = new ProductCreate { Title = "Shirt", Options = new List<OptionInput> { Option("Size"), Option("SIZE") } };
+        var item = new ProductCreate { Title = "Shirt", Options = Options(Option("Size"), Option("SIZE")) };
 
         new ProductCreateValidator().Validate(item).IsValid.Should().BeTrue("the product refuses them itself");
     }
@@ -152,7 +161,7 @@ public sealed class ProductWriteValidatorTests
     [Fact]
     public void Validate_TwoOptionsBackedByOneAttribute_LeavesThemToTheDomain()
     {
-        var item = new ProductCreate { Title = "Shirt", Options = new List<OptionInput> { Option("Size", 7), Option("Fit", 7) } };
+        var item = new ProductCreate { Title = "Shirt", Options = Options(Option("Size", 7), Option("Fit", 7)) };
 
         new ProductCreateValidator().Validate(item).IsValid.Should().BeTrue("the product refuses them itself");
     }
@@ -183,5 +192,11 @@ public sealed class ProductWriteValidatorTests
         fields.Should().Equal("options[1].values[1]");
     }
 
-    private static OptionInput Option(string title, long? attributeId = null) => new() { Title = title, Values = ["A", "B"], AttributeId = attributeId };
+    private static OptionInput Option(string title, long? attributeId = null) =>
+        new() { Title = title, Values = ["A", "B"], AttributeId = attributeId };
+
+    private static List<OptionInput> Options(params OptionInput[] options) => [.. options];
+
+    private static List<string> FieldsOf(ProductCreate item) =>
+        [.. new ProductCreateValidator().Validate(item).Errors.Select(e => FieldPaths.ToWire(e.PropertyName))];
 }

@@ -1,4 +1,5 @@
 using Catalog.Application.Common;
+using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Wholesale;
@@ -11,24 +12,38 @@ public sealed class WholesaleInputValidatorTests
     private static readonly VariantCreateValidator Validator = new();
 
     private static IReadOnlyList<string> FieldsOf(WholesaleInput wholesale) =>
-        [.. Validator.Validate(new VariantCreate { Title = "S", Wholesale = wholesale }).Errors.Select(e => FieldPaths.ToWire(e.PropertyName))];
+        [.. Validator.Validate(new VariantCreate { Title = "S", Wholesale = wholesale }).Errors
+            .Select(e => FieldPaths.ToWire(e.PropertyName))];
 
-    private static QuantityDiscountRuleInput Percent(long start, long? end, decimal value = 10m, string role = "gold") =>
-        new() { Role = role, StartQty = start, EndQty = end, PriceType = DiscountPriceType.Percent, Value = value };
+    private static QuantityDiscountRuleInput Percent(long start, long? end, decimal value = 10m) => new()
+    {
+        Role = "gold",
+        StartQty = start,
+        EndQty = end,
+        PriceType = DiscountPriceType.Percent,
+        Value = value,
+    };
 
-    private static QuantityDiscountRuleInput Fixed(long start, long? end, string? currency, decimal value = 5m) =>
-        new() { Role = "gold", StartQty = start, EndQty = end, PriceType = DiscountPriceType.Fixed, Value = value, CurrencyCode = currency };
+    private static QuantityDiscountRuleInput Fixed(long start, long? end, string? currency, decimal value = 5m) => new()
+    {
+        Role = "gold",
+        StartQty = start,
+        EndQty = end,
+        PriceType = DiscountPriceType.Fixed,
+        Value = value,
+        CurrencyCode = currency,
+    };
 
     [Fact]
     public void Validate_CompleteTerms_Pass()
     {
         var wholesale = new WholesaleInput
         {
-            Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "USD", Amount = 12m, SaleAmount = 11m } },
+            Prices = new List<WholesalePriceInput> { Price("gold", "USD", 12m) with { SaleAmount = 11m } },
             MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 5 } },
             OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 3 } },
             Visibility = new List<string> { "gold" },
-            QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 10), Fixed(11, null, "usd"), Fixed(11, null, "eur") },
+            QuantityDiscountRules = Rules(Percent(1, 10), Fixed(11, null, "usd"), Fixed(11, null, "eur")),
         };
 
         FieldsOf(wholesale).Should().BeEmpty();
@@ -36,22 +51,59 @@ public sealed class WholesaleInputValidatorTests
 
     public static TheoryData<string, WholesaleInput, string> Broken => new()
     {
-        { "start below 1", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(0, 5) } }, "wholesale.quantity_discount_rules[0].start_qty" },
-        { "end before start", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5), Percent(10, 9) } }, "wholesale.quantity_discount_rules[1].end_qty" },
-        { "percent of 0", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5, 0m) } }, "wholesale.quantity_discount_rules[0].value" },
-        { "percent over 100", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5, 100.5m) } }, "wholesale.quantity_discount_rules[0].value" },
-        { "negative fixed", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 5, "usd", -1m) } }, "wholesale.quantity_discount_rules[0].value" },
-        { "fixed without currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Fixed(1, 5, null) } }, "wholesale.quantity_discount_rules[0].currency_code" },
-        { "percent with currency", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { CurrencyCode = "usd" } } }, "wholesale.quantity_discount_rules[0].currency_code" },
-        { "no price type", new() { QuantityDiscountRules = new List<QuantityDiscountRuleInput> { Percent(1, 5) with { PriceType = null } } }, "wholesale.quantity_discount_rules[0].price_type" },
-        { "negative amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = -1m } } }, "wholesale.prices[0].amount" },
-        { "negative sale amount", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "usd", Amount = 1m, SaleAmount = -1m } } }, "wholesale.prices[0].sale_amount" },
-        { "bad currency", new() { Prices = new List<WholesalePriceInput> { new() { Role = "gold", CurrencyCode = "dollars", Amount = 1m } } }, "wholesale.prices[0].currency_code" },
-        { "role 'all' in a price", new() { Prices = new List<WholesalePriceInput> { new() { Role = "all", CurrencyCode = "usd", Amount = 1m } } }, "wholesale.prices[0].role" },
-        { "minimum of 0", new() { MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 0 } } }, "wholesale.minimum_order_quantities[0].quantity" },
-        { "step of 0", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 0 } } }, "wholesale.order_quantity_steps[0].step" },
-        { "duplicate step", new() { OrderQuantitySteps = new List<OrderQuantityStepInput> { new() { Role = "gold", Step = 1 }, new() { Role = "gold", Step = 2 } } }, "wholesale.order_quantity_steps[1].role" },
+        { "start below 1", RulesOf(Percent(0, 5)), "wholesale.quantity_discount_rules[0].start_qty" },
+        { "end before start", RulesOf(Percent(1, 5), Percent(10, 9)), "wholesale.quantity_discount_rules[1].end_qty" },
+        { "percent of 0", RulesOf(Percent(1, 5, 0m)), "wholesale.quantity_discount_rules[0].value" },
+        { "percent over 100", RulesOf(Percent(1, 5, 100.5m)), "wholesale.quantity_discount_rules[0].value" },
+        { "negative fixed", RulesOf(Fixed(1, 5, "usd", -1m)), "wholesale.quantity_discount_rules[0].value" },
+        {
+            "fixed without currency", RulesOf(Fixed(1, 5, null)),
+            "wholesale.quantity_discount_rules[0].currency_code"
+        },
+        {
+            "percent with currency", RulesOf(Percent(1, 5) with { CurrencyCode = "usd" }),
+            "wholesale.quantity_discount_rules[0].currency_code"
+        },
+        {
+            "no price type", RulesOf(Percent(1, 5) with { PriceType = null }),
+            "wholesale.quantity_discount_rules[0].price_type"
+        },
+        { "negative amount", PriceOf(Price("gold", "usd", -1m)), "wholesale.prices[0].amount" },
+        {
+            "negative sale amount", PriceOf(Price("gold", "usd", 1m) with { SaleAmount = -1m }),
+            "wholesale.prices[0].sale_amount"
+        },
+        { "bad currency", PriceOf(Price("gold", "dollars", 1m)), "wholesale.prices[0].currency_code" },
+        { "role 'all' in a price", PriceOf(Price("all", "usd", 1m)), "wholesale.prices[0].role" },
+        {
+            "minimum of 0",
+            new()
+            {
+                MinimumOrderQuantities = new List<MinimumOrderQuantityInput> { new() { Role = "gold", Quantity = 0 } },
+            },
+            "wholesale.minimum_order_quantities[0].quantity"
+        },
+        { "step of 0", StepsOf(0), "wholesale.order_quantity_steps[0].step" },
+        { "duplicate step", StepsOf(1, 2), "wholesale.order_quantity_steps[1].role" },
         { "bad visibility key", new() { Visibility = new List<string> { "gold role" } }, "wholesale.visibility[0]" },
+    };
+
+    private static WholesaleInput RulesOf(params QuantityDiscountRuleInput[] rules) =>
+        new() { QuantityDiscountRules = Rules(rules) };
+
+    private static WholesalePriceInput Price(string role, string currency, decimal amount) =>
+        new() { Role = role, CurrencyCode = currency, Amount = amount };
+
+    private static WholesaleInput PriceOf(WholesalePriceInput price) =>
+        new() { Prices = new List<WholesalePriceInput> { price } };
+
+    private static WholesaleInput StepsOf(params int[] steps) => new()
+    {
+        OrderQuantitySteps = new List<OrderQuantityStepInput>(steps.Select(s => new OrderQuantityStepInput
+        {
+            Role = "gold",
+            Step = s,
+        })),
     };
 
     [Theory]
@@ -103,7 +155,7 @@ public sealed class WholesaleInputValidatorTests
     [Fact]
     public void Validate_InsideAProductVariant_PrefixesThePath()
     {
-        var result = new Catalog.Application.Products.Commands.BatchProducts.ProductCreateValidator().Validate(new Catalog.Application.Products.Commands.BatchProducts.ProductCreate
+        var result = new ProductCreateValidator().Validate(new ProductCreate
         {
             Title = "P",
             Variants = new List<ProductVariantWrite>
@@ -124,6 +176,8 @@ public sealed class WholesaleInputValidatorTests
     [Fact]
     public void Validate_WholesaleNull_Passes()
     {
-        Validator.Validate(new VariantCreate { Title = "S", Wholesale = Optional<WholesaleInput?>.Some(null) }).IsValid.Should().BeTrue();
+        var item = new VariantCreate { Title = "S", Wholesale = Optional<WholesaleInput?>.Some(null) };
+
+        Validator.Validate(item).IsValid.Should().BeTrue();
     }
 }
