@@ -28,16 +28,6 @@ public sealed record ProductItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public ProductDto? Product { get; init; }
 
-    public static ProductItemResult From(ItemResult<ProductDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            Product = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static ProductItemResult From(ItemResult<ProductDto> result) =>
+        Of(result, product => new ProductItemResult { Product = product });
 }

@@ -20,16 +20,6 @@ public sealed record VariantItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public VariantDto? Variant { get; init; }
 
-    public static VariantItemResult From(ItemResult<VariantDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            Variant = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static VariantItemResult From(ItemResult<VariantDto> result) =>
+        Of(result, variant => new VariantItemResult { Variant = variant });
 }
