@@ -52,7 +52,8 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         {
             if (ToUtf8(buffer, encoding) is not { } decoded)
             {
-                await WriteMalformedAsync(context, $"The request body cannot be decoded as {encoding.WebName}.");
+                var error = $"The request body cannot be decoded as {encoding.WebName}.";
+                await Problems.WriteAsync(context, Malformed(error));
                 return;
             }
 
@@ -157,20 +158,14 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         if (path.Repeated is { } repeated)
         {
             // Parsers disagree on which of two equal names wins (and some throw), so neither is guessed at.
-            return Problems.Create(
-                StatusCodes.Status400BadRequest,
-                ErrorCodes.InvalidBody,
-                "The request body does not match the expected shape.",
+            return Problems.InvalidBody(
+                repeated,
                 $"{repeated} appears more than once in its object.",
-                [new FieldError(repeated, "The name appears more than once in its object.")]);
+                "The name appears more than once in its object.");
         }
 
-        return invalidText is null ? null : Problems.Create(
-            StatusCodes.Status400BadRequest,
-            ErrorCodes.InvalidBody,
-            "The request body does not match the expected shape.",
-            $"{invalidText} {TextRule.InvalidUnicode}",
-            [new FieldError(invalidText, $"The value {TextRule.InvalidUnicode}")]);
+        return invalidText is null ? null : Problems.InvalidBody(
+            invalidText, $"{invalidText} {TextRule.InvalidUnicode}", $"The value {TextRule.InvalidUnicode}");
     }
 
     private static bool CanDecode(ref Utf8JsonReader reader)
@@ -192,7 +187,4 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         "The request body is not valid JSON.",
         error,
         [new FieldError("$", error)]);
-
-    private static Task WriteMalformedAsync(HttpContext context, string error) =>
-        Problems.WriteAsync(context, Malformed(error));
 }

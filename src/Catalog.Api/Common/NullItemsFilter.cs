@@ -21,36 +21,21 @@ internal sealed class NullItemsFilter(IOptions<JsonOptions> json) : IActionFilte
             .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body)
             .Select(p => context.ActionArguments.TryGetValue(p.Name, out var value) ? value : null)
             .OfType<object>();
-        foreach (var body in bodies)
+        var nullItems =
+            from body in bodies
+            from property in body.GetType().GetProperties()
+            where property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType)
+            let index = (property.GetValue(body) as IEnumerable)?.Cast<object?>().ToList().IndexOf(null) ?? -1
+            where index >= 0
+            select $"{naming.ConvertName(property.Name)}[{index}]";
+        if (nullItems.FirstOrDefault() is { } field)
         {
-            foreach (var property in body.GetType().GetProperties())
-            {
-                if (property.PropertyType == typeof(string)
-                    || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)
-                    || property.GetValue(body) is not IEnumerable items)
-                {
-                    continue;
-                }
-
-                var index = 0;
-                foreach (var item in items)
-                {
-                    if (item is null)
-                    {
-                        var field = $"{naming.ConvertName(property.Name)}[{index}]";
-                        var message = $"{field} is null; a batch list holds items.";
-                        context.Result = Problems.Result(
-                            context.HttpContext,
-                            StatusCodes.Status400BadRequest,
-                            ErrorCodes.InvalidBody,
-                            "The request body does not match the expected shape.",
-                            [new FieldError(field, message)]);
-                        return;
-                    }
-
-                    index++;
-                }
-            }
+            context.Result = Problems.Result(
+                context.HttpContext,
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.InvalidBody,
+                Problems.InvalidBodyTitle,
+                [new FieldError(field, $"{field} is null; a batch list holds items.")]);
         }
     }
 

@@ -85,6 +85,5 @@ internal sealed class WholesaleDiscountRuleConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Value).IsMoney();
         builder.Property(r => r.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength);
         builder.Ignore(r => r.Range);
-        builder.Ignore(r => r.Scope);
     }
 }

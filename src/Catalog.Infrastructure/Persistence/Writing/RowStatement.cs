@@ -28,10 +28,6 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
         _ => null,
     };
 
-    /// <summary>
-    /// Puts this row's values into a command's parameters: creates them on a fresh command, and on a reused (prepared)
-    /// one only sets their values, which is what makes a reused statement cheap.
-    /// </summary>
     public void Bind(DbParameterCollection parameters, DbCommand factory) => Map.Bind(parameters, factory, Write);
 
     /// <summary>The statement's parameter names, in the order <see cref="AddValues"/> gives their values.</summary>
