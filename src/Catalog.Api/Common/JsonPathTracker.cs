@@ -14,7 +14,6 @@ internal sealed class JsonPathTracker
     // The names seen in each open object, made when an object has a second name: most objects have few.
     private readonly List<HashSet<string>?> _names = [];
 
-    /// <summary>The path of the first name that appeared twice in one object, if any.</summary>
     public string? Repeated { get; private set; }
 
     public string Current => _levels.Count == 0 ? "$" : string.Concat(_levels.Select((level, i) => level.IsArray

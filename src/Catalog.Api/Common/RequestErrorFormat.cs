@@ -57,7 +57,6 @@ public static class RequestErrorFormats
     }
 }
 
-/// <summary>Writes a problem in the shape of the dialect whose endpoint the request reached.</summary>
 internal sealed class DialectErrorWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IProblemDetailsWriter
 {

@@ -131,7 +131,6 @@ public sealed record WholesaleDiscountRule
 
     public QuantityRange Range => new(StartQuantity, EndQuantity);
 
-    /// <summary>Whether the rule can price <paramref name="quantity"/> units in this currency.</summary>
     public bool AppliesTo(long quantity, string currencyCode) => Range.Contains(quantity) && AppliesIn(currencyCode);
 
     /// <summary>Whether the rule can price units in <paramref name="currencyCode"/>: a percent rule, in any.</summary>

@@ -65,7 +65,6 @@ internal readonly struct SqliteValue
         return values;
     }
 
-    /// <summary>A statement's values, in the order its parameters stand.</summary>
     private static SqliteValue[] Of(RowStatement statement)
     {
         var values = new List<object?>();

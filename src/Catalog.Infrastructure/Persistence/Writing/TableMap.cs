@@ -55,7 +55,6 @@ internal sealed class TableMap
     /// <summary>An insert up to its <c>VALUES</c>, for a provider that writes several rows at once.</summary>
     public string InsertInto { get; }
 
-    /// <summary>How many values an insert binds: one per column.</summary>
     public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
@@ -121,7 +120,6 @@ internal sealed class TableMap
         }
     }
 
-    /// <summary>Every column for an insert or update, the key for a delete, updated_at and key for a touch.</summary>
     private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write switch
     {
         DeleteRow => _key,
@@ -129,7 +127,6 @@ internal sealed class TableMap
         _ => _columns,
     };
 
-    /// <summary>The version a versioned update expects to find, bound after the columns; else null.</summary>
     private long? ExpectedVersionOf(RowWrite write) =>
         write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
 
@@ -161,3 +158,33 @@ internal sealed class TableMap
         }
     }
 }
+
+/// <summary>One SQL statement of a write plan, with the row count it must affect.</summary>
+internal sealed record RowStatement(RowWrite Write, TableMap Map)
+{
+    public string Sql { get; } = Write switch
+    {
+        InsertRow => Map.InsertSql,
+        UpdateRow => Map.UpdateSql,
+        TouchRow => Map.TouchSql ?? throw new InvalidOperationException($"{Map.Table} has no version to move."),
+        _ => Map.DeleteSql,
+    };
+
+    /// <summary>1 when the statement must touch exactly one row (versioned update, named delete); else null.</summary>
+    public int? RequiredRows => Write switch
+    {
+        UpdateRow or TouchRow => 1,
+        DeleteRow { MustExist: true } => 1,
+        _ => null,
+    };
+
+    public void Bind(DbParameterCollection parameters, DbCommand factory) => Map.Bind(parameters, factory, Write);
+
+    /// <summary>The statement's parameter names, in the order <see cref="AddValues"/> gives their values.</summary>
+    public IReadOnlyList<string> ParameterNames() => Map.ParameterNames(Write);
+
+    public void AddValues(List<object?> values) => Map.ProviderValues(Write, values);
+}
+
+/// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
+internal sealed record ExecutionResult(int[] RowsAffected, int? FailedAt, DbException? Error);
