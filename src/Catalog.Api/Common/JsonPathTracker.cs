@@ -25,7 +25,7 @@ internal sealed class JsonPathTracker
         switch (reader.TokenType)
         {
             case JsonTokenType.PropertyName when _levels.Count > 0:
-                var name = Safe(ref reader);
+                var name = TextOf(ref reader) ?? "?"; // an undecodable name is the fault being named
                 if (_levels[^1].Property is { } previous)
                 {
                     _names[^1] ??= new HashSet<string>(StringComparer.Ordinal) { previous };
@@ -62,16 +62,16 @@ internal sealed class JsonPathTracker
         }
     }
 
-    /// <summary>A name as text, or <c>?</c> when it cannot be decoded (it is then the fault being named).</summary>
-    private static string Safe(ref Utf8JsonReader reader)
+    /// <summary>A string or name as text, or null when it cannot be decoded (a lone surrogate escape).</summary>
+    public static string? TextOf(ref Utf8JsonReader reader)
     {
         try
         {
-            return reader.GetString() ?? "?";
+            return reader.GetString();
         }
         catch (InvalidOperationException)
         {
-            return "?";
+            return null;
         }
     }
 }

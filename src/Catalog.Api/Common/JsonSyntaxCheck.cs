@@ -134,7 +134,7 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
                     deepest = Math.Max(deepest, reader.CurrentDepth + 1);
                 }
                 else if (invalidText is null && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
-                    && reader.ValueIsEscaped && !CanDecode(ref reader))
+                    && reader.ValueIsEscaped && JsonPathTracker.TextOf(ref reader) is null)
                 {
                     invalidText = path.Current;
                 }
@@ -166,19 +166,6 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
 
         return invalidText is null ? null : Problems.InvalidBody(
             invalidText, $"{invalidText} {TextRule.InvalidUnicode}", $"The value {TextRule.InvalidUnicode}");
-    }
-
-    private static bool CanDecode(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Malformed(string error) => Problems.Create(
