@@ -77,7 +77,6 @@ internal sealed class PostgresProvider : DatabaseProvider
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.Sql;
             statement.Bind(command.Parameters, factory);
-
             batch.BatchCommands.Add(command);
         }
 
