@@ -138,7 +138,7 @@ public sealed record WholesaleDiscountRule
         PriceType == DiscountPriceType.Percent
         || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether one quantity of one role could meet both rules (a fixed rule is in its currency only).</summary>
+    /// <summary>Whether one quantity of one role could meet both rules (a fixed rule, in its currency only).</summary>
     public bool ConflictsWith(WholesaleDiscountRule other)
     {
         ArgumentNullException.ThrowIfNull(other);

@@ -37,7 +37,7 @@ internal static class Columns
     public static PropertyBuilder<T> IsMoney<T>(this PropertyBuilder<T> property) =>
         property.HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
 
-    /// <summary>Small value collections (images, tags, options) live in a JSON text column, read with their row.</summary>
+    /// <summary>Small value collections (images, tags, options) in a JSON text column, read with their row.</summary>
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
         where T : class
     {
