@@ -4,6 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1;
 
+/// <summary><c>{create, update, delete}</c>: new items, changes to existing ones, and ids to delete.</summary>
+public abstract record BatchRequest<TCreate, TUpdate>
+{
+    public IReadOnlyList<TCreate>? Create { get; init; }
+    public IReadOnlyList<TUpdate>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+}
+
 /// <summary>An item's outcome on the wire; the resource sits under its own name (<c>product</c>, ...).</summary>
 public abstract record ItemResultContract
 {

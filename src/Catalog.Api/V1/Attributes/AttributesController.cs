@@ -10,12 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Attributes;
 
-public sealed record AttributeBatchRequest
+public sealed record AttributeBatchRequest : BatchRequest<AttributeCreate, AttributeUpdate>
 {
-    public IReadOnlyList<AttributeCreate>? Create { get; init; }
-    public IReadOnlyList<AttributeUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchAttributes ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 

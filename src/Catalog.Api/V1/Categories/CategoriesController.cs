@@ -10,12 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Categories;
 
-public sealed record CategoryBatchRequest
+public sealed record CategoryBatchRequest : BatchRequest<CategoryCreate, CategoryUpdate>
 {
-    public IReadOnlyList<CategoryCreate>? Create { get; init; }
-    public IReadOnlyList<CategoryUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchCategories ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 

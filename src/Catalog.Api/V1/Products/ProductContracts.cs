@@ -8,12 +8,8 @@ namespace Catalog.Api.V1.Products;
 
 /// <summary><c>{create, update, delete}</c>: new products, changes to existing ones (only the fields sent), and
 /// ids to delete.</summary>
-public sealed record ProductBatchRequest
+public sealed record ProductBatchRequest : BatchRequest<ProductCreate, ProductUpdate>
 {
-    public IReadOnlyList<ProductCreate>? Create { get; init; }
-    public IReadOnlyList<ProductUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchProducts ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
@@ -35,12 +31,8 @@ public sealed record ProductItemResult : ItemResultContract
 }
 
 /// <summary><c>{create, update, delete}</c> of the variants of one product.</summary>
-public sealed record VariantBatchRequest
+public sealed record VariantBatchRequest : BatchRequest<VariantCreate, VariantUpdate>
 {
-    public IReadOnlyList<VariantCreate>? Create { get; init; }
-    public IReadOnlyList<VariantUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchVariants ToCommand(long productId, BatchPolicy policy) =>
         new(productId, Create ?? [], Update ?? [], Delete ?? [], policy);
 }

@@ -11,12 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.V1.WholesaleRoles;
 
 /// <summary><c>{create, update, delete}</c> of wholesale roles.</summary>
-public sealed record WholesaleRoleBatchRequest
+public sealed record WholesaleRoleBatchRequest : BatchRequest<WholesaleRoleCreate, WholesaleRoleUpdate>
 {
-    public IReadOnlyList<WholesaleRoleCreate>? Create { get; init; }
-    public IReadOnlyList<WholesaleRoleUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchWholesaleRoles ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
