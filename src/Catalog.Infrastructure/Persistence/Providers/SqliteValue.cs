@@ -65,12 +65,7 @@ internal readonly struct SqliteValue
         return values;
     }
 
-    private static SqliteValue[] Of(RowStatement statement)
-    {
-        var values = new List<object?>();
-        statement.AddValues(values);
-        return [.. values.Select(From)];
-    }
+    private static SqliteValue[] Of(RowStatement statement) => [.. statement.Parameters().Select(p => From(p.Value))];
 
     /// <summary>Microsoft.Data.Sqlite's conversions for the types a plan holds; others are refused.</summary>
     private static SqliteValue From(object? value) => value switch

@@ -32,12 +32,8 @@ internal sealed class CategoryStore(CatalogDbContext db) : ICategoryStore
     public async Task<Page<Category>> ListAsync(
         long? parentId, int limit, int offset, CancellationToken cancellationToken)
     {
-        var query = db.Categories.AsNoTracking();
-        if (parentId is { } parent)
-        {
-            query = query.Where(c => c.ParentId == parent);
-        }
-
+        var all = db.Categories.AsNoTracking();
+        var query = parentId is { } parent ? all.Where(c => c.ParentId == parent) : all;
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return new Page<Category>(items, total, limit, offset);

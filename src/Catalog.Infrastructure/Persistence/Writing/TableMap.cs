@@ -91,32 +91,21 @@ internal sealed class TableMap
         }
     }
 
-    /// <summary>The parameter names a write's statement uses, in the order <see cref="ProviderValues"/> uses.</summary>
-    public IReadOnlyList<string> ParameterNames(RowWrite write)
+    /// <summary>
+    /// A write's parameters in the order its statement binds them, each value as the database stores it (converters
+    /// applied): the same columns as <see cref="Bind"/>.
+    /// </summary>
+    public IEnumerable<(string Name, object? Value)> Parameters(RowWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var names = ColumnsOf(write).Select(c => c.ParameterName).ToList();
-        if (ExpectedVersionOf(write) is not null)
-        {
-            names.Add("@expected");
-        }
-
-        return names;
-    }
-
-    /// <summary>A write's parameter values as the database stores them (converters applied; null if missing).</summary>
-    public void ProviderValues(RowWrite write, List<object?> values)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        ArgumentNullException.ThrowIfNull(values);
         foreach (var column in ColumnsOf(write))
         {
-            values.Add(column.ProviderValue(write.Row));
+            yield return (column.ParameterName, column.ProviderValue(write.Row));
         }
 
         if (ExpectedVersionOf(write) is { } expected)
         {
-            values.Add(expected);
+            yield return ("@expected", expected);
         }
     }
 
@@ -180,10 +169,7 @@ internal sealed record RowStatement(RowWrite Write, TableMap Map)
 
     public void Bind(DbParameterCollection parameters, DbCommand factory) => Map.Bind(parameters, factory, Write);
 
-    /// <summary>The statement's parameter names, in the order <see cref="AddValues"/> gives their values.</summary>
-    public IReadOnlyList<string> ParameterNames() => Map.ParameterNames(Write);
-
-    public void AddValues(List<object?> values) => Map.ProviderValues(Write, values);
+    public IEnumerable<(string Name, object? Value)> Parameters() => Map.Parameters(Write);
 }
 
 /// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
