@@ -147,21 +147,17 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
 
         if (deepest > JsonLimits.MaxDocumentDepth)
         {
+            var limit = $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels";
             return Problems.Create(
-                StatusCodes.Status400BadRequest,
-                ErrorCodes.JsonTooDeep,
-                "The request body nests too deep.",
-                $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels; this body nests {deepest}.",
-                [new FieldError("$", $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels.")]);
+                StatusCodes.Status400BadRequest, ErrorCodes.JsonTooDeep, "The request body nests too deep.",
+                $"{limit}; this body nests {deepest}.", [new FieldError("$", $"{limit}.")]);
         }
 
         if (path.Repeated is { } repeated)
         {
             // Parsers disagree on which of two equal names wins (and some throw), so neither is guessed at.
-            return Problems.InvalidBody(
-                repeated,
-                $"{repeated} appears more than once in its object.",
-                "The name appears more than once in its object.");
+            const string Twice = "appears more than once in its object.";
+            return Problems.InvalidBody(repeated, $"{repeated} {Twice}", $"The name {Twice}");
         }
 
         return invalidText is null ? null : Problems.InvalidBody(
@@ -169,9 +165,6 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Malformed(string error) => Problems.Create(
-        StatusCodes.Status400BadRequest,
-        ErrorCodes.MalformedJson,
-        "The request body is not valid JSON.",
-        error,
+        StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The request body is not valid JSON.", error,
         [new FieldError("$", error)]);
 }

@@ -61,12 +61,10 @@ internal sealed class NullItemsFilter(IOptions<JsonOptions> json) : IActionFilte
             select $"{naming.ConvertName(property.Name)}[{index}]";
         if (nullItems.FirstOrDefault() is { } field)
         {
+            var error = new FieldError(field, $"{field} is null; a batch list holds items.");
+            var http = context.HttpContext;
             context.Result = Problems.Result(
-                context.HttpContext,
-                StatusCodes.Status400BadRequest,
-                ErrorCodes.InvalidBody,
-                Problems.InvalidBodyTitle,
-                [new FieldError(field, $"{field} is null; a batch list holds items.")]);
+                http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody, Problems.InvalidBodyTitle, [error]);
         }
     }
 
