@@ -28,10 +28,8 @@ public abstract record ItemResultContract
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(create);
         ItemResultContract contract = create(result.Resource);
-        return (TContract)(contract with
-        {
-            Index = result.Index, Id = result.Id, Status = result.Status, Error = result.Error,
-        });
+        contract = contract with { Index = result.Index, Id = result.Id, Status = result.Status, Error = result.Error };
+        return (TContract)contract;
     }
 }
 

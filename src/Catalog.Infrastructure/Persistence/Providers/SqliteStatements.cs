@@ -94,7 +94,7 @@ internal sealed class SqliteStatements : IDisposable
         if (!_prepared.TryGetValue(statement.Sql, out var prepared))
         {
             Check(raw.sqlite3_prepare_v2(_database, statement.Sql, out var handle));
-            var positions = statement.Parameters()
+            var positions = statement.Map.Parameters(statement.Write)
                 .Select(p => raw.sqlite3_bind_parameter_index(handle, p.Name)).ToArray();
             prepared = (handle, positions);
             _prepared[statement.Sql] = prepared;

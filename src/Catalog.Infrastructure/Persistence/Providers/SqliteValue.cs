@@ -65,7 +65,8 @@ internal readonly struct SqliteValue
         return values;
     }
 
-    private static SqliteValue[] Of(RowStatement statement) => [.. statement.Parameters().Select(p => From(p.Value))];
+    private static SqliteValue[] Of(RowStatement statement) =>
+        [.. statement.Map.Parameters(statement.Write).Select(p => From(p.Value))];
 
     /// <summary>Microsoft.Data.Sqlite's conversions for the types a plan holds; others are refused.</summary>
     private static SqliteValue From(object? value) => value switch

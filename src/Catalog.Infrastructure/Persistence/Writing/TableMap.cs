@@ -166,10 +166,6 @@ internal sealed record RowStatement(RowWrite Write, TableMap Map)
         DeleteRow { MustExist: true } => 1,
         _ => null,
     };
-
-    public void Bind(DbParameterCollection parameters, DbCommand factory) => Map.Bind(parameters, factory, Write);
-
-    public IEnumerable<(string Name, object? Value)> Parameters() => Map.Parameters(Write);
 }
 
 /// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
