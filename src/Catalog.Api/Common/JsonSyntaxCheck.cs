@@ -9,14 +9,13 @@ using Microsoft.Net.Http.Headers;
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// Reads a JSON body whole and checks it before anything binds it, the same way for every route and dialect: a body
-/// in another charset is decoded to UTF-8 (one that cannot be decoded is <c>MALFORMED_JSON</c>, an unknown charset
+/// Reads a JSON body whole and checks it before anything binds it, the same way for every route and dialect: a body in
+/// another charset is decoded to UTF-8 (one that cannot be decoded is <c>MALFORMED_JSON</c>, an unknown charset
 /// <c>UNSUPPORTED_MEDIA_TYPE</c>); broken JSON or bytes that are not UTF-8 are <c>MALFORMED_JSON</c>, even where the
-/// binder would first have stumbled on an unknown property and said <c>INVALID_BODY</c>; valid JSON nested deeper
-/// than <see cref="JsonLimits.MaxDocumentDepth"/> is <c>JSON_TOO_DEEP</c>; a string holding a lone surrogate escape
+/// binder would first have stumbled on an unknown property and said <c>INVALID_BODY</c>; valid JSON nested deeper than
+/// <see cref="JsonLimits.MaxDocumentDepth"/> is <c>JSON_TOO_DEEP</c>; a string holding a lone surrogate escape
 /// (<c>"\ud800"</c>), which no parser can turn into text, or a name repeated in one object is <c>INVALID_BODY</c>
-/// naming it. Runs after authorization:
-/// an unauthenticated caller learns nothing about its body.
+/// naming it. Runs after authorization: an unauthenticated caller learns nothing about its body.
 /// </summary>
 internal sealed class JsonSyntaxCheck(RequestDelegate next)
 {
