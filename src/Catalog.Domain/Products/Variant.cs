@@ -83,7 +83,6 @@ public sealed partial class Variant : Versioned
 
     internal void Touch(DateTimeOffset now) => ChildrenChanged(now);
 
-    /// <summary>Replaces every price, unless prices of one currency conflict.</summary>
     internal RuleViolation? ReplacePrices(IReadOnlyList<VariantPrice> prices)
     {
         if (prices.Any(p => p.VariantId != Id))

@@ -8,12 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Products;
 
-[ApiController]
 [Route("api/v1/variants")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class VariantsController(ISender sender) : ControllerBase
+public sealed class VariantsController(ISender sender) : V1Controller
 {
     /// <summary>One variant with its prices.</summary>
     [HttpGet("{id:long}")]

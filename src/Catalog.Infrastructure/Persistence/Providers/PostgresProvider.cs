@@ -76,8 +76,7 @@ internal sealed class PostgresProvider : DatabaseProvider
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.Sql;
-            statement.Bind(command.Parameters, factory);
-
+            statement.Map.Bind(command.Parameters, factory, statement.Write);
             batch.BatchCommands.Add(command);
         }
 

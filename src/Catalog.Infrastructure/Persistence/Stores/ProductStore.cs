@@ -35,16 +35,12 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = (filter.Extension is { } extension ? WithExtension(extension) : db.Products).AsNoTracking();
-        if (filter.Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
-
-        if (filter.Statuses is { } statuses)
-        {
-            query = query.Where(p => statuses.Contains(p.Status));
-        }
-
+        query = filter.Status is { } status ? query.Where(p => p.Status == status) : query;
+        query = filter.Statuses is { } statuses ? query.Where(p => statuses.Contains(p.Status)) : query;
+        query = filter.Sku is { } sku ? query.Where(p => p.Variants.Any(v => v.Sku == sku)) : query;
+        query = filter.CategoryId is { } categoryId
+            ? query.Where(p => p.Categories.Any(c => c.CategoryId == categoryId))
+            : query;
         if (filter.Search is { Length: > 0 } search)
         {
             var text = search.ToLowerInvariant();
@@ -53,16 +49,6 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
             query = query.Where(p => p.Title.ToLower().Contains(text)
                 || (p.Description != null && p.Description.ToLower().Contains(text)));
 #pragma warning restore CA1862
-        }
-
-        if (filter.Sku is { } sku)
-        {
-            query = query.Where(p => p.Variants.Any(v => v.Sku == sku));
-        }
-
-        if (filter.CategoryId is { } categoryId)
-        {
-            query = query.Where(p => p.Categories.Any(c => c.CategoryId == categoryId));
         }
 
         var total = await query.CountAsync(cancellationToken);
