@@ -9,7 +9,7 @@ namespace Catalog.Api.Dialects.Medusa;
 /// <c>img_12_0</c>). Parsing accepts only the canonical form: one prefix, then a positive number without sign or
 /// leading zeros, so every id has exactly one spelling.
 /// </summary>
-public static class MedusaIds
+internal static class MedusaIds
 {
     public const string Product = "prod";
     public const string Variant = "variant";
@@ -19,21 +19,13 @@ public static class MedusaIds
     public const string OptionValue = "optval";
     public const string Image = "img";
 
-    public static string Of(string prefix, long id) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{id}");
-
-    public static string OptionId(long productId, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Option}_{productId}_{position}");
-
-    public static string OptionValueId(long productId, int position, int valueIndex) =>
-        string.Create(CultureInfo.InvariantCulture, $"{OptionValue}_{productId}_{position}_{valueIndex}");
-
-    public static string ImageId(long productId, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Image}_{productId}_{position}");
+    /// <summary><c>prod_12</c>; with more numbers, a derived id such as <c>optval_12_0_1</c>.</summary>
+    public static string Of(string prefix, params long[] numbers) =>
+        string.Join('_', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).Prepend(prefix));
 
     /// <summary>The number behind <paramref name="id"/> when it is a well-formed id of this kind, else null.</summary>
     public static long? Parse(string prefix, string? id)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
         var ours = id is not null && id.StartsWith(prefix + "_", StringComparison.Ordinal);
         return ours ? Number(id![(prefix.Length + 1)..], allowZero: false) : null;
     }

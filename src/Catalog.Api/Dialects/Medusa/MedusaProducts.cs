@@ -24,7 +24,7 @@ internal sealed class MedusaProducts(ISender sender)
 
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(query.Fields);
+        var fields = MedusaFields.ForProducts(query.Fields);
         var list = new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset);
         var page = await sender.Send(list, cancellationToken);
         var categories = await CategoriesAsync(page.Items, fields, cancellationToken);
@@ -34,7 +34,7 @@ internal sealed class MedusaProducts(ISender sender)
 
     public async Task<ObjectResult> GetAsync(string id, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(fieldsQuery);
+        var fields = MedusaFields.ForProducts(fieldsQuery);
         if (MedusaIds.Parse(MedusaIds.Product, id) is not { } productId)
         {
             return MedusaErrors.ProductNotFound(id);
@@ -48,7 +48,7 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> BatchAsync(
         MedusaProductBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(fieldsQuery);
+        var fields = MedusaFields.ForProducts(fieldsQuery);
         var deleted = new MedusaDeleted(request.Delete, "product");
         if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
         {
@@ -82,7 +82,7 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> BatchVariantsAsync(
         string productId, MedusaVariantBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Variants(fieldsQuery);
+        var fields = MedusaFields.ForVariants(fieldsQuery);
         if (MedusaIds.Parse(MedusaIds.Product, productId) is not { } id
             || (await ProductsAsync([id], cancellationToken)).GetValueOrDefault(id) is not { } product)
         {

@@ -20,7 +20,6 @@ internal static class MedusaQuery
     /// <summary>The <c>fields</c> parameter of a batch or a single read, the only key those take.</summary>
     public static (string? Fields, ObjectResult? Error) Select(IQueryCollection query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var values = Normalize(query);
         var issues = Unknown(values, "fields").ToList();
         var fields = Single(values, "fields", issues);
@@ -29,7 +28,6 @@ internal static class MedusaQuery
 
     public static (MedusaListQuery? Query, ObjectResult? Error) List(IQueryCollection query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var values = Normalize(query);
         var issues = Unknown(values, "fields", "limit", "offset", "status", "category_id").ToList();
         var fields = Single(values, "fields", issues);
@@ -76,24 +74,15 @@ internal static class MedusaQuery
     }
 
     /// <summary>Query values by key, with <c>key[]</c> and <c>key[0]</c> read as <c>key</c>.</summary>
-    private static Dictionary<string, List<string>> Normalize(IQueryCollection query)
+    private static Dictionary<string, List<string>> Normalize(IQueryCollection query) => query
+        .GroupBy(q => NameOf(q.Key), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(q => q.Value.OfType<string>()).ToList(), StringComparer.Ordinal);
+
+    private static string NameOf(string key)
     {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (key, value) in query)
-        {
-            var bracket = key.IndexOf('[', StringComparison.Ordinal);
-            var indexed = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit);
-            var name = indexed ? key[..bracket] : key;
-            if (!values.TryGetValue(name, out var list))
-            {
-                list = [];
-                values[name] = list;
-            }
-
-            list.AddRange(value.OfType<string>());
-        }
-
-        return values;
+        var bracket = key.IndexOf('[', StringComparison.Ordinal);
+        var indexed = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit);
+        return indexed ? key[..bracket] : key;
     }
 
     private static IEnumerable<MedusaIssue> Unknown(Dictionary<string, List<string>> values, params string[] known)
