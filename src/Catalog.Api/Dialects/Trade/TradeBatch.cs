@@ -23,7 +23,6 @@ internal sealed class TradeBatch(ISender sender)
     public async Task<TradeBatchResponse> RunAsync(
         IReadOnlyList<TradeProductUpdate> updates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(updates);
         var results = new TradeItemResult?[updates.Count];
         var items = updates.Select(TradeChanges.From).ToList();
         for (var i = 0; i < items.Count; i++)

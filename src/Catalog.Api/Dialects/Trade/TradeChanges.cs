@@ -20,7 +20,6 @@ internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnl
 
     public static TradeChanges From(TradeProductUpdate update)
     {
-        ArgumentNullException.ThrowIfNull(update);
         var id = update.Id
             ?? throw new ArgumentException("An update without an id is refused before translation.", nameof(update));
         var problems = new List<string>();

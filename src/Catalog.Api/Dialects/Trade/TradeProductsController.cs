@@ -27,7 +27,6 @@ public sealed class TradeProductsController(ISender sender) : ControllerBase
     public async Task<ActionResult<TradeBatchResponse>> Batch(
         TradeBatchRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (RequestProblem(request) is { } problem)
         {
             return BadRequest(problem);

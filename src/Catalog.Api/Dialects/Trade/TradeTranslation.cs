@@ -25,49 +25,35 @@ internal static class TradeTranslation
     private const string FaqsKey = "faqs";
 
     /// <summary>
-    /// The canonical update for one trade update, made against the product as it stands (so that the merged
-    /// <c>extensions.trade</c> keeps the fields not sent, and its <c>version</c> makes a concurrent change a CONFLICT
-    /// rather than a lost update); or why it cannot be applied.
+    /// The canonical update for one trade update, made against the product as it stands (its <c>version</c> makes a
+    /// concurrent change a CONFLICT rather than a lost update); or why it cannot be applied.
     /// </summary>
     public static (ProductUpdate? Update, string? Problem) ToUpdate(TradeChanges changes, ProductDto current)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(current);
         var stored = StoredFields(current);
         if (RangeProblem(changes, stored) is { } problem)
         {
             return (null, problem);
         }
 
-        var update = new ProductUpdate
+        var fields = changes.Fields;
+        var category = fields.TradeCategoryId.Or(null);
+        var status = fields.IsActive.Or(null) is { } active ? StatusFor(active, current.Status) : null;
+        var extension = ExtensionChanges(fields, stored);
+        return (new ProductUpdate
         {
             Id = current.Id,
             Version = current.Version,
-            Title = changes.Fields.Name,
-            Description = changes.Fields.Description,
-        };
-        var fields = changes.Fields;
-        if (fields.TradeCategoryId is { HasValue: true, Value: { } categoryId } && CategoryOf(current) != categoryId)
-        {
-            update = update with { CategoryIds = Optional<IReadOnlyList<long>?>.Some([categoryId]) };
-        }
-
-        if (fields.IsActive is { HasValue: true, Value: { } active } && StatusFor(active, current.Status) is { } status)
-        {
-            update = update with { Status = Optional<ProductStatus?>.Some(status) };
-        }
-
-        if (ExtensionChanges(fields, stored) is { } extension)
-        {
-            update = update with { Extensions = Optional<JsonElement?>.Some(extension) };
-        }
-
-        return (update, null);
+            Title = fields.Name,
+            Description = fields.Description,
+            CategoryIds = category is { } id && id != CategoryOf(current) ? new([id]) : default,
+            Status = status is { } changed ? new(changed) : default,
+            Extensions = extension is { } merged ? new(merged) : default,
+        }, null);
     }
 
     public static TradeProduct ToTrade(ProductDto product)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var stored = StoredFields(product);
         return new TradeProduct
         {
