@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Reads a Medusa batch's <c>fields</c> and its body whole, and checks them before anything runs: at most 2 MB (413
-/// above it), valid JSON, and the contract's shape (every problem at once, 400 <c>invalid_data</c>). An empty body is
-/// an empty batch, as Medusa reads one. Only then is it bound to the contract.
+/// Reads a Medusa batch's <c>fields</c> and whole body and checks them before anything runs: at most 2 MB (else 413),
+/// JSON (an empty body is an empty batch), the contract's shape (400 <c>invalid_data</c>); only then binds it.
 /// </summary>
 internal static class MedusaBody
 {

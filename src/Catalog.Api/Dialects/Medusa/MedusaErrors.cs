@@ -50,8 +50,7 @@ internal static partial class MedusaErrors
     }
 
     /// <summary>
-    /// The answer to an atomic batch that failed: the status of the first failed item (in the order create, update,
-    /// delete), and a message with one line per failed item naming it (<c>... at "create[2].variants[0].sku"</c>).
+    /// A failed atomic batch: the status of its first failed item, and one line per failed item naming it.
     /// </summary>
     public static ObjectResult ItemsFailed<T>(BatchResult<T> result, string resource, string prefix)
         where T : class
@@ -117,10 +116,7 @@ internal static partial class MedusaErrors
     private static partial Regex NumberedRow();
 }
 
-/// <summary>
-/// The Medusa routes' shape for errors that Catalog's shared machinery answers (broken JSON caught before the action, a
-/// request the canonical layer refuses whole, an exception): Medusa's <c>{type, message}</c>, never problem details.
-/// </summary>
+/// <summary>The errors Catalog's shared machinery answers on a Medusa route, in Medusa's shape.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 internal sealed class MedusaErrorsAttribute : Attribute, IRequestErrorFormat
 {

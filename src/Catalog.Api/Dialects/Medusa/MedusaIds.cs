@@ -3,11 +3,8 @@ using System.Globalization;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa-style string ids over Catalog's numeric ids: <c>prod_12</c> is product 12, <c>variant_7</c> variant 7,
-/// <c>pcat_3</c> category 3, <c>price_40</c> price 40. Options, option values and images have no rows of their own in
-/// Catalog, so their ids are derived from their product and position (<c>opt_12_0</c>, <c>optval_12_0_1</c>,
-/// <c>img_12_0</c>). Parsing accepts only the canonical form: one prefix, then a positive number without sign or
-/// leading zeros, so every id has exactly one spelling.
+/// Medusa-style ids over Catalog's numeric ids (<c>prod_12</c> is product 12); options, option values and images have
+/// no rows, so their ids come from their product and position (<c>opt_12_0</c>). An id has exactly one spelling.
 /// </summary>
 internal static class MedusaIds
 {

@@ -11,12 +11,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// The Medusa product routes end to end: translate to the canonical query or atomic batch, send it, and answer in
-/// Medusa's shape through the <c>fields</c> projection, or with Medusa's error naming every failed item. Beside them it
-/// reads, in one query each whatever the batch size, the products a batch updates as they are before it (to merge
-/// <c>extensions.medusa</c> and fill prices named by id) and the categories an answer shows in full
-/// (<c>*categories</c>). The item limit is the canonical one (<c>Catalog:Batch:MaxItems</c>), answered 400 by
-/// <see cref="MedusaErrorsAttribute"/>.
+/// The Medusa product routes: translate, send, and answer in Medusa's shape through the <c>fields</c> projection.
+/// Beside them it reads, in one query each, the products a batch updates (to merge <c>extensions.medusa</c> and fill
+/// prices named by id) and the categories an answer shows in full.
 /// </summary>
 internal sealed class MedusaProducts(ISender sender)
 {

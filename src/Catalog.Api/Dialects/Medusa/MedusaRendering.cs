@@ -4,21 +4,16 @@ using Catalog.Application.Variants;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>
-/// Canonical products and variants in Medusa's shape, every relation filled in. Fields kept in
-/// <c>extensions.medusa</c> come back from there; option, option value and image ids are derived from the product and
-/// positions (see <see cref="MedusaIds"/>).
-/// </summary>
+/// <summary>Canonical products and variants in Medusa's shape, every relation filled in.</summary>
 internal static class MedusaRendering
 {
     /// <param name="categories">The categories whose fields the answer shows, by id; others show their id only.</param>
     public static MedusaProduct Product(ProductDto product, IReadOnlyDictionary<long, CategoryDto> categories)
     {
         var extension = MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
-        var id = MedusaIds.Of(MedusaIds.Product, product.Id);
         return new MedusaProduct
         {
-            Id = id,
+            Id = MedusaIds.Of(MedusaIds.Product, product.Id),
             Title = product.Title,
             Subtitle = product.Subtitle,
             Status = MedusaProductTranslation.FromCanonical(product.Status),

@@ -5,9 +5,8 @@ using Catalog.Domain.Products;
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>
-/// One trade update with its pricing fields flat (they may be sent flat or under <c>pricing</c>), and what is wrong
-/// with it on its own, in the trade API's field names (empty when nothing is). Rules that need the stored product (a
-/// RANGE price's order) are checked by <see cref="TradeTranslation"/>.
+/// One trade update with its pricing fields flat (sent flat or under <c>pricing</c>), and what is wrong with it on its
+/// own, in the trade API's field names; <see cref="TradeTranslation"/> checks what needs the stored product.
 /// </summary>
 internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnlyList<string> Problems)
 {
@@ -99,10 +98,7 @@ internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnl
         }
     }
 
-    /// <summary>
-    /// Not negative, and within Catalog's money precision as sent: a number a decimal cannot hold exactly would
-    /// otherwise come back rounded.
-    /// </summary>
+    /// <summary>Not negative, and within Catalog's money precision, so that it does not come back rounded.</summary>
     private static IEnumerable<string> AmountProblems(Optional<decimal?> amount, string field)
     {
         if (amount is not { HasValue: true, Value: { } value })

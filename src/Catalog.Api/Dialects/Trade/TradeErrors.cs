@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>
-/// The trade error envelope, made from the errors the rest of Catalog produces, so that every error of a trade endpoint
-/// keeps the trade shape while the one exception handler and the one authentication handler stay the only places that
-/// decide them.
+/// The trade error envelope, made from the errors the rest of Catalog decides (authentication, exceptions, bodies).
 /// </summary>
 internal static class TradeErrors
 {
