@@ -29,15 +29,11 @@ internal static class MedusaBody
         HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, MedusaErrors.TooLarge(MaxBytes));
-        }
-
         using var buffer = new MemoryStream();
         try
         {
-            if (await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
+            if (request.ContentLength > MaxBytes
+                || await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
             {
                 return (null, MedusaErrors.TooLarge(MaxBytes));
             }

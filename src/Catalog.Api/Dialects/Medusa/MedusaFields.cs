@@ -91,9 +91,8 @@ internal sealed class MedusaFields
         var stars = all.Where(IsStar)
             .Select(f => f.StartsWith('*') ? f[1..] : f[..^2])
             .ToHashSet(StringComparer.Ordinal);
-        var plain = all.Where(f => !IsStar(f)).ToHashSet(StringComparer.Ordinal);
         var root = new Selection();
-        foreach (var field in plain)
+        foreach (var field in all.Where(f => !IsStar(f)))
         {
             root.Walk(field).Named = true;
         }
