@@ -51,12 +51,7 @@ internal static class MedusaVariantTranslation
     {
         var kept = current is null ? new() : MedusaExtensions.Read<MedusaVariantExtension>(current.Extensions);
         var extension = Extension(item, kept);
-        var write = Common(seed, item);
-        if (item.Title.HasValue)
-        {
-            write = write with { Title = item.Title.Value };
-        }
-
+        var write = Common(seed, item) with { Title = item.Title.HasValue ? item.Title.Value : seed.Title };
         if (item.Prices.HasValue)
         {
             var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))
