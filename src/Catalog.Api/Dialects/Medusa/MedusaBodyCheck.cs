@@ -145,15 +145,10 @@ internal static partial class MedusaBodyCheck
 
     private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(Naming.ConvertName);
 
-    private static string Received(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Array => "array",
-        JsonValueKind.Null => "null",
-        _ => "object",
-    };
+    // zod's names are JSON's, but for booleans.
+    private static string Received(JsonElement value) => value.ValueKind is JsonValueKind.True or JsonValueKind.False
+        ? "boolean"
+        : value.ValueKind.ToString().ToLowerInvariant();
 
     /// <summary>A path as zod-validation-error prints it: <c>create[0].metadata["a key"]</c>.</summary>
     private static string Join(string path, string name) => Identifier().IsMatch(name)
