@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Catalog.Domain.Common;
 
 namespace Catalog.Domain.Wholesale;
 

@@ -1,5 +1,3 @@
-using Catalog.Domain.Common;
-
 namespace Catalog.Domain.Wholesale;
 
 public enum DiscountPriceType

@@ -1,8 +1,6 @@
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
-using Catalog.Domain.Products;
 using Catalog.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Catalog.Infrastructure.Persistence;

@@ -1,7 +1,5 @@
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Catalog.Domain.Common;
-using Catalog.Domain.Products;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 

@@ -1,7 +1,4 @@
 using Catalog.Domain.Categories;
-using Catalog.Domain.Products;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 

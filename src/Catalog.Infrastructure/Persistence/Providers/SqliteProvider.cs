@@ -1,9 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
-using Catalog.Application.Common.Batches;
-using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static SQLitePCL.raw;
 

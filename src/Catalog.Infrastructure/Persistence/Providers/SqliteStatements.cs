@@ -1,4 +1,3 @@
-using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

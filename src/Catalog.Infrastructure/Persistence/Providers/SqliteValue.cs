@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Catalog.Infrastructure.Persistence.Writing;
 using SQLitePCL;
 
 namespace Catalog.Infrastructure.Persistence.Providers;

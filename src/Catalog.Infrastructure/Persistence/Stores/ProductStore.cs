@@ -1,11 +1,7 @@
 using System.Linq.Expressions;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
-using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
-using Catalog.Infrastructure.Persistence.Providers;
-using Catalog.Infrastructure.Persistence.Writing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Stores;
 

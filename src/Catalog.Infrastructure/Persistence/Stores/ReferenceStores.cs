@@ -5,7 +5,6 @@ using Catalog.Application.WholesaleRoles;
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
 using Catalog.Domain.Wholesale;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Stores;
 

@@ -1,9 +1,5 @@
-using System.Data.Common;
 using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Diagnostics;
-using Catalog.Infrastructure.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Writing;
 
