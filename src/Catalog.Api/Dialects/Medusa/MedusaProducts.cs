@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Catalog.Api.Common;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;

@@ -3,8 +3,8 @@ using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,8 +3,8 @@ using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

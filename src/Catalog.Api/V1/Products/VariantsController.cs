@@ -1,8 +1,8 @@
 using Catalog.Api.Auth;
-using Mediator;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
