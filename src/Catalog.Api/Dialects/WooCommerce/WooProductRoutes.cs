@@ -10,9 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The products batch and the one-product read behind both WooCommerce's routes and Wholesale Suite's: they differ
-/// only in where the wholesale terms travel (<paramref name="names"/>) and in the shape a product is answered in
-/// (<paramref name="answerWith"/>, given the WooCommerce renderer).
+/// The products batch and read behind WooCommerce's routes and Wholesale Suite's: they differ only in where the wholesale
+/// terms travel (<paramref name="names"/>) and in the shape a product is answered in (<paramref name="answerWith"/>).
 /// </summary>
 internal sealed class WooProductRoutes<TProduct>(
     ISender sender,
@@ -21,10 +20,6 @@ internal sealed class WooProductRoutes<TProduct>(
     Func<WooRenderer, Func<ProductDto, TProduct>> answerWith)
     where TProduct : class
 {
-    /// <summary>
-    /// Creates, then updates, then deletes products, each item on its own: a failed item answers <c>{id, error}</c> in
-    /// its place; a deleted one answers the product as it was.
-    /// </summary>
     public async Task<IActionResult> BatchAsync<TInput>(
         WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooProductInput
@@ -85,7 +80,6 @@ internal sealed class WooProductRoutes<TProduct>(
         });
     }
 
-    /// <summary>One product; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.</summary>
     public async Task<IActionResult> GetAsync(long id, CancellationToken cancellationToken)
     {
         var found = await sender.Send(new GetProductsByIds([id]), cancellationToken);
@@ -98,10 +92,7 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult((await RendererAsync(found, cancellationToken))(found[0]));
     }
 
-    /// <summary>
-    /// How to answer these products, with the categories they name read once, for WooCommerce's <c>{id, name,
-    /// slug}</c>.
-    /// </summary>
+    /// <summary>How to answer these products, with the categories they name read in one query.</summary>
     public async Task<Func<ProductDto, TProduct>> RendererAsync(
         IEnumerable<ProductDto?> products, CancellationToken cancellationToken)
     {

@@ -10,15 +10,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The variation batch and reads behind both WooCommerce's <c>.../variations</c> routes and Wholesale Suite's: they
-/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or
-/// Wholesale Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
+/// The variation batch and reads behind WooCommerce's <c>.../variations</c> routes and Wholesale Suite's, which differ as
+/// in <see cref="WooProductRoutes{TProduct}"/>.
 /// </summary>
 internal sealed class WooVariationRoutes<TVariation>(
     ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when there is no product.</summary>
     public async Task<IActionResult> BatchAsync<TInput>(
         long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
@@ -81,7 +79,6 @@ internal sealed class WooVariationRoutes<TVariation>(
         });
     }
 
-    /// <summary>The product's variations, a page of them, with WooCommerce's paging headers.</summary>
     public async Task<IActionResult> ListAsync(
         long productId, int page, int perPage, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -101,10 +98,6 @@ internal sealed class WooVariationRoutes<TVariation>(
         return new OkObjectResult(onPage.Select(v => render(v, parent)).ToList());
     }
 
-    /// <summary>
-    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
-    /// id.
-    /// </summary>
     public async Task<IActionResult> GetAsync(long productId, long id, CancellationToken cancellationToken)
     {
         if (await ParentAsync(productId, cancellationToken) is not { } parent)
