@@ -22,7 +22,7 @@ internal interface IWholesaleSuiteFields
 /// <summary>A WooCommerce product plus Wholesale Suite's fields.</summary>
 public sealed record WholesaleSuiteProductInput : WooProductInput, IWholesaleSuiteFields
 {
-    /// <summary>Per role key, in the store currency: <c>{"wholesale_customer": "12"}</c>; <c>""</c> removes it.</summary>
+    /// <summary>Per role key, store currency: <c>{"wholesale_customer": "12"}</c>; <c>""</c> removes it.</summary>
     public JsonElement? WholesalePrice { get; init; }
 
     /// <summary>Per role key (the role needs a wholesale price); <c>""</c> ends a role's sale.</summary>
@@ -45,7 +45,7 @@ public sealed record WholesaleSuiteProductInput : WooProductInput, IWholesaleSui
     public JsonElement? WholesaleQuantityDiscountRuleMapping { get; init; }
 }
 
-/// <summary>A WooCommerce variation plus Wholesale Suite's fields (as <see cref="WholesaleSuiteProductInput"/>).</summary>
+/// <summary>A WooCommerce variation plus Wholesale Suite's fields.</summary>
 public sealed record WholesaleSuiteVariationInput : WooVariationInput, IWholesaleSuiteFields
 {
     public JsonElement? WholesalePrice { get; init; }

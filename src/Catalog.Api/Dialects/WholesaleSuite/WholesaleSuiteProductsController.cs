@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
 /// <summary>
-/// Wholesale Suite's <c>/wp-json/wholesale/v1/products</c>: WooCommerce's batch and read (same keys, limits and errors),
-/// with the plugin's wholesale fields on write and <c>wholesale_data</c> on every answer.
+/// Wholesale Suite's <c>/wp-json/wholesale/v1/products</c>: WooCommerce's batch and read (same keys, limits and
+/// errors), with the plugin's wholesale fields on write and <c>wholesale_data</c> on every answer.
 /// </summary>
 [ApiController]
 [Route("wp-json/wholesale/v1/products")]

@@ -4,9 +4,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>
-/// Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.
-/// </summary>
+/// <summary>Wholesale Suite's fields of one item as changes to its terms.</summary>
 internal static class WwsFieldReader
 {
     public const string Price = "wholesale_price";

@@ -11,10 +11,9 @@ using Catalog.Domain.Products;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// WooCommerce products to canonical product items. A simple product is a product with one variant that carries its
-/// SKU, prices and stock; a variable product's variations are its variants. An update is applied onto the product as
-/// it was read (<paramref name="current"/>), because canonical updates replace nested lists (prices, the variant
-/// list) whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
+/// WooCommerce products to canonical items: a simple product has one variant with its SKU, prices and stock. An update
+/// is applied onto the product as read (<paramref name="current"/>), because canonical updates replace nested lists
+/// whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
 /// </summary>
 internal sealed class ProductTranslator(
     WooCommerceOptions options,
@@ -36,8 +35,8 @@ internal sealed class ProductTranslator(
 
         var type = input.Type ?? WooType.Simple;
         var fields = WooFields.Empty();
-        var item = Write(
-            new ProductCreate { Title = input.Name, Status = ProductStatus.Published }, input, type, null, fields, problems);
+        var create = new ProductCreate { Title = input.Name, Status = ProductStatus.Published };
+        var item = Write(create, input, type, null, fields, problems);
         return Translated<ProductCreate>.Of(
             item with
             {
@@ -74,9 +73,7 @@ internal sealed class ProductTranslator(
             problems);
     }
 
-    /// <summary>
-    /// The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.
-    /// </summary>
+    /// <summary>The fields both operations share; WooCommerce-only values go to <paramref name="fields"/>.</summary>
     private T Write<T>(
         T item, WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
         where T : ProductWrite
@@ -94,13 +91,13 @@ internal sealed class ProductTranslator(
         var status = item.Status;
         if (input.Status is not null)
         {
-            if (WooStatus.TryParse(input.Status, out var parsed))
+            if (WooStatus.Writable.TryGetValue(input.Status, out var parsed))
             {
                 status = parsed;
             }
             else
             {
-                problems.Invalid("status", $"status is not one of {string.Join(", ", WooStatus.Writable)}.");
+                problems.Invalid("status", $"status is not one of {string.Join(", ", WooStatus.Writable.Keys)}.");
             }
         }
 
@@ -160,9 +157,7 @@ internal sealed class ProductTranslator(
             AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
         };
 
-    /// <summary>
-    /// The whole variant list of a simple product (its one variant), or nothing when no variant field changes.
-    /// </summary>
+    /// <summary>A simple product's whole variant list (its one variant); none when no variant field changes.</summary>
     private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(
         WooProductInput input, ProductDto product, string name, TranslationProblems problems)
     {
@@ -191,8 +186,7 @@ internal sealed class ProductTranslator(
     private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
 
     /// <summary>
-    /// Images by <c>src</c>; an image sent by <c>id</c> alone keeps the src it had. Ids, names and alt texts are kept
-    /// beside them, since Catalog has no media library.
+    /// Images by <c>src</c>, or by <c>id</c> alone for the src it had; ids, names and alt texts are kept beside them.
     /// </summary>
     private static Optional<IReadOnlyList<ImageInput>?> Images(
         IReadOnlyList<WooImageInput>? images, ProductDto? product, WooFields fields, TranslationProblems problems)
@@ -294,9 +288,9 @@ internal sealed class ProductTranslator(
             : new Dictionary<string, long>();
 
     /// <summary>
-    /// Attributes in position order become options: a global one (by id) takes the attribute's name, a local one its
-    /// own. Those without options are left out, as WooCommerce leaves them out; <c>visible</c> and <c>variation</c>
-    /// default to false, as in WooCommerce. Positions that are not simply 0, 1, 2, ... are kept beside them.
+    /// Attributes in position order become options, named as the global attribute (by id) or their own name. As in
+    /// WooCommerce, those without options are left out and flags default to false; positions other than 0, 1, 2, ...
+    /// are kept beside them.
     /// </summary>
     private Optional<IReadOnlyList<OptionInput>?> Options(
         IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)

@@ -42,7 +42,8 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         var before = WooFields.Of(variant.Extensions);
         var fields = WooFields.Of(variant.Extensions);
         var sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku;
-        var item = Write(new VariantUpdate { Id = id, Version = variant.Version, Sku = sku }, input, variant, fields, problems);
+        var update = new VariantUpdate { Id = id, Version = variant.Version, Sku = sku };
+        var item = Write(update, input, variant, fields, problems);
         return Translated<VariantUpdate>.Of(
             item with
             {
@@ -52,7 +53,8 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             problems);
     }
 
-    private T Write<T>(T item, WooVariationInput input, VariantDto? variant, WooFields fields, TranslationProblems problems)
+    private T Write<T>(
+        T item, WooVariationInput input, VariantDto? variant, WooFields fields, TranslationProblems problems)
         where T : VariantWrite
     {
         fields.Keep(input.Other, WooFieldNames.VariationReadOnly);

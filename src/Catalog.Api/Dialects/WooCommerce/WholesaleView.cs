@@ -6,10 +6,8 @@ using Catalog.Domain.Wholesale;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
-/// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
-/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see
-/// cref="WholesaleTexts"/>).
+/// A variant's wholesale terms as Wholesale Suite sees them: per role (ordered by key) in the store currency, the
+/// visibility filter (empty: every buyer) and the rules it can hold; amounts answered as the texts they were sent as.
 /// </summary>
 internal sealed record WholesaleView(
     IReadOnlyDictionary<string, decimal> Prices,
@@ -67,9 +65,8 @@ internal sealed record WholesaleView(
     }
 
     /// <summary>
-    /// A product's terms: a simple product's are its variant's. A variable product's are what its variations share
-    /// (product-level fields are written to every variation): a role's value where every variation has the same, the
-    /// roles any variation is shown to (every buyer when one is shown to all), the rules when all have the same.
+    /// A simple product's terms are its variant's; a variable product's are what its variations share (product-level
+    /// fields are written to every variation): equal values and rules, the roles any variation is shown to.
     /// </summary>
     public static WholesaleView OfProduct(ProductDto product, string currency)
     {
@@ -122,8 +119,6 @@ internal sealed record WholesaleView(
             .Select(e => (e.Key, e.Value)));
 }
 
-/// <summary>
-/// One rule: <c>end_qty</c> is empty for "and above"; <c>wholesale_price</c> is a percent off or a unit price.
-/// </summary>
+/// <summary>One rule: <c>end_qty</c> is empty for "and above"; the price is a percent off or a unit price.</summary>
 public sealed record WholesaleRule(
     string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);

@@ -4,7 +4,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 public static class WooCommerceDialect
 {
-    /// <summary>The dialect's settings and its authentication scheme; its controllers are found like any other.</summary>
+    /// <summary>The dialect's settings and authentication scheme; its controllers are found like any other.</summary>
     public static IServiceCollection AddWooCommerceDialect(
         this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +34,6 @@ public sealed class WooCommerceOptions
     /// </summary>
     public string Currency { get; set; } = "usd";
 
-    /// <summary>The most items (creates + updates + deletes) in one batch: <c>woocommerce_rest_batch_items_limit</c>.</summary>
+    /// <summary>The most items (creates + updates + deletes) in one batch, as WooCommerce's limit.</summary>
     public int MaxBatchItems { get; set; } = 100;
 }

@@ -5,9 +5,7 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.
-/// </summary>
+/// <summary>Catalog's errors in WooCommerce's words: its codes where it has one, else WordPress's.</summary>
 internal static partial class WooErrors
 {
     public const string Product = "product";
@@ -73,10 +71,7 @@ internal static partial class WooErrors
         };
     }
 
-    /// <summary>
-    /// A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is
-    /// <c>sku</c>).
-    /// </summary>
+    /// <summary>A canonical field as the WooCommerce field sent (a simple product's <c>variants[0].sku</c>).</summary>
     public static string FieldOf(string canonical, bool simple)
     {
         var field = simple ? SimpleVariant().Replace(canonical, string.Empty) : canonical;
@@ -123,10 +118,7 @@ internal static partial class WooErrors
     private static partial Regex ImageUrl();
 }
 
-/// <summary>
-/// Whole-request errors on WooCommerce's routes in WordPress's shape <c>{code, message, data: {status}}</c>, never
-/// problem details: broken JSON, a body of the wrong shape, a bad query value, a missing product, an unexpected error.
-/// </summary>
+/// <summary>Whole-request errors on WooCommerce's routes in WordPress's shape, never problem details.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorFormat
 {

@@ -5,9 +5,8 @@ using System.Text.Json.Nodes;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The <c>woocommerce</c> object of a product's or variant's <c>extensions</c>: the WooCommerce fields Catalog has no
-/// canonical home for, under WooCommerce's own names, and the WooCommerce-only parts of fields it maps (image ids and
-/// alt texts, tag ids, <c>backorders: "notify"</c>, ...).
+/// The <c>woocommerce</c> object of canonical <c>extensions</c>: the WooCommerce fields Catalog has no home for, and
+/// the WooCommerce-only parts of those it maps (image ids and alt texts, tag ids, <c>backorders: "notify"</c>, ...).
 /// </summary>
 internal sealed class WooFields
 {
@@ -38,10 +37,7 @@ internal sealed class WooFields
 
     public string? Text(string name) => TextOf(this[name]);
 
-    /// <summary>
-    /// A kept value as text: a string as it is, a number as its digits (WooCommerce accepts either for its string
-    /// fields).
-    /// </summary>
+    /// <summary>A kept value as text: a string as it is, a number as its digits (WooCommerce takes either).</summary>
     public static string? TextOf(JsonNode? node) => node switch
     {
         JsonValue value when value.TryGetValue<string>(out var text) => text,
@@ -68,19 +64,14 @@ internal sealed class WooFields
 
     public bool SameAs(WooFields other) => JsonNode.DeepEquals(_fields, other._fields);
 
-    /// <summary>
-    /// Canonical <c>extensions</c> that set this object under <c>woocommerce</c> (null when it is empty, to remove the
-    /// key).
-    /// </summary>
+    /// <summary>Canonical <c>extensions</c> setting this object (null when empty, to remove the key).</summary>
     public JsonElement AsExtensions()
     {
         var extensions = new JsonObject { [Dialect] = _fields.Count == 0 ? null : _fields.DeepClone() };
         return JsonSerializer.SerializeToElement(extensions);
     }
 
-    /// <summary>
-    /// The kept fields to answer beside the typed ones: every field except those the answer already has.
-    /// </summary>
+    /// <summary>The kept fields to answer beside the typed ones: those the answer does not already have.</summary>
     public Dictionary<string, JsonElement> Echo(
         IReadOnlySet<string> answered, IReadOnlyDictionary<string, object?> defaults)
     {
@@ -108,9 +99,7 @@ internal sealed class WooFields
 /// <summary>Which WooCommerce fields are computed (never kept when sent) and which the typed answers carry.</summary>
 internal static class WooFieldNames
 {
-    /// <summary>
-    /// Read-only in WooCommerce's schema: a client sending back what it read must not have them stored.
-    /// </summary>
+    /// <summary>Read-only in WooCommerce's schema: a client sending back what it read must not store them.</summary>
     public static readonly IReadOnlySet<string> ProductReadOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "permalink", "date_modified", "date_modified_gmt", "price", "price_html", "on_sale", "purchasable",

@@ -3,10 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// <c>{create, update, delete}</c> as WooCommerce takes it. Properties Catalog does not know are kept aside (and
-/// ignored), as WooCommerce ignores them.
-/// </summary>
+/// <summary><c>{create, update, delete}</c>; other properties are ignored, as WooCommerce ignores them.</summary>
 public sealed record WooBatchRequest<TItem>
 {
     public IReadOnlyList<TItem>? Create { get; init; }
@@ -21,9 +18,8 @@ public sealed record WooBatchRequest<TItem>
 }
 
 /// <summary>
-/// A WooCommerce product as a client writes it. A field sent as null counts as not sent, as in WooCommerce. Every
-/// property not declared here (tax_status, menu_order, featured, a plugin's fields, ...) lands in <see cref="Other"/>
-/// and is kept in the product's <c>extensions.woocommerce</c>, so that it comes back as it was sent.
+/// A WooCommerce product as a client writes it; a field sent as null counts as not sent. Every other property
+/// (tax_status, a plugin's fields, ...) lands in <see cref="Other"/>, kept so that it comes back as it was sent.
 /// </summary>
 public record WooProductInput
 {
@@ -77,9 +73,7 @@ public record WooVariationInput
     public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-/// <summary>
-/// A category or tag reference: categories by <c>id</c>, tags by <c>name</c> (an <c>id</c> is kept beside it).
-/// </summary>
+/// <summary>A category (by <c>id</c>) or tag (by <c>name</c>, an <c>id</c> kept beside it).</summary>
 public sealed record WooTermInput
 {
     public long? Id { get; init; }

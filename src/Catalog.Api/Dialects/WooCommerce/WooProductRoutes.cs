@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The products batch and read behind WooCommerce's routes and Wholesale Suite's: they differ only in where the wholesale
-/// terms travel (<paramref name="names"/>) and in the shape a product is answered in (<paramref name="answerWith"/>).
+/// The products batch and read behind WooCommerce's routes and Wholesale Suite's: they differ only in where the
+/// wholesale terms travel (<paramref name="names"/>) and in the shape of an answered product.
 /// </summary>
 internal sealed class WooProductRoutes<TProduct>(
     ISender sender,
@@ -46,10 +46,8 @@ internal sealed class WooProductRoutes<TProduct>(
 
         var translator = new ProductTranslator(options, current, attributes);
         var items = new WholesaleProductItems(options.Currency, current, names);
-        var wholesaleCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
-        var wholesaleUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
-        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
-        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
+        var translatedCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
+        var translatedUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
         var command = new BatchProducts(
             WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
         var result = command.ItemCount == 0
@@ -62,9 +60,8 @@ internal sealed class WooProductRoutes<TProduct>(
             (input.Type ?? (input.Id is { } id && current.TryGetValue(id, out var p)
                 ? WooType.Of(p, WooFields.Of(p.Extensions))
                 : WooType.Simple)) == WooType.Simple;
-        WooError Error<T>(WholesaleTranslated<T> item, ItemError error, BatchOperation operation, WooProductInput input)
-            where T : class =>
-            item.Fields.ErrorOf(error, e => WooErrors.Item(e, operation, WooErrors.Product, IsSimple(input)));
+        WooError Error(ItemError error, BatchOperation operation, WooProductInput input) =>
+            WooErrors.Item(error, operation, WooErrors.Product, IsSimple(input));
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)
@@ -73,9 +70,9 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult(new WooBatchResponse<TProduct>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
-                (i, error) => Error(wholesaleCreates[i], error, BatchOperation.Create, creates[i])),
+                (i, error) => Error(error, BatchOperation.Create, creates[i])),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, render,
-                (i, error) => Error(wholesaleUpdates[i], error, BatchOperation.Update, updates[i])),
+                (i, error) => Error(error, BatchOperation.Update, updates[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
         });
     }

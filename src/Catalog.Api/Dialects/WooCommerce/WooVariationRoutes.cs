@@ -9,10 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// The variation batch and reads behind WooCommerce's <c>.../variations</c> routes and Wholesale Suite's, which differ as
-/// in <see cref="WooProductRoutes{TProduct}"/>.
-/// </summary>
+/// <summary>The variation batch and reads behind both dialects' routes, as <see cref="WooProductRoutes{T}"/>.</summary>
 internal sealed class WooVariationRoutes<TVariation>(
     ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
@@ -42,15 +39,12 @@ internal sealed class WooVariationRoutes<TVariation>(
         var variable = IsVariable(parent);
         var translator = new VariationTranslator(options, parent);
         var items = new WholesaleVariationItems(options.Currency, parent, names);
-        var notVariable = new WholesaleFieldMap();
-        var wholesaleCreates = creates.Select(c => variable
+        var translatedCreates = creates.Select(c => variable
             ? items.Create(c, translator.Create)
-            : new(Translated<VariantCreate>.Failed(NotVariable(parent)), notVariable)).ToList();
-        var wholesaleUpdates = updates.Select(u => variable
+            : Translated<VariantCreate>.Failed(NotVariable(parent))).ToList();
+        var translatedUpdates = updates.Select(u => variable
             ? items.Update(u, translator.Update)
-            : new(Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update)), notVariable)).ToList();
-        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
-        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
+            : Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update))).ToList();
         var command = new BatchVariants(
             productId,
             WooBatchAnswers.Valid(translatedCreates),
@@ -61,20 +55,20 @@ internal sealed class WooVariationRoutes<TVariation>(
             : await sender.Send(command, cancellationToken);
 
         TVariation Render(VariantDto variant) => render(variant, parent);
-        static WooError Error(WholesaleFieldMap fields, ItemError error, BatchOperation operation) =>
-            fields.ErrorOf(error, e => WooErrors.Item(e, operation, WooErrors.Variation, simple: false));
+        static WooError Error(ItemError error, BatchOperation operation) =>
+            WooErrors.Item(error, operation, WooErrors.Variation, simple: false);
         WooBatchEntry<TVariation> Deleted(long id, int i) =>
             variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
                 ? new(Render(variant), null)
                 : new(null, new WooItemFailure(id, variable
-                    ? WooErrors.Item(result.Delete[i].Error!, BatchOperation.Delete, WooErrors.Variation, simple: false)
+                    ? Error(result.Delete[i].Error!, BatchOperation.Delete)
                     : InvalidId(BatchOperation.Delete)));
         return new OkObjectResult(new WooBatchResponse<TVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
-                (i, error) => Error(wholesaleCreates[i].Fields, error, BatchOperation.Create)),
+                (_, error) => Error(error, BatchOperation.Create)),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (i, error) => Error(wholesaleUpdates[i].Fields, error, BatchOperation.Update)),
+                (_, error) => Error(error, BatchOperation.Update)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         });
     }
