@@ -115,14 +115,10 @@ internal sealed class WooCommerceAuthenticationHandler(
 
     private static string? Decode(string base64)
     {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var length)
+            ? Encoding.UTF8.GetString(bytes, 0, length)
+            : null;
     }
 
     private Task WriteAsync(WooError error)
