@@ -216,15 +216,10 @@ internal sealed class ProductTranslator(
             kept.Add((image?.Id ?? 0, image?.Name ?? string.Empty, image?.Alt ?? string.Empty));
         }
 
-        if (kept.Any(k => k != (0, string.Empty, string.Empty)))
-        {
-            fields["images"] = new JsonArray(
-                [.. kept.Select(k => (JsonNode)new JsonObject { ["id"] = k.Id, ["name"] = k.Name, ["alt"] = k.Alt })]);
-        }
-        else
-        {
-            fields.Remove("images");
-        }
+        fields.Set("images", kept.All(k => k == (0, string.Empty, string.Empty))
+            ? null
+            : new JsonArray(
+                [.. kept.Select(k => (JsonNode)new JsonObject { ["id"] = k.Id, ["name"] = k.Name, ["alt"] = k.Alt })]));
 
         return urls;
     }
@@ -269,14 +264,7 @@ internal sealed class ProductTranslator(
             }
         }
 
-        if (ids.Count > 0)
-        {
-            fields["tags"] = ids;
-        }
-        else
-        {
-            fields.Remove("tags");
-        }
+        fields.Set("tags", ids.Count > 0 ? ids : null);
 
         return names;
     }
@@ -328,15 +316,9 @@ internal sealed class ProductTranslator(
         }
 
         var positions = ordered.Select(a => a.Attribute.Position ?? 0).ToList();
-        if (positions.SequenceEqual(Enumerable.Range(0, positions.Count)))
-        {
-            fields.Remove("attributes");
-        }
-        else
-        {
-            fields["attributes"] =
-                new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]);
-        }
+        fields.Set("attributes", positions.SequenceEqual(Enumerable.Range(0, positions.Count))
+            ? null
+            : new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]));
 
         return options;
     }

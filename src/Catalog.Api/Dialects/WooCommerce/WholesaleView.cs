@@ -18,12 +18,7 @@ internal sealed record WholesaleView(
     IReadOnlyList<QuantityDiscountRuleDto> Rules)
 {
     public static readonly WholesaleView None = new(
-        new Dictionary<string, decimal>(),
-        new Dictionary<string, decimal>(),
-        new Dictionary<string, long>(),
-        new Dictionary<string, long>(),
-        [],
-        []);
+        Sorted<decimal>([]), Sorted<decimal>([]), Sorted<long>([]), Sorted<long>([]), [], []);
 
     /// <summary>The sent texts of the prices (by role) and of the rules' values (by position).</summary>
     public WholesaleTexts Texts { get; init; } = WholesaleTexts.None();

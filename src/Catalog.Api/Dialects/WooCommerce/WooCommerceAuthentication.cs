@@ -67,8 +67,7 @@ internal sealed class WooCommerceAuthenticationHandler(
             return;
         }
 
-        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        var error = !reading
+        var error = !Reading
             ? Unauthorized(
                 "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.")
             : Context.GetRouteValue("id") is not null
@@ -80,8 +79,7 @@ internal sealed class WooCommerceAuthenticationHandler(
     /// <summary>A key without the scope: WooCommerce's answer to a read-only key that writes.</summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        var permission = reading ? "read" : "write";
+        var permission = Reading ? "read" : "write";
         return WriteAsync(Unauthorized(
             "woocommerce_rest_authentication_error", $"The API key provided does not have {permission} permissions."));
     }
@@ -120,6 +118,8 @@ internal sealed class WooCommerceAuthenticationHandler(
             ? Encoding.UTF8.GetString(bytes, 0, length)
             : null;
     }
+
+    private bool Reading => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     private Task WriteAsync(WooError error)
     {

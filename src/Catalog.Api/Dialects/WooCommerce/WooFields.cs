@@ -50,15 +50,26 @@ internal sealed class WooFields
 
     public void Remove(string name) => _fields.Remove(name);
 
+    /// <summary>Sets a field, or removes it when there is nothing to keep (null).</summary>
+    public void Set(string name, JsonNode? value)
+    {
+        if (value is null)
+        {
+            Remove(name);
+        }
+        else
+        {
+            this[name] = value;
+        }
+    }
+
     /// <summary>Keeps every sent property except those WooCommerce computes and a client cannot set.</summary>
     public void Keep(IReadOnlyDictionary<string, JsonElement>? sent, IReadOnlySet<string> readOnly)
     {
-        foreach (var (name, value) in sent ?? new Dictionary<string, JsonElement>())
+        var kept = (sent ?? new Dictionary<string, JsonElement>()).Where(s => !readOnly.Contains(s.Key));
+        foreach (var (name, value) in kept)
         {
-            if (!readOnly.Contains(name))
-            {
-                _fields[name] = JsonNode.Parse(value.GetRawText());
-            }
+            _fields[name] = JsonNode.Parse(value.GetRawText());
         }
     }
 
@@ -75,18 +86,11 @@ internal sealed class WooFields
     public Dictionary<string, JsonElement> Echo(
         IReadOnlySet<string> answered, IReadOnlyDictionary<string, object?> defaults)
     {
-        var echo = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (name, value) in defaults)
+        var echo = defaults.ToDictionary(
+            d => d.Key, d => JsonSerializer.SerializeToElement(d.Value), StringComparer.Ordinal);
+        foreach (var (name, value) in _fields.Where(f => !answered.Contains(f.Key)))
         {
             echo[name] = JsonSerializer.SerializeToElement(value);
-        }
-
-        foreach (var (name, value) in _fields)
-        {
-            if (!answered.Contains(name))
-            {
-                echo[name] = JsonSerializer.SerializeToElement(value);
-            }
         }
 
         return echo;

@@ -108,14 +108,7 @@ internal static class WooStock
     {
         if (backorders is not null)
         {
-            if (backorders == "notify")
-            {
-                fields["backorders"] = "notify";
-            }
-            else
-            {
-                fields.Remove("backorders");
-            }
+            fields.Set("backorders", backorders == "notify" ? "notify" : null);
         }
 
         if (stockStatus is not null)

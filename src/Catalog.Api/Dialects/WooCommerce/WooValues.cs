@@ -97,19 +97,10 @@ internal static class WooPriceText
 
     private static void Keep(WooFields fields, string name, WooDecimal? sent)
     {
-        if (sent is not { } price)
-        {
-            return;
-        }
-
         // A JSON number reaches WordPress as a PHP float, whose text has no trailing zeros: only strings keep theirs.
-        if (price.IsEmpty || price.SentAsNumber)
+        if (sent is { } price)
         {
-            fields.Remove(name);
-        }
-        else
-        {
-            fields[name] = price.Text;
+            fields.Set(name, price.IsEmpty || price.SentAsNumber ? null : price.Text);
         }
     }
 }
