@@ -158,18 +158,8 @@ internal static class WooFieldNames
             ["date_on_sale_to_gmt"] = null,
         };
 
-    public static readonly IReadOnlyDictionary<string, object?> VariationDefaults =
-        new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["virtual"] = false,
-            ["downloadable"] = false,
-            ["tax_status"] = "taxable",
-            ["tax_class"] = string.Empty,
-            ["shipping_class"] = string.Empty,
-            ["low_stock_amount"] = null,
-            ["date_on_sale_from"] = null,
-            ["date_on_sale_from_gmt"] = null,
-            ["date_on_sale_to"] = null,
-            ["date_on_sale_to_gmt"] = null,
-        };
+    public static readonly IReadOnlyDictionary<string, object?> VariationDefaults = ProductDefaults
+        .Where(d => d.Key is not ("featured" or "catalog_visibility" or "reviews_allowed" or "sold_individually"
+            or "menu_order"))
+        .ToDictionary(StringComparer.Ordinal);
 }
