@@ -86,15 +86,12 @@ internal sealed record WholesaleView(
     }
 
     /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
-    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
-    {
-        return new WholesaleRule(
-            rule.Role,
-            WholesaleValues.Format(rule.StartQty),
-            rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
-            WholesaleValues.PriceType(rule.PriceType),
-            WholesaleTexts.Show(Texts.Rule(position), rule.Value));
-    }
+    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position) => new(
+        rule.Role,
+        WholesaleValues.Format(rule.StartQty),
+        rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
+        WholesaleValues.PriceType(rule.PriceType),
+        WholesaleTexts.Show(Texts.Rule(position), rule.Value));
 
     private static SortedDictionary<string, T> Sorted<T>(IEnumerable<(string Role, T Value)> entries)
     {
