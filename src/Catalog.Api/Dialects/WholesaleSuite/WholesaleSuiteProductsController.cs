@@ -9,9 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
 /// <summary>
-/// Wholesale Suite's <c>/wp-json/wholesale/v1/products</c>: WooCommerce's products batch and read, with the plugin's
-/// wholesale fields on write and <c>wholesale_data</c> on every answer. Same keys, limits and error shapes as the
-/// WooCommerce dialect, whose translation it builds on.
+/// Wholesale Suite's <c>/wp-json/wholesale/v1/products</c>: WooCommerce's batch and read (same keys, limits and
+/// errors), with the plugin's wholesale fields on write and <c>wholesale_data</c> on every answer.
 /// </summary>
 [ApiController]
 [Route("wp-json/wholesale/v1/products")]
@@ -22,10 +21,6 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {
-    /// <summary>
-    /// Creates, then updates, then deletes products, each item on its own: a failed item answers <c>{id, error}</c> in
-    /// its place; a deleted one answers the product as it was.
-    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -37,9 +32,6 @@ public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<Wo
         CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>
-    /// One product with its <c>wholesale_data</c>; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.
-    /// </summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteProduct>(StatusCodes.Status200OK)]

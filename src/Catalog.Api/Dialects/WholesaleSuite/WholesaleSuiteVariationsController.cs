@@ -10,9 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
 /// <summary>
-/// The variations of one variable product through Wholesale Suite: the batch at
-/// <c>/wp-json/wholesale/v1/products/{variable_id}/batch</c> and the reads under <c>.../variations</c>. Each answered
-/// variation carries its <c>wholesale_data</c>.
+/// A variable product's variations through Wholesale Suite: the batch at <c>.../products/{variable_id}/batch</c>, the
+/// reads under <c>.../variations</c>, each variation with its <c>wholesale_data</c>.
 /// </summary>
 [ApiController]
 [Route("wp-json/wholesale/v1/products/{variableId:long}")]
@@ -24,9 +23,6 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {
-    /// <summary>
-    /// Creates, then updates, then deletes variations of one variable product; 404 when the product does not exist.
-    /// </summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -39,7 +35,6 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
         CancellationToken cancellationToken) =>
         Routes().BatchAsync(variableId, request, cancellationToken);
 
-    /// <summary>The product's variations with their <c>wholesale_data</c>, with WooCommerce's paging headers.</summary>
     [HttpGet("variations")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WholesaleSuiteVariation>>(StatusCodes.Status200OK)]
@@ -50,10 +45,6 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
         [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(variableId, page, perPage, Response, cancellationToken);
 
-    /// <summary>
-    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
-    /// id.
-    /// </summary>
     [HttpGet("variations/{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleSuiteVariation>(StatusCodes.Status200OK)]

@@ -4,9 +4,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>
-/// Wholesale Suite's fields of one item (<see cref="IWholesaleSuiteFields"/>) as changes to its terms.
-/// </summary>
+/// <summary>Wholesale Suite's fields of one item as changes to its terms.</summary>
 internal static class WwsFieldReader
 {
     public const string Price = "wholesale_price";
@@ -18,14 +16,8 @@ internal static class WwsFieldReader
 
     /// <summary>The names of Wholesale Suite's fields and their reader, for the WooCommerce routes it runs.</summary>
     public static readonly WholesaleNames Names = new(
-        r => $"{Price}.{r}",
-        r => $"{SalePrice}.{r}",
-        r => $"{Minimum}.{r}",
-        r => $"{Step}.{r}",
-        Price,
-        Minimum,
-        Step,
-        Rules)
+        r => $"{Price}.{r}", r => $"{SalePrice}.{r}", r => $"{Minimum}.{r}", r => $"{Step}.{r}",
+        Price, Minimum, Step, Rules)
     {
         ReadFields = (input, problems) => Read((IWholesaleSuiteFields)input, problems),
         AnswerOnly = "wholesale_data", // Wholesale Suite's answer, computed from the terms.

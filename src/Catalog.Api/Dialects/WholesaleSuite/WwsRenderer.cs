@@ -6,10 +6,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>
-/// Products and variations as Wholesale Suite answers them: WooCommerce's answer, its terms moved out of
-/// <c>meta_data</c> into <c>wholesale_data</c>, as the plugin moves them.
-/// </summary>
+/// <summary>WooCommerce's answers with the terms moved from <c>meta_data</c> to <c>wholesale_data</c>.</summary>
 internal sealed class WwsRenderer(WooRenderer woo, string currency)
 {
     public WholesaleSuiteProduct Product(ProductDto product)
@@ -31,10 +28,7 @@ internal sealed class WwsRenderer(WooRenderer woo, string currency)
     private static IReadOnlyList<WooMeta> WithoutTerms(IReadOnlyList<WooMeta> meta) =>
         [.. meta.Where(m => !WholesaleMeta.IsWholesaleKey(m.Key))];
 
-    /// <summary>
-    /// A <c>wholesale_data</c> a WooCommerce client once sent (kept as one of its fields) must not stand beside the
-    /// real one.
-    /// </summary>
+    /// <summary>A <c>wholesale_data</c> a WooCommerce client once sent must not stand beside the real one.</summary>
     private static Dictionary<string, JsonElement>? WithoutData(Dictionary<string, JsonElement>? other) =>
         other?.Where(p => p.Key != "wholesale_data").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 

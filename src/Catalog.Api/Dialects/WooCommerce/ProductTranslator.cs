@@ -11,10 +11,9 @@ using Catalog.Domain.Products;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// WooCommerce products to canonical product items. A simple product is a product with one variant that carries its
-/// SKU, prices and stock; a variable product's variations are its variants. An update is applied onto the product as
-/// it was read (<paramref name="current"/>), because canonical updates replace nested lists (prices, the variant
-/// list) whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
+/// WooCommerce products to canonical items: a simple product has one variant with its SKU, prices and stock. An update
+/// is applied onto the product as read (<paramref name="current"/>), because canonical updates replace nested lists
+/// whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
 /// </summary>
 internal sealed class ProductTranslator(
     WooCommerceOptions options,
@@ -36,28 +35,17 @@ internal sealed class ProductTranslator(
 
         var type = input.Type ?? WooType.Simple;
         var fields = WooFields.Empty();
-        var written = Write(input, type, null, fields, problems);
-        var item = new ProductCreate
-        {
-            Title = input.Name,
-            Handle = string.IsNullOrEmpty(input.Slug) ? default(Optional<string?>) : input.Slug,
-            Status = written.Status ?? ProductStatus.Published,
-            Description = Optional(input.Description),
-            Images = written.Images ?? default,
-            Tags = written.Tags ?? default,
-            Options = written.Options ?? default,
-            Metadata = WooMetaData.Merge(null, input.MetaData, problems),
-            Weight = written.Weight ?? default,
-            Length = written.Length ?? default,
-            Width = written.Width ?? default,
-            Height = written.Height ?? default,
-            CategoryIds = written.CategoryIds ?? default,
-            Extensions = fields.AsExtensions(),
-            Variants = type == WooType.Simple
-                ? One(SimpleVariant(input, input.Name, null, problems))
-                : default(Optional<IReadOnlyList<ProductVariantWrite>?>),
-        };
-        return Translated<ProductCreate>.Of(item, problems);
+        var create = new ProductCreate { Title = input.Name, Status = ProductStatus.Published };
+        var item = Write(create, input, type, null, fields, problems);
+        return Translated<ProductCreate>.Of(
+            item with
+            {
+                Extensions = fields.AsExtensions(),
+                Variants = type == WooType.Simple
+                    ? One(SimpleVariant(input, input.Name, null, problems))
+                    : default(Optional<IReadOnlyList<ProductVariantWrite>?>),
+            },
+            problems);
     }
 
     public Translated<ProductUpdate> Update(WooProductInput input)
@@ -72,36 +60,23 @@ internal sealed class ProductTranslator(
         var before = WooFields.Of(product.Extensions);
         var fields = WooFields.Of(product.Extensions);
         var type = input.Type ?? WooType.Of(product, before);
-        var written = Write(input, type, product, fields, problems);
-        var name = input.Name ?? product.Title;
-        var item = new ProductUpdate
-        {
-            Id = id,
-            Version = product.Version,
-            Title = Optional(input.Name),
-            Handle = string.IsNullOrEmpty(input.Slug) ? default(Optional<string?>) : input.Slug,
-            Status = written.Status is { } status ? status : default(Optional<ProductStatus?>),
-            Description = Optional(input.Description),
-            Images = written.Images ?? default,
-            Tags = written.Tags ?? default,
-            Options = written.Options ?? default,
-            Metadata = WooMetaData.Merge(product.Metadata, input.MetaData, problems),
-            Weight = written.Weight ?? default,
-            Length = written.Length ?? default,
-            Width = written.Width ?? default,
-            Height = written.Height ?? default,
-            CategoryIds = written.CategoryIds ?? default,
-            Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
-            Variants = type == WooType.Simple ? SimpleVariants(input, product, name, problems) : default,
-        };
-        return Translated<ProductUpdate>.Of(item, problems);
+        var update = new ProductUpdate { Id = id, Version = product.Version, Title = Optional(input.Name) };
+        var item = Write(update, input, type, product, fields, problems);
+        return Translated<ProductUpdate>.Of(
+            item with
+            {
+                Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+                Variants = type == WooType.Simple
+                    ? SimpleVariants(input, product, input.Name ?? product.Title, problems)
+                    : default,
+            },
+            problems);
     }
 
-    /// <summary>
-    /// The product-level fields both operations share; keeps WooCommerce-only values in <paramref name="fields"/>.
-    /// </summary>
-    private Written Write(
-        WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
+    /// <summary>The fields both operations share; WooCommerce-only values go to <paramref name="fields"/>.</summary>
+    private T Write<T>(
+        T item, WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
+        where T : ProductWrite
     {
         if (type is not (WooType.Simple or WooType.Variable))
         {
@@ -113,53 +88,59 @@ internal sealed class ProductTranslator(
 
         fields.Keep(input.Other, WooFieldNames.ProductReadOnly);
         fields["type"] = type;
-        ProductStatus? status = null;
+        var status = item.Status;
         if (input.Status is not null)
         {
-            status = WooStatus.TryParse(input.Status, out var parsed) ? parsed : null;
-            if (status is null)
+            if (WooStatus.Writable.TryGetValue(input.Status, out var parsed))
             {
-                problems.Invalid("status", $"status is not one of {string.Join(", ", WooStatus.Writable)}.");
+                status = parsed;
+            }
+            else
+            {
+                problems.Invalid("status", $"status is not one of {string.Join(", ", WooStatus.Writable.Keys)}.");
             }
         }
 
         WooStock.Check(input.Backorders, input.StockStatus, problems);
+        string[] stock = ["sku", "manage_stock", "stock_quantity", "stock_status", "backorders"];
         if (type == WooType.Variable)
         {
             // A variable product's own SKU and stock have no canonical home (its variations have theirs); its prices
             // WooCommerce itself clears, as they come from the variations.
-            KeepIfSent(fields, "sku", input.Sku);
-            KeepIfSent(fields, "manage_stock", input.ManageStock);
-            KeepIfSent(fields, "stock_quantity", input.StockQuantity);
-            KeepIfSent(fields, "stock_status", input.StockStatus);
-            KeepIfSent(fields, "backorders", input.Backorders);
+            object?[] sent = [input.Sku, input.ManageStock, input.StockQuantity, input.StockStatus, input.Backorders];
+            foreach (var (name, value) in stock.Zip(sent).Where(s => s.Second is not null))
+            {
+                fields[name] = JsonSerializer.SerializeToNode(value);
+            }
         }
         else
         {
             if (product is not null && WooType.Of(product, WooFields.Of(product.Extensions)) == WooType.Variable)
             {
-                foreach (var name in new[] { "sku", "manage_stock", "stock_quantity", "stock_status", "backorders" })
-                {
-                    fields.Remove(name);
-                }
+                Array.ForEach(stock, fields.Remove);
             }
 
             WooStock.Keep(input.Backorders, input.StockStatus, fields);
             WooPriceText.Keep(fields, input.RegularPrice, input.SalePrice);
         }
 
-        return new Written(
-            status,
-            Images(input.Images, product, fields, problems),
-            Tags(input.Tags, fields, problems),
-            Options(input.Attributes, fields, problems),
-            input.Categories?.Where(c => c?.Id is > 0).Select(c => c.Id!.Value).ToList() is { } categories
-                ? new Optional<IReadOnlyList<long>?>(categories)
-                : null,
-            Dimension(input.Weight, "weight", problems),
-            Dimension(input.Dimensions?.Length, "dimensions.length", problems),
-            Dimension(input.Dimensions?.Width, "dimensions.width", problems),
-            Dimension(input.Dimensions?.Height, "dimensions.height", problems));
+        return (T)((ProductWrite)item with
+        {
+            Handle = string.IsNullOrEmpty(input.Slug) ? default(Optional<string?>) : input.Slug,
+            Status = status,
+            Description = Optional(input.Description),
+            Images = Images(input.Images, product, fields, problems),
+            Tags = Tags(input.Tags, fields, problems),
+            Options = Options(input.Attributes, fields, problems),
+            CategoryIds = input.Categories is null
+                ? default(Optional<IReadOnlyList<long>?>)
+                : input.Categories.Where(c => c?.Id is > 0).Select(c => c.Id!.Value).ToList(),
+            Weight = Dimension(input.Weight, "weight", problems),
+            Length = Dimension(input.Dimensions?.Length, "dimensions.length", problems),
+            Width = Dimension(input.Dimensions?.Width, "dimensions.width", problems),
+            Height = Dimension(input.Dimensions?.Height, "dimensions.height", problems),
+            Metadata = WooMetaData.Merge(product?.Metadata, input.MetaData, problems),
+        });
     }
 
     private ProductVariantWrite SimpleVariant(
@@ -176,9 +157,7 @@ internal sealed class ProductTranslator(
             AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
         };
 
-    /// <summary>
-    /// The whole variant list of a simple product (its one variant), or nothing when no variant field changes.
-    /// </summary>
+    /// <summary>A simple product's whole variant list (its one variant); none when no variant field changes.</summary>
     private Optional<IReadOnlyList<ProductVariantWrite>?> SimpleVariants(
         WooProductInput input, ProductDto product, string name, TranslationProblems problems)
     {
@@ -207,15 +186,14 @@ internal sealed class ProductTranslator(
     private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
 
     /// <summary>
-    /// Images by <c>src</c>; an image sent by <c>id</c> alone keeps the src it had. Ids, names and alt texts are kept
-    /// beside them, since Catalog has no media library.
+    /// Images by <c>src</c>, or by <c>id</c> alone for the src it had; ids, names and alt texts are kept beside them.
     /// </summary>
-    private static Optional<IReadOnlyList<ImageInput>?>? Images(
+    private static Optional<IReadOnlyList<ImageInput>?> Images(
         IReadOnlyList<WooImageInput>? images, ProductDto? product, WooFields fields, TranslationProblems problems)
     {
         if (images is null)
         {
-            return null;
+            return default;
         }
 
         var known = ImageMeta(product is null ? null : fields["images"], product?.Images.Count ?? 0)
@@ -238,17 +216,12 @@ internal sealed class ProductTranslator(
             kept.Add((image?.Id ?? 0, image?.Name ?? string.Empty, image?.Alt ?? string.Empty));
         }
 
-        if (kept.Any(k => k != (0, string.Empty, string.Empty)))
-        {
-            fields["images"] = new JsonArray(
-                [.. kept.Select(k => (JsonNode)new JsonObject { ["id"] = k.Id, ["name"] = k.Name, ["alt"] = k.Alt })]);
-        }
-        else
-        {
-            fields.Remove("images");
-        }
+        fields.Set("images", kept.All(k => k == (0, string.Empty, string.Empty))
+            ? null
+            : new JsonArray(
+                [.. kept.Select(k => (JsonNode)new JsonObject { ["id"] = k.Id, ["name"] = k.Name, ["alt"] = k.Alt })]));
 
-        return new Optional<IReadOnlyList<ImageInput>?>(urls);
+        return urls;
     }
 
     /// <summary>The kept id, name and alt of each image, when they still line up with the product's images.</summary>
@@ -263,12 +236,12 @@ internal sealed class ProductTranslator(
     }
 
     /// <summary>Tags by name (Catalog keeps tags as names); a tag id sent with a name is kept beside it.</summary>
-    private static Optional<IReadOnlyList<string>?>? Tags(
+    private static Optional<IReadOnlyList<string>?> Tags(
         IReadOnlyList<WooTermInput>? tags, WooFields fields, TranslationProblems problems)
     {
         if (tags is null)
         {
-            return null;
+            return default;
         }
 
         var knownIds = TagIds(fields["tags"]);
@@ -291,16 +264,9 @@ internal sealed class ProductTranslator(
             }
         }
 
-        if (ids.Count > 0)
-        {
-            fields["tags"] = ids;
-        }
-        else
-        {
-            fields.Remove("tags");
-        }
+        fields.Set("tags", ids.Count > 0 ? ids : null);
 
-        return new Optional<IReadOnlyList<string>?>(names);
+        return names;
     }
 
     public static IReadOnlyDictionary<string, long> TagIds(JsonNode? kept) =>
@@ -310,16 +276,16 @@ internal sealed class ProductTranslator(
             : new Dictionary<string, long>();
 
     /// <summary>
-    /// Attributes in position order become options: a global one (by id) takes the attribute's name, a local one its
-    /// own. Those without options are left out, as WooCommerce leaves them out; <c>visible</c> and <c>variation</c>
-    /// default to false, as in WooCommerce. Positions that are not simply 0, 1, 2, ... are kept beside them.
+    /// Attributes in position order become options, named as the global attribute (by id) or their own name. As in
+    /// WooCommerce, those without options are left out and flags default to false; positions other than 0, 1, 2, ...
+    /// are kept beside them.
     /// </summary>
-    private Optional<IReadOnlyList<OptionInput>?>? Options(
+    private Optional<IReadOnlyList<OptionInput>?> Options(
         IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)
     {
         if (sent is null)
         {
-            return null;
+            return default;
         }
 
         var ordered = sent.Select((a, i) => (Attribute: a, Index: i))
@@ -350,17 +316,11 @@ internal sealed class ProductTranslator(
         }
 
         var positions = ordered.Select(a => a.Attribute.Position ?? 0).ToList();
-        if (positions.SequenceEqual(Enumerable.Range(0, positions.Count)))
-        {
-            fields.Remove("attributes");
-        }
-        else
-        {
-            fields["attributes"] =
-                new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]);
-        }
+        fields.Set("attributes", positions.SequenceEqual(Enumerable.Range(0, positions.Count))
+            ? null
+            : new JsonArray([.. positions.Select(p => (JsonNode)new JsonObject { ["position"] = p })]));
 
-        return new Optional<IReadOnlyList<OptionInput>?>(options);
+        return options;
     }
 
     public static IReadOnlyList<int> Positions(JsonNode? kept, int count) =>
@@ -368,27 +328,8 @@ internal sealed class ProductTranslator(
             ? [.. list.Select((p, i) => p?["position"]?.GetValue<int>() ?? i)]
             : [.. Enumerable.Range(0, count)];
 
-    private static Optional<decimal?>? Dimension(WooDecimal? sent, string field, TranslationProblems problems) =>
-        sent is null ? null : new Optional<decimal?>(WooStock.ParseAmount(sent, field, problems));
-
-    private static void KeepIfSent<T>(WooFields fields, string name, T? value)
-    {
-        if (value is not null)
-        {
-            fields[name] = JsonSerializer.SerializeToNode(value);
-        }
-    }
+    private static Optional<decimal?> Dimension(WooDecimal? sent, string field, TranslationProblems problems) =>
+        sent is null ? default(Optional<decimal?>) : WooStock.ParseAmount(sent, field, problems);
 
     private static Optional<string?> Optional(string? value) => value is null ? default(Optional<string?>) : value;
-
-    private sealed record Written(
-        ProductStatus? Status,
-        Optional<IReadOnlyList<ImageInput>?>? Images,
-        Optional<IReadOnlyList<string>?>? Tags,
-        Optional<IReadOnlyList<OptionInput>?>? Options,
-        Optional<IReadOnlyList<long>?>? CategoryIds,
-        Optional<decimal?>? Weight,
-        Optional<decimal?>? Length,
-        Optional<decimal?>? Width,
-        Optional<decimal?>? Height);
 }

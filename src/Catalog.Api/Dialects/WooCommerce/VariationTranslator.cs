@@ -24,21 +24,10 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
 
         var problems = new TranslationProblems();
         var fields = WooFields.Empty();
-        var written = Write(input, fields, problems);
-        var item = new VariantCreate
-        {
-            Title = Title(written.Options is { } options ? options.Value : null),
-            Sku = string.IsNullOrEmpty(input.Sku) ? default(Optional<string?>) : input.Sku,
-            Prices = WooStock.Prices([], input.RegularPrice, input.SalePrice, settings.Currency, problems),
-            ManageInventory = written.Manage ?? default,
-            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
-            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
-            Options = written.Options ?? default,
-            Rank = written.Rank ?? default,
-            Metadata = WooMetaData.Merge(null, input.MetaData, problems),
-            Extensions = fields.AsExtensions(),
-        };
-        return Translated<VariantCreate>.Of(item, problems);
+        var sku = string.IsNullOrEmpty(input.Sku) ? default(Optional<string?>) : input.Sku;
+        var item = Write(new VariantCreate { Sku = sku }, input, null, fields, problems);
+        var title = Title(item.Options.HasValue ? item.Options.Value : null);
+        return Translated<VariantCreate>.Of(item with { Title = title, Extensions = fields.AsExtensions() }, problems);
     }
 
     public Translated<VariantUpdate> Update(WooVariationInput input)
@@ -52,26 +41,21 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         var problems = new TranslationProblems();
         var before = WooFields.Of(variant.Extensions);
         var fields = WooFields.Of(variant.Extensions);
-        var written = Write(input, fields, problems);
-        var item = new VariantUpdate
-        {
-            Id = id,
-            Version = variant.Version,
-            Title = written.Options is { } options ? Title(options.Value) : default(Optional<string?>),
-            Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
-            Prices = WooStock.Prices(variant.Prices, input.RegularPrice, input.SalePrice, settings.Currency, problems),
-            ManageInventory = written.Manage ?? default,
-            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
-            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
-            Options = written.Options ?? default,
-            Rank = written.Rank ?? default,
-            Metadata = WooMetaData.Merge(variant.Metadata, input.MetaData, problems),
-            Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
-        };
-        return Translated<VariantUpdate>.Of(item, problems);
+        var sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku;
+        var update = new VariantUpdate { Id = id, Version = variant.Version, Sku = sku };
+        var item = Write(update, input, variant, fields, problems);
+        return Translated<VariantUpdate>.Of(
+            item with
+            {
+                Title = item.Options.HasValue ? Title(item.Options.Value) : default(Optional<string?>),
+                Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+            },
+            problems);
     }
 
-    private Written Write(WooVariationInput input, WooFields fields, TranslationProblems problems)
+    private T Write<T>(
+        T item, WooVariationInput input, VariantDto? variant, WooFields fields, TranslationProblems problems)
+        where T : VariantWrite
     {
         fields.Keep(input.Other, WooFieldNames.VariationReadOnly);
         if (input.Other?.GetValueOrDefault("dimensions") is { ValueKind: not JsonValueKind.Null } dimensions
@@ -84,7 +68,7 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         WooStock.Check(input.Backorders, input.StockStatus, problems);
         WooStock.Keep(input.Backorders, input.StockStatus, fields);
         WooPriceText.Keep(fields, input.RegularPrice, input.SalePrice);
-        Optional<bool?>? manage = null;
+        Optional<bool?> manage = default;
         switch (input.ManageStock)
         {
             case null:
@@ -103,18 +87,23 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
                 break;
         }
 
-        Optional<int?>? rank = null;
-        if (input.MenuOrder is { } order)
+        if (input.MenuOrder is < 0)
         {
-            if (order < 0)
-            {
-                problems.Invalid("menu_order", "menu_order must not be negative: Catalog orders variants from 0 up.");
-            }
-
-            rank = order;
+            problems.Invalid("menu_order", "menu_order must not be negative: Catalog orders variants from 0 up.");
         }
 
-        return new Written(manage, Options(input.Attributes, problems), rank);
+        var options = Options(input.Attributes, problems);
+        var currency = settings.Currency;
+        return (T)((VariantWrite)item with
+        {
+            Prices = WooStock.Prices(variant?.Prices ?? [], input.RegularPrice, input.SalePrice, currency, problems),
+            ManageInventory = manage,
+            StockQuantity = input.StockQuantity is { } quantity ? quantity : default(Optional<int?>),
+            AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
+            Options = options,
+            Rank = input.MenuOrder is { } order ? order : default(Optional<int?>),
+            Metadata = WooMetaData.Merge(variant?.Metadata, input.MetaData, problems),
+        });
     }
 
     /// <summary>
@@ -122,12 +111,12 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
     /// ignoring case). An empty option means "any value", which Catalog expresses by leaving the option out, as
     /// WooCommerce's answers leave it out.
     /// </summary>
-    private Optional<IReadOnlyDictionary<string, string>?>? Options(
+    private Optional<IReadOnlyDictionary<string, string>?> Options(
         IReadOnlyList<WooVariationAttributeInput>? sent, TranslationProblems problems)
     {
         if (sent is null)
         {
-            return null;
+            return default;
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -167,7 +156,4 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         var named = parent.Options.Where(o => values?.ContainsKey(o.Title) == true).Select(o => values![o.Title]);
         return values is { Count: > 0 } ? $"{parent.Title} - {string.Join(", ", named)}" : parent.Title;
     }
-
-    private sealed record Written(
-        Optional<bool?>? Manage, Optional<IReadOnlyDictionary<string, string>?>? Options, Optional<int?>? Rank);
 }

@@ -4,16 +4,15 @@ using Catalog.Domain.Wholesale;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency, so prices and fixed rules
-/// are the store currency's; a variant's prices and fixed rules in other currencies are kept as they are. Each list
-/// the changes touch is sent whole (canonical lists replace), merged from the terms as they were read. The texts the
-/// amounts were sent as are updated in <c>texts</c> (see <see cref="WholesaleTexts"/>).
+/// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency: prices and rules in others
+/// are kept as they are. Each list the changes touch is sent whole (canonical lists replace), merged from the terms as
+/// they were read; the texts the amounts were sent as are updated in <c>texts</c>.
 /// </summary>
 internal abstract partial class WholesaleItems
 {
     private WholesaleInput? Apply(Sent sent, WholesaleDto current, WholesaleTexts texts, string prefix)
     {
-        var (changes, map) = (sent.Changes, sent.Map);
+        var changes = sent.Changes;
         if (changes.IsEmpty)
         {
             return null;
@@ -52,10 +51,10 @@ internal abstract partial class WholesaleItems
 
         if (changes.Visibility is { } visibility)
         {
-            map.Add($"{prefix}wholesale.visibility", changes.VisibilityField);
+            sent.Map.Add($"{prefix}wholesale.visibility", changes.VisibilityField);
             for (var i = 0; i < visibility.Count; i++)
             {
-                map.Add($"{prefix}wholesale.visibility[{i}]", visibility[i].Field);
+                sent.Map.Add($"{prefix}wholesale.visibility[{i}]", visibility[i].Field);
             }
 
             input = input with { Visibility = visibility.Select(v => v.Role).ToList() };
@@ -64,7 +63,7 @@ internal abstract partial class WholesaleItems
         if (changes.Rules is { } rules)
         {
             var path = $"{prefix}wholesale.quantity_discount_rules";
-            input = input with { QuantityDiscountRules = Rules(rules, changes.RulesField, current, texts, path, map) };
+            input = input with { QuantityDiscountRules = Rules(rules, sent, current, texts, path) };
         }
 
         return input;
@@ -187,12 +186,7 @@ internal abstract partial class WholesaleItems
 
     /// <summary>The rules sent, in order, then the fixed rules in other currencies (which the plugin hides).</summary>
     private List<QuantityDiscountRuleInput> Rules(
-        IReadOnlyList<SentRule> rules,
-        string field,
-        WholesaleDto current,
-        WholesaleTexts texts,
-        string path,
-        WholesaleFieldMap map)
+        IReadOnlyList<SentRule> rules, Sent sent, WholesaleDto current, WholesaleTexts texts, string path)
     {
         var hidden = current.QuantityDiscountRules
             .Select((r, i) => (Rule: r, Text: texts.Rule(i)))
@@ -201,30 +195,27 @@ internal abstract partial class WholesaleItems
         texts.Rules.Clear();
         texts.Rules.AddRange(rules.Select(r => WholesaleTexts.Kept(r.ValueText, r.Value)));
         texts.Rules.AddRange(hidden.Select(h => h.Text));
-        var list = rules.Select(r => new QuantityDiscountRuleInput
-        {
-            Role = r.Role,
-            StartQty = r.StartQty,
-            EndQty = r.EndQty,
-            PriceType = r.PriceType,
-            Value = r.Value,
-            CurrencyCode = r.PriceType == DiscountPriceType.Fixed ? currency : null,
-        }).ToList();
-        list.AddRange(hidden.Select(h => new QuantityDiscountRuleInput
-        {
-            Role = h.Rule.Role,
-            StartQty = h.Rule.StartQty,
-            EndQty = h.Rule.EndQty,
-            PriceType = h.Rule.PriceType,
-            Value = h.Rule.Value,
-            CurrencyCode = h.Rule.CurrencyCode,
-        }));
+        var list = rules
+            .Select(r => new QuantityDiscountRuleDto(
+                r.Role, r.StartQty, r.EndQty, r.PriceType, r.Value,
+                r.PriceType == DiscountPriceType.Fixed ? currency : null))
+            .Concat(hidden.Select(h => h.Rule))
+            .Select(r => new QuantityDiscountRuleInput
+            {
+                Role = r.Role,
+                StartQty = r.StartQty,
+                EndQty = r.EndQty,
+                PriceType = r.PriceType,
+                Value = r.Value,
+                CurrencyCode = r.CurrencyCode,
+            })
+            .ToList();
 
-        map.Add(path, field);
+        sent.Map.Add(path, sent.Changes.RulesField);
         for (var i = 0; i < list.Count; i++)
         {
             var at = i < rules.Count ? rules[i].Field : names.Rules;
-            map.Add($"{path}[{i}]", rest => at + RuleField(rest));
+            sent.Map.Add($"{path}[{i}]", rest => at + RuleField(rest));
         }
 
         return list;

@@ -1,15 +1,14 @@
+using Catalog.Application.Common;
+using Catalog.Application.Common.Batches;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// One role's new value in a per-role map (null: the role's value is removed), the field that sent it, and its text
-/// when sent as a string.
-/// </summary>
+/// <summary>One role's new value (null removes it), the field that sent it, and its text if sent as one.</summary>
 internal sealed record RoleValue<T>(T? Value, string Field, string? Text = null)
     where T : struct;
 
-/// <summary>A quantity discount rule as sent, read; <see cref="Field"/> is where it was sent.</summary>
+/// <summary>A quantity discount rule as sent, and where.</summary>
 internal sealed record SentRule(
     string Role,
     long StartQty,
@@ -23,9 +22,8 @@ internal sealed record SentRule(
 internal sealed record VisibleRole(string Role, string Field);
 
 /// <summary>
-/// Changes to a variant's wholesale terms in Wholesale Suite's model: prices, sale prices, minimums and steps per role
-/// (a role not named keeps its value, as the plugin updates one meta key per role), the visibility filter and the
-/// rule mapping whole. Read from Wholesale Suite's fields or from its meta keys in WooCommerce's <c>meta_data</c>.
+/// Changes to a variant's terms in Wholesale Suite's model: per role (a role not named keeps its value, as the plugin
+/// keeps one meta key per role), the visibility filter and the rule mapping whole.
 /// </summary>
 internal sealed class WholesaleChanges
 {
@@ -40,7 +38,6 @@ internal sealed class WholesaleChanges
     /// <summary>The new rule mapping (empty: no rules), or null to keep it.</summary>
     public IReadOnlyList<SentRule>? Rules { get; set; }
 
-    /// <summary>Where each whole-list change was sent, for its errors.</summary>
     public string VisibilityField { get; set; } = string.Empty;
 
     public string RulesField { get; set; } = string.Empty;
@@ -56,9 +53,7 @@ internal sealed class WholesaleChanges
             .Concat(Visibility is null ? [] : [VisibilityField])
             .Concat(Rules is null ? [] : [RulesField]);
 
-    /// <summary>
-    /// Applies <paramref name="later"/> over these changes: per role for the maps, whole for the lists.
-    /// </summary>
+    /// <summary>Applies <paramref name="later"/> over these: per role for the maps, whole for the lists.</summary>
     public void Add(WholesaleChanges later)
     {
         Merge(Prices, later.Prices);
@@ -87,8 +82,8 @@ internal sealed class WholesaleChanges
 }
 
 /// <summary>
-/// Where a dialect's items carry wholesale terms besides Wholesale Suite's meta keys: what it calls each value an item
-/// did not send (kept entries, whole lists), for errors, and how to read its own fields, if it has any.
+/// What a dialect calls each wholesale value an item did not send (kept entries, whole lists), for errors, and how to
+/// read its own fields, if it has any.
 /// </summary>
 internal sealed record WholesaleNames(
     Func<string, string> Price,
@@ -110,13 +105,54 @@ internal sealed record WholesaleNames(
         "meta_data",
         WholesaleMeta.RulesKey);
 
-    /// <summary>
-    /// Reads the changes an item (a WooCommerce product or variation input) sends in the dialect's own fields.
-    /// </summary>
+    /// <summary>Reads the changes an item (a product or variation input) sends in the dialect's fields.</summary>
     public Func<object, TranslationProblems, WholesaleChanges>? ReadFields { get; init; }
 
-    /// <summary>
-    /// A field the dialect computes in its answers: a client sending back what it read must not have it kept.
-    /// </summary>
+    /// <summary>A field the dialect computes in its answers: one a client sends back is not kept.</summary>
     public string? AnswerOnly { get; init; }
+}
+
+/// <summary>
+/// Where each entry of an item's canonical wholesale lists came from, so that the engine's errors name the field sent
+/// (<c>wholesale_quantity_discount_rule_mapping[1].end_qty</c>, not <c>wholesale.quantity_discount_rules[1]...</c>).
+/// </summary>
+internal sealed class WholesaleFieldMap
+{
+    private readonly List<(string Canonical, Func<string, string> Dialect)> _entries = [];
+
+    /// <summary>Maps <paramref name="canonical"/> and the fields under it, given the rest of the path.</summary>
+    public void Add(string canonical, Func<string, string> dialect) => _entries.Add((canonical, dialect));
+
+    public void Add(string canonical, string dialect) => Add(canonical, _ => dialect);
+
+    /// <summary>The dialect's name for a canonical field; null when it is not one this map knows.</summary>
+    public string? Map(string field)
+    {
+        foreach (var (canonical, dialect) in _entries)
+        {
+            if (field == canonical
+                || (field.StartsWith(canonical, StringComparison.Ordinal) && field[canonical.Length] == '.'))
+            {
+                return dialect(field[canonical.Length..]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The item's error in WooCommerce's words, wholesale fields renamed; an unknown role is a bad value of the field
+    /// that names it (<c>rest_invalid_param</c>).
+    /// </summary>
+    public WooError ErrorOf(ItemError error, Func<ItemError, WooError> woo)
+    {
+        var details = error.Details.Select(d => (Detail: d, Field: Map(d.Field))).ToList();
+        if (error.Code == ErrorCodes.ReferenceNotFound && details.Count > 0 && details.All(d => d.Field is not null))
+        {
+            return WooErrors.InvalidParams([.. details.Select(d => (d.Field!, d.Detail.Message))]);
+        }
+
+        var renamed = details.Select(d => d.Field is null ? d.Detail : d.Detail with { Field = d.Field });
+        return woo(error with { Details = [.. renamed] });
+    }
 }

@@ -8,25 +8,17 @@ using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>One translated item, and where its wholesale values came from (for the engine's errors).</summary>
-internal sealed record WholesaleTranslated<T>(Translated<T> Translated, WholesaleFieldMap Fields)
-    where T : class;
-
 /// <summary>
-/// Wholesale Suite's terms around a WooCommerce translation: read from the item's meta_data keys and (through
-/// <see cref="WholesaleNames.ReadFields"/>) a dialect's own fields, the rest of the item translated by WooCommerce's
-/// translator, the terms then put on the canonical item, merged per role into the terms as they were read.
+/// Wholesale Suite's terms around a WooCommerce translation: read from the item's meta_data keys and a dialect's own
+/// fields, the rest translated by WooCommerce's translator, the terms then merged into the canonical item's.
 /// </summary>
 internal abstract partial class WholesaleItems(string currency, WholesaleNames names)
 {
     /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, for its errors.</summary>
     private readonly List<int> _metaPositions = [];
 
-    /// <summary>
-    /// Translates the item without what Wholesale Suite takes from it, then has <paramref name="put"/> put the changes
-    /// it sends (when it sends some) on the canonical item.
-    /// </summary>
-    protected WholesaleTranslated<T> Translate<TInput, T>(
+    /// <summary>Translates the item without its terms, then <paramref name="put"/> puts them on the result.</summary>
+    protected Translated<T> Translate<TInput, T>(
         TInput input, Func<TInput, Translated<T>> translate, Func<T, Sent, T> put)
         where TInput : class
         where T : class
@@ -40,12 +32,12 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
         var result = translated.Error is { } woo ? Translated<T>.Failed(Renumbered(woo))
             : sent.Problems.ToError() is { } error ? Translated<T>.Failed(error)
             : Translated<T>.Ok(item!);
-        return new(result, sent.Map);
+        return result with { Fields = sent.Map };
     }
 
     /// <summary>
     /// <paramref name="write"/> with the changes merged into the terms of <paramref name="current"/> (none for a new
-    /// variant), and the texts the amounts were sent as kept in its extensions when they change.
+    /// variant), and the texts the amounts were sent as kept in its extensions.
     /// </summary>
     protected T Put<T>(T write, Sent sent, VariantDto? current, string prefix)
         where T : VariantWrite
@@ -63,7 +55,6 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
         return (T)(same ? put : put with { Extensions = texts.Into(write.Extensions) });
     }
 
-    /// <summary>The item without what Wholesale Suite takes from it, and the changes it makes.</summary>
     private (T Others, WholesaleChanges Changes) Split<T>(T input, TranslationProblems problems)
         where T : class
     {
@@ -88,10 +79,7 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
         return ((T)rest, changes);
     }
 
-    /// <summary>
-    /// WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it (before Wholesale Suite's
-    /// entries were taken out).
-    /// </summary>
+    /// <summary>WooCommerce's error about a <c>meta_data</c> entry, naming it where the client sent it.</summary>
     private WooError Renumbered(WooError error)
     {
         if (error.Data.Params is not { } fields
@@ -115,7 +103,7 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
             ? other.Where(p => p.Key != answer).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
             : other;
 
-    /// <summary>What one item sends, where its values go (<see cref="Map"/>), and what is wrong with them.</summary>
+    /// <summary>What one item sends, where its values came from, and what is wrong with them.</summary>
     protected sealed record Sent(TranslationProblems Problems, WholesaleFieldMap Map)
     {
         public WholesaleChanges Changes { get; init; } = new();
@@ -123,15 +111,14 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
 }
 
 /// <summary>
-/// Products: a simple product's terms are its one variant's. A variable product's product-level terms are written to
-/// each of the variations it has, as if sent to each; a variable product without variations (one being created, say)
-/// has nowhere to keep them, so the item fails naming the field instead of losing them.
+/// A simple product's terms are its one variant's. A variable product's are written to each of its variations; one
+/// without variations has nowhere to keep them, so the item fails naming the field instead of losing them.
 /// </summary>
 internal sealed class WholesaleProductItems(
     string currency, IReadOnlyDictionary<long, ProductDto> current, WholesaleNames names)
     : WholesaleItems(currency, names)
 {
-    public WholesaleTranslated<ProductCreate> Create(
+    public Translated<ProductCreate> Create(
         WooProductInput input, Func<WooProductInput, Translated<ProductCreate>> translate) =>
         Translate(input, translate, (item, sent) =>
         {
@@ -148,7 +135,7 @@ internal sealed class WholesaleProductItems(
             return item;
         });
 
-    public WholesaleTranslated<ProductUpdate> Update(
+    public Translated<ProductUpdate> Update(
         WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate) =>
         Translate(input, translate, (item, sent) =>
             input.Id is { } id && current.TryGetValue(id, out var product) ? Update(input, item, product, sent) : item);
@@ -205,12 +192,12 @@ internal sealed class WholesaleProductItems(
 internal sealed class WholesaleVariationItems(string currency, ProductDto parent, WholesaleNames names)
     : WholesaleItems(currency, names)
 {
-    public WholesaleTranslated<VariantCreate> Create(
+    public Translated<VariantCreate> Create(
         WooVariationInput input, Func<WooVariationInput, Translated<VariantCreate>> translate) =>
         Translate(input, translate, (item, sent) => Put(item, sent, null, string.Empty));
 
     /// <summary>An update of a variation the product does not have is left for the engine to refuse.</summary>
-    public WholesaleTranslated<VariantUpdate> Update(
+    public Translated<VariantUpdate> Update(
         WooVariationInput input, Func<WooVariationInput, Translated<VariantUpdate>> translate) =>
         Translate(input, translate, (item, sent) =>
             parent.Variants.FirstOrDefault(v => v.Id == input.Id) is { } current

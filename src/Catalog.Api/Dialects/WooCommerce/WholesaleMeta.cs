@@ -6,14 +6,8 @@ using Catalog.Domain.Wholesale;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// Wholesale Suite's post meta keys, as a WooCommerce store with the plugin shows them in <c>meta_data</c>: the
-/// WooCommerce dialect answers a product's or variation's terms under these keys and takes them on write, so that a
-/// WooCommerce client with the plugin keeps working. Keys per role: <c>{role}_wholesale_price</c> (and
-/// <c>{role}_have_wholesale_price</c>: <c>yes</c>), <c>{role}_wholesale_sale_price</c>,
-/// <c>{role}_wholesale_minimum_order_quantity</c>, <c>{role}_wholesale_order_quantity_step</c>; and
-/// <c>wwpp_product_wholesale_visibility_filter</c> (one entry per role, or one <c>all</c>),
-/// <c>wwpp_post_meta_enable_quantity_discount_rule</c> (<c>yes</c>/<c>no</c>),
-/// <c>wwpp_post_meta_quantity_discount_rule_mapping</c> (the rules).
+/// Wholesale Suite's post meta keys, as a store with the plugin shows them in <c>meta_data</c>: answered and taken on
+/// write, so that a WooCommerce client with the plugin keeps working.
 /// </summary>
 internal static partial class WholesaleMeta
 {
@@ -40,12 +34,10 @@ internal static partial class WholesaleMeta
         key is VisibilityKey or EnableRulesKey or RulesKey || (key is not null && RoleKey().IsMatch(key));
 
     /// <summary>
-    /// Splits sent meta entries into the others (for WooCommerce's own handling; null when none were sent), whose
-    /// positions go to <paramref name="positions"/>, and the changes the Wholesale Suite keys make. Every entry of the
-    /// visibility key sent in one request together is the new filter (the plugin keeps one meta row per role). The
-    /// flags the plugin computes (<c>{role}_have_wholesale_price</c>, <c>{role}_variations_with_wholesale_price</c>)
-    /// are read-only, as WooCommerce's computed fields are. A variable product's <c>{role}_variable_level_...</c> keys
-    /// are read as the plain ones (see docs/dialects.md).
+    /// Splits sent meta entries into the others (whose positions go to <paramref name="positions"/>) and the changes
+    /// the plugin's keys make. The visibility key's entries together are the new filter (the plugin keeps one meta row
+    /// per role); the flags the plugin computes are read-only; a variable product's <c>{role}_variable_level_...</c>
+    /// keys are read as the plain ones (see docs/dialects.md).
     /// </summary>
     public static (IReadOnlyList<WooMetaInput>? Others, WholesaleChanges Changes) Read(
         IReadOnlyList<WooMetaInput>? meta, TranslationProblems problems, List<int> positions)
@@ -141,15 +133,12 @@ internal static partial class WholesaleMeta
         return (others.Count == 0 && meta.Count > 0 ? null : others, changes);
     }
 
-    /// <summary>
-    /// The meta entries for a product's or variation's terms (none when it has none), numbered from
-    /// <paramref name="firstId"/>, after the entries it keeps.
-    /// </summary>
-    public static IEnumerable<WooMeta> Render(WholesaleView view, long firstId)
+    /// <summary>The meta entries WooCommerce answers: those a product or variation keeps, then its terms.</summary>
+    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view)
     {
         if (view.IsEmpty)
         {
-            return [];
+            return kept;
         }
 
         var entries = new List<(string Key, JsonNode? Value)>();
@@ -174,12 +163,10 @@ internal static partial class WholesaleMeta
             entries.Add((RulesKey, JsonSerializer.SerializeToNode(view.Rules.Select(view.Rule).ToList(), SnakeCase)));
         }
 
-        return entries.Select((e, i) => new WooMeta(firstId + i, e.Key, JsonSerializer.SerializeToElement(e.Value)));
+        var terms = entries.Select(
+            (e, i) => new WooMeta(kept.Count + 1 + i, e.Key, JsonSerializer.SerializeToElement(e.Value)));
+        return [.. kept, .. terms];
     }
-
-    /// <summary>The meta entries WooCommerce answers: those a product or variation keeps, then its terms.</summary>
-    public static IReadOnlyList<WooMeta> Append(IReadOnlyList<WooMeta> kept, WholesaleView view) =>
-        [.. kept, .. Render(view, kept.Count + 1)];
 
     /// <summary>
     /// A role key then what it holds; the shortest role that leaves a known suffix wins, so the flags

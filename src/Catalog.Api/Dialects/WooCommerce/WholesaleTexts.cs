@@ -5,11 +5,9 @@ using Catalog.Application.Common;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// Wholesale Suite keeps amounts as the strings they were sent (post meta): "12.50" is answered "12.50". Catalog keeps
-/// the amount in the canonical terms, and the sent text beside it in the variant's <c>extensions.wholesale_suite</c>
-/// (<c>{wholesale_price: {role: text}, wholesale_sale_price: {role: text}, rules: [text or null, ...]}</c>, rules by
-/// position), only where it differs from the amount's plain form. A text is answered while it still states the amount;
-/// a change through another API makes it stale, and the amount is answered instead.
+/// Wholesale Suite answers amounts as the strings they were sent ("12.50"). Catalog keeps the amount in the terms and
+/// the text, where it differs from the plain form, in <c>extensions.wholesale_suite</c> (rules by position); a text is
+/// answered while it still states the amount.
 /// </summary>
 internal sealed record WholesaleTexts(
     Dictionary<string, string> Prices, Dictionary<string, string> SalePrices, List<string?> Rules)
@@ -54,10 +52,7 @@ internal sealed record WholesaleTexts(
     public bool SameAs(WholesaleTexts other) =>
         Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
 
-    /// <summary>
-    /// The <c>extensions</c> of a write: <paramref name="extensions"/> (if the write sends some) with this object under
-    /// its key (null when empty, to remove it).
-    /// </summary>
+    /// <summary>A write's <paramref name="extensions"/> with this object under its key (null when empty).</summary>
     public JsonElement Into(Optional<JsonElement?> extensions)
     {
         var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent }

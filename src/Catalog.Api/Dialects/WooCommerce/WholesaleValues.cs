@@ -5,8 +5,8 @@ using Catalog.Domain.Wholesale;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// Wholesale Suite's values as clients send them: numbers as strings (<c>"12"</c>) or as numbers, <c>""</c> for none.
-/// Each reader reports a value it cannot take at its field and answers whether it could.
+/// Wholesale Suite's values as sent: numbers as strings (<c>"12"</c>) or numbers, <c>""</c> for none. Each reader
+/// reports a value it cannot take at its field and answers whether it could.
 /// </summary>
 internal static class WholesaleValues
 {
@@ -51,8 +51,8 @@ internal static class WholesaleValues
     }
 
     /// <summary>
-    /// A role key, role keys separated by commas, an array of role keys, or <c>"all"</c> (as an empty filter, every
-    /// buyer). <c>"all"</c> beside a role is left for the canonical check to refuse, at this field.
+    /// Role keys (one, separated by commas, or an array), or <c>"all"</c> (an empty filter: every buyer); <c>"all"</c>
+    /// beside a role is left for the canonical check to refuse.
     /// </summary>
     public static IReadOnlyList<VisibleRole>? Visibility(JsonElement value, string field, TranslationProblems problems)
     {
@@ -99,9 +99,8 @@ internal static class WholesaleValues
         type == DiscountPriceType.Percent ? PercentPrice : FixedPrice;
 
     /// <summary>
-    /// The rule mapping: an array of <c>{wholesale_role, start_qty, end_qty, price_type, wholesale_price}</c>, or
-    /// <c>""</c> (no rules). A rule missing a value, or with a property the plugin does not know, fails the item
-    /// naming it; no part of a rule is dropped.
+    /// The rule mapping, or <c>""</c> (no rules). A rule missing a value, or with a property the plugin does not know,
+    /// fails the item naming it; no part of a rule is dropped.
     /// </summary>
     public static bool TryRules(
         JsonElement value, string field, TranslationProblems problems, out IReadOnlyList<SentRule> rules)

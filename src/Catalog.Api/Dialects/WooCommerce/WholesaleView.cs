@@ -6,10 +6,8 @@ using Catalog.Domain.Wholesale;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency (the plugin has one), the
-/// visibility filter (empty: every buyer) and the rules it can hold (percent rules, and fixed rules in the store
-/// currency). Maps are ordered by role key. Amounts are answered as the texts they were sent as (<see
-/// cref="WholesaleTexts"/>).
+/// A variant's wholesale terms as Wholesale Suite sees them: per role (ordered by key) in the store currency, the
+/// visibility filter (empty: every buyer) and the rules it can hold; amounts answered as the texts they were sent as.
 /// </summary>
 internal sealed record WholesaleView(
     IReadOnlyDictionary<string, decimal> Prices,
@@ -20,12 +18,7 @@ internal sealed record WholesaleView(
     IReadOnlyList<QuantityDiscountRuleDto> Rules)
 {
     public static readonly WholesaleView None = new(
-        new Dictionary<string, decimal>(),
-        new Dictionary<string, decimal>(),
-        new Dictionary<string, long>(),
-        new Dictionary<string, long>(),
-        [],
-        []);
+        Sorted<decimal>([]), Sorted<decimal>([]), Sorted<long>([]), Sorted<long>([]), [], []);
 
     /// <summary>The sent texts of the prices (by role) and of the rules' values (by position).</summary>
     public WholesaleTexts Texts { get; init; } = WholesaleTexts.None();
@@ -67,9 +60,8 @@ internal sealed record WholesaleView(
     }
 
     /// <summary>
-    /// A product's terms: a simple product's are its variant's. A variable product's are what its variations share
-    /// (product-level fields are written to every variation): a role's value where every variation has the same, the
-    /// roles any variation is shown to (every buyer when one is shown to all), the rules when all have the same.
+    /// A simple product's terms are its variant's; a variable product's are what its variations share (product-level
+    /// fields are written to every variation): equal values and rules, the roles any variation is shown to.
     /// </summary>
     public static WholesaleView OfProduct(ProductDto product, string currency)
     {
@@ -94,15 +86,12 @@ internal sealed record WholesaleView(
     }
 
     /// <summary>A rule of <see cref="Rules"/> as Wholesale Suite answers it.</summary>
-    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position)
-    {
-        return new WholesaleRule(
-            rule.Role,
-            WholesaleValues.Format(rule.StartQty),
-            rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
-            WholesaleValues.PriceType(rule.PriceType),
-            WholesaleTexts.Show(Texts.Rule(position), rule.Value));
-    }
+    public WholesaleRule Rule(QuantityDiscountRuleDto rule, int position) => new(
+        rule.Role,
+        WholesaleValues.Format(rule.StartQty),
+        rule.EndQty is { } end ? WholesaleValues.Format(end) : string.Empty,
+        WholesaleValues.PriceType(rule.PriceType),
+        WholesaleTexts.Show(Texts.Rule(position), rule.Value));
 
     private static SortedDictionary<string, T> Sorted<T>(IEnumerable<(string Role, T Value)> entries)
     {
@@ -122,8 +111,6 @@ internal sealed record WholesaleView(
             .Select(e => (e.Key, e.Value)));
 }
 
-/// <summary>
-/// One rule: <c>end_qty</c> is empty for "and above"; <c>wholesale_price</c> is a percent off or a unit price.
-/// </summary>
+/// <summary>One rule: <c>end_qty</c> is empty for "and above"; the price is a percent off or a unit price.</summary>
 public sealed record WholesaleRule(
     string WholesaleRole, string StartQty, string EndQty, string PriceType, string WholesalePrice);

@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Puts a batch answer together in the order items were sent: translation failures in their places, the engine's
-/// results in theirs.
-/// </summary>
+/// <summary>A batch answer in the order items were sent: translation failures and the engine's results.</summary>
 internal static class WooBatchAnswers
 {
     /// <summary>WooCommerce's answer to a batch of more items than its limit.</summary>
@@ -46,8 +43,8 @@ internal static class WooBatchAnswers
         where T : class => [.. translated.Where(t => t.Item is not null).Select(t => t.Item!)];
 
     /// <summary>
-    /// One entry per item sent: its translation error, or the engine's result for it (the n-th translated item is the
-    /// n-th result). Null when nothing of this operation was sent, as WooCommerce then leaves the list out.
+    /// One entry per item sent: its translation error, or the engine's result (the n-th translated item's is the n-th),
+    /// wholesale fields named as sent. Null when nothing of this operation was sent: WooCommerce leaves the list out.
     /// </summary>
     public static IReadOnlyList<WooBatchEntry<TOut>>? Entries<T, TDto, TOut>(
         IReadOnlyList<Translated<T>> translated,
@@ -76,7 +73,8 @@ internal static class WooBatchAnswers
             var result = results[next++];
             entries.Add(result is { Status: ItemStatus.Succeeded, Resource: { } resource }
                 ? new WooBatchEntry<TOut>(render(resource), null)
-                : new WooBatchEntry<TOut>(default, new WooItemFailure(idOf(i), errorOf(i, result.Error!))));
+                : new WooBatchEntry<TOut>(default, new WooItemFailure(
+                    idOf(i), translated[i].Fields.ErrorOf(result.Error!, e => errorOf(i, e)))));
         }
 
         return entries;

@@ -8,11 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// WooCommerce's REST authentication over Catalog's API keys: the consumer key and secret (see
-/// <see cref="ConsumerCredentials"/>) as HTTP Basic credentials or as the <c>consumer_key</c> and
-/// <c>consumer_secret</c> query parameters. The key's scopes become <c>scope</c> claims, as with Catalog's own scheme,
-/// so the same policies apply. Failures answer with WooCommerce's codes and messages. OAuth 1.0a is refused: its
-/// signature needs the secret in clear on the server, and Catalog keeps only its hash.
+/// WooCommerce's REST authentication over Catalog's API keys (<see cref="ConsumerCredentials"/>), by HTTP Basic or
+/// query parameters; the key's scopes become <c>scope</c> claims, so the same policies apply. OAuth 1.0a is refused:
+/// its signature needs the secret in clear on the server, and Catalog keeps only its hash.
 /// </summary>
 internal sealed class WooCommerceAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -54,10 +52,7 @@ internal sealed class WooCommerceAuthenticationHandler(
         return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
-    /// <summary>
-    /// Wrong credentials: <c>woocommerce_rest_authentication_error</c>. None: the endpoint's own "cannot" code, as an
-    /// anonymous WooCommerce caller gets.
-    /// </summary>
+    /// <summary>Wrong credentials: an authentication error. None: the endpoint's "cannot" code.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
@@ -72,8 +67,7 @@ internal sealed class WooCommerceAuthenticationHandler(
             return;
         }
 
-        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        var error = !reading
+        var error = !Reading
             ? Unauthorized(
                 "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.")
             : Context.GetRouteValue("id") is not null
@@ -82,21 +76,15 @@ internal sealed class WooCommerceAuthenticationHandler(
         await WriteAsync(error);
     }
 
-    /// <summary>
-    /// A key without the scope: WooCommerce's answer to a read-only key that writes (or a write-only key that reads).
-    /// </summary>
+    /// <summary>A key without the scope: WooCommerce's answer to a read-only key that writes.</summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        var permission = reading ? "read" : "write";
+        var permission = Reading ? "read" : "write";
         return WriteAsync(Unauthorized(
             "woocommerce_rest_authentication_error", $"The API key provided does not have {permission} permissions."));
     }
 
-    /// <summary>
-    /// The consumer key and secret a request carries: the query parameters first (when both are there), then HTTP
-    /// Basic; and whether it tries OAuth 1.0a instead.
-    /// </summary>
+    /// <summary>The consumer key and secret (query first, then HTTP Basic); and whether it tries OAuth 1.0a.</summary>
     public static (string? ConsumerKey, string? ConsumerSecret, bool OAuth) CredentialsOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -125,15 +113,13 @@ internal sealed class WooCommerceAuthenticationHandler(
 
     private static string? Decode(string base64)
     {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var length)
+            ? Encoding.UTF8.GetString(bytes, 0, length)
+            : null;
     }
+
+    private bool Reading => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     private Task WriteAsync(WooError error)
     {

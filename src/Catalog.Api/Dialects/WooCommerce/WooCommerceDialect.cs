@@ -4,9 +4,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 public static class WooCommerceDialect
 {
-    /// <summary>
-    /// The dialect's settings and its authentication scheme; its controllers are found like any other.
-    /// </summary>
+    /// <summary>The dialect's settings and authentication scheme; its controllers are found like any other.</summary>
     public static IServiceCollection AddWooCommerceDialect(
         this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,4 +21,19 @@ public static class WooCommerceDialect
                 WooCommerceAuthenticationHandler.SchemeName, null);
         return services;
     }
+}
+
+/// <summary>Settings of the WooCommerce dialect (<c>Catalog:Dialects:WooCommerce</c>).</summary>
+public sealed class WooCommerceOptions
+{
+    public const string Section = "Catalog:Dialects:WooCommerce";
+
+    /// <summary>
+    /// The store currency: WooCommerce has one, so <c>regular_price</c> and <c>sale_price</c> are a variant's plain
+    /// (no quantity range) price in this currency, and prices in other currencies are left as they are.
+    /// </summary>
+    public string Currency { get; set; } = "usd";
+
+    /// <summary>The most items (creates + updates + deletes) in one batch, as WooCommerce's limit.</summary>
+    public int MaxBatchItems { get; set; } = 100;
 }

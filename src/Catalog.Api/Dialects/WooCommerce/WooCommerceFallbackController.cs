@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// Any other path or method under <c>/wp-json</c>: WordPress's <c>rest_no_route</c>, not an empty 404 or 405. Routes
-/// with a catch-all rank below every other, so this answers only what nothing else takes.
+/// Any other path or method under <c>/wp-json</c>: WordPress's <c>rest_no_route</c>. A catch-all route ranks below
+/// every other, so this answers only what nothing else takes.
 /// </summary>
 [ApiController]
 [AllowAnonymous]

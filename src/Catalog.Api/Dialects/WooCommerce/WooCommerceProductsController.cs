@@ -19,10 +19,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {
-    /// <summary>
-    /// Creates, then updates, then deletes products, each item on its own: a failed item answers
-    /// <c>{id, error}</c> in its place; a deleted one answers the product as it was.
-    /// </summary>
+    /// <summary>Creates, then updates, then deletes; a failed item answers <c>{id, error}</c> in its place.</summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -34,9 +31,7 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         CancellationToken cancellationToken) =>
         Routes().BatchAsync(request, cancellationToken);
 
-    /// <summary>
-    /// Lists products, newest id last, with WooCommerce's paging headers <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.
-    /// </summary>
+    /// <summary>Lists products, newest id last, with WooCommerce's paging headers.</summary>
     [HttpGet]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<IReadOnlyList<WooProduct>>(StatusCodes.Status200OK)]

@@ -22,9 +22,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {
-    /// <summary>
-    /// Creates, then updates, then deletes variations of one product; 404 when the product does not exist.
-    /// </summary>
+    /// <summary>Creates, then updates, then deletes variations of one product; 404 when there is no product.</summary>
     [HttpPost("batch")]
     [HttpPut("batch")]
     [HttpPatch("batch")]
@@ -48,10 +46,7 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
         [FromQuery(Name = "per_page")] int perPage = 10) =>
         Routes().ListAsync(productId, page, perPage, Response, cancellationToken);
 
-    /// <summary>
-    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
-    /// id.
-    /// </summary>
+    /// <summary>One variation; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when there is none.</summary>
     [HttpGet("{id:long}")]
     [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]

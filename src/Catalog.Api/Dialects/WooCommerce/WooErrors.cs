@@ -5,9 +5,7 @@ using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Catalog's errors in WooCommerce's words: its codes where it has one, WordPress's where it does not.
-/// </summary>
+/// <summary>Catalog's errors in WooCommerce's words: its codes where it has one, else WordPress's.</summary>
 internal static partial class WooErrors
 {
     public const string Product = "product";
@@ -73,19 +71,12 @@ internal static partial class WooErrors
         };
     }
 
-    /// <summary>
-    /// A canonical field path as the WooCommerce field the client sent (<c>variants[0].sku</c> of a simple product is
-    /// <c>sku</c>).
-    /// </summary>
+    /// <summary>A canonical field as the WooCommerce field sent (a simple product's <c>variants[0].sku</c>).</summary>
     public static string FieldOf(string canonical, bool simple)
     {
-        var field = simple ? SimpleVariant().Replace(canonical, string.Empty) : canonical;
-        field = PriceAmount().Replace(field, "regular_price");
-        field = PriceSale().Replace(field, "sale_price");
-        field = OptionAttribute().Replace(field, "attributes[$1].id");
-        field = OptionValues().Replace(field, "attributes[$1].options");
-        field = CategoryId().Replace(field, "categories[$1].id");
-        field = ImageUrl().Replace(field, "images[$1].src");
+        var field = Renames.Aggregate(
+            simple ? SimpleVariant().Replace(canonical, string.Empty) : canonical,
+            (path, rename) => rename.Canonical.Replace(path, rename.Woo));
         return field switch
         {
             "title" => "name",
@@ -104,29 +95,18 @@ internal static partial class WooErrors
     [GeneratedRegex(@"^variants\[\d+\]\.")]
     private static partial Regex SimpleVariant();
 
-    [GeneratedRegex(@"prices\[\d+\]\.amount$|prices(\[\d+\])?$")]
-    private static partial Regex PriceAmount();
-
-    [GeneratedRegex(@"prices\[\d+\]\.sale_amount$")]
-    private static partial Regex PriceSale();
-
-    [GeneratedRegex(@"^options\[(\d+)\]\.attribute_id$")]
-    private static partial Regex OptionAttribute();
-
-    [GeneratedRegex(@"^options\[(\d+)\]\.values.*$")]
-    private static partial Regex OptionValues();
-
-    [GeneratedRegex(@"^category_ids\[(\d+)\]$")]
-    private static partial Regex CategoryId();
-
-    [GeneratedRegex(@"^images\[(\d+)\]\.url$")]
-    private static partial Regex ImageUrl();
+    private static readonly (Regex Canonical, string Woo)[] Renames =
+    [
+        (new(@"prices\[\d+\]\.amount$|prices(\[\d+\])?$", RegexOptions.Compiled), "regular_price"),
+        (new(@"prices\[\d+\]\.sale_amount$", RegexOptions.Compiled), "sale_price"),
+        (new(@"^options\[(\d+)\]\.attribute_id$", RegexOptions.Compiled), "attributes[$1].id"),
+        (new(@"^options\[(\d+)\]\.values.*$", RegexOptions.Compiled), "attributes[$1].options"),
+        (new(@"^category_ids\[(\d+)\]$", RegexOptions.Compiled), "categories[$1].id"),
+        (new(@"^images\[(\d+)\]\.url$", RegexOptions.Compiled), "images[$1].src"),
+    ];
 }
 
-/// <summary>
-/// Whole-request errors on WooCommerce's routes in WordPress's shape <c>{code, message, data: {status}}</c>, never
-/// problem details: broken JSON, a body of the wrong shape, a bad query value, a missing product, an unexpected error.
-/// </summary>
+/// <summary>Whole-request errors on WooCommerce's routes in WordPress's shape, never problem details.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorFormat
 {

@@ -5,9 +5,8 @@ using System.Text.Json.Nodes;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The <c>woocommerce</c> object of a product's or variant's <c>extensions</c>: the WooCommerce fields Catalog has no
-/// canonical home for, under WooCommerce's own names, and the WooCommerce-only parts of fields it maps (image ids and
-/// alt texts, tag ids, <c>backorders: "notify"</c>, ...).
+/// The <c>woocommerce</c> object of canonical <c>extensions</c>: the WooCommerce fields Catalog has no home for, and
+/// the WooCommerce-only parts of those it maps (image ids and alt texts, tag ids, <c>backorders: "notify"</c>, ...).
 /// </summary>
 internal sealed class WooFields
 {
@@ -38,10 +37,7 @@ internal sealed class WooFields
 
     public string? Text(string name) => TextOf(this[name]);
 
-    /// <summary>
-    /// A kept value as text: a string as it is, a number as its digits (WooCommerce accepts either for its string
-    /// fields).
-    /// </summary>
+    /// <summary>A kept value as text: a string as it is, a number as its digits (WooCommerce takes either).</summary>
     public static string? TextOf(JsonNode? node) => node switch
     {
         JsonValue value when value.TryGetValue<string>(out var text) => text,
@@ -54,48 +50,47 @@ internal sealed class WooFields
 
     public void Remove(string name) => _fields.Remove(name);
 
+    /// <summary>Sets a field, or removes it when there is nothing to keep (null).</summary>
+    public void Set(string name, JsonNode? value)
+    {
+        if (value is null)
+        {
+            Remove(name);
+        }
+        else
+        {
+            this[name] = value;
+        }
+    }
+
     /// <summary>Keeps every sent property except those WooCommerce computes and a client cannot set.</summary>
     public void Keep(IReadOnlyDictionary<string, JsonElement>? sent, IReadOnlySet<string> readOnly)
     {
-        foreach (var (name, value) in sent ?? new Dictionary<string, JsonElement>())
+        var kept = (sent ?? new Dictionary<string, JsonElement>()).Where(s => !readOnly.Contains(s.Key));
+        foreach (var (name, value) in kept)
         {
-            if (!readOnly.Contains(name))
-            {
-                _fields[name] = JsonNode.Parse(value.GetRawText());
-            }
+            _fields[name] = JsonNode.Parse(value.GetRawText());
         }
     }
 
     public bool SameAs(WooFields other) => JsonNode.DeepEquals(_fields, other._fields);
 
-    /// <summary>
-    /// Canonical <c>extensions</c> that set this object under <c>woocommerce</c> (null when it is empty, to remove the
-    /// key).
-    /// </summary>
+    /// <summary>Canonical <c>extensions</c> setting this object (null when empty, to remove the key).</summary>
     public JsonElement AsExtensions()
     {
         var extensions = new JsonObject { [Dialect] = _fields.Count == 0 ? null : _fields.DeepClone() };
         return JsonSerializer.SerializeToElement(extensions);
     }
 
-    /// <summary>
-    /// The kept fields to answer beside the typed ones: every field except those the answer already has.
-    /// </summary>
+    /// <summary>The kept fields to answer beside the typed ones: those the answer does not already have.</summary>
     public Dictionary<string, JsonElement> Echo(
         IReadOnlySet<string> answered, IReadOnlyDictionary<string, object?> defaults)
     {
-        var echo = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (name, value) in defaults)
+        var echo = defaults.ToDictionary(
+            d => d.Key, d => JsonSerializer.SerializeToElement(d.Value), StringComparer.Ordinal);
+        foreach (var (name, value) in _fields.Where(f => !answered.Contains(f.Key)))
         {
             echo[name] = JsonSerializer.SerializeToElement(value);
-        }
-
-        foreach (var (name, value) in _fields)
-        {
-            if (!answered.Contains(name))
-            {
-                echo[name] = JsonSerializer.SerializeToElement(value);
-            }
         }
 
         return echo;
@@ -108,9 +103,7 @@ internal sealed class WooFields
 /// <summary>Which WooCommerce fields are computed (never kept when sent) and which the typed answers carry.</summary>
 internal static class WooFieldNames
 {
-    /// <summary>
-    /// Read-only in WooCommerce's schema: a client sending back what it read must not have them stored.
-    /// </summary>
+    /// <summary>Read-only in WooCommerce's schema: a client sending back what it read must not store them.</summary>
     public static readonly IReadOnlySet<string> ProductReadOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "permalink", "date_modified", "date_modified_gmt", "price", "price_html", "on_sale", "purchasable",
@@ -165,18 +158,8 @@ internal static class WooFieldNames
             ["date_on_sale_to_gmt"] = null,
         };
 
-    public static readonly IReadOnlyDictionary<string, object?> VariationDefaults =
-        new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["virtual"] = false,
-            ["downloadable"] = false,
-            ["tax_status"] = "taxable",
-            ["tax_class"] = string.Empty,
-            ["shipping_class"] = string.Empty,
-            ["low_stock_amount"] = null,
-            ["date_on_sale_from"] = null,
-            ["date_on_sale_from_gmt"] = null,
-            ["date_on_sale_to"] = null,
-            ["date_on_sale_to_gmt"] = null,
-        };
+    public static readonly IReadOnlyDictionary<string, object?> VariationDefaults = ProductDefaults
+        .Where(d => d.Key is not ("featured" or "catalog_visibility" or "reviews_allowed" or "sold_individually"
+            or "menu_order"))
+        .ToDictionary(StringComparer.Ordinal);
 }

@@ -3,29 +3,29 @@ using System.Text.Json.Serialization;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// <c>{create, update, delete}</c> as WooCommerce takes it. Properties Catalog does not know are kept aside (and
-/// ignored), as WooCommerce ignores them.
-/// </summary>
-public sealed record WooBatchRequest<TItem>
+/// <summary>What WooCommerce sends: properties Catalog does not declare land in <see cref="Other"/>.</summary>
+public abstract record WooInput
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+}
+
+/// <summary><c>{create, update, delete}</c>; other properties are ignored, as WooCommerce ignores them.</summary>
+public sealed record WooBatchRequest<TItem> : WooInput
 {
     public IReadOnlyList<TItem>? Create { get; init; }
     public IReadOnlyList<TItem>? Update { get; init; }
     public IReadOnlyList<long>? Delete { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 
     /// <summary>What WooCommerce counts against its limit: every entry of the three lists.</summary>
     public int ItemCount => (Create?.Count ?? 0) + (Update?.Count ?? 0) + (Delete?.Count ?? 0);
 }
 
 /// <summary>
-/// A WooCommerce product as a client writes it. A field sent as null counts as not sent, as in WooCommerce. Every
-/// property not declared here (tax_status, menu_order, featured, a plugin's fields, ...) lands in <see cref="Other"/>
-/// and is kept in the product's <c>extensions.woocommerce</c>, so that it comes back as it was sent.
+/// A WooCommerce product as a client writes it; a field sent as null counts as not sent. Every other property
+/// (tax_status, a plugin's fields, ...) lands in <see cref="Other"/>, kept so that it comes back as it was sent.
 /// </summary>
-public record WooProductInput
+public record WooProductInput : WooInput
 {
     public long? Id { get; init; }
     public string? Name { get; init; }
@@ -51,13 +51,10 @@ public record WooProductInput
     public IReadOnlyList<WooMetaInput>? MetaData { get; init; }
     public WooDecimal? Weight { get; init; }
     public WooDimensionsInput? Dimensions { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 /// <summary>A WooCommerce variation as a client writes it; undeclared properties are kept as for products.</summary>
-public record WooVariationInput
+public record WooVariationInput : WooInput
 {
     public long? Id { get; init; }
     public string? Sku { get; init; }
@@ -72,37 +69,26 @@ public record WooVariationInput
     public IReadOnlyList<WooVariationAttributeInput>? Attributes { get; init; }
     public int? MenuOrder { get; init; }
     public IReadOnlyList<WooMetaInput>? MetaData { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-/// <summary>
-/// A category or tag reference: categories by <c>id</c>, tags by <c>name</c> (an <c>id</c> is kept beside it).
-/// </summary>
-public sealed record WooTermInput
+/// <summary>A category (by <c>id</c>) or tag (by <c>name</c>, an <c>id</c> kept beside it).</summary>
+public sealed record WooTermInput : WooInput
 {
     public long? Id { get; init; }
     public string? Name { get; init; }
     public string? Slug { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-public sealed record WooImageInput
+public sealed record WooImageInput : WooInput
 {
     public long? Id { get; init; }
     public string? Src { get; init; }
     public string? Name { get; init; }
     public string? Alt { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 /// <summary>A product attribute: a global one by <c>id</c>, a local one by <c>name</c>.</summary>
-public sealed record WooAttributeInput
+public sealed record WooAttributeInput : WooInput
 {
     public long? Id { get; init; }
     public string? Name { get; init; }
@@ -110,30 +96,21 @@ public sealed record WooAttributeInput
     public bool? Visible { get; init; }
     public bool? Variation { get; init; }
     public WooOptionList? Options { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 /// <summary>A variation's value of one of its product's attributes.</summary>
-public sealed record WooVariationAttributeInput
+public sealed record WooVariationAttributeInput : WooInput
 {
     public long? Id { get; init; }
     public string? Name { get; init; }
     public string? Option { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-public sealed record WooMetaInput
+public sealed record WooMetaInput : WooInput
 {
     public long? Id { get; init; }
     public string? Key { get; init; }
     public JsonElement? Value { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
 public sealed record WooDimensionsInput

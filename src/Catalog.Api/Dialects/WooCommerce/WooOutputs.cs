@@ -4,9 +4,8 @@ using System.Text.Json.Serialization;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// A product as WooCommerce answers it. <see cref="Other"/> carries the fields a client sent that Catalog keeps in
-/// <c>extensions.woocommerce</c> (tax_status, menu_order, a plugin's fields, ...) and WooCommerce's defaults for the
-/// common ones it never got, so that they read as they were written.
+/// A product as WooCommerce answers it; <see cref="Other"/> carries the kept fields a client sent and WooCommerce's
+/// defaults for the common ones it never got.
 /// </summary>
 public record WooProduct
 {
@@ -104,10 +103,7 @@ public sealed record WooMeta(long Id, string Key, JsonElement Value);
 
 public sealed record WooDimensions(string Length, string Width, string Height);
 
-/// <summary>
-/// The answer to a batch: a list for each operation the request carried (as WooCommerce, none for an operation it did
-/// not), each in the order sent, each entry the resource or <c>{id, error}</c>.
-/// </summary>
+/// <summary>The answer to a batch: a list per operation sent, in the order sent, of resources or failures.</summary>
 public sealed record WooBatchResponse<TResource>
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -10,9 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// The products batch and the one-product read behind both WooCommerce's routes and Wholesale Suite's: they differ
-/// only in where the wholesale terms travel (<paramref name="names"/>) and in the shape a product is answered in
-/// (<paramref name="answerWith"/>, given the WooCommerce renderer).
+/// The products batch and read behind WooCommerce's routes and Wholesale Suite's: they differ only in where the
+/// wholesale terms travel (<paramref name="names"/>) and in the shape of an answered product.
 /// </summary>
 internal sealed class WooProductRoutes<TProduct>(
     ISender sender,
@@ -21,10 +20,6 @@ internal sealed class WooProductRoutes<TProduct>(
     Func<WooRenderer, Func<ProductDto, TProduct>> answerWith)
     where TProduct : class
 {
-    /// <summary>
-    /// Creates, then updates, then deletes products, each item on its own: a failed item answers <c>{id, error}</c> in
-    /// its place; a deleted one answers the product as it was.
-    /// </summary>
     public async Task<IActionResult> BatchAsync<TInput>(
         WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooProductInput
@@ -51,10 +46,8 @@ internal sealed class WooProductRoutes<TProduct>(
 
         var translator = new ProductTranslator(options, current, attributes);
         var items = new WholesaleProductItems(options.Currency, current, names);
-        var wholesaleCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
-        var wholesaleUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
-        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
-        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
+        var translatedCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
+        var translatedUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
         var command = new BatchProducts(
             WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
         var result = command.ItemCount == 0
@@ -67,9 +60,8 @@ internal sealed class WooProductRoutes<TProduct>(
             (input.Type ?? (input.Id is { } id && current.TryGetValue(id, out var p)
                 ? WooType.Of(p, WooFields.Of(p.Extensions))
                 : WooType.Simple)) == WooType.Simple;
-        WooError Error<T>(WholesaleTranslated<T> item, ItemError error, BatchOperation operation, WooProductInput input)
-            where T : class =>
-            item.Fields.ErrorOf(error, e => WooErrors.Item(e, operation, WooErrors.Product, IsSimple(input)));
+        WooError Error(ItemError error, BatchOperation operation, WooProductInput input) =>
+            WooErrors.Item(error, operation, WooErrors.Product, IsSimple(input));
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)
@@ -78,14 +70,13 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult(new WooBatchResponse<TProduct>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
-                (i, error) => Error(wholesaleCreates[i], error, BatchOperation.Create, creates[i])),
+                (i, error) => Error(error, BatchOperation.Create, creates[i])),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, render,
-                (i, error) => Error(wholesaleUpdates[i], error, BatchOperation.Update, updates[i])),
+                (i, error) => Error(error, BatchOperation.Update, updates[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
         });
     }
 
-    /// <summary>One product; 404 <c>woocommerce_rest_product_invalid_id</c> when there is none.</summary>
     public async Task<IActionResult> GetAsync(long id, CancellationToken cancellationToken)
     {
         var found = await sender.Send(new GetProductsByIds([id]), cancellationToken);
@@ -98,10 +89,7 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult((await RendererAsync(found, cancellationToken))(found[0]));
     }
 
-    /// <summary>
-    /// How to answer these products, with the categories they name read once, for WooCommerce's <c>{id, name,
-    /// slug}</c>.
-    /// </summary>
+    /// <summary>How to answer these products, with the categories they name read in one query.</summary>
     public async Task<Func<ProductDto, TProduct>> RendererAsync(
         IEnumerable<ProductDto?> products, CancellationToken cancellationToken)
     {

@@ -7,12 +7,13 @@ using Catalog.Domain.Products;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// What translating one WooCommerce item gives: the canonical item, or the WooCommerce error it fails with.
-/// </summary>
+/// <summary>What translating one WooCommerce item gives: the canonical item, or the error it fails with.</summary>
 internal sealed record Translated<T>(T? Item, WooError? Error)
     where T : class
 {
+    /// <summary>Where the item's wholesale values came from, so that the engine's errors name them as sent.</summary>
+    public WholesaleFieldMap Fields { get; init; } = new();
+
     public static Translated<T> Ok(T item) => new(item, null);
 
     public static Translated<T> Failed(WooError error) => new(null, error);
@@ -42,25 +43,15 @@ internal sealed class TranslationProblems
 
 internal static class WooStatus
 {
-    public static readonly IReadOnlyList<string> Writable = ["draft", "pending", "private", "publish"];
-
-    public static bool TryParse(string status, out ProductStatus parsed)
+    public static readonly IReadOnlyDictionary<string, ProductStatus> Writable = new Dictionary<string, ProductStatus>
     {
-        (var ok, parsed) = status switch
-        {
-            "draft" => (true, ProductStatus.Draft),
-            "pending" => (true, ProductStatus.Proposed),
-            "private" => (true, ProductStatus.Private),
-            "publish" => (true, ProductStatus.Published),
-            _ => (false, ProductStatus.Draft),
-        };
-        return ok;
-    }
+        ["draft"] = ProductStatus.Draft,
+        ["pending"] = ProductStatus.Proposed,
+        ["private"] = ProductStatus.Private,
+        ["publish"] = ProductStatus.Published,
+    };
 
-    /// <summary>
-    /// WooCommerce has no rejected or archived product: rejected reads as draft (not live, still editable), archived as
-    /// private (kept, not sold).
-    /// </summary>
+    /// <summary>Rejected reads as draft (not live, still editable), archived as private (kept, not sold).</summary>
     public static string Of(ProductStatus status) => status switch
     {
         ProductStatus.Proposed => "pending",
@@ -86,9 +77,7 @@ internal static class WooType
     public const string Simple = "simple";
     public const string Variable = "variable";
 
-    /// <summary>
-    /// The type a client set, else what the product looks like: more than one variant makes it variable.
-    /// </summary>
+    /// <summary>The type a client set, else what the product looks like: variable with more than one variant.</summary>
     public static string Of(ProductDto product, WooFields fields) =>
         fields.Text("type") is Simple or Variable ? fields.Text("type")!
             : product.Variants.Count > 1 ? Variable
@@ -119,14 +108,7 @@ internal static class WooStock
     {
         if (backorders is not null)
         {
-            if (backorders == "notify")
-            {
-                fields["backorders"] = "notify";
-            }
-            else
-            {
-                fields.Remove("backorders");
-            }
+            fields.Set("backorders", backorders == "notify" ? "notify" : null);
         }
 
         if (stockStatus is not null)
@@ -138,9 +120,7 @@ internal static class WooStock
     public static string Backorders(bool allowed, WooFields fields) =>
         !allowed ? "no" : fields.Text("backorders") == "notify" ? "notify" : "yes";
 
-    /// <summary>
-    /// Managed stock decides the status, as in WooCommerce; otherwise the status set by hand (in stock by default).
-    /// </summary>
+    /// <summary>Managed stock decides the status, as in WooCommerce; else the status set by hand.</summary>
     public static string Status(bool managed, int? quantity, bool allowBackorder, WooFields fields) =>
         managed
             ? (quantity ?? 0) > 0 ? "instock" : allowBackorder ? "onbackorder" : "outofstock"
@@ -163,9 +143,8 @@ internal static class WooStock
     }
 
     /// <summary>
-    /// The variant's price list after a write (none when neither price is sent): the plain price in the store currency
-    /// takes the regular and sale price (sent, else as it was); every other price (other currencies, quantity tiers)
-    /// stays as it was.
+    /// The variant's prices after a write (none when neither price is sent): the regular and sale price are the plain
+    /// price in the store currency; every other price (other currencies, quantity tiers) stays as it was.
     /// </summary>
     public static Optional<IReadOnlyList<PriceInput>?> Prices(
         IReadOnlyList<PriceDto> current,
@@ -221,9 +200,7 @@ internal static class WooStock
 /// </summary>
 internal static class WooMetaData
 {
-    /// <summary>
-    /// Applies sent entries as WooCommerce does: by id when it names one, else by key (the first with it), else added.
-    /// </summary>
+    /// <summary>Applies sent entries as WooCommerce does: by id, else by key (the first with it), else added.</summary>
     public static Optional<JsonElement?> Merge(
         JsonElement? current, IReadOnlyList<WooMetaInput>? sent, TranslationProblems problems)
     {

@@ -7,8 +7,8 @@ using System.Text.Json.Serialization;
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
-/// A decimal as WooCommerce sends it: a string (<c>"19.99"</c>, <c>""</c> for none), or a number, which WooCommerce
-/// accepts too. Parsed by the translation, so that a value that is not a number fails its item, not the request.
+/// A decimal as a string (<c>"19.99"</c>, <c>""</c> for none) or a number. The translation parses it, so that a value
+/// that is not a number fails its item, not the request.
 /// </summary>
 [JsonConverter(typeof(WooDecimalConverter))]
 public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
@@ -20,9 +20,7 @@ public readonly record struct WooDecimal(string Text, bool SentAsNumber = false)
     public bool TryParse(out decimal value) =>
         decimal.TryParse(Text.Trim(), Plain, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>
-    /// An amount as text when the text it was sent as is not known: without trailing zeros; empty when there is none.
-    /// </summary>
+    /// <summary>An amount without trailing zeros (when its sent text is not known); empty when there is none.</summary>
     public static string Format(decimal? value) =>
         value is { } v ? (v / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : string.Empty;
 
@@ -46,9 +44,7 @@ internal sealed class WooDecimalConverter : JsonConverter<WooDecimal>
         reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
 }
 
-/// <summary>
-/// An attribute's options: a list of strings, or one string of values separated by <c>|</c>, as WooCommerce accepts.
-/// </summary>
+/// <summary>An attribute's options: a list of strings, or one string of values separated by <c>|</c>.</summary>
 [JsonConverter(typeof(WooOptionListConverter))]
 public sealed record WooOptionList(IReadOnlyList<string> Values);
 
@@ -72,10 +68,9 @@ internal sealed class WooOptionListConverter : JsonConverter<WooOptionList>
 }
 
 /// <summary>
-/// WooCommerce keeps a price as the string it was sent (post meta <c>_regular_price</c>, <c>_sale_price</c>): "19.00"
-/// is answered "19.00", "12.5" is answered "12.5". Catalog keeps the amount, and the sent text beside it under the same
-/// meta names in <c>extensions.woocommerce</c>; the text is answered while it still states the amount (a write through
-/// another API that changes the amount makes it stale, and the amount is answered instead).
+/// WooCommerce answers a price as the string it was sent ("19.00"). Catalog keeps the amount, and the text beside it
+/// under WooCommerce's meta names; the text is answered while it still states the amount (a write through another API
+/// makes it stale).
 /// </summary>
 internal static class WooPriceText
 {
@@ -102,19 +97,10 @@ internal static class WooPriceText
 
     private static void Keep(WooFields fields, string name, WooDecimal? sent)
     {
-        if (sent is not { } price)
-        {
-            return;
-        }
-
         // A JSON number reaches WordPress as a PHP float, whose text has no trailing zeros: only strings keep theirs.
-        if (price.IsEmpty || price.SentAsNumber)
+        if (sent is { } price)
         {
-            fields.Remove(name);
-        }
-        else
-        {
-            fields[name] = price.Text;
+            fields.Set(name, price.IsEmpty || price.SentAsNumber ? null : price.Text);
         }
     }
 }

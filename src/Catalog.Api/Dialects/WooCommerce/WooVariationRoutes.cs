@@ -9,16 +9,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// The variation batch and reads behind both WooCommerce's <c>.../variations</c> routes and Wholesale Suite's: they
-/// differ only in where the wholesale terms travel (<paramref name="names"/>: WooCommerce's <c>meta_data</c> or
-/// Wholesale Suite's own fields) and in the shape a variation is answered in (<paramref name="render"/>).
-/// </summary>
+/// <summary>The variation batch and reads behind both dialects' routes, as <see cref="WooProductRoutes{T}"/>.</summary>
 internal sealed class WooVariationRoutes<TVariation>(
     ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
     where TVariation : class
 {
-    /// <summary>Creates, then updates, then deletes variations of one product; 404 when there is no product.</summary>
     public async Task<IActionResult> BatchAsync<TInput>(
         long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
@@ -44,15 +39,12 @@ internal sealed class WooVariationRoutes<TVariation>(
         var variable = IsVariable(parent);
         var translator = new VariationTranslator(options, parent);
         var items = new WholesaleVariationItems(options.Currency, parent, names);
-        var notVariable = new WholesaleFieldMap();
-        var wholesaleCreates = creates.Select(c => variable
+        var translatedCreates = creates.Select(c => variable
             ? items.Create(c, translator.Create)
-            : new(Translated<VariantCreate>.Failed(NotVariable(parent)), notVariable)).ToList();
-        var wholesaleUpdates = updates.Select(u => variable
+            : Translated<VariantCreate>.Failed(NotVariable(parent))).ToList();
+        var translatedUpdates = updates.Select(u => variable
             ? items.Update(u, translator.Update)
-            : new(Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update)), notVariable)).ToList();
-        var translatedCreates = wholesaleCreates.ConvertAll(t => t.Translated);
-        var translatedUpdates = wholesaleUpdates.ConvertAll(t => t.Translated);
+            : Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update))).ToList();
         var command = new BatchVariants(
             productId,
             WooBatchAnswers.Valid(translatedCreates),
@@ -63,25 +55,24 @@ internal sealed class WooVariationRoutes<TVariation>(
             : await sender.Send(command, cancellationToken);
 
         TVariation Render(VariantDto variant) => render(variant, parent);
-        static WooError Error(WholesaleFieldMap fields, ItemError error, BatchOperation operation) =>
-            fields.ErrorOf(error, e => WooErrors.Item(e, operation, WooErrors.Variation, simple: false));
+        static WooError Error(ItemError error, BatchOperation operation) =>
+            WooErrors.Item(error, operation, WooErrors.Variation, simple: false);
         WooBatchEntry<TVariation> Deleted(long id, int i) =>
             variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
                 ? new(Render(variant), null)
                 : new(null, new WooItemFailure(id, variable
-                    ? WooErrors.Item(result.Delete[i].Error!, BatchOperation.Delete, WooErrors.Variation, simple: false)
+                    ? Error(result.Delete[i].Error!, BatchOperation.Delete)
                     : InvalidId(BatchOperation.Delete)));
         return new OkObjectResult(new WooBatchResponse<TVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
-                (i, error) => Error(wholesaleCreates[i].Fields, error, BatchOperation.Create)),
+                (_, error) => Error(error, BatchOperation.Create)),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (i, error) => Error(wholesaleUpdates[i].Fields, error, BatchOperation.Update)),
+                (_, error) => Error(error, BatchOperation.Update)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         });
     }
 
-    /// <summary>The product's variations, a page of them, with WooCommerce's paging headers.</summary>
     public async Task<IActionResult> ListAsync(
         long productId, int page, int perPage, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -101,10 +92,6 @@ internal sealed class WooVariationRoutes<TVariation>(
         return new OkObjectResult(onPage.Select(v => render(v, parent)).ToList());
     }
 
-    /// <summary>
-    /// One variation of the product; 404 <c>woocommerce_rest_product_variation_invalid_id</c> when it has none by that
-    /// id.
-    /// </summary>
     public async Task<IActionResult> GetAsync(long productId, long id, CancellationToken cancellationToken)
     {
         if (await ParentAsync(productId, cancellationToken) is not { } parent)

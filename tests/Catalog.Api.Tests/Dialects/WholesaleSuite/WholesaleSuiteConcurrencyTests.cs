@@ -45,6 +45,8 @@ public abstract class WholesaleSuiteConcurrencyTests(CatalogApiFactory factory) 
     }
 }
 
-public sealed class WholesaleSuiteConcurrencyTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteConcurrencyTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleSuiteConcurrencyTestsOnSqlite(SqliteApiFactory f)
+    : WholesaleSuiteConcurrencyTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleSuiteConcurrencyTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteConcurrencyTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleSuiteConcurrencyTestsOnPostgres(PostgresApiFactory f)
+    : WholesaleSuiteConcurrencyTests(f), IClassFixture<PostgresApiFactory>;

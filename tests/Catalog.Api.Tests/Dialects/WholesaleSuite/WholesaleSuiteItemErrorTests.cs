@@ -9,7 +9,10 @@ namespace Catalog.Api.Tests.Dialects.WholesaleSuite;
 /// </summary>
 public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : WholesaleSuiteApiTest(factory)
 {
-    private const string Rule = """{"wholesale_role": "gold", "start_qty": "1", "end_qty": "10", "price_type": "percent-price", "wholesale_price": "10"}""";
+    private const string Rule = """
+        {"wholesale_role": "gold", "start_qty": "1", "end_qty": "10", "price_type": "percent-price",
+         "wholesale_price": "10"}
+        """;
 
     public static TheoryData<string, string[]> BadFields => new()
     {
@@ -26,15 +29,78 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         { """ "wholesale_visibility_filter": 5 """, ["wholesale_visibility_filter"] },
         { """ "wholesale_visibility_filter": ["gold", "all"] """, ["wholesale_visibility_filter[1]"] },
         { """ "wholesale_quantity_discount_rule_mapping": "yes" """, ["wholesale_quantity_discount_rule_mapping"] },
-        { $$""" "wholesale_quantity_discount_rule_mapping": [{{Rule}}, {"wholesale_role": "gold", "start_qty": "20", "end_qty": "15", "price_type": "percent-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[1].end_qty"] },
-        { $$""" "wholesale_quantity_discount_rule_mapping": [{{Rule}}, {"wholesale_role": "gold", "start_qty": "5", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[1].start_qty"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "1", "price_type": "percent", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[0].price_type"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "1", "price_type": "percent-price", "wholesale_price": "150"}] """, ["wholesale_quantity_discount_rule_mapping[0].wholesale_price"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"start_qty": "1", "price_type": "percent-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[0].wholesale_role"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "nope", "start_qty": "1", "price_type": "percent-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[0].wholesale_role"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "0", "price_type": "percent-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[0].start_qty"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "1", "end_qty": "x", "price_type": "fixed-price", "wholesale_price": "5"}] """, ["wholesale_quantity_discount_rule_mapping[0].end_qty"] },
-        { """ "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "22", "end_qty": "33", "wholesale_discount": "12"}] """, ["wholesale_quantity_discount_rule_mapping[0].wholesale_discount", "wholesale_quantity_discount_rule_mapping[0].price_type", "wholesale_quantity_discount_rule_mapping[0].wholesale_price"] },
+        {
+            $$"""
+            "wholesale_quantity_discount_rule_mapping": [
+              {{Rule}},
+              {"wholesale_role": "gold", "start_qty": "20", "end_qty": "15", "price_type": "percent-price",
+               "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[1].end_qty"]
+        },
+        {
+            $$"""
+            "wholesale_quantity_discount_rule_mapping": [
+              {{Rule}},
+              {"wholesale_role": "gold", "start_qty": "5", "end_qty": "", "price_type": "fixed-price",
+               "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[1].start_qty"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "gold", "start_qty": "1", "price_type": "percent", "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].price_type"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "gold", "start_qty": "1", "price_type": "percent-price", "wholesale_price": "150"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].wholesale_price"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"start_qty": "1", "price_type": "percent-price", "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].wholesale_role"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "nope", "start_qty": "1", "price_type": "percent-price", "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].wholesale_role"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "gold", "start_qty": "0", "price_type": "percent-price", "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].start_qty"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "gold", "start_qty": "1", "end_qty": "x", "price_type": "fixed-price",
+               "wholesale_price": "5"}]
+            """,
+            ["wholesale_quantity_discount_rule_mapping[0].end_qty"]
+        },
+        {
+            """
+            "wholesale_quantity_discount_rule_mapping": [
+              {"wholesale_role": "gold", "start_qty": "22", "end_qty": "33", "wholesale_discount": "12"}]
+            """,
+            [
+                "wholesale_quantity_discount_rule_mapping[0].wholesale_discount",
+                "wholesale_quantity_discount_rule_mapping[0].price_type",
+                "wholesale_quantity_discount_rule_mapping[0].wholesale_price",
+            ]
+        },
     };
 
     [Theory]
@@ -44,7 +110,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         await SeedRolesAsync("gold");
 
         var (status, body) = await WwsPostRawAsync(WwsProductsBatch, $$"""
-            {"create": [{"name": "Good", "regular_price": "10", "wholesale_price": {"gold": "8"} }, {"name": "Bad", "regular_price": "10", {{fields}} }]}
+            {"create": [{"name": "Good", "regular_price": "10", "wholesale_price": {"gold": "8"} },
+                        {"name": "Bad", "regular_price": "10", {{fields}} }]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -62,12 +129,15 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         await SeedRolesAsync("gold");
         var productId = (await SeedWooAsync(VariableProduct())).Num("id");
         var created = await WwsPostRawAsync(WwsVariationsBatch(productId), """
-            {"create": [{"regular_price": "10", "attributes": [{"name": "Size", "option": "S"}], "wholesale_minimum_order_quantity": {"gold": "2"}, "wholesale_order_quantity_step": {"gold": "2"}}]}
+            {"create": [{"regular_price": "10", "attributes": [{"name": "Size", "option": "S"}],
+                         "wholesale_minimum_order_quantity": {"gold": "2"},
+                         "wholesale_order_quantity_step": {"gold": "2"}}]}
             """);
         var id = created.Body.Num("create[0].id");
 
         var (status, body) = await WwsPostRawAsync(WwsVariationsBatch(productId), $$"""
-            {"create": [{"regular_price": "10", "attributes": [{"name": "Size", "option": "M"}], "wholesale_price": {"silver": "3"} }],
+            {"create": [{"regular_price": "10", "attributes": [{"name": "Size", "option": "M"}],
+                         "wholesale_price": {"silver": "3"} }],
              "update": [{"id": {{id}}, "wholesale_minimum_order_quantity": {"gold": ""} },
                         {"id": {{id}}, "wholesale_price": {"gold": "9"} }]}
             """);
@@ -75,7 +145,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         status.Should().Be(200, body.Text());
         ShouldBeInvalidParams(body, "create[0]", "wholesale_price.silver");
         // Removing the minimum would leave the stored step alone: the step is what is wrong, named by its role.
-        body.Str("update[0].error.code").Should().Be("woocommerce_rest_product_variation_invalid_id", "the same id twice in one batch fails both");
+        body.Str("update[0].error.code").Should().Be(
+            "woocommerce_rest_product_variation_invalid_id", "the same id twice in one batch fails both");
         body.Str("update[1].error.code").Should().Be("woocommerce_rest_product_variation_invalid_id");
 
         (status, body) = await WwsPostRawAsync(WwsVariationsBatch(productId), $$"""
@@ -84,7 +155,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
 
         status.Should().Be(200, body.Text());
         ShouldBeInvalidParams(body, "update[0]", "wholesale_order_quantity_step.gold");
-        (await GetAsync($"/api/v1/variants/{id}")).Body.Num("wholesale.minimum_order_quantities[0].quantity").Should().Be(2, "nothing of the failed item was written");
+        (await GetAsync($"/api/v1/variants/{id}")).Body.Num("wholesale.minimum_order_quantities[0].quantity")
+            .Should().Be(2, "nothing of the failed item was written");
     }
 
     [Fact]
@@ -95,10 +167,12 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         product["wholesale_visibility_filter"] = "gold";
         product["wholesale_minimum_order_quantity"] = new { gold = "2" };
 
-        var (status, body) = await WooPostAsync(WwsProductsBatch, new { create = new object[] { product, SimpleProduct() } });
+        var (status, body) =
+            await WooPostAsync(WwsProductsBatch, new { create = new object[] { product, SimpleProduct() } });
 
         status.Should().Be(200, body.Text());
-        ShouldBeInvalidParams(body, "create[0]", "wholesale_visibility_filter", "wholesale_minimum_order_quantity.gold");
+        ShouldBeInvalidParams(
+            body, "create[0]", "wholesale_visibility_filter", "wholesale_minimum_order_quantity.gold");
         body.At("create[1].error").Should().BeNull(body.Text());
         (await GetAsync("/api/v1/products")).Body.Num("total").Should().Be(1);
     }
@@ -112,15 +186,37 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
         {
             create = new object[]
             {
-                new { name = "Bad price", meta_data = new object[] { new { key = "_supplier", value = "Acme" }, new { key = "gold_wholesale_price", value = "abc" } } },
-                new { name = "Unknown role", meta_data = new object[] { new { key = "nope_wholesale_price", value = "3" } } },
+                new
+                {
+                    name = "Bad price",
+                    meta_data = new object[]
+                    {
+                        new { key = "_supplier", value = "Acme" }, new { key = "gold_wholesale_price", value = "abc" },
+                    },
+                },
+                new
+                {
+                    name = "Unknown role",
+                    meta_data = new object[] { new { key = "nope_wholesale_price", value = "3" } },
+                },
                 new
                 {
                     name = "Disabled rules",
                     meta_data = new object[]
                     {
                         new { key = "wwpp_post_meta_enable_quantity_discount_rule", value = "no" },
-                        new { key = "wwpp_post_meta_quantity_discount_rule_mapping", value = new[] { new { wholesale_role = "gold", start_qty = "1", end_qty = "", price_type = "percent-price", wholesale_price = "5" } } },
+                        new
+                        {
+                            key = "wwpp_post_meta_quantity_discount_rule_mapping",
+                            value = new[]
+                            {
+                                new
+                                {
+                                    wholesale_role = "gold", start_qty = "1", end_qty = "",
+                                    price_type = "percent-price", wholesale_price = "5",
+                                },
+                            },
+                        },
                     },
                 },
                 new
@@ -130,12 +226,27 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
                     {
                         new { key = "wwpp_post_meta_quantity_discount_rule_mapping", value = new[]
                         {
-                            new { wholesale_role = "gold", start_qty = "1", end_qty = "10", price_type = "percent-price", wholesale_price = "5" },
-                            new { wholesale_role = "gold", start_qty = "10", end_qty = "", price_type = "percent-price", wholesale_price = "8" },
+                            new
+                            {
+                                wholesale_role = "gold", start_qty = "1", end_qty = "10",
+                                price_type = "percent-price", wholesale_price = "5",
+                            },
+                            new
+                            {
+                                wholesale_role = "gold", start_qty = "10", end_qty = "",
+                                price_type = "percent-price", wholesale_price = "8",
+                            },
                         } },
                     },
                 },
-                new { name = "Keyless", meta_data = new object[] { new { key = "gold_wholesale_price", value = "5" }, new { value = "no key" } } },
+                new
+                {
+                    name = "Keyless",
+                    meta_data = new object[]
+                    {
+                        new { key = "gold_wholesale_price", value = "5" }, new { value = "no key" },
+                    },
+                },
             },
         });
 
@@ -151,7 +262,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
     [Fact]
     public async Task Batch_OverTheLimit_Is413AndWritesNothing()
     {
-        var (status, body) = await WooPostAsync(WwsProductsBatch, new { create = Enumerable.Range(0, 101).Select(_ => SimpleProduct()).ToList() });
+        var (status, body) = await WooPostAsync(
+            WwsProductsBatch, new { create = Enumerable.Range(0, 101).Select(_ => SimpleProduct()).ToList() });
 
         status.Should().Be(413, body.Text());
         body.Str("code").Should().Be("woocommerce_rest_request_entity_too_large");
@@ -163,7 +275,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
     public async Task Requests_WithoutOrWithWrongConsumerKeys_AreRefusedInWordPressShape()
     {
         using var anonymous = Factory.CreateClientWithKey(null);
-        var (status, body) = await WooPostAsync(WwsProductsBatch, new { create = new[] { SimpleProduct() } }, anonymous);
+        var (status, body) =
+            await WooPostAsync(WwsProductsBatch, new { create = new[] { SimpleProduct() } }, anonymous);
         status.Should().Be(401, body.Text());
         body.Str("code").Should().Be("woocommerce_rest_cannot_batch");
 
@@ -207,6 +320,8 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
     }
 }
 
-public sealed class WholesaleSuiteItemErrorTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteItemErrorTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleSuiteItemErrorTestsOnSqlite(SqliteApiFactory f)
+    : WholesaleSuiteItemErrorTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleSuiteItemErrorTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteItemErrorTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleSuiteItemErrorTestsOnPostgres(PostgresApiFactory f)
+    : WholesaleSuiteItemErrorTests(f), IClassFixture<PostgresApiFactory>;

@@ -12,7 +12,14 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
         wholesale_visibility_filter = "gold",
         wholesale_minimum_order_quantity = new { gold = "2" },
         wholesale_order_quantity_step = new { gold = "2" },
-        wholesale_quantity_discount_rule_mapping = new[] { new { wholesale_role = "gold", start_qty = "10", end_qty = "", price_type = "percent-price", wholesale_price = "5" } },
+        wholesale_quantity_discount_rule_mapping = new[]
+        {
+            new
+            {
+                wholesale_role = "gold", start_qty = "10", end_qty = "", price_type = "percent-price",
+                wholesale_price = "5",
+            },
+        },
     };
 
     [Fact]
@@ -27,7 +34,8 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
             var (status, body) = await WooPostAsync(WwsProductsBatch, new
             {
                 create = Enumerable.Range(0, count).Select(i => Merge(SimpleProduct(), Terms(i))),
-                update = seeded.Select((p, i) => Merge(new Dictionary<string, object?> { ["id"] = p.Num("id") }, Terms(i))),
+                update = seeded.Select(
+                    (p, i) => Merge(new Dictionary<string, object?> { ["id"] = p.Num("id") }, Terms(i))),
             });
             status.Should().Be(200, body.Text());
             body.Arr("create").Concat(body.Arr("update")).Should().OnlyContain(u => u!["error"] == null, body.Text());
@@ -49,17 +57,21 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
         {
             var productId = (await SeedWooAsync(VariableProduct())).Num("id");
             var variation = new { regular_price = "20", attributes = new[] { new { name = "Size", option = "M" } } };
-            var (_, seeded) = await WooPostAsync(WwsVariationsBatch(productId), new { create = Enumerable.Range(0, 2 * count).Select(_ => variation) });
+            var (_, seeded) = await WooPostAsync(
+                WwsVariationsBatch(productId), new { create = Enumerable.Range(0, 2 * count).Select(_ => variation) });
             var ids = seeded.Arr("create").Select(v => v.Num("id")).ToList();
             Factory.Statements.Reset();
             var (status, body) = await WooPostAsync(WwsVariationsBatch(productId), new
             {
-                create = Enumerable.Range(0, count).Select(i => Merge(new Dictionary<string, object?> { ["regular_price"] = "20" }, Terms(i))),
-                update = ids.Take(count).Select((id, i) => Merge(new Dictionary<string, object?> { ["id"] = id }, Terms(i))),
+                create = Enumerable.Range(0, count)
+                    .Select(i => Merge(new Dictionary<string, object?> { ["regular_price"] = "20" }, Terms(i))),
+                update = ids.Take(count)
+                    .Select((id, i) => Merge(new Dictionary<string, object?> { ["id"] = id }, Terms(i))),
                 delete = ids.Skip(count),
             });
             status.Should().Be(200, body.Text());
-            body.Arr("create").Concat(body.Arr("update")).Concat(body.Arr("delete")).Should().OnlyContain(u => u!["error"] == null, body.Text());
+            body.Arr("create").Concat(body.Arr("update")).Concat(body.Arr("delete"))
+                .Should().OnlyContain(u => u!["error"] == null, body.Text());
             return Factory.Statements.Reads;
         }
 
@@ -80,6 +92,8 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
     }
 }
 
-public sealed class WholesaleSuiteQueryCountTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteQueryCountTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleSuiteQueryCountTestsOnSqlite(SqliteApiFactory f)
+    : WholesaleSuiteQueryCountTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleSuiteQueryCountTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteQueryCountTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleSuiteQueryCountTestsOnPostgres(PostgresApiFactory f)
+    : WholesaleSuiteQueryCountTests(f), IClassFixture<PostgresApiFactory>;

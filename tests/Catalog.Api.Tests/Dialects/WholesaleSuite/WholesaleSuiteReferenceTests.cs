@@ -68,17 +68,29 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
         }
         """;
 
-    /// <summary>The rules the document's sample answer shows on 7083, 7075 and 7074 (percent rules here, see docs/dialects.md).</summary>
+    /// <summary>
+    /// The rules the document's sample answer shows on 7083, 7075 and 7074 (percent rules here, see docs/dialects.md).
+    /// </summary>
     private static readonly object[] StoredRules =
     [
-        new { wholesale_role = "WholesaleBronze", start_qty = "22", end_qty = "33", price_type = "percent-price", wholesale_price = "12" },
-        new { wholesale_role = "wholesale_customer", start_qty = "22", end_qty = "33", price_type = "percent-price", wholesale_price = "7" },
+        new
+        {
+            wholesale_role = "WholesaleBronze", start_qty = "22", end_qty = "33", price_type = "percent-price",
+            wholesale_price = "12",
+        },
+        new
+        {
+            wholesale_role = "wholesale_customer", start_qty = "22", end_qty = "33", price_type = "percent-price",
+            wholesale_price = "7",
+        },
     ];
 
     private const string StoredMapping = $$"""
         {"desc": "{{RulesDescription}}", "mapping": [
-          {"wholesale_role": "WholesaleBronze", "start_qty": "22", "end_qty": "33", "price_type": "percent-price", "wholesale_price": "12"},
-          {"wholesale_role": "wholesale_customer", "start_qty": "22", "end_qty": "33", "price_type": "percent-price", "wholesale_price": "7"}
+          {"wholesale_role": "WholesaleBronze", "start_qty": "22", "end_qty": "33", "price_type": "percent-price",
+           "wholesale_price": "12"},
+          {"wholesale_role": "wholesale_customer", "start_qty": "22", "end_qty": "33", "price_type": "percent-price",
+           "wholesale_price": "7"}
         ]}
         """;
 
@@ -94,7 +106,8 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
           "wwpp_product_wholesale_visibility_filter": ["wholesale_customer"],
           "wwpp_enable_quantity_discount_rule": "yes",
           "wwpp_quantity_discount_rule_mapping": {"desc": "{{RulesDescription}}", "mapping": [
-            {"wholesale_role": "wholesale_customer", "start_qty": "11", "end_qty": "20", "price_type": "percent-price", "wholesale_price": "20"}
+            {"wholesale_role": "wholesale_customer", "start_qty": "11", "end_qty": "20", "price_type": "percent-price",
+             "wholesale_price": "20"}
           ]}
         }
         """;
@@ -110,8 +123,10 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
         var created = body.At("create[0]")!;
         created["error"].Should().BeNull(body.Text());
         created.Num("id").Should().Be(7084, "the document's answer creates 7084 after 7083");
-        (created.Str("regular_price"), created.Str("price")).Should().Be(("19.00", "19.00"), "prices are answered as the strings they were sent");
-        created.Arr("attributes").Select(a => (a.Num("id"), a.Str("name"), a.Str("option"))).Should().Equal((1L, "Color", "Red"));
+        (created.Str("regular_price"), created.Str("price"))
+            .Should().Be(("19.00", "19.00"), "prices are answered as the strings they were sent");
+        created.Arr("attributes").Select(a => (a.Num("id"), a.Str("name"), a.Str("option")))
+            .Should().Equal((1L, "Color", "Red"));
         ShouldEqualJson(created.At("wholesale_data"), CreatedData);
         created.Arr("meta_data").Should().BeEmpty("Wholesale Suite moves its meta keys into wholesale_data");
 
@@ -151,11 +166,13 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
         ShouldEqualJson(canonical.At("wholesale"), """
             {
               "prices": [{"role": "wholesale_customer", "currency_code": "usd", "amount": 12, "sale_amount": null}],
-              "minimum_order_quantities": [{"role": "sample_role", "quantity": 3}, {"role": "wholesale_customer", "quantity": 2}],
+              "minimum_order_quantities": [{"role": "sample_role", "quantity": 3},
+                                           {"role": "wholesale_customer", "quantity": 2}],
               "order_quantity_steps": [{"role": "sample_role", "step": 7}, {"role": "wholesale_customer", "step": 6}],
               "visibility": ["wholesale_customer"],
               "quantity_discount_rules": [
-                {"role": "wholesale_customer", "start_qty": 11, "end_qty": 20, "price_type": "percent", "value": 20, "currency_code": null}
+                {"role": "wholesale_customer", "start_qty": 11, "end_qty": 20, "price_type": "percent", "value": 20,
+                 "currency_code": null}
               ]
             }
             """);
@@ -176,14 +193,17 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
         body.Num("create[0].id").Should().Be(7085);
         body.Num("update[0].id").Should().Be(7083);
         body.Arr("delete").Select(d => (d.Num("id"), d.Str("error.code"), d.Num("error.data.status")))
-            .Should().Equal((7075L, "woocommerce_rest_product_variation_invalid_id", 404L), (7074L, "woocommerce_rest_product_variation_invalid_id", 404L));
+            .Should().Equal(
+                (7075L, "woocommerce_rest_product_variation_invalid_id", 404L),
+                (7074L, "woocommerce_rest_product_variation_invalid_id", 404L));
     }
 
     /// <summary>The store the document's body assumes; answers the variable product's id.</summary>
     private async Task<long> SeedReferenceStoreAsync()
     {
         await SeedRolesAsync("wholesale_customer", "sample_role", "WholesaleBronze");
-        var color = await SeedAttributeAsync(new AttributeBuilder().With("name", "Color").With("slug", "color").WithValues("Red", "Yellow", "Black"));
+        var color = await SeedAttributeAsync(
+            new AttributeBuilder().With("name", "Color").With("slug", "color").WithValues("Red", "Yellow", "Black"));
         color.Num("id").Should().Be(1);
         var variableId = await SeedVariableProductAsync(1, "Red", "Yellow", "Black");
 
@@ -200,7 +220,8 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
                 new
                 {
                     regular_price = "19.00", attributes = new[] { new { id = 1, option = "Black" } },
-                    wholesale_price = new { wholesale_customer = "12" }, wholesale_quantity_discount_rule_mapping = StoredRules,
+                    wholesale_price = new { wholesale_customer = "12" },
+                    wholesale_quantity_discount_rule_mapping = StoredRules,
                 },
             },
         });
@@ -215,8 +236,10 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
                 new
                 {
                     regular_price = "19.00", attributes = new[] { new { id = 1, option = "Black" } },
-                    wholesale_price = new { wholesale_customer = "14" }, wholesale_visibility_filter = "wholesale_customer",
-                    wholesale_minimum_order_quantity = new { wholesale_customer = "2" }, wholesale_order_quantity_step = new { wholesale_customer = "6" },
+                    wholesale_price = new { wholesale_customer = "14" },
+                    wholesale_visibility_filter = "wholesale_customer",
+                    wholesale_minimum_order_quantity = new { wholesale_customer = "2" },
+                    wholesale_order_quantity_step = new { wholesale_customer = "6" },
                     wholesale_quantity_discount_rule_mapping = StoredRules,
                 },
             },
@@ -227,6 +250,8 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
     }
 }
 
-public sealed class WholesaleSuiteReferenceTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteReferenceTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleSuiteReferenceTestsOnSqlite(SqliteApiFactory f)
+    : WholesaleSuiteReferenceTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleSuiteReferenceTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteReferenceTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleSuiteReferenceTestsOnPostgres(PostgresApiFactory f)
+    : WholesaleSuiteReferenceTests(f), IClassFixture<PostgresApiFactory>;

@@ -10,7 +10,9 @@ namespace Catalog.Api.Tests.Dialects.WholesaleSuite;
 /// </summary>
 public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : WholesaleSuiteApiTest(factory)
 {
-    /// <summary>Every Wholesale Suite field, numbers as strings and as numbers, an open-ended rule, two roles.</summary>
+    /// <summary>
+    /// Every Wholesale Suite field, numbers as strings and as numbers, an open-ended rule, two roles.
+    /// </summary>
     private const string EveryField = """
         "wholesale_price": {"gold": "20", "silver": 22.5},
         "wholesale_sale_price": {"gold": "18.5"},
@@ -18,8 +20,10 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         "wholesale_minimum_order_quantity": {"gold": "5", "silver": 2},
         "wholesale_order_quantity_step": {"gold": 3},
         "wholesale_quantity_discount_rule_mapping": [
-          {"wholesale_role": "gold", "start_qty": 11, "end_qty": "19", "price_type": "percent-price", "wholesale_price": "10"},
-          {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price", "wholesale_price": 15},
+          {"wholesale_role": "gold", "start_qty": 11, "end_qty": "19", "price_type": "percent-price",
+           "wholesale_price": "10"},
+          {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price",
+           "wholesale_price": 15},
           {"wholesale_role": "silver", "start_qty": "10", "price_type": "percent-price", "wholesale_price": "5.5"}
         ]
         """;
@@ -33,9 +37,12 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
           "wwpp_product_wholesale_visibility_filter": ["gold", "silver"],
           "wwpp_enable_quantity_discount_rule": "yes",
           "wwpp_quantity_discount_rule_mapping": {"desc": "{{RulesDescription}}", "mapping": [
-            {"wholesale_role": "gold", "start_qty": "11", "end_qty": "19", "price_type": "percent-price", "wholesale_price": "10"},
-            {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "15"},
-            {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": "5.5"}
+            {"wholesale_role": "gold", "start_qty": "11", "end_qty": "19", "price_type": "percent-price",
+             "wholesale_price": "10"},
+            {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price",
+             "wholesale_price": "15"},
+            {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price",
+             "wholesale_price": "5.5"}
           ]}
         }
         """;
@@ -50,14 +57,19 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
           "order_quantity_steps": [{"role": "gold", "step": 3}],
           "visibility": ["gold", "silver"],
           "quantity_discount_rules": [
-            {"role": "gold", "start_qty": 11, "end_qty": 19, "price_type": "percent", "value": 10, "currency_code": null},
-            {"role": "gold", "start_qty": 20, "end_qty": null, "price_type": "fixed", "value": 15, "currency_code": "usd"},
-            {"role": "silver", "start_qty": 10, "end_qty": null, "price_type": "percent", "value": 5.5, "currency_code": null}
+            {"role": "gold", "start_qty": 11, "end_qty": 19, "price_type": "percent", "value": 10,
+             "currency_code": null},
+            {"role": "gold", "start_qty": 20, "end_qty": null, "price_type": "fixed", "value": 15,
+             "currency_code": "usd"},
+            {"role": "silver", "start_qty": 10, "end_qty": null, "price_type": "percent", "value": 5.5,
+             "currency_code": null}
           ]
         }
         """;
 
-    /// <summary>The same terms as WooCommerce with Wholesale Suite shows them in <c>meta_data</c> (keys and values, in order).</summary>
+    /// <summary>
+    /// The same terms as WooCommerce with Wholesale Suite shows them in <c>meta_data</c> (keys and values, in order).
+    /// </summary>
     private const string EveryFieldMeta = """
         [
           {"key": "gold_have_wholesale_price", "value": "yes"},
@@ -72,9 +84,12 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
           {"key": "wwpp_product_wholesale_visibility_filter", "value": "silver"},
           {"key": "wwpp_post_meta_enable_quantity_discount_rule", "value": "yes"},
           {"key": "wwpp_post_meta_quantity_discount_rule_mapping", "value": [
-            {"wholesale_role": "gold", "start_qty": "11", "end_qty": "19", "price_type": "percent-price", "wholesale_price": "10"},
-            {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "15"},
-            {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": "5.5"}
+            {"wholesale_role": "gold", "start_qty": "11", "end_qty": "19", "price_type": "percent-price",
+             "wholesale_price": "10"},
+            {"wholesale_role": "gold", "start_qty": "20", "end_qty": "", "price_type": "fixed-price",
+             "wholesale_price": "15"},
+            {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price",
+             "wholesale_price": "5.5"}
           ]}
         ]
         """;
@@ -93,7 +108,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         body.At("create[0].error").Should().BeNull(body.Text());
         var id = body.Num("create[0].id");
         ShouldEqualJson(body.At("create[0].wholesale_data"), EveryFieldData);
-        body.Arr("create[0].meta_data").Select(m => m.Str("key")).Should().Equal(["_supplier"], "Wholesale Suite answers its terms in wholesale_data only");
+        body.Arr("create[0].meta_data").Select(m => m.Str("key"))
+            .Should().Equal(["_supplier"], "Wholesale Suite answers its terms in wholesale_data only");
         ShouldEqualJson((await WooGetAsync(WwsProduct(id))).Body.At("wholesale_data"), EveryFieldData);
         var (_, canonical) = await GetAsync($"/api/v1/products/{id}");
         ShouldEqualJson(canonical.At("variants[0].wholesale"), EveryFieldCanonical);
@@ -101,7 +117,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var (_, woo) = await WooGetAsync($"{Products}/{id}");
         woo.Str("meta_data[0].key").Should().Be("_supplier");
         ShouldEqualJson(MetaWithoutIds(woo, skip: 1), EveryFieldMeta);
-        woo.Arr("meta_data").Select(m => m.Num("id")).Should().Equal(Enumerable.Range(1, 13).Select(i => (long)i), "ids follow the kept entries");
+        woo.Arr("meta_data").Select(m => m.Num("id"))
+            .Should().Equal(Enumerable.Range(1, 13).Select(i => (long)i), "ids follow the kept entries");
     }
 
     [Fact]
@@ -121,7 +138,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         ShouldEqualJson((await WooGetAsync(WwsVariation(productId, id))).Body.At("wholesale_data"), EveryFieldData);
         ShouldEqualJson((await WooGetAsync(WwsVariations(productId))).Body.At("[0].wholesale_data"), EveryFieldData);
         ShouldEqualJson((await GetAsync($"/api/v1/variants/{id}")).Body.At("wholesale"), EveryFieldCanonical);
-        ShouldEqualJson(MetaWithoutIds((await WooGetAsync($"{Variations(productId)}/{id}")).Body, skip: 0), EveryFieldMeta);
+        ShouldEqualJson(
+            MetaWithoutIds((await WooGetAsync($"{Variations(productId)}/{id}")).Body, skip: 0), EveryFieldMeta);
     }
 
     [Fact]
@@ -131,7 +149,9 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var meta = JsonNode.Parse(EveryFieldMeta)!.AsArray();
         meta.Insert(0, JsonNode.Parse("""{"key": "_supplier", "value": "Acme"}"""));
 
-        var (status, body) = await WooPostAsync(ProductsBatchRoute, new { create = new[] { new { name = "Meta Shirt", regular_price = "30", meta_data = meta } } });
+        var (status, body) = await WooPostAsync(
+            ProductsBatchRoute,
+            new { create = new[] { new { name = "Meta Shirt", regular_price = "30", meta_data = meta } } });
 
         status.Should().Be(200, body.Text());
         body.At("create[0].error").Should().BeNull(body.Text());
@@ -149,7 +169,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
     {
         await SeedRolesAsync("gold", "silver");
         var created = await WwsPostRawAsync(WwsProductsBatch, $$"""
-            {"create": [{"name": "Linen Shirt", "regular_price": "30", "meta_data": [{"key": "_supplier", "value": "Acme"}], {{EveryField}}}]}
+            {"create": [{"name": "Linen Shirt", "regular_price": "30",
+                         "meta_data": [{"key": "_supplier", "value": "Acme"}], {{EveryField}}}]}
             """);
         var id = created.Body.Num("create[0].id");
         var (_, read) = await WooGetAsync($"{Products}/{id}");
@@ -158,7 +179,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var sent = read.Arr("meta_data").Select(m => m!.DeepClone()).ToList();
         sent.Single(m => m.Str("key") == "gold_wholesale_price")!["value"] = "21";
         sent.Single(m => m.Str("key") == "silver_wholesale_price")!["value"] = string.Empty;
-        var (status, body) = await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id, meta_data = sent } } });
+        var (status, body) =
+            await WooPostAsync(ProductsBatchRoute, new { update = new[] { new { id, meta_data = sent } } });
 
         status.Should().Be(200, body.Text());
         body.At("update[0].error").Should().BeNull(body.Text());
@@ -167,10 +189,14 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         ShouldEqualJson((await WooGetAsync(WwsProduct(id))).Body.At("wholesale_data"), expected.ToJsonString());
         var (_, canonical) = await GetAsync($"/api/v1/products/{id}");
         ShouldEqualJson(canonical.At("metadata"), """{"_supplier": "Acme"}""");
-        ShouldEqualJson(canonical.At("variants[0].wholesale.prices"), """[{"role": "gold", "currency_code": "usd", "amount": 21, "sale_amount": 18.5}]""");
+        ShouldEqualJson(canonical.At("variants[0].wholesale.prices"), """
+            [{"role": "gold", "currency_code": "usd", "amount": 21, "sale_amount": 18.5}]
+            """);
         var (_, again) = await WooGetAsync($"{Products}/{id}");
-        again.Arr("meta_data").Select(m => m.Str("key")).Should().NotContain(["silver_wholesale_price", "silver_have_wholesale_price"]);
-        again.Arr("meta_data").Count(m => m.Str("key") == "_supplier").Should().Be(1, "wholesale keys sent back are terms, never stored as plain meta");
+        again.Arr("meta_data").Select(m => m.Str("key"))
+            .Should().NotContain(["silver_wholesale_price", "silver_have_wholesale_price"]);
+        again.Arr("meta_data").Count(m => m.Str("key") == "_supplier")
+            .Should().Be(1, "wholesale keys sent back are terms, never stored as plain meta");
     }
 
     [Fact]
@@ -181,7 +207,15 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
 
         var (status, body) = await WooPostAsync(VariationsBatch(productId), new
         {
-            create = new[] { new { regular_price = "30", attributes = new[] { new { name = "Size", option = "S" } }, meta_data = JsonNode.Parse(EveryFieldMeta) } },
+            create = new[]
+            {
+                new
+                {
+                    regular_price = "30",
+                    attributes = new[] { new { name = "Size", option = "S" } },
+                    meta_data = JsonNode.Parse(EveryFieldMeta),
+                },
+            },
         });
 
         status.Should().Be(200, body.Text());
@@ -200,15 +234,27 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
             .WithPrices(VariantBuilder.Price("usd", 19m), VariantBuilder.Price("eur", 17m))
             .With("wholesale", new Dictionary<string, object?>
             {
-                ["prices"] = new object[] { new { role = "gold", currency_code = "usd", amount = 12m, sale_amount = 11.5m }, new { role = "gold", currency_code = "eur", amount = 11m } },
+                ["prices"] = new object[]
+                {
+                    new { role = "gold", currency_code = "usd", amount = 12m, sale_amount = 11.5m },
+                    new { role = "gold", currency_code = "eur", amount = 11m },
+                },
                 ["minimum_order_quantities"] = new[] { new { role = "gold", quantity = 5 } },
                 ["order_quantity_steps"] = new[] { new { role = "gold", step = 3 } },
                 ["visibility"] = new[] { "gold" },
                 ["quantity_discount_rules"] = new object[]
                 {
                     new { role = "gold", start_qty = 11, end_qty = 20, price_type = "percent", value = 20m },
-                    new { role = "gold", start_qty = 21, end_qty = (long?)null, price_type = "fixed", value = 8m, currency_code = "usd" },
-                    new { role = "gold", start_qty = 21, end_qty = (long?)null, price_type = "fixed", value = 7m, currency_code = "eur" },
+                    new
+                    {
+                        role = "gold", start_qty = 21, end_qty = (long?)null, price_type = "fixed", value = 8m,
+                        currency_code = "usd",
+                    },
+                    new
+                    {
+                        role = "gold", start_qty = 21, end_qty = (long?)null, price_type = "fixed", value = 7m,
+                        currency_code = "eur",
+                    },
                 },
             })));
         var id = product.Num("id");
@@ -224,15 +270,19 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
               "wwpp_product_wholesale_visibility_filter": ["gold"],
               "wwpp_enable_quantity_discount_rule": "yes",
               "wwpp_quantity_discount_rule_mapping": {"desc": "{{RulesDescription}}", "mapping": [
-                {"wholesale_role": "gold", "start_qty": "11", "end_qty": "20", "price_type": "percent-price", "wholesale_price": "20"},
-                {"wholesale_role": "gold", "start_qty": "21", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "8"}
+                {"wholesale_role": "gold", "start_qty": "11", "end_qty": "20", "price_type": "percent-price",
+                 "wholesale_price": "20"},
+                {"wholesale_role": "gold", "start_qty": "21", "end_qty": "", "price_type": "fixed-price",
+                 "wholesale_price": "8"}
               ]}
             }
             """);
 
         var (status, body) = await WwsPostRawAsync(WwsProductsBatch, $$"""
             {"update": [{"id": {{id}}, "wholesale_price": {"gold": "13"},
-              "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "10", "end_qty": "20", "price_type": "percent-price", "wholesale_price": "15"}]}]}
+              "wholesale_quantity_discount_rule_mapping": [
+                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "20", "price_type": "percent-price",
+                 "wholesale_price": "15"}]}]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -243,8 +293,10 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
              {"role": "gold", "currency_code": "usd", "amount": 13, "sale_amount": 11.5}]
             """);
         ShouldEqualJson(canonical.At("variants[0].wholesale.quantity_discount_rules"), """
-            [{"role": "gold", "start_qty": 10, "end_qty": 20, "price_type": "percent", "value": 15, "currency_code": null},
-             {"role": "gold", "start_qty": 21, "end_qty": null, "price_type": "fixed", "value": 7, "currency_code": "eur"}]
+            [{"role": "gold", "start_qty": 10, "end_qty": 20, "price_type": "percent", "value": 15,
+              "currency_code": null},
+             {"role": "gold", "start_qty": 21, "end_qty": null, "price_type": "fixed", "value": 7,
+              "currency_code": "eur"}]
             """);
         canonical.Arr("variants[0].prices").Should().HaveCount(2, "the variant's own prices are untouched");
     }
@@ -259,7 +311,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var id = created.Body.Num("create[0].id");
 
         var (status, body) = await WwsPostRawAsync(WwsProductsBatch, $$"""
-            {"update": [{"id": {{id}}, "regular_price": "32", "sale_price": "29", "wholesale_sale_price": {"gold": "18"} }]}
+            {"update": [{"id": {{id}}, "regular_price": "32", "sale_price": "29",
+                         "wholesale_sale_price": {"gold": "18"} }]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -270,7 +323,9 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         canonical.Arr("variants").Should().HaveCount(1);
         canonical.Dec("variants[0].prices[0].amount").Should().Be(32m);
         canonical.Dec("variants[0].prices[0].sale_amount").Should().Be(29m);
-        ShouldEqualJson(canonical.At("variants[0].wholesale.prices"), """[{"role": "gold", "currency_code": "usd", "amount": 20, "sale_amount": 18}]""");
+        ShouldEqualJson(canonical.At("variants[0].wholesale.prices"), """
+            [{"role": "gold", "currency_code": "usd", "amount": 20, "sale_amount": 18}]
+            """);
     }
 
     [Fact]
@@ -283,21 +338,31 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
             {"create": [{"regular_price": "30", "attributes": [{"name": "Size", "option": "S"}],
               "wholesale_price": {"gold": "12.50", "silver": 12.50}, "wholesale_sale_price": {"gold": "10.00"},
               "wholesale_quantity_discount_rule_mapping": [
-                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "8.00"},
-                {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": 5.0}
+                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "fixed-price",
+                 "wholesale_price": "8.00"},
+                {"wholesale_role": "silver", "start_qty": "10", "end_qty": "", "price_type": "percent-price",
+                 "wholesale_price": 5.0}
               ]}]}
             """);
 
         var id = body.Num("create[0].id");
-        foreach (var data in new[] { body.At("create[0].wholesale_data"), (await WooGetAsync(WwsVariation(productId, id))).Body.At("wholesale_data") })
+        foreach (var data in new[]
+        {
+            body.At("create[0].wholesale_data"),
+            (await WooGetAsync(WwsVariation(productId, id))).Body.At("wholesale_data"),
+        })
         {
             ShouldEqualJson(data.At("wholesale_price"), """{"gold": "12.50", "silver": "12.5"}""");
             ShouldEqualJson(data.At("wholesale_sale_price"), """{"gold": "10.00"}""");
-            data.Arr("wwpp_quantity_discount_rule_mapping.mapping").Select(r => r.Str("wholesale_price")).Should().Equal("8.00", "5");
+            data.Arr("wwpp_quantity_discount_rule_mapping.mapping").Select(r => r.Str("wholesale_price"))
+                .Should().Equal("8.00", "5");
         }
 
         var (_, woo) = await WooGetAsync($"{Variations(productId)}/{id}");
-        woo.Arr("meta_data").Where(m => m.Str("key") is "gold_wholesale_price" or "gold_wholesale_sale_price").Select(m => m.Str("value")).Should().Equal("12.50", "10.00");
+        woo.Arr("meta_data")
+            .Where(m => m.Str("key") is "gold_wholesale_price" or "gold_wholesale_sale_price")
+            .Select(m => m.Str("value"))
+            .Should().Equal("12.50", "10.00");
         var (_, canonical) = await GetAsync($"/api/v1/variants/{id}");
         canonical.Dec("wholesale.prices[0].amount").Should().Be(12.5m);
         ShouldEqualJson(canonical.At("extensions.wholesale_suite"), """
@@ -306,10 +371,14 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
 
         var wholesale = canonical.At("wholesale")!.DeepClone().AsObject();
         wholesale["prices"]![0]!["amount"] = 13m;
-        (await PostAsync(VariantsBatch(productId), Batch.Update(Batch.Item(("id", id), ("wholesale", wholesale))))).Body.Str("update[0].status").Should().Be("succeeded");
+        (await PostAsync(VariantsBatch(productId), Batch.Update(Batch.Item(("id", id), ("wholesale", wholesale)))))
+            .Body.Str("update[0].status").Should().Be("succeeded");
 
         var (_, read) = await WooGetAsync(WwsVariation(productId, id));
-        ShouldEqualJson(read.At("wholesale_data.wholesale_price"), """{"gold": "13", "silver": "12.5"}""", "a text that no longer states the amount is not answered");
+        ShouldEqualJson(
+            read.At("wholesale_data.wholesale_price"),
+            """{"gold": "13", "silver": "12.5"}""",
+            "a text that no longer states the amount is not answered");
         ShouldEqualJson(read.At("wholesale_data.wholesale_sale_price"), """{"gold": "10.00"}""");
     }
 
@@ -359,15 +428,20 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var productId = (await SeedWooAsync(VariableProduct())).Num("id");
         var (_, variations) = await WwsPostRawAsync(WwsVariationsBatch(productId), """
             {"create": [
-              {"regular_price": "30", "attributes": [{"name": "Size", "option": "S"}], "wholesale_price": {"gold": "20"}},
-              {"regular_price": "32", "attributes": [{"name": "Size", "option": "M"}], "wholesale_price": {"gold": "22"}, "wholesale_visibility_filter": "silver"}
+              {"regular_price": "30", "attributes": [{"name": "Size", "option": "S"}],
+               "wholesale_price": {"gold": "20"}},
+              {"regular_price": "32", "attributes": [{"name": "Size", "option": "M"}],
+               "wholesale_price": {"gold": "22"}, "wholesale_visibility_filter": "silver"}
             ]}
             """);
         var ids = variations.Arr("create").Select(v => v.Num("id")).ToList();
 
         var (status, body) = await WwsPostRawAsync(WwsProductsBatch, $$"""
-            {"update": [{"id": {{productId}}, "wholesale_visibility_filter": ["gold"], "wholesale_minimum_order_quantity": {"gold": "4"},
-              "wholesale_quantity_discount_rule_mapping": [{"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": "5"}]}]}
+            {"update": [{"id": {{productId}}, "wholesale_visibility_filter": ["gold"],
+                         "wholesale_minimum_order_quantity": {"gold": "4"},
+              "wholesale_quantity_discount_rule_mapping": [
+                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "percent-price",
+                 "wholesale_price": "5"}]}]}
             """);
 
         status.Should().Be(200, body.Text());
@@ -378,7 +452,8 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
               "wwpp_product_wholesale_visibility_filter": ["gold"],
               "wwpp_enable_quantity_discount_rule": "yes",
               "wwpp_quantity_discount_rule_mapping": {"desc": "{{RulesDescription}}", "mapping": [
-                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "percent-price", "wholesale_price": "5"}
+                {"wholesale_role": "gold", "start_qty": "10", "end_qty": "", "price_type": "percent-price",
+                 "wholesale_price": "5"}
               ]}
             }
             """;
@@ -395,7 +470,10 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
 
         var (_, woo) = await WooGetAsync($"{Products}/{productId}");
         woo.Arr("meta_data").Select(m => (m.Str("key"), m.At("value")!.ToJsonString()))
-            .Should().Contain([("gold_wholesale_minimum_order_quantity", "\"4\""), ("wwpp_product_wholesale_visibility_filter", "\"gold\"")]);
+            .Should().Contain([
+                ("gold_wholesale_minimum_order_quantity", "\"4\""),
+                ("wwpp_product_wholesale_visibility_filter", "\"gold\""),
+            ]);
     }
 
     [Fact]
@@ -406,17 +484,21 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
         var (_, body) = await WwsPostRawAsync(WwsVariationsBatch(productId), """
             {"create": [{"regular_price": "19.00", "attributes": [{"name": "Size", "option": "M"}],
               "wholesale_price": {"wholesale_customer": "12"}, "wholesale_visibility_filter": "wholesale_customer",
-              "wholesale_minimum_order_quantity": {"wholesale_customer": "2"}, "wholesale_order_quantity_step": {"wholesale_customer": "6"},
+              "wholesale_minimum_order_quantity": {"wholesale_customer": "2"},
+              "wholesale_order_quantity_step": {"wholesale_customer": "6"},
               "wholesale_quantity_discount_rule_mapping": [
-                {"wholesale_role": "wholesale_customer", "start_qty": "11", "end_qty": "20", "price_type": "percent-price", "wholesale_price": "20"},
-                {"wholesale_role": "wholesale_customer", "start_qty": "21", "end_qty": "", "price_type": "fixed-price", "wholesale_price": "8"}
+                {"wholesale_role": "wholesale_customer", "start_qty": "11", "end_qty": "20",
+                 "price_type": "percent-price", "wholesale_price": "20"},
+                {"wholesale_role": "wholesale_customer", "start_qty": "21", "end_qty": "", "price_type": "fixed-price",
+                 "wholesale_price": "8"}
               ]}]}
             """);
         var id = body.Num("create[0].id");
 
         async Task<(string? Reason, decimal Unit, bool Allowed)> QuoteAsync(int quantity)
         {
-            var (status, quote) = await GetAsync($"/api/v1/variants/{id}/price?role=wholesale_customer&quantity={quantity}");
+            var (status, quote) =
+                await GetAsync($"/api/v1/variants/{id}/price?role=wholesale_customer&quantity={quantity}");
             status.Should().Be(200, quote.Text());
             quote.Str("currency").Should().Be("usd");
             return (quote.Str("reason"), quote.Dec("unit_price"), quote.At("quantity_allowed")!.GetValue<bool>());
@@ -424,17 +506,27 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
 
         (await QuoteAsync(8)).Should().Be(("wholesale_price", 12m, true));
         (await QuoteAsync(14)).Should().Be(("quantity_discount_rule", 9.60m, true), "20 percent off 12 from 11 to 20");
-        (await QuoteAsync(26)).Should().Be(("quantity_discount_rule", 8m, true), "the fixed-price rule from 21 up, in the store currency");
-        (await QuoteAsync(12)).Should().Be(("step_mismatch", 19m, false), "2, 8, 14, ... with a minimum of 2 and a step of 6");
+        (await QuoteAsync(26)).Should()
+            .Be(("quantity_discount_rule", 8m, true), "the fixed-price rule from 21 up, in the store currency");
+        (await QuoteAsync(12)).Should()
+            .Be(("step_mismatch", 19m, false), "2, 8, 14, ... with a minimum of 2 and a step of 6");
         (await QuoteAsync(1)).Should().Be(("below_minimum", 19m, false));
-        (await GetAsync($"/api/v1/variants/{id}/price?role=sample_role&quantity=8")).Status.Should().Be(404, "the variation is shown to wholesale_customer only");
+        (await GetAsync($"/api/v1/variants/{id}/price?role=sample_role&quantity=8")).Status
+            .Should().Be(404, "the variation is shown to wholesale_customer only");
     }
 
-    /// <summary>An answer's <c>meta_data</c> from <paramref name="skip"/> on, as <c>{key, value}</c> (ids left out).</summary>
+    /// <summary>
+    /// An answer's <c>meta_data</c> from <paramref name="skip"/> on, as <c>{key, value}</c> (ids left out).
+    /// </summary>
     private static JsonArray MetaWithoutIds(JsonNode? answer, int skip) =>
-        new JsonArray([.. answer.Arr("meta_data").Skip(skip).Select(m => (JsonNode)new JsonObject { ["key"] = m.Str("key"), ["value"] = m!["value"]!.DeepClone() })]);
+        new JsonArray([
+            .. answer.Arr("meta_data").Skip(skip)
+                .Select(m => (JsonNode)new JsonObject { ["key"] = m.Str("key"), ["value"] = m!["value"]!.DeepClone() }),
+        ]);
 }
 
-public sealed class WholesaleSuiteRoundTripTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteRoundTripTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WholesaleSuiteRoundTripTestsOnSqlite(SqliteApiFactory f)
+    : WholesaleSuiteRoundTripTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WholesaleSuiteRoundTripTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteRoundTripTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WholesaleSuiteRoundTripTestsOnPostgres(PostgresApiFactory f)
+    : WholesaleSuiteRoundTripTests(f), IClassFixture<PostgresApiFactory>;

@@ -33,7 +33,9 @@ public abstract class WooCommerceApiTest(CatalogApiFactory factory) : CatalogApi
         await base.DisposeAsync();
     }
 
-    /// <summary>A client sending <paramref name="key"/> as WooCommerce clients do: consumer key and secret over HTTP Basic.</summary>
+    /// <summary>
+    /// A client sending <paramref name="key"/> as WooCommerce clients do: consumer key and secret over HTTP Basic.
+    /// </summary>
     protected HttpClient WooClient(string key)
     {
         var pair = ConsumerCredentials.For(key);
@@ -49,7 +51,10 @@ public abstract class WooCommerceApiTest(CatalogApiFactory factory) : CatalogApi
     protected Task<(int Status, JsonNode? Body)> WooGetAsync(string url, HttpClient? client = null) =>
         SendAsync(HttpMethod.Get, url, null, client ?? Woo);
 
-    /// <summary>Creates products through WooCommerce's batch and answers them as WooCommerce answered; fails the test if any fails.</summary>
+    /// <summary>
+    /// Creates products through WooCommerce's batch and answers them as WooCommerce answered; fails the test if any
+    /// fails.
+    /// </summary>
     protected async Task<IReadOnlyList<JsonNode>> SeedWooAsync(params object[] products)
     {
         var (status, body) = await WooPostAsync(ProductsBatchRoute, new { create = products });
@@ -66,13 +71,22 @@ public abstract class WooCommerceApiTest(CatalogApiFactory factory) : CatalogApi
     {
         ["name"] = name ?? $"Hoodie {Unique.Next()}",
         ["type"] = "variable",
-        ["attributes"] = new[] { new { name = "Size", position = 0, visible = true, variation = true, options = new[] { "S", "M", "L" } } },
+        ["attributes"] = new[]
+        {
+            new { name = "Size", position = 0, visible = true, variation = true, options = new[] { "S", "M", "L" } },
+        },
     };
 
     /// <summary>A simple product with a unique SKU and a regular price.</summary>
     protected static Dictionary<string, object?> SimpleProduct(string? name = null)
     {
         var n = Unique.Next();
-        return new() { ["name"] = name ?? $"Tee {n}", ["type"] = "simple", ["sku"] = $"TEE-{n}", ["regular_price"] = "19.99" };
+        return new()
+        {
+            ["name"] = name ?? $"Tee {n}",
+            ["type"] = "simple",
+            ["sku"] = $"TEE-{n}",
+            ["regular_price"] = "19.99",
+        };
     }
 }

@@ -39,7 +39,8 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
         using var anonymous = Factory.CreateClientWithKey(null);
         var query = $"?consumer_key={pair.ConsumerKey}&consumer_secret={Uri.EscapeDataString(pair.ConsumerSecret)}";
 
-        var (status, body) = await WooPostAsync(ProductsBatchRoute + query, new { create = new[] { SimpleProduct() } }, anonymous);
+        var (status, body) =
+            await WooPostAsync(ProductsBatchRoute + query, new { create = new[] { SimpleProduct() } }, anonymous);
         var (readStatus, list) = await WooGetAsync(Products + query, anonymous);
 
         status.Should().Be(200, body.Text());
@@ -49,22 +50,39 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
 
     public static TheoryData<string, string, string, string> Anonymous => new()
     {
-        { "POST", "/wp-json/wc/v3/products/batch", "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource." },
-        { "PUT", "/wp-json/wc/v3/products/1/variations/batch", "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource." },
+        {
+            "POST", "/wp-json/wc/v3/products/batch", "woocommerce_rest_cannot_batch",
+            "Sorry, you are not allowed to batch manipulate this resource."
+        },
+        {
+            "PUT", "/wp-json/wc/v3/products/1/variations/batch", "woocommerce_rest_cannot_batch",
+            "Sorry, you are not allowed to batch manipulate this resource."
+        },
         { "GET", "/wp-json/wc/v3/products", "woocommerce_rest_cannot_view", "Sorry, you cannot list resources." },
         { "GET", "/wp-json/wc/v3/products/1", "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource." },
-        { "GET", "/wp-json/wc/v3/products/1/variations", "woocommerce_rest_cannot_view", "Sorry, you cannot list resources." },
-        { "GET", "/wp-json/wc/v3/products/1/variations/2", "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource." },
+        {
+            "GET", "/wp-json/wc/v3/products/1/variations", "woocommerce_rest_cannot_view",
+            "Sorry, you cannot list resources."
+        },
+        {
+            "GET", "/wp-json/wc/v3/products/1/variations/2", "woocommerce_rest_cannot_view",
+            "Sorry, you cannot view this resource."
+        },
     };
 
     [Theory]
     [MemberData(nameof(Anonymous))]
-    public async Task NoCredentials_Answers401WithTheEndpointsCannotCode(string method, string url, string code, string message)
+    public async Task NoCredentials_Answers401WithTheEndpointsCannotCode(
+        string method, string url, string code, string message)
     {
         await SeedWooAsync(VariableProduct());
         using var anonymous = Factory.CreateClientWithKey(null);
 
-        var (status, body) = await SendAsync(new HttpMethod(method), url, method == "GET" ? null : Body(new { create = new[] { SimpleProduct() } }), anonymous);
+        var (status, body) = await SendAsync(
+            new HttpMethod(method),
+            url,
+            method == "GET" ? null : Body(new { create = new[] { SimpleProduct() } }),
+            anonymous);
 
         status.Should().Be(401, body.Text());
         body.Str("code").Should().Be(code);
@@ -88,7 +106,8 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     {
         using var stranger = BasicClient("ck_" + new string('a', 40), "cs_whatever");
 
-        var (status, body) = await WooPostAsync(ProductsBatchRoute, new { create = new[] { SimpleProduct() } }, stranger);
+        var (status, body) =
+            await WooPostAsync(ProductsBatchRoute, new { create = new[] { SimpleProduct() } }, stranger);
 
         status.Should().Be(401, body.Text());
         body.Str("code").Should().Be("woocommerce_rest_authentication_error");
@@ -139,7 +158,11 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
             update = new[] { new { id = product.Num("id"), name = "Changed" } },
             delete = new[] { product.Num("id") },
         }), reader);
-        var (variationStatus, _) = await SendAsync(new HttpMethod(method), VariationsBatch(product.Num("id")), Body(new { create = new[] { new { regular_price = "1" } } }), reader);
+        var (variationStatus, _) = await SendAsync(
+            new HttpMethod(method),
+            VariationsBatch(product.Num("id")),
+            Body(new { create = new[] { new { regular_price = "1" } } }),
+            reader);
         var (readStatus, _) = await WooGetAsync(Products, reader);
 
         status.Should().Be(401, body.Text());
@@ -168,7 +191,8 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     {
         using var anonymous = Factory.CreateClientWithKey(null);
         var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
-        var url = $"{ProductsBatchRoute}?oauth_consumer_key={pair.ConsumerKey}&oauth_timestamp=1&oauth_nonce=n&oauth_signature=s&oauth_signature_method=HMAC-SHA256";
+        var url = $"{ProductsBatchRoute}?oauth_consumer_key={pair.ConsumerKey}&oauth_timestamp=1&oauth_nonce=n"
+            + "&oauth_signature=s&oauth_signature_method=HMAC-SHA256";
 
         var (status, body) = await WooPostAsync(url, new { create = new[] { SimpleProduct() } }, anonymous);
 
@@ -181,11 +205,14 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     private HttpClient BasicClient(string user, string password)
     {
         var client = Factory.CreateClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return client;
     }
 }
 
-public sealed class WooCommerceAuthenticationTestsOnSqlite(SqliteApiFactory f) : WooCommerceAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WooCommerceAuthenticationTestsOnSqlite(SqliteApiFactory f)
+    : WooCommerceAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WooCommerceAuthenticationTestsOnPostgres(PostgresApiFactory f) : WooCommerceAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WooCommerceAuthenticationTestsOnPostgres(PostgresApiFactory f)
+    : WooCommerceAuthenticationTests(f), IClassFixture<PostgresApiFactory>;

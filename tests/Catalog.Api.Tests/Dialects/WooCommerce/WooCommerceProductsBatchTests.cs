@@ -37,7 +37,8 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
     [Fact]
     public async Task Batch_OnlyCreates_AnswersOnlyTheCreateList()
     {
-        var (status, body) = await WooPostAsync(ProductsBatchRoute, new { create = new[] { SimpleProduct() }, update = Array.Empty<object>() });
+        var (status, body) = await WooPostAsync(
+            ProductsBatchRoute, new { create = new[] { SimpleProduct() }, update = Array.Empty<object>() });
 
         status.Should().Be(200, body.Text());
         body!.AsObject().Select(p => p.Key).Should().Equal("create");
@@ -88,7 +89,8 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
         });
 
         body.Str("update[0].error.code").Should().Be("product_invalid_sku", body.Text());
-        body.Str("create[0].error.code").Should().Be("product_invalid_sku", "Catalog fails every item claiming one SKU (see docs/dialects.md)");
+        body.Str("create[0].error.code")
+            .Should().Be("product_invalid_sku", "Catalog fails every item claiming one SKU (see docs/dialects.md)");
         (await CountRowsAsync()).Products.Should().Be(1);
     }
 
@@ -103,7 +105,8 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
             ["meta_data"] = new[] { new { key = "k", value = "v" } },
         });
 
-        var (status, body) = await WooPostAsync(ProductsBatchRoute, new { delete = new[] { 0, doomed.Num("id"), 999_999 } });
+        var (status, body) =
+            await WooPostAsync(ProductsBatchRoute, new { delete = new[] { 0, doomed.Num("id"), 999_999 } });
 
         status.Should().Be(200, body.Text());
         body.Arr("delete").Should().HaveCount(2);
@@ -140,7 +143,10 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
                 new Dictionary<string, object?>(SimpleProduct()) { ["regular_price"] = "cheap" },
                 new Dictionary<string, object?>(SimpleProduct()) { ["name"] = null },
                 new Dictionary<string, object?>(SimpleProduct()) { ["categories"] = new[] { new { id = 424242 } } },
-                new Dictionary<string, object?>(SimpleProduct()) { ["attributes"] = new[] { new { id = 535353, options = new[] { "Red" } } } },
+                new Dictionary<string, object?>(SimpleProduct())
+                {
+                    ["attributes"] = new[] { new { id = 535353, options = new[] { "Red" } } },
+                },
                 new Dictionary<string, object?>(SimpleProduct()) { ["backorders"] = "maybe" },
             },
             update = new object[] { new { id = 777_777, name = "Ghost" }, new { name = "No id" } },
@@ -149,9 +155,11 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
         status.Should().Be(200, body.Text());
         var creates = body.Arr("create");
         creates.Select(c => c.Str("error.code")).Should().Equal(
-            "product_invalid_sku", null, "rest_invalid_param", "rest_invalid_param", "woocommerce_rest_product_exists", "rest_invalid_param",
-            "rest_invalid_param", "rest_missing_callback_param", "woocommerce_rest_term_invalid", "woocommerce_rest_taxonomy_invalid", "rest_invalid_param");
-        creates.Where(c => c!["error"] is not null).Should().OnlyContain(c => c.Num("id") == 0 && c.Num("error.data.status") == 400);
+            "product_invalid_sku", null, "rest_invalid_param", "rest_invalid_param", "woocommerce_rest_product_exists",
+            "rest_invalid_param", "rest_invalid_param", "rest_missing_callback_param", "woocommerce_rest_term_invalid",
+            "woocommerce_rest_taxonomy_invalid", "rest_invalid_param");
+        creates.Where(c => c!["error"] is not null)
+            .Should().OnlyContain(c => c.Num("id") == 0 && c.Num("error.data.status") == 400);
         body.Str("create[0].error.message").Should().Be("Invalid or duplicated SKU.");
         body.Str("create[2].error.message").Should().Be("Invalid parameter(s): type");
         body.Str("create[2].error.data.params.type").Should().Contain("simple and variable");
@@ -177,7 +185,10 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
     {
         var first = await SeedWooAsync(SimpleProduct());
 
-        var (_, body) = await WooPostAsync(ProductsBatchRoute, new { create = new[] { new Dictionary<string, object?>(SimpleProduct()) { ["slug"] = first.Str("slug") } } });
+        var (_, body) = await WooPostAsync(ProductsBatchRoute, new
+        {
+            create = new[] { new Dictionary<string, object?>(SimpleProduct()) { ["slug"] = first.Str("slug") } },
+        });
 
         body.Str("create[0].error.code").Should().Be("product_invalid_slug", body.Text());
         (await CountRowsAsync()).Products.Should().Be(1);
@@ -221,7 +232,10 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
     {
         async Task<long> ReadsAsync(int count)
         {
-            var seeded = await SeedWooAsync([.. Enumerable.Range(0, count).Select(_ => new Dictionary<string, object?>(SimpleProduct()) { ["categories"] = Array.Empty<object>() })]);
+            var seeded = await SeedWooAsync([
+                .. Enumerable.Range(0, count).Select(_ =>
+                    new Dictionary<string, object?>(SimpleProduct()) { ["categories"] = Array.Empty<object>() }),
+            ]);
             Factory.Statements.Reset();
             var (status, body) = await WooPostAsync(ProductsBatchRoute, new
             {
@@ -260,7 +274,8 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
         body.Str("code").Should().Be(code);
         body.Str("message").Should().NotBeNullOrEmpty();
         body.Num("data.status").Should().Be(400);
-        body!.AsObject().Select(p => p.Key).Should().BeEquivalentTo(["code", "message", "data"], "never problem details");
+        body!.AsObject().Select(p => p.Key)
+            .Should().BeEquivalentTo(["code", "message", "data"], "never problem details");
         (await CountRowsAsync()).Products.Should().Be(0);
     }
 
@@ -289,6 +304,8 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
     }
 }
 
-public sealed class WooCommerceProductsBatchTestsOnSqlite(SqliteApiFactory f) : WooCommerceProductsBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WooCommerceProductsBatchTestsOnSqlite(SqliteApiFactory f)
+    : WooCommerceProductsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WooCommerceProductsBatchTestsOnPostgres(PostgresApiFactory f) : WooCommerceProductsBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WooCommerceProductsBatchTestsOnPostgres(PostgresApiFactory f)
+    : WooCommerceProductsBatchTests(f), IClassFixture<PostgresApiFactory>;

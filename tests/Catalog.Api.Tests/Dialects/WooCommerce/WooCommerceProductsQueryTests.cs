@@ -2,7 +2,9 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Dialects.WooCommerce;
 
-/// <summary><c>GET /wp-json/wc/v3/products</c> and <c>/products/{id}</c>: paging headers, WooCommerce's filters, and its errors.</summary>
+/// <summary>
+/// <c>GET /wp-json/wc/v3/products</c> and <c>/products/{id}</c>: paging headers, WooCommerce's filters, and its errors.
+/// </summary>
 public abstract class WooCommerceProductsQueryTests(CatalogApiFactory factory) : WooCommerceApiTest(factory)
 {
     [Fact]
@@ -26,8 +28,13 @@ public abstract class WooCommerceProductsQueryTests(CatalogApiFactory factory) :
     public async Task List_FilteredBySkuStatusCategoryTypeAndSearch_AnswersTheMatchingProducts()
     {
         var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
-        var shirt = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct("Linen Shirt")) { ["status"] = "pending", ["categories"] = new[] { new { id = category.Num("id") } } });
-        var hoodie = await SeedWooAsync(new Dictionary<string, object?>(VariableProduct("Cotton Hoodie")) { ["status"] = "draft" });
+        var shirt = await SeedWooAsync(new Dictionary<string, object?>(SimpleProduct("Linen Shirt"))
+        {
+            ["status"] = "pending",
+            ["categories"] = new[] { new { id = category.Num("id") } },
+        });
+        var hoodie = await SeedWooAsync(
+            new Dictionary<string, object?>(VariableProduct("Cotton Hoodie")) { ["status"] = "draft" });
         var canonical = await SeedProductsAsync(
             new ProductBuilder().With("title", "Rejected linen").With("status", "rejected"),
             new ProductBuilder().With("title", "Archived").With("status", "archived").WithVariants(2));
@@ -81,6 +88,8 @@ public abstract class WooCommerceProductsQueryTests(CatalogApiFactory factory) :
     }
 }
 
-public sealed class WooCommerceProductsQueryTestsOnSqlite(SqliteApiFactory f) : WooCommerceProductsQueryTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WooCommerceProductsQueryTestsOnSqlite(SqliteApiFactory f)
+    : WooCommerceProductsQueryTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WooCommerceProductsQueryTestsOnPostgres(PostgresApiFactory f) : WooCommerceProductsQueryTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WooCommerceProductsQueryTestsOnPostgres(PostgresApiFactory f)
+    : WooCommerceProductsQueryTests(f), IClassFixture<PostgresApiFactory>;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Tests.Dialects.WooCommerce;
 
-/// <summary><c>/wp-json/wc/v3/products/{id}/variations</c>: the variations batch, its errors, and the variation reads.</summary>
+/// <summary>
+/// <c>/wp-json/wc/v3/products/{id}/variations</c>: the variations batch, its errors, and the variation reads.
+/// </summary>
 public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : WooCommerceApiTest(factory)
 {
     [Theory]
@@ -17,8 +19,18 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
         {
             create = new[]
             {
-                new { sku = $"V-{Unique.Next()}", regular_price = "10", attributes = new[] { new { name = "Size", option = "S" } } },
-                new { sku = $"V-{Unique.Next()}", regular_price = "11", attributes = new[] { new { name = "Size", option = "M" } } },
+                new
+                {
+                    sku = $"V-{Unique.Next()}",
+                    regular_price = "10",
+                    attributes = new[] { new { name = "Size", option = "S" } },
+                },
+                new
+                {
+                    sku = $"V-{Unique.Next()}",
+                    regular_price = "11",
+                    attributes = new[] { new { name = "Size", option = "M" } },
+                },
             },
         });
         var (kept, doomed) = (seeded.At("create[0]")!, seeded.At("create[1]")!);
@@ -45,7 +57,8 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     [Fact]
     public async Task Batch_UnknownParent_Answers404InWordPressShapeAndWritesNothing()
     {
-        var (status, body) = await WooPostAsync(VariationsBatch(424242), new { create = new[] { new { regular_price = "1" } } });
+        var (status, body) =
+            await WooPostAsync(VariationsBatch(424242), new { create = new[] { new { regular_price = "1" } } });
 
         status.Should().Be(404, body.Text());
         body.Str("code").Should().Be("woocommerce_rest_invalid_product_id");
@@ -58,7 +71,10 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     {
         var parent = await SeedWooAsync(VariableProduct());
         var other = await SeedWooAsync(VariableProduct());
-        var (_, foreign) = await WooPostAsync(VariationsBatch(other.Num("id")), new { create = new[] { new { sku = "FOREIGN", attributes = new[] { new { name = "Size", option = "S" } } } } });
+        var (_, foreign) = await WooPostAsync(VariationsBatch(other.Num("id")), new
+        {
+            create = new[] { new { sku = "FOREIGN", attributes = new[] { new { name = "Size", option = "S" } } } },
+        });
         var taken = await SeedWooAsync(SimpleProduct());
 
         var (status, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new
@@ -72,13 +88,21 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
                 new { regular_price = "1", menu_order = -1 },
                 new { sku = $"OK-{Unique.Next()}" },
             },
-            update = new object[] { new { id = foreign.Num("create[0].id"), sku = "STOLEN" }, new { id = 999_999, sku = "GHOST" } },
+            update = new object[]
+            {
+                new { id = foreign.Num("create[0].id"), sku = "STOLEN" }, new { id = 999_999, sku = "GHOST" },
+            },
             delete = new[] { 999_998L },
         });
 
         status.Should().Be(200, body.Text());
         body.Arr("create").Select(c => c.Str("error.code")).Should().Equal(
-            "product_invalid_sku", "rest_invalid_param", "rest_invalid_param", "woocommerce_rest_product_variation_exists", "rest_invalid_param", null);
+            "product_invalid_sku",
+            "rest_invalid_param",
+            "rest_invalid_param",
+            "woocommerce_rest_product_variation_exists",
+            "rest_invalid_param",
+            null);
         body.At("create[2].error.data.params")!.AsObject().Select(p => p.Key).Should().Equal("attributes.Size");
         body.Arr("update").Select(u => (u.Num("id"), u.Str("error.code"), u.Num("error.data.status"))).Should().Equal(
             (foreign.Num("create[0].id"), "woocommerce_rest_product_variation_invalid_id", 400L),
@@ -117,7 +141,9 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     {
         var parent = await SeedWooAsync(VariableProduct());
 
-        var (status, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new { create = Enumerable.Range(0, 101).Select(_ => new { regular_price = "1" }) });
+        var (status, body) = await WooPostAsync(
+            VariationsBatch(parent.Num("id")),
+            new { create = Enumerable.Range(0, 101).Select(_ => new { regular_price = "1" }) });
 
         status.Should().Be(413, body.Text());
         body.Str("code").Should().Be("woocommerce_rest_request_entity_too_large");
@@ -127,9 +153,12 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     [Fact]
     public async Task Batch_ManageStockParent_IsKeptAndAnsweredAsParent()
     {
-        var parent = await SeedWooAsync(new Dictionary<string, object?>(VariableProduct()) { ["manage_stock"] = true, ["stock_quantity"] = 40 });
+        var parent = await SeedWooAsync(
+            new Dictionary<string, object?>(VariableProduct()) { ["manage_stock"] = true, ["stock_quantity"] = 40 });
 
-        var (_, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new { create = new[] { new { manage_stock = (object)"parent", regular_price = "3" } } });
+        var (_, body) = await WooPostAsync(
+            VariationsBatch(parent.Num("id")),
+            new { create = new[] { new { manage_stock = (object)"parent", regular_price = "3" } } });
 
         body.Str("create[0].manage_stock").Should().Be("parent", body.Text());
         var (_, product) = await WooGetAsync($"{Products}/{parent.Num("id")}");
@@ -144,7 +173,8 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
         var parent = await SeedWooAsync(VariableProduct());
         await WooPostAsync(VariationsBatch(parent.Num("id")), new
         {
-            create = new[] { "S", "M", "L" }.Select(size => new { regular_price = "5", attributes = new[] { new { name = "Size", option = size } } }),
+            create = new[] { "S", "M", "L" }.Select(size =>
+                new { regular_price = "5", attributes = new[] { new { name = "Size", option = size } } }),
         });
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Variations(parent.Num("id"))}?per_page=2&page=2");
@@ -171,6 +201,8 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     }
 }
 
-public sealed class WooCommerceVariationsTestsOnSqlite(SqliteApiFactory f) : WooCommerceVariationsTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class WooCommerceVariationsTestsOnSqlite(SqliteApiFactory f)
+    : WooCommerceVariationsTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class WooCommerceVariationsTestsOnPostgres(PostgresApiFactory f) : WooCommerceVariationsTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class WooCommerceVariationsTestsOnPostgres(PostgresApiFactory f)
+    : WooCommerceVariationsTests(f), IClassFixture<PostgresApiFactory>;
