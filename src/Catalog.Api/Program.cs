@@ -1,5 +1,3 @@
-using Catalog.Api.Auth;
-using Catalog.Api.Common;
 using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
@@ -7,8 +5,6 @@ using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 

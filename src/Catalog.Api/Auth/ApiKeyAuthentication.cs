@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Catalog.Api.Common;
-using Catalog.Application.Common;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
+using Claim = System.Security.Claims.Claim;
 
 namespace Catalog.Api.Auth;
 

@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Common;
 

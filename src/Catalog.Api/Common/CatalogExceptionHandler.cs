@@ -1,5 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;

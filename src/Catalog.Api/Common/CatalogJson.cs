@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Catalog.Application.Common;
 using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Common;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Catalog.Application.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Common;

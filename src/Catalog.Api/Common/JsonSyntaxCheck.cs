@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
-using Catalog.Application.Common;
 using Catalog.Application.Common.Json;
 using Catalog.Application.Common.Validation;
 using Microsoft.Net.Http.Headers;

@@ -1,10 +1,6 @@
 using System.Collections;
-using System.Text.Json;
-using Catalog.Application.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Common;
 

@@ -1,5 +1,3 @@
-using Catalog.Application.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Catalog.Api.Common;

@@ -1,7 +1,4 @@
-using Catalog.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Common;
 

@@ -1,7 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Catalog.Api.V1;
 
 /// <summary><c>{create, update, delete}</c>: new items, changes to existing ones, and ids to delete.</summary>

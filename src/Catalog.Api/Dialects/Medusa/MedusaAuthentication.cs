@@ -1,11 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Catalog.Api.Auth;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.Medusa;
 

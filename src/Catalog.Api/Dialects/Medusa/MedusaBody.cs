@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Catalog.Api.Common;
 using Catalog.Application.Common.Json;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Catalog.Application.Common;
 
 namespace Catalog.Api.Dialects.Medusa;
 

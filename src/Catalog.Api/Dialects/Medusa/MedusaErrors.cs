@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Catalog.Api.Common;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 

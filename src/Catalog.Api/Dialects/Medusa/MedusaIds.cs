@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
-using Catalog.Application.Variants;
 using Catalog.Domain.Products;
 using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 

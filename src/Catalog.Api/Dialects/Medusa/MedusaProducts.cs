@@ -1,12 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Catalog.Api.Common;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 

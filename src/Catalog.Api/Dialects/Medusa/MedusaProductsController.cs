@@ -1,8 +1,3 @@
-using Catalog.Api.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Catalog.Domain.Products;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 

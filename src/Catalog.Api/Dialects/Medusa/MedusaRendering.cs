@@ -1,6 +1,4 @@
 using Catalog.Application.Categories;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 
 namespace Catalog.Api.Dialects.Medusa;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Catalog.Application.Common;
-
 namespace Catalog.Api.Dialects.Medusa;
 
 // The request bodies of Medusa v2's admin batch endpoints, field for field. MedusaBodyCheck reads these types as the

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Catalog.Api.Dialects.Medusa;
 
 // Medusa's admin product and variant as Catalog renders them, with every relation filled in; the `fields` parameter

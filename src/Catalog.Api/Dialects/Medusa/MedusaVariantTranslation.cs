@@ -1,7 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Commands.BatchVariants;
 using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 

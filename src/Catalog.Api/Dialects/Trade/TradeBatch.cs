@@ -1,9 +1,5 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
-using Mediator;
 
 namespace Catalog.Api.Dialects.Trade;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Catalog.Application.Common;
 using Catalog.Domain.Products;
 
 namespace Catalog.Api.Dialects.Trade;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Catalog.Application.Common;
 using static System.Text.Json.Serialization.JsonIgnoreCondition;
 
 namespace Catalog.Api.Dialects.Trade;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Catalog.Api.Common;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Catalog.Api.Dialects.Trade;

@@ -1,9 +1,3 @@
-using Catalog.Api.Auth;
-using Catalog.Application.Common;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>The trade products API: <c>PATCH /v1/products/batch</c>, a Catalog API key as its bearer token.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Catalog.Application.Common;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Domain.Products;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Catalog.Api.Dialects.WooCommerce;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;

@@ -1,11 +1,6 @@
-using Catalog.Api.Auth;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Application.Categories;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 

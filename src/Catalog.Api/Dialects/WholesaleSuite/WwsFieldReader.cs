@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Domain.Wholesale;
 

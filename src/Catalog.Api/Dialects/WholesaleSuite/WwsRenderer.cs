@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Catalog.Api.Dialects.WooCommerce;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catalog.Application.Attributes;
-using Catalog.Application.Common;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
-using Catalog.Application.Variants;
 using Catalog.Domain.Common;
 using Catalog.Domain.Products;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Catalog.Application.Common;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Domain.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;

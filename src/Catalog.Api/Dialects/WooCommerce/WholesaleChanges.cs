@@ -1,5 +1,3 @@
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Catalog.Application.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;

@@ -1,5 +1,3 @@
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Domain.Wholesale;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Catalog.Application.Common.Batches;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>A batch answer in the order items were sent: translation failures and the engine's results.</summary>

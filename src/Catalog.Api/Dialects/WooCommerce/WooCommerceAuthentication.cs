@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Catalog.Api.Auth;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

@@ -1,10 +1,5 @@
-using Catalog.Api.Auth;
 using Catalog.Application.Categories;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

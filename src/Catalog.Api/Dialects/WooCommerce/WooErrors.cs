@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Catalog.Api.Common;
-using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>What WooCommerce sends: properties Catalog does not declare land in <see cref="Other"/>.</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Catalog.Application.Categories;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Domain.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;

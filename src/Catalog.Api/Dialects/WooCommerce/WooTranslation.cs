@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Catalog.Application.Common;
-using Catalog.Application.Products;
-using Catalog.Application.Variants;
 using Catalog.Domain.Products;
 
 namespace Catalog.Api.Dialects.WooCommerce;

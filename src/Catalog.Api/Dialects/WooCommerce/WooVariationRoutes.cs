@@ -1,11 +1,5 @@
-using System.Globalization;
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Commands.BatchVariants;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

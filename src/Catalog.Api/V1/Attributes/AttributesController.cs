@@ -1,12 +1,7 @@
-using Catalog.Api.Auth;
 using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Models;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Attributes;
 

@@ -1,12 +1,7 @@
-using Catalog.Api.Auth;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Models;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Categories;
 

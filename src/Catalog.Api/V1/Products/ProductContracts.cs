@@ -1,7 +1,4 @@
-using Catalog.Application.Common.Batches;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Commands.BatchVariants;
 
 namespace Catalog.Api.V1.Products;

@@ -1,12 +1,6 @@
-using Catalog.Api.Auth;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Models;
-using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Catalog.Domain.Products;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Products;
 

@@ -1,10 +1,5 @@
-using Catalog.Api.Auth;
 using Catalog.Application.Products.Queries;
-using Catalog.Application.Variants;
 using Catalog.Application.Variants.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Products;
 

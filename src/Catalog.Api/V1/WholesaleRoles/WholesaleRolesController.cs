@@ -1,12 +1,7 @@
-using Catalog.Api.Auth;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Common.Models;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 using Catalog.Application.WholesaleRoles.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.WholesaleRoles;
 

@@ -1,0 +1,13 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using System.Text.Json.Serialization;
+global using Catalog.Api.Auth;
+global using Catalog.Api.Common;
+global using Catalog.Application.Common;
+global using Catalog.Application.Common.Batches;
+global using Catalog.Application.Products;
+global using Catalog.Application.Variants;
+global using Mediator;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.Extensions.Options;
