@@ -37,7 +37,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// </summary>
     public static AuthenticateResult Authenticated(ApiKey stored, string scheme)
     {
-        ArgumentNullException.ThrowIfNull(stored);
         var id = stored.Id.ToString(CultureInfo.InvariantCulture);
         var scopes = stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Claim[] claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, stored.Name)];
@@ -66,7 +65,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// <summary>The key a request carries, from either header; other Authorization schemes are not ours.</summary>
     public static string? KeyFromRequest(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (request.Headers["X-Api-Key"] is { Count: > 0 } apiKey && !string.IsNullOrWhiteSpace(apiKey[0]))
         {
             return apiKey[0]!.Trim();

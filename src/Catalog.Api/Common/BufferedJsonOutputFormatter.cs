@@ -33,17 +33,12 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 
     public static void Replace(MvcOptions mvc, IOptions<JsonOptions> json)
     {
-        ArgumentNullException.ThrowIfNull(mvc);
-        ArgumentNullException.ThrowIfNull(json);
         var index = mvc.OutputFormatters.IndexOf(mvc.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
         mvc.OutputFormatters[index] = new BufferedJsonOutputFormatter(json.Value.JsonSerializerOptions);
     }
 
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(selectedEncoding);
-
         // No type here is polymorphic, so the runtime type is the one MVC's own formatter would choose.
         var type = context.Object?.GetType() ?? context.ObjectType ?? typeof(object);
         var response = context.HttpContext.Response;

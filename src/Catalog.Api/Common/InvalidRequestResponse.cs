@@ -10,7 +10,6 @@ internal static class InvalidRequestResponse
 {
     public static IActionResult Create(ActionContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var errors = context.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, Error: error)))

@@ -14,7 +14,6 @@ internal sealed class ClientErrorFilter : IAlwaysRunResultFilter
 {
     public void OnResultExecuting(ResultExecutingContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (context.Result is not ObjectResult { Value: ProblemDetails { Status: >= 400 } problem }
             || problem.Extensions.ContainsKey("code"))
         {

@@ -52,7 +52,6 @@ internal sealed class MedusaAuthenticationHandler(
     /// </summary>
     public static string? KeyFromRequest(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var authorization = request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {

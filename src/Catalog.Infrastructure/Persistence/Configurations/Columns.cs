@@ -38,7 +38,6 @@ internal static class Columns
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(property);
         return property.HasConversion(
                 value => JsonSerializer.Serialize(value, Options),
                 text => JsonSerializer.Deserialize<T>(text, Options)!,

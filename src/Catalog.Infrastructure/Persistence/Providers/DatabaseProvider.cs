@@ -58,7 +58,6 @@ internal abstract class DatabaseProvider
     /// </summary>
     public string JsonText(string column, IReadOnlyList<string> path)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (path.Count == 0 || !path.All(IsPlainName))
         {
             throw new ArgumentException("A JSON path step must be a plain name.", nameof(path));

@@ -30,8 +30,6 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
         DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(requests);
         await using var command = connection.CreateCommand();
         command.CommandText = string.Join(
             " UNION ALL ",
@@ -63,8 +61,6 @@ internal sealed class PostgresProvider : DatabaseProvider
         IReadOnlyList<RowStatement> statements,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(statements);
         await using var factory = connection.CreateCommand();
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;

@@ -46,8 +46,6 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
         DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(requests);
         var reserved = new Dictionary<string, long[]>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (table, count) in requests)
@@ -99,8 +97,6 @@ internal sealed class SqliteProvider : DatabaseProvider
         IReadOnlyList<RowStatement> statements,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(statements);
         var affected = new int[statements.Count];
         // SQLite runs in this process: there is no I/O to await, and an async wrapper would cost per row. The
         // statements join the transaction the writer opened, which SQLite keeps per connection.

@@ -19,15 +19,12 @@ internal sealed class SqliteStatements : IDisposable
 
     public SqliteStatements(SqliteConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
     }
 
     /// <summary>Runs one statement for one row and answers the rows it changed; a refusal throws.</summary>
     public int Execute(RowStatement statement, SqliteValue[] values)
     {
-        ArgumentNullException.ThrowIfNull(statement);
-        ArgumentNullException.ThrowIfNull(values);
         var (prepared, positions) = Prepare(statement);
         for (var i = 0; i < values.Length; i++)
         {
@@ -43,8 +40,6 @@ internal sealed class SqliteStatements : IDisposable
     /// </summary>
     public void Insert(IReadOnlyList<RowStatement> statements, SqliteValue[][] values, int start, int count)
     {
-        ArgumentNullException.ThrowIfNull(statements);
-        ArgumentNullException.ThrowIfNull(values);
         var map = statements[start].Map;
         if (!_groupInserts.TryGetValue((map, count), out var prepared))
         {

@@ -29,7 +29,6 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
     public async Task<Page<Product>> ListAsync(
         ProductFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         var query = (filter.Extension is { } extension ? WithExtension(extension) : db.Products).AsNoTracking();
         query = filter.Status is { } status ? query.Where(p => p.Status == status) : query;
         query = filter.Statuses is { } statuses ? query.Where(p => statuses.Contains(p.Status)) : query;

@@ -8,7 +8,6 @@ internal sealed class IdAllocator(CatalogDbContext db, DatabaseProvider provider
 {
     public async Task<IdPool> AllocateAsync(IReadOnlyDictionary<Type, int> counts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(counts);
         var requests = counts.Where(c => c.Value > 0)
             .Select(c => (Type: c.Key, Table: TableMap.For(db.Model, c.Key).Table, Count: c.Value))
             .ToList();

@@ -15,7 +15,6 @@ internal sealed class SqlBatchWriter(
 {
     public async Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plan);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

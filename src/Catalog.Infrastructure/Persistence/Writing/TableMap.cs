@@ -75,8 +75,6 @@ internal sealed class TableMap
     /// </summary>
     public void Bind(DbParameterCollection parameters, DbCommand factory, RowWrite write)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(write);
         foreach (var column in ColumnsOf(write))
         {
             parameters.Add(column.Parameter(factory, write.Row));
@@ -94,7 +92,6 @@ internal sealed class TableMap
     /// </summary>
     public IEnumerable<(string Name, object? Value)> Parameters(RowWrite write)
     {
-        ArgumentNullException.ThrowIfNull(write);
         foreach (var column in ColumnsOf(write))
         {
             yield return (column.ParameterName, column.ProviderValue(write.Row));
