@@ -195,21 +195,9 @@ public sealed partial class BatchEngine(
         where TEntity : class
         where TDto : class
     {
-        const int ParallelFrom = 64;
         var written = entries.Where(e => e.IsOpen && e.Entity is not null).ToList();
         var answers = new TDto?[written.Count];
-        if (written.Count < ParallelFrom)
-        {
-            for (var i = 0; i < written.Count; i++)
-            {
-                answers[i] = Answer(written[i], toDto);
-            }
-        }
-        else
-        {
-            Parallel.For(0, written.Count, i => answers[i] = Answer(written[i], toDto));
-        }
-
+        ItemLoop.ForEach(written.Count, i => answers[i] = Answer(written[i], toDto));
         return written.Select((entry, i) => (entry, answers[i])).ToDictionary(p => p.entry, p => p.Item2);
     }
 

@@ -2,6 +2,26 @@ using FluentValidation.Results;
 
 namespace Catalog.Application.Common.Batches;
 
+/// <summary>Runs the body once per item index: on every core once a batch is large enough to gain from it.</summary>
+internal static class ItemLoop
+{
+    public static void ForEach(int count, Action<int> body)
+    {
+        const int SerialBelow = 64;
+        if (count < SerialBelow)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, count, body);
+        }
+    }
+}
+
 public enum BatchOperation
 {
     Create,
@@ -86,28 +106,12 @@ public sealed class BatchLedger<TEntity>
         ArgumentNullException.ThrowIfNull(updates);
         // Items are independent and validators are stateless, so a large batch uses every core; each entry is
         // written by one iteration only.
-        ForEachItem(creates.Count, i => Creates[i].Fail(createValidator.Validate(creates[i])));
-        ForEachItem(updates.Count, i => Updates[i].Fail(updateValidator.Validate(updates[i])));
+        ItemLoop.ForEach(creates.Count, i => Creates[i].Fail(createValidator.Validate(creates[i])));
+        ItemLoop.ForEach(updates.Count, i => Updates[i].Fail(updateValidator.Validate(updates[i])));
 
         foreach (var entry in Deletes.Where(e => e.Id <= 0))
         {
             entry.Fail(ErrorCodes.ValidationFailed, "id must be a positive number.", "id");
-        }
-    }
-
-    private static void ForEachItem(int count, Action<int> body)
-    {
-        const int SerialBelow = 64;
-        if (count < SerialBelow)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                body(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, count, body);
         }
     }
 

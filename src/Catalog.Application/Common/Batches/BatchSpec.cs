@@ -79,6 +79,20 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
         return null;
     }
 
+    /// <summary>Fails the item if another row holds the unique value it claims; an update may keep its own.</summary>
+    protected void FailTaken(
+        LedgerEntry<TEntity> entry, string? value, IReadOnlyDictionary<string, long> owners, string field)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(owners);
+        var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
+        if (value is not null && owners.TryGetValue(value, out var owner) && owner != ownId)
+        {
+            var message = $"The {field} '{value}' is taken by {Resource.ToLowerInvariant()} {owner}.";
+            entry.Fail(ErrorCodes.DuplicateHandle, message, field);
+        }
+    }
+
     /// <summary>What find answers for the keys; for none, null without a query.</summary>
     protected static async Task<T?> FindAsync<TKey, T>(
         IReadOnlyCollection<TKey> keys,

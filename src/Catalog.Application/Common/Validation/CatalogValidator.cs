@@ -126,8 +126,7 @@ public abstract class CatalogValidator<T> : AbstractValidator<T>
             }
         });
 
-    /// <summary><c>metadata</c>: a JSON object (or null) within the limits of free JSON (<see cref="FreeJson"/>).
-    /// </summary>
+    /// <summary><c>metadata</c>: a JSON object (or null) within the limits of <see cref="FreeJson"/>.</summary>
     protected void MetadataRule(Expression<Func<T, Optional<JsonElement?>>> field, JsonLimits limits) =>
         WhenPresent(field, r => r
             .Must(e => e is null || e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)

@@ -42,15 +42,10 @@ internal sealed class AttributeBatchSpec(
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
-            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
-            if (SlugOf(item) is { } slug && state.Slugs.TryGetValue(slug, out var owner) && owner != ownId)
-            {
-                entry.Fail(ErrorCodes.DuplicateHandle, $"The slug '{slug}' is taken by attribute {owner}.", "slug");
-            }
-
+            FailTaken(entry, SlugOf(item), state.Slugs, "slug");
             if (item.Values.HasValue)
             {
-                var current = ownId is { } id ? state.Attributes[id].Values : [];
+                var current = entry.Operation == BatchOperation.Update ? state.Attributes[entry.Id!.Value].Values : [];
                 entry.Fail(ErrorCodes.ValidationFailed, [.. AttributeValueMerge.Check(item.Values.Items(), current)]);
             }
         }

@@ -44,12 +44,7 @@ internal sealed class CategoryBatchSpec(
         var deleted = batch.OpenDeletes.Select(e => e.Id!.Value).ToHashSet();
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
-            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
-            if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
-            {
-                var taken = $"The handle '{handle}' is taken by category {owner}.";
-                entry.Fail(ErrorCodes.DuplicateHandle, taken, "handle");
-            }
+            FailTaken(entry, HandleOf(item), state.Handles, "handle");
 
             // A parent this batch deletes counts as missing: deletes run last and the database then detaches the
             // children, so the result would name a parent that is gone.

@@ -98,12 +98,8 @@ internal sealed class ProductBatchSpec(
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
+            FailTaken(entry, HandleOf(item), state.Handles, "handle");
             var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
-            if (HandleOf(item) is { } handle && state.Handles.TryGetValue(handle, out var owner) && owner != ownId)
-            {
-                entry.Fail(ErrorCodes.DuplicateHandle, $"The handle '{handle}' is taken by product {owner}.", "handle");
-            }
-
             foreach (var (sku, field) in SkusOf(item))
             {
                 if (state.Skus.TryGetValue(sku, out var skuOwner) && skuOwner.ProductId != ownId)

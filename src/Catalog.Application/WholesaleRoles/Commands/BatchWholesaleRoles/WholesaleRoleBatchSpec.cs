@@ -45,10 +45,7 @@ internal sealed class WholesaleRoleBatchSpec(
     {
         foreach (var (entry, item) in batch.OpenCreates.ToList())
         {
-            if (KeyOf(item) is { } key && state.Keys.TryGetValue(key, out var owner))
-            {
-                entry.Fail(ErrorCodes.DuplicateHandle, $"The key '{key}' is taken by wholesale role {owner}.", "key");
-            }
+            FailTaken(entry, KeyOf(item), state.Keys, "key");
         }
 
         foreach (var entry in batch.OpenDeletes.ToList())
