@@ -36,7 +36,6 @@ internal sealed class AttributeBatchSpec(
     public override IReadOnlyDictionary<long, ProductAttribute> TargetsOf(AttributeBatchState state) =>
         state.Attributes;
 
-    /// <summary>Fails the items whose slugs are taken, or whose value lists do not fit.</summary>
     public override void Check(
         Batch<AttributeWrite, AttributeCreate, AttributeUpdate, ProductAttribute> batch, AttributeBatchState state)
     {

@@ -37,7 +37,6 @@ internal sealed class CategoryBatchSpec(
 
     public override IReadOnlyDictionary<long, Category> TargetsOf(CategoryBatchState state) => state.Categories;
 
-    /// <summary>Fails the items whose handles are taken or whose parents are wrong.</summary>
     public override void Check(
         Batch<CategoryWrite, CategoryCreate, CategoryUpdate, Category> batch, CategoryBatchState state)
     {

@@ -92,7 +92,6 @@ internal sealed class ProductBatchSpec(
 
     public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
 
-    /// <summary>Fails the items whose claims or references the database contradicts.</summary>
     public override void Check(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
     {

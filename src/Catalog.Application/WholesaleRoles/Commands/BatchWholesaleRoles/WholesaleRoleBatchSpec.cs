@@ -38,7 +38,6 @@ internal sealed class WholesaleRoleBatchSpec(
     public override IReadOnlyDictionary<long, WholesaleRole> TargetsOf(WholesaleRoleBatchState state) =>
         state.Roles;
 
-    /// <summary>Fails the creates whose keys are taken and the deletes of roles in use.</summary>
     public override void Check(
         Batch<WholesaleRoleWrite, WholesaleRoleCreate, WholesaleRoleUpdate, WholesaleRole> batch,
         WholesaleRoleBatchState state)
