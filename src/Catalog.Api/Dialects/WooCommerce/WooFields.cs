@@ -9,10 +9,7 @@ internal sealed class WooFields
 
     private readonly JsonObject _fields;
 
-    private WooFields(JsonObject fields)
-    {
-        _fields = fields;
-    }
+    private WooFields(JsonObject fields) => _fields = fields;
 
     public static WooFields Empty() => new([]);
 
