@@ -59,10 +59,7 @@ public sealed record WholesaleSuiteProduct : WooProduct
 {
     [SetsRequiredMembers]
     public WholesaleSuiteProduct(WooProduct product, WholesaleData wholesaleData)
-        : base(product)
-    {
-        WholesaleData = wholesaleData;
-    }
+        : base(product) => WholesaleData = wholesaleData;
 
     [JsonPropertyOrder(1)]
     public required WholesaleData WholesaleData { get; init; }
@@ -73,10 +70,7 @@ public sealed record WholesaleSuiteVariation : WooVariation
 {
     [SetsRequiredMembers]
     public WholesaleSuiteVariation(WooVariation variation, WholesaleData wholesaleData)
-        : base(variation)
-    {
-        WholesaleData = wholesaleData;
-    }
+        : base(variation) => WholesaleData = wholesaleData;
 
     [JsonPropertyOrder(1)]
     public required WholesaleData WholesaleData { get; init; }

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>
-/// Wholesale Suite's <c>/wp-json/wholesale/v1/products</c>: WooCommerce's batch and read (same keys, limits and
-/// errors), with the plugin's wholesale fields on write and <c>wholesale_data</c> on every answer.
-/// </summary>
+/// <summary>Wholesale Suite's products: WooCommerce's batch and read, plus its wholesale fields.</summary>
 [ApiController]
 [Route("wp-json/wholesale/v1/products")]
 [Produces("application/json")]

@@ -1,13 +1,9 @@
 using Catalog.Api.Dialects.WooCommerce;
-using Catalog.Application.Categories;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
 
-/// <summary>
-/// A variable product's variations through Wholesale Suite: the batch at <c>.../products/{variable_id}/batch</c>, the
-/// reads under <c>.../variations</c>, each variation with its <c>wholesale_data</c>.
-/// </summary>
+/// <summary>Wholesale Suite's variations: batch at <c>{variable_id}/batch</c>, reads at <c>variations</c>.</summary>
 [ApiController]
 [Route("wp-json/wholesale/v1/products/{variableId:long}")]
 [Produces("application/json")]
@@ -46,10 +42,6 @@ public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<
     public Task<IActionResult> Get(long variableId, long id, CancellationToken cancellationToken) =>
         Routes().GetAsync(variableId, id, cancellationToken);
 
-    private WooVariationRoutes<WholesaleSuiteVariation> Routes()
-    {
-        var woo = new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>());
-        var renderer = new WwsRenderer(woo, settings.Value.Currency);
-        return new(sender, settings.Value, WwsFieldReader.Names, renderer.Variation);
-    }
+    private WooVariationRoutes<WholesaleSuiteVariation> Routes() => new(
+        sender, settings.Value, WwsFieldReader.Names, woo => new WwsRenderer(woo, settings.Value.Currency).Variation);
 }

@@ -49,10 +49,7 @@ internal static class WwsFieldReader
     }
 
     private static void ReadMap<T>(
-        JsonElement? map,
-        string field,
-        TranslationProblems problems,
-        Dictionary<string, RoleValue<T>> into,
+        JsonElement? map, string field, TranslationProblems problems, Dictionary<string, RoleValue<T>> into,
         ValueReader<T> read)
         where T : struct
     {

@@ -179,7 +179,7 @@ internal sealed class ProductTranslator(
         problems.Invalid(
             "type", $"Product {product.Id} has {product.Variants.Count} variations, so it cannot be a simple product.");
 
-    private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
+    public static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
 
     /// <summary>
     /// Images by <c>src</c>, or by <c>id</c> alone for the src it had; ids, names and alt texts are kept beside them.

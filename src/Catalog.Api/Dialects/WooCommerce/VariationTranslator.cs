@@ -2,10 +2,7 @@ using Catalog.Domain.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// WooCommerce variations of one variable product to canonical variant items. Attributes name the product's options
-/// by attribute id (global) or name (local); an update is applied onto the variation as it was read, with its version.
-/// </summary>
+/// <summary>A variable product's WooCommerce variations to canonical items; an update carries its version.</summary>
 internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDto parent)
 {
     private readonly Dictionary<long, VariantDto> _variants = parent.Variants.ToDictionary(v => v.Id);

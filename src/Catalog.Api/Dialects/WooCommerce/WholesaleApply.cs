@@ -3,11 +3,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Wholesale Suite's changes onto a variant's canonical terms. The plugin has one currency: prices and rules in others
-/// are kept as they are. Each list the changes touch is sent whole (canonical lists replace), merged from the terms as
-/// they were read; the texts the amounts were sent as are updated in <c>texts</c>.
-/// </summary>
+/// <summary>Wholesale Suite's changes onto a variant's terms; a list touched is sent whole (lists replace).</summary>
 internal abstract partial class WholesaleItems
 {
     private WholesaleInput? Apply(Sent sent, WholesaleDto current, WholesaleTexts texts, string prefix)
@@ -27,19 +23,11 @@ internal abstract partial class WholesaleItems
         if (changes.Minimums.Count > 0 || changes.Steps.Count > 0)
         {
             var minimums = Quantities(
-                sent,
-                current.MinimumOrderQuantities.Select(m => (m.Role, (long?)m.Quantity)),
-                changes.Minimums,
-                $"{prefix}wholesale.minimum_order_quantities",
-                names.Minimums,
-                names.Minimum);
+                sent, current.MinimumOrderQuantities.Select(m => (m.Role, (long?)m.Quantity)), changes.Minimums,
+                $"{prefix}wholesale.minimum_order_quantities", names.Minimums, names.Minimum);
             var steps = Quantities(
-                sent,
-                current.OrderQuantitySteps.Select(s => (s.Role, (long?)s.Step)),
-                changes.Steps,
-                $"{prefix}wholesale.order_quantity_steps",
-                names.Steps,
-                names.Step);
+                sent, current.OrderQuantitySteps.Select(s => (s.Role, (long?)s.Step)), changes.Steps,
+                $"{prefix}wholesale.order_quantity_steps", names.Steps, names.Step);
             input = input with
             {
                 MinimumOrderQuantities = minimums

@@ -19,10 +19,7 @@ internal sealed record SentRule(
 /// <summary>A role named by a visibility filter, and where.</summary>
 internal sealed record VisibleRole(string Role, string Field);
 
-/// <summary>
-/// Changes to a variant's terms in Wholesale Suite's model: per role (a role not named keeps its value, as the plugin
-/// keeps one meta key per role), the visibility filter and the rule mapping whole.
-/// </summary>
+/// <summary>Changes to a variant's wholesale terms: per role (a role not named keeps its value) or whole.</summary>
 internal sealed class WholesaleChanges
 {
     public Dictionary<string, RoleValue<decimal>> Prices { get; } = new(StringComparer.Ordinal);
@@ -79,10 +76,7 @@ internal sealed class WholesaleChanges
     }
 }
 
-/// <summary>
-/// What a dialect calls each wholesale value an item did not send (kept entries, whole lists), for errors, and how to
-/// read its own fields, if it has any.
-/// </summary>
+/// <summary>A dialect's names for wholesale values an item did not send (for errors), and its fields' reader.</summary>
 internal sealed record WholesaleNames(
     Func<string, string> Price,
     Func<string, string> SalePrice,
@@ -110,10 +104,7 @@ internal sealed record WholesaleNames(
     public string? AnswerOnly { get; init; }
 }
 
-/// <summary>
-/// Where each entry of an item's canonical wholesale lists came from, so that the engine's errors name the field sent
-/// (<c>wholesale_quantity_discount_rule_mapping[1].end_qty</c>, not <c>wholesale.quantity_discount_rules[1]...</c>).
-/// </summary>
+/// <summary>Where an item's wholesale entries came from, so that the engine's errors name the fields sent.</summary>
 internal sealed class WholesaleFieldMap
 {
     private readonly List<(string Canonical, Func<string, string> Dialect)> _entries = [];

@@ -4,10 +4,7 @@ using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Wholesale Suite's terms around a WooCommerce translation: read from the item's meta_data keys and a dialect's own
-/// fields, the rest translated by WooCommerce's translator, the terms then merged into the canonical item's.
-/// </summary>
+/// <summary>Wholesale Suite's terms around a WooCommerce translation, merged into the canonical item's.</summary>
 internal abstract partial class WholesaleItems(string currency, WholesaleNames names)
 {
     /// <summary>Where each <c>meta_data</c> entry left to WooCommerce's translation was sent, for its errors.</summary>
@@ -31,10 +28,7 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
         return result with { Fields = sent.Map };
     }
 
-    /// <summary>
-    /// <paramref name="write"/> with the changes merged into the terms of <paramref name="current"/> (none for a new
-    /// variant), and the texts the amounts were sent as kept in its extensions.
-    /// </summary>
+    /// <summary><paramref name="write"/> with the changes merged into the current terms and texts.</summary>
     protected T Put<T>(T write, Sent sent, VariantDto? current, string prefix)
         where T : VariantWrite
     {
@@ -120,7 +114,7 @@ internal sealed class WholesaleProductItems(
         {
             if (input.Type is null or WooType.Simple && item.Variants is { HasValue: true, Value: [var variant] })
             {
-                return item with { Variants = One(Put(variant, sent, null, "variants[0].")) };
+                return item with { Variants = ProductTranslator.One(Put(variant, sent, null, "variants[0].")) };
             }
 
             if (input.Type == WooType.Variable)
@@ -164,13 +158,11 @@ internal sealed class WholesaleProductItems(
             : variants is [var only] ? Existing(only)
             : new ProductVariantWrite { Title = input.Name ?? product.Title };
         var variant = variants.FirstOrDefault(v => v.Id == write.Id);
-        return item with { Variants = One(Put(write, sent, variant, "variants[0].")) };
+        return item with { Variants = ProductTranslator.One(Put(write, sent, variant, "variants[0].")) };
     }
 
     private static ProductVariantWrite Existing(VariantDto variant) =>
         new() { Id = variant.Id, Version = variant.Version };
-
-    private static List<ProductVariantWrite> One(ProductVariantWrite variant) => [variant];
 
     private static void NoVariations(Sent sent)
     {

@@ -4,10 +4,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Wholesale Suite's post meta keys, as a store with the plugin shows them in <c>meta_data</c>: answered and taken on
-/// write, so that a WooCommerce client with the plugin keeps working.
-/// </summary>
+/// <summary>Wholesale Suite's post meta keys in <c>meta_data</c>, as in a store with the plugin.</summary>
 internal static partial class WholesaleMeta
 {
     public const string VisibilityKey = "wwpp_product_wholesale_visibility_filter";

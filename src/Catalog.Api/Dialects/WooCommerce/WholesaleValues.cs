@@ -2,10 +2,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Wholesale Suite's values as sent: numbers as strings (<c>"12"</c>) or numbers, <c>""</c> for none. Each reader
-/// reports a value it cannot take at its field and answers whether it could.
-/// </summary>
+/// <summary>Wholesale Suite's values as sent (<c>"12"</c>, 12, <c>""</c>: none); a bad one fails its field.</summary>
 internal static class WholesaleValues
 {
     public const string PercentPrice = "percent-price";

@@ -3,10 +3,7 @@ using Catalog.Domain.Wholesale;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// A variant's wholesale terms as Wholesale Suite sees them: per role (ordered by key) in the store currency, the
-/// visibility filter (empty: every buyer) and the rules it can hold; amounts answered as the texts they were sent as.
-/// </summary>
+/// <summary>A variant's wholesale terms as Wholesale Suite sees them: per role, in the store currency.</summary>
 internal sealed record WholesaleView(
     IReadOnlyDictionary<string, decimal> Prices,
     IReadOnlyDictionary<string, decimal> SalePrices,

@@ -34,6 +34,14 @@ internal static class WooBatchAnswers
         response.Headers["X-WP-TotalPages"] = ((total + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The engine's results; a batch with no item left (all failed translation) is not sent.</summary>
+    public static async Task<BatchResult<T>> SendAsync<T>(
+        ISender sender, IRequest<BatchResult<T>> command, CancellationToken cancellationToken)
+        where T : class =>
+        command is IBatchRequest { ItemCount: 0 }
+            ? new([], [], [], new BatchSummary(0, 0, 0, 0))
+            : await sender.Send(command, cancellationToken);
+
     /// <summary>The canonical items to send: those that translated.</summary>
     public static List<T> Valid<T>(IReadOnlyList<Translated<T>> translated)
         where T : class => [.. translated.Where(t => t.Item is not null).Select(t => t.Item!)];

@@ -37,17 +37,10 @@ internal sealed class WooCommerceAuthenticationHandler(
         }
 
         var stored = await keys.FindByConsumerKeyAsync(consumerKey, Context.RequestAborted);
-        if (stored is null)
-        {
-            return AuthenticateResult.Fail("Consumer key is invalid.");
-        }
-
-        if (!ApiKeyService.SecretMatches(stored, consumerSecret))
-        {
-            return AuthenticateResult.Fail("Consumer secret is invalid.");
-        }
-
-        return ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
+        return stored is null ? AuthenticateResult.Fail("Consumer key is invalid.")
+            : !ApiKeyService.SecretMatches(stored, consumerSecret)
+                ? AuthenticateResult.Fail("Consumer secret is invalid.")
+                : ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }
 
     /// <summary>Wrong credentials: an authentication error. None: the endpoint's "cannot" code.</summary>

@@ -1,9 +1,6 @@
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// Any other path or method under <c>/wp-json</c>: WordPress's <c>rest_no_route</c>. A catch-all route ranks below
-/// every other, so this answers only what nothing else takes.
-/// </summary>
+/// <summary>WordPress's <c>rest_no_route</c> for what no other route takes (a catch-all ranks last).</summary>
 [ApiController]
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]

@@ -1,12 +1,8 @@
-using Catalog.Application.Categories;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// WooCommerce's <c>/wp-json/wc/v3/products/{product_id}/variations</c>. The variations of a variable product are its
-/// variants; a simple product has none (its one variant is the product itself).
-/// </summary>
+/// <summary>WooCommerce's <c>.../products/{product_id}/variations</c>: a variable product's variants.</summary>
 [ApiController]
 [Route("wp-json/wc/v3/products/{productId:long}/variations")]
 [Produces("application/json")]
@@ -49,9 +45,6 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
         Routes().GetAsync(productId, id, cancellationToken);
 
     // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
-    private WooVariationRoutes<WooVariation> Routes()
-    {
-        var renderer = new WooRenderer(settings.Value, new Dictionary<long, CategoryDto>());
-        return new(sender, settings.Value, WholesaleNames.Meta, renderer.Variation);
-    }
+    private WooVariationRoutes<WooVariation> Routes() =>
+        new(sender, settings.Value, WholesaleNames.Meta, renderer => renderer.Variation);
 }

@@ -15,12 +15,9 @@ internal static partial class WooErrors
     /// <summary>WordPress's answer to parameters it cannot take: <c>rest_invalid_param</c> naming each.</summary>
     public static WooError InvalidParams(IReadOnlyList<(string Field, string Message)> problems)
     {
-        var byField = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (field, message) in problems)
-        {
-            byField.TryAdd(field, message);
-        }
-
+        // The first problem of a field is the one named.
+        var byField = problems.DistinctBy(p => p.Field)
+            .ToDictionary(p => p.Field, p => p.Message, StringComparer.Ordinal);
         return new WooError(
             "rest_invalid_param",
             $"Invalid parameter(s): {string.Join(", ", byField.Keys)}",

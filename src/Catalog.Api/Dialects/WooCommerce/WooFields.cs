@@ -2,20 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>
-/// The <c>woocommerce</c> object of canonical <c>extensions</c>: the WooCommerce fields Catalog has no home for, and
-/// the WooCommerce-only parts of those it maps (image ids and alt texts, tag ids, <c>backorders: "notify"</c>, ...).
-/// </summary>
+/// <summary>Canonical <c>extensions.woocommerce</c>: WooCommerce fields and parts Catalog has no home for.</summary>
 internal sealed class WooFields
 {
     public const string Dialect = "woocommerce";
 
     private readonly JsonObject _fields;
 
-    private WooFields(JsonObject fields)
-    {
-        _fields = fields;
-    }
+    private WooFields(JsonObject fields) => _fields = fields;
 
     public static WooFields Empty() => new([]);
 

@@ -145,16 +145,8 @@ internal sealed class WooBatchEntryConverterFactory : JsonConverterFactory
             ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("Batch answers are written, never read.");
 
-        public override void Write(Utf8JsonWriter writer, WooBatchEntry<TResource> value, JsonSerializerOptions options)
-        {
-            if (value.Failure is { } failure)
-            {
-                JsonSerializer.Serialize(writer, failure, options);
-            }
-            else
-            {
-                JsonSerializer.Serialize(writer, value.Resource, options);
-            }
-        }
+        public override void Write(
+            Utf8JsonWriter writer, WooBatchEntry<TResource> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Failure ?? (object?)value.Resource, options);
     }
 }

@@ -46,9 +46,7 @@ internal sealed class WooProductRoutes<TProduct>(
         var translatedUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
         var command = new BatchProducts(
             WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
-        var result = command.ItemCount == 0
-            ? new BatchResult<ProductDto>([], [], [], new BatchSummary(0, 0, 0, 0))
-            : await sender.Send(command, cancellationToken);
+        var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 
         var answered = result.Create.Concat(result.Update).Concat(result.Delete).Select(r => r.Resource);
         var render = await RendererAsync(answered, cancellationToken);

@@ -80,17 +80,11 @@ internal static class WooPriceText
         Keep(fields, Sale, sale);
     }
 
-    public static string Render(WooFields fields, string name, decimal? amount)
-    {
-        if (amount is not { } value)
-        {
-            return string.Empty;
-        }
-
-        return fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value
+    public static string Render(WooFields fields, string name, decimal? amount) =>
+        amount is { } value
+        && fields.Text(name) is { } text && new WooDecimal(text).TryParse(out var sent) && sent == value
             ? text.Trim()
-            : WooDecimal.Format(value);
-    }
+            : WooDecimal.Format(amount);
 
     private static void Keep(WooFields fields, string name, WooDecimal? sent)
     {

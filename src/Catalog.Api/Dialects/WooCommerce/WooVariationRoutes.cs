@@ -1,3 +1,4 @@
+using Catalog.Application.Categories;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants.Commands.BatchVariants;
 
@@ -5,9 +6,16 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>The variation batch and reads behind both dialects' routes, as <see cref="WooProductRoutes{T}"/>.</summary>
 internal sealed class WooVariationRoutes<TVariation>(
-    ISender sender, WooCommerceOptions options, WholesaleNames names, Func<VariantDto, ProductDto, TVariation> render)
+    ISender sender,
+    WooCommerceOptions options,
+    WholesaleNames names,
+    Func<WooRenderer, Func<VariantDto, ProductDto, TVariation>> answerWith)
     where TVariation : class
 {
+    // A variation's answer names no categories.
+    private readonly Func<VariantDto, ProductDto, TVariation> render =
+        answerWith(new WooRenderer(options, new Dictionary<long, CategoryDto>()));
+
     public async Task<IActionResult> BatchAsync<TInput>(
         long productId, WooBatchRequest<TInput>? request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
@@ -44,9 +52,7 @@ internal sealed class WooVariationRoutes<TVariation>(
             WooBatchAnswers.Valid(translatedCreates),
             WooBatchAnswers.Valid(translatedUpdates),
             variable ? deletes : []);
-        var result = command.ItemCount == 0
-            ? new BatchResult<VariantDto>([], [], [], new BatchSummary(0, 0, 0, 0))
-            : await sender.Send(command, cancellationToken);
+        var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 
         TVariation Render(VariantDto variant) => render(variant, parent);
         static WooError Error(ItemError error, BatchOperation operation) =>
