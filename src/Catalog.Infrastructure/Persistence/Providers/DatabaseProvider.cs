@@ -11,6 +11,7 @@ public enum DatabaseProviderKind
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 public sealed class DatabaseOptions

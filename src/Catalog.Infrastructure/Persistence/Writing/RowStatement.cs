@@ -4,7 +4,7 @@ using Catalog.Application.Common.Batches;
 namespace Catalog.Infrastructure.Persistence.Writing;
 
 /// <summary>One SQL statement of a write plan, with the item it belongs to and the row count it must affect.</summary>
-internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
+internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map, string? detachSql = null)
 {
     public int ItemKey { get; } = itemKey;
 
@@ -12,7 +12,10 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
 
     public RowWrite Write { get; } = write;
 
-    public string Sql { get; } = write switch
+    /// <summary>A statement that clears references to a deleted row (<see cref="TableMap.DetachSql"/>).</summary>
+    public bool Detaches => detachSql is not null;
+
+    public string Sql { get; } = detachSql ?? write switch
     {
         InsertRow => map.InsertSql,
         UpdateRow => map.UpdateSql,
@@ -21,7 +24,7 @@ internal sealed class RowStatement(int itemKey, RowWrite write, TableMap map)
     };
 
     /// <summary>1 when the statement must touch exactly one row (versioned update, named delete); else null.</summary>
-    public int? RequiredRows => Write switch
+    public int? RequiredRows => Detaches ? null : Write switch
     {
         UpdateRow or TouchRow => 1,
         DeleteRow { MustExist: true } => 1,

@@ -106,7 +106,7 @@ internal sealed class SqlBatchWriter(
             // of a missing reference. The provider may not say which statement failed; alone in its run, it is the one.
             var failedAt = result.FailedAt ?? (statements.Count == 1 ? 0 : null);
             return refusal.Code == ErrorCodes.ReferenceNotFound && failedAt is { } failed
-                && statements[failed].Write is DeleteRow
+                && statements[failed] is { Write: DeleteRow, Detaches: false }
                 ? ItemError.Of(
                     ErrorCodes.Conflict,
                     "Another row still refers to this one: it was named by a concurrent write while this batch ran.",
@@ -134,7 +134,12 @@ internal sealed class SqlBatchWriter(
         var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank);
         var updates = rows.Where(r => r.Row is UpdateRow or TouchRow);
         var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank);
-        return [.. deletes.Concat(updates).Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map))];
+        return
+        [
+            .. deletes.SelectMany(r => r.Map.DetachSql.Select(sql => new RowStatement(r.Key, r.Row, r.Map, sql))
+                .Append(new RowStatement(r.Key, r.Row, r.Map))),
+            .. updates.Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map)),
+        ];
 
         TableMap MapOf(RowWrite row) => TableMap.For(model, row.Row.GetType());
     }

@@ -39,6 +39,12 @@ internal sealed class TableMap
         var versionMatch = _version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected";
         UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}{versionMatch}";
         DeleteSql = $"DELETE FROM {Quote(Table)} WHERE {keyMatch}";
+        DetachSql = [.. entityType.GetReferencingForeignKeys()
+            .Where(fk => fk.DeleteBehavior == DeleteBehavior.ClientSetNull)
+            .Select(fk => $"UPDATE {Quote(fk.DeclaringEntityType.GetTableName()!)} SET "
+                + string.Join(", ", fk.Properties.Select(p => $"{Quote(p.GetColumnName())} = NULL"))
+                + " WHERE " + string.Join(" AND ", fk.Properties.Zip(_key, (p, k) =>
+                    $"{Quote(p.GetColumnName())} = @p{IndexOf(k)}")))];
         if (_version is not null && _updatedAt is not null)
         {
             var version = Quote(_version.Name);
@@ -63,6 +69,12 @@ internal sealed class TableMap
     public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
+
+    /// <summary>
+    /// Run before a delete: clear the references to the row that the database is not asked to clear (a category's
+    /// children; SQL Server refuses <c>ON DELETE SET NULL</c> on a table that refers to itself), as EF's ClientSetNull.
+    /// </summary>
+    public IReadOnlyList<string> DetachSql { get; }
 
     /// <summary>Moves a versioned row's version one step and sets its updated_at; null without both.</summary>
     public string? TouchSql { get; }
