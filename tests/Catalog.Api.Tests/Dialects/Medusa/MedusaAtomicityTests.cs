@@ -122,3 +122,5 @@ public abstract class MedusaAtomicityTests(CatalogApiFactory factory) : MedusaAp
 public sealed class MedusaAtomicityTestsOnSqlite(SqliteApiFactory f) : MedusaAtomicityTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaAtomicityTestsOnPostgres(PostgresApiFactory f) : MedusaAtomicityTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaAtomicityTestsOnSqlServer(SqlServerApiFactory f) : MedusaAtomicityTests(f), IClassFixture<SqlServerApiFactory>;

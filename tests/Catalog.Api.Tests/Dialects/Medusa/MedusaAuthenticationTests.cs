@@ -103,3 +103,5 @@ public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : Med
 public sealed class MedusaAuthenticationTestsOnSqlite(SqliteApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaAuthenticationTestsOnPostgres(PostgresApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaAuthenticationTestsOnSqlServer(SqlServerApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -105,3 +105,5 @@ public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : Medu
 public sealed class MedusaProductUpdateTestsOnSqlite(SqliteApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaProductUpdateTestsOnPostgres(PostgresApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaProductUpdateTestsOnSqlServer(SqlServerApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<SqlServerApiFactory>;

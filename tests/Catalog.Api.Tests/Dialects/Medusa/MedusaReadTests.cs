@@ -157,3 +157,5 @@ public abstract class MedusaReadTests(CatalogApiFactory factory) : MedusaApiTest
 public sealed class MedusaReadTestsOnSqlite(SqliteApiFactory f) : MedusaReadTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaReadTestsOnPostgres(PostgresApiFactory f) : MedusaReadTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaReadTestsOnSqlServer(SqlServerApiFactory f) : MedusaReadTests(f), IClassFixture<SqlServerApiFactory>;

@@ -240,3 +240,5 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
 public sealed class MedusaReferenceRequestTestsOnSqlite(SqliteApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaReferenceRequestTestsOnPostgres(PostgresApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaReferenceRequestTestsOnSqlServer(SqlServerApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<SqlServerApiFactory>;

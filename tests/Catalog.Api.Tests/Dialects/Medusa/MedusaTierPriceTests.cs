@@ -42,3 +42,5 @@ public abstract class MedusaTierPriceTests(CatalogApiFactory factory) : MedusaAp
 public sealed class MedusaTierPriceTestsOnSqlite(SqliteApiFactory f) : MedusaTierPriceTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaTierPriceTestsOnPostgres(PostgresApiFactory f) : MedusaTierPriceTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaTierPriceTestsOnSqlServer(SqlServerApiFactory f) : MedusaTierPriceTests(f), IClassFixture<SqlServerApiFactory>;

@@ -165,3 +165,5 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
 public sealed class MedusaValidationTestsOnSqlite(SqliteApiFactory f) : MedusaValidationTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaValidationTestsOnPostgres(PostgresApiFactory f) : MedusaValidationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaValidationTestsOnSqlServer(SqlServerApiFactory f) : MedusaValidationTests(f), IClassFixture<SqlServerApiFactory>;

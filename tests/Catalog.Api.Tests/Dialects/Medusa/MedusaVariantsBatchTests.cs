@@ -224,3 +224,5 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
 public sealed class MedusaVariantsBatchTestsOnSqlite(SqliteApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class MedusaVariantsBatchTestsOnPostgres(PostgresApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaVariantsBatchTestsOnSqlServer(SqlServerApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -329,3 +329,5 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
 public sealed class TradeBatchTestsOnSqlite(SqliteApiFactory f) : TradeBatchTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class TradeBatchTestsOnPostgres(PostgresApiFactory f) : TradeBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class TradeBatchTestsOnSqlServer(SqlServerApiFactory f) : TradeBatchTests(f), IClassFixture<SqlServerApiFactory>;

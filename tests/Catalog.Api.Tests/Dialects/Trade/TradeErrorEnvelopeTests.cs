@@ -163,12 +163,19 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
     /// <summary>Runs <paramref name="action"/> while the database refuses, with an error Catalog does not classify, any link of a product to <paramref name="categoryId"/>.</summary>
     private async Task<T> WithFaultOnLinkToAsync<T>(long categoryId, Func<Task<T>> action)
     {
-        string[] create = Factory.Provider == "Postgres"
-            ? [
+        string[] create = Factory.Provider switch
+        {
+            "Postgres" =>
+            [
                 "CREATE FUNCTION trade_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$",
                 $"CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories FOR EACH ROW WHEN (NEW.category_id = {categoryId}) EXECUTE FUNCTION trade_test_fault()",
-            ]
-            : [$"CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories WHEN NEW.category_id = {categoryId} BEGIN SELECT RAISE(ABORT, 'injected fault'); END"];
+            ],
+            "SqlServer" =>
+            [
+                $"CREATE TRIGGER trade_test_fault ON product_categories AFTER INSERT AS IF EXISTS (SELECT 1 FROM inserted WHERE category_id = {categoryId}) THROW 50000, 'injected fault', 1;",
+            ],
+            _ => [$"CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories WHEN NEW.category_id = {categoryId} BEGIN SELECT RAISE(ABORT, 'injected fault'); END"],
+        };
         string[] drop = Factory.Provider == "Postgres"
             ? ["DROP TRIGGER trade_test_fault ON product_categories", "DROP FUNCTION trade_test_fault()"]
             : ["DROP TRIGGER trade_test_fault"];
@@ -207,3 +214,5 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
 public sealed class TradeErrorEnvelopeTestsOnSqlite(SqliteApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class TradeErrorEnvelopeTestsOnPostgres(PostgresApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class TradeErrorEnvelopeTestsOnSqlServer(SqlServerApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<SqlServerApiFactory>;

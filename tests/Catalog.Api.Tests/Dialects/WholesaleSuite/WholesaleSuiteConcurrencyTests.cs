@@ -48,3 +48,5 @@ public abstract class WholesaleSuiteConcurrencyTests(CatalogApiFactory factory) 
 public sealed class WholesaleSuiteConcurrencyTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteConcurrencyTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WholesaleSuiteConcurrencyTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteConcurrencyTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteConcurrencyTestsOnSqlServer(SqlServerApiFactory f) : WholesaleSuiteConcurrencyTests(f), IClassFixture<SqlServerApiFactory>;

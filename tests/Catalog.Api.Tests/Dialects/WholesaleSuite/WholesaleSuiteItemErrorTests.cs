@@ -210,3 +210,5 @@ public abstract class WholesaleSuiteItemErrorTests(CatalogApiFactory factory) : 
 public sealed class WholesaleSuiteItemErrorTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteItemErrorTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WholesaleSuiteItemErrorTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteItemErrorTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteItemErrorTestsOnSqlServer(SqlServerApiFactory f) : WholesaleSuiteItemErrorTests(f), IClassFixture<SqlServerApiFactory>;

@@ -83,3 +83,5 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
 public sealed class WholesaleSuiteQueryCountTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteQueryCountTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WholesaleSuiteQueryCountTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteQueryCountTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteQueryCountTestsOnSqlServer(SqlServerApiFactory f) : WholesaleSuiteQueryCountTests(f), IClassFixture<SqlServerApiFactory>;

@@ -230,3 +230,5 @@ public abstract class WholesaleSuiteReferenceTests(CatalogApiFactory factory) : 
 public sealed class WholesaleSuiteReferenceTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteReferenceTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WholesaleSuiteReferenceTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteReferenceTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteReferenceTestsOnSqlServer(SqlServerApiFactory f) : WholesaleSuiteReferenceTests(f), IClassFixture<SqlServerApiFactory>;

@@ -438,3 +438,5 @@ public abstract class WholesaleSuiteRoundTripTests(CatalogApiFactory factory) : 
 public sealed class WholesaleSuiteRoundTripTestsOnSqlite(SqliteApiFactory f) : WholesaleSuiteRoundTripTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WholesaleSuiteRoundTripTestsOnPostgres(PostgresApiFactory f) : WholesaleSuiteRoundTripTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteRoundTripTestsOnSqlServer(SqlServerApiFactory f) : WholesaleSuiteRoundTripTests(f), IClassFixture<SqlServerApiFactory>;

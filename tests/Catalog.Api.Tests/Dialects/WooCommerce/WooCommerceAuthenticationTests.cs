@@ -189,3 +189,5 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
 public sealed class WooCommerceAuthenticationTestsOnSqlite(SqliteApiFactory f) : WooCommerceAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WooCommerceAuthenticationTestsOnPostgres(PostgresApiFactory f) : WooCommerceAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceAuthenticationTestsOnSqlServer(SqlServerApiFactory f) : WooCommerceAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -292,3 +292,5 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
 public sealed class WooCommerceProductsBatchTestsOnSqlite(SqliteApiFactory f) : WooCommerceProductsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WooCommerceProductsBatchTestsOnPostgres(PostgresApiFactory f) : WooCommerceProductsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceProductsBatchTestsOnSqlServer(SqlServerApiFactory f) : WooCommerceProductsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -84,3 +84,5 @@ public abstract class WooCommerceProductsQueryTests(CatalogApiFactory factory) :
 public sealed class WooCommerceProductsQueryTestsOnSqlite(SqliteApiFactory f) : WooCommerceProductsQueryTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WooCommerceProductsQueryTestsOnPostgres(PostgresApiFactory f) : WooCommerceProductsQueryTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceProductsQueryTestsOnSqlServer(SqlServerApiFactory f) : WooCommerceProductsQueryTests(f), IClassFixture<SqlServerApiFactory>;

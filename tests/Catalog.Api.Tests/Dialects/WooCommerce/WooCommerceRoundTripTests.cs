@@ -413,3 +413,5 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
 public sealed class WooCommerceRoundTripTestsOnSqlite(SqliteApiFactory f) : WooCommerceRoundTripTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WooCommerceRoundTripTestsOnPostgres(PostgresApiFactory f) : WooCommerceRoundTripTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceRoundTripTestsOnSqlServer(SqlServerApiFactory f) : WooCommerceRoundTripTests(f), IClassFixture<SqlServerApiFactory>;

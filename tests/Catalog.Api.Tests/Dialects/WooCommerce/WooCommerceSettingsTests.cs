@@ -53,3 +53,11 @@ public sealed class EuroStorePostgresFactory : PostgresApiFactory
 public sealed class WooCommerceSettingsTestsOnSqlite(EuroStoreSqliteFactory f) : WooCommerceSettingsTests(f), IClassFixture<EuroStoreSqliteFactory>;
 
 public sealed class WooCommerceSettingsTestsOnPostgres(EuroStorePostgresFactory f) : WooCommerceSettingsTests(f), IClassFixture<EuroStorePostgresFactory>;
+
+public sealed class EuroStoreSqlServerFactory : SqlServerApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => WooCommerceSettingsTests.EuroStoreOfThree;
+}
+
+public sealed class WooCommerceSettingsTestsOnSqlServer(EuroStoreSqlServerFactory f)
+    : WooCommerceSettingsTests(f), IClassFixture<EuroStoreSqlServerFactory>;

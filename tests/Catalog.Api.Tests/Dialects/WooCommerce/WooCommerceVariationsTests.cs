@@ -174,3 +174,5 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
 public sealed class WooCommerceVariationsTestsOnSqlite(SqliteApiFactory f) : WooCommerceVariationsTests(f), IClassFixture<SqliteApiFactory>;
 
 public sealed class WooCommerceVariationsTestsOnPostgres(PostgresApiFactory f) : WooCommerceVariationsTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceVariationsTestsOnSqlServer(SqlServerApiFactory f) : WooCommerceVariationsTests(f), IClassFixture<SqlServerApiFactory>;
