@@ -50,10 +50,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
-builder.Services.AddOpenApi("v1", options =>
-{
-    options.AddDocumentTransformer<ApiKeySecurityTransformer>();
-});
+builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
 
 var app = builder.Build();
 

@@ -1,15 +1,11 @@
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
-using Catalog.Application.Common.Batches;
 using Catalog.Application.Products;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
-using Catalog.Infrastructure.Persistence.Providers;
 using Catalog.Infrastructure.Persistence.Stores;
-using Catalog.Infrastructure.Persistence.Writing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -24,19 +24,14 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = KeyFromRequest(Request);
-        if (key is null)
+        if (KeyFromRequest(Request) is not { } key)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var stored = await keys.FindActiveAsync(key, Context.RequestAborted);
-        if (stored is null)
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        return Authenticated(stored, SchemeName);
+        return await keys.FindActiveAsync(key, Context.RequestAborted) is { } stored
+            ? Authenticated(stored, SchemeName)
+            : AuthenticateResult.Fail("The API key is not valid.");
     }
 
     /// <summary>
@@ -57,14 +52,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        var hasKey = KeyFromRequest(Request) is not null;
+        var detail = KeyFromRequest(Request) is null
+            ? "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
+            : "The API key is not valid.";
         return Problems.WriteAsync(Context, Problems.Create(
-            StatusCodes.Status401Unauthorized,
-            ErrorCodes.Unauthorized,
-            "Authentication required.",
-            hasKey
-                ? "The API key is not valid."
-                : "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
+            StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Authentication required.", detail));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

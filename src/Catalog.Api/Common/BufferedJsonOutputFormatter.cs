@@ -34,7 +34,6 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         SupportedMediaTypes.Add("application/*+json");
     }
 
-    /// <summary>Puts this formatter where MVC's System.Text.Json formatter was, with the same options.</summary>
     public static void Replace(MvcOptions mvc, IOptions<JsonOptions> json)
     {
         ArgumentNullException.ThrowIfNull(mvc);
@@ -106,7 +105,6 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 
         public void Dispose() => ArrayPool<byte>.Shared.Return(_array);
 
-        /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one).</summary>
         private void Reserve(int sizeHint)
         {
             if (_array.Length - _written < Math.Max(sizeHint, 1))

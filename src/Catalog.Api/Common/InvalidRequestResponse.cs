@@ -33,7 +33,7 @@ internal static class InvalidRequestResponse
             _ when nullBody => (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
             { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" =>
                 (ErrorCodes.MalformedJson, "The request body is not valid JSON."),
-            not null => (ErrorCodes.InvalidBody, "The request body does not match the expected shape."),
+            not null => (ErrorCodes.InvalidBody, Problems.InvalidBodyTitle),
             _ when IsBodyParameterMissing(context, errors.Select(e => e.Key)) =>
                 (ErrorCodes.InvalidBody, "The request body must be a JSON object."),
             _ => (ErrorCodes.ValidationFailed, "The request is not valid."),

@@ -14,7 +14,6 @@ internal sealed class JsonPathTracker
     // The names seen in each open object, made when an object has a second name: most objects have few.
     private readonly List<HashSet<string>?> _names = [];
 
-    /// <summary>The path of the first name that appeared twice in one object, if any.</summary>
     public string? Repeated { get; private set; }
 
     public string Current => _levels.Count == 0 ? "$" : string.Concat(_levels.Select((level, i) => level.IsArray
@@ -26,7 +25,7 @@ internal sealed class JsonPathTracker
         switch (reader.TokenType)
         {
             case JsonTokenType.PropertyName when _levels.Count > 0:
-                var name = Safe(ref reader);
+                var name = TextOf(ref reader) ?? "?"; // an undecodable name is the fault being named
                 if (_levels[^1].Property is { } previous)
                 {
                     _names[^1] ??= new HashSet<string>(StringComparer.Ordinal) { previous };
@@ -63,16 +62,16 @@ internal sealed class JsonPathTracker
         }
     }
 
-    /// <summary>A name as text, or <c>?</c> when it cannot be decoded (it is then the fault being named).</summary>
-    private static string Safe(ref Utf8JsonReader reader)
+    /// <summary>A string or name as text, or null when it cannot be decoded (a lone surrogate escape).</summary>
+    public static string? TextOf(ref Utf8JsonReader reader)
     {
         try
         {
-            return reader.GetString() ?? "?";
+            return reader.GetString();
         }
         catch (InvalidOperationException)
         {
-            return "?";
+            return null;
         }
     }
 }

@@ -9,14 +9,13 @@ using Microsoft.Net.Http.Headers;
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// Reads a JSON body whole and checks it before anything binds it, the same way for every route and dialect: a body
-/// in another charset is decoded to UTF-8 (one that cannot be decoded is <c>MALFORMED_JSON</c>, an unknown charset
+/// Reads a JSON body whole and checks it before anything binds it, the same way for every route and dialect: a body in
+/// another charset is decoded to UTF-8 (one that cannot be decoded is <c>MALFORMED_JSON</c>, an unknown charset
 /// <c>UNSUPPORTED_MEDIA_TYPE</c>); broken JSON or bytes that are not UTF-8 are <c>MALFORMED_JSON</c>, even where the
-/// binder would first have stumbled on an unknown property and said <c>INVALID_BODY</c>; valid JSON nested deeper
-/// than <see cref="JsonLimits.MaxDocumentDepth"/> is <c>JSON_TOO_DEEP</c>; a string holding a lone surrogate escape
+/// binder would first have stumbled on an unknown property and said <c>INVALID_BODY</c>; valid JSON nested deeper than
+/// <see cref="JsonLimits.MaxDocumentDepth"/> is <c>JSON_TOO_DEEP</c>; a string holding a lone surrogate escape
 /// (<c>"\ud800"</c>), which no parser can turn into text, or a name repeated in one object is <c>INVALID_BODY</c>
-/// naming it. Runs after authorization:
-/// an unauthenticated caller learns nothing about its body.
+/// naming it. Runs after authorization: an unauthenticated caller learns nothing about its body.
 /// </summary>
 internal sealed class JsonSyntaxCheck(RequestDelegate next)
 {
@@ -52,7 +51,8 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         {
             if (ToUtf8(buffer, encoding) is not { } decoded)
             {
-                await WriteMalformedAsync(context, $"The request body cannot be decoded as {encoding.WebName}.");
+                var error = $"The request body cannot be decoded as {encoding.WebName}.";
+                await Problems.WriteAsync(context, Malformed(error));
                 return;
             }
 
@@ -133,7 +133,7 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
                     deepest = Math.Max(deepest, reader.CurrentDepth + 1);
                 }
                 else if (invalidText is null && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
-                    && reader.ValueIsEscaped && !CanDecode(ref reader))
+                    && reader.ValueIsEscaped && JsonPathTracker.TextOf(ref reader) is null)
                 {
                     invalidText = path.Current;
                 }
@@ -146,53 +146,24 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
 
         if (deepest > JsonLimits.MaxDocumentDepth)
         {
+            var limit = $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels";
             return Problems.Create(
-                StatusCodes.Status400BadRequest,
-                ErrorCodes.JsonTooDeep,
-                "The request body nests too deep.",
-                $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels; this body nests {deepest}.",
-                [new FieldError("$", $"JSON may nest at most {JsonLimits.MaxDocumentDepth} levels.")]);
+                StatusCodes.Status400BadRequest, ErrorCodes.JsonTooDeep, "The request body nests too deep.",
+                $"{limit}; this body nests {deepest}.", [new FieldError("$", $"{limit}.")]);
         }
 
         if (path.Repeated is { } repeated)
         {
             // Parsers disagree on which of two equal names wins (and some throw), so neither is guessed at.
-            return Problems.Create(
-                StatusCodes.Status400BadRequest,
-                ErrorCodes.InvalidBody,
-                "The request body does not match the expected shape.",
-                $"{repeated} appears more than once in its object.",
-                [new FieldError(repeated, "The name appears more than once in its object.")]);
+            const string Twice = "appears more than once in its object.";
+            return Problems.InvalidBody(repeated, $"{repeated} {Twice}", $"The name {Twice}");
         }
 
-        return invalidText is null ? null : Problems.Create(
-            StatusCodes.Status400BadRequest,
-            ErrorCodes.InvalidBody,
-            "The request body does not match the expected shape.",
-            $"{invalidText} {TextRule.InvalidUnicode}",
-            [new FieldError(invalidText, $"The value {TextRule.InvalidUnicode}")]);
-    }
-
-    private static bool CanDecode(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+        return invalidText is null ? null : Problems.InvalidBody(
+            invalidText, $"{invalidText} {TextRule.InvalidUnicode}", $"The value {TextRule.InvalidUnicode}");
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Malformed(string error) => Problems.Create(
-        StatusCodes.Status400BadRequest,
-        ErrorCodes.MalformedJson,
-        "The request body is not valid JSON.",
-        error,
+        StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The request body is not valid JSON.", error,
         [new FieldError("$", error)]);
-
-    private static Task WriteMalformedAsync(HttpContext context, string error) =>
-        Problems.WriteAsync(context, Malformed(error));
 }

@@ -10,18 +10,15 @@ namespace Catalog.Api.Common;
 /// </summary>
 public static class Problems
 {
-    public static ProblemDetails Create(
-        int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
-    {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        problem.Extensions["code"] = code;
-        if (errors is { Count: > 0 })
-        {
-            problem.Extensions["errors"] = errors;
-        }
+    public const string InvalidBodyTitle = "The request body does not match the expected shape.";
 
-        return problem;
-    }
+    public static ProblemDetails Create(
+        int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null) =>
+        Coded(new ProblemDetails { Status = status, Title = title, Detail = detail }, code, errors);
+
+    /// <summary>400 <c>INVALID_BODY</c>: the body is JSON, but not of the shape expected, at one field.</summary>
+    public static ProblemDetails InvalidBody(string field, string detail, string message) => Create(
+        StatusCodes.Status400BadRequest, ErrorCodes.InvalidBody, InvalidBodyTitle, detail, [new(field, message)]);
 
     /// <summary>
     /// A problem answered as an MVC result, with the same <c>type</c> link and <c>traceId</c> the problem details
@@ -40,13 +37,7 @@ public static class Problems
         }
 
         var factory = context.RequestServices.GetRequiredService<ProblemDetailsFactory>();
-        var problem = factory.CreateProblemDetails(context, status, title, detail: detail);
-        problem.Extensions["code"] = code;
-        if (errors is { Count: > 0 })
-        {
-            problem.Extensions["errors"] = errors;
-        }
-
+        var problem = Coded(factory.CreateProblemDetails(context, status, title, detail: detail), code, errors);
         return new JsonResult(problem) { StatusCode = status, ContentType = "application/problem+json" };
     }
 
@@ -80,5 +71,16 @@ public static class Problems
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         return writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
             .AsTask();
+    }
+
+    private static ProblemDetails Coded(ProblemDetails problem, string code, IReadOnlyList<FieldError>? errors)
+    {
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
     }
 }

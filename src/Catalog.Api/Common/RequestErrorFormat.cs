@@ -7,10 +7,9 @@ namespace Catalog.Api.Common;
 
 /// <summary>
 /// Endpoint metadata (an attribute on a dialect's controller) by which the dialect words whole-request errors in its
-/// own shape. Without it an error is RFC 9457 problem details. Every place that answers an error outside the items
-/// (bad JSON, a body of the wrong shape, a failed request-level check, an exception) goes through
-/// <see cref="Problems"/>
-/// or the problem details service, and both ask for this first.
+/// own shape. Without it an error is RFC 9457 problem details. Every place that answers an error outside the items (bad
+/// JSON, a body of the wrong shape, a failed request-level check, an exception) goes through <see cref="Problems"/> or
+/// the problem details service, and both ask for this first.
 /// </summary>
 public interface IRequestErrorFormat
 {
@@ -57,7 +56,6 @@ public static class RequestErrorFormats
     }
 }
 
-/// <summary>Writes a problem in the shape of the dialect whose endpoint the request reached.</summary>
 internal sealed class DialectErrorWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IProblemDetailsWriter
 {

@@ -1,7 +1,16 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1;
+
+/// <summary><c>{create, update, delete}</c>: new items, changes to existing ones, and ids to delete.</summary>
+public abstract record BatchRequest<TCreate, TUpdate>
+{
+    public IReadOnlyList<TCreate>? Create { get; init; }
+    public IReadOnlyList<TUpdate>? Update { get; init; }
+    public IReadOnlyList<long>? Delete { get; init; }
+}
 
 /// <summary>An item's outcome on the wire; the resource sits under its own name (<c>product</c>, ...).</summary>
 public abstract record ItemResultContract
@@ -10,6 +19,18 @@ public abstract record ItemResultContract
     public long? Id { get; init; }
     public ItemStatus Status { get; init; }
     public ItemError? Error { get; init; }
+
+    /// <summary>The contract <paramref name="create"/> makes for the resource, with the item's outcome on it.</summary>
+    protected static TContract Of<T, TContract>(ItemResult<T> result, Func<T?, TContract> create)
+        where T : class
+        where TContract : ItemResultContract
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(create);
+        ItemResultContract contract = create(result.Resource);
+        contract = contract with { Index = result.Index, Id = result.Id, Status = result.Status, Error = result.Error };
+        return (TContract)contract;
+    }
 }
 
 public sealed record BatchSummaryContract(int Total, int Succeeded, int Failed, int NotApplied)
@@ -31,17 +52,32 @@ public sealed record BatchResponse<TResult>(
 /// <summary>The answer to <c>PATCH .../batch</c>: <c>{results, summary}</c>.</summary>
 public sealed record PatchResponse<TResult>(IReadOnlyList<TResult> Results, BatchSummaryContract Summary);
 
-internal static class BatchResponses
+/// <summary>What the canonical controllers share: JSON answers, 401 and 403 as problems, batch answers.</summary>
+[ApiController]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+public abstract class V1Controller : ControllerBase
 {
     /// <summary>200 when the batch was applied (wholly or in part); 422 when an atomic batch failed.</summary>
-    public static int StatusOf<T>(BatchResult<T> result)
-        where T : class => result.Applied ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+    protected ObjectResult Answer<T>(BatchResult<T> result, object body)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return StatusCode(result.Applied ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, body);
+    }
 
-    public static BatchResponse<TResult> Render<T, TResult>(BatchResult<T> result, Func<ItemResult<T>, TResult> render)
-        where T : class =>
-        new(
+    /// <summary>A <c>POST .../batch</c> answer: one list per operation, each item rendered by <paramref
+    /// name="render"/>.</summary>
+    protected ObjectResult Answer<T, TResult>(BatchResult<T> result, Func<ItemResult<T>, TResult> render)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var response = new BatchResponse<TResult>(
             [.. result.Create.Select(render)],
             [.. result.Update.Select(render)],
             [.. result.Delete.Select(render)],
             BatchSummaryContract.From(result.Summary));
+        return Answer(result, response);
+    }
 }

@@ -1,5 +1,3 @@
-using Catalog.Domain.Common;
-
 namespace Catalog.Domain.Attributes;
 
 public static class AttributeConstraints

@@ -1,5 +1,3 @@
-using Catalog.Domain.Common;
-
 namespace Catalog.Domain.Categories;
 
 public static class CategoryConstraints

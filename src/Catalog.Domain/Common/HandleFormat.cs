@@ -42,21 +42,7 @@ public static class HandleFormat
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c);
 
-    private static char Fold(char c)
-    {
-        if (c < 128)
-        {
-            return c;
-        }
-
-        foreach (var (accented, plain) in Folds)
-        {
-            if (accented.Contains(c, StringComparison.Ordinal))
-            {
-                return plain;
-            }
-        }
-
-        return c;
-    }
+    private static char Fold(char c) => c < 128
+        ? c
+        : Folds.Where(f => f.Accented.Contains(c, StringComparison.Ordinal)).Select(f => f.Plain).FirstOrDefault(c);
 }

@@ -61,7 +61,6 @@ public sealed record Changes<T>(IReadOnlyList<T> Removed, IReadOnlyList<T> Added
 {
     public static Changes<T> None { get; } = new([], []);
 
-    /// <summary>Makes <paramref name="links"/> link exactly the <paramref name="wanted"/> ids.</summary>
     internal static Changes<T> Relink(List<T> links, IEnumerable<long> wanted, Func<T, long> idOf, Func<long, T> link)
     {
         var ids = wanted.Distinct().ToList();

@@ -1,4 +1,3 @@
-using Catalog.Domain.Common;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
@@ -161,7 +160,6 @@ public sealed class Product : Versioned
         ChildrenChanged(now);
     }
 
-    /// <summary>Replaces the category links; answers the links removed and added.</summary>
     public Changes<ProductCategory> SetCategories(IEnumerable<long> categoryIds) =>
         Changes<ProductCategory>.Relink(_categories, categoryIds, link => link.CategoryId, id => new(Id, id));
 
@@ -200,5 +198,4 @@ public sealed class Product : Versioned
     }
 }
 
-/// <summary>The link between a product and one of its categories.</summary>
 public sealed record ProductCategory(long ProductId, long CategoryId);

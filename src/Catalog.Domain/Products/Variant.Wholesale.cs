@@ -1,4 +1,3 @@
-using Catalog.Domain.Common;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;

@@ -1,4 +1,3 @@
-using Catalog.Domain.Common;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Domain.Products;
@@ -83,7 +82,6 @@ public sealed partial class Variant : Versioned
 
     internal void Touch(DateTimeOffset now) => ChildrenChanged(now);
 
-    /// <summary>Replaces every price, unless prices of one currency conflict.</summary>
     internal RuleViolation? ReplacePrices(IReadOnlyList<VariantPrice> prices)
     {
         if (prices.Any(p => p.VariantId != Id))

@@ -77,10 +77,8 @@ public static class WholesalePricing
             return new HiddenFromRole();
         }
 
-        var atQuantity = RegularPricesAt(variant.Prices, quantity);
-        var regular = currencyCode is null
-            ? (atQuantity.Count > 0 ? atQuantity[0] : null)
-            : atQuantity.FirstOrDefault(p => p.CurrencyCode.Equals(currencyCode, StringComparison.OrdinalIgnoreCase));
+        var regular = RegularPricesAt(variant.Prices, quantity).FirstOrDefault(p =>
+            currencyCode is null || p.CurrencyCode.Equals(currencyCode, StringComparison.OrdinalIgnoreCase));
         if (regular is null)
         {
             return new NoRegularPrice(currencyCode?.ToLowerInvariant());

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Catalog.Domain.Common;
 
 namespace Catalog.Domain.Wholesale;
 
@@ -48,10 +47,8 @@ public sealed partial class WholesaleRole : Versioned
         ArgumentNullException.ThrowIfNull(details);
         if (!string.Equals(details.Key, Key, StringComparison.Ordinal))
         {
-            return new RuleViolation(
-                $"A role's key cannot be changed (it is '{Key}'): variants refer to it. Create a role with the new key "
-                + "instead.",
-                "key");
+            const string Why = "variants refer to it. Create a role with the new key instead.";
+            return new RuleViolation($"A role's key cannot be changed (it is '{Key}'): {Why}", "key");
         }
 
         SetDetails(details);

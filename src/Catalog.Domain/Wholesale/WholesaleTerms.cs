@@ -1,5 +1,3 @@
-using Catalog.Domain.Common;
-
 namespace Catalog.Domain.Wholesale;
 
 public enum DiscountPriceType
@@ -19,23 +17,6 @@ public readonly record struct QuantityRange(long Start, long? End)
     public bool Overlaps(QuantityRange other) => other.Contains(Start) || Contains(other.Start);
 
     public override string ToString() => End is { } end ? $"{Start}-{end}" : $"{Start} and above";
-}
-
-/// <summary>
-/// Where a discount rule can apply: its role, its range, and for a fixed rule its currency. Two rules conflict when one
-/// quantity of one role could meet both: a percent rule applies in every currency, a fixed one only in its own.
-/// </summary>
-public sealed record DiscountRuleScope(
-    string Role, DiscountPriceType PriceType, string? CurrencyCode, QuantityRange Range)
-{
-    public bool ConflictsWith(DiscountRuleScope other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return string.Equals(Role, other.Role, StringComparison.Ordinal)
-            && Range.Overlaps(other.Range)
-            && (PriceType == DiscountPriceType.Percent || other.PriceType == DiscountPriceType.Percent
-                || string.Equals(CurrencyCode, other.CurrencyCode, StringComparison.OrdinalIgnoreCase));
-    }
 }
 
 /// <summary>What a role pays for a variant in a currency; <see cref="SaleAmount"/>, when set, instead.</summary>
@@ -148,15 +129,21 @@ public sealed record WholesaleDiscountRule
 
     public QuantityRange Range => new(StartQuantity, EndQuantity);
 
-    public DiscountRuleScope Scope => new(Role, PriceType, CurrencyCode, Range);
-
-    /// <summary>Whether the rule can price <paramref name="quantity"/> units in this currency.</summary>
     public bool AppliesTo(long quantity, string currencyCode) => Range.Contains(quantity) && AppliesIn(currencyCode);
 
     /// <summary>Whether the rule can price units in <paramref name="currencyCode"/>: a percent rule, in any.</summary>
     public bool AppliesIn(string currencyCode) =>
         PriceType == DiscountPriceType.Percent
         || string.Equals(CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether one quantity of one role could meet both rules (a fixed rule, in its currency only).</summary>
+    public bool ConflictsWith(WholesaleDiscountRule other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(Role, other.Role, StringComparison.Ordinal)
+            && Range.Overlaps(other.Range)
+            && (PriceType == DiscountPriceType.Percent || other.AppliesIn(CurrencyCode!));
+    }
 }
 
 /// <summary>
@@ -231,7 +218,7 @@ public sealed record WholesaleTerms(
             var rule = DiscountRules[i];
             for (var j = 0; j < i; j++)
             {
-                if (rule.Scope.ConflictsWith(DiscountRules[j].Scope))
+                if (rule.ConflictsWith(DiscountRules[j]))
                 {
                     return new(
                         $"The range {rule.Range} overlaps quantity_discount_rules[{j}] ({DiscountRules[j].Range}) "

@@ -13,3 +13,32 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }
+
+/// <summary>
+/// A Catalog API key expressed as the consumer key and consumer secret that WooCommerce-style clients send:
+/// <c>ck_</c> + the first 40 hex digits of the key's SHA-256 hash (a public identifier: it names the key and reveals
+/// nothing of it) and <c>cs_</c> + the key itself (the secret). Nothing new is stored: the consumer key is looked up
+/// by the stored hash, and the secret is checked by hashing it, as the key is.
+/// </summary>
+public sealed record ConsumerCredentials(string ConsumerKey, string ConsumerSecret)
+{
+    public const string KeyPrefix = "ck_";
+    public const string SecretPrefix = "cs_";
+    public const int IdLength = 40;
+
+    public static ConsumerCredentials For(string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        return new(KeyPrefix + ApiKeyService.Hash(apiKey)[..IdLength], SecretPrefix + apiKey);
+    }
+
+    /// <summary>The hash prefix a consumer key stands for, or null when it is not one Catalog issues.</summary>
+    public static string? HashPrefixOf(string consumerKey)
+    {
+        ArgumentNullException.ThrowIfNull(consumerKey);
+        var id = consumerKey.StartsWith(KeyPrefix, StringComparison.Ordinal)
+            ? consumerKey[KeyPrefix.Length..]
+            : string.Empty;
+        return id.Length == IdLength && id.All(char.IsAsciiHexDigit) ? id.ToLowerInvariant() : null;
+    }
+}

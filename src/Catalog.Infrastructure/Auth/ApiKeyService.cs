@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Catalog.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Auth;
 

@@ -1,6 +1,4 @@
 using Catalog.Infrastructure.Auth;
-using Catalog.Infrastructure.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,3 @@
-using Catalog.Application.Common.Batches;
-using Catalog.Infrastructure.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
-
 namespace Catalog.Infrastructure.Persistence;
 
 /// <summary>

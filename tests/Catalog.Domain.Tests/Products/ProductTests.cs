@@ -7,7 +7,8 @@ public sealed class ProductTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private static ProductDetails Details(string title = "Shirt") => new() { Handle = HandleFormat.FromText(title), Title = title };
+    private static ProductDetails Details(string title = "Shirt") =>
+        new() { Handle = HandleFormat.FromText(title), Title = title };
 
     [Fact]
     public void Create_ValidDetails_StartsAtVersionOne()
@@ -46,7 +47,9 @@ public sealed class ProductTests
     [Fact]
     public void Create_TitleOverLimit_IsRefused()
     {
-        var act = () => Product.Create(1, Details(new string('a', ProductConstraints.MaxTitleLength + 1)) with { Handle = "a" }, Now);
+        var tooLong = Details(new string('a', ProductConstraints.MaxTitleLength + 1)) with { Handle = "a" };
+
+        var act = () => Product.Create(1, tooLong, Now);
 
         act.Should().Throw<DomainRuleException>();
     }
@@ -136,7 +139,10 @@ public sealed class ProductTests
     [Fact]
     public void Create_TwoOptionsOnOneAttribute_AnswersAViolationAtOptions()
     {
-        var options = new[] { new ProductOption("Color", ["Red"], AttributeId: 4), new ProductOption("Colour", ["Red"], AttributeId: 4) };
+        var options = new[]
+        {
+            new ProductOption("Color", ["Red"], AttributeId: 4), new ProductOption("Colour", ["Red"], AttributeId: 4),
+        };
 
         var result = Product.Create(1, Details() with { Options = options }, Now);
 

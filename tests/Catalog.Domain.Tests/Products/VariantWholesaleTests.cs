@@ -11,9 +11,17 @@ public sealed class VariantWholesaleTests
 
     private static Variant NewVariant() => Variant.Create(VariantId, 1, new VariantDetails { Title = "S" }, Now);
 
-    private static WholesalePrice Price(string role, string currency, decimal amount, decimal? sale = null) => new(VariantId, role, currency, amount, sale);
+    private static WholesalePrice Price(string role, string currency, decimal amount, decimal? sale = null) =>
+        new(VariantId, role, currency, amount, sale);
 
-    private static WholesaleDiscountRule Rule(int position, string role, long start, long? end, DiscountPriceType type, decimal value, string? currency = null) =>
+    private static WholesaleDiscountRule Rule(
+        int position,
+        string role,
+        long start,
+        long? end,
+        DiscountPriceType type,
+        decimal value,
+        string? currency = null) =>
         new(VariantId, position, role, start, end, type, value, currency);
 
     private static WholesaleTerms Terms(
@@ -61,7 +69,8 @@ public sealed class VariantWholesaleTests
     public void SetWholesale_None_RemovesEveryRow()
     {
         var variant = NewVariant();
-        variant.SetWholesale(Terms([Price("gold", "usd", 12m)], [new WholesaleOrderQuantity(VariantId, "gold", 2, null)], ["gold"]));
+        var minimum = new WholesaleOrderQuantity(VariantId, "gold", 2, null);
+        variant.SetWholesale(Terms([Price("gold", "usd", 12m)], [minimum], ["gold"]));
 
         var (removed, added) = variant.SetWholesale(WholesaleTerms.None).Value;
 
@@ -183,7 +192,8 @@ public sealed class VariantWholesaleTests
     [InlineData(1L, null, DiscountPriceType.Percent, 10, "usd")]
     [InlineData(1L, null, DiscountPriceType.Fixed, -0.01, "usd")]
     [InlineData(1L, null, DiscountPriceType.Fixed, 5, null)]
-    public void NewRule_BrokenField_IsRefused(long start, long? end, DiscountPriceType type, decimal value, string? currency)
+    public void NewRule_BrokenField_IsRefused(
+        long start, long? end, DiscountPriceType type, decimal value, string? currency)
     {
         var act = () => Rule(0, "gold", start, end, type, value, currency);
 

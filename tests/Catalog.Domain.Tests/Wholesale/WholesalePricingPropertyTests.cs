@@ -3,7 +3,9 @@ using CsCheck;
 
 namespace Catalog.Domain.Tests.Wholesale;
 
-/// <summary>What holds for every quote, checked over generated terms (random, then shrunk to the smallest failure).</summary>
+/// <summary>
+/// What holds for every quote, checked over generated terms (random, then shrunk to the smallest failure).
+/// </summary>
 public sealed class WholesalePricingPropertyTests
 {
     private const string Role = "gold";
@@ -19,10 +21,13 @@ public sealed class WholesalePricingPropertyTests
                 from step in Gen.Long[1, 10].Nullable()
                 select (WholesaleOrderQuantity?)new WholesaleOrderQuantity(1, Role, min, step)));
 
-    /// <summary>Up to four rules over consecutive, non-overlapping ranges (the last may be open), each percent or fixed.</summary>
+    /// <summary>
+    /// Up to four rules over consecutive, non-overlapping ranges (the last may be open), each percent or fixed.
+    /// </summary>
     private static readonly Gen<WholesaleDiscountRule[]> Rules =
         from first in Gen.Long[1, 30]
-        from shapes in Gen.Select(Gen.Long[0, 20], Gen.Long[0, 5], Gen.Bool, Gen.Decimal[0.01m, 100m], Amount).Array[0, 4]
+        from shapes in Gen.Select(Gen.Long[0, 20], Gen.Long[0, 5], Gen.Bool, Gen.Decimal[0.01m, 100m], Amount)
+            .Array[0, 4]
         from openEnded in Gen.Bool
         select Build(first, shapes, openEnded);
 
@@ -34,7 +39,8 @@ public sealed class WholesalePricingPropertyTests
         from quantity in Gen.Long[1, 300]
         select (new RoleTerms(regular, wholesale, order, rules), quantity);
 
-    private static WholesaleDiscountRule[] Build(long first, (long Length, long Gap, bool Percent, decimal Percentage, decimal Price)[] shapes, bool openEnded)
+    private static WholesaleDiscountRule[] Build(
+        long first, (long Length, long Gap, bool Percent, decimal Percentage, decimal Price)[] shapes, bool openEnded)
     {
         var rules = new List<WholesaleDiscountRule>();
         var start = first;
@@ -43,7 +49,8 @@ public sealed class WholesalePricingPropertyTests
             var (length, gap, percent, percentage, price) = shapes[i];
             long? end = openEnded && i == shapes.Length - 1 ? null : start + length;
             rules.Add(percent
-                ? new WholesaleDiscountRule(1, i, Role, start, end, DiscountPriceType.Percent, decimal.Round(percentage, 4), null)
+                ? new WholesaleDiscountRule(
+                    1, i, Role, start, end, DiscountPriceType.Percent, decimal.Round(percentage, 4), null)
                 : new WholesaleDiscountRule(1, i, Role, start, end, DiscountPriceType.Fixed, price, Currency));
             start = (end ?? start) + 1 + gap;
         }
@@ -73,9 +80,12 @@ public sealed class WholesalePricingPropertyTests
                 return;
             }
 
-            var fixedRuleSaysSo = quote.AppliedRule is { PriceType: DiscountPriceType.Fixed } rule && quote.UnitPrice == WholesalePricing.Round(rule.Value);
-            var wholesaleSaysSo = c.Terms.WholesalePrice > c.Terms.RegularPrice && quote.UnitPrice <= WholesalePricing.Round(c.Terms.WholesalePrice.Value);
-            (fixedRuleSaysSo || wholesaleSaysSo).Should().BeTrue($"{quote} exceeds the regular price without an explicit reason");
+            var fixedRuleSaysSo = quote.AppliedRule is { PriceType: DiscountPriceType.Fixed } rule
+                && quote.UnitPrice == WholesalePricing.Round(rule.Value);
+            var wholesaleSaysSo = c.Terms.WholesalePrice > c.Terms.RegularPrice
+                && quote.UnitPrice <= WholesalePricing.Round(c.Terms.WholesalePrice.Value);
+            (fixedRuleSaysSo || wholesaleSaysSo).Should()
+                .BeTrue($"{quote} exceeds the regular price without an explicit reason");
         });
     }
 

@@ -10,10 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa admin clients send a secret API key as HTTP Basic credentials, <c>Authorization: Basic base64(key + ":")</c>
-/// (the JS SDK's <c>apiKey</c> option). A Catalog API key is accepted that way, and also as the canonical API takes it
-/// (<c>Bearer</c>, <c>X-Api-Key</c>). Failures answer in Medusa's shape: 401 <c>{type: "unauthorized", message:
-/// "Unauthorized"}</c>, and 403 when the key lacks the scope.
+/// A Catalog API key as Medusa admin clients send their secret key (<c>Authorization: Basic base64(key + ":")</c>, the
+/// JS SDK's <c>apiKey</c>) or as the canonical API takes it; failures answer 401 and 403 in Medusa's shape.
 /// </summary>
 internal sealed class MedusaAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -51,8 +49,8 @@ internal sealed class MedusaAuthenticationHandler(
     }
 
     /// <summary>
-    /// The key of <c>Authorization: Basic ...</c>: the credentials are base64 of <c>key:</c> (Medusa also takes the key
-    /// itself in place of the base64), and the key is the user name, before the colon. Else the canonical headers.
+    /// The user name of <c>Authorization: Basic base64(key:)</c> (Medusa also takes the key itself in place of the
+    /// base64); else the key of the canonical headers.
     /// </summary>
     public static string? KeyFromRequest(HttpRequest request)
     {

@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Reads a Medusa batch body whole and checks it before anything runs: at most 2 MB (Medusa's limit for batch routes,
-/// 413 above it), valid JSON, and the contract's shape (every problem reported at once, 400 <c>invalid_data</c>). An
-/// empty body is an empty batch, as Medusa reads one. Only then is it bound to the contract.
+/// Reads a Medusa batch's <c>fields</c> and whole body and checks them before anything runs: at most 2 MB (else 413),
+/// JSON (an empty body is an empty batch), the contract's shape (400 <c>invalid_data</c>); only then binds it.
 /// </summary>
 internal static class MedusaBody
 {
@@ -17,20 +16,24 @@ internal static class MedusaBody
 
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
-    public static async Task<(T? Body, ObjectResult? Error)> ReadAsync<T>(
+    public static async Task<(T? Body, string? Fields, ObjectResult? Error)> ReadAsync<T>(
         HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, MedusaErrors.TooLarge(MaxBytes));
-        }
+        var (fields, queryError) = MedusaQuery.Select(request.Query);
+        var (body, bodyError) = queryError is null ? await ReadBodyAsync<T>(request, cancellationToken) : default;
+        return (body, fields, queryError ?? bodyError);
+    }
 
+    private static async Task<(T? Body, ObjectResult? Error)> ReadBodyAsync<T>(
+        HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
         using var buffer = new MemoryStream();
         try
         {
-            if (await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
+            if (request.ContentLength > MaxBytes
+                || await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
             {
                 return (null, MedusaErrors.TooLarge(MaxBytes));
             }

@@ -8,29 +8,25 @@ using Catalog.Application.Common;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>One problem in a request body: where (<c>create[0].variants[1].title</c>) and what, as zod says.</summary>
-public sealed record MedusaIssue(string Path, string Message)
+/// <summary>A problem in a request, printed as zod's: <c>Validation error: Required at "title"</c>.</summary>
+internal sealed record MedusaIssue(string Path, string Message)
 {
-    /// <summary>As Medusa prints a zod issue: <c>Validation error: Required at "create[0].title"</c>.</summary>
     public override string ToString() =>
         Path.Length == 0 ? $"Validation error: {Message}" : $"Validation error: {Message} at \"{Path}\"";
 }
 
 /// <summary>
-/// Checks a JSON body against a contract type the way Medusa's zod schemas check it, and reports every problem at once:
-/// unknown keys, wrong types, missing required fields, values outside an enum. The contract is the schema: a
-/// <c>required</c> member must be present, a nullable one may be null, an <see cref="Optional{T}"/> or other member may
-/// be left out, an object accepts only the keys it declares, and a <see cref="JsonElement"/> member is any JSON object
-/// (Medusa's <c>z.record(z.unknown())</c>). The body is never bound before it passes, so nothing can half-bind.
+/// Checks a JSON body against a contract type as Medusa's zod schemas do, reporting every problem at once. The contract
+/// is the schema: a <c>required</c> member must be present, a nullable one may be null, other members may be left out,
+/// an object takes only the keys it declares, and a <see cref="JsonElement"/> is any object (<c>z.record</c>).
 /// </summary>
-public static partial class MedusaBodyCheck
+internal static partial class MedusaBodyCheck
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Member>> Members = new();
     private static readonly JsonNamingPolicy Naming = JsonNamingPolicy.SnakeCaseLower;
 
     public static IReadOnlyList<MedusaIssue> Validate(JsonElement body, Type contract)
     {
-        ArgumentNullException.ThrowIfNull(contract);
         var issues = new List<MedusaIssue>();
         Check(body, new Shape(contract, Nullable: false), string.Empty, issues);
         return issues;
@@ -149,15 +145,10 @@ public static partial class MedusaBodyCheck
 
     private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(Naming.ConvertName);
 
-    private static string Received(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Array => "array",
-        JsonValueKind.Null => "null",
-        _ => "object",
-    };
+    // zod's names are JSON's, but for booleans.
+    private static string Received(JsonElement value) => value.ValueKind is JsonValueKind.True or JsonValueKind.False
+        ? "boolean"
+        : value.ValueKind.ToString().ToLowerInvariant();
 
     /// <summary>A path as zod-validation-error prints it: <c>create[0].metadata["a key"]</c>.</summary>
     private static string Join(string path, string name) => Identifier().IsMatch(name)

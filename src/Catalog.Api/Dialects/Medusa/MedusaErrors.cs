@@ -7,12 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>
-/// Medusa's error answers: <c>{type, message}</c> (and <c>code</c> where Medusa adds one), with the status Medusa's
-/// error handler gives each type: <c>invalid_data</c> 400, <c>unauthorized</c> 401, <c>forbidden</c> 403,
-/// <c>not_found</c> 404, <c>conflict</c> 409 (code <c>invalid_state_error</c>), anything unexpected 500
-/// <c>unknown_error</c>.
-/// </summary>
+/// <summary>Medusa's error answers: <c>{type, message}</c>, <c>code</c> where Medusa adds one.</summary>
 internal static partial class MedusaErrors
 {
     public const string InvalidData = "invalid_data";
@@ -50,19 +45,16 @@ internal static partial class MedusaErrors
 
     public static Task WriteAsync(HttpContext context, int status, MedusaError error)
     {
-        ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(error, CatalogJson.Create(), context.RequestAborted);
     }
 
     /// <summary>
-    /// The answer to an atomic batch that failed: the status of the first failed item (in the order create, update,
-    /// delete), and a message with one line per failed item naming it (<c>... at "create[2].variants[0].sku"</c>).
+    /// A failed atomic batch: the status of its first failed item, and one line per failed item naming it.
     /// </summary>
     public static ObjectResult ItemsFailed<T>(BatchResult<T> result, string resource, string prefix)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(result);
         var failed = result.Create.Select(r => ("create", r))
             .Concat(result.Update.Select(r => ("update", r)))
             .Concat(result.Delete.Select(r => ("delete", r)))
@@ -84,20 +76,15 @@ internal static partial class MedusaErrors
     }
 
     /// <summary>Catalog's numeric ids in a message as the Medusa ids a client knows (<c>Product prod_5</c>).</summary>
-    public static string WithMedusaIds(string message)
+    public static string WithMedusaIds(string message) => NumberedRow().Replace(message, m =>
     {
-        ArgumentNullException.ThrowIfNull(message);
-        return NumberedRow().Replace(message, m =>
-        {
-            var number = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            return $"{m.Groups[1].Value} {MedusaIds.Of(Prefixes[m.Groups[1].Value], number)}";
-        });
-    }
+        var number = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        return $"{m.Groups[1].Value} {MedusaIds.Of(Prefixes[m.Groups[1].Value], number)}";
+    });
 
     /// <summary>A canonical field path in Medusa's names: <c>category_ids[1]</c> is <c>categories[1].id</c>.</summary>
     public static string MedusaPath(string field)
     {
-        ArgumentNullException.ThrowIfNull(field);
         var parts = field.Split('.').Select(part => part switch
         {
             "rank" => "variant_rank",
@@ -129,16 +116,12 @@ internal static partial class MedusaErrors
     private static partial Regex NumberedRow();
 }
 
-/// <summary>
-/// The Medusa routes' shape for errors that Catalog's shared machinery answers (broken JSON caught before the action, a
-/// request the canonical layer refuses whole, an exception): Medusa's <c>{type, message}</c>, never problem details.
-/// </summary>
+/// <summary>The errors Catalog's shared machinery answers on a Medusa route, in Medusa's shape.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 internal sealed class MedusaErrorsAttribute : Attribute, IRequestErrorFormat
 {
     public (int Status, object Body) Render(RequestError error)
     {
-        ArgumentNullException.ThrowIfNull(error);
         var text = MedusaErrors.WithMedusaIds((error.Detail ?? error.Title).TrimEnd('.'));
         var medusa = error.Status switch
         {

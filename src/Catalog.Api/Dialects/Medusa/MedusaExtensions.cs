@@ -4,9 +4,8 @@ using System.Text.Json.Serialization;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// The Medusa fields of a product that have no canonical home, kept in the product's <c>extensions.medusa</c>. Only the
-/// fields sent are kept; one left out reads as Medusa's default (<c>is_giftcard</c> false, <c>discountable</c> true,
-/// the others null).
+/// The Medusa fields of a product without a canonical home, kept in its <c>extensions.medusa</c> when sent; one left
+/// out reads as Medusa's default.
 /// </summary>
 internal sealed record MedusaProductExtension
 {
@@ -40,10 +39,8 @@ internal sealed record MedusaVariantExtension
 }
 
 /// <summary>
-/// A price's rules beside the price's identity: a variant has at most one price per currency and quantity range.
-/// <paramref name="ZeroMin"/> and <paramref name="ZeroMax"/> remember a bound Medusa was sent as <c>0</c>: Medusa
-/// takes <c>0</c> (its documents' placeholder) where Catalog's ranges start at 1, so Catalog keeps no bound and
-/// answers <c>0</c>.
+/// A price's rules by its currency and quantity range. <paramref name="ZeroMin"/> and <paramref name="ZeroMax"/>
+/// remember a bound sent as <c>0</c> (Medusa's placeholder), which Catalog keeps as no bound and answers as <c>0</c>.
 /// </summary>
 internal sealed record MedusaPriceRules(string CurrencyCode, long? MinQuantity, long? MaxQuantity,
     IReadOnlyDictionary<string, string> Rules, bool ZeroMin = false, bool ZeroMax = false)
@@ -65,8 +62,8 @@ internal static class MedusaExtensions
     };
 
     /// <summary>
-    /// The <c>medusa</c> object of <paramref name="extensions"/>, or an empty one. Another client may have written
-    /// something else under the key through the canonical API; what cannot be read is read as absent.
+    /// The <c>medusa</c> object of <paramref name="extensions"/>, or an empty one: what another client wrote there that
+    /// cannot be read is read as absent.
     /// </summary>
     public static T Read<T>(JsonElement extensions)
         where T : new()

@@ -11,8 +11,37 @@ namespace Catalog.Api.Dialects.Medusa;
 /// selects one field of a relation. Objects inside a selected relation always keep their <c>id</c>, as Medusa's
 /// queries do.
 /// </summary>
-public sealed class MedusaFields
+internal sealed class MedusaFields
 {
+    /// <summary>The properties that are relations: shown when <c>fields</c> (or the defaults) select them.</summary>
+    private static readonly IReadOnlySet<string> Relations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "type", "collection", "options", "values", "tags", "images", "variants", "sales_channels", "categories",
+        "prices", "option", "inventory_items",
+    };
+
+    /// <summary>Computed, not stored, in Medusa too: shown when named (<c>+variants.inventory_quantity</c>).</summary>
+    private static readonly IReadOnlySet<string> Computed =
+        new HashSet<string>(StringComparer.Ordinal) { "inventory_quantity" };
+
+    // Medusa's defaults for the admin product and variant routes, less what Catalog does not keep (price lists,
+    // inventory levels), plus shipping_profile_id, which Medusa shows through a relation Catalog has not.
+    private static readonly IReadOnlyList<string> ProductFields =
+    [
+        "id", "title", "subtitle", "status", "external_id", "description", "handle", "is_giftcard", "discountable",
+        "thumbnail", "collection_id", "type_id", "shipping_profile_id", "weight", "length", "height", "width",
+        "hs_code", "origin_country", "mid_code", "material", "created_at", "updated_at", "deleted_at", "metadata",
+        "*type", "*collection", "*options", "*options.values", "*tags", "*images", "*variants", "*variants.prices",
+        "*variants.options", "*sales_channels",
+    ];
+
+    private static readonly IReadOnlyList<string> VariantFields =
+    [
+        "id", "product_id", "title", "sku", "allow_backorder", "manage_inventory", "hs_code", "origin_country",
+        "mid_code", "material", "weight", "length", "height", "width", "created_at", "updated_at", "deleted_at",
+        "metadata", "variant_rank", "ean", "upc", "barcode", "*prices", "*options",
+    ];
+
     private readonly Selection _root;
     private readonly IReadOnlySet<string> _relations;
     private readonly IReadOnlySet<string> _computed;
@@ -29,16 +58,17 @@ public sealed class MedusaFields
     /// <summary>The relations selected with all their own fields.</summary>
     public IReadOnlySet<string> StarFields { get; }
 
+    public static MedusaFields ForProducts(string? fields) => Parse(fields, ProductFields, Relations, Computed);
+
+    public static MedusaFields ForVariants(string? fields) => Parse(fields, VariantFields, Relations, Computed);
+
     /// <summary>
     /// Applies <paramref name="fields"/> (null: not sent) to <paramref name="defaults"/>; <paramref name="relations"/>
-    /// names the properties that are relations (shown only when selected) rather than fields of their object;
-    /// <paramref name="computed"/> the fields that are not columns, which a star does not select (they must be named).
+    /// are shown only when selected; <paramref name="computed"/> fields only when named, never by a star.
     /// </summary>
     public static MedusaFields Parse(string? fields, IEnumerable<string> defaults, IReadOnlySet<string> relations,
         IReadOnlySet<string>? computed = null)
     {
-        ArgumentNullException.ThrowIfNull(defaults);
-        ArgumentNullException.ThrowIfNull(relations);
         var all = new List<string>(defaults);
         if (fields is not null)
         {
@@ -61,9 +91,8 @@ public sealed class MedusaFields
         var stars = all.Where(IsStar)
             .Select(f => f.StartsWith('*') ? f[1..] : f[..^2])
             .ToHashSet(StringComparer.Ordinal);
-        var plain = all.Where(f => !IsStar(f)).ToHashSet(StringComparer.Ordinal);
         var root = new Selection();
-        foreach (var field in plain)
+        foreach (var field in all.Where(f => !IsStar(f)))
         {
             root.Walk(field).Named = true;
         }
@@ -79,7 +108,6 @@ public sealed class MedusaFields
     /// <summary>True when the selection reaches into <paramref name="relationPath"/> for more than its ids.</summary>
     public bool WantsMoreThanIds(string relationPath)
     {
-        ArgumentNullException.ThrowIfNull(relationPath);
         var node = _root;
         foreach (var part in relationPath.Split('.'))
         {
@@ -95,11 +123,7 @@ public sealed class MedusaFields
     }
 
     /// <summary>The parts of <paramref name="full"/> the selection asks for, in the order it has them.</summary>
-    public JsonObject Project(JsonObject full)
-    {
-        ArgumentNullException.ThrowIfNull(full);
-        return Project(full, _root, nested: false);
-    }
+    public JsonObject Project(JsonObject full) => Project(full, _root, nested: false);
 
     private JsonObject Project(JsonObject source, Selection selection, bool nested)
     {
@@ -179,13 +203,7 @@ public sealed class MedusaFields
             var node = this;
             foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (!node.Children.TryGetValue(part, out var next))
-                {
-                    next = new Selection();
-                    node.Children[part] = next;
-                }
-
-                node = next;
+                node = node.Children.TryGetValue(part, out var next) ? next : node.Children[part] = new Selection();
             }
 
             return node;

@@ -3,13 +3,10 @@ using System.Globalization;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa-style string ids over Catalog's numeric ids: <c>prod_12</c> is product 12, <c>variant_7</c> variant 7,
-/// <c>pcat_3</c> category 3, <c>price_40</c> price 40. Options, option values and images have no rows of their own in
-/// Catalog, so their ids are derived from their product and position (<c>opt_12_0</c>, <c>optval_12_0_1</c>,
-/// <c>img_12_0</c>). Parsing accepts only the canonical form: one prefix, then a positive number without sign or
-/// leading zeros, so every id has exactly one spelling.
+/// Medusa-style ids over Catalog's numeric ids (<c>prod_12</c> is product 12); options, option values and images have
+/// no rows, so their ids come from their product and position (<c>opt_12_0</c>). An id has exactly one spelling.
 /// </summary>
-public static class MedusaIds
+internal static class MedusaIds
 {
     public const string Product = "prod";
     public const string Variant = "variant";
@@ -19,21 +16,13 @@ public static class MedusaIds
     public const string OptionValue = "optval";
     public const string Image = "img";
 
-    public static string Of(string prefix, long id) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_{id}");
-
-    public static string OptionId(long productId, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Option}_{productId}_{position}");
-
-    public static string OptionValueId(long productId, int position, int valueIndex) =>
-        string.Create(CultureInfo.InvariantCulture, $"{OptionValue}_{productId}_{position}_{valueIndex}");
-
-    public static string ImageId(long productId, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Image}_{productId}_{position}");
+    /// <summary><c>prod_12</c>; with more numbers, a derived id such as <c>optval_12_0_1</c>.</summary>
+    public static string Of(string prefix, params long[] numbers) =>
+        string.Join('_', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).Prepend(prefix));
 
     /// <summary>The number behind <paramref name="id"/> when it is a well-formed id of this kind, else null.</summary>
     public static long? Parse(string prefix, string? id)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
         var ours = id is not null && id.StartsWith(prefix + "_", StringComparison.Ordinal);
         return ours ? Number(id![(prefix.Length + 1)..], allowZero: false) : null;
     }

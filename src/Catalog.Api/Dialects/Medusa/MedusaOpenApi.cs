@@ -4,10 +4,7 @@ using Microsoft.OpenApi;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>
-/// Describes what the Medusa actions read themselves (their bodies and query strings, checked strictly by the
-/// dialect rather than bound by MVC), so that the OpenAPI document shows the request shapes too.
-/// </summary>
+/// <summary>The bodies and queries the Medusa actions read themselves, described in the OpenAPI document.</summary>
 internal sealed class MedusaOpenApi : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(

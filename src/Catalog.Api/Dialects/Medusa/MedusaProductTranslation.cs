@@ -9,12 +9,9 @@ using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// A Medusa product batch as the canonical <see cref="BatchProducts"/> (atomic). Canonical fields map one to one;
-/// <c>categories[].id</c> becomes <c>category_ids</c>, <c>tags[].id</c> the tags themselves, and the fields without a
-/// canonical home (<c>is_giftcard</c>, <c>discountable</c>, <c>type_id</c>, <c>collection_id</c>,
-/// <c>shipping_profile_id</c>, <c>hs_code</c>, <c>mid_code</c>, <c>origin_country</c>, <c>material</c>,
-/// <c>sales_channels</c>) go to <c>extensions.medusa</c>. Problems only the translation can see (an id that is not a
-/// Medusa id of the right kind) are reported as issues, and the request is then answered 400 before anything runs.
+/// A Medusa product batch as the canonical <see cref="BatchProducts"/> (atomic). <c>categories[].id</c> becomes
+/// <c>category_ids</c>, <c>tags[].id</c> the tags; fields without a canonical home go to <c>extensions.medusa</c>.
+/// An id that is not a Medusa id of the right kind is an issue, answered 400 before anything runs.
 /// </summary>
 internal static class MedusaProductTranslation
 {
@@ -31,22 +28,12 @@ internal static class MedusaProductTranslation
         return new BatchProducts(creates, updates, deletes, BatchPolicy.Atomic);
     }
 
-    public static ProductStatus ToCanonical(MedusaProductStatus status) => status switch
-    {
-        MedusaProductStatus.Proposed => ProductStatus.Proposed,
-        MedusaProductStatus.Published => ProductStatus.Published,
-        MedusaProductStatus.Rejected => ProductStatus.Rejected,
-        _ => ProductStatus.Draft,
-    };
+    // Medusa's statuses are Catalog's by name.
+    public static ProductStatus ToCanonical(MedusaProductStatus status) => Enum.Parse<ProductStatus>(status.ToString());
 
     /// <summary>Medusa has no private or archived product: both read as <c>draft</c>, not shown in the store.</summary>
-    public static MedusaProductStatus FromCanonical(ProductStatus status) => status switch
-    {
-        ProductStatus.Proposed => MedusaProductStatus.Proposed,
-        ProductStatus.Published => MedusaProductStatus.Published,
-        ProductStatus.Rejected => MedusaProductStatus.Rejected,
-        _ => MedusaProductStatus.Draft,
-    };
+    public static MedusaProductStatus FromCanonical(ProductStatus status) =>
+        Enum.TryParse<MedusaProductStatus>(status.ToString(), out var medusa) ? medusa : MedusaProductStatus.Draft;
 
     private static ProductCreate Create(MedusaProductCreate item, string path, List<MedusaIssue> issues)
     {
@@ -141,16 +128,7 @@ internal static class MedusaProductTranslation
             }
         }
 
-        if (!option.Title.HasValue)
-        {
-            issues.Add(new($"{path}.title", "Required"));
-        }
-
-        if (!option.Values.HasValue)
-        {
-            issues.Add(new($"{path}.values", "Required"));
-        }
-
+        Require(path, issues, ("title", option.Title.HasValue), ("values", option.Values.HasValue));
         return new OptionInput { Title = option.Title.Or(string.Empty), Values = option.Values.Or([]) };
     }
 
@@ -181,6 +159,10 @@ internal static class MedusaTranslation
 
     public static string InvalidId(string prefix, string id) =>
         $"Invalid id: expected {MedusaIds.Example(prefix)}, received '{id}'";
+
+    /// <summary>A "Required" issue for each of an item's fields that was not sent.</summary>
+    public static void Require(string path, List<MedusaIssue> issues, params (string Name, bool Sent)[] fields) =>
+        issues.AddRange(fields.Where(f => !f.Sent).Select(f => new MedusaIssue($"{path}.{f.Name}", "Required")));
 
     /// <summary>A list sent, each item translated (with its position); absent when it was not sent.</summary>
     public static Optional<IReadOnlyList<TOut>?> Each<TIn, TOut>(

@@ -3,20 +3,17 @@ using System.Text.Json.Nodes;
 using Catalog.Api.Common;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// The Medusa product routes end to end: translate to the canonical query or atomic batch, send it, and answer in
-/// Medusa's shape through the <c>fields</c> projection, or with Medusa's error naming every failed item. Beside them it
-/// reads, in one query each whatever the batch size, the products a batch updates as they are before it (to merge
-/// <c>extensions.medusa</c> and fill prices named by id) and the categories an answer shows in full
-/// (<c>*categories</c>). The item limit is the canonical one (<c>Catalog:Batch:MaxItems</c>), answered 400 by
-/// <see cref="MedusaErrorsAttribute"/>.
+/// The Medusa product routes: translate, send, and answer in Medusa's shape through the <c>fields</c> projection.
+/// Beside them it reads, in one query each, the products a batch updates (to merge <c>extensions.medusa</c> and fill
+/// prices named by id) and the categories an answer shows in full.
 /// </summary>
 internal sealed class MedusaProducts(ISender sender)
 {
@@ -24,7 +21,7 @@ internal sealed class MedusaProducts(ISender sender)
 
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(query.Fields);
+        var fields = MedusaFields.ForProducts(query.Fields);
         var list = new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset);
         var page = await sender.Send(list, cancellationToken);
         var categories = await CategoriesAsync(page.Items, fields, cancellationToken);
@@ -34,7 +31,7 @@ internal sealed class MedusaProducts(ISender sender)
 
     public async Task<ObjectResult> GetAsync(string id, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(fieldsQuery);
+        var fields = MedusaFields.ForProducts(fieldsQuery);
         if (MedusaIds.Parse(MedusaIds.Product, id) is not { } productId)
         {
             return MedusaErrors.ProductNotFound(id);
@@ -48,7 +45,7 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> BatchAsync(
         MedusaProductBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Products(fieldsQuery);
+        var fields = MedusaFields.ForProducts(fieldsQuery);
         var deleted = new MedusaDeleted(request.Delete, "product");
         if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
         {
@@ -82,7 +79,7 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> BatchVariantsAsync(
         string productId, MedusaVariantBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var fields = MedusaDefaults.Variants(fieldsQuery);
+        var fields = MedusaFields.ForVariants(fieldsQuery);
         if (MedusaIds.Parse(MedusaIds.Product, productId) is not { } id
             || (await ProductsAsync([id], cancellationToken)).GetValueOrDefault(id) is not { } product)
         {

@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// Medusa v2's admin product routes. The body is read and checked by the dialect itself (not by MVC's binder), and
-/// every error, from broken JSON to a failed item or an exception, is answered in Medusa's <c>{type, message}</c>
-/// shape.
+/// Medusa v2's admin product routes. The dialect reads and checks the body itself (not MVC's binder), and answers every
+/// error, from broken JSON to a failed item or an exception, in Medusa's <c>{type, message}</c> shape.
 /// </summary>
 [Route("admin/products")]
 [ApiExplorerSettings(IgnoreApi = false, GroupName = null)]
@@ -30,14 +29,8 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
     [ProducesResponseType<MedusaError>(StatusCodes.Status413PayloadTooLarge)]
     public async Task<ActionResult<MedusaProductBatchResponse>> Batch(CancellationToken cancellationToken)
     {
-        var (fields, queryError) = MedusaQuery.Select(Request.Query);
-        if (queryError is not null)
-        {
-            return queryError;
-        }
-
-        var (body, bodyError) = await MedusaBody.ReadAsync<MedusaProductBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await _products.BatchAsync(body!, fields, cancellationToken);
+        var (body, fields, error) = await MedusaBody.ReadAsync<MedusaProductBatchRequest>(Request, cancellationToken);
+        return error ?? await _products.BatchAsync(body!, fields, cancellationToken);
     }
 
     /// <summary>Medusa: creates, updates and deletes the variants of one product in one atomic request.</summary>
@@ -50,14 +43,8 @@ public sealed class MedusaProductsController(ISender sender) : ControllerBase
     public async Task<ActionResult<MedusaVariantBatchResponse>> BatchVariants(
         string id, CancellationToken cancellationToken)
     {
-        var (fields, queryError) = MedusaQuery.Select(Request.Query);
-        if (queryError is not null)
-        {
-            return queryError;
-        }
-
-        var (body, bodyError) = await MedusaBody.ReadAsync<MedusaVariantBatchRequest>(Request, cancellationToken);
-        return bodyError ?? await _products.BatchVariantsAsync(id, body!, fields, cancellationToken);
+        var (body, fields, error) = await MedusaBody.ReadAsync<MedusaVariantBatchRequest>(Request, cancellationToken);
+        return error ?? await _products.BatchVariantsAsync(id, body!, fields, cancellationToken);
     }
 
     /// <summary>Medusa: lists products (by limit, offset, status, category_id; shaped by fields).</summary>

@@ -8,9 +8,8 @@ namespace Catalog.Api.Dialects.Medusa;
 internal sealed record MedusaListQuery(string? Fields, int Limit, int Offset, ProductStatus? Status, long? CategoryId);
 
 /// <summary>
-/// Reads Medusa query strings strictly: a key the endpoint does not take is a 400 naming it, not a filter silently
-/// ignored. Arrays come as <c>status[]=a</c>, <c>status[0]=a</c> (how the JS SDK's <c>qs</c> writes them) or
-/// repeated keys.
+/// Reads Medusa query strings strictly (a key the endpoint does not take is a 400, not a filter ignored); arrays come
+/// as <c>status[]=a</c>, <c>status[0]=a</c> (as the JS SDK's <c>qs</c> writes them) or repeated keys.
 /// </summary>
 internal static class MedusaQuery
 {
@@ -20,7 +19,6 @@ internal static class MedusaQuery
     /// <summary>The <c>fields</c> parameter of a batch or a single read, the only key those take.</summary>
     public static (string? Fields, ObjectResult? Error) Select(IQueryCollection query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var values = Normalize(query);
         var issues = Unknown(values, "fields").ToList();
         var fields = Single(values, "fields", issues);
@@ -29,46 +27,27 @@ internal static class MedusaQuery
 
     public static (MedusaListQuery? Query, ObjectResult? Error) List(IQueryCollection query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var values = Normalize(query);
         var issues = Unknown(values, "fields", "limit", "offset", "status", "category_id").ToList();
         var fields = Single(values, "fields", issues);
         var limit = Number(values, "limit", DefaultLimit, 1, MaxLimit, issues);
         var offset = Number(values, "offset", 0, 0, int.MaxValue, issues);
         ProductStatus? status = null;
-        if (values.TryGetValue("status", out var statuses))
+        var names = Enum.GetNames<MedusaProductStatus>().Select(n => n.ToLowerInvariant()).ToList();
+        var statuses = values.GetValueOrDefault("status") ?? [];
+        if (statuses.FirstOrDefault(s => !names.Contains(s, StringComparer.Ordinal)) is { } bad)
         {
-            var distinct = statuses.Distinct(StringComparer.Ordinal).ToList();
-            var names = Enum.GetNames<MedusaProductStatus>().Select(n => n.ToLowerInvariant()).ToList();
-            if (distinct.FirstOrDefault(s => !names.Contains(s, StringComparer.Ordinal)) is { } bad)
-            {
-                var expected = string.Join(" | ", names.Select(n => $"'{n}'"));
-                issues.Add(new("status", $"Invalid enum value. Expected {expected}, received '{bad}'"));
-            }
-            else if (distinct.Count > 1)
-            {
-                issues.Add(new("status", "Catalog filters by one status at a time"));
-            }
-            else
-            {
-                var medusa = Enum.Parse<MedusaProductStatus>(distinct[0], ignoreCase: true);
-                status = MedusaProductTranslation.ToCanonical(medusa);
-            }
+            var expected = string.Join(" | ", names.Select(n => $"'{n}'"));
+            issues.Add(new("status", $"Invalid enum value. Expected {expected}, received '{bad}'"));
+        }
+        else if (Filter(values, "status", "status", issues) is { } medusa)
+        {
+            status = MedusaProductTranslation.ToCanonical(Enum.Parse<MedusaProductStatus>(medusa, ignoreCase: true));
         }
 
-        long? categoryId = null;
-        if (values.TryGetValue("category_id", out var categories))
-        {
-            var distinct = categories.Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > 1)
-            {
-                issues.Add(new("category_id", "Catalog filters by one category at a time"));
-            }
-            else
-            {
-                categoryId = MedusaTranslation.Id(MedusaIds.Category, distinct[0], "category_id", issues);
-            }
-        }
+        var categoryId = Filter(values, "category_id", "category", issues) is { } category
+            ? MedusaTranslation.Id(MedusaIds.Category, category, "category_id", issues)
+            : (long?)null;
 
         return issues.Count > 0
             ? (null, MedusaErrors.Invalid(issues))
@@ -76,24 +55,15 @@ internal static class MedusaQuery
     }
 
     /// <summary>Query values by key, with <c>key[]</c> and <c>key[0]</c> read as <c>key</c>.</summary>
-    private static Dictionary<string, List<string>> Normalize(IQueryCollection query)
+    private static Dictionary<string, List<string>> Normalize(IQueryCollection query) => query
+        .GroupBy(q => NameOf(q.Key), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(q => q.Value.OfType<string>()).ToList(), StringComparer.Ordinal);
+
+    private static string NameOf(string key)
     {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (key, value) in query)
-        {
-            var bracket = key.IndexOf('[', StringComparison.Ordinal);
-            var indexed = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit);
-            var name = indexed ? key[..bracket] : key;
-            if (!values.TryGetValue(name, out var list))
-            {
-                list = [];
-                values[name] = list;
-            }
-
-            list.AddRange(value.OfType<string>());
-        }
-
-        return values;
+        var bracket = key.IndexOf('[', StringComparison.Ordinal);
+        var indexed = bracket > 0 && key.EndsWith(']') && key[(bracket + 1)..^1].All(char.IsAsciiDigit);
+        return indexed ? key[..bracket] : key;
     }
 
     private static IEnumerable<MedusaIssue> Unknown(Dictionary<string, List<string>> values, params string[] known)
@@ -117,6 +87,19 @@ internal static class MedusaQuery
         }
 
         return list.FirstOrDefault();
+    }
+
+    /// <summary>The one value a filter takes (sent more than once, it must be the same), or null.</summary>
+    private static string? Filter(
+        Dictionary<string, List<string>> values, string key, string noun, List<MedusaIssue> issues)
+    {
+        var distinct = values.GetValueOrDefault(key)?.Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (distinct.Count > 1)
+        {
+            issues.Add(new(key, $"Catalog filters by one {noun} at a time"));
+        }
+
+        return distinct.Count == 1 ? distinct[0] : null;
     }
 
     private static int Number(

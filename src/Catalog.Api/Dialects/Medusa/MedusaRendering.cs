@@ -4,22 +4,16 @@ using Catalog.Application.Variants;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>
-/// Canonical products and variants in Medusa's shape, every relation filled in. Fields kept in
-/// <c>extensions.medusa</c> come back from there; option, option value and image ids are derived from the product and
-/// positions (see <see cref="MedusaIds"/>).
-/// </summary>
+/// <summary>Canonical products and variants in Medusa's shape, every relation filled in.</summary>
 internal static class MedusaRendering
 {
     /// <param name="categories">The categories whose fields the answer shows, by id; others show their id only.</param>
     public static MedusaProduct Product(ProductDto product, IReadOnlyDictionary<long, CategoryDto> categories)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var extension = MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
-        var id = MedusaIds.Of(MedusaIds.Product, product.Id);
         return new MedusaProduct
         {
-            Id = id,
+            Id = MedusaIds.Of(MedusaIds.Product, product.Id),
             Title = product.Title,
             Subtitle = product.Subtitle,
             Status = MedusaProductTranslation.FromCanonical(product.Status),
@@ -48,7 +42,7 @@ internal static class MedusaRendering
             Options = [.. product.Options.Select((o, i) => Option(product.Id, o, i))],
             Tags = [.. product.Tags.Select(t => new MedusaTag(t, t))],
             Images = [.. product.Images.Select((image, i) =>
-                new MedusaImage(MedusaIds.ImageId(product.Id, i), image.Url, i))],
+                new MedusaImage(MedusaIds.Of(MedusaIds.Image, product.Id, i), image.Url, i))],
             Variants = [.. product.Variants.Select(v => Variant(v, product.Options))],
             SalesChannels = [.. (extension.SalesChannels ?? []).Select(c => new MedusaRef(c.Id))],
             Categories = [.. product.CategoryIds.Select(c => Category(c, categories.GetValueOrDefault(c)))],
@@ -58,8 +52,6 @@ internal static class MedusaRendering
     /// <param name="options">The options of the variant's product, which give its option values their ids.</param>
     public static MedusaVariant Variant(VariantDto variant, IReadOnlyList<OptionDto> options)
     {
-        ArgumentNullException.ThrowIfNull(variant);
-        ArgumentNullException.ThrowIfNull(options);
         var extension = MedusaExtensions.Read<MedusaVariantExtension>(variant.Extensions);
         var id = MedusaIds.Of(MedusaIds.Variant, variant.Id);
         return new MedusaVariant
@@ -95,14 +87,14 @@ internal static class MedusaRendering
 
     private static MedusaOption Option(long productId, OptionDto option, int position)
     {
-        var optionId = MedusaIds.OptionId(productId, position);
+        var optionId = MedusaIds.Of(MedusaIds.Option, productId, position);
         return new MedusaOption
         {
             Id = optionId,
             Title = option.Title,
             ProductId = MedusaIds.Of(MedusaIds.Product, productId),
             Values = [.. option.Values.Select((value, i) =>
-                new MedusaOptionValue(MedusaIds.OptionValueId(productId, position, i), value, optionId))],
+                new MedusaOptionValue(MedusaIds.Of(MedusaIds.OptionValue, productId, position, i), value, optionId))],
         };
     }
 
@@ -116,8 +108,8 @@ internal static class MedusaRendering
             var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().IndexOf(chosen.Value);
             if (valueIndex >= 0)
             {
-                var optionId = MedusaIds.OptionId(variant.ProductId, position);
-                var valueId = MedusaIds.OptionValueId(variant.ProductId, position, valueIndex);
+                var optionId = MedusaIds.Of(MedusaIds.Option, variant.ProductId, position);
+                var valueId = MedusaIds.Of(MedusaIds.OptionValue, variant.ProductId, position, valueIndex);
                 yield return new MedusaVariantOption(
                     valueId, chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
             }
@@ -146,9 +138,8 @@ internal static class MedusaRendering
 
     private static MedusaCategory Category(long id, CategoryDto? category) => category is null
         ? new MedusaCategory { Id = MedusaIds.Of(MedusaIds.Category, id) }
-        : new MedusaCategory
+        : Category(id, null) with
         {
-            Id = MedusaIds.Of(MedusaIds.Category, id),
             Name = category.Name,
             Description = category.Description,
             Handle = category.Handle,

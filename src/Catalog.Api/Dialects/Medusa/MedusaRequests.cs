@@ -6,7 +6,6 @@ namespace Catalog.Api.Dialects.Medusa;
 // The request bodies of Medusa v2's admin batch endpoints, field for field. MedusaBodyCheck reads these types as the
 // schema: `required` members must be sent, nullable ones may be null, and no other key is accepted.
 
-/// <summary>Medusa's product statuses.</summary>
 public enum MedusaProductStatus
 {
     Draft,
@@ -76,10 +75,7 @@ public sealed record MedusaProductUpdate : MedusaProductWrite
     public Optional<string?> ShippingProfileId { get; init; }
     public Optional<IReadOnlyList<MedusaOptionUpdate>> Options { get; init; }
 
-    /// <summary>
-    /// The product's complete list of variants: with an id it updates that variant, without one it creates one; the
-    /// others are removed.
-    /// </summary>
+    /// <summary>The product's complete list of variants: an id updates that variant, none creates one.</summary>
     public Optional<IReadOnlyList<MedusaVariantUpdate>> Variants { get; init; }
 }
 
@@ -99,10 +95,7 @@ public sealed record MedusaOptionCreate
     public required IReadOnlyList<string> Values { get; init; }
 }
 
-/// <summary>
-/// An option in a product update. Catalog replaces the option list, so each option needs its title and values; an
-/// <c>id</c> is checked, not needed.
-/// </summary>
+/// <summary>An option in a product update: Catalog replaces the list, so it needs title and values, no id.</summary>
 public sealed record MedusaOptionUpdate
 {
     public Optional<string> Id { get; init; }

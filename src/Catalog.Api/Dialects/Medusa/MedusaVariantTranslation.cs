@@ -8,11 +8,9 @@ using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
-/// A Medusa variant as a canonical variant write. Canonical fields map one to one (<c>variant_rank</c> is
-/// <c>rank</c>); <c>hs_code</c>, <c>mid_code</c>, <c>origin_country</c>, <c>material</c>, the dimensions,
-/// <c>inventory_items</c> and the prices' <c>rules</c> go to <c>extensions.medusa</c>. On update that key is rebuilt
-/// from the variant as it was read before the batch, and the variant's <c>version</c> is sent with it, so a concurrent
-/// change fails the batch instead of being overwritten.
+/// A Medusa variant as a canonical variant write; fields without a canonical home (and the prices' <c>rules</c>) go to
+/// <c>extensions.medusa</c>. On update that key is rebuilt from the variant as read before the batch and sent with the
+/// variant's <c>version</c>, so a concurrent change fails the batch instead of being overwritten.
 /// </summary>
 internal static class MedusaVariantTranslation
 {
@@ -46,22 +44,14 @@ internal static class MedusaVariantTranslation
         return (T)(HasAny(extension) ? write with { Extensions = MedusaExtensions.Write(extension) } : write);
     }
 
-    /// <summary>
-    /// A change to an existing variant (or, inside a product update, a new one when it has no id).
-    /// <paramref name="current"/> is the variant as read before the batch, when it exists.
-    /// </summary>
+    /// <summary>A change to <paramref name="current"/> (in a product update, a new variant if it has no id).</summary>
     public static T Update<T, TItem>(T seed, TItem item, VariantDto? current, string path, List<MedusaIssue> issues)
         where T : VariantWrite
         where TItem : MedusaVariantWrite, IMedusaVariantUpdate
     {
         var kept = current is null ? new() : MedusaExtensions.Read<MedusaVariantExtension>(current.Extensions);
         var extension = Extension(item, kept);
-        var write = Common(seed, item);
-        if (item.Title.HasValue)
-        {
-            write = write with { Title = item.Title.Value };
-        }
-
+        var write = Common(seed, item) with { Title = item.Title.HasValue ? item.Title.Value : seed.Title };
         if (item.Prices.HasValue)
         {
             var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))
@@ -78,10 +68,7 @@ internal static class MedusaVariantTranslation
         return (T)write;
     }
 
-    /// <summary>
-    /// The version to send with an update that rewrites <c>extensions.medusa</c>, so that the read it was built on
-    /// still holds.
-    /// </summary>
+    /// <summary>Sent with a rewritten <c>extensions.medusa</c>: the read it was built on must still hold.</summary>
     public static long? VersionFor(VariantWrite write, VariantDto? current) =>
         write.Extensions.HasValue ? current?.Version : null;
 
@@ -131,38 +118,23 @@ internal static class MedusaVariantTranslation
 
     private static long? NoZero(long? bound) => bound == 0 ? null : bound;
 
-    /// <summary>
-    /// A price of an update: with an <c>id</c>, the fields left out keep that price's values (its rules and sale
-    /// amount too).
-    /// </summary>
+    /// <summary>A price of an update: with an <c>id</c>, the fields left out keep that price's values.</summary>
     private static TranslatedPrice Price(MedusaPriceUpdate price, VariantDto? current, MedusaVariantExtension kept,
         string path, List<MedusaIssue> issues)
     {
         PriceDto? existing = null;
         if (price.Id.HasValue)
         {
-            var id = MedusaIds.Parse(MedusaIds.Price, price.Id.Value);
-            existing = id is null ? null : current?.Prices.FirstOrDefault(p => p.Id == id);
-            if (id is null)
-            {
-                issues.Add(new($"{path}.id", InvalidId(MedusaIds.Price, price.Id.Value)));
-            }
-            else if (existing is null)
+            var id = Id(MedusaIds.Price, price.Id.Value, $"{path}.id", issues);
+            existing = current?.Prices.FirstOrDefault(p => p.Id == id);
+            if (id != 0 && existing is null)
             {
                 issues.Add(new($"{path}.id", $"Price {price.Id.Value} is not a price of this variant"));
             }
         }
         else
         {
-            if (!price.CurrencyCode.HasValue)
-            {
-                issues.Add(new($"{path}.currency_code", "Required"));
-            }
-
-            if (!price.Amount.HasValue)
-            {
-                issues.Add(new($"{path}.amount", "Required"));
-            }
+            Require(path, issues, ("currency_code", price.CurrencyCode.HasValue), ("amount", price.Amount.HasValue));
         }
 
         var rules = existing is null ? null : kept.PriceRules?.FirstOrDefault(

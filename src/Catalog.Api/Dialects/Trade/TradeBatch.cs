@@ -1,17 +1,16 @@
 using Catalog.Application.Common;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
+using Mediator;
 
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>
-/// Runs a trade batch as canonical product updates under partial policy and answers in the trade shape, one result per
-/// update in the order sent. The trade API applies updates one after another, so an id sent again must see the earlier
-/// update: the updates are cut into runs in which no id repeats, and each run is one canonical batch, sent after the
-/// one before it has been written.
+/// Runs a trade batch as partial canonical product updates, one result per update in the order sent. The trade API
+/// applies updates in turn, so an id sent again must see the earlier update: each run without a repeated id is one
+/// canonical batch, sent after the one before it was written.
 /// </summary>
 internal sealed class TradeBatch(ISender sender)
 {
@@ -23,22 +22,8 @@ internal sealed class TradeBatch(ISender sender)
     public async Task<TradeBatchResponse> RunAsync(
         IReadOnlyList<TradeProductUpdate> updates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(updates);
-        var results = new TradeItemResult?[updates.Count];
         var items = updates.Select(TradeChanges.From).ToList();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (id, _, problems) = items[i];
-            if (id <= 0)
-            {
-                results[i] = TradeItemResult.Failed(id, ErrorCodes.NotFound, ProductNotFound);
-            }
-            else if (problems.Count > 0)
-            {
-                results[i] = TradeItemResult.Failed(id, ErrorCodes.ValidationFailed, string.Join(" ", problems));
-            }
-        }
-
+        var results = items.Select(Refused).ToArray();
         foreach (var run in Runs(items, results))
         {
             await RunAsync(run, items, results, cancellationToken);
@@ -51,6 +36,15 @@ internal sealed class TradeBatch(ISender sender)
         var summary = new TradeSummary(answered.Count, succeeded, answered.Count - succeeded);
         return new TradeBatchResponse(answered, summary);
     }
+
+    /// <summary>The result of an update refused on its own, before anything is read; null when it may go on.</summary>
+    private static TradeItemResult? Refused(TradeChanges item) => item switch
+    {
+        { Id: <= 0 } => TradeItemResult.Failed(item.Id, ErrorCodes.NotFound, ProductNotFound),
+        { Problems.Count: > 0 } =>
+            TradeItemResult.Failed(item.Id, ErrorCodes.ValidationFailed, string.Join(" ", item.Problems)),
+        _ => null,
+    };
 
     /// <summary>The positions of the updates still to apply, cut before each id already in the current run.</summary>
     private static List<List<int>> Runs(List<TradeChanges> items, TradeItemResult?[] results)

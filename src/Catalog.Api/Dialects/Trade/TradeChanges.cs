@@ -5,9 +5,8 @@ using Catalog.Domain.Products;
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>
-/// One trade update with its pricing fields flat (they may be sent flat or under <c>pricing</c>), and what is wrong
-/// with it on its own, in the trade API's field names (empty when nothing is). Rules that need the stored product (a
-/// RANGE price's order) are checked by <see cref="TradeTranslation"/>.
+/// One trade update with its pricing fields flat (sent flat or under <c>pricing</c>), and what is wrong with it on its
+/// own, in the trade API's field names; <see cref="TradeTranslation"/> checks what needs the stored product.
 /// </summary>
 internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnlyList<string> Problems)
 {
@@ -20,7 +19,6 @@ internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnl
 
     public static TradeChanges From(TradeProductUpdate update)
     {
-        ArgumentNullException.ThrowIfNull(update);
         var id = update.Id
             ?? throw new ArgumentException("An update without an id is refused before translation.", nameof(update));
         var problems = new List<string>();
@@ -43,67 +41,38 @@ internal sealed record TradeChanges(long Id, TradeProductUpdate Fields, IReadOnl
         return new TradeChanges(id, flat, problems);
     }
 
+    /// <summary>What is wrong with the fields, in their order.</summary>
     private static IEnumerable<string> FieldProblems(TradeProductUpdate fields)
     {
-        if (fields.Name.HasValue && string.IsNullOrWhiteSpace(fields.Name.Value))
-        {
-            yield return "name must not be empty.";
-        }
-        else if (fields.Name.HasValue && fields.Name.Value!.Length > ProductConstraints.MaxTitleLength)
-        {
-            yield return $"name must be at most {ProductConstraints.MaxTitleLength} characters.";
-        }
-
-        if (fields.Description.Value?.Length > ProductConstraints.MaxDescriptionLength)
-        {
-            yield return $"description must be at most {ProductConstraints.MaxDescriptionLength} characters.";
-        }
-
-        if (fields.TradeCategoryId.HasValue && fields.TradeCategoryId.Value is not > 0)
-        {
-            yield return "tradeCategoryId must be the id of a trade category.";
-        }
-
-        if (fields.PricingType.HasValue && !PricingTypes.Contains(fields.PricingType.Value, StringComparer.Ordinal))
-        {
-            yield return $"pricingType must be one of {string.Join(", ", PricingTypes)}.";
-        }
-
-        var amounts = AmountProblems(fields.Price, "price").Concat(AmountProblems(fields.MaxPrice, "maxPrice"));
-        foreach (var problem in amounts)
-        {
-            yield return problem;
-        }
-
-        if (fields.IsDisclosePrice is { HasValue: true, Value: null })
-        {
-            yield return "isDisclosePrice must be true or false.";
-        }
-
-        if (fields.IsActive is { HasValue: true, Value: null })
-        {
-            yield return "isActive must be true or false.";
-        }
-
-        if (fields.Faqs is { HasValue: true, Value: null })
-        {
-            yield return "faqs must be an array (send [] for none).";
-        }
-
-        var faqs = fields.Faqs.Or(null) ?? [];
-        for (var i = 0; i < faqs.Count; i++)
-        {
-            if (faqs[i].ValueKind != JsonValueKind.Object)
-            {
-                yield return $"faqs[{i}] must be an object.";
-            }
-        }
+        const int MaxName = ProductConstraints.MaxTitleLength;
+        const int MaxDescription = ProductConstraints.MaxDescriptionLength;
+        var name = fields.Name.Or(null);
+        (bool Broken, string Problem)[] first =
+        [
+            (fields.Name.HasValue && string.IsNullOrWhiteSpace(name), "name must not be empty."),
+            (!string.IsNullOrWhiteSpace(name) && name.Length > MaxName, $"name must be at most {MaxName} characters."),
+            (fields.Description.Value?.Length > MaxDescription,
+                $"description must be at most {MaxDescription} characters."),
+            (fields.TradeCategoryId.HasValue && fields.TradeCategoryId.Value is not > 0,
+                "tradeCategoryId must be the id of a trade category."),
+            (fields.PricingType.HasValue && !PricingTypes.Contains(fields.PricingType.Value, StringComparer.Ordinal),
+                $"pricingType must be one of {string.Join(", ", PricingTypes)}."),
+        ];
+        (bool Broken, string Problem)[] last =
+        [
+            (fields.IsDisclosePrice is { HasValue: true, Value: null }, "isDisclosePrice must be true or false."),
+            (fields.IsActive is { HasValue: true, Value: null }, "isActive must be true or false."),
+            (fields.Faqs is { HasValue: true, Value: null }, "faqs must be an array (send [] for none)."),
+            .. (fields.Faqs.Or(null) ?? []).Select((faq, i) =>
+                (faq.ValueKind != JsonValueKind.Object, $"faqs[{i}] must be an object.")),
+        ];
+        return first.Where(r => r.Broken).Select(r => r.Problem)
+            .Concat(AmountProblems(fields.Price, "price"))
+            .Concat(AmountProblems(fields.MaxPrice, "maxPrice"))
+            .Concat(last.Where(r => r.Broken).Select(r => r.Problem));
     }
 
-    /// <summary>
-    /// Not negative, and within Catalog's money precision as sent: a number a decimal cannot hold exactly would
-    /// otherwise come back rounded.
-    /// </summary>
+    /// <summary>Not negative, and within Catalog's money precision, so that it does not come back rounded.</summary>
     private static IEnumerable<string> AmountProblems(Optional<decimal?> amount, string field)
     {
         if (amount is not { HasValue: true, Value: { } value })

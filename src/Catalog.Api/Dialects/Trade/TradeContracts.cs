@@ -106,10 +106,7 @@ public sealed record TradeErrorResponse
     [JsonPropertyName("error")] public required TradeError Error { get; init; }
 }
 
-/// <summary>
-/// The error itself. <c>code</c> is left out where the trade API shows none (401, 500); <c>details</c> (Catalog's
-/// addition) names the fields at fault when there are any.
-/// </summary>
+/// <summary>The error; <c>code</c> left out where the trade API shows none; <c>details</c> is Catalog's.</summary>
 public sealed record TradeError
 {
     [JsonPropertyName("status")] public int Status { get; init; }

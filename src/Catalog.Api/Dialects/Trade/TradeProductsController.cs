@@ -27,7 +27,6 @@ public sealed class TradeProductsController(ISender sender) : ControllerBase
     public async Task<ActionResult<TradeBatchResponse>> Batch(
         TradeBatchRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (RequestProblem(request) is { } problem)
         {
             return BadRequest(problem);
@@ -37,24 +36,21 @@ public sealed class TradeProductsController(ISender sender) : ControllerBase
     }
 
     /// <summary>What makes the whole request unusable, before anything is read or written.</summary>
-    private static TradeErrorResponse? RequestProblem(TradeBatchRequest request)
+    private static TradeErrorResponse? RequestProblem(TradeBatchRequest request) => request.Updates switch
     {
-        const int Status = StatusCodes.Status400BadRequest;
-        if (request.Updates is not { Count: > 0 } updates)
-        {
-            return TradeErrors.Of(Status, ErrorCodes.EmptyBatch, "updates must hold at least one update.");
-        }
-
-        if (updates.Count > TradeErrors.MaxItems)
-        {
-            return TradeErrors.Of(Status, ErrorCodes.BatchTooLarge, TradeErrors.BatchTooLarge);
-        }
+        not { Count: > 0 } => Invalid(ErrorCodes.EmptyBatch, "updates must hold at least one update."),
+        { Count: > TradeErrors.MaxItems } => Invalid(ErrorCodes.BatchTooLarge, TradeErrors.BatchTooLarge),
 
         // Results are reported by id, so an update without one cannot even be answered in its place.
-        var missing = updates.Select((u, i) => (u.Id, i)).Where(u => u.Id is null)
-            .Select(u => new TradeFieldError($"updates[{u.i}].id", "id is required."))
-            .ToList();
-        const string NeedsIds = "Every update needs the id of the product it changes.";
-        return missing.Count > 0 ? TradeErrors.Of(Status, ErrorCodes.InvalidBody, NeedsIds, missing) : null;
-    }
+        var updates when updates.Any(u => u.Id is null) => Invalid(
+            ErrorCodes.InvalidBody,
+            "Every update needs the id of the product it changes.",
+            [.. updates.Select((u, i) => (u.Id, i)).Where(u => u.Id is null)
+                .Select(u => new TradeFieldError($"updates[{u.i}].id", "id is required."))]),
+        _ => null,
+    };
+
+    private static TradeErrorResponse Invalid(
+        string code, string message, IReadOnlyList<TradeFieldError>? details = null) =>
+        TradeErrors.Of(StatusCodes.Status400BadRequest, code, message, details);
 }

@@ -9,9 +9,8 @@ using Catalog.Domain.Products;
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>
-/// A trade product and a canonical product, both ways. <c>name</c> is the title, <c>description</c> the description,
-/// <c>tradeCategoryId</c> the product's category, <c>isActive</c> whether it is <c>published</c>; the pricing fields
-/// and <c>faqs</c> have no canonical home and live in <c>extensions.trade</c> under their trade names, exactly as sent.
+/// A trade product and a canonical product, both ways: <c>name</c> is the title, <c>isActive</c> <c>published</c>; the
+/// pricing fields and <c>faqs</c> live in <c>extensions.trade</c> under their trade names, exactly as sent.
 /// </summary>
 internal static class TradeTranslation
 {
@@ -24,50 +23,33 @@ internal static class TradeTranslation
     private const string IsDisclosePriceKey = "isDisclosePrice";
     private const string FaqsKey = "faqs";
 
-    /// <summary>
-    /// The canonical update for one trade update, made against the product as it stands (so that the merged
-    /// <c>extensions.trade</c> keeps the fields not sent, and its <c>version</c> makes a concurrent change a CONFLICT
-    /// rather than a lost update); or why it cannot be applied.
-    /// </summary>
+    /// <summary>The update made against the product as it stands (at its <c>version</c>), or why it cannot.</summary>
     public static (ProductUpdate? Update, string? Problem) ToUpdate(TradeChanges changes, ProductDto current)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(current);
         var stored = StoredFields(current);
         if (RangeProblem(changes, stored) is { } problem)
         {
             return (null, problem);
         }
 
-        var update = new ProductUpdate
+        var fields = changes.Fields;
+        var category = fields.TradeCategoryId.Or(null);
+        var status = fields.IsActive.Or(null) is { } active ? StatusFor(active, current.Status) : null;
+        var extension = ExtensionChanges(fields, stored);
+        return (new ProductUpdate
         {
             Id = current.Id,
             Version = current.Version,
-            Title = changes.Fields.Name,
-            Description = changes.Fields.Description,
-        };
-        var fields = changes.Fields;
-        if (fields.TradeCategoryId is { HasValue: true, Value: { } categoryId } && CategoryOf(current) != categoryId)
-        {
-            update = update with { CategoryIds = Optional<IReadOnlyList<long>?>.Some([categoryId]) };
-        }
-
-        if (fields.IsActive is { HasValue: true, Value: { } active } && StatusFor(active, current.Status) is { } status)
-        {
-            update = update with { Status = Optional<ProductStatus?>.Some(status) };
-        }
-
-        if (ExtensionChanges(fields, stored) is { } extension)
-        {
-            update = update with { Extensions = Optional<JsonElement?>.Some(extension) };
-        }
-
-        return (update, null);
+            Title = fields.Name,
+            Description = fields.Description,
+            CategoryIds = category is { } id && id != CategoryOf(current) ? new([id]) : default,
+            Status = status is { } changed ? new(changed) : default,
+            Extensions = extension is { } merged ? new(merged) : default,
+        }, null);
     }
 
     public static TradeProduct ToTrade(ProductDto product)
     {
-        ArgumentNullException.ThrowIfNull(product);
         var stored = StoredFields(product);
         return new TradeProduct
         {
@@ -97,8 +79,8 @@ internal static class TradeTranslation
         product.CategoryIds.Count > 0 ? product.CategoryIds.Min() : null;
 
     /// <summary>
-    /// <c>isActive: true</c> publishes; <c>false</c> turns a published product into a draft and leaves any other status
-    /// (archived, private, ...) as it is, since those are not active either. Null when the status need not change.
+    /// <c>isActive: true</c> publishes; <c>false</c> makes a published product a draft and leaves any other status,
+    /// none of which is active either. Null when the status need not change.
     /// </summary>
     private static ProductStatus? StatusFor(bool active, ProductStatus current) => (active, current) switch
     {
@@ -124,17 +106,17 @@ internal static class TradeTranslation
     }
 
     /// <summary>
-    /// <c>{"trade": {...}}</c> with the stored trade fields and the sent ones over them, or null when none is sent.
-    /// The canonical merge replaces the whole <c>trade</c> key, so the fields not sent are carried over here.
+    /// <c>{"trade": {...}}</c>, the sent fields over the stored ones (the canonical merge replaces the whole key), or
+    /// null when none is sent.
     /// </summary>
     private static JsonElement? ExtensionChanges(TradeProductUpdate changes, Dictionary<string, JsonElement> stored)
     {
-        var sent = new List<(string Name, JsonNode? Value)>();
-        Add(changes.PricingType, PricingTypeKey);
-        Add(changes.Price, PriceKey);
-        Add(changes.MaxPrice, MaxPriceKey);
-        Add(changes.IsDisclosePrice, IsDisclosePriceKey);
-        Add(changes.Faqs, FaqsKey);
+        (string Name, IOptional Field)[] fields =
+        [
+            (PricingTypeKey, changes.PricingType), (PriceKey, changes.Price), (MaxPriceKey, changes.MaxPrice),
+            (IsDisclosePriceKey, changes.IsDisclosePrice), (FaqsKey, changes.Faqs),
+        ];
+        var sent = fields.Where(f => f.Field.HasValue).ToList();
         if (sent.Count == 0)
         {
             return null;
@@ -146,26 +128,15 @@ internal static class TradeTranslation
             merged[name] = JsonNode.Parse(value.GetRawText());
         }
 
-        foreach (var (name, value) in sent)
+        foreach (var (name, field) in sent)
         {
-            merged[name] = value;
+            merged[name] = JsonSerializer.SerializeToNode(field.BoxedValue);
         }
 
         return JsonSerializer.SerializeToElement(new JsonObject { [ExtensionKey] = merged });
-
-        void Add<T>(Optional<T> field, string name)
-        {
-            if (field.HasValue)
-            {
-                sent.Add((name, JsonSerializer.SerializeToNode(field.Value)));
-            }
-        }
     }
 
-    /// <summary>
-    /// The stored <c>extensions.trade</c> by key, less its nulls: the trade fields, and any key the canonical API put
-    /// there that the trade API does not know, which a trade update keeps as it is.
-    /// </summary>
+    /// <summary>The stored <c>extensions.trade</c> by key without its nulls, unknown keys kept.</summary>
     private static Dictionary<string, JsonElement> StoredFields(ProductDto product)
     {
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

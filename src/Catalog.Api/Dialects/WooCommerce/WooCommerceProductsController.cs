@@ -1,7 +1,7 @@
 using Catalog.Api.Auth;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,10 +1,10 @@
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;

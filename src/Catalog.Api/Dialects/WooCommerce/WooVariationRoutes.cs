@@ -1,10 +1,10 @@
 using System.Globalization;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Commands.BatchVariants;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Dialects.WooCommerce;

@@ -3,19 +3,15 @@ using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Attributes;
 
-public sealed record AttributeBatchRequest
+public sealed record AttributeBatchRequest : BatchRequest<AttributeCreate, AttributeUpdate>
 {
-    public IReadOnlyList<AttributeCreate>? Create { get; init; }
-    public IReadOnlyList<AttributeUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchAttributes ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
@@ -24,26 +20,12 @@ public sealed record AttributeItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public AttributeDto? Attribute { get; init; }
 
-    public static AttributeItemResult From(ItemResult<AttributeDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            Attribute = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static AttributeItemResult From(ItemResult<AttributeDto> result) =>
+        Of(result, attribute => new AttributeItemResult { Attribute = attribute });
 }
 
-[ApiController]
 [Route("api/v1/attributes")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class AttributesController(ISender sender) : ControllerBase
+public sealed class AttributesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes global attributes (with their values) in one request.</summary>
     [HttpPost("batch")]
@@ -56,7 +38,7 @@ public sealed class AttributesController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, AttributeItemResult.From));
+        return Answer(result, AttributeItemResult.From);
     }
 
     [HttpGet]

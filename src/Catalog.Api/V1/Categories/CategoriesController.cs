@@ -3,19 +3,15 @@ using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Categories;
 
-public sealed record CategoryBatchRequest
+public sealed record CategoryBatchRequest : BatchRequest<CategoryCreate, CategoryUpdate>
 {
-    public IReadOnlyList<CategoryCreate>? Create { get; init; }
-    public IReadOnlyList<CategoryUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchCategories ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
@@ -24,26 +20,12 @@ public sealed record CategoryItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public CategoryDto? Category { get; init; }
 
-    public static CategoryItemResult From(ItemResult<CategoryDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            Category = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static CategoryItemResult From(ItemResult<CategoryDto> result) =>
+        Of(result, category => new CategoryItemResult { Category = category });
 }
 
-[ApiController]
 [Route("api/v1/categories")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class CategoriesController(ISender sender) : ControllerBase
+public sealed class CategoriesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes categories in one request.</summary>
     [HttpPost("batch")]
@@ -56,7 +38,7 @@ public sealed class CategoriesController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, CategoryItemResult.From));
+        return Answer(result, CategoryItemResult.From);
     }
 
     [HttpGet]

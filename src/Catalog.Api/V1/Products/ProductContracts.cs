@@ -1,17 +1,15 @@
 using Catalog.Application.Common.Batches;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Variants;
+using Catalog.Application.Variants.Commands.BatchVariants;
 
 namespace Catalog.Api.V1.Products;
 
 /// <summary><c>{create, update, delete}</c>: new products, changes to existing ones (only the fields sent), and
 /// ids to delete.</summary>
-public sealed record ProductBatchRequest
+public sealed record ProductBatchRequest : BatchRequest<ProductCreate, ProductUpdate>
 {
-    public IReadOnlyList<ProductCreate>? Create { get; init; }
-    public IReadOnlyList<ProductUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchProducts ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
@@ -28,16 +26,22 @@ public sealed record ProductItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public ProductDto? Product { get; init; }
 
-    public static ProductItemResult From(ItemResult<ProductDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            Product = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static ProductItemResult From(ItemResult<ProductDto> result) =>
+        Of(result, product => new ProductItemResult { Product = product });
+}
+
+/// <summary><c>{create, update, delete}</c> of the variants of one product.</summary>
+public sealed record VariantBatchRequest : BatchRequest<VariantCreate, VariantUpdate>
+{
+    public BatchVariants ToCommand(long productId, BatchPolicy policy) =>
+        new(productId, Create ?? [], Update ?? [], Delete ?? [], policy);
+}
+
+public sealed record VariantItemResult : ItemResultContract
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(1)]
+    public VariantDto? Variant { get; init; }
+
+    public static VariantItemResult From(ItemResult<VariantDto> result) =>
+        Of(result, variant => new VariantItemResult { Variant = variant });
 }

@@ -1,21 +1,17 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
 using Catalog.Application.Products.Queries;
 using Catalog.Domain.Products;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Products;
 
-[ApiController]
 [Route("api/v1/products")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class ProductsController(ISender sender) : ControllerBase
+public sealed class ProductsController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes products in one request; answers each item's result, a summary.</summary>
     [HttpPost("batch")]
@@ -28,7 +24,7 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, ProductItemResult.From));
+        return Answer(result, ProductItemResult.From);
     }
 
     /// <summary>Changes existing products, each by id and only in the fields sent: <c>{updates}</c> answered with
@@ -45,7 +41,7 @@ public sealed class ProductsController(ISender sender) : ControllerBase
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
         var summary = BatchSummaryContract.From(result.Summary);
         var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], summary);
-        return StatusCode(BatchResponses.StatusOf(result), rendered);
+        return Answer(result, rendered);
     }
 
     /// <summary>Creates, updates and deletes the variants of one product; 404 when there is no such product.</summary>
@@ -63,7 +59,7 @@ public sealed class ProductsController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(productId, policy), cancellationToken);
-        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, VariantItemResult.From));
+        return Answer(result, VariantItemResult.From);
     }
 
     /// <summary>Lists products with their variants, filtered by status, SKU or category.</summary>

@@ -1,19 +1,15 @@
 using Catalog.Api.Auth;
-using Mediator;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.Products;
 
-[ApiController]
 [Route("api/v1/variants")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class VariantsController(ISender sender) : ControllerBase
+public sealed class VariantsController(ISender sender) : V1Controller
 {
     /// <summary>One variant with its prices.</summary>
     [HttpGet("{id:long}")]

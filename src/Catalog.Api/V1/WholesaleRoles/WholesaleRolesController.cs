@@ -1,22 +1,18 @@
 using Catalog.Api.Auth;
 using Catalog.Application.Common.Batches;
-using Mediator;
 using Catalog.Application.Common.Models;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 using Catalog.Application.WholesaleRoles.Queries;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.V1.WholesaleRoles;
 
 /// <summary><c>{create, update, delete}</c> of wholesale roles.</summary>
-public sealed record WholesaleRoleBatchRequest
+public sealed record WholesaleRoleBatchRequest : BatchRequest<WholesaleRoleCreate, WholesaleRoleUpdate>
 {
-    public IReadOnlyList<WholesaleRoleCreate>? Create { get; init; }
-    public IReadOnlyList<WholesaleRoleUpdate>? Update { get; init; }
-    public IReadOnlyList<long>? Delete { get; init; }
-
     public BatchWholesaleRoles ToCommand(BatchPolicy policy) => new(Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
@@ -25,26 +21,12 @@ public sealed record WholesaleRoleItemResult : ItemResultContract
     [System.Text.Json.Serialization.JsonPropertyOrder(1)]
     public WholesaleRoleDto? WholesaleRole { get; init; }
 
-    public static WholesaleRoleItemResult From(ItemResult<WholesaleRoleDto> result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new()
-        {
-            Index = result.Index,
-            Id = result.Id,
-            Status = result.Status,
-            WholesaleRole = result.Resource,
-            Error = result.Error,
-        };
-    }
+    public static WholesaleRoleItemResult From(ItemResult<WholesaleRoleDto> result) =>
+        Of(result, role => new WholesaleRoleItemResult { WholesaleRole = role });
 }
 
-[ApiController]
 [Route("api/v1/wholesale-roles")]
-[Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class WholesaleRolesController(ISender sender) : ControllerBase
+public sealed class WholesaleRolesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes wholesale roles in one request; a role still named by a variant
     /// cannot be deleted.</summary>
@@ -58,7 +40,7 @@ public sealed class WholesaleRolesController(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        return StatusCode(BatchResponses.StatusOf(result), BatchResponses.Render(result, WholesaleRoleItemResult.From));
+        return Answer(result, WholesaleRoleItemResult.From);
     }
 
     [HttpGet]

@@ -1,7 +1,5 @@
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 
@@ -9,10 +7,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> builder)
     {
-        builder.ToTable("categories");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).UseIdentityKey();
-        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("categories");
         builder.Property(c => c.Name).HasMaxLength(CategoryConstraints.MaxNameLength).IsRequired();
         builder.Property(c => c.Handle).HasMaxLength(CategoryConstraints.MaxHandleLength).IsRequired();
         builder.HasIndex(c => c.Handle).IsUnique();
@@ -29,10 +24,7 @@ internal sealed class ProductAttributeConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<ProductAttribute> builder)
     {
-        builder.ToTable("attributes");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).UseIdentityKey();
-        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("attributes");
         builder.Property(a => a.Name).HasMaxLength(AttributeConstraints.MaxNameLength).IsRequired();
         builder.Property(a => a.Slug).HasMaxLength(AttributeConstraints.MaxSlugLength).IsRequired();
         builder.HasIndex(a => a.Slug).IsUnique();
@@ -48,10 +40,7 @@ internal sealed class AttributeValueConfiguration : IEntityTypeConfiguration<Att
 {
     public void Configure(EntityTypeBuilder<AttributeValue> builder)
     {
-        builder.ToTable("attribute_values");
-        builder.HasKey(v => v.Id);
-        builder.Property(v => v.Id).UseIdentityKey();
-        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("attribute_values");
         builder.Property(v => v.Name).HasMaxLength(AttributeConstraints.MaxNameLength).IsRequired();
         builder.Property(v => v.Slug).HasMaxLength(AttributeConstraints.MaxSlugLength).IsRequired();
         builder.HasIndex(v => new { v.AttributeId, v.Slug }).IsUnique();

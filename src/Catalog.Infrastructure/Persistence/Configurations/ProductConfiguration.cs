@@ -1,7 +1,4 @@
 using Catalog.Domain.Categories;
-using Catalog.Domain.Products;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 
@@ -9,10 +6,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
-        builder.ToTable("products");
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).UseIdentityKey();
-        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("products");
         builder.Property(p => p.Handle).HasMaxLength(ProductConstraints.MaxHandleLength).IsRequired();
         builder.HasIndex(p => p.Handle).IsUnique();
         builder.Property(p => p.Title).HasMaxLength(ProductConstraints.MaxTitleLength).IsRequired();

@@ -1,7 +1,4 @@
 using Catalog.Domain.Attributes;
-using Catalog.Domain.Products;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 
@@ -9,10 +6,7 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
 {
     public void Configure(EntityTypeBuilder<Variant> builder)
     {
-        builder.ToTable("variants");
-        builder.HasKey(v => v.Id);
-        builder.Property(v => v.Id).UseIdentityKey();
-        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("variants");
         builder.Property(v => v.Title).HasMaxLength(VariantConstraints.MaxTitleLength).IsRequired();
         builder.Property(v => v.Sku).HasMaxLength(VariantConstraints.MaxSkuLength);
         builder.HasIndex(v => v.Sku).IsUnique();
@@ -55,10 +49,4 @@ internal sealed class VariantAttributeValueConfiguration : IEntityTypeConfigurat
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(link => link.AttributeValueId);
     }
-}
-
-internal static class MoneyColumn
-{
-    public static PropertyBuilder<T> IsMoney<T>(this PropertyBuilder<T> property) =>
-        property.HasPrecision(VariantConstraints.AmountPrecision, VariantConstraints.AmountScale);
 }

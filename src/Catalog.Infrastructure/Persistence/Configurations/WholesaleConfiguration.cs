@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Catalog.Infrastructure.Persistence.Configurations;
 
@@ -10,10 +7,7 @@ internal sealed class WholesaleRoleConfiguration : IEntityTypeConfiguration<Whol
 {
     public void Configure(EntityTypeBuilder<WholesaleRole> builder)
     {
-        builder.ToTable("wholesale_roles");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).UseIdentityKey();
-        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.IsVersionedRow("wholesale_roles");
         builder.Property(r => r.Key).HasMaxLength(WholesaleConstraints.MaxRoleKeyLength).IsRequired();
         builder.HasIndex(r => r.Key).IsUnique();
         builder.Property(r => r.Name).HasMaxLength(WholesaleConstraints.MaxRoleNameLength).IsRequired();
@@ -85,6 +79,5 @@ internal sealed class WholesaleDiscountRuleConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Value).IsMoney();
         builder.Property(r => r.CurrencyCode).HasMaxLength(VariantConstraints.CurrencyCodeLength);
         builder.Ignore(r => r.Range);
-        builder.Ignore(r => r.Scope);
     }
 }

@@ -1,8 +1,4 @@
-using System.Data.Common;
 using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Infrastructure.Persistence.Writing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Infrastructure.Persistence.Providers;

@@ -1,8 +1,4 @@
 using System.Data;
-using System.Data.Common;
-using Catalog.Application.Common.Batches;
-using Catalog.Infrastructure.Persistence.Writing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -76,8 +72,7 @@ internal sealed class PostgresProvider : DatabaseProvider
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.Sql;
-            statement.Bind(command.Parameters, factory);
-
+            statement.Map.Bind(command.Parameters, factory, statement.Write);
             batch.BatchCommands.Add(command);
         }
 

@@ -1,10 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
-using Catalog.Application.Common.Batches;
-using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static SQLitePCL.raw;
 
 namespace Catalog.Infrastructure.Persistence.Providers;
 
@@ -14,11 +11,6 @@ namespace Catalog.Infrastructure.Persistence.Providers;
 /// </summary>
 internal sealed class SqliteProvider : DatabaseProvider
 {
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintUnique = 2067;
-    private const int SqliteConstraintPrimaryKey = 1555;
-    private const int SqliteConstraintForeignKey = 787;
-
     public override DatabaseProviderKind Kind => DatabaseProviderKind.Sqlite;
 
     public override string DefaultConnectionString(string dataDirectory) =>
@@ -131,7 +123,7 @@ internal sealed class SqliteProvider : DatabaseProvider
                     affected[i] = runner.Execute(statements[i], values[i]);
                 }
             }
-            catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
+            catch (SqliteException error) when (error.SqliteErrorCode == SQLITE_CONSTRAINT)
             {
                 // A group's refusal names its first row; the writer then finds the refused item on its own, row by row.
                 return Task.FromResult(new ExecutionResult(affected, i, error));
@@ -149,9 +141,9 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override ItemError? Classify(DbException exception) => exception switch
     {
-        SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } unique =>
+        SqliteException { SqliteExtendedErrorCode: SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY } unique =>
             UniqueViolation(unique.Message),
-        SqliteException { SqliteExtendedErrorCode: SqliteConstraintForeignKey } => ReferenceGone(),
+        SqliteException { SqliteExtendedErrorCode: SQLITE_CONSTRAINT_FOREIGNKEY } => ReferenceGone(),
         _ => null,
     };
 }

@@ -1,4 +1,3 @@
-using Catalog.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,9 +12,6 @@ namespace Catalog.Infrastructure.Persistence.Providers;
 /// </summary>
 internal sealed class SqliteStatements : IDisposable
 {
-    private const int SqliteRow = 100;
-    private const int SqliteDone = 101;
-
     private readonly sqlite3 _database;
     private readonly Dictionary<string, (sqlite3_stmt Statement, int[] Positions)> _prepared =
         new(StringComparer.Ordinal);
@@ -87,7 +83,7 @@ internal sealed class SqliteStatements : IDisposable
     {
         var result = raw.sqlite3_step(statement);
         // Read the error before resetting: the reset answers it again but may leave a different message behind.
-        var error = result is SqliteDone or SqliteRow ? null : Error(result);
+        var error = result is raw.SQLITE_DONE or raw.SQLITE_ROW ? null : Error(result);
         raw.sqlite3_reset(statement);
         return error is null ? raw.sqlite3_changes(_database) : throw error;
     }
@@ -97,8 +93,8 @@ internal sealed class SqliteStatements : IDisposable
         if (!_prepared.TryGetValue(statement.Sql, out var prepared))
         {
             Check(raw.sqlite3_prepare_v2(_database, statement.Sql, out var handle));
-            var positions = statement.ParameterNames()
-                .Select(name => raw.sqlite3_bind_parameter_index(handle, name)).ToArray();
+            var positions = statement.Map.Parameters(statement.Write)
+                .Select(p => raw.sqlite3_bind_parameter_index(handle, p.Name)).ToArray();
             prepared = (handle, positions);
             _prepared[statement.Sql] = prepared;
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Catalog.Infrastructure.Persistence.Writing;
 using SQLitePCL;
 
 namespace Catalog.Infrastructure.Persistence.Providers;
@@ -65,13 +64,8 @@ internal readonly struct SqliteValue
         return values;
     }
 
-    /// <summary>A statement's values, in the order its parameters stand.</summary>
-    private static SqliteValue[] Of(RowStatement statement)
-    {
-        var values = new List<object?>();
-        statement.AddValues(values);
-        return [.. values.Select(From)];
-    }
+    private static SqliteValue[] Of(RowStatement statement) =>
+        [.. statement.Map.Parameters(statement.Write).Select(p => From(p.Value))];
 
     /// <summary>Microsoft.Data.Sqlite's conversions for the types a plan holds; others are refused.</summary>
     private static SqliteValue From(object? value) => value switch

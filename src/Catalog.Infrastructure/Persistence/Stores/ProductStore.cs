@@ -1,11 +1,7 @@
 using System.Linq.Expressions;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
-using Catalog.Domain.Products;
 using Catalog.Domain.Wholesale;
-using Catalog.Infrastructure.Persistence.Providers;
-using Catalog.Infrastructure.Persistence.Writing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Stores;
 
@@ -35,16 +31,12 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = (filter.Extension is { } extension ? WithExtension(extension) : db.Products).AsNoTracking();
-        if (filter.Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
-
-        if (filter.Statuses is { } statuses)
-        {
-            query = query.Where(p => statuses.Contains(p.Status));
-        }
-
+        query = filter.Status is { } status ? query.Where(p => p.Status == status) : query;
+        query = filter.Statuses is { } statuses ? query.Where(p => statuses.Contains(p.Status)) : query;
+        query = filter.Sku is { } sku ? query.Where(p => p.Variants.Any(v => v.Sku == sku)) : query;
+        query = filter.CategoryId is { } categoryId
+            ? query.Where(p => p.Categories.Any(c => c.CategoryId == categoryId))
+            : query;
         if (filter.Search is { Length: > 0 } search)
         {
             var text = search.ToLowerInvariant();
@@ -53,16 +45,6 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
             query = query.Where(p => p.Title.ToLower().Contains(text)
                 || (p.Description != null && p.Description.ToLower().Contains(text)));
 #pragma warning restore CA1862
-        }
-
-        if (filter.Sku is { } sku)
-        {
-            query = query.Where(p => p.Variants.Any(v => v.Sku == sku));
-        }
-
-        if (filter.CategoryId is { } categoryId)
-        {
-            query = query.Where(p => p.Categories.Any(c => c.CategoryId == categoryId));
         }
 
         var total = await query.CountAsync(cancellationToken);

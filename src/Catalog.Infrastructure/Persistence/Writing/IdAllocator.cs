@@ -1,7 +1,4 @@
-using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Diagnostics;
-using Catalog.Infrastructure.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Writing;
 

@@ -1,9 +1,5 @@
-using System.Data.Common;
 using Catalog.Application.Common;
-using Catalog.Application.Common.Batches;
 using Catalog.Infrastructure.Diagnostics;
-using Catalog.Infrastructure.Persistence.Providers;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Infrastructure.Persistence.Writing;
 
@@ -24,12 +20,10 @@ internal sealed class SqlBatchWriter(
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (await TryWholePlanAsync(connection, plan.Items, cancellationToken))
-            {
-                return new WriteOutcome(new Dictionary<int, ItemError>());
-            }
-
-            return new WriteOutcome(await ItemByItemAsync(connection, plan, cancellationToken));
+            var failures = await TryWholePlanAsync(connection, plan.Items, cancellationToken)
+                ? new Dictionary<int, ItemError>()
+                : await ItemByItemAsync(connection, plan, cancellationToken);
+            return new WriteOutcome(failures);
         }
         finally
         {
@@ -130,17 +124,13 @@ internal sealed class SqlBatchWriter(
     private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items)
     {
         var model = db.Model;
-        var rows = items.SelectMany(item => item.Rows.Select(row => (item.Key, Row: row, Map: MapOf(row)))).ToList();
-        var deletes = rows.Where(r => r.Row is DeleteRow).OrderByDescending(r => r.Map.Rank);
-        var updates = rows.Where(r => r.Row is UpdateRow or TouchRow);
-        var inserts = rows.Where(r => r.Row is InsertRow).OrderBy(r => r.Map.Rank);
-        return
-        [
-            .. deletes.SelectMany(r => r.Map.DetachSql.Select(sql => new RowStatement(r.Key, r.Row, r.Map, sql))
-                .Append(new RowStatement(r.Key, r.Row, r.Map))),
-            .. updates.Concat(inserts).Select(r => new RowStatement(r.Key, r.Row, r.Map)),
-        ];
-
-        TableMap MapOf(RowWrite row) => TableMap.For(model, row.Row.GetType());
+        var rows = items.SelectMany(item => item.Rows)
+            .Select(row => new RowStatement(row, TableMap.For(model, row.Row.GetType())))
+            .ToList();
+        var deletes = rows.Where(r => r.Write is DeleteRow).OrderByDescending(r => r.Map.Rank)
+            .SelectMany(r => r.Map.DetachSql.Select(sql => r with { Detach = sql }).Append(r));
+        var updates = rows.Where(r => r.Write is UpdateRow or TouchRow);
+        var inserts = rows.Where(r => r.Write is InsertRow).OrderBy(r => r.Map.Rank);
+        return [.. deletes.Concat(updates).Concat(inserts)];
     }
 }

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Catalog.Application.Common.Batches;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,40 +15,36 @@ internal sealed class TableMap
     private readonly IReadOnlyList<Column> _columns;
     private readonly IReadOnlyList<Column> _key;
     private readonly Column? _version;
-    private readonly Column? _updatedAt;
     private readonly IReadOnlyList<Column> _touched = [];
 
     private TableMap(IEntityType entityType, int rank)
     {
         Table = entityType.GetTableName()!;
         Rank = rank;
-        _columns = [.. entityType.GetProperties().Select(p => new Column(p))];
+        _columns = [.. entityType.GetProperties().Select((p, i) => new Column(p, $"@p{i}"))];
         _key = [.. entityType.FindPrimaryKey()!.Properties.Select(p => _columns.First(c => c.Property == p))];
         _version = _columns.FirstOrDefault(c => c.Property.IsConcurrencyToken);
-        _updatedAt = _columns.FirstOrDefault(c => c.Property.Name == "UpdatedAt");
+        var updatedAt = _columns.FirstOrDefault(c => c.Property.Name == "UpdatedAt");
 
-        var names = string.Join(", ", _columns.Select(c => Quote(c.Name)));
-        var values = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
-        InsertInto = $"INSERT INTO {Quote(Table)} ({names})";
-        InsertSql = $"{InsertInto} VALUES ({values})";
-        var keyMatch = string.Join(" AND ", _key.Select(k => $"{Quote(k.Name)} = @p{IndexOf(k)}"));
-        var sets = string.Join(", ", _columns.Except(_key).Select(c => $"{Quote(c.Name)} = @p{IndexOf(c)}"));
-        var versionMatch = _version is null ? string.Empty : $" AND {Quote(_version.Name)} = @expected";
-        UpdateSql = $"UPDATE {Quote(Table)} SET {sets} WHERE {keyMatch}{versionMatch}";
-        DeleteSql = $"DELETE FROM {Quote(Table)} WHERE {keyMatch}";
+        var table = Quote(Table);
+        InsertInto = $"INSERT INTO {table} ({string.Join(", ", _columns.Select(c => c.Quoted))})";
+        InsertSql = $"{InsertInto} VALUES ({string.Join(", ", _columns.Select(c => c.ParameterName))})";
+        var keyMatch = string.Join(" AND ", _key.Select(k => k.Assignment));
+        var sets = string.Join(", ", _columns.Except(_key).Select(c => c.Assignment));
+        var versionMatch = _version is null ? string.Empty : $" AND {_version.Quoted} = @expected";
+        UpdateSql = $"UPDATE {table} SET {sets} WHERE {keyMatch}{versionMatch}";
+        DeleteSql = $"DELETE FROM {table} WHERE {keyMatch}";
         DetachSql = [.. entityType.GetReferencingForeignKeys()
             .Where(fk => fk.DeleteBehavior == DeleteBehavior.ClientSetNull)
             .Select(fk => $"UPDATE {Quote(fk.DeclaringEntityType.GetTableName()!)} SET "
                 + string.Join(", ", fk.Properties.Select(p => $"{Quote(p.GetColumnName())} = NULL"))
                 + " WHERE " + string.Join(" AND ", fk.Properties.Zip(_key, (p, k) =>
-                    $"{Quote(p.GetColumnName())} = @p{IndexOf(k)}")))];
-        if (_version is not null && _updatedAt is not null)
+                    $"{Quote(p.GetColumnName())} = {k.ParameterName}")))];
+        if (_version is not null && updatedAt is not null)
         {
-            var version = Quote(_version.Name);
-            _touched = [_updatedAt, .. _key];
-            TouchSql = $"UPDATE {Quote(Table)} SET {version} = {version} + 1, "
-                + $"{Quote(_updatedAt.Name)} = @p{IndexOf(_updatedAt)} "
-                + $"WHERE {keyMatch}";
+            _touched = [updatedAt, .. _key];
+            var version = _version.Quoted;
+            TouchSql = $"UPDATE {table} SET {version} = {version} + 1, {updatedAt.Assignment} WHERE {keyMatch}";
         }
     }
 
@@ -65,7 +58,6 @@ internal sealed class TableMap
     /// <summary>An insert up to its <c>VALUES</c>, for a provider that writes several rows at once.</summary>
     public string InsertInto { get; }
 
-    /// <summary>How many values an insert binds: one per column.</summary>
     public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
@@ -90,71 +82,42 @@ internal sealed class TableMap
     public static string Quote(string identifier) => $"\"{identifier}\"";
 
     /// <summary>
-    /// Binds a row: every column for an insert or update (then, for a versioned update, the expected version), the key
-    /// for a delete. Parameters are made by each column's own type mapping the first time, then only values change.
+    /// Adds a row's parameters to a fresh command: every column for an insert or update (then, for a versioned update,
+    /// the expected version), the key for a delete; each made by its column's own type mapping, as EF makes it.
     /// </summary>
     public void Bind(DbParameterCollection parameters, DbCommand factory, RowWrite write)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(write);
-        var columns = ColumnsOf(write);
-        var expected = ExpectedVersionOf(write);
-        if (parameters.Count == 0)
-        {
-            foreach (var column in columns)
-            {
-                parameters.Add(column.Parameter(factory, $"@p{IndexOf(column)}", write.Row));
-            }
-
-            if (expected is { } version)
-            {
-                parameters.Add(_version!.Mapping.CreateParameter(factory, "@expected", version, nullable: false));
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < columns.Count; i++)
-        {
-            parameters[i].Value = columns[i].ProviderValue(write.Row) ?? DBNull.Value;
-        }
-
-        if (expected is { } expectedVersion)
-        {
-            parameters[columns.Count].Value = expectedVersion;
-        }
-    }
-
-    /// <summary>The parameter names a write's statement uses, in the order <see cref="ProviderValues"/> uses.</summary>
-    public IReadOnlyList<string> ParameterNames(RowWrite write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var names = ColumnsOf(write).Select(c => $"@p{IndexOf(c)}").ToList();
-        if (ExpectedVersionOf(write) is not null)
-        {
-            names.Add("@expected");
-        }
-
-        return names;
-    }
-
-    /// <summary>A write's parameter values as the database stores them (converters applied; null if missing).</summary>
-    public void ProviderValues(RowWrite write, List<object?> values)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        ArgumentNullException.ThrowIfNull(values);
         foreach (var column in ColumnsOf(write))
         {
-            values.Add(column.ProviderValue(write.Row));
+            parameters.Add(column.Parameter(factory, write.Row));
+        }
+
+        if (ExpectedVersionOf(write) is { } version)
+        {
+            parameters.Add(_version!.Mapping.CreateParameter(factory, "@expected", version, nullable: false));
+        }
+    }
+
+    /// <summary>
+    /// A write's parameters in the order its statement binds them, each value as the database stores it (converters
+    /// applied): the same columns as <see cref="Bind"/>.
+    /// </summary>
+    public IEnumerable<(string Name, object? Value)> Parameters(RowWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        foreach (var column in ColumnsOf(write))
+        {
+            yield return (column.ParameterName, column.ProviderValue(write.Row));
         }
 
         if (ExpectedVersionOf(write) is { } expected)
         {
-            values.Add(expected);
+            yield return ("@expected", expected);
         }
     }
 
-    /// <summary>Every column for an insert or update, the key for a delete, updated_at and key for a touch.</summary>
     private IReadOnlyList<Column> ColumnsOf(RowWrite write) => write switch
     {
         DeleteRow => _key,
@@ -162,22 +125,8 @@ internal sealed class TableMap
         _ => _columns,
     };
 
-    /// <summary>The version a versioned update expects to find, bound after the columns; else null.</summary>
     private long? ExpectedVersionOf(RowWrite write) =>
         write is UpdateRow update && _version is not null ? update.ExpectedVersion : null;
-
-    private int IndexOf(Column column)
-    {
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            if (ReferenceEquals(_columns[i], column))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private static int RankOf(IEntityType entityType) =>
         entityType.GetForeignKeys()
@@ -186,16 +135,18 @@ internal sealed class TableMap
             .DefaultIfEmpty(0)
             .Max();
 
-    private sealed class Column(IProperty property)
+    private sealed class Column(IProperty property, string parameterName)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
 
         public IProperty Property { get; } = property;
-        public string Name { get; } = property.GetColumnName();
+        public string ParameterName { get; } = parameterName;
+        public string Quoted { get; } = Quote(property.GetColumnName());
+        public string Assignment => $"{Quoted} = {ParameterName}";
         public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)property.GetRelationalTypeMapping();
 
-        public DbParameter Parameter(DbCommand factory, string name, object row) =>
-            Mapping.CreateParameter(factory, name, _getter.GetClrValue(row), Property.IsNullable);
+        public DbParameter Parameter(DbCommand factory, object row) =>
+            Mapping.CreateParameter(factory, ParameterName, _getter.GetClrValue(row), Property.IsNullable);
 
         /// <summary>The value as the database stores it: through the column's converter if it has one.</summary>
         public object? ProviderValue(object row)
@@ -205,3 +156,29 @@ internal sealed class TableMap
         }
     }
 }
+
+/// <summary>One SQL statement of a write plan, with the row count it must affect.</summary>
+internal sealed record RowStatement(RowWrite Write, TableMap Map, string? Detach = null)
+{
+    /// <summary>Clears the references to a deleted row (<see cref="TableMap.DetachSql"/>), not the row's own.</summary>
+    public bool Detaches => Detach is not null;
+
+    public string Sql => Detach ?? Write switch
+    {
+        InsertRow => Map.InsertSql,
+        UpdateRow => Map.UpdateSql,
+        TouchRow => Map.TouchSql ?? throw new InvalidOperationException($"{Map.Table} has no version to move."),
+        _ => Map.DeleteSql,
+    };
+
+    /// <summary>1 when the statement must touch exactly one row (versioned update, named delete); else null.</summary>
+    public int? RequiredRows => Detaches ? null : Write switch
+    {
+        UpdateRow or TouchRow => 1,
+        DeleteRow { MustExist: true } => 1,
+        _ => null,
+    };
+}
+
+/// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
+internal sealed record ExecutionResult(int[] RowsAffected, int? FailedAt, DbException? Error);

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
 /// <summary>
-/// "Every value sent comes back": each property of <c>expected</c> must be in <c>actual</c> with the same value (objects
-/// recursively, arrays element by element and of the same length, numbers by value). Extra properties in
+/// "Every value sent comes back": each property of <c>expected</c> must be in <c>actual</c> with the same value
+/// (objects recursively, arrays element by element and of the same length, numbers by value). Extra properties in
 /// <c>actual</c> are fine. Answers every difference with its path, none when it holds.
 /// </summary>
 public static class JsonSubset
@@ -63,7 +63,8 @@ public static class JsonSubset
 
                 break;
             default:
-                differences.Add($"{path}: expected {expected.ToJsonString()}, got {actual?.ToJsonString() ?? "nothing"}");
+                var actualText = actual?.ToJsonString() ?? "nothing";
+                differences.Add($"{path}: expected {expected.ToJsonString()}, got {actualText}");
                 break;
         }
     }

@@ -5,7 +5,10 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
-/// <summary>A test over the Medusa dialect: a client that sends the key as Medusa's admin clients do (HTTP Basic), and the dialect's routes.</summary>
+/// <summary>
+/// A test over the Medusa dialect: a client that sends the key as Medusa's admin clients do (HTTP Basic), and the
+/// dialect's routes.
+/// </summary>
 public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(factory)
 {
     protected const string MedusaProductsBatch = "/admin/products/batch";
@@ -15,7 +18,9 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
 
     /// <summary>Catalog's number behind a Medusa id: <c>prod_12</c> is 12.</summary>
     protected static long NumberOf(string medusaId) =>
-        long.Parse(medusaId[(medusaId.IndexOf('_', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        long.Parse(
+            medusaId[(medusaId.IndexOf('_', StringComparison.Ordinal) + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>Authorization: Basic base64(key + ":")</c>, as the JS SDK sends a secret API key.</summary>
     protected static AuthenticationHeaderValue Basic(string key) =>
@@ -32,13 +37,15 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
         return client;
     }
 
-    protected async Task<(int Status, JsonNode? Body)> MedusaPostAsync(string url, string json, HttpClient? client = null)
+    protected async Task<(int Status, JsonNode? Body)> MedusaPostAsync(
+        string url, string json, HttpClient? client = null)
     {
         using var medusa = client is null ? MedusaClient() : null;
         return await SendAsync(HttpMethod.Post, url, Body(json), client ?? medusa);
     }
 
-    protected async Task<(int Status, JsonNode? Body)> MedusaPostAsync(string url, object body, HttpClient? client = null)
+    protected async Task<(int Status, JsonNode? Body)> MedusaPostAsync(
+        string url, object body, HttpClient? client = null)
     {
         using var medusa = client is null ? MedusaClient() : null;
         return await SendAsync(HttpMethod.Post, url, Body(body), client ?? medusa);
@@ -50,10 +57,13 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
         return await SendAsync(HttpMethod.Get, url, null, client ?? medusa);
     }
 
-    /// <summary>Creates products through the Medusa batch and answers them as it returned them; fails the test otherwise.</summary>
+    /// <summary>
+    /// Creates products through the Medusa batch and answers them as it returned them; fails the test otherwise.
+    /// </summary>
     protected async Task<IReadOnlyList<JsonNode>> MedusaSeedAsync(params object[] products)
     {
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = products });
+        var (status, body) = await MedusaPostAsync(
+            MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = products });
         status.Should().Be(200, body.Text());
         return [.. body.Arr("created").Select(p => p!)];
     }
@@ -66,7 +76,10 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
         {
             ["title"] = $"Medusa product {n}",
             ["handle"] = $"medusa-product-{n}",
-            ["options"] = new[] { new Dictionary<string, object?> { ["title"] = "Size", ["values"] = new[] { "S", "M", "L" } } },
+            ["options"] = new[]
+            {
+                new Dictionary<string, object?> { ["title"] = "Size", ["values"] = new[] { "S", "M", "L" } },
+            },
             ["variants"] = new[] { MedusaVariant(sku ?? $"MED-{n}", "S") },
         };
     }

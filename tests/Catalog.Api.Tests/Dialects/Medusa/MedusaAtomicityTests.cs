@@ -74,7 +74,8 @@ public abstract class MedusaAtomicityTests(CatalogApiFactory factory) : MedusaAp
         var product = MedusaProduct();
         product["categories"] = new[] { new Dictionary<string, object?> { ["id"] = "pcat_999" } };
 
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = new[] { MedusaProduct(), product } });
+        var (status, body) = await MedusaPostAsync(
+            MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = new[] { MedusaProduct(), product } });
 
         status.Should().Be(404, body.Text());
         body.Str("type").Should().Be("not_found");
@@ -105,7 +106,13 @@ public abstract class MedusaAtomicityTests(CatalogApiFactory factory) : MedusaAp
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?>
         {
             ["create"] = new[] { MedusaProduct("ORDER-1"), MedusaProduct("ORDER-2") },
-            ["update"] = new[] { new Dictionary<string, object?> { ["id"] = existing[0].Str("id"), ["title"] = "Renamed", ["status"] = "published" } },
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["id"] = existing[0].Str("id"), ["title"] = "Renamed", ["status"] = "published",
+                },
+            },
             ["delete"] = new[] { existing[1].Str("id") },
         });
 
@@ -119,8 +126,11 @@ public abstract class MedusaAtomicityTests(CatalogApiFactory factory) : MedusaAp
     }
 }
 
-public sealed class MedusaAtomicityTestsOnSqlite(SqliteApiFactory f) : MedusaAtomicityTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaAtomicityTestsOnSqlite(SqliteApiFactory f)
+    : MedusaAtomicityTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaAtomicityTestsOnPostgres(PostgresApiFactory f) : MedusaAtomicityTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaAtomicityTestsOnPostgres(PostgresApiFactory f)
+    : MedusaAtomicityTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaAtomicityTestsOnSqlServer(SqlServerApiFactory f) : MedusaAtomicityTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaAtomicityTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaAtomicityTests(f), IClassFixture<SqlServerApiFactory>;

@@ -7,7 +7,8 @@ namespace Catalog.Api.Tests.Dialects.Medusa;
 
 /// <summary>
 /// A Catalog API key works as Medusa's secret key (<c>Authorization: Basic base64(key + ":")</c>) and as the canonical
-/// API takes it; without one, or with a key that lacks the scope, the answer is Medusa's error shape and nothing is written.
+/// API takes it; without one, or with a key that lacks the scope, the answer is Medusa's error shape and nothing is
+/// written.
 /// </summary>
 public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : MedusaApiTest(factory)
 {
@@ -25,7 +26,8 @@ public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : Med
     {
         using var anonymous = MedusaClient(null);
 
-        var (status, body) = await SendAsync(new HttpMethod(method), url, method == "POST" ? Body(CreateOne()) : null, anonymous);
+        var (status, body) = await SendAsync(
+            new HttpMethod(method), url, method == "POST" ? Body(CreateOne()) : null, anonymous);
 
         status.Should().Be(401, body.Text());
         body.Str("type").Should().Be("unauthorized");
@@ -39,7 +41,8 @@ public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : Med
     {
         using var stranger = MedusaClient("cat_not-a-key-anyone-was-given");
 
-        var (status, body) = await SendAsync(new HttpMethod(method), url, method == "POST" ? Body(CreateOne()) : null, stranger);
+        var (status, body) = await SendAsync(
+            new HttpMethod(method), url, method == "POST" ? Body(CreateOne()) : null, stranger);
 
         status.Should().Be(401, body.Text());
         body.Str("type").Should().Be("unauthorized");
@@ -76,10 +79,13 @@ public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : Med
     [InlineData("Bearer", "{0}")]
     public async Task Batch_KeyInOtherAcceptedForms_Succeeds(string scheme, string format)
     {
-        var credentials = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, CatalogApiFactory.WriteKey);
+        var credentials = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, format, CatalogApiFactory.WriteKey);
+        var encoded = scheme == "Basic" && format.EndsWith(':')
+            ? Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials))
+            : credentials;
         using var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            scheme, scheme == "Basic" && format.EndsWith(':') ? Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)) : credentials);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(scheme, encoded);
 
         var (status, body) = await SendAsync(HttpMethod.Post, MedusaProductsBatch, Body(CreateOne()), client);
 
@@ -100,8 +106,11 @@ public abstract class MedusaAuthenticationTests(CatalogApiFactory factory) : Med
     private static Dictionary<string, object?> CreateOne() => new() { ["create"] = new[] { MedusaProduct() } };
 }
 
-public sealed class MedusaAuthenticationTestsOnSqlite(SqliteApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaAuthenticationTestsOnSqlite(SqliteApiFactory f)
+    : MedusaAuthenticationTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaAuthenticationTestsOnPostgres(PostgresApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaAuthenticationTestsOnPostgres(PostgresApiFactory f)
+    : MedusaAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaAuthenticationTestsOnSqlServer(SqlServerApiFactory f) : MedusaAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaAuthenticationTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -3,10 +3,13 @@ using Catalog.Api.Dialects.Medusa;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
-/// <summary>The <c>fields</c> projection on its own: defaults, <c>+</c>, <c>-</c>, replace, star relations and dotted paths.</summary>
+/// <summary>
+/// The <c>fields</c> projection on its own: defaults, <c>+</c>, <c>-</c>, replace, star relations and dotted paths.
+/// </summary>
 public sealed class MedusaFieldsTests
 {
-    private static readonly IReadOnlySet<string> Relations = new HashSet<string> { "variants", "prices", "options", "categories", "option" };
+    private static readonly IReadOnlySet<string> Relations =
+        new HashSet<string> { "variants", "prices", "options", "categories", "option" };
 
     private static readonly string[] Defaults = ["id", "title", "status", "metadata", "*variants", "*variants.prices"];
 
@@ -15,7 +18,9 @@ public sealed class MedusaFieldsTests
           "id": "prod_1", "title": "Shirt", "status": "draft", "handle": "shirt", "metadata": { "a": 1 },
           "variants": [
             { "id": "variant_1", "title": "S", "sku": "S-1", "metadata": null,
-              "prices": [ { "id": "price_1", "amount": 10, "currency_code": "usd", "rules": { "region_id": "reg_1" } } ],
+              "prices": [
+                { "id": "price_1", "amount": 10, "currency_code": "usd", "rules": { "region_id": "reg_1" } }
+              ],
               "options": [ { "id": "optval_1_0_0", "value": "S", "option": { "id": "opt_1_0", "title": "Size" } } ] }
           ],
           "categories": [ { "id": "pcat_3", "name": "Tops" } ]
@@ -28,7 +33,8 @@ public sealed class MedusaFieldsTests
         var projected = Project(null);
 
         projected.Select(p => p.Key).Should().Equal("id", "title", "status", "metadata", "variants");
-        projected.At("variants[0]")!.AsObject().Select(p => p.Key).Should().Equal("id", "title", "sku", "metadata", "prices");
+        projected.At("variants[0]")!.AsObject().Select(p => p.Key)
+            .Should().Equal("id", "title", "sku", "metadata", "prices");
         projected.Str("variants[0].prices[0].rules.region_id").Should().Be("reg_1");
     }
 
@@ -68,7 +74,8 @@ public sealed class MedusaFieldsTests
     {
         var projected = Project("title,variants.sku");
 
-        projected.ToJsonString().Should().Be("""{"id":"prod_1","title":"Shirt","variants":[{"id":"variant_1","sku":"S-1"}]}""");
+        projected.ToJsonString()
+            .Should().Be("""{"id":"prod_1","title":"Shirt","variants":[{"id":"variant_1","sku":"S-1"}]}""");
     }
 
     [Fact]
@@ -115,7 +122,8 @@ public sealed class MedusaFieldsTests
     {
         var projected = Project("variants.prices.amount");
 
-        projected.ToJsonString().Should().Be("""{"id":"prod_1","variants":[{"id":"variant_1","prices":[{"id":"price_1","amount":10}]}]}""");
+        projected.ToJsonString()
+            .Should().Be("""{"id":"prod_1","variants":[{"id":"variant_1","prices":[{"id":"price_1","amount":10}]}]}""");
     }
 
     [Fact]
@@ -139,8 +147,10 @@ public sealed class MedusaFieldsTests
     {
         var computed = new HashSet<string> { "sku" };
 
-        MedusaFields.Parse(null, Defaults, Relations, computed).Project(Product).At("variants[0]")!.AsObject().Should().NotContainKey("sku");
-        MedusaFields.Parse("+variants.sku", Defaults, Relations, computed).Project(Product).Str("variants[0].sku").Should().Be("S-1");
+        MedusaFields.Parse(null, Defaults, Relations, computed).Project(Product).At("variants[0]")!.AsObject()
+            .Should().NotContainKey("sku");
+        MedusaFields.Parse("+variants.sku", Defaults, Relations, computed).Project(Product).Str("variants[0].sku")
+            .Should().Be("S-1");
     }
 
     [Fact]
@@ -153,5 +163,6 @@ public sealed class MedusaFieldsTests
         Product.ToJsonString().Should().Be(before);
     }
 
-    private static JsonObject Project(string? fields) => MedusaFields.Parse(fields, Defaults, Relations).Project(Product);
+    private static JsonObject Project(string? fields) =>
+        MedusaFields.Parse(fields, Defaults, Relations).Project(Product);
 }

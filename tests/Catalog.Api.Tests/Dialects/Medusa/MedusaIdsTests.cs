@@ -41,9 +41,9 @@ public sealed class MedusaIdsTests
     [Fact]
     public void OptionIds_ComeFromTheProductAndPositions_AndParseBack()
     {
-        MedusaIds.OptionId(12, 0).Should().Be("opt_12_0");
-        MedusaIds.OptionValueId(12, 1, 3).Should().Be("optval_12_1_3");
-        MedusaIds.ImageId(12, 2).Should().Be("img_12_2");
+        MedusaIds.Of(MedusaIds.Option, 12, 0).Should().Be("opt_12_0");
+        MedusaIds.Of(MedusaIds.OptionValue, 12, 1, 3).Should().Be("optval_12_1_3");
+        MedusaIds.Of(MedusaIds.Image, 12, 2).Should().Be("img_12_2");
         MedusaIds.ParseOption("opt_12_1").Should().Be((12L, 1));
         MedusaIds.ParseOption("opt_12").Should().BeNull();
         MedusaIds.ParseOption("opt_12_01").Should().BeNull();

@@ -2,7 +2,10 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
-/// <summary>Product updates through the Medusa batch: only what is sent changes, including the fields kept in <c>extensions.medusa</c>.</summary>
+/// <summary>
+/// Product updates through the Medusa batch: only what is sent changes, including the fields kept in
+/// <c>extensions.medusa</c>.
+/// </summary>
 public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : MedusaApiTest(factory)
 {
     [Fact]
@@ -41,7 +44,15 @@ public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : Medu
 
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?>
         {
-            ["update"] = new[] { new Dictionary<string, object?> { ["id"] = seeded.Str("id"), ["collection_id"] = null, ["sales_channels"] = new[] { new Dictionary<string, object?> { ["id"] = "sc_2" } } } },
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["id"] = seeded.Str("id"),
+                    ["collection_id"] = null,
+                    ["sales_channels"] = new[] { new Dictionary<string, object?> { ["id"] = "sc_2" } },
+                },
+            },
         });
 
         status.Should().Be(200, body.Text());
@@ -57,12 +68,16 @@ public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : Medu
     {
         var product = MedusaProduct();
         var variants = new[] { MedusaVariant("LIST-1", "S"), MedusaVariant("LIST-2", "M") };
-        variants[0]["inventory_items"] = new[] { new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_1", ["required_quantity"] = 1 } };
+        variants[0]["inventory_items"] = new[]
+        {
+            new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_1", ["required_quantity"] = 1 },
+        };
         product["variants"] = variants;
         var seeded = (await MedusaSeedAsync(product))[0];
         var first = seeded.Str("variants[0].id");
 
-        var (status, body) = await MedusaPostAsync($"{MedusaProductsBatch}?fields=id,*variants,*variants.inventory_items", new Dictionary<string, object?>
+        var url = $"{MedusaProductsBatch}?fields=id,*variants,*variants.inventory_items";
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["update"] = new[]
             {
@@ -93,17 +108,31 @@ public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : Medu
 
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?>
         {
-            ["update"] = new[] { new Dictionary<string, object?> { ["id"] = seeded.Str("id"), ["options"] = new[] { new Dictionary<string, object?> { ["id"] = "opt_999_0", ["title"] = "Size" } } } },
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["id"] = seeded.Str("id"),
+                    ["options"] = new[]
+                    {
+                        new Dictionary<string, object?> { ["id"] = "opt_999_0", ["title"] = "Size" },
+                    },
+                },
+            },
         });
 
         status.Should().Be(400, body.Text());
-        body.Str("message").Should().Contain("Required at \"update[0].options[0].values\"").And.Contain("update[0].options[0].id");
+        body.Str("message").Should().Contain("Required at \"update[0].options[0].values\"")
+            .And.Contain("update[0].options[0].id");
         (await FindProductAsync(NumberOf(seeded.Str("id")!)))!.Version.Should().Be(1);
     }
 }
 
-public sealed class MedusaProductUpdateTestsOnSqlite(SqliteApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaProductUpdateTestsOnSqlite(SqliteApiFactory f)
+    : MedusaProductUpdateTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaProductUpdateTestsOnPostgres(PostgresApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaProductUpdateTestsOnPostgres(PostgresApiFactory f)
+    : MedusaProductUpdateTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaProductUpdateTestsOnSqlServer(SqlServerApiFactory f) : MedusaProductUpdateTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaProductUpdateTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaProductUpdateTests(f), IClassFixture<SqlServerApiFactory>;

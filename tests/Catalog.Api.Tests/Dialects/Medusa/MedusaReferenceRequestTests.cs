@@ -25,7 +25,12 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
         var create = Product(n, "create", $"pcat_{category}");
         var update = Product(n, "update", $"pcat_{category}");
         update["id"] = toUpdate;
-        var body = new JsonObject { ["create"] = new JsonArray(create), ["update"] = new JsonArray(update), ["delete"] = new JsonArray(toDelete) };
+        var body = new JsonObject
+        {
+            ["create"] = new JsonArray(create),
+            ["update"] = new JsonArray(update),
+            ["delete"] = new JsonArray(toDelete),
+        };
 
         var (status, answer) = await MedusaPostAsync($"{MedusaProductsBatch}?{AllFields}", body.ToJsonString());
 
@@ -52,10 +57,12 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
 
         var (goneStatus, gone) = await MedusaGetAsync($"{MedusaProducts}/{toDelete}");
         goneStatus.Should().Be(404, gone.Text());
-        var stored = await FindProductAsync(long.Parse(createdId["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        var stored = await FindProductAsync(
+            long.Parse(createdId["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture));
         stored!.Status.Should().Be(ProductStatus.Draft);
         stored.Categories.Select(c => c.CategoryId).Should().Equal(category);
-        stored.Variants.Single().Prices.Single().MinQuantity.Should().BeNull("Medusa's 0 is no bound in Catalog, and is answered 0 again through Medusa");
+        stored.Variants.Single().Prices.Single().MinQuantity
+            .Should().BeNull("Medusa's 0 is no bound in Catalog, and is answered 0 again through Medusa");
         (await CountRowsAsync()).Products.Should().Be(2);
     }
 
@@ -66,16 +73,21 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
         create["variants"]![0]!["prices"]![0]!["min_quantity"] = 0;
         create["variants"]![0]!["prices"]![0]!["max_quantity"] = 0;
 
-        var (status, body) = await MedusaPostAsync($"{MedusaProductsBatch}?{AllFields}", new JsonObject { ["create"] = new JsonArray(create) }.ToJsonString());
+        var (status, body) = await MedusaPostAsync(
+            $"{MedusaProductsBatch}?{AllFields}", new JsonObject { ["create"] = new JsonArray(create) }.ToJsonString());
 
         status.Should().Be(200, body.Text());
         body.Num("created[0].variants[0].prices[0].min_quantity").Should().Be(0);
         body.Num("created[0].variants[0].prices[0].max_quantity").Should().Be(0);
         var id = body.Str("created[0].id")!;
         var (_, read) = await MedusaGetAsync($"{MedusaProducts}/{id}?{AllFields}");
-        (read.Num("product.variants[0].prices[0].min_quantity"), read.Num("product.variants[0].prices[0].max_quantity")).Should().Be((0L, 0L));
-        var price = (await FindProductAsync(long.Parse(id["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture)))!.Variants.Single().Prices.Single();
-        (price.MinQuantity, price.MaxQuantity).Should().Be(((long?)null, (long?)null), "a range from 0 to 0 is no range: the plain price");
+        (read.Num("product.variants[0].prices[0].min_quantity"), read.Num("product.variants[0].prices[0].max_quantity"))
+            .Should().Be((0L, 0L));
+        var stored = await FindProductAsync(
+            long.Parse(id["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        var price = stored!.Variants.Single().Prices.Single();
+        (price.MinQuantity, price.MaxQuantity)
+            .Should().Be(((long?)null, (long?)null), "a range from 0 to 0 is no range: the plain price");
     }
 
     /// <summary>The reference item with every "string" replaced by a value of that field's kind.</summary>
@@ -111,7 +123,10 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
               "material": "linen",
               "metadata": {},
               "prices": [
-                { "currency_code": "usd", "amount": 0, "min_quantity": 0, "max_quantity": 0, "rules": { "region_id": "reg_123" } }
+                {
+                  "currency_code": "usd", "amount": 0, "min_quantity": 0, "max_quantity": 0,
+                  "rules": { "region_id": "reg_123" }
+                }
               ],
               "inventory_items": [ { "inventory_item_id": "iitem_01LINEN{{n}}", "required_quantity": 0 } ],
               "options": { "Color": "Black" }
@@ -136,13 +151,16 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
         }
         """)!.AsObject();
 
-    /// <summary>The item as Medusa answers it: the same, but option values come back as objects, a variant's with their option.</summary>
+    /// <summary>
+    /// The item as Medusa answers it: the same, but option values come back as objects, a variant's with their option.
+    /// </summary>
     private static JsonObject AsAnswered(JsonObject sent)
     {
         var expected = sent.DeepClone().AsObject();
         foreach (var option in expected["options"]!.AsArray())
         {
-            option!["values"] = new JsonArray([.. option["values"]!.AsArray().Select(v => (JsonNode)new JsonObject { ["value"] = v!.DeepClone() })]);
+            option!["values"] = new JsonArray(
+                [.. option["values"]!.AsArray().Select(v => (JsonNode)new JsonObject { ["value"] = v!.DeepClone() })]);
         }
 
         foreach (var variant in expected["variants"]!.AsArray())
@@ -158,7 +176,10 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
         return expected;
     }
 
-    /// <summary>The item as the canonical API answers it: canonical fields by their names, Medusa's others under <c>extensions.medusa</c>.</summary>
+    /// <summary>
+    /// The item as the canonical API answers it: canonical fields by their names, Medusa's others under
+    /// <c>extensions.medusa</c>.
+    /// </summary>
     private static JsonObject AsCanonical(JsonObject sent, long category)
     {
         var variant = sent["variants"]![0]!;
@@ -207,7 +228,13 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
                 ["manage_inventory"] = true,
                 ["allow_backorder"] = true,
                 ["options"] = new JsonObject { ["Color"] = "Black" },
-                ["prices"] = new JsonArray(new JsonObject { ["currency_code"] = "usd", ["amount"] = 0, ["min_quantity"] = null, ["max_quantity"] = null }),
+                ["prices"] = new JsonArray(new JsonObject
+                {
+                    ["currency_code"] = "usd",
+                    ["amount"] = 0,
+                    ["min_quantity"] = null,
+                    ["max_quantity"] = null,
+                }),
                 ["rank"] = 0,
                 ["metadata"] = new JsonObject(),
                 ["extensions"] = new JsonObject
@@ -237,8 +264,11 @@ public abstract class MedusaReferenceRequestTests(CatalogApiFactory factory) : M
     }
 }
 
-public sealed class MedusaReferenceRequestTestsOnSqlite(SqliteApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaReferenceRequestTestsOnSqlite(SqliteApiFactory f)
+    : MedusaReferenceRequestTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaReferenceRequestTestsOnPostgres(PostgresApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaReferenceRequestTestsOnPostgres(PostgresApiFactory f)
+    : MedusaReferenceRequestTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaReferenceRequestTestsOnSqlServer(SqlServerApiFactory f) : MedusaReferenceRequestTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaReferenceRequestTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaReferenceRequestTests(f), IClassFixture<SqlServerApiFactory>;

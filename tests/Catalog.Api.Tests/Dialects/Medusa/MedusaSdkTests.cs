@@ -53,20 +53,26 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
         }
 
         var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(CatalogApiFactory.WriteKey + ":"));
-        var batch = _factory.Recorded.Single(r => r.Method == "POST" && r.Path == "/admin/products/batch" && r.Body.Contains("SDK-", StringComparison.Ordinal));
+        var batch = _factory.Recorded.Single(r => r.Method == "POST" && r.Path == "/admin/products/batch"
+            && r.Body.Contains("SDK-", StringComparison.Ordinal));
         batch.Authorization.Should().Be(basic);
         batch.ContentType.Should().Be("application/json");
         batch.Accept.Should().Be("application/json");
-        batch.QueryString.Should().Be("?fields=%2Bexternal_id%2C-variants", "the SDK encodes the query with qs: + as %2B, the comma as %2C");
+        batch.QueryString.Should().Be(
+            "?fields=%2Bexternal_id%2C-variants", "the SDK encodes the query with qs: + as %2B, the comma as %2C");
         JsonNode.DeepEquals(JsonNode.Parse(batch.Body), requests["products"]!["body"]).Should().BeTrue(batch.Body);
-        batch.Body.Should().Be(requests["products"]!["body"]!.ToJsonString(), "the SDK sends JSON.stringify of the body: compact, keys in the order given");
+        batch.Body.Should().Be(
+            requests["products"]!["body"]!.ToJsonString(),
+            "the SDK sends JSON.stringify of the body: compact, keys in the order given");
 
-        var variants = _factory.Recorded.Single(r => r.Method == "POST" && r.Path.EndsWith("/variants/batch", StringComparison.Ordinal));
+        var variants = _factory.Recorded.Single(
+            r => r.Method == "POST" && r.Path.EndsWith("/variants/batch", StringComparison.Ordinal));
         variants.Path.Should().MatchRegex("^/admin/products/prod_[1-9][0-9]*/variants/batch$");
         variants.Authorization.Should().Be(basic);
         variants.QueryString.Should().Be("?fields=id%2Csku%2Ctitle%2C%2Aprices");
         JsonNode.Parse(variants.Body)!["create"].Should().NotBeNull();
-        JsonNode.DeepEquals(JsonNode.Parse(variants.Body)!["create"], requests["variants"]!["body"]!["create"]).Should().BeTrue(variants.Body);
+        JsonNode.DeepEquals(JsonNode.Parse(variants.Body)!["create"], requests["variants"]!["body"]!["create"])
+            .Should().BeTrue(variants.Body);
     }
 
     private static JsonObject Requests() => JsonNode.Parse("""
@@ -81,8 +87,19 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
                   "external_id": "sdk-erp-1",
                   "options": [ { "title": "Size", "values": [ "S", "M", "L" ] } ],
                   "variants": [
-                    { "title": "S", "sku": "SDK-S", "options": { "Size": "S" }, "prices": [ { "currency_code": "usd", "amount": 19.5 } ] },
-                    { "title": "M", "sku": "SDK-M", "options": { "Size": "M" }, "prices": [ { "currency_code": "usd", "amount": 19.5, "min_quantity": 1, "max_quantity": 9, "rules": { "region_id": "reg_us" } } ] }
+                    {
+                      "title": "S", "sku": "SDK-S", "options": { "Size": "S" },
+                      "prices": [ { "currency_code": "usd", "amount": 19.5 } ]
+                    },
+                    {
+                      "title": "M", "sku": "SDK-M", "options": { "Size": "M" },
+                      "prices": [
+                        {
+                          "currency_code": "usd", "amount": 19.5, "min_quantity": 1, "max_quantity": 9,
+                          "rules": { "region_id": "reg_us" }
+                        }
+                      ]
+                    }
                   ],
                   "sales_channels": [ { "id": "sc_web" } ]
                 },
@@ -97,23 +114,38 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
           "variants": {
             "query": { "fields": "id,sku,title,*prices" },
             "body": {
-              "create": [ { "title": "L", "sku": "SDK-L", "options": { "Size": "L" }, "prices": [ { "currency_code": "usd", "amount": 21 } ] } ]
+              "create": [
+                {
+                  "title": "L", "sku": "SDK-L", "options": { "Size": "L" },
+                  "prices": [ { "currency_code": "usd", "amount": 21 } ]
+                }
+              ]
             }
           }
         }
         """)!.AsObject();
 
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string root, string baseUrl, string requestsFile)
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(
+        string root, string baseUrl, string requestsFile)
     {
-        var script = Path.Combine(root, "tests", "Catalog.Api.Tests", "Dialects", "Medusa", "sdk", "medusa-sdk-batch.cjs");
-        var (exitCode, output, errors) = await TestEnvironment.RunAsync("node", [script, baseUrl, CatalogApiFactory.WriteKey, requestsFile], TimeSpan.FromMinutes(2));
+        var script = Path.Combine(
+            root, "tests", "Catalog.Api.Tests", "Dialects", "Medusa", "sdk", "medusa-sdk-batch.cjs");
+        var (exitCode, output, errors) = await TestEnvironment.RunAsync(
+            "node", [script, baseUrl, CatalogApiFactory.WriteKey, requestsFile], TimeSpan.FromMinutes(2));
         return (exitCode, output + errors);
     }
 
 }
 
 /// <summary>What reached the host, before anything else in the pipeline ran.</summary>
-public sealed record RecordedRequest(string Method, string Path, string QueryString, string? Authorization, string? ContentType, string? Accept, string Body);
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string QueryString,
+    string? Authorization,
+    string? ContentType,
+    string? Accept,
+    string Body);
 
 /// <summary>The API on SQLite, with a first middleware that records every request as it arrived.</summary>
 public sealed class RecordingApiFactory : SqliteApiFactory
@@ -123,7 +155,8 @@ public sealed class RecordingApiFactory : SqliteApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(Recorded)));
+        builder.ConfigureServices(
+            services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(Recorded)));
     }
 
     private sealed class RecordingStartupFilter(ConcurrentQueue<RecordedRequest> recorded) : IStartupFilter

@@ -13,15 +13,21 @@ public abstract class MedusaTierPriceTests(CatalogApiFactory factory) : MedusaAp
     [InlineData(10, 15)]
     [InlineData(49, 15)]
     [InlineData(50, 12)]
-    public async Task Quote_VariantWithMedusaTierPrices_TakesTheTierOfTheQuantityAsTheRegularPrice(long quantity, decimal expected)
+    public async Task Quote_VariantWithMedusaTierPrices_TakesTheTierOfTheQuantityAsTheRegularPrice(
+        long quantity, decimal expected)
     {
-        var (roleStatus, roles) = await PostAsync("/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "retail_partner"), ("name", "Retail partner"))]));
+        var (roleStatus, roles) = await PostAsync(
+            "/api/v1/wholesale-roles/batch",
+            Batch.Of(create: [Batch.Item(("key", "retail_partner"), ("name", "Retail partner"))]));
         roleStatus.Should().Be(200, roles.Text());
         var variant = MedusaVariant("TIER-1", "S");
         variant["prices"] = new[]
         {
             new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 20 },
-            new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 15, ["min_quantity"] = 10, ["max_quantity"] = 49 },
+            new Dictionary<string, object?>
+            {
+                ["currency_code"] = "usd", ["amount"] = 15, ["min_quantity"] = 10, ["max_quantity"] = 49,
+            },
             new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 12, ["min_quantity"] = 50 },
         };
         var product = MedusaProduct();
@@ -29,7 +35,8 @@ public abstract class MedusaTierPriceTests(CatalogApiFactory factory) : MedusaAp
         var created = (await MedusaSeedAsync(product))[0];
         var variantId = NumberOf(created.Str("variants[0].id")!);
 
-        var (status, quote) = await GetAsync($"/api/v1/variants/{variantId}/price?role=retail_partner&quantity={quantity}&currency=usd");
+        var (status, quote) = await GetAsync(
+            $"/api/v1/variants/{variantId}/price?role=retail_partner&quantity={quantity}&currency=usd");
 
         status.Should().Be(200, quote.Text());
         quote.Dec("regular_price").Should().Be(expected);
@@ -39,8 +46,11 @@ public abstract class MedusaTierPriceTests(CatalogApiFactory factory) : MedusaAp
     }
 }
 
-public sealed class MedusaTierPriceTestsOnSqlite(SqliteApiFactory f) : MedusaTierPriceTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaTierPriceTestsOnSqlite(SqliteApiFactory f)
+    : MedusaTierPriceTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaTierPriceTestsOnPostgres(PostgresApiFactory f) : MedusaTierPriceTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaTierPriceTestsOnPostgres(PostgresApiFactory f)
+    : MedusaTierPriceTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaTierPriceTestsOnSqlServer(SqlServerApiFactory f) : MedusaTierPriceTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaTierPriceTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaTierPriceTests(f), IClassFixture<SqlServerApiFactory>;

@@ -12,14 +12,35 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
 {
     public static TheoryData<string, string> BadBodies => new()
     {
-        { """{"create":[{"title":"Fine","handle":"fine-one"},{"title":"T","colour":"red"}]}""", "Unrecognized key(s) in object: 'colour' at \"create[1]\"" },
-        { """{"create":[{"title":"Fine","handle":"fine-one"},{"title":42}]}""", "Expected string, received number at \"create[1].title\"" },
-        { """{"create":[{"title":"Fine","handle":"fine-one"}],"delete":["42"]}""", "Invalid id: expected prod_<number>, received '42' at \"delete[0]\"" },
-        { """{"create":[{"title":"Fine","handle":"fine-one"}],"update":[{"id":"variant_1","title":"x"}]}""", "Invalid id: expected prod_<number>, received 'variant_1' at \"update[0].id\"" },
-        { """{"create":[{"title":"Fine","handle":"fine-one","categories":[{"id":"cat-1"}]}]}""", "received 'cat-1' at \"create[0].categories[0].id\"" },
-        { """{"create":[{"title":"Fine","handle":"fine-one"}],"extra":[]}""", "Unrecognized key(s) in object: 'extra'" },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one"},{"title":"T","colour":"red"}]}""",
+            "Unrecognized key(s) in object: 'colour' at \"create[1]\""
+        },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one"},{"title":42}]}""",
+            "Expected string, received number at \"create[1].title\""
+        },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one"}],"delete":["42"]}""",
+            "Invalid id: expected prod_<number>, received '42' at \"delete[0]\""
+        },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one"}],"update":[{"id":"variant_1","title":"x"}]}""",
+            "Invalid id: expected prod_<number>, received 'variant_1' at \"update[0].id\""
+        },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one","categories":[{"id":"cat-1"}]}]}""",
+            "received 'cat-1' at \"create[0].categories[0].id\""
+        },
+        {
+            """{"create":[{"title":"Fine","handle":"fine-one"}],"extra":[]}""",
+            "Unrecognized key(s) in object: 'extra'"
+        },
         { """{"create":{"title":"T"}}""", "Expected array, received object at \"create\"" },
-        { """{"create":[{"title":"Fine","variants":[{"title":"V"}]}]}""", "Required at \"create[0].variants[0].prices\"" },
+        {
+            """{"create":[{"title":"Fine","variants":[{"title":"V"}]}]}""",
+            "Required at \"create[0].variants[0].prices\""
+        },
         { """{"create":[{"title":"Fine","handle":"Not A Handle"}]}""", "at \"create[0].handle\"" },
     };
 
@@ -48,10 +69,16 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
         variant["prices"] = new[]
         {
             new Dictionary<string, object?> { ["currency_code"] = "eur", ["amount"] = 10 },
-            new Dictionary<string, object?> { ["currency_code"] = "eur", ["amount"] = 9, ["rules"] = new Dictionary<string, string> { ["region_id"] = "reg_de" } },
+            new Dictionary<string, object?>
+            {
+                ["currency_code"] = "eur",
+                ["amount"] = 9,
+                ["rules"] = new Dictionary<string, string> { ["region_id"] = "reg_de" },
+            },
         };
 
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = new[] { product } });
+        var (status, body) = await MedusaPostAsync(
+            MedusaProductsBatch, new Dictionary<string, object?> { ["create"] = new[] { product } });
 
         status.Should().Be(400, body.Text());
         body.Str("type").Should().Be("invalid_data");
@@ -62,7 +89,8 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     [Fact]
     public async Task Batch_SeveralProblems_AreAllReportedOnePerLine()
     {
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, """{"create":[{"title":1,"x":2}],"delete":["nope"]}""");
+        var (status, body) = await MedusaPostAsync(
+            MedusaProductsBatch, """{"create":[{"title":1,"x":2}],"delete":["nope"]}""");
 
         status.Should().Be(400, body.Text());
         body.Str("message")!.Split('\n').Should().HaveCount(2)
@@ -142,7 +170,9 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     [Fact]
     public async Task Batch_UnknownQueryKey_Answers400NamingIt()
     {
-        var (status, body) = await MedusaPostAsync($"{MedusaProductsBatch}?expand=variants", new Dictionary<string, object?> { ["create"] = new[] { MedusaProduct() } });
+        var (status, body) = await MedusaPostAsync(
+            $"{MedusaProductsBatch}?expand=variants",
+            new Dictionary<string, object?> { ["create"] = new[] { MedusaProduct() } });
 
         status.Should().Be(400, body.Text());
         body.Str("message").Should().Contain("'expand'");
@@ -154,7 +184,8 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     {
         var deletes = Enumerable.Range(1, 1001).Select(i => $"prod_{i}").ToList();
 
-        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?> { ["delete"] = deletes });
+        var (status, body) = await MedusaPostAsync(
+            MedusaProductsBatch, new Dictionary<string, object?> { ["delete"] = deletes });
 
         status.Should().Be(400, body.Text());
         body.Str("message").Should().Contain("at most 1000 are allowed");
@@ -162,8 +193,11 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
     }
 }
 
-public sealed class MedusaValidationTestsOnSqlite(SqliteApiFactory f) : MedusaValidationTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaValidationTestsOnSqlite(SqliteApiFactory f)
+    : MedusaValidationTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaValidationTestsOnPostgres(PostgresApiFactory f) : MedusaValidationTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaValidationTestsOnPostgres(PostgresApiFactory f)
+    : MedusaValidationTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaValidationTestsOnSqlServer(SqlServerApiFactory f) : MedusaValidationTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaValidationTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaValidationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -3,7 +3,9 @@ using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
-/// <summary><c>POST /admin/products/{id}/variants/batch</c>: one product's variants, atomically, in Medusa's shape.</summary>
+/// <summary>
+/// <c>POST /admin/products/{id}/variants/batch</c>: one product's variants, atomically, in Medusa's shape.
+/// </summary>
 public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : MedusaApiTest(factory)
 {
     [Fact]
@@ -16,12 +18,18 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         var created = MedusaVariant("VB-3", "L");
         created["hs_code"] = "610910";
         created["weight"] = 250;
-        created["inventory_items"] = new[] { new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_9", ["required_quantity"] = 2 } };
+        created["inventory_items"] = new[]
+        {
+            new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_9", ["required_quantity"] = 2 },
+        };
 
         var (status, body) = await MedusaPostAsync(MedusaVariantsBatch(productId), new Dictionary<string, object?>
         {
             ["create"] = new[] { created },
-            ["update"] = new[] { new Dictionary<string, object?> { ["id"] = keep, ["title"] = "Renamed", ["allow_backorder"] = true } },
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?> { ["id"] = keep, ["title"] = "Renamed", ["allow_backorder"] = true },
+            },
             ["delete"] = new[] { drop },
         });
 
@@ -30,7 +38,8 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         body.Str("created[0].product_id").Should().Be(productId);
         body.Str("created[0].hs_code").Should().Be("610910");
         body.Dec("created[0].weight").Should().Be(250);
-        body.At("created[0].manage_inventory")!.GetValue<bool>().Should().BeTrue("Medusa manages inventory unless told not to");
+        body.At("created[0].manage_inventory")!.GetValue<bool>()
+            .Should().BeTrue("Medusa manages inventory unless told not to");
         body.Str("created[0].options[0].value").Should().Be("L");
         body.At("created[0]")!.AsObject().Should().NotContainKey("inventory_items");
         body.Str("updated[0].id").Should().Be(keep);
@@ -49,16 +58,31 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         var variant = MedusaVariant("EXT-1", "S");
         variant["hs_code"] = "610910";
         variant["material"] = "cotton";
-        variant["inventory_items"] = new[] { new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_1", ["required_quantity"] = 1 } };
-        variant["prices"] = new[] { new Dictionary<string, object?> { ["currency_code"] = "eur", ["amount"] = 9, ["rules"] = new Dictionary<string, string> { ["region_id"] = "reg_eu" } } };
+        variant["inventory_items"] = new[]
+        {
+            new Dictionary<string, object?> { ["inventory_item_id"] = "iitem_1", ["required_quantity"] = 1 },
+        };
+        variant["prices"] = new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["currency_code"] = "eur",
+                ["amount"] = 9,
+                ["rules"] = new Dictionary<string, string> { ["region_id"] = "reg_eu" },
+            },
+        };
         var product = MedusaProduct();
         product["variants"] = new[] { variant };
         var seeded = (await MedusaSeedAsync(product))[0];
         var variantId = seeded.Str("variants[0].id")!;
 
-        var (status, body) = await MedusaPostAsync($"{MedusaVariantsBatch(seeded.Str("id")!)}?fields=%2Binventory_items", new Dictionary<string, object?>
+        var url = $"{MedusaVariantsBatch(seeded.Str("id")!)}?fields=%2Binventory_items";
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
-            ["update"] = new[] { new Dictionary<string, object?> { ["id"] = variantId, ["hs_code"] = null, ["origin_country"] = "pt" } },
+            ["update"] = new[]
+            {
+                new Dictionary<string, object?> { ["id"] = variantId, ["hs_code"] = null, ["origin_country"] = "pt" },
+            },
         });
 
         status.Should().Be(200, body.Text());
@@ -83,14 +107,21 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         variant["prices"] = new[]
         {
             new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 10 },
-            new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 8, ["min_quantity"] = 10, ["rules"] = new Dictionary<string, string> { ["customer_group_id"] = "cg_1" } },
+            new Dictionary<string, object?>
+            {
+                ["currency_code"] = "usd",
+                ["amount"] = 8,
+                ["min_quantity"] = 10,
+                ["rules"] = new Dictionary<string, string> { ["customer_group_id"] = "cg_1" },
+            },
         };
         var product = MedusaProduct();
         product["variants"] = new[] { variant };
         var seeded = (await MedusaSeedAsync(product))[0];
         var tier = seeded.Arr("variants[0].prices").Single(p => p.At("min_quantity") is not null);
 
-        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch(seeded.Str("id")!), new Dictionary<string, object?>
+        var url = MedusaVariantsBatch(seeded.Str("id")!);
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["update"] = new[]
             {
@@ -122,7 +153,8 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
             new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 20m, ["sale_amount"] = 15m })));
         var price = $"price_{made.Num("variants[0].prices[0].id")}";
 
-        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch($"prod_{made.Num("id")}"), new Dictionary<string, object?>
+        var url = MedusaVariantsBatch($"prod_{made.Num("id")}");
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["update"] = new[]
             {
@@ -146,7 +178,8 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         var seeded = (await MedusaSeedAsync(WithTwoVariants("PX-1", "PX-2")))[0];
         var foreignPrice = seeded.Str("variants[1].prices[0].id");
 
-        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch(seeded.Str("id")!), new Dictionary<string, object?>
+        var url = MedusaVariantsBatch(seeded.Str("id")!);
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["update"] = new[]
             {
@@ -169,7 +202,8 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
         var seeded = (await MedusaSeedAsync(WithTwoVariants("MV-1", "MV-2")))[0];
         var before = await CountRowsAsync();
 
-        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch(seeded.Str("id")!), new Dictionary<string, object?>
+        var url = MedusaVariantsBatch(seeded.Str("id")!);
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["create"] = new[] { MedusaVariant("MV-3", "L") },
             ["update"] = new[]
@@ -191,7 +225,9 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
     [InlineData("424242")]
     public async Task BatchVariants_UnknownOrMalformedProduct_Answers404(string productId)
     {
-        var (status, body) = await MedusaPostAsync(MedusaVariantsBatch(productId), new Dictionary<string, object?> { ["create"] = new[] { MedusaVariant("NP-1", "S") } });
+        var (status, body) = await MedusaPostAsync(
+            MedusaVariantsBatch(productId),
+            new Dictionary<string, object?> { ["create"] = new[] { MedusaVariant("NP-1", "S") } });
 
         status.Should().Be(404, body.Text());
         body.Str("type").Should().Be("not_found");
@@ -204,13 +240,16 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
     {
         var seeded = (await MedusaSeedAsync(MedusaProduct()))[0];
 
-        var (status, body) = await MedusaPostAsync($"{MedusaVariantsBatch(seeded.Str("id")!)}?fields=sku,prices.amount", new Dictionary<string, object?>
+        var url = $"{MedusaVariantsBatch(seeded.Str("id")!)}?fields=sku,prices.amount";
+        var (status, body) = await MedusaPostAsync(url, new Dictionary<string, object?>
         {
             ["create"] = new[] { MedusaVariant("FV-1", "M") },
         });
 
         status.Should().Be(200, body.Text());
-        body.At("created[0]")!.ToJsonString().Should().MatchRegex("""^\{"id":"variant_\d+","sku":"FV-1","prices":\[\{"id":"price_\d+","amount":12.5\}\]\}$""");
+        const string Projected =
+            """^\{"id":"variant_\d+","sku":"FV-1","prices":\[\{"id":"price_\d+","amount":12.5\}\]\}$""";
+        body.At("created[0]")!.ToJsonString().Should().MatchRegex(Projected);
     }
 
     private static Dictionary<string, object?> WithTwoVariants(string first, string second)
@@ -221,8 +260,11 @@ public abstract class MedusaVariantsBatchTests(CatalogApiFactory factory) : Medu
     }
 }
 
-public sealed class MedusaVariantsBatchTestsOnSqlite(SqliteApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class MedusaVariantsBatchTestsOnSqlite(SqliteApiFactory f)
+    : MedusaVariantsBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class MedusaVariantsBatchTestsOnPostgres(PostgresApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class MedusaVariantsBatchTestsOnPostgres(PostgresApiFactory f)
+    : MedusaVariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class MedusaVariantsBatchTestsOnSqlServer(SqlServerApiFactory f) : MedusaVariantsBatchTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class MedusaVariantsBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaVariantsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -48,7 +48,9 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         body.Str("results[1].product.name").Should().Be("Renamed product");
 
         var read = await CanonicalAsync(first);
-        SameJson(read.At("extensions"), """{"trade": {"pricingType": "FIXED", "price": 12500, "isDisclosePrice": true}}""").Should().BeTrue(read.Text());
+        SameJson(read.At("extensions"), """
+            {"trade": {"pricingType": "FIXED", "price": 12500, "isDisclosePrice": true}}
+            """).Should().BeTrue(read.Text());
         read.At("extensions.trade.price")!.ToJsonString().Should().Be("12500");
         read.Str("title").Should().Be(before.Str("title"));
         read.Str("status").Should().Be("published");
@@ -65,10 +67,14 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
     {
         var (_, ids) = await SeedTradeProductsAsync(1);
 
-        var (status, body) = await TradePatchAsync(Updates($$"""{"id": {{ids[0]}}, "name": "Kept"}""", """{"id": 987654, "name": "Renamed product"}"""));
+        var (status, body) = await TradePatchAsync(
+            Updates($$"""{"id": {{ids[0]}}, "name": "Kept"}""", """{"id": 987654, "name": "Renamed product"}"""));
 
         status.Should().Be(200, body.Text());
-        SameJson(body.At("results[1]"), """{"id": 987654, "status": "error", "code": "NOT_FOUND", "message": "Trade product not found"}""").Should().BeTrue(body.Text());
+        SameJson(
+                body.At("results[1]"),
+                """{"id": 987654, "status": "error", "code": "NOT_FOUND", "message": "Trade product not found"}""")
+            .Should().BeTrue(body.Text());
         SameJson(body.At("summary"), """{"total": 2, "succeeded": 1, "failed": 1}""").Should().BeTrue(body.Text());
         (await FindProductAsync(ids[0]))!.Title.Should().Be("Kept");
         (await CountRowsAsync()).Products.Should().Be(1);
@@ -79,7 +85,12 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
     {
         var (_, ids) = await SeedTradeProductsAsync(1);
         var other = (await SeedCategoriesAsync(new CategoryBuilder()))[0].Num("id");
-        const string Faqs = """[{"question": "What materials do you use?", "answer": "Locally sourced granite.", "order": 1}, {"question": "Lead time?", "answer": null}]""";
+        const string Faqs = """
+            [
+              {"question": "What materials do you use?", "answer": "Locally sourced granite.", "order": 1},
+              {"question": "Lead time?", "answer": null}
+            ]
+            """;
 
         var (status, body) = await TradePatchAsync(Updates($$"""
             {
@@ -123,9 +134,15 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
     public async Task Batch_NullDescriptionAndPrices_ClearThemAndKeepTheRest()
     {
         var (_, ids) = await SeedTradeProductsAsync(1);
-        await TradePatchAsync(Updates($$"""{"id": {{ids[0]}}, "pricingType": "RANGE", "price": 10, "maxPrice": 20, "faqs": [{"question": "q", "answer": "a"}]}"""));
+        await TradePatchAsync(Updates($$"""
+            {
+              "id": {{ids[0]}}, "pricingType": "RANGE", "price": 10, "maxPrice": 20,
+              "faqs": [{"question": "q", "answer": "a"}]
+            }
+            """));
 
-        var (status, body) = await TradePatchAsync(Updates($$"""{"id": {{ids[0]}}, "description": null, "pricing": {"price": null, "maxPrice": null} }"""));
+        var (status, body) = await TradePatchAsync(Updates(
+            $$"""{"id": {{ids[0]}}, "description": null, "pricing": {"price": null, "maxPrice": null} }"""));
 
         status.Should().Be(200, body.Text());
         body.Str("results[0].status").Should().Be("ok", body.Text());
@@ -136,8 +153,9 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         body.Arr("results[0].product.faqs").Should().HaveCount(1);
         var stored = await FindProductAsync(ids[0]);
         stored!.Description.Should().BeNull();
-        SameJson(JsonNode.Parse(stored.Extensions!)!["trade"], """{"pricingType": "RANGE", "faqs": [{"question": "q", "answer": "a"}], "price": null, "maxPrice": null}""")
-            .Should().BeTrue(stored.Extensions);
+        SameJson(JsonNode.Parse(stored.Extensions!)!["trade"], """
+            {"pricingType": "RANGE", "faqs": [{"question": "q", "answer": "a"}], "price": null, "maxPrice": null}
+            """).Should().BeTrue(stored.Extensions);
     }
 
     [Fact]
@@ -220,7 +238,8 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
 
         status.Should().Be(200, body.Text());
         body.Arr("results").Select(r => r.Str("status")).Should().Equal("ok", "ok", "ok", "error", "ok");
-        body.At("results[0].product.maxPrice")!.ToJsonString().Should().Be("200", "the first update's answer is the product after it");
+        body.At("results[0].product.maxPrice")!.ToJsonString()
+            .Should().Be("200", "the first update's answer is the product after it");
         body.Str("results[2].product.name").Should().Be("A twice");
         body.Str("results[2].product.pricingType").Should().Be("RANGE", "the second update sees the first");
         body.At("results[2].product.price")!.ToJsonString().Should().Be("100");
@@ -230,7 +249,9 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         var stored = await FindProductAsync(a);
         stored!.Title.Should().Be("A twice");
         stored.Version.Should().Be(3);
-        SameJson(JsonNode.Parse(stored.Extensions!)!["trade"], """{"pricingType": "RANGE", "price": 100, "maxPrice": 150}""").Should().BeTrue(stored.Extensions);
+        SameJson(JsonNode.Parse(stored.Extensions!)!["trade"], """
+            {"pricingType": "RANGE", "price": 100, "maxPrice": 150}
+            """).Should().BeTrue(stored.Extensions);
         (await FindProductAsync(b))!.Title.Should().Be("B twice");
     }
 
@@ -260,12 +281,15 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         var (low, high) = (categories[0].Num("id"), categories[1].Num("id"));
         var product = await SeedProductAsync(new ProductBuilder().InCategories(high, low));
 
-        var (_, same) = await TradePatchAsync(Updates($$"""{"id": {{product.Num("id")}}, "tradeCategoryId": {{low}}}"""));
+        var (_, same) = await TradePatchAsync(
+            Updates($$"""{"id": {{product.Num("id")}}, "tradeCategoryId": {{low}}}"""));
 
         same.Num("results[0].product.tradeCategoryId").Should().Be(low);
-        (await FindProductAsync(product.Num("id")))!.Categories.Select(c => c.CategoryId).Should().BeEquivalentTo([low, high]);
+        (await FindProductAsync(product.Num("id")))!.Categories.Select(c => c.CategoryId)
+            .Should().BeEquivalentTo([low, high]);
 
-        var (_, moved) = await TradePatchAsync(Updates($$"""{"id": {{product.Num("id")}}, "tradeCategoryId": {{high}}}"""));
+        var (_, moved) = await TradePatchAsync(
+            Updates($$"""{"id": {{product.Num("id")}}, "tradeCategoryId": {{high}}}"""));
 
         moved.Num("results[0].product.tradeCategoryId").Should().Be(high);
         (await FindProductAsync(product.Num("id")))!.Categories.Select(c => c.CategoryId).Should().Equal(high);
@@ -285,7 +309,9 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         status.Should().Be(200, body.Text());
         body.At("results[0].product.price")!.ToJsonString().Should().Be("2.50");
         var read = await CanonicalAsync(product.Num("id"));
-        SameJson(read.At("extensions"), """{"woocommerce": {"menu_order": 3}, "trade": {"note": "kept", "price": 2.50}}""").Should().BeTrue(read.Text());
+        SameJson(read.At("extensions"), """
+            {"woocommerce": {"menu_order": 3}, "trade": {"note": "kept", "price": 2.50}}
+            """).Should().BeTrue(read.Text());
     }
 
     [Fact]
@@ -293,7 +319,8 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
     {
         var (_, ids) = await SeedTradeProductsAsync(100);
 
-        var (status, body) = await TradePatchAsync(Updates([.. ids.Select(id => $$"""{"id": {{id}}, "price": {{id}}}""")]));
+        var (status, body) = await TradePatchAsync(
+            Updates([.. ids.Select(id => $$"""{"id": {{id}}, "price": {{id}}}""")]));
 
         status.Should().Be(200, body.Text());
         body.Num("summary.succeeded").Should().Be(100, body.Text());
@@ -309,8 +336,12 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
         async Task<long> ReadsAsync(IEnumerable<long> targets)
         {
             Factory.Statements.Reset();
-            var (status, body) = await TradePatchAsync(Updates([.. targets.Select(id =>
-                $$"""{"id": {{id}}, "name": "Counted {{id}}", "tradeCategoryId": {{other}}, "pricing": {"pricingType": "FIXED", "price": 10}, "isActive": false}""")]));
+            var (status, body) = await TradePatchAsync(Updates([.. targets.Select(id => $$"""
+                {
+                  "id": {{id}}, "name": "Counted {{id}}", "tradeCategoryId": {{other}},
+                  "pricing": {"pricingType": "FIXED", "price": 10}, "isActive": false
+                }
+                """)]));
             body.Num("summary.failed").Should().Be(0, body.Text());
             return status == 200 ? Factory.Statements.Reads : -1;
         }
@@ -323,11 +354,14 @@ public abstract class TradeBatchTests(CatalogApiFactory factory) : TradeApiTest(
 
     /// <summary>The canonical timestamp as the trade API writes it: UTC, milliseconds, Z.</summary>
     private static string TradeTime(string canonical) =>
-        DateTimeOffset.Parse(canonical, CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        DateTimeOffset.Parse(canonical, CultureInfo.InvariantCulture).UtcDateTime
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 public sealed class TradeBatchTestsOnSqlite(SqliteApiFactory f) : TradeBatchTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class TradeBatchTestsOnPostgres(PostgresApiFactory f) : TradeBatchTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class TradeBatchTestsOnPostgres(PostgresApiFactory f)
+    : TradeBatchTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class TradeBatchTestsOnSqlServer(SqlServerApiFactory f) : TradeBatchTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class TradeBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : TradeBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -17,14 +17,17 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
     {
         var (_, ids) = await SeedTradeProductsAsync(2);
 
-        var (status, body) = await TradePatchAsync(Updates([.. Enumerable.Range(0, 101).Select(i => $$"""{"id": {{ids[i % 2]}}, "name": "Renamed {{i}}"}""")]));
+        var (status, body) = await TradePatchAsync(Updates(
+            [.. Enumerable.Range(0, 101).Select(i => $$"""{"id": {{ids[i % 2]}}, "name": "Renamed {{i}}"}""")]));
 
         status.Should().Be(400, body.Text());
         SameJson(body, """
             {
               "success": false,
               "message": "Batch size exceeds maximum of 100 items",
-              "error": { "status": 400, "code": "BATCH_TOO_LARGE", "message": "Batch size exceeds maximum of 100 items" }
+              "error": {
+                "status": 400, "code": "BATCH_TOO_LARGE", "message": "Batch size exceeds maximum of 100 items"
+              }
             }
             """).Should().BeTrue(body.Text());
         await NothingWrittenAsync(ids);
@@ -38,13 +41,17 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
         var (_, ids) = await SeedTradeProductsAsync(1);
         using var client = Factory.CreateClientWithKey(token);
 
-        using var response = await client.PatchAsync(TradeBatch, Body(Updates($$"""{"id": {{ids[0]}}, "name": "Intruder"}""")));
+        using var response = await client.PatchAsync(
+            TradeBatch, Body(Updates($$"""{"id": {{ids[0]}}, "name": "Intruder"}""")));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
 
         ((int)response.StatusCode).Should().Be(401, body.Text());
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         SameJson(body, """
-            {"success": false, "message": "Invalid or expired token", "error": {"status": 401, "message": "Invalid or expired token"}}
+            {
+              "success": false, "message": "Invalid or expired token",
+              "error": {"status": 401, "message": "Invalid or expired token"}
+            }
             """).Should().BeTrue(body.Text());
         await NothingWrittenAsync(ids);
     }
@@ -73,18 +80,24 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
     [InlineData("""{"updates": [{"id": "ID", "name": "x"}]}""", "INVALID_BODY", "updates[0].id")]
     [InlineData("""{"updates": [{"id": ID, "isActive": "yes"}]}""", "INVALID_BODY", "updates[0].isActive")]
     [InlineData("""{"updates": [{"id": ID, "faqs": {"question": "q"}}]}""", "INVALID_BODY", "updates[0].faqs")]
-    [InlineData("""{"updates": [{"id": ID, "pricing": {"price": 1, "currency": "AUD"}}]}""", "INVALID_BODY", "updates[0].pricing.currency")]
+    [InlineData(
+        """{"updates": [{"id": ID, "pricing": {"price": 1, "currency": "AUD"}}]}""",
+        "INVALID_BODY",
+        "updates[0].pricing.currency")]
     [InlineData("""{"updates": [{"id": ID, "colour": "red"}]}""", "INVALID_BODY", "updates[0].colour")]
     [InlineData("""{"updates": {"id": ID}}""", "INVALID_BODY", "updates")]
     [InlineData("""{"updates": [{"id": ID, "name": "x"}, null]}""", "INVALID_BODY", "updates[1]")]
     [InlineData("""{"updates": [{"id": ID, "name": "x"}, {"name": "no id"}]}""", "INVALID_BODY", "updates[1].id")]
     [InlineData("""{"updates": []}""", "EMPTY_BATCH", null)]
     [InlineData("""{}""", "EMPTY_BATCH", null)]
-    public async Task Batch_BodyThatIsNotABatch_Answers400InTheEnvelopeAndWritesNothing(string json, string code, string? field)
+    public async Task Batch_BodyThatIsNotABatch_Answers400InTheEnvelopeAndWritesNothing(
+        string json, string code, string? field)
     {
         var (_, ids) = await SeedTradeProductsAsync(1);
 
-        using var response = await Client.PatchAsync(TradeBatch, Body(json.Replace("ID", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await Client.PatchAsync(
+            TradeBatch, Body(json.Replace("ID", id, StringComparison.Ordinal)));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
 
         ((int)response.StatusCode).Should().Be(400, body.Text());
@@ -129,7 +142,10 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
 
         status.Should().Be(500, body.Text());
         SameJson(body, """
-            {"success": false, "message": "Internal server error", "error": {"status": 500, "message": "Internal server error"}}
+            {
+              "success": false, "message": "Internal server error",
+              "error": {"status": 500, "message": "Internal server error"}
+            }
             """).Should().BeTrue(body.Text());
         await NothingWrittenAsync(ids);
         (await CountRowsAsync()).Should().Be(before);
@@ -137,7 +153,8 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
 
     /// <summary>
     /// An id sent again starts a second canonical batch after the first was written (so that it sees it); a fault in
-    /// the second leaves the first written, as the trade API's own sequential processing does. Documented in dialects.md.
+    /// the second leaves the first written, as the trade API's own sequential processing does. Documented in
+    /// dialects.md.
     /// </summary>
     [Fact]
     public async Task Batch_UnexpectedFailureAfterARepeatedId_Answers500AndKeepsOnlyTheUpdatesBeforeTheRepeat()
@@ -160,21 +177,31 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
         second.Version.Should().Be(1);
     }
 
-    /// <summary>Runs <paramref name="action"/> while the database refuses, with an error Catalog does not classify, any link of a product to <paramref name="categoryId"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> while the database refuses, with an error Catalog does not classify, any link of
+    /// a product to <paramref name="categoryId"/>.
+    /// </summary>
     private async Task<T> WithFaultOnLinkToAsync<T>(long categoryId, Func<Task<T>> action)
     {
         string[] create = Factory.Provider switch
         {
             "Postgres" =>
             [
-                "CREATE FUNCTION trade_test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$",
-                $"CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories FOR EACH ROW WHEN (NEW.category_id = {categoryId}) EXECUTE FUNCTION trade_test_fault()",
+                "CREATE FUNCTION trade_test_fault() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'injected fault'; END $$",
+                "CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories FOR EACH ROW "
+                    + $"WHEN (NEW.category_id = {categoryId}) EXECUTE FUNCTION trade_test_fault()",
             ],
             "SqlServer" =>
             [
-                $"CREATE TRIGGER trade_test_fault ON product_categories AFTER INSERT AS IF EXISTS (SELECT 1 FROM inserted WHERE category_id = {categoryId}) THROW 50000, 'injected fault', 1;",
+                "CREATE TRIGGER trade_test_fault ON product_categories AFTER INSERT AS IF EXISTS "
+                    + $"(SELECT 1 FROM inserted WHERE category_id = {categoryId}) THROW 50000, 'injected fault', 1;",
             ],
-            _ => [$"CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories WHEN NEW.category_id = {categoryId} BEGIN SELECT RAISE(ABORT, 'injected fault'); END"],
+            _ =>
+            [
+                "CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories "
+                    + $"WHEN NEW.category_id = {categoryId} BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+            ],
         };
         string[] drop = Factory.Provider == "Postgres"
             ? ["DROP TRIGGER trade_test_fault ON product_categories", "DROP FUNCTION trade_test_fault()"]
@@ -211,8 +238,11 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
     }
 }
 
-public sealed class TradeErrorEnvelopeTestsOnSqlite(SqliteApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<SqliteApiFactory>;
+public sealed class TradeErrorEnvelopeTestsOnSqlite(SqliteApiFactory f)
+    : TradeErrorEnvelopeTests(f), IClassFixture<SqliteApiFactory>;
 
-public sealed class TradeErrorEnvelopeTestsOnPostgres(PostgresApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<PostgresApiFactory>;
+public sealed class TradeErrorEnvelopeTestsOnPostgres(PostgresApiFactory f)
+    : TradeErrorEnvelopeTests(f), IClassFixture<PostgresApiFactory>;
 
-public sealed class TradeErrorEnvelopeTestsOnSqlServer(SqlServerApiFactory f) : TradeErrorEnvelopeTests(f), IClassFixture<SqlServerApiFactory>;
+public sealed class TradeErrorEnvelopeTestsOnSqlServer(SqlServerApiFactory f)
+    : TradeErrorEnvelopeTests(f), IClassFixture<SqlServerApiFactory>;
