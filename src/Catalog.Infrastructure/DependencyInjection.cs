@@ -26,8 +26,9 @@ public static class DependencyInjection
         {
             DatabaseProviderKind.Sqlite => new SqliteProvider(),
             DatabaseProviderKind.Postgres => new PostgresProvider(),
+            DatabaseProviderKind.SqlServer => new SqlServerProvider(),
             _ => throw new InvalidOperationException(
-                $"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres."),
+                $"Unknown Database:Provider '{options.Provider}'. Use Sqlite, Postgres or SqlServer."),
         };
         var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured

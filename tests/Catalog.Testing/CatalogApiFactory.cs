@@ -3,6 +3,7 @@ using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Testing.Postgres;
+using Catalog.Testing.SqlServer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -42,6 +43,11 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
 
     public async Task InitializeAsync()
     {
+        if (!CanRun)
+        {
+            return;
+        }
+
         _connectionString = await CreateDatabaseAsync();
         if (KestrelPort is { } port)
         {
@@ -57,7 +63,10 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await DropDatabaseAsync(_connectionString);
+        if (CanRun)
+        {
+            await DropDatabaseAsync(_connectionString);
+        }
     }
 
     public HttpClient CreateClientWithKey(string? key = WriteKey)
@@ -93,11 +102,20 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         {
             _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
             {
-                DbAdapter = Provider == "Postgres" ? DbAdapter.Postgres : DbAdapter.Sqlite,
+                DbAdapter = Provider switch
+                {
+                    "Postgres" => DbAdapter.Postgres,
+                    "SqlServer" => DbAdapter.SqlServer,
+                    _ => DbAdapter.Sqlite,
+                },
                 TablesToIgnore = ["api_keys", "__EFMigrationsHistory"],
                 WithReseed = true,
             });
             await _respawner.ResetAsync(connection);
+            if (Provider == "SqlServer")
+            {
+                await db.Database.ExecuteSqlRawAsync(SqlServerTestServer.RestartSequences);
+            }
         }
         finally
         {
@@ -119,6 +137,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     /// More configuration for a fixture of its own (a dialect's settings, say), applied after the defaults.
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>False where the database cannot be had here: the fixture then stays idle, its tests not run.</summary>
+    protected virtual bool CanRun => true;
 
     protected abstract Task<string> CreateDatabaseAsync();
 
@@ -176,4 +197,17 @@ public class PostgresApiFactory : CatalogApiFactory
         NpgsqlConnection.ClearAllPools();
         await (await PostgresServer.SharedAsync()).DropDatabaseAsync(connectionString);
     }
+}
+
+/// <summary>Runs only with <c>CATALOG_TEST_SQLSERVER</c>; otherwise its tests are reported as not run.</summary>
+public class SqlServerApiFactory : CatalogApiFactory
+{
+    public override string Provider => "SqlServer";
+
+    protected override bool CanRun => SqlServerTestServer.IsConfigured;
+
+    protected override Task<string> CreateDatabaseAsync() => SqlServerTestServer.CreateDatabaseAsync();
+
+    protected override Task DropDatabaseAsync(string connectionString) =>
+        SqlServerTestServer.DropDatabaseAsync(connectionString);
 }

@@ -36,6 +36,30 @@ public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbConte
 public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbContext> options)
     : CatalogDbContext(options);
 
+/// <summary>
+/// SQL Server gives each table's ids from a sequence of its own (<c>products_id_seq</c>, ...), so that a batch can
+/// reserve a range of them in one call (<c>sp_sequence_get_range</c>) and insert them explicitly, as on the other
+/// providers. IDENTITY columns would refuse explicit ids without <c>IDENTITY_INSERT</c>, one table at a time.
+/// </summary>
+public sealed class SqlServerCatalogDbContext(DbContextOptions<SqlServerCatalogDbContext> options)
+    : CatalogDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (entity.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd } id] }
+                && id.ClrType == typeof(long))
+            {
+                SqlServerPropertyBuilderExtensions.UseSequence(
+                    modelBuilder.Entity(entity.ClrType).Property(id.Name),
+                    SqlServerProvider.SequenceOf(entity.GetTableName()!));
+            }
+        }
+    }
+}
+
 /// <summary>snake_case columns, keys and indexes on every provider: SQL reads alike on SQLite and PostgreSQL.</summary>
 internal static class SnakeCaseNames
 {

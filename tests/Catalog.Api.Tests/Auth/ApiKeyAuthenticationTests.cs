@@ -169,3 +169,6 @@ public sealed class ApiKeyAuthenticationTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class ApiKeyAuthenticationTestsOnPostgres(PostgresApiFactory f)
     : ApiKeyAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class ApiKeyAuthenticationTestsOnSqlServer(SqlServerApiFactory f)
+    : ApiKeyAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -269,3 +269,6 @@ public sealed class InputPolicyTestsOnSqlite(SqliteApiFactory f) : InputPolicyTe
 
 public sealed class InputPolicyTestsOnPostgres(PostgresApiFactory f)
     : InputPolicyTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class InputPolicyTestsOnSqlServer(SqlServerApiFactory f)
+    : InputPolicyTests(f), IClassFixture<SqlServerApiFactory>;

@@ -253,3 +253,6 @@ public sealed class InvalidRequestResponseTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class InvalidRequestResponseTestsOnPostgres(PostgresApiFactory f)
     : InvalidRequestResponseTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class InvalidRequestResponseTestsOnSqlServer(SqlServerApiFactory f)
+    : InvalidRequestResponseTests(f), IClassFixture<SqlServerApiFactory>;

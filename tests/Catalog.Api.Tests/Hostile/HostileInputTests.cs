@@ -281,3 +281,11 @@ public sealed class HostileInputTestsOnSqlite(QuietSqliteApiFactory f, ITestOutp
 
 public sealed class HostileInputTestsOnPostgres(QuietPostgresApiFactory f, ITestOutputHelper output)
     : HostileInputTests(f, output), IClassFixture<QuietPostgresApiFactory>;
+
+public sealed class QuietSqlServerApiFactory : SqlServerApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => QuietLogging.Settings;
+}
+
+public sealed class HostileInputTestsOnSqlServer(QuietSqlServerApiFactory f, ITestOutputHelper output)
+    : HostileInputTests(f, output), IClassFixture<QuietSqlServerApiFactory>;

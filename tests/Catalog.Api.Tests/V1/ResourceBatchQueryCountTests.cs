@@ -84,3 +84,6 @@ public sealed class ResourceBatchQueryCountTestsOnSqlite(SqliteApiFactory factor
 
 public sealed class ResourceBatchQueryCountTestsOnPostgres(PostgresApiFactory factory)
     : ResourceBatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class ResourceBatchQueryCountTestsOnSqlServer(SqlServerApiFactory factory)
+    : ResourceBatchQueryCountTests(factory), IClassFixture<SqlServerApiFactory>;

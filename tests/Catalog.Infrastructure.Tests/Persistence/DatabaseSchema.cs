@@ -35,16 +35,20 @@ internal static class DatabaseSchema
                 t.Columns.Any(c => c.Name == "id"
                     && c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd))))];
 
-    /// <summary>The tables as the migrated SQLite database has them.</summary>
     /// <summary>The schema of the database a context is connected to, read the way its provider lists it.</summary>
     public static async Task<List<TableShape>> FromDatabaseAsync(CatalogDbContext db)
     {
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        return db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)
-            ? await FromPostgresAsync(connection)
-            : await FromSqliteAsync(connection);
+        return db.Database.ProviderName switch
+        {
+            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => await FromPostgresAsync(connection),
+            { } name when name.Contains("SqlServer", StringComparison.Ordinal) => await FromSqlServerAsync(connection),
+            _ => await FromSqliteAsync(connection),
+        };
     }
+
+    /// <summary>The tables as the migrated SQLite database has them.</summary>
 
     public static async Task<List<TableShape>> FromSqliteAsync(DbConnection connection)
     {
@@ -169,6 +173,76 @@ internal static class DatabaseSchema
 
         return shapes;
     }
+
+    /// <summary>The tables as the migrated SQL Server database has them (ids come from sequences: a default).</summary>
+    public static async Task<List<TableShape>> FromSqlServerAsync(DbConnection connection)
+    {
+        var tables = await ListAsync(
+            connection,
+            "SELECT name FROM sys.tables WHERE name <> '__EFMigrationsHistory' ORDER BY name",
+            r => r.GetString(0));
+        var shapes = new List<TableShape>();
+        foreach (var table in tables)
+        {
+            var columns = await ListAsync(connection,
+                $"""
+                SELECT c.name, t.name, c.max_length, c.precision, c.scale, c.is_nullable,
+                       CASE WHEN d.definition LIKE '%NEXT VALUE FOR%' THEN 1 ELSE 0 END
+                FROM sys.columns c JOIN sys.types t ON t.user_type_id = c.user_type_id
+                LEFT JOIN sys.default_constraints d
+                    ON d.parent_object_id = c.object_id AND d.parent_column_id = c.column_id
+                WHERE c.object_id = OBJECT_ID(N'[{table}]')
+                """,
+                r => (Name: r.GetString(0), Type: SqlServerType(r.GetString(1), r.GetInt16(2), r.GetByte(3),
+                    r.GetByte(4)), Nullable: r.GetBoolean(5), FromSequence: r.GetInt32(6) == 1));
+            var indexes = await ListAsync(connection,
+                $"""
+                SELECT i.name, i.is_unique, i.is_primary_key,
+                       STRING_AGG(c.name, ',') WITHIN GROUP (ORDER BY ic.key_ordinal)
+                FROM sys.indexes i
+                JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+                JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+                WHERE i.object_id = OBJECT_ID(N'[{table}]') AND i.is_unique_constraint = 0
+                    AND ic.is_included_column = 0
+                GROUP BY i.name, i.is_unique, i.is_primary_key
+                """,
+                r => (
+                    Name: r.GetString(0), Unique: r.GetBoolean(1), Primary: r.GetBoolean(2), Columns: r.GetString(3)));
+            var foreignKeys = await ListAsync(connection,
+                $"""
+                SELECT STRING_AGG(pc.name, ',') WITHIN GROUP (ORDER BY fc.constraint_column_id),
+                       OBJECT_NAME(f.referenced_object_id),
+                       STRING_AGG(rc.name, ',') WITHIN GROUP (ORDER BY fc.constraint_column_id),
+                       f.delete_referential_action_desc
+                FROM sys.foreign_keys f
+                JOIN sys.foreign_key_columns fc ON fc.constraint_object_id = f.object_id
+                JOIN sys.columns pc ON pc.object_id = fc.parent_object_id AND pc.column_id = fc.parent_column_id
+                JOIN sys.columns rc ON rc.object_id = fc.referenced_object_id AND rc.column_id = fc.referenced_column_id
+                WHERE f.parent_object_id = OBJECT_ID(N'[{table}]')
+                GROUP BY f.name, f.referenced_object_id, f.delete_referential_action_desc
+                """,
+                r => ForeignKey(
+                    [r.GetString(0)], r.GetString(1), [r.GetString(2)], r.GetString(3).Replace('_', ' ')));
+
+            shapes.Add(new TableShape(
+                table,
+                Columns(columns.Select(c => (c.Name, c.Type, c.Nullable))),
+                indexes.Single(i => i.Primary).Columns,
+                Sorted(indexes.Where(i => !i.Primary).Select(i => Index(i.Name, [i.Columns], i.Unique))),
+                Sorted(foreignKeys),
+                columns.Any(c => c.Name == "id" && c.FromSequence)));
+        }
+
+        return shapes;
+    }
+
+    private static string SqlServerType(string name, short maxLength, byte precision, byte scale) => name switch
+    {
+        "nvarchar" or "nchar" => $"{name}({(maxLength == -1 ? "max" : maxLength / 2)})",
+        "varchar" or "char" or "varbinary" => $"{name}({(maxLength == -1 ? "max" : maxLength)})",
+        "decimal" or "numeric" => $"{name}({precision},{scale})",
+        _ => name,
+    };
 
     private static List<string> Columns(IEnumerable<(string Name, string Type, bool Nullable)> columns) =>
         [.. columns

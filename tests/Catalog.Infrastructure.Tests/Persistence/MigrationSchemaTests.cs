@@ -54,3 +54,6 @@ public sealed class MigrationSchemaTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class MigrationSchemaTestsOnPostgres(PostgresApiFactory factory)
     : MigrationSchemaTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class MigrationSchemaTestsOnSqlServer(SqlServerApiFactory factory)
+    : MigrationSchemaTests(factory), IClassFixture<SqlServerApiFactory>;

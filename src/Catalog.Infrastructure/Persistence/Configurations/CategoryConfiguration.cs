@@ -12,7 +12,9 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.Handle).HasMaxLength(CategoryConstraints.MaxHandleLength).IsRequired();
         builder.HasIndex(c => c.Handle).IsUnique();
         builder.Property(c => c.Description).HasMaxLength(CategoryConstraints.MaxDescriptionLength);
-        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.SetNull);
+        // Not ON DELETE SET NULL, which SQL Server refuses on a table that refers to itself: the writer clears a
+        // deleted category's children (TableMap.DetachSql), the same on every provider.
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.ClientSetNull);
         builder.HasIndex(c => c.ParentId);
         builder.Ignore(c => c.Details);
     }

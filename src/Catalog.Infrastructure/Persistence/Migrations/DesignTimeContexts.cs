@@ -20,6 +20,12 @@ internal sealed class PostgresDesignTimeContext : IDesignTimeDbContextFactory<Po
         new(DesignTime.Options<PostgresCatalogDbContext>(new PostgresProvider()));
 }
 
+internal sealed class SqlServerDesignTimeContext : IDesignTimeDbContextFactory<SqlServerCatalogDbContext>
+{
+    public SqlServerCatalogDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqlServerCatalogDbContext>(new SqlServerProvider()));
+}
+
 internal static class DesignTime
 {
     public static DbContextOptions<T> Options<T>(DatabaseProvider provider)

@@ -7,6 +7,7 @@ public enum DatabaseProviderKind
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 public sealed class DatabaseOptions
@@ -48,6 +49,40 @@ internal abstract class DatabaseProvider
         DbTransaction transaction,
         IReadOnlyList<RowStatement> statements,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// All statements as one <see cref="DbBatch"/>, one round trip (PostgreSQL, SQL Server). A refusal the provider
+    /// classifies is answered with the failed statement when the driver names it; the writer finds it otherwise.
+    /// </summary>
+    protected async Task<ExecutionResult> ExecuteAsOneBatchAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken)
+    {
+        await using var factory = connection.CreateCommand();
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            statement.Map.Bind(command.Parameters, factory, statement.Write);
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException error) when (Classify(error) is not null)
+        {
+            var failedAt = error.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
+            return new ExecutionResult(new int[statements.Count], failedAt >= 0 ? failedAt : null, error);
+        }
+
+        return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
+    }
 
     /// <summary>The item error for a refused statement; null if it is not the item's fault (it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);

@@ -55,36 +55,12 @@ internal sealed class PostgresProvider : DatabaseProvider
             .ToDictionary(x => x.Table, x => x.Ids);
     }
 
-    public override async Task<ExecutionResult> ExecuteAsync(
+    public override Task<ExecutionResult> ExecuteAsync(
         DbConnection connection,
         DbTransaction transaction,
         IReadOnlyList<RowStatement> statements,
-        CancellationToken cancellationToken)
-    {
-        await using var factory = connection.CreateCommand();
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var statement in statements)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Sql;
-            statement.Map.Bind(command.Parameters, factory, statement.Write);
-            batch.BatchCommands.Add(command);
-        }
-
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException error) when (error.SqlState.StartsWith("23", StringComparison.Ordinal))
-        {
-            // Npgsql does not always say which command of a batch failed; the writer then finds the item itself.
-            var failedAt = error.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : (int?)null;
-            return new ExecutionResult(new int[statements.Count], failedAt, error);
-        }
-
-        return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
-    }
+        CancellationToken cancellationToken) =>
+        ExecuteAsOneBatchAsync(connection, transaction, statements, cancellationToken);
 
     /// <summary>Stored as text, read as jsonb: <c>("extensions"::jsonb #>> '{woocommerce,type}')</c>.</summary>
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>

@@ -99,7 +99,7 @@ internal sealed class SqlBatchWriter(
             // of a missing reference. The provider may not say which statement failed; alone in its run, it is the one.
             var failedAt = result.FailedAt ?? (statements.Count == 1 ? 0 : null);
             return refusal.Code == ErrorCodes.ReferenceNotFound && failedAt is { } failed
-                && statements[failed].Write is DeleteRow
+                && statements[failed] is { Write: DeleteRow, Detaches: false }
                 ? ItemError.Of(
                     ErrorCodes.Conflict,
                     "Another row still refers to this one: it was named by a concurrent write while this batch ran.",
@@ -126,7 +126,8 @@ internal sealed class SqlBatchWriter(
         var rows = items.SelectMany(item => item.Rows)
             .Select(row => new RowStatement(row, TableMap.For(model, row.Row.GetType())))
             .ToList();
-        var deletes = rows.Where(r => r.Write is DeleteRow).OrderByDescending(r => r.Map.Rank);
+        var deletes = rows.Where(r => r.Write is DeleteRow).OrderByDescending(r => r.Map.Rank)
+            .SelectMany(r => r.Map.DetachSql.Select(sql => r with { Detach = sql }).Append(r));
         var updates = rows.Where(r => r.Write is UpdateRow or TouchRow);
         var inserts = rows.Where(r => r.Write is InsertRow).OrderBy(r => r.Map.Rank);
         return [.. deletes.Concat(updates).Concat(inserts)];

@@ -34,6 +34,12 @@ internal sealed class TableMap
         var versionMatch = _version is null ? string.Empty : $" AND {_version.Quoted} = @expected";
         UpdateSql = $"UPDATE {table} SET {sets} WHERE {keyMatch}{versionMatch}";
         DeleteSql = $"DELETE FROM {table} WHERE {keyMatch}";
+        DetachSql = [.. entityType.GetReferencingForeignKeys()
+            .Where(fk => fk.DeleteBehavior == DeleteBehavior.ClientSetNull)
+            .Select(fk => $"UPDATE {Quote(fk.DeclaringEntityType.GetTableName()!)} SET "
+                + string.Join(", ", fk.Properties.Select(p => $"{Quote(p.GetColumnName())} = NULL"))
+                + " WHERE " + string.Join(" AND ", fk.Properties.Zip(_key, (p, k) =>
+                    $"{Quote(p.GetColumnName())} = {k.ParameterName}")))];
         if (_version is not null && updatedAt is not null)
         {
             _touched = [updatedAt, .. _key];
@@ -55,6 +61,12 @@ internal sealed class TableMap
     public int ColumnCount => _columns.Count;
     public string UpdateSql { get; }
     public string DeleteSql { get; }
+
+    /// <summary>
+    /// Run before a delete: clear the references to the row that the database is not asked to clear (a category's
+    /// children; SQL Server refuses <c>ON DELETE SET NULL</c> on a table that refers to itself), as EF's ClientSetNull.
+    /// </summary>
+    public IReadOnlyList<string> DetachSql { get; }
 
     /// <summary>Moves a versioned row's version one step and sets its updated_at; null without both.</summary>
     public string? TouchSql { get; }
@@ -143,9 +155,12 @@ internal sealed class TableMap
 }
 
 /// <summary>One SQL statement of a write plan, with the row count it must affect.</summary>
-internal sealed record RowStatement(RowWrite Write, TableMap Map)
+internal sealed record RowStatement(RowWrite Write, TableMap Map, string? Detach = null)
 {
-    public string Sql { get; } = Write switch
+    /// <summary>Clears the references to a deleted row (<see cref="TableMap.DetachSql"/>), not the row's own.</summary>
+    public bool Detaches => Detach is not null;
+
+    public string Sql => Detach ?? Write switch
     {
         InsertRow => Map.InsertSql,
         UpdateRow => Map.UpdateSql,
@@ -154,7 +169,7 @@ internal sealed record RowStatement(RowWrite Write, TableMap Map)
     };
 
     /// <summary>1 when the statement must touch exactly one row (versioned update, named delete); else null.</summary>
-    public int? RequiredRows => Write switch
+    public int? RequiredRows => Detaches ? null : Write switch
     {
         UpdateRow or TouchRow => 1,
         DeleteRow { MustExist: true } => 1,

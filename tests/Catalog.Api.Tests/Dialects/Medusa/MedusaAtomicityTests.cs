@@ -131,3 +131,6 @@ public sealed class MedusaAtomicityTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaAtomicityTestsOnPostgres(PostgresApiFactory f)
     : MedusaAtomicityTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaAtomicityTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaAtomicityTests(f), IClassFixture<SqlServerApiFactory>;

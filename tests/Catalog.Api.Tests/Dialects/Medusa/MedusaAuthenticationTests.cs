@@ -111,3 +111,6 @@ public sealed class MedusaAuthenticationTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaAuthenticationTestsOnPostgres(PostgresApiFactory f)
     : MedusaAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaAuthenticationTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -133,3 +133,6 @@ public sealed class MedusaProductUpdateTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaProductUpdateTestsOnPostgres(PostgresApiFactory f)
     : MedusaProductUpdateTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaProductUpdateTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaProductUpdateTests(f), IClassFixture<SqlServerApiFactory>;

@@ -172,3 +172,6 @@ public sealed class MedusaReadTestsOnSqlite(SqliteApiFactory f) : MedusaReadTest
 
 public sealed class MedusaReadTestsOnPostgres(PostgresApiFactory f)
     : MedusaReadTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaReadTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaReadTests(f), IClassFixture<SqlServerApiFactory>;

@@ -269,3 +269,6 @@ public sealed class MedusaReferenceRequestTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaReferenceRequestTestsOnPostgres(PostgresApiFactory f)
     : MedusaReferenceRequestTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaReferenceRequestTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaReferenceRequestTests(f), IClassFixture<SqlServerApiFactory>;

@@ -51,3 +51,6 @@ public sealed class MedusaTierPriceTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaTierPriceTestsOnPostgres(PostgresApiFactory f)
     : MedusaTierPriceTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaTierPriceTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaTierPriceTests(f), IClassFixture<SqlServerApiFactory>;

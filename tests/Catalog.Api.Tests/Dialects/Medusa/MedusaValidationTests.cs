@@ -198,3 +198,6 @@ public sealed class MedusaValidationTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaValidationTestsOnPostgres(PostgresApiFactory f)
     : MedusaValidationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaValidationTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaValidationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -265,3 +265,6 @@ public sealed class MedusaVariantsBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class MedusaVariantsBatchTestsOnPostgres(PostgresApiFactory f)
     : MedusaVariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class MedusaVariantsBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : MedusaVariantsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -362,3 +362,6 @@ public sealed class TradeBatchTestsOnSqlite(SqliteApiFactory f) : TradeBatchTest
 
 public sealed class TradeBatchTestsOnPostgres(PostgresApiFactory f)
     : TradeBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class TradeBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : TradeBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -183,18 +183,26 @@ public abstract class TradeErrorEnvelopeTests(CatalogApiFactory factory) : Trade
     /// </summary>
     private async Task<T> WithFaultOnLinkToAsync<T>(long categoryId, Func<Task<T>> action)
     {
-        string[] create = Factory.Provider == "Postgres"
-            ? [
+        string[] create = Factory.Provider switch
+        {
+            "Postgres" =>
+            [
                 "CREATE FUNCTION trade_test_fault() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN RAISE EXCEPTION 'injected fault'; END $$",
                 "CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories FOR EACH ROW "
                     + $"WHEN (NEW.category_id = {categoryId}) EXECUTE FUNCTION trade_test_fault()",
-            ]
-            :
+            ],
+            "SqlServer" =>
+            [
+                "CREATE TRIGGER trade_test_fault ON product_categories AFTER INSERT AS IF EXISTS "
+                    + $"(SELECT 1 FROM inserted WHERE category_id = {categoryId}) THROW 50000, 'injected fault', 1;",
+            ],
+            _ =>
             [
                 "CREATE TRIGGER trade_test_fault BEFORE INSERT ON product_categories "
                     + $"WHEN NEW.category_id = {categoryId} BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
-            ];
+            ],
+        };
         string[] drop = Factory.Provider == "Postgres"
             ? ["DROP TRIGGER trade_test_fault ON product_categories", "DROP FUNCTION trade_test_fault()"]
             : ["DROP TRIGGER trade_test_fault"];
@@ -235,3 +243,6 @@ public sealed class TradeErrorEnvelopeTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class TradeErrorEnvelopeTestsOnPostgres(PostgresApiFactory f)
     : TradeErrorEnvelopeTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class TradeErrorEnvelopeTestsOnSqlServer(SqlServerApiFactory f)
+    : TradeErrorEnvelopeTests(f), IClassFixture<SqlServerApiFactory>;

@@ -48,6 +48,14 @@ public abstract class WholesaleSuiteApiTest(CatalogApiFactory factory) : WooComm
                 $"SELECT setval(pg_get_serial_sequence('variants', 'id'), {last})");
         }
 
+        if (Factory.Provider == "SqlServer")
+        {
+            // ALTER SEQUENCE takes no parameters: the number is written into the statement.
+            var restart = "ALTER SEQUENCE variants_id_seq RESTART WITH "
+                + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await db.Database.ExecuteSqlRawAsync(restart);
+        }
+
         await db.Database.ExecuteSqlAsync($"DELETE FROM sqlite_sequence WHERE name = 'variants'");
         return await db.Database.ExecuteSqlAsync(
             $"INSERT INTO sqlite_sequence (name, seq) VALUES ('variants', {last})");

@@ -53,3 +53,6 @@ public sealed class WholesaleSuiteConcurrencyTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WholesaleSuiteConcurrencyTestsOnPostgres(PostgresApiFactory f)
     : WholesaleSuiteConcurrencyTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteConcurrencyTestsOnSqlServer(SqlServerApiFactory f)
+    : WholesaleSuiteConcurrencyTests(f), IClassFixture<SqlServerApiFactory>;

@@ -325,3 +325,6 @@ public sealed class WholesaleSuiteItemErrorTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WholesaleSuiteItemErrorTestsOnPostgres(PostgresApiFactory f)
     : WholesaleSuiteItemErrorTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteItemErrorTestsOnSqlServer(SqlServerApiFactory f)
+    : WholesaleSuiteItemErrorTests(f), IClassFixture<SqlServerApiFactory>;

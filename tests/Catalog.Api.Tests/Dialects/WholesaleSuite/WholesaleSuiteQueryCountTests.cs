@@ -97,3 +97,6 @@ public sealed class WholesaleSuiteQueryCountTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WholesaleSuiteQueryCountTestsOnPostgres(PostgresApiFactory f)
     : WholesaleSuiteQueryCountTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteQueryCountTestsOnSqlServer(SqlServerApiFactory f)
+    : WholesaleSuiteQueryCountTests(f), IClassFixture<SqlServerApiFactory>;

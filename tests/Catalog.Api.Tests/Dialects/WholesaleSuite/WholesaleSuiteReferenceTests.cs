@@ -255,3 +255,6 @@ public sealed class WholesaleSuiteReferenceTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WholesaleSuiteReferenceTestsOnPostgres(PostgresApiFactory f)
     : WholesaleSuiteReferenceTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteReferenceTestsOnSqlServer(SqlServerApiFactory f)
+    : WholesaleSuiteReferenceTests(f), IClassFixture<SqlServerApiFactory>;

@@ -530,3 +530,6 @@ public sealed class WholesaleSuiteRoundTripTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WholesaleSuiteRoundTripTestsOnPostgres(PostgresApiFactory f)
     : WholesaleSuiteRoundTripTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleSuiteRoundTripTestsOnSqlServer(SqlServerApiFactory f)
+    : WholesaleSuiteRoundTripTests(f), IClassFixture<SqlServerApiFactory>;

@@ -216,3 +216,6 @@ public sealed class WooCommerceAuthenticationTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WooCommerceAuthenticationTestsOnPostgres(PostgresApiFactory f)
     : WooCommerceAuthenticationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceAuthenticationTestsOnSqlServer(SqlServerApiFactory f)
+    : WooCommerceAuthenticationTests(f), IClassFixture<SqlServerApiFactory>;

@@ -309,3 +309,6 @@ public sealed class WooCommerceProductsBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WooCommerceProductsBatchTestsOnPostgres(PostgresApiFactory f)
     : WooCommerceProductsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceProductsBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : WooCommerceProductsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -93,3 +93,6 @@ public sealed class WooCommerceProductsQueryTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WooCommerceProductsQueryTestsOnPostgres(PostgresApiFactory f)
     : WooCommerceProductsQueryTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceProductsQueryTestsOnSqlServer(SqlServerApiFactory f)
+    : WooCommerceProductsQueryTests(f), IClassFixture<SqlServerApiFactory>;

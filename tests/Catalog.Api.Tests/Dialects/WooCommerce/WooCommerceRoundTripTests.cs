@@ -522,3 +522,6 @@ public sealed class WooCommerceRoundTripTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WooCommerceRoundTripTestsOnPostgres(PostgresApiFactory f)
     : WooCommerceRoundTripTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceRoundTripTestsOnSqlServer(SqlServerApiFactory f)
+    : WooCommerceRoundTripTests(f), IClassFixture<SqlServerApiFactory>;

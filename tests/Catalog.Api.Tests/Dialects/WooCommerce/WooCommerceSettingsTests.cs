@@ -61,3 +61,11 @@ public sealed class WooCommerceSettingsTestsOnSqlite(EuroStoreSqliteFactory f)
 
 public sealed class WooCommerceSettingsTestsOnPostgres(EuroStorePostgresFactory f)
     : WooCommerceSettingsTests(f), IClassFixture<EuroStorePostgresFactory>;
+
+public sealed class EuroStoreSqlServerFactory : SqlServerApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => WooCommerceSettingsTests.EuroStoreOfThree;
+}
+
+public sealed class WooCommerceSettingsTestsOnSqlServer(EuroStoreSqlServerFactory f)
+    : WooCommerceSettingsTests(f), IClassFixture<EuroStoreSqlServerFactory>;

@@ -206,3 +206,6 @@ public sealed class WooCommerceVariationsTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class WooCommerceVariationsTestsOnPostgres(PostgresApiFactory f)
     : WooCommerceVariationsTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class WooCommerceVariationsTestsOnSqlServer(SqlServerApiFactory f)
+    : WooCommerceVariationsTests(f), IClassFixture<SqlServerApiFactory>;

@@ -196,3 +196,6 @@ public sealed class AttributesBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class AttributesBatchTestsOnPostgres(PostgresApiFactory f)
     : AttributesBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class AttributesBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : AttributesBatchTests(f), IClassFixture<SqlServerApiFactory>;

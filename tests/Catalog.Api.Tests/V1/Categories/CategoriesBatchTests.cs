@@ -211,3 +211,6 @@ public sealed class CategoriesBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class CategoriesBatchTestsOnPostgres(PostgresApiFactory f)
     : CategoriesBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class CategoriesBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : CategoriesBatchTests(f), IClassFixture<SqlServerApiFactory>;

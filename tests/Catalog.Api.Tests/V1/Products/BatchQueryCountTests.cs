@@ -72,3 +72,6 @@ public sealed class BatchQueryCountTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class BatchQueryCountTestsOnPostgres(PostgresApiFactory factory)
     : BatchQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class BatchQueryCountTestsOnSqlServer(SqlServerApiFactory factory)
+    : BatchQueryCountTests(factory), IClassFixture<SqlServerApiFactory>;

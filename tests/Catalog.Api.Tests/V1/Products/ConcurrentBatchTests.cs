@@ -48,3 +48,6 @@ public sealed class ConcurrentBatchTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class ConcurrentBatchTestsOnPostgres(PostgresApiFactory factory)
     : ConcurrentBatchTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class ConcurrentBatchTestsOnSqlServer(SqlServerApiFactory factory)
+    : ConcurrentBatchTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -424,3 +424,6 @@ public sealed class DialectFieldsTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class DialectFieldsTestsOnPostgres(PostgresApiFactory f)
     : DialectFieldsTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class DialectFieldsTestsOnSqlServer(SqlServerApiFactory f)
+    : DialectFieldsTests(f), IClassFixture<SqlServerApiFactory>;

@@ -244,3 +244,6 @@ public sealed class DomainRuleViolationTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class DomainRuleViolationTestsOnPostgres(PostgresApiFactory f)
     : DomainRuleViolationTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class DomainRuleViolationTestsOnSqlServer(SqlServerApiFactory f)
+    : DomainRuleViolationTests(f), IClassFixture<SqlServerApiFactory>;

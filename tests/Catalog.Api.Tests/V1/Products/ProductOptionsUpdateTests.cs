@@ -72,3 +72,6 @@ public sealed class ProductOptionsUpdateTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class ProductOptionsUpdateTestsOnPostgres(PostgresApiFactory factory)
     : ProductOptionsUpdateTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class ProductOptionsUpdateTestsOnSqlServer(SqlServerApiFactory factory)
+    : ProductOptionsUpdateTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -252,3 +252,6 @@ public sealed class ProductsBatchItemErrorTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class ProductsBatchItemErrorTestsOnPostgres(PostgresApiFactory f)
     : ProductsBatchItemErrorTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class ProductsBatchItemErrorTestsOnSqlServer(SqlServerApiFactory f)
+    : ProductsBatchItemErrorTests(f), IClassFixture<SqlServerApiFactory>;

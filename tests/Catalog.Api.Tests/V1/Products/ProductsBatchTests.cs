@@ -417,3 +417,6 @@ public sealed class ProductsBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class ProductsBatchTestsOnPostgres(PostgresApiFactory f)
     : ProductsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class ProductsBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : ProductsBatchTests(f), IClassFixture<SqlServerApiFactory>;

@@ -175,3 +175,6 @@ public sealed class ProductsQueryTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class ProductsQueryTestsOnPostgres(PostgresApiFactory f)
     : ProductsQueryTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class ProductsQueryTestsOnSqlServer(SqlServerApiFactory f)
+    : ProductsQueryTests(f), IClassFixture<SqlServerApiFactory>;

@@ -305,3 +305,6 @@ public sealed class ProductsUpdateTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class ProductsUpdateTestsOnPostgres(PostgresApiFactory f)
     : ProductsUpdateTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class ProductsUpdateTestsOnSqlServer(SqlServerApiFactory f)
+    : ProductsUpdateTests(f), IClassFixture<SqlServerApiFactory>;

@@ -307,3 +307,6 @@ public sealed class VariantsBatchTestsOnSqlite(SqliteApiFactory f)
 
 public sealed class VariantsBatchTestsOnPostgres(PostgresApiFactory f)
     : VariantsBatchTests(f), IClassFixture<PostgresApiFactory>;
+
+public sealed class VariantsBatchTestsOnSqlServer(SqlServerApiFactory f)
+    : VariantsBatchTests(f), IClassFixture<SqlServerApiFactory>;

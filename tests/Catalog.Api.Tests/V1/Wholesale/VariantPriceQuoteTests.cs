@@ -187,3 +187,6 @@ public sealed class VariantPriceQuoteTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class VariantPriceQuoteTestsOnPostgres(PostgresApiFactory factory)
     : VariantPriceQuoteTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class VariantPriceQuoteTestsOnSqlServer(SqlServerApiFactory factory)
+    : VariantPriceQuoteTests(factory), IClassFixture<SqlServerApiFactory>;

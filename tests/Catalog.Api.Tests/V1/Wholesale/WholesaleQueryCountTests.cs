@@ -113,3 +113,6 @@ public sealed class WholesaleQueryCountTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class WholesaleQueryCountTestsOnPostgres(PostgresApiFactory factory)
     : WholesaleQueryCountTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleQueryCountTestsOnSqlServer(SqlServerApiFactory factory)
+    : WholesaleQueryCountTests(factory), IClassFixture<SqlServerApiFactory>;

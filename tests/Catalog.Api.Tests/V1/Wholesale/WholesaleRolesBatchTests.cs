@@ -182,3 +182,6 @@ public sealed class WholesaleRolesBatchTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class WholesaleRolesBatchTestsOnPostgres(PostgresApiFactory factory)
     : WholesaleRolesBatchTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleRolesBatchTestsOnSqlServer(SqlServerApiFactory factory)
+    : WholesaleRolesBatchTests(factory), IClassFixture<SqlServerApiFactory>;

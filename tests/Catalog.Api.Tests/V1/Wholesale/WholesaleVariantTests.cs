@@ -402,3 +402,6 @@ public sealed class WholesaleVariantTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class WholesaleVariantTestsOnPostgres(PostgresApiFactory factory)
     : WholesaleVariantTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleVariantTestsOnSqlServer(SqlServerApiFactory factory)
+    : WholesaleVariantTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -100,3 +100,6 @@ public sealed class SnapshotReadsTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class SnapshotReadsTestsOnPostgres(PostgresApiFactory factory)
     : SnapshotReadsTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class SnapshotReadsTestsOnSqlServer(SqlServerApiFactory factory)
+    : SnapshotReadsTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -169,3 +169,6 @@ public sealed class SqlBatchWriterTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class SqlBatchWriterTestsOnPostgres(PostgresApiFactory factory)
     : SqlBatchWriterTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class SqlBatchWriterTestsOnSqlServer(SqlServerApiFactory factory)
+    : SqlBatchWriterTests(factory), IClassFixture<SqlServerApiFactory>;

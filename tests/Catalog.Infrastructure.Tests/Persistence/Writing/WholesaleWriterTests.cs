@@ -105,3 +105,6 @@ public sealed class WholesaleWriterTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class WholesaleWriterTestsOnPostgres(PostgresApiFactory factory)
     : WholesaleWriterTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class WholesaleWriterTestsOnSqlServer(SqlServerApiFactory factory)
+    : WholesaleWriterTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -192,3 +192,6 @@ public sealed class WriterFidelityTestsOnSqlite(SqliteApiFactory factory)
 
 public sealed class WriterFidelityTestsOnPostgres(PostgresApiFactory factory)
     : WriterFidelityTests(factory), IClassFixture<PostgresApiFactory>;
+
+public sealed class WriterFidelityTestsOnSqlServer(SqlServerApiFactory factory)
+    : WriterFidelityTests(factory), IClassFixture<SqlServerApiFactory>;

@@ -751,7 +751,6 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Catalog.Domain.Categories.Category", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_categories_parent_id");
                 });
 

@@ -739,7 +739,6 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Catalog.Domain.Categories.Category", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_categories_parent_id");
                 });
 

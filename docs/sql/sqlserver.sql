@@ -1,0 +1,498 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON;
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [api_keys_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [attribute_values_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [attributes_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [categories_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [products_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [variant_prices_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [variants_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE SEQUENCE [wholesale_roles_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [api_keys] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [api_keys_id_seq]),
+        [name] nvarchar(100) NOT NULL,
+        [prefix] nvarchar(16) NOT NULL,
+        [hash] nvarchar(64) NOT NULL,
+        [scopes] nvarchar(200) NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [revoked_at] datetimeoffset NULL,
+        CONSTRAINT [pk_api_keys] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [attributes] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [attributes_id_seq]),
+        [name] nvarchar(255) NOT NULL,
+        [slug] nvarchar(255) NOT NULL,
+        [type] nvarchar(32) NOT NULL,
+        [order_by] nvarchar(32) NOT NULL,
+        [has_archives] bit NOT NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_attributes] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [categories] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [categories_id_seq]),
+        [name] nvarchar(255) NOT NULL,
+        [handle] nvarchar(255) NOT NULL,
+        [description] nvarchar(max) NULL,
+        [parent_id] bigint NULL,
+        [rank] int NOT NULL,
+        [metadata] nvarchar(max) NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_categories] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_categories_parent_id] FOREIGN KEY ([parent_id]) REFERENCES [categories] ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [products] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [products_id_seq]),
+        [handle] nvarchar(255) NOT NULL,
+        [title] nvarchar(255) NOT NULL,
+        [subtitle] nvarchar(255) NULL,
+        [description] nvarchar(max) NULL,
+        [status] nvarchar(16) NOT NULL,
+        [thumbnail] nvarchar(2048) NULL,
+        [images] nvarchar(max) NOT NULL,
+        [tags] nvarchar(max) NOT NULL,
+        [options] nvarchar(max) NOT NULL,
+        [metadata] nvarchar(max) NULL,
+        [extensions] nvarchar(max) NULL,
+        [weight] decimal(18,4) NULL,
+        [length] decimal(18,4) NULL,
+        [width] decimal(18,4) NULL,
+        [height] decimal(18,4) NULL,
+        [external_id] nvarchar(255) NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_products] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [wholesale_roles] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [wholesale_roles_id_seq]),
+        [key] nvarchar(64) NOT NULL,
+        [name] nvarchar(255) NOT NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_wholesale_roles] PRIMARY KEY ([id]),
+        CONSTRAINT [ak_wholesale_roles_key] UNIQUE ([key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [attribute_values] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [attribute_values_id_seq]),
+        [attribute_id] bigint NOT NULL,
+        [name] nvarchar(255) NOT NULL,
+        [slug] nvarchar(255) NOT NULL,
+        [description] nvarchar(max) NULL,
+        [menu_order] int NOT NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_attribute_values] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_attribute_values_attribute_id] FOREIGN KEY ([attribute_id]) REFERENCES [attributes] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [product_categories] (
+        [product_id] bigint NOT NULL,
+        [category_id] bigint NOT NULL,
+        CONSTRAINT [pk_product_categories] PRIMARY KEY ([product_id], [category_id]),
+        CONSTRAINT [fk_product_categories_category_id] FOREIGN KEY ([category_id]) REFERENCES [categories] ([id]) ON DELETE CASCADE,
+        CONSTRAINT [fk_product_categories_product_id] FOREIGN KEY ([product_id]) REFERENCES [products] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variants] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [variants_id_seq]),
+        [product_id] bigint NOT NULL,
+        [title] nvarchar(255) NOT NULL,
+        [sku] nvarchar(100) NULL,
+        [barcode] nvarchar(64) NULL,
+        [ean] nvarchar(64) NULL,
+        [upc] nvarchar(64) NULL,
+        [stock_quantity] int NULL,
+        [manage_inventory] bit NOT NULL,
+        [allow_backorder] bit NOT NULL,
+        [options] nvarchar(max) NOT NULL,
+        [rank] int NOT NULL,
+        [metadata] nvarchar(max) NULL,
+        [extensions] nvarchar(max) NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_variants] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_variants_product_id] FOREIGN KEY ([product_id]) REFERENCES [products] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_attribute_values] (
+        [variant_id] bigint NOT NULL,
+        [attribute_value_id] bigint NOT NULL,
+        CONSTRAINT [pk_variant_attribute_values] PRIMARY KEY ([variant_id], [attribute_value_id]),
+        CONSTRAINT [fk_variant_attribute_values_attribute_value_id] FOREIGN KEY ([attribute_value_id]) REFERENCES [attribute_values] ([id]) ON DELETE CASCADE,
+        CONSTRAINT [fk_variant_attribute_values_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_prices] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [variant_prices_id_seq]),
+        [variant_id] bigint NOT NULL,
+        [currency_code] nvarchar(3) NOT NULL,
+        [amount] decimal(18,4) NOT NULL,
+        [min_quantity] bigint NULL,
+        [max_quantity] bigint NULL,
+        [sale_amount] decimal(18,4) NULL,
+        CONSTRAINT [pk_variant_prices] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_variant_prices_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_wholesale_discount_rules] (
+        [variant_id] bigint NOT NULL,
+        [position] int NOT NULL,
+        [role] nvarchar(64) NOT NULL,
+        [start_quantity] bigint NOT NULL,
+        [end_quantity] bigint NULL,
+        [price_type] nvarchar(16) NOT NULL,
+        [value] decimal(18,4) NOT NULL,
+        [currency_code] nvarchar(3) NULL,
+        CONSTRAINT [pk_variant_wholesale_discount_rules] PRIMARY KEY ([variant_id], [position]),
+        CONSTRAINT [fk_variant_wholesale_discount_rules_role] FOREIGN KEY ([role]) REFERENCES [wholesale_roles] ([key]),
+        CONSTRAINT [fk_variant_wholesale_discount_rules_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_wholesale_order_quantities] (
+        [variant_id] bigint NOT NULL,
+        [role] nvarchar(64) NOT NULL,
+        [minimum] bigint NOT NULL,
+        [step] bigint NULL,
+        CONSTRAINT [pk_variant_wholesale_order_quantities] PRIMARY KEY ([variant_id], [role]),
+        CONSTRAINT [fk_variant_wholesale_order_quantities_role] FOREIGN KEY ([role]) REFERENCES [wholesale_roles] ([key]),
+        CONSTRAINT [fk_variant_wholesale_order_quantities_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_wholesale_prices] (
+        [variant_id] bigint NOT NULL,
+        [role] nvarchar(64) NOT NULL,
+        [currency_code] nvarchar(3) NOT NULL,
+        [amount] decimal(18,4) NOT NULL,
+        [sale_amount] decimal(18,4) NULL,
+        CONSTRAINT [pk_variant_wholesale_prices] PRIMARY KEY ([variant_id], [role], [currency_code]),
+        CONSTRAINT [fk_variant_wholesale_prices_role] FOREIGN KEY ([role]) REFERENCES [wholesale_roles] ([key]),
+        CONSTRAINT [fk_variant_wholesale_prices_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE TABLE [variant_wholesale_visibility] (
+        [variant_id] bigint NOT NULL,
+        [role] nvarchar(64) NOT NULL,
+        CONSTRAINT [pk_variant_wholesale_visibility] PRIMARY KEY ([variant_id], [role]),
+        CONSTRAINT [fk_variant_wholesale_visibility_role] FOREIGN KEY ([role]) REFERENCES [wholesale_roles] ([key]),
+        CONSTRAINT [fk_variant_wholesale_visibility_variant_id] FOREIGN KEY ([variant_id]) REFERENCES [variants] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_api_keys_hash] ON [api_keys] ([hash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_attribute_values_attribute_id_slug] ON [attribute_values] ([attribute_id], [slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_attributes_slug] ON [attributes] ([slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_categories_handle] ON [categories] ([handle]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_categories_parent_id] ON [categories] ([parent_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_product_categories_category_id] ON [product_categories] ([category_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_products_handle] ON [products] ([handle]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_products_status] ON [products] ([status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_attribute_values_attribute_value_id] ON [variant_attribute_values] ([attribute_value_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_prices_variant_id] ON [variant_prices] ([variant_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_wholesale_discount_rules_role] ON [variant_wholesale_discount_rules] ([role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_wholesale_order_quantities_role] ON [variant_wholesale_order_quantities] ([role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_wholesale_prices_role] ON [variant_wholesale_prices] ([role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variant_wholesale_visibility_role] ON [variant_wholesale_visibility] ([role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_variants_product_id] ON [variants] ([product_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ix_variants_sku] ON [variants] ([sku]) WHERE [sku] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_wholesale_roles_key] ON [wholesale_roles] ([key]);
+END;
+
+COMMIT;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204194736_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204194736_Initial', N'10.0.15');
+END;
+GO
+

@@ -1,0 +1,95 @@
+using System.Data;
+using System.Text.RegularExpressions;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Infrastructure.Persistence.Providers;
+
+/// <summary>
+/// SQL Server is across a network, like PostgreSQL: a plan's statements go out as one <see cref="SqlBatch"/> (one
+/// round trip), ids come from each table's sequence in one call, and loads read a snapshot (snapshot isolation, which
+/// the first migration turns on).
+/// </summary>
+internal sealed partial class SqlServerProvider : DatabaseProvider
+{
+    private const int UniqueIndexViolation = 2601;
+    private const int UniqueConstraintViolation = 2627;
+    private const int ForeignKeyViolation = 547;
+
+    public override DatabaseProviderKind Kind => DatabaseProviderKind.SqlServer;
+
+    /// <summary>The sequence a table's ids come from (see <see cref="SqlServerCatalogDbContext"/>).</summary>
+    public static string SequenceOf(string table) => $"{table}_id_seq";
+
+    public override string DefaultConnectionString(string dataDirectory) =>
+        "Server=localhost;Database=catalog;User Id=sa;TrustServerCertificate=True";
+
+    public override void AddContext(
+        IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure) =>
+        services.AddDbContext<CatalogDbContext, SqlServerCatalogDbContext>(configure);
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(
+            connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+
+    public override async Task<DbTransaction> BeginSnapshotAsync(
+        DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
+
+    /// <summary>One call for every table: <c>sp_sequence_get_range</c> hands out a range no one else gets.</summary>
+    public static string ReserveIdsSql(int tables) => string.Concat(Enumerable.Range(0, tables).Select(i =>
+        $"EXEC sys.sp_sequence_get_range @sequence_name = @s{i}, @range_size = @n{i}, "
+        + $"@range_first_value = @f{i} OUTPUT;\n"));
+
+    public override async Task<IReadOnlyDictionary<string, long[]>> ReserveIdsAsync(
+        DbConnection connection, IReadOnlyList<(string Table, int Count)> requests, CancellationToken cancellationToken)
+    {
+        await using var command = (SqlCommand)connection.CreateCommand();
+        command.CommandText = ReserveIdsSql(requests.Count);
+        var firsts = new SqlParameter[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            command.Parameters.Add(new SqlParameter($"@s{i}", SqlDbType.NVarChar, 128)
+            {
+                Value = SequenceOf(requests[i].Table),
+            });
+            command.Parameters.Add(new SqlParameter($"@n{i}", SqlDbType.BigInt) { Value = (long)requests[i].Count });
+            firsts[i] = command.Parameters.Add(
+                new SqlParameter($"@f{i}", SqlDbType.Variant) { Direction = ParameterDirection.Output });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return requests.Select((r, i) => (r.Table, r.Count, First: (long)firsts[i].Value))
+            .ToDictionary(x => x.Table, x => Enumerable.Range(0, x.Count).Select(n => x.First + n).ToArray());
+    }
+
+    // XACT_ABORT is off: after a refused statement the transaction stays usable, for the writer to roll back.
+    public override Task<ExecutionResult> ExecuteAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken) =>
+        ExecuteAsOneBatchAsync(connection, transaction, statements, cancellationToken);
+
+    /// <summary>Stored as text: <c>JSON_VALUE("extensions", '$."woocommerce"."type"')</c>.</summary>
+    protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
+        $"JSON_VALUE({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
+
+    public override ItemError? Classify(DbException exception) => exception switch
+    {
+        SqlException { Number: UniqueIndexViolation or UniqueConstraintViolation } unique =>
+            UniqueViolation(ConstraintName(unique.Message)),
+        SqlException { Number: ForeignKeyViolation } => ReferenceGone(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The index or constraint a refusal names ("... with unique index 'ix_variants_sku'. The duplicate key value is
+    /// (...)"), never the value, which a client wrote and may contain any word.
+    /// </summary>
+    public static string? ConstraintName(string message) =>
+        ConstraintPattern().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex(@"(?:index|constraint) '(?<name>[^']+)'", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstraintPattern();
+}
