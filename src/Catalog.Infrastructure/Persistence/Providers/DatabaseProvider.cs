@@ -43,18 +43,12 @@ internal abstract class DatabaseProvider
     public abstract Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Runs the statements in order in the transaction, stopping at the first the database refuses.</summary>
-    public abstract Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyList<RowStatement> statements,
-        CancellationToken cancellationToken);
-
     /// <summary>
-    /// All statements as one <see cref="DbBatch"/>, one round trip (PostgreSQL, SQL Server). A refusal the provider
+    /// Runs the statements in order in the transaction, stopping at the first the database refuses. By default all of
+    /// them go as one <see cref="DbBatch"/>, one round trip (PostgreSQL, SQL Server). A refusal the provider
     /// classifies is answered with the failed statement when the driver names it; the writer finds it otherwise.
     /// </summary>
-    protected async Task<ExecutionResult> ExecuteAsOneBatchAsync(
+    public virtual async Task<ExecutionResult> ExecuteAsync(
         DbConnection connection,
         DbTransaction transaction,
         IReadOnlyList<RowStatement> statements,

@@ -55,13 +55,6 @@ internal sealed class PostgresProvider : DatabaseProvider
             .ToDictionary(x => x.Table, x => x.Ids);
     }
 
-    public override Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyList<RowStatement> statements,
-        CancellationToken cancellationToken) =>
-        ExecuteAsOneBatchAsync(connection, transaction, statements, cancellationToken);
-
     /// <summary>Stored as text, read as jsonb: <c>("extensions"::jsonb #>> '{woocommerce,type}')</c>.</summary>
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"({column}::jsonb #>> '{{{string.Join(',', path)}}}')";

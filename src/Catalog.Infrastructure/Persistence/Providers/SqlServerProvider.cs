@@ -8,7 +8,8 @@ namespace Catalog.Infrastructure.Persistence.Providers;
 /// <summary>
 /// SQL Server is across a network, like PostgreSQL: a plan's statements go out as one <see cref="SqlBatch"/> (one
 /// round trip), ids come from each table's sequence in one call, and loads read a snapshot (snapshot isolation, which
-/// the first migration turns on).
+/// the first migration turns on). XACT_ABORT stays off, so after a refused statement the transaction is still usable
+/// for the writer to roll back, whole or to its savepoint.
 /// </summary>
 internal sealed partial class SqlServerProvider : DatabaseProvider
 {
@@ -62,14 +63,6 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
         return requests.Select((r, i) => (r.Table, r.Count, First: (long)firsts[i].Value))
             .ToDictionary(x => x.Table, x => Enumerable.Range(0, x.Count).Select(n => x.First + n).ToArray());
     }
-
-    // XACT_ABORT is off: after a refused statement the transaction stays usable, for the writer to roll back.
-    public override Task<ExecutionResult> ExecuteAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        IReadOnlyList<RowStatement> statements,
-        CancellationToken cancellationToken) =>
-        ExecuteAsOneBatchAsync(connection, transaction, statements, cancellationToken);
 
     /// <summary>Stored as text: <c>JSON_VALUE("extensions", '$."woocommerce"."type"')</c>.</summary>
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
