@@ -1,11 +1,35 @@
+using System.Diagnostics;
+
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// One timed run: wall time, and the SQL statements it sent (reads and writes as the API's counter sees them).
+/// One timed run: wall time, the SQL statements it sent (reads and writes as the API's counter sees them), and the
+/// bytes the process allocated meanwhile.
 /// </summary>
-internal sealed record Sample(TimeSpan Elapsed, long Reads, long Writes)
+internal sealed record Sample(Metered Span, long Reads, long Writes)
 {
+    public TimeSpan Elapsed => Span.Elapsed;
+
     public long Statements => Reads + Writes;
+}
+
+/// <summary>
+/// Wall time and the bytes the whole process allocated in it: the API's and, the same code on every commit, the
+/// client's. Unlike the time, the bytes hardly move between runs, so they show a change of work on a noisy machine.
+/// </summary>
+internal readonly record struct Metered(TimeSpan Elapsed, long AllocatedBytes);
+
+/// <summary>Starts measuring at construction; <see cref="Stop"/> answers what the span took.</summary>
+internal sealed class Meter
+{
+    private readonly long _allocated = GC.GetTotalAllocatedBytes(precise: true);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public Metered Stop()
+    {
+        var elapsed = _clock.Elapsed;
+        return new(elapsed, GC.GetTotalAllocatedBytes(precise: true) - _allocated);
+    }
 }
 
 /// <summary>
@@ -24,6 +48,8 @@ internal sealed record Measurement(Operation Operation, string Path, int Size, I
     public long Reads => (long)Median(Samples.Select(s => (double)s.Reads));
 
     public long Writes => (long)Median(Samples.Select(s => (double)s.Writes));
+
+    public double AllocatedKilobytesPerItem => Median(Samples.Select(s => (double)s.Span.AllocatedBytes)) / 1024 / Size;
 
     public long Statements => Reads + Writes;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -13,15 +12,15 @@ internal static class BatchApi
     /// <summary>
     /// Times one request from send to the last byte of the answer, and fails loudly unless every item succeeded.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, JsonDocument Answer)> PostAsync(
+    public static async Task<(Metered Span, JsonDocument Answer)> PostAsync(
         HttpClient client, byte[] payload, int expectedItems, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(payload);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var clock = Stopwatch.StartNew();
+        var meter = new Meter();
         using var response = await client.PostAsync(new Uri(Endpoint, UriKind.Relative), content, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        clock.Stop();
+        var span = meter.Stop();
 
         // A fast answer that wrote nothing would mean nothing, so the answer is checked (after the clock stops).
         if (!response.IsSuccessStatusCode)
@@ -39,7 +38,7 @@ internal static class BatchApi
             throw new InvalidOperationException($"Batch did not apply all {expectedItems} items: {text}");
         }
 
-        return (clock.Elapsed, answer);
+        return (span, answer);
     }
 
     /// <summary>

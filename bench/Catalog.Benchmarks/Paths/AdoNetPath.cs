@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Hosting;
 using Microsoft.Data.Sqlite;
@@ -32,10 +31,9 @@ internal sealed class AdoNetPath : IBenchPath
         ArgumentNullException.ThrowIfNull(workload);
         var ids = IdBase.NextFree(host.ConnectionString);
         var connectionString = ConnectionString(host);
-        var clock = Stopwatch.StartNew();
+        var meter = new Meter();
         var statements = AdoNetInserter.Insert(connectionString, workload.New, ids);
-        clock.Stop();
-        return Task.FromResult(new Sample(clock.Elapsed, 0, statements));
+        return Task.FromResult(new Sample(meter.Stop(), 0, statements));
     }
 
     /// <summary>

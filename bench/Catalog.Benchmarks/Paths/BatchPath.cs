@@ -34,8 +34,8 @@ internal sealed class BatchPath : IBenchPath
 
         var counter = host.Counter;
         counter.Reset();
-        var (elapsed, answer) = await BatchApi.PostAsync(host.Client, payload, workload.Size, cancellationToken);
+        var (span, answer) = await BatchApi.PostAsync(host.Client, payload, workload.Size, cancellationToken);
         answer.Dispose();
-        return new Sample(elapsed, counter.Reads, counter.Writes);
+        return new Sample(span, counter.Reads, counter.Writes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Hosting;
 
@@ -37,7 +36,7 @@ internal sealed class NaivePath : IBenchPath
         var ids = IdBase.NextFree(host.ConnectionString);
         var counter = host.Counter;
         counter.Reset();
-        var clock = Stopwatch.StartNew();
+        var meter = new Meter();
         switch (operation)
         {
             case Operation.Create:
@@ -63,7 +62,6 @@ internal sealed class NaivePath : IBenchPath
                 break;
         }
 
-        clock.Stop();
-        return new Sample(clock.Elapsed, counter.Reads, counter.Writes);
+        return new Sample(meter.Stop(), counter.Reads, counter.Writes);
     }
 }

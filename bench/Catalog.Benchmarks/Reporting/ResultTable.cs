@@ -9,10 +9,10 @@ namespace Catalog.Benchmarks.Reporting;
 internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, BenchOptions options, string machine)
 {
     public static readonly string[] Headers =
-        ["Operation", "Path", "N", "Runs", "Median ms", "Items/s", "SQL stmts", "Reads + writes"];
+        ["Operation", "Path", "N", "Runs", "Median ms", "Items/s", "SQL stmts", "Reads + writes", "KB/item"];
 
     /// <summary>Columns that hold numbers, right-aligned in both renderings.</summary>
-    public static readonly int[] NumericColumns = [2, 3, 4, 5, 6];
+    public static readonly int[] NumericColumns = [2, 3, 4, 5, 6, 8];
 
     public string Machine => machine;
 
@@ -31,6 +31,7 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
                 m.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 Format(m.Statements),
                 $"{Format(m.Reads)} + {Format(m.Writes)}",
+                m.AllocatedKilobytesPerItem.ToString("N1", CultureInfo.InvariantCulture),
             });
 
     /// <summary>
@@ -87,6 +88,8 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
             + "(batch: includes the API-key lookup; naive: all N items); ado.net counts its own. "
             + "The counter files commands run through a data reader as reads, "
             + "and EF runs SaveChanges' INSERT/UPDATE/DELETE that way, so naive's writes show as reads.",
+        "KB/item: bytes the benchmark's process (the API and its client) allocated during the timed call, median, "
+            + "per item. Unlike the time, it hardly varies between runs, so it shows a change of work on a noisy machine.",
     ];
 
     public string ToMarkdown()
