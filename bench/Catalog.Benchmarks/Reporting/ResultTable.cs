@@ -89,7 +89,7 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
             + "The counter files commands run through a data reader as reads, "
             + "and EF runs SaveChanges' INSERT/UPDATE/DELETE that way, so naive's writes show as reads.",
         "KB/item: bytes the benchmark's process (the API and its client) allocated during the timed call, median, "
-            + "per item. Unlike the time, it hardly varies between runs, so it shows a change of work on a noisy machine.",
+            + "per item. Unlike the time, it hardly varies between runs: it shows a change of work on a noisy machine.",
     ];
 
     public string ToMarkdown()
