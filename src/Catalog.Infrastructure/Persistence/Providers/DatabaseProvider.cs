@@ -78,6 +78,12 @@ internal abstract class DatabaseProvider
         return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
     }
 
+    /// <summary>
+    /// The database rolled this transaction back to break a deadlock (or a serialization failure): running it again
+    /// is safe, as nothing of it stands. SQLite has one writer at a time, so it never answers this.
+    /// </summary>
+    public virtual bool IsDeadlock(DbException exception) => false;
+
     /// <summary>The item error for a refused statement; null if it is not the item's fault (it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);
 

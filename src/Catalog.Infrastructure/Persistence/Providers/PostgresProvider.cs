@@ -66,4 +66,10 @@ internal sealed class PostgresProvider : DatabaseProvider
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => ReferenceGone(),
         _ => null,
     };
+
+    public override bool IsDeadlock(DbException exception) =>
+        exception is PostgresException
+        {
+            SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        };
 }

@@ -16,6 +16,7 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
     private const int UniqueIndexViolation = 2601;
     private const int UniqueConstraintViolation = 2627;
     private const int ForeignKeyViolation = 547;
+    private const int DeadlockVictim = 1205;
 
     public override DatabaseProviderKind Kind => DatabaseProviderKind.SqlServer;
 
@@ -75,6 +76,8 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
         SqlException { Number: ForeignKeyViolation } => ReferenceGone(),
         _ => null,
     };
+
+    public override bool IsDeadlock(DbException exception) => exception is SqlException { Number: DeadlockVictim };
 
     /// <summary>
     /// The index or constraint a refusal names ("... with unique index 'ix_variants_sku'. The duplicate key value is

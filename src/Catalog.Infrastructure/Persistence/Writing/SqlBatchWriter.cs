@@ -8,12 +8,31 @@ namespace Catalog.Infrastructure.Persistence.Writing;
 /// then updates, then inserts (parents first). That is the whole story when the database accepts every row.
 /// When it refuses one (a unique index hit by a concurrent writer, a stale version, a vanished row), the transaction
 /// rolls back and the plan runs again item by item, each in a savepoint, so that exactly the refused items fail:
-/// under partial policy the others are committed, under atomic policy nothing is.
+/// under partial policy the others are committed, under atomic policy nothing is. A deadlock rolls the whole
+/// transaction back, so the plan simply runs again.
 /// </summary>
 internal sealed class SqlBatchWriter(
     CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter, RequestWrites writes) : IBatchWriter
 {
+    private const int Attempts = 3;
+
     public async Task<WriteOutcome> ApplyAsync(WritePlan plan, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(plan, cancellationToken);
+            }
+            catch (DbException error) when (attempt < Attempts && provider.IsDeadlock(error))
+            {
+                // Two writers waited on each other's rows (a unique key both insert, rows both update in another
+                // order) and the database chose this transaction to roll back; nothing of it was committed.
+            }
+        }
+    }
+
+    private async Task<WriteOutcome> ApplyOnceAsync(WritePlan plan, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
