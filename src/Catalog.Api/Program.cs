@@ -32,7 +32,8 @@ builder.Services.AddControllers(options =>
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
 builder.Services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>(BufferedJsonOutputFormatter.Replace);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogJson.Configure(options.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options =>
+    options.CustomizeProblemDetails = context => Problems.SpellTraceId(context.ProblemDetails));
 builder.Services.AddRequestErrorFormats();
 builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
 builder.Services.AddTradeDialect();
@@ -46,7 +47,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
-builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+builder.Services.AddCatalogOpenApi();
 
 var app = builder.Build();
 
@@ -56,12 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<JsonSyntaxCheck>();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.UseSwaggerUI(options =>
-{
-    options.SwaggerEndpoint("/openapi/v1.json", "Catalog API v1");
-    options.RoutePrefix = "swagger";
-});
+app.UseCatalogOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapControllers();
 

@@ -58,7 +58,7 @@ public static class Problems
         StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
         StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
         >= StatusCodes.Status500InternalServerError => ErrorCodes.InternalError,
-        _ => $"HTTP_{status.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => ErrorCodes.RequestRejected,
     };
 
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
@@ -71,8 +71,22 @@ public static class Problems
             .AsTask();
     }
 
+    /// <summary>
+    /// The trace id under one name, <c>trace_id</c>, as every other field of the API is spelled: ASP.NET Core's
+    /// problem details factory and writer add it as <c>traceId</c>.
+    /// </summary>
+    public static void SpellTraceId(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Extensions.Remove("traceId", out var traceId))
+        {
+            problem.Extensions[ProblemResponse.TraceIdName] = traceId;
+        }
+    }
+
     private static ProblemDetails Coded(ProblemDetails problem, string code, IReadOnlyList<FieldError>? errors)
     {
+        SpellTraceId(problem);
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 })
         {

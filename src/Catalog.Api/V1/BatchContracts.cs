@@ -51,8 +51,8 @@ public sealed record PatchResponse<TResult>(IReadOnlyList<TResult> Results, Batc
 /// <summary>What the canonical controllers share: JSON answers, 401 and 403 as problems, batch answers.</summary>
 [ApiController]
 [Produces("application/json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+[ProducesResponseType<ProblemResponse>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemResponse>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public abstract class V1Controller : ControllerBase
 {
     /// <summary>200 when the batch was applied (wholly or in part); 422 when an atomic batch failed.</summary>

@@ -23,6 +23,15 @@ public static class ErrorCodes
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
     public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>Any other status that comes without a code of its own (406, 411, ...).</summary>
+    public const string RequestRejected = "REQUEST_REJECTED";
+
+    /// <summary>Every code, for the OpenAPI document's <c>ErrorCode</c> enum.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        .. typeof(ErrorCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!),
+    ];
 }
 
 public sealed record FieldError(string Field, string Message);

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Catalog.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.OpenApi;
 
 namespace Catalog.Api.Dialects.Medusa;
 
@@ -81,7 +80,7 @@ public static class MedusaDialect
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MedusaAuthenticationHandler>(
             MedusaAuthenticationHandler.SchemeName, null);
-        services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer<MedusaOpenApi>());
+        services.AddSingleton<NSwag.Generation.Processors.IOperationProcessor, MedusaOpenApi>();
         return services;
     }
 }

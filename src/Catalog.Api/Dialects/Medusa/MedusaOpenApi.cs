@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
+using Namotion.Reflection;
+using NJsonSchema;
+using NSwag;
+using NSwag.Generation.AspNetCore;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
 
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>The bodies and queries the Medusa actions read themselves, described in the OpenAPI document.</summary>
-internal sealed class MedusaOpenApi : IOpenApiOperationTransformer
+internal sealed class MedusaOpenApi : IOperationProcessor
 {
-    public async Task TransformAsync(
-        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public bool Process(OperationProcessorContext context)
     {
-        if (context.Description.ActionDescriptor is not ControllerActionDescriptor descriptor
+        if (context is not AspNetCoreOperationProcessorContext
+            {
+                ApiDescription.ActionDescriptor: ControllerActionDescriptor descriptor,
+            }
             || descriptor.ControllerTypeInfo.AsType() != typeof(MedusaProductsController))
         {
-            return;
+            return true;
         }
 
         var action = descriptor.ActionName;
@@ -23,40 +29,35 @@ internal sealed class MedusaOpenApi : IOpenApiOperationTransformer
             nameof(MedusaProductsController.BatchVariants) => typeof(MedusaVariantBatchRequest),
             _ => null,
         };
+        var operation = context.OperationDescription.Operation;
         if (body is not null)
         {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = false,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new()
-                    {
-                        Schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken),
-                    },
-                },
-            };
+            var schema = context.SchemaGenerator.GenerateWithReferenceAndNullability<JsonSchema>(
+                body.ToContextualType(), isNullable: false, context.SchemaResolver);
+            operation.RequestBody = new OpenApiRequestBody { IsRequired = false, Name = "body" };
+            operation.RequestBody.Content["application/json"] = new OpenApiMediaType { Schema = schema };
         }
 
-        operation.Parameters ??= [];
-        operation.Parameters.Add(Query("fields", JsonSchemaType.String, "Comma-separated fields: +field adds to the "
+        operation.Parameters.Add(Query("fields", JsonObjectType.String, "Comma-separated fields: +field adds to the "
             + "defaults, -field removes, *relation adds a relation; no prefix replaces the defaults."));
         if (action == nameof(MedusaProductsController.List))
         {
-            operation.Parameters.Add(Query("limit", JsonSchemaType.Integer, "1 to 200, default 50."));
-            operation.Parameters.Add(Query("offset", JsonSchemaType.Integer, "Default 0."));
+            operation.Parameters.Add(Query("limit", JsonObjectType.Integer, "1 to 200, default 50."));
+            operation.Parameters.Add(Query("offset", JsonObjectType.Integer, "Default 0."));
             const string Statuses = "One of draft, proposed, published, rejected (also as status[]=...).";
-            operation.Parameters.Add(Query("status", JsonSchemaType.String, Statuses));
-            operation.Parameters.Add(Query("category_id", JsonSchemaType.String, "A category id, pcat_<number>."));
+            operation.Parameters.Add(Query("status", JsonObjectType.String, Statuses));
+            operation.Parameters.Add(Query("category_id", JsonObjectType.String, "A category id, pcat_<number>."));
         }
+
+        return true;
     }
 
-    private static OpenApiParameter Query(string name, JsonSchemaType type, string description) => new()
+    private static OpenApiParameter Query(string name, JsonObjectType type, string description) => new()
     {
         Name = name,
-        In = ParameterLocation.Query,
-        Required = false,
+        Kind = OpenApiParameterKind.Query,
+        IsRequired = false,
         Description = description,
-        Schema = new OpenApiSchema { Type = type },
+        Schema = new JsonSchema { Type = type },
     };
 }

@@ -15,6 +15,7 @@ public sealed record WooBatchRequest<TItem> : WooInput
     public IReadOnlyList<long>? Delete { get; init; }
 
     /// <summary>What WooCommerce counts against its limit: every entry of the three lists.</summary>
+    [JsonIgnore]
     public int ItemCount => (Create?.Count ?? 0) + (Update?.Count ?? 0) + (Delete?.Count ?? 0);
 }
 

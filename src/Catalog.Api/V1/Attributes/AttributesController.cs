@@ -27,7 +27,7 @@ public sealed class AttributesController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<AttributeItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<BatchResponse<AttributeItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<AttributeItemResult>>> Batch(
         AttributeBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class AttributesController(ISender sender) : V1Controller
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<AttributeDto>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public ValueTask<Page<AttributeDto>> List(
         CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListAttributes(limit, offset), cancellationToken);
@@ -47,7 +47,7 @@ public sealed class AttributesController(ISender sender) : V1Controller
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<AttributeDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<AttributeDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetAttribute(id), cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed class CategoriesController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<CategoryItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<BatchResponse<CategoryItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<CategoryItemResult>>> Batch(
         CategoryBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class CategoriesController(ISender sender) : V1Controller
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<CategoryDto>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public ValueTask<Page<CategoryDto>> List(
         [FromQuery(Name = "parent_id")] long? parentId,
         CancellationToken cancellationToken,
@@ -50,7 +50,7 @@ public sealed class CategoriesController(ISender sender) : V1Controller
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<CategoryDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<CategoryDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetCategory(id), cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<ProductItemResult>>> Batch(
         ProductBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PatchResponse<ProductItemResult>>> Patch(
         ProductPatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
     {
@@ -43,8 +43,8 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<VariantItemResult>>> BatchVariants(
         long productId,
         VariantBatchRequest request,
@@ -60,7 +60,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<ProductDto>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public ValueTask<Page<ProductDto>> List(
         [FromQuery] ProductStatus? status,
         [FromQuery] string? sku,
@@ -74,7 +74,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<ProductDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<ProductDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetProduct(id), cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class VariantsController(ISender sender) : V1Controller
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<VariantDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<VariantDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetVariant(id), cancellationToken);
 
@@ -27,8 +27,8 @@ public sealed class VariantsController(ISender sender) : V1Controller
     [HttpGet("{id:long}/price")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<PriceQuoteDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<PriceQuoteDto> Price(
         long id,
         [FromQuery] string? role,

@@ -29,7 +29,7 @@ public sealed class WholesaleRolesController(ISender sender) : V1Controller
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status200OK)]
     [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<WholesaleRoleItemResult>>> Batch(
         WholesaleRoleBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class WholesaleRolesController(ISender sender) : V1Controller
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<WholesaleRoleDto>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public ValueTask<Page<WholesaleRoleDto>> List(
         CancellationToken cancellationToken, [FromQuery] int limit = 50, [FromQuery] int offset = 0) =>
         sender.Send(new ListWholesaleRoles(limit, offset), cancellationToken);
@@ -49,7 +49,7 @@ public sealed class WholesaleRolesController(ISender sender) : V1Controller
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<WholesaleRoleDto>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, "application/problem+json")]
     public ValueTask<WholesaleRoleDto> Get(long id, CancellationToken cancellationToken) =>
         sender.Send(new GetWholesaleRole(id), cancellationToken);
 }
