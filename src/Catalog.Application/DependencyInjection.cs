@@ -36,8 +36,11 @@ public static class DependencyInjection
         }
 
         // Validators hold compiled rules and no state: built once, they cost nothing per request. Every concrete
-        // validator in this assembly is registered; the request-level batch rules are one open generic.
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
+        // validator in this assembly is registered, except those a parent builds for what it knows (a variant's
+        // validator is told whether its product is new): no container can supply that bool. The request-level batch
+        // rules are one open generic.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, scan => scan.ValidatorType
+            .GetConstructors().Any(c => c.GetParameters().All(p => !p.ParameterType.IsPrimitive)));
         services.AddSingleton(typeof(IValidator<>), typeof(BatchRequestValidator<>));
         return services;
     }
