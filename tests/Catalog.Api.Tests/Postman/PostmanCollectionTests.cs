@@ -1,11 +1,13 @@
-using System.Net;
+using System.Text.Json.Nodes;
 using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Postman;
 
 /// <summary>
-/// The Postman collection in docs/ is documentation that runs: newman sends every request of it to the real API on a
-/// real port, and every request's own assertions must hold.
+/// The Postman collection in docs/ is documentation that runs: newman sends its requests to the real API on a real
+/// port, with the environment file a user imports, and every request's own assertions must hold. Each test has an API
+/// and a database of its own, so that each folder is also run alone on a fresh database, as a user of the Postman app
+/// may run it.
 /// </summary>
 public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
 {
@@ -18,6 +20,8 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
         _factory = new SqliteApiFactory { KestrelPort = _port };
     }
 
+    public static TheoryData<string> Folders => [.. PostmanFiles.Folders];
+
     public Task InitializeAsync() => _factory.InitializeAsync();
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -25,22 +29,75 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task Collection_RunByNewman_PassesEveryAssertion()
+    public async Task Collection_RunWhole_PassesEveryAssertionWithoutDeprecationWarning()
     {
-        var root = TestEnvironment.RepositoryRoot();
-        var newman = Path.Combine(root, "node_modules", ".bin", "newman");
-        File.Exists(newman).Should()
-            .BeTrue("newman comes from package.json: run `npm ci` at the repository root (.ci/run does)");
+        var run = await NewmanRun.RunAsync(_port);
 
-        var (exitCode, output, errors) = await TestEnvironment.RunAsync(newman,
-        [
-            "run", Path.Combine(root, "docs", "postman", "catalog.postman_collection.json"),
-            "--env-var", $"baseUrl=http://127.0.0.1:{_port}",
-            "--env-var", $"apiKey={CatalogApiFactory.WriteKey}",
-            "--color", "off", "--disable-unicode",
-        ], TimeSpan.FromMinutes(10));
-
-        exitCode.Should().Be(0, $"every assertion of the collection must pass:\n{output}\n{errors}");
-        output.Should().Contain("assertions");
+        ShouldHavePassed(run, PostmanFiles.CountRequests());
     }
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public async Task Folder_RunAloneOnFreshDatabase_PassesEveryAssertion(string folder)
+    {
+        var run = await NewmanRun.RunAsync(_port, folder);
+
+        ShouldHavePassed(run, PostmanFiles.CountRequests(folder));
+    }
+
+    [Fact]
+    public async Task DeprecationCheck_ScriptWithLegacyGlobals_IsCaught()
+    {
+        var legacy = Path.Combine(Path.GetTempPath(), $"legacy-{Guid.NewGuid():N}.postman_collection.json");
+        await File.WriteAllTextAsync(legacy, LegacyCollection().ToJsonString());
+        try
+        {
+            var run = await NewmanRun.RunAsync(_port, collection: legacy);
+
+            run.ExitCode.Should().Be(0, run.ToString());
+            run.DeprecationLines.Should().Contain(line => line.Contains("\"tests\" is deprecated"), run.ToString());
+        }
+        finally
+        {
+            File.Delete(legacy);
+        }
+    }
+
+    private static void ShouldHavePassed(NewmanRun run, int requests)
+    {
+        run.ExitCode.Should().Be(0, $"every assertion of the collection must pass:\n{run}");
+        run.DeprecationLines.Should().BeEmpty($"newman must print no deprecation warning:\n{run}");
+        run.Total("requests").Should().Be(requests, "every request of the run is sent");
+        run.Failed("requests").Should().Be(0, run.ToString());
+        run.Failed("prerequestScripts").Should().Be(0, run.ToString());
+        run.Failed("testScripts").Should().Be(0, run.ToString());
+        run.Total("assertions").Should().BeGreaterThanOrEqualTo(requests, run.ToString());
+        run.Failed("assertions").Should().Be(0, run.ToString());
+        run.AssertionsPerRequest.Should().HaveCount(requests)
+            .And.OnlyContain(request => request.Assertions > 0, "every request asserts its status and answer");
+    }
+
+    /// <summary>One request whose test script uses the sandbox's legacy globals, as old collections did.</summary>
+    private static JsonObject LegacyCollection() => new()
+    {
+        ["info"] = new JsonObject
+        {
+            ["name"] = "Legacy",
+            ["schema"] = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        ["item"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "No key",
+            ["request"] = new JsonObject { ["method"] = "GET", ["url"] = "{{baseUrl}}/api/v1/products" },
+            ["event"] = new JsonArray(new JsonObject
+            {
+                ["listen"] = "test",
+                ["script"] = new JsonObject
+                {
+                    ["type"] = "text/javascript",
+                    ["exec"] = new JsonArray("tests['401'] = responseCode.code === 401;"),
+                },
+            }),
+        }),
+    };
 }
