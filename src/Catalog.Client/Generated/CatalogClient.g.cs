@@ -5070,12 +5070,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<AttributeCreate>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<AttributeUpdate>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
     }
@@ -5085,21 +5088,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("order_by")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Order_by { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("has_archives")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Has_archives { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<AttributeValueWrite>? Values { get; set; } = default!;
 
     }
@@ -5109,6 +5118,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -5128,18 +5138,23 @@ namespace Catalog.Client
         public string Order_by { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("has_archives")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Has_archives { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<AttributeValueDto>? Values { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -5149,18 +5164,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public AttributeDto? Attribute { get; set; } = default!;
 
     }
@@ -5170,27 +5190,35 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("order_by")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Order_by { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("has_archives")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Has_archives { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<AttributeValueWrite>? Values { get; set; } = default!;
 
     }
@@ -5200,9 +5228,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -5214,12 +5244,15 @@ namespace Catalog.Client
         public string Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -5229,18 +5262,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
     }
@@ -5392,12 +5430,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<CategoryCreate>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<CategoryUpdate>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
     }
@@ -5407,21 +5448,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parent_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Parent_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
     }
@@ -5431,6 +5478,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -5442,24 +5490,31 @@ namespace Catalog.Client
         public string Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parent_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Parent_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -5469,18 +5524,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("category")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public CategoryDto? Category { get; set; } = default!;
 
     }
@@ -5490,27 +5550,35 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parent_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Parent_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
     }
@@ -5558,6 +5626,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Url { get; set; } = default!;
 
     }
@@ -5622,36 +5691,47 @@ namespace Catalog.Client
         public string Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_active")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Is_active { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_internal")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Is_internal { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parent_category_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Parent_category_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deleted_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Deleted_at { get; set; } = default!;
 
     }
@@ -5669,6 +5749,7 @@ namespace Catalog.Client
         public string Object { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Deleted { get; set; } = true;
 
     }
@@ -5686,6 +5767,7 @@ namespace Catalog.Client
         public string Message { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Code { get; set; } = default!;
 
     }
@@ -5741,6 +5823,7 @@ namespace Catalog.Client
         public string Product_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaOptionValue>? Values { get; set; } = default!;
 
     }
@@ -5790,12 +5873,15 @@ namespace Catalog.Client
         public string Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_id")]
@@ -5803,12 +5889,15 @@ namespace Catalog.Client
         public string Variant_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Rules { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
     }
@@ -5826,15 +5915,19 @@ namespace Catalog.Client
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MedusaProductStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
@@ -5842,81 +5935,107 @@ namespace Catalog.Client
         public string Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_giftcard")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Is_giftcard { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("discountable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Discountable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("collection_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Collection_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("shipping_profile_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Shipping_profile_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deleted_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Deleted_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MedusaRef? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("collection")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MedusaRef? Collection { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaOption>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaTag>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaImage>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaVariant>? Variants { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sales_channels")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaRef>? Sales_channels { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaCategory>? Categories { get; set; } = default!;
 
     }
@@ -6031,72 +6150,95 @@ namespace Catalog.Client
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Inventory_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Variant_rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("deleted_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Deleted_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaPrice>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaVariantOption>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_items")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MedusaInventoryItem>? Inventory_items { get; set; } = default!;
 
     }
@@ -6157,9 +6299,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Quantity { get; set; } = default!;
 
     }
@@ -6192,18 +6336,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Values { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("visible")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Visible { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variation")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Variation { get; set; } = default!;
 
     }
@@ -6226,9 +6375,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("step")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Step { get; set; } = default!;
 
     }
@@ -6328,6 +6479,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
@@ -6335,15 +6487,19 @@ namespace Catalog.Client
         public string Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Sale_amount { get; set; } = default!;
 
     }
@@ -6353,18 +6509,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Sale_amount { get; set; } = default!;
 
     }
@@ -6374,6 +6535,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Variant_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
@@ -6381,6 +6543,7 @@ namespace Catalog.Client
         public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
@@ -6388,21 +6551,27 @@ namespace Catalog.Client
         public string Currency { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("unit_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Unit_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity_allowed")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Quantity_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PriceReason? Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("applied_rule")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public QuantityDiscountRuleDto? Applied_rule { get; set; } = default!;
 
     }
@@ -6438,18 +6607,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Detail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Instance { get; set; } = default!;
 
     }
@@ -6459,12 +6633,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ProductCreate>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ProductUpdate>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
     }
@@ -6474,57 +6651,75 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ProductStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ImageInput>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<OptionInput>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("category_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Category_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ProductVariantWrite>? Variants { get; set; } = default!;
 
     }
@@ -6534,6 +6729,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
@@ -6545,60 +6741,79 @@ namespace Catalog.Client
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ProductStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ImageDto>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<OptionDto>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("category_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Category_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<VariantDto>? Variants { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -6608,18 +6823,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("product")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ProductDto? Product { get; set; } = default!;
 
     }
@@ -6629,6 +6849,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("updates")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ProductUpdate>? Updates { get; set; } = default!;
 
     }
@@ -6668,63 +6889,83 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ProductStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ImageInput>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<OptionInput>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("category_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Category_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<ProductVariantWrite>? Variants { get; set; } = default!;
 
     }
@@ -6734,54 +6975,71 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<PriceInput>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleInput? Wholesale { get; set; } = default!;
 
     }
@@ -6816,21 +7074,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("start_qty")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Start_qty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("end_qty")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? End_qty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price_type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public DiscountPriceType? Price_type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("value")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Value { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency_code { get; set; } = default!;
 
     }
@@ -6840,6 +7104,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("updates")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<TradeProductUpdate>? Updates { get; set; } = default!;
 
     }
@@ -6863,9 +7128,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
@@ -6873,6 +7140,7 @@ namespace Catalog.Client
         public string Message { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<TradeFieldError>? Details { get; set; } = default!;
 
     }
@@ -6882,6 +7150,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Success { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
@@ -6913,6 +7182,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -6920,12 +7190,15 @@ namespace Catalog.Client
         public string Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("product")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public TradeProduct? Product { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; set; } = default!;
 
     }
@@ -6935,15 +7208,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("pricingType")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PricingType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("maxPrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? MaxPrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isDisclosePrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDisclosePrice { get; set; } = default!;
 
     }
@@ -6953,6 +7230,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -6960,27 +7238,35 @@ namespace Catalog.Client
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tradeCategoryId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? TradeCategoryId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("pricingType")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PricingType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("maxPrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? MaxPrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isDisclosePrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDisclosePrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faqs")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Faqs { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsActive { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
@@ -6998,36 +7284,47 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tradeCategoryId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? TradeCategoryId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("pricingType")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PricingType { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("maxPrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? MaxPrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isDisclosePrice")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDisclosePrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faqs")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Faqs { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsActive { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("pricing")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public TradePricing? Pricing { get; set; } = default!;
 
     }
@@ -7052,12 +7349,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<VariantCreate>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<VariantUpdate>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
     }
@@ -7067,48 +7367,63 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<PriceInput>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleInput? Wholesale { get; set; } = default!;
 
     }
@@ -7118,9 +7433,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Product_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -7128,54 +7445,71 @@ namespace Catalog.Client
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<PriceDto>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleDto? Wholesale { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -7185,18 +7519,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public VariantDto? Variant { get; set; } = default!;
 
     }
@@ -7206,54 +7545,71 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<PriceInput>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleInput? Wholesale { get; set; } = default!;
 
     }
@@ -7263,15 +7619,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Wholesale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Wholesale_sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_minimum_order_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Wholesale_minimum_order_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_order_quantity_step")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Wholesale_order_quantity_step { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wwpp_product_wholesale_visibility_filter")]
@@ -7283,6 +7643,7 @@ namespace Catalog.Client
         public string Wwpp_enable_quantity_discount_rule { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wwpp_quantity_discount_rule_mapping")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleRuleMapping? Wwpp_quantity_discount_rule_mapping { get; set; } = default!;
 
     }
@@ -7292,18 +7653,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesalePriceDto>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("minimum_order_quantities")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MinimumOrderQuantityDto>? Minimum_order_quantities { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("order_quantity_steps")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<OrderQuantityStepDto>? Order_quantity_steps { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Visibility { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity_discount_rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<QuantityDiscountRuleDto>? Quantity_discount_rules { get; set; } = default!;
 
     }
@@ -7313,18 +7679,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesalePriceInput>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("minimum_order_quantities")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<MinimumOrderQuantityInput>? Minimum_order_quantities { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("order_quantity_steps")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<OrderQuantityStepInput>? Order_quantity_steps { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Visibility { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity_discount_rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<QuantityDiscountRuleInput>? Quantity_discount_rules { get; set; } = default!;
 
     }
@@ -7354,15 +7725,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Sale_amount { get; set; } = default!;
 
     }
@@ -7372,12 +7747,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleRoleCreate>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleRoleUpdate>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
     }
@@ -7387,9 +7765,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Key { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
     }
@@ -7399,6 +7779,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
@@ -7410,12 +7791,15 @@ namespace Catalog.Client
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
     }
@@ -7425,18 +7809,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_role")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WholesaleRoleDto? Wholesale_role { get; set; } = default!;
 
     }
@@ -7446,15 +7835,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Key { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
     }
@@ -7504,99 +7897,131 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_created")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_created { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_created_gmt")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_created_gmt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_modified")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_modified { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_modified_gmt")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_modified_gmt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("short_description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Short_description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("on_sale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? On_sale { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("purchasable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Purchasable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders_allowed")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backorders_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backordered")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backordered { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("dimensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDimensions? Dimensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTerm>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTerm>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooImage>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooAttribute>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("default_attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Default_attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variations")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Variations { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMeta>? Meta_data { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_data")]
@@ -7610,81 +8035,107 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_visibility_filter")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_visibility_filter { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_minimum_order_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_minimum_order_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_order_quantity_step")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_order_quantity_step { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_quantity_discount_rule_mapping")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_quantity_discount_rule_mapping { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTermInput>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTermInput>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooImageInput>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooAttributeInput>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMetaInput>? Meta_data { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("dimensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDimensionsInput? Dimensions { get; set; } = default!;
 
     }
@@ -7694,78 +8145,103 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_created")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_created { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_created_gmt")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_created_gmt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_modified")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_modified { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_modified_gmt")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Date_modified_gmt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("on_sale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? On_sale { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("purchasable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Purchasable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders_allowed")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backorders_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backordered")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backordered { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("dimensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDimensions? Dimensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Image { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationAttribute>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMeta>? Meta_data { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_data")]
@@ -7779,54 +8255,71 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_visibility_filter")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_visibility_filter { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_minimum_order_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_minimum_order_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_order_quantity_step")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_order_quantity_step { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale_quantity_discount_rule_mapping")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Wholesale_quantity_discount_rule_mapping { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationAttributeInput>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMetaInput>? Meta_data { get; set; } = default!;
 
     }
@@ -7862,21 +8355,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("position")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Position { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("visible")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Visible { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variation")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Variation { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooOptionList? Options { get; set; } = default!;
 
     }
@@ -7886,15 +8385,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleSuiteProductInput>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleSuiteProductInput>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("item_count")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Item_count { get; set; } = default!;
 
     }
@@ -7904,15 +8407,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleSuiteVariationInput>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WholesaleSuiteVariationInput>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("item_count")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Item_count { get; set; } = default!;
 
     }
@@ -7922,15 +8429,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooProductInput>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooProductInput>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("item_count")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Item_count { get; set; } = default!;
 
     }
@@ -7940,15 +8451,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationInput>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationInput>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("item_count")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Item_count { get; set; } = default!;
 
     }
@@ -7958,12 +8473,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Delete { get; set; } = default!;
 
     }
@@ -7973,12 +8491,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Delete { get; set; } = default!;
 
     }
@@ -7988,12 +8509,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Delete { get; set; } = default!;
 
     }
@@ -8003,12 +8527,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<object>? Delete { get; set; } = default!;
 
     }
@@ -8051,12 +8578,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Height { get; set; } = default!;
 
     }
@@ -8087,6 +8617,7 @@ namespace Catalog.Client
         public int Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("params")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Params { get; set; } = default!;
 
     }
@@ -8136,15 +8667,19 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("src")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Src { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("alt")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Alt { get; set; } = default!;
 
     }
@@ -8171,12 +8706,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Key { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("value")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Value { get; set; } = default!;
 
     }
@@ -8201,6 +8739,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -8260,15 +8799,19 @@ namespace Catalog.Client
         public string Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("on_sale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? On_sale { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("purchasable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Purchasable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
@@ -8280,9 +8823,11 @@ namespace Catalog.Client
         public string Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders_allowed")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backorders_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backordered")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backordered { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
@@ -8294,24 +8839,31 @@ namespace Catalog.Client
         public WooDimensions Dimensions { get; set; } = new WooDimensions();
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTerm>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTerm>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooImage>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooAttribute>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("default_attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Default_attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variations")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Variations { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMeta>? Meta_data { get; set; } = default!;
 
     }
@@ -8321,63 +8873,83 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTermInput>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooTermInput>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooImageInput>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooAttributeInput>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMetaInput>? Meta_data { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("dimensions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDimensionsInput? Dimensions { get; set; } = default!;
 
     }
@@ -8404,12 +8976,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
     }
@@ -8419,6 +8994,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("date_created")]
@@ -8458,6 +9034,7 @@ namespace Catalog.Client
         public string Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("on_sale")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? On_sale { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -8465,12 +9042,15 @@ namespace Catalog.Client
         public string Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("purchasable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Purchasable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
@@ -8482,9 +9062,11 @@ namespace Catalog.Client
         public string Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders_allowed")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backorders_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backordered")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Backordered { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
@@ -8496,15 +9078,19 @@ namespace Catalog.Client
         public WooDimensions Dimensions { get; set; } = new WooDimensions();
 
         [System.Text.Json.Serialization.JsonPropertyName("image")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Image { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationAttribute>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMeta>? Meta_data { get; set; } = default!;
 
     }
@@ -8531,12 +9117,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("option")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Option { get; set; } = default!;
 
     }
@@ -8546,36 +9135,47 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_price")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDecimal? Sale_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_stock")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Manage_stock { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stock_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Stock_status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("backorders")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Backorders { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooVariationAttributeInput>? Attributes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("meta_data")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMetaInput>? Meta_data { get; set; } = default!;
 
     }
@@ -8585,12 +9185,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Create>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Update>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Delete { get; set; } = default!;
 
     }
@@ -8600,12 +9203,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Create2>? Create { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Update2>? Update { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Delete { get; set; } = default!;
 
     }
@@ -8619,81 +9225,107 @@ namespace Catalog.Client
         public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public CreateStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("shipping_profile_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Shipping_profile_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Options>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Variants>? Variants { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_giftcard")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Is_giftcard { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("discountable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Discountable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Images>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("collection_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Collection_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Categories>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Tags>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sales_channels")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Sales_channels>? Sales_channels { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
     }
@@ -8707,84 +9339,111 @@ namespace Catalog.Client
         public string Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Handle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public UpdateStatus? Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("shipping_profile_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Shipping_profile_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Options2>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Variants2>? Variants { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subtitle")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Subtitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_giftcard")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Is_giftcard { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("discountable")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Discountable { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Images2>? Images { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("external_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Type_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("collection_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Collection_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Categories2>? Categories { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Tags2>? Tags { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sales_channels")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Sales_channels2>? Sales_channels { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
     }
@@ -8802,57 +9461,75 @@ namespace Catalog.Client
         public System.Collections.Generic.ICollection<Prices> Prices { get; set; } = new System.Collections.ObjectModel.Collection<Prices>();
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Variant_rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_items")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Inventory_items>? Inventory_items { get; set; } = default!;
 
     }
@@ -8866,63 +9543,83 @@ namespace Catalog.Client
         public string Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Prices2>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Variant_rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_items")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Inventory_items2>? Inventory_items { get; set; } = default!;
 
     }
@@ -8976,57 +9673,75 @@ namespace Catalog.Client
         public System.Collections.Generic.ICollection<Prices3> Prices { get; set; } = new System.Collections.ObjectModel.Collection<Prices3>();
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Variant_rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_items")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Inventory_items3>? Inventory_items { get; set; } = default!;
 
     }
@@ -9098,12 +9813,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Values { get; set; } = default!;
 
     }
@@ -9113,66 +9831,87 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Prices4>? Prices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sku { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ean")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Ean { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("upc")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Upc { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("barcode")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Barcode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hs_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Hs_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("mid_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Mid_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_rank")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Variant_rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("length")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Length { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("origin_country")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Origin_country { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("material")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Material { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("inventory_items")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<Inventory_items4>? Inventory_items { get; set; } = default!;
 
     }
@@ -9229,12 +9968,15 @@ namespace Catalog.Client
         public double Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Rules { get; set; } = default!;
 
     }
@@ -9257,21 +9999,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Rules { get; set; } = default!;
 
     }
@@ -9301,12 +10049,15 @@ namespace Catalog.Client
         public double Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Rules { get; set; } = default!;
 
     }
@@ -9329,21 +10080,27 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Min_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("max_quantity")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IDictionary<string, string>? Rules { get; set; } = default!;
 
     }
