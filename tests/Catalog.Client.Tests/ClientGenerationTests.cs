@@ -105,8 +105,8 @@ public sealed class ClientGenerationTests
 
         var actualLines = actual.Split('\n');
         var expectedLines = expected.Split('\n');
-        var line = Enumerable.Range(0, Math.Min(actualLines.Length, expectedLines.Length))
-            .FirstOrDefault(i => actualLines[i] != expectedLines[i], Math.Min(actualLines.Length, expectedLines.Length));
+        var common = Math.Min(actualLines.Length, expectedLines.Length);
+        var line = Enumerable.Range(0, common).FirstOrDefault(i => actualLines[i] != expectedLines[i], common);
         return $"line {line + 1}: generated \"{Line(actualLines, line)}\", committed \"{Line(expectedLines, line)}\"";
     }
 
