@@ -7,264 +7,16 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export interface IClient {
+export interface IWholesaleRolesClient {
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST(body: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
 
-    /**
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    wholesaleRoles(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
+    list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
 
-    /**
-     * @return OK
-     */
-    wholesaleRoles2(id: number, signal?: AbortSignal): Promise<WholesaleRoleDto>;
-
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST2(body: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
-
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPATCH(body: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
-
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST3(productId: number, body: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
-
-    /**
-     * @param status (optional) 
-     * @param sku (optional) 
-     * @param category_id (optional) 
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    products(status?: ProductStatus | undefined, sku?: string | undefined, category_id?: number | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
-
-    /**
-     * @return OK
-     */
-    products2(id: number, signal?: AbortSignal): Promise<ProductDto>;
-
-    /**
-     * @return OK
-     */
-    variants(id: number, signal?: AbortSignal): Promise<VariantDto>;
-
-    /**
-     * @param role (optional) 
-     * @param quantity (optional) 
-     * @param currency (optional) 
-     * @return OK
-     */
-    price(id: number, role?: string | undefined, quantity?: number | undefined, currency?: string | undefined, signal?: AbortSignal): Promise<PriceQuoteDto>;
-
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST4(body: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
-
-    /**
-     * @param parent_id (optional) 
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    categories(parent_id?: number | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
-
-    /**
-     * @return OK
-     */
-    categories2(id: number, signal?: AbortSignal): Promise<CategoryDto>;
-
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST5(body: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
-
-    /**
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    attributes(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
-
-    /**
-     * @return OK
-     */
-    attributes2(id: number, signal?: AbortSignal): Promise<AttributeDto>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST6(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH2(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
-
-    /**
-     * @param sku (optional) 
-     * @param status (optional) 
-     * @param category (optional) 
-     * @param type (optional) 
-     * @param search (optional) 
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    productsAll(sku?: string | undefined, status?: string | undefined, category?: number | undefined, type?: string | undefined, search?: string | undefined, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
-
-    /**
-     * @return OK
-     */
-    products3(id: number, signal?: AbortSignal): Promise<WooProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST7(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT2(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH3(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
-
-    /**
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    variationsAll(productId: number, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]>;
-
-    /**
-     * @return OK
-     */
-    variations(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST8(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT3(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH4(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
-
-    /**
-     * @return OK
-     */
-    products4(id: number, signal?: AbortSignal): Promise<WholesaleSuiteProduct>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST9(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT4(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
-
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH5(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
-
-    /**
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    variationsAll2(variableId: number, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WholesaleSuiteVariation[]>;
-
-    /**
-     * @return OK
-     */
-    variations2(variableId: number, id: number, signal?: AbortSignal): Promise<WholesaleSuiteVariation>;
-
-    /**
-     * @return OK
-     */
-    batchPATCH6(body: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse>;
-
-    /**
-     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST10(fields?: string | undefined, body?: Body | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse>;
-
-    /**
-     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST11(id: string, fields?: string | undefined, body?: Body2 | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse>;
-
-    /**
-     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
-     * @param limit (optional) 1 to 200, default 50.
-     * @param offset (optional) Default 0.
-     * @param status (optional) One of draft, proposed, published, rejected (also as status[]=...).
-     * @param category_id (optional) A category id, pcat_<number>.
-     * @return OK
-     */
-    products5(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse>;
-
-    /**
-     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
-     * @return OK
-     */
-    products6(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+    get(id: number, signal?: AbortSignal): Promise<WholesaleRoleDto>;
 }
 
-export class Client implements IClient {
+export class WholesaleRolesClient implements IWholesaleRolesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
@@ -274,11 +26,7 @@ export class Client implements IClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST(body: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -286,7 +34,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -299,11 +47,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST(response: Response): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    protected processBatch(response: Response): Promise<BatchResponseOfWholesaleRoleItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -317,29 +65,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = BatchResponseOfWholesaleRoleItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -349,12 +97,7 @@ export class Client implements IClient {
         return Promise.resolve<BatchResponseOfWholesaleRoleItemResult>(null as any);
     }
 
-    /**
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    wholesaleRoles(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto> {
+    list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -375,11 +118,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processWholesaleRoles(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processWholesaleRoles(response: Response): Promise<PageOfWholesaleRoleDto> {
+    protected processList(response: Response): Promise<PageOfWholesaleRoleDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -393,22 +136,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -418,10 +161,7 @@ export class Client implements IClient {
         return Promise.resolve<PageOfWholesaleRoleDto>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    wholesaleRoles2(id: number, signal?: AbortSignal): Promise<WholesaleRoleDto> {
+    get(id: number, signal?: AbortSignal): Promise<WholesaleRoleDto> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -437,11 +177,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processWholesaleRoles2(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processWholesaleRoles2(response: Response): Promise<WholesaleRoleDto> {
+    protected processGet(response: Response): Promise<WholesaleRoleDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -455,22 +195,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -479,12 +219,32 @@ export class Client implements IClient {
         }
         return Promise.resolve<WholesaleRoleDto>(null as any);
     }
+}
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST2(body: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+export interface IProductsClient {
+
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+
+    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
+
+    get(id: number, signal?: AbortSignal): Promise<ProductDto>;
+}
+
+export class ProductsClient implements IProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -492,7 +252,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -505,11 +265,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST2(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST2(response: Response): Promise<BatchResponseOfProductItemResult> {
+    protected processBatch(response: Response): Promise<BatchResponseOfProductItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -523,29 +283,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = BatchResponseOfProductItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -555,11 +315,7 @@ export class Client implements IClient {
         return Promise.resolve<BatchResponseOfProductItemResult>(null as any);
     }
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPATCH(body: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -567,7 +323,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -580,11 +336,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH(_response);
+            return this.processPatch(_response);
         });
     }
 
-    protected processBatchPATCH(response: Response): Promise<PatchResponseOfProductItemResult> {
+    protected processPatch(response: Response): Promise<PatchResponseOfProductItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -598,29 +354,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = PatchResponseOfProductItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -630,11 +386,7 @@ export class Client implements IClient {
         return Promise.resolve<PatchResponseOfProductItemResult>(null as any);
     }
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST3(productId: number, body: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/{productId}/variants/batch?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -645,7 +397,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -658,11 +410,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST3(_response);
+            return this.processBatchVariants(_response);
         });
     }
 
-    protected processBatchPOST3(response: Response): Promise<BatchResponseOfVariantItemResult> {
+    protected processBatchVariants(response: Response): Promise<BatchResponseOfVariantItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -676,36 +428,36 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = BatchResponseOfVariantItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -715,28 +467,14 @@ export class Client implements IClient {
         return Promise.resolve<BatchResponseOfVariantItemResult>(null as any);
     }
 
-    /**
-     * @param status (optional) 
-     * @param sku (optional) 
-     * @param category_id (optional) 
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    products(status?: ProductStatus | undefined, sku?: string | undefined, category_id?: number | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto> {
+    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto> {
         let url_ = this.baseUrl + "/api/v1/products?";
-        if (status === null)
-            throw new globalThis.Error("The parameter 'status' cannot be null.");
-        else if (status !== undefined)
+        if (status !== undefined && status !== null)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
-        if (sku === null)
-            throw new globalThis.Error("The parameter 'sku' cannot be null.");
-        else if (sku !== undefined)
+        if (sku !== undefined && sku !== null)
             url_ += "sku=" + encodeURIComponent("" + sku) + "&";
-        if (category_id === null)
-            throw new globalThis.Error("The parameter 'category_id' cannot be null.");
-        else if (category_id !== undefined)
-            url_ += "category_id=" + encodeURIComponent("" + category_id) + "&";
+        if (categoryId !== undefined && categoryId !== null)
+            url_ += "category_id=" + encodeURIComponent("" + categoryId) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -756,11 +494,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processProducts(response: Response): Promise<PageOfProductDto> {
+    protected processList(response: Response): Promise<PageOfProductDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -774,22 +512,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -799,10 +537,7 @@ export class Client implements IClient {
         return Promise.resolve<PageOfProductDto>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    products2(id: number, signal?: AbortSignal): Promise<ProductDto> {
+    get(id: number, signal?: AbortSignal): Promise<ProductDto> {
         let url_ = this.baseUrl + "/api/v1/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -818,11 +553,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts2(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processProducts2(response: Response): Promise<ProductDto> {
+    protected processGet(response: Response): Promise<ProductDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -836,22 +571,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -860,11 +595,26 @@ export class Client implements IClient {
         }
         return Promise.resolve<ProductDto>(null as any);
     }
+}
 
-    /**
-     * @return OK
-     */
-    variants(id: number, signal?: AbortSignal): Promise<VariantDto> {
+export interface IVariantsClient {
+
+    get(id: number, signal?: AbortSignal): Promise<VariantDto>;
+
+    price(id: number, role?: string | null | undefined, quantity?: number | null | undefined, currency?: string | null | undefined, signal?: AbortSignal): Promise<PriceQuoteDto>;
+}
+
+export class VariantsClient implements IVariantsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<VariantDto> {
         let url_ = this.baseUrl + "/api/v1/variants/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -880,11 +630,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processVariants(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processVariants(response: Response): Promise<VariantDto> {
+    protected processGet(response: Response): Promise<VariantDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -898,22 +648,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -923,28 +673,16 @@ export class Client implements IClient {
         return Promise.resolve<VariantDto>(null as any);
     }
 
-    /**
-     * @param role (optional) 
-     * @param quantity (optional) 
-     * @param currency (optional) 
-     * @return OK
-     */
-    price(id: number, role?: string | undefined, quantity?: number | undefined, currency?: string | undefined, signal?: AbortSignal): Promise<PriceQuoteDto> {
+    price(id: number, role?: string | null | undefined, quantity?: number | null | undefined, currency?: string | null | undefined, signal?: AbortSignal): Promise<PriceQuoteDto> {
         let url_ = this.baseUrl + "/api/v1/variants/{id}/price?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (role === null)
-            throw new globalThis.Error("The parameter 'role' cannot be null.");
-        else if (role !== undefined)
+        if (role !== undefined && role !== null)
             url_ += "role=" + encodeURIComponent("" + role) + "&";
-        if (quantity === null)
-            throw new globalThis.Error("The parameter 'quantity' cannot be null.");
-        else if (quantity !== undefined)
+        if (quantity !== undefined && quantity !== null)
             url_ += "quantity=" + encodeURIComponent("" + quantity) + "&";
-        if (currency === null)
-            throw new globalThis.Error("The parameter 'currency' cannot be null.");
-        else if (currency !== undefined)
+        if (currency !== undefined && currency !== null)
             url_ += "currency=" + encodeURIComponent("" + currency) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -975,29 +713,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1006,12 +744,28 @@ export class Client implements IClient {
         }
         return Promise.resolve<PriceQuoteDto>(null as any);
     }
+}
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST4(body: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
+export interface ICategoriesClient {
+
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
+
+    list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
+
+    get(id: number, signal?: AbortSignal): Promise<CategoryDto>;
+}
+
+export class CategoriesClient implements ICategoriesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
         let url_ = this.baseUrl + "/api/v1/categories/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1019,7 +773,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1032,11 +786,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST4(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST4(response: Response): Promise<BatchResponseOfCategoryItemResult> {
+    protected processBatch(response: Response): Promise<BatchResponseOfCategoryItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1050,29 +804,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = BatchResponseOfCategoryItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1082,18 +836,10 @@ export class Client implements IClient {
         return Promise.resolve<BatchResponseOfCategoryItemResult>(null as any);
     }
 
-    /**
-     * @param parent_id (optional) 
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    categories(parent_id?: number | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto> {
+    list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto> {
         let url_ = this.baseUrl + "/api/v1/categories?";
-        if (parent_id === null)
-            throw new globalThis.Error("The parameter 'parent_id' cannot be null.");
-        else if (parent_id !== undefined)
-            url_ += "parent_id=" + encodeURIComponent("" + parent_id) + "&";
+        if (parentId !== undefined && parentId !== null)
+            url_ += "parent_id=" + encodeURIComponent("" + parentId) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -1113,11 +859,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCategories(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processCategories(response: Response): Promise<PageOfCategoryDto> {
+    protected processList(response: Response): Promise<PageOfCategoryDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1131,22 +877,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1156,10 +902,7 @@ export class Client implements IClient {
         return Promise.resolve<PageOfCategoryDto>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    categories2(id: number, signal?: AbortSignal): Promise<CategoryDto> {
+    get(id: number, signal?: AbortSignal): Promise<CategoryDto> {
         let url_ = this.baseUrl + "/api/v1/categories/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1175,11 +918,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCategories2(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processCategories2(response: Response): Promise<CategoryDto> {
+    protected processGet(response: Response): Promise<CategoryDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1193,22 +936,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1217,12 +960,28 @@ export class Client implements IClient {
         }
         return Promise.resolve<CategoryDto>(null as any);
     }
+}
 
-    /**
-     * @param policy (optional) 
-     * @return OK
-     */
-    batchPOST5(body: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
+export interface IAttributesClient {
+
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
+
+    list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
+
+    get(id: number, signal?: AbortSignal): Promise<AttributeDto>;
+}
+
+export class AttributesClient implements IAttributesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
         let url_ = this.baseUrl + "/api/v1/attributes/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1230,7 +989,7 @@ export class Client implements IClient {
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1243,11 +1002,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST5(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST5(response: Response): Promise<BatchResponseOfAttributeItemResult> {
+    protected processBatch(response: Response): Promise<BatchResponseOfAttributeItemResult> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1261,29 +1020,29 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
             let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result422 = BatchResponseOfAttributeItemResult.fromJS(resultData422);
-            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1293,12 +1052,7 @@ export class Client implements IClient {
         return Promise.resolve<BatchResponseOfAttributeItemResult>(null as any);
     }
 
-    /**
-     * @param limit (optional) 
-     * @param offset (optional) 
-     * @return OK
-     */
-    attributes(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto> {
+    list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto> {
         let url_ = this.baseUrl + "/api/v1/attributes?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -1319,11 +1073,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processAttributes(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processAttributes(response: Response): Promise<PageOfAttributeDto> {
+    protected processList(response: Response): Promise<PageOfAttributeDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1337,22 +1091,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = ProblemDetails.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1362,10 +1116,7 @@ export class Client implements IClient {
         return Promise.resolve<PageOfAttributeDto>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    attributes2(id: number, signal?: AbortSignal): Promise<AttributeDto> {
+    get(id: number, signal?: AbortSignal): Promise<AttributeDto> {
         let url_ = this.baseUrl + "/api/v1/attributes/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1381,11 +1132,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processAttributes2(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processAttributes2(response: Response): Promise<AttributeDto> {
+    protected processGet(response: Response): Promise<AttributeDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1399,22 +1150,22 @@ export class Client implements IClient {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1423,16 +1174,36 @@ export class Client implements IClient {
         }
         return Promise.resolve<AttributeDto>(null as any);
     }
+}
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST6(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+export interface IWooCommerceProductsClient {
+
+    batch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+
+    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+
+    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+
+    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
+
+    get(id: number, signal?: AbortSignal): Promise<WooProduct>;
+}
+
+export class WooCommerceProductsClient implements IWooCommerceProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1445,11 +1216,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST6(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST6(response: Response): Promise<WooBatchResponseOfWooProduct> {
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1464,21 +1235,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1488,15 +1259,11 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1509,11 +1276,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPUT(_response);
+            return this.processBatchPut(_response);
         });
     }
 
-    protected processBatchPUT(response: Response): Promise<WooBatchResponseOfWooProduct> {
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1528,21 +1295,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1552,15 +1319,11 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH2(body?: WooBatchRequestOfWooProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1573,11 +1336,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH2(_response);
+            return this.processBatchPatch(_response);
         });
     }
 
-    protected processBatchPATCH2(response: Response): Promise<WooBatchResponseOfWooProduct> {
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1592,21 +1355,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1616,46 +1379,26 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    /**
-     * @param sku (optional) 
-     * @param status (optional) 
-     * @param category (optional) 
-     * @param type (optional) 
-     * @param search (optional) 
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    productsAll(sku?: string | undefined, status?: string | undefined, category?: number | undefined, type?: string | undefined, search?: string | undefined, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]> {
+    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products?";
-        if (sku === null)
-            throw new globalThis.Error("The parameter 'sku' cannot be null.");
-        else if (sku !== undefined)
+        if (sku !== undefined && sku !== null)
             url_ += "sku=" + encodeURIComponent("" + sku) + "&";
-        if (status === null)
-            throw new globalThis.Error("The parameter 'status' cannot be null.");
-        else if (status !== undefined)
+        if (status !== undefined && status !== null)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
-        if (category === null)
-            throw new globalThis.Error("The parameter 'category' cannot be null.");
-        else if (category !== undefined)
+        if (category !== undefined && category !== null)
             url_ += "category=" + encodeURIComponent("" + category) + "&";
-        if (type === null)
-            throw new globalThis.Error("The parameter 'type' cannot be null.");
-        else if (type !== undefined)
+        if (type !== undefined && type !== null)
             url_ += "type=" + encodeURIComponent("" + type) + "&";
-        if (search === null)
-            throw new globalThis.Error("The parameter 'search' cannot be null.");
-        else if (search !== undefined)
+        if (search !== undefined && search !== null)
             url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
         else if (page !== undefined)
             url_ += "page=" + encodeURIComponent("" + page) + "&";
-        if (per_page === null)
-            throw new globalThis.Error("The parameter 'per_page' cannot be null.");
-        else if (per_page !== undefined)
-            url_ += "per_page=" + encodeURIComponent("" + per_page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1667,11 +1410,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProductsAll(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processProductsAll(response: Response): Promise<WooProduct[]> {
+    protected processList(response: Response): Promise<WooProduct[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1693,14 +1436,14 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1710,10 +1453,7 @@ export class Client implements IClient {
         return Promise.resolve<WooProduct[]>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    products3(id: number, signal?: AbortSignal): Promise<WooProduct> {
+    get(id: number, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1729,11 +1469,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts3(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processProducts3(response: Response): Promise<WooProduct> {
+    protected processGet(response: Response): Promise<WooProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1748,21 +1488,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1771,19 +1511,39 @@ export class Client implements IClient {
         }
         return Promise.resolve<WooProduct>(null as any);
     }
+}
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST7(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+export interface IWooCommerceVariationsClient {
+
+    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+
+    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+
+    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+
+    list(productId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]>;
+
+    get(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation>;
+}
+
+export class WooCommerceVariationsClient implements IWooCommerceVariationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
         url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1796,11 +1556,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST7(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST7(response: Response): Promise<WooBatchResponseOfWooVariation> {
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1815,28 +1575,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1846,18 +1606,14 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooVariation>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT2(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
         url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1870,11 +1626,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPUT2(_response);
+            return this.processBatchPut(_response);
         });
     }
 
-    protected processBatchPUT2(response: Response): Promise<WooBatchResponseOfWooVariation> {
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1889,28 +1645,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1920,18 +1676,14 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooVariation>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH3(productId: number, body?: WooBatchRequestOfWooVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
         url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -1944,11 +1696,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH3(_response);
+            return this.processBatchPatch(_response);
         });
     }
 
-    protected processBatchPATCH3(response: Response): Promise<WooBatchResponseOfWooVariation> {
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -1963,28 +1715,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1994,12 +1746,7 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWooVariation>(null as any);
     }
 
-    /**
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    variationsAll(productId: number, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]> {
+    list(productId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -2008,10 +1755,10 @@ export class Client implements IClient {
             throw new globalThis.Error("The parameter 'page' cannot be null.");
         else if (page !== undefined)
             url_ += "page=" + encodeURIComponent("" + page) + "&";
-        if (per_page === null)
-            throw new globalThis.Error("The parameter 'per_page' cannot be null.");
-        else if (per_page !== undefined)
-            url_ += "per_page=" + encodeURIComponent("" + per_page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2023,11 +1770,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processVariationsAll(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processVariationsAll(response: Response): Promise<WooVariation[]> {
+    protected processList(response: Response): Promise<WooVariation[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2049,21 +1796,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2073,10 +1820,7 @@ export class Client implements IClient {
         return Promise.resolve<WooVariation[]>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    variations(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation> {
+    get(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -2095,11 +1839,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processVariations(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processVariations(response: Response): Promise<WooVariation> {
+    protected processGet(response: Response): Promise<WooVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2114,21 +1858,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2137,16 +1881,34 @@ export class Client implements IClient {
         }
         return Promise.resolve<WooVariation>(null as any);
     }
+}
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST8(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+export interface IWholesaleSuiteProductsClient {
+
+    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+
+    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+
+    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+
+    get(id: number, signal?: AbortSignal): Promise<WholesaleSuiteProduct>;
+}
+
+export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2159,11 +1921,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST8(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST8(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2178,21 +1940,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2202,15 +1964,11 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteProduct>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT3(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2223,11 +1981,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPUT3(_response);
+            return this.processBatchPut(_response);
         });
     }
 
-    protected processBatchPUT3(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2242,21 +2000,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2266,15 +2024,11 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteProduct>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH4(body?: WooBatchRequestOfWholesaleSuiteProductInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2287,11 +2041,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH4(_response);
+            return this.processBatchPatch(_response);
         });
     }
 
-    protected processBatchPATCH4(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2306,21 +2060,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2330,10 +2084,7 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteProduct>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    products4(id: number, signal?: AbortSignal): Promise<WholesaleSuiteProduct> {
+    get(id: number, signal?: AbortSignal): Promise<WholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2349,11 +2100,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts4(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processProducts4(response: Response): Promise<WholesaleSuiteProduct> {
+    protected processGet(response: Response): Promise<WholesaleSuiteProduct> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2368,21 +2119,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2391,19 +2142,39 @@ export class Client implements IClient {
         }
         return Promise.resolve<WholesaleSuiteProduct>(null as any);
     }
+}
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPOST9(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+export interface IWholesaleSuiteVariationsClient {
+
+    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+
+    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+
+    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+
+    list(variableId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WholesaleSuiteVariation[]>;
+
+    get(variableId: number, id: number, signal?: AbortSignal): Promise<WholesaleSuiteVariation>;
+}
+
+export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
         url_ = url_.replace("{variableId}", encodeURIComponent("" + variableId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2416,11 +2187,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST9(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST9(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2435,28 +2206,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2466,18 +2237,14 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteVariation>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPUT4(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
         url_ = url_.replace("{variableId}", encodeURIComponent("" + variableId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2490,11 +2257,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPUT4(_response);
+            return this.processBatchPut(_response);
         });
     }
 
-    protected processBatchPUT4(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2509,28 +2276,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2540,18 +2307,14 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteVariation>(null as any);
     }
 
-    /**
-     * @param body (optional) 
-     * @return OK
-     */
-    batchPATCH5(variableId: number, body?: WooBatchRequestOfWholesaleSuiteVariationInput | null | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
         url_ = url_.replace("{variableId}", encodeURIComponent("" + variableId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2564,11 +2327,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH5(_response);
+            return this.processBatchPatch(_response);
         });
     }
 
-    protected processBatchPATCH5(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2583,28 +2346,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = WooError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2614,12 +2377,7 @@ export class Client implements IClient {
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteVariation>(null as any);
     }
 
-    /**
-     * @param page (optional) 
-     * @param per_page (optional) 
-     * @return OK
-     */
-    variationsAll2(variableId: number, page?: number | undefined, per_page?: number | undefined, signal?: AbortSignal): Promise<WholesaleSuiteVariation[]> {
+    list(variableId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WholesaleSuiteVariation[]> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/variations?";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
@@ -2628,10 +2386,10 @@ export class Client implements IClient {
             throw new globalThis.Error("The parameter 'page' cannot be null.");
         else if (page !== undefined)
             url_ += "page=" + encodeURIComponent("" + page) + "&";
-        if (per_page === null)
-            throw new globalThis.Error("The parameter 'per_page' cannot be null.");
-        else if (per_page !== undefined)
-            url_ += "per_page=" + encodeURIComponent("" + per_page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2643,11 +2401,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processVariationsAll2(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processVariationsAll2(response: Response): Promise<WholesaleSuiteVariation[]> {
+    protected processList(response: Response): Promise<WholesaleSuiteVariation[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2669,21 +2427,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2693,10 +2451,7 @@ export class Client implements IClient {
         return Promise.resolve<WholesaleSuiteVariation[]>(null as any);
     }
 
-    /**
-     * @return OK
-     */
-    variations2(variableId: number, id: number, signal?: AbortSignal): Promise<WholesaleSuiteVariation> {
+    get(variableId: number, id: number, signal?: AbortSignal): Promise<WholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/variations/{id}";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
@@ -2715,11 +2470,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processVariations2(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processVariations2(response: Response): Promise<WholesaleSuiteVariation> {
+    protected processGet(response: Response): Promise<WholesaleSuiteVariation> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2734,21 +2489,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = WooError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = WooError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2757,15 +2512,28 @@ export class Client implements IClient {
         }
         return Promise.resolve<WholesaleSuiteVariation>(null as any);
     }
+}
 
-    /**
-     * @return OK
-     */
-    batchPATCH6(body: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse> {
+export interface ITradeProductsClient {
+
+    batch(request: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse>;
+}
+
+export class TradeProductsClient implements ITradeProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    batch(request: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse> {
         let url_ = this.baseUrl + "/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = JSON.stringify(request);
 
         let options_: RequestInit = {
             body: content_,
@@ -2778,11 +2546,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPATCH6(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPATCH6(response: Response): Promise<TradeBatchResponse> {
+    protected processBatch(response: Response): Promise<TradeBatchResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2797,28 +2565,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = TradeErrorResponse.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = TradeErrorResponse.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = TradeErrorResponse.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
             let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result500 = TradeErrorResponse.fromJS(resultData500);
-            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2827,13 +2595,52 @@ export class Client implements IClient {
         }
         return Promise.resolve<TradeBatchResponse>(null as any);
     }
+}
+
+export interface IMedusaProductsClient {
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
-     * @return OK
      */
-    batchPOST10(fields?: string | undefined, body?: Body | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse> {
+    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param limit (optional) 1 to 200, default 50.
+     * @param offset (optional) Default 0.
+     * @param status (optional) One of draft, proposed, published, rejected (also as status[]=...).
+     * @param category_id (optional) A category id, pcat_<number>.
+     */
+    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    get(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+}
+
+export class MedusaProductsClient implements IMedusaProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse> {
         let url_ = this.baseUrl + "/admin/products/batch?";
         if (fields === null)
             throw new globalThis.Error("The parameter 'fields' cannot be null.");
@@ -2854,11 +2661,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST10(_response);
+            return this.processBatch(_response);
         });
     }
 
-    protected processBatchPOST10(response: Response): Promise<MedusaProductBatchResponse> {
+    protected processBatch(response: Response): Promise<MedusaProductBatchResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2873,42 +2680,42 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = MedusaError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = MedusaError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = MedusaError.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = MedusaError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = MedusaError.fromJS(resultData409);
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = MedusaError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2921,9 +2728,8 @@ export class Client implements IClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
-     * @return OK
      */
-    batchPOST11(id: string, fields?: string | undefined, body?: Body2 | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse> {
+    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}/variants/batch?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2947,11 +2753,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processBatchPOST11(_response);
+            return this.processBatchVariants(_response);
         });
     }
 
-    protected processBatchPOST11(response: Response): Promise<MedusaVariantBatchResponse> {
+    protected processBatchVariants(response: Response): Promise<MedusaVariantBatchResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -2966,42 +2772,42 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = MedusaError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = MedusaError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = MedusaError.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = MedusaError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result409 = MedusaError.fromJS(resultData409);
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
             let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result413 = MedusaError.fromJS(resultData413);
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3017,9 +2823,8 @@ export class Client implements IClient {
      * @param offset (optional) Default 0.
      * @param status (optional) One of draft, proposed, published, rejected (also as status[]=...).
      * @param category_id (optional) A category id, pcat_<number>.
-     * @return OK
      */
-    products5(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse> {
+    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse> {
         let url_ = this.baseUrl + "/admin/products?";
         if (fields === null)
             throw new globalThis.Error("The parameter 'fields' cannot be null.");
@@ -3052,11 +2857,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts5(_response);
+            return this.processList(_response);
         });
     }
 
-    protected processProducts5(response: Response): Promise<MedusaProductListResponse> {
+    protected processList(response: Response): Promise<MedusaProductListResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3071,21 +2876,21 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = MedusaError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = MedusaError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = MedusaError.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3097,9 +2902,8 @@ export class Client implements IClient {
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
-     * @return OK
      */
-    products6(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+    get(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3119,11 +2923,11 @@ export class Client implements IClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processProducts6(_response);
+            return this.processGet(_response);
         });
     }
 
-    protected processProducts6(response: Response): Promise<MedusaProductResponse> {
+    protected processGet(response: Response): Promise<MedusaProductResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3138,28 +2942,28 @@ export class Client implements IClient {
             let result400: any = null;
             let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result400 = MedusaError.fromJS(resultData400);
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
             let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result401 = MedusaError.fromJS(resultData401);
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result403 = MedusaError.fromJS(resultData403);
-            return throwException("Forbidden", status, _responseText, _headers, result403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = MedusaError.fromJS(resultData404);
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3170,12 +2974,125 @@ export class Client implements IClient {
     }
 }
 
-export class AttributeBatchRequest implements IAttributeBatchRequest {
-    create?: AttributeCreate[] | undefined;
-    update?: AttributeUpdate[] | undefined;
-    delete?: number[] | undefined;
+export class ProblemResponse implements IProblemResponse {
+    type?: string;
+    title?: string;
+    status?: number;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    code?: ErrorCode;
+    errors?: FieldError[] | undefined;
+    trace_id?: string | undefined;
 
-    constructor(data?: IAttributeBatchRequest) {
+    constructor(data?: IProblemResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.type = _data["type"];
+            this.title = _data["title"];
+            this.status = _data["status"];
+            this.detail = _data["detail"];
+            this.instance = _data["instance"];
+            this.code = _data["code"];
+            if (Array.isArray(_data["errors"])) {
+                this.errors = [] as any;
+                for (let item of _data["errors"])
+                    this.errors!.push(FieldError.fromJS(item));
+            }
+            this.trace_id = _data["trace_id"];
+        }
+    }
+
+    static fromJS(data: any): ProblemResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProblemResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["type"] = this.type;
+        data["title"] = this.title;
+        data["status"] = this.status;
+        data["detail"] = this.detail;
+        data["instance"] = this.instance;
+        data["code"] = this.code;
+        if (Array.isArray(this.errors)) {
+            data["errors"] = [];
+            for (let item of this.errors)
+                data["errors"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["trace_id"] = this.trace_id;
+        return data;
+    }
+}
+
+export interface IProblemResponse {
+    type?: string;
+    title?: string;
+    status?: number;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    code?: ErrorCode;
+    errors?: FieldError[] | undefined;
+    trace_id?: string | undefined;
+}
+
+export class FieldError implements IFieldError {
+    field?: string;
+    message?: string;
+
+    constructor(data?: IFieldError) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.field = _data["field"];
+            this.message = _data["message"];
+        }
+    }
+
+    static fromJS(data: any): FieldError {
+        data = typeof data === 'object' ? data : {};
+        let result = new FieldError();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["field"] = this.field;
+        data["message"] = this.message;
+        return data;
+    }
+}
+
+export interface IFieldError {
+    field?: string;
+    message?: string;
+}
+
+export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfWholesaleRoleItemResult {
+    create?: WholesaleRoleItemResult[];
+    update?: WholesaleRoleItemResult[];
+    delete?: WholesaleRoleItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfWholesaleRoleItemResult) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -3189,12 +3106,324 @@ export class AttributeBatchRequest implements IAttributeBatchRequest {
             if (Array.isArray(_data["create"])) {
                 this.create = [] as any;
                 for (let item of _data["create"])
-                    this.create!.push(AttributeCreate.fromJS(item));
+                    this.create!.push(WholesaleRoleItemResult.fromJS(item));
             }
             if (Array.isArray(_data["update"])) {
                 this.update = [] as any;
                 for (let item of _data["update"])
-                    this.update!.push(AttributeUpdate.fromJS(item));
+                    this.update!.push(WholesaleRoleItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WholesaleRoleItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfWholesaleRoleItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfWholesaleRoleItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfWholesaleRoleItemResult {
+    create?: WholesaleRoleItemResult[];
+    update?: WholesaleRoleItemResult[];
+    delete?: WholesaleRoleItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export abstract class ItemResultContract implements IItemResultContract {
+    index?: number;
+    id?: number | undefined;
+    status?: ItemStatus;
+    error?: ItemError | undefined;
+
+    constructor(data?: IItemResultContract) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.index = _data["index"];
+            this.id = _data["id"];
+            this.status = _data["status"];
+            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): ItemResultContract {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'ItemResultContract' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["index"] = this.index;
+        data["id"] = this.id;
+        data["status"] = this.status;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IItemResultContract {
+    index?: number;
+    id?: number | undefined;
+    status?: ItemStatus;
+    error?: ItemError | undefined;
+}
+
+export class WholesaleRoleItemResult extends ItemResultContract implements IWholesaleRoleItemResult {
+    wholesale_role?: WholesaleRoleDto | undefined;
+
+    constructor(data?: IWholesaleRoleItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.wholesale_role = _data["wholesale_role"] ? WholesaleRoleDto.fromJS(_data["wholesale_role"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WholesaleRoleItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleRoleItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["wholesale_role"] = this.wholesale_role ? this.wholesale_role.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleRoleItemResult extends IItemResultContract {
+    wholesale_role?: WholesaleRoleDto | undefined;
+}
+
+export class WholesaleRoleDto implements IWholesaleRoleDto {
+    id?: number;
+    key!: string;
+    name!: string;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+
+    constructor(data?: IWholesaleRoleDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.key = _data["key"];
+            this.name = _data["name"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): WholesaleRoleDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleRoleDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["key"] = this.key;
+        data["name"] = this.name;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IWholesaleRoleDto {
+    id?: number;
+    key: string;
+    name: string;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+}
+
+export enum ItemStatus {
+    Succeeded = "succeeded",
+    Failed = "failed",
+    NotApplied = "not_applied",
+}
+
+export class ItemError implements IItemError {
+    code?: ErrorCode;
+    message?: string;
+    details?: FieldError[];
+
+    constructor(data?: IItemError) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.code = _data["code"];
+            this.message = _data["message"];
+            if (Array.isArray(_data["details"])) {
+                this.details = [] as any;
+                for (let item of _data["details"])
+                    this.details!.push(FieldError.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): ItemError {
+        data = typeof data === 'object' ? data : {};
+        let result = new ItemError();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["code"] = this.code;
+        data["message"] = this.message;
+        if (Array.isArray(this.details)) {
+            data["details"] = [];
+            for (let item of this.details)
+                data["details"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IItemError {
+    code?: ErrorCode;
+    message?: string;
+    details?: FieldError[];
+}
+
+export class BatchSummaryContract implements IBatchSummaryContract {
+    total?: number;
+    succeeded?: number;
+    failed?: number;
+    not_applied?: number;
+
+    constructor(data?: IBatchSummaryContract) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.total = _data["total"];
+            this.succeeded = _data["succeeded"];
+            this.failed = _data["failed"];
+            this.not_applied = _data["not_applied"];
+        }
+    }
+
+    static fromJS(data: any): BatchSummaryContract {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchSummaryContract();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["total"] = this.total;
+        data["succeeded"] = this.succeeded;
+        data["failed"] = this.failed;
+        data["not_applied"] = this.not_applied;
+        return data;
+    }
+}
+
+export interface IBatchSummaryContract {
+    total?: number;
+    succeeded?: number;
+    failed?: number;
+    not_applied?: number;
+}
+
+export abstract class BatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate implements IBatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate {
+    create?: WholesaleRoleCreate[] | undefined;
+    update?: WholesaleRoleUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WholesaleRoleCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WholesaleRoleUpdate.fromJS(item));
             }
             if (Array.isArray(_data["delete"])) {
                 this.delete = [] as any;
@@ -3204,11 +3433,9 @@ export class AttributeBatchRequest implements IAttributeBatchRequest {
         }
     }
 
-    static fromJS(data: any): AttributeBatchRequest {
+    static fromJS(data: any): BatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new AttributeBatchRequest();
-        result.init(data);
-        return result;
+        throw new Error("The abstract class 'BatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate' cannot be instantiated.");
     }
 
     toJSON(data?: any) {
@@ -3232,21 +3459,2696 @@ export class AttributeBatchRequest implements IAttributeBatchRequest {
     }
 }
 
-export interface IAttributeBatchRequest {
-    create?: AttributeCreate[] | undefined;
-    update?: AttributeUpdate[] | undefined;
+export interface IBatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate {
+    create?: WholesaleRoleCreate[] | undefined;
+    update?: WholesaleRoleUpdate[] | undefined;
     delete?: number[] | undefined;
 }
 
-export class AttributeCreate implements IAttributeCreate {
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    order_by?: string | undefined;
-    has_archives?: boolean | undefined;
-    values?: AttributeValueWrite[] | undefined;
+export class WholesaleRoleBatchRequest extends BatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate implements IWholesaleRoleBatchRequest {
 
-    constructor(data?: IAttributeCreate) {
+    constructor(data?: IWholesaleRoleBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): WholesaleRoleBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleRoleBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleRoleBatchRequest extends IBatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate {
+}
+
+export abstract class WholesaleRoleWrite implements IWholesaleRoleWrite {
+    key?: string | undefined;
+    name?: string | undefined;
+
+    constructor(data?: IWholesaleRoleWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.key = _data["key"];
+            this.name = _data["name"];
+        }
+    }
+
+    static fromJS(data: any): WholesaleRoleWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'WholesaleRoleWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["key"] = this.key;
+        data["name"] = this.name;
+        return data;
+    }
+}
+
+export interface IWholesaleRoleWrite {
+    key?: string | undefined;
+    name?: string | undefined;
+}
+
+export class WholesaleRoleCreate extends WholesaleRoleWrite implements IWholesaleRoleCreate {
+
+    constructor(data?: IWholesaleRoleCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): WholesaleRoleCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleRoleCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleRoleCreate extends IWholesaleRoleWrite {
+}
+
+export class WholesaleRoleUpdate extends WholesaleRoleWrite implements IWholesaleRoleUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: IWholesaleRoleUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): WholesaleRoleUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleRoleUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleRoleUpdate extends IWholesaleRoleWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export enum BatchPolicy {
+    Partial = "partial",
+    Atomic = "atomic",
+}
+
+export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
+    items?: WholesaleRoleDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+
+    constructor(data?: IPageOfWholesaleRoleDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(WholesaleRoleDto.fromJS(item));
+            }
+            this.total = _data["total"];
+            this.limit = _data["limit"];
+            this.offset = _data["offset"];
+        }
+    }
+
+    static fromJS(data: any): PageOfWholesaleRoleDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PageOfWholesaleRoleDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["total"] = this.total;
+        data["limit"] = this.limit;
+        data["offset"] = this.offset;
+        return data;
+    }
+}
+
+export interface IPageOfWholesaleRoleDto {
+    items?: WholesaleRoleDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+}
+
+export class BatchResponseOfProductItemResult implements IBatchResponseOfProductItemResult {
+    create?: ProductItemResult[];
+    update?: ProductItemResult[];
+    delete?: ProductItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfProductItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(ProductItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(ProductItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(ProductItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfProductItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfProductItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfProductItemResult {
+    create?: ProductItemResult[];
+    update?: ProductItemResult[];
+    delete?: ProductItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export class ProductItemResult extends ItemResultContract implements IProductItemResult {
+    product?: ProductDto | undefined;
+
+    constructor(data?: IProductItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.product = _data["product"] ? ProductDto.fromJS(_data["product"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): ProductItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["product"] = this.product ? this.product.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IProductItemResult extends IItemResultContract {
+    product?: ProductDto | undefined;
+}
+
+export class ProductDto implements IProductDto {
+    id?: number;
+    handle!: string;
+    title!: string;
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    status?: ProductStatus;
+    thumbnail?: string | undefined;
+    images?: ImageDto[];
+    tags?: string[];
+    options?: OptionDto[];
+    metadata?: any | undefined;
+    extensions?: any;
+    weight?: number | undefined;
+    length?: number | undefined;
+    width?: number | undefined;
+    height?: number | undefined;
+    external_id?: string | undefined;
+    category_ids?: number[];
+    variants?: VariantDto[];
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+
+    constructor(data?: IProductDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.handle = _data["handle"];
+            this.title = _data["title"];
+            this.subtitle = _data["subtitle"];
+            this.description = _data["description"];
+            this.status = _data["status"];
+            this.thumbnail = _data["thumbnail"];
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(ImageDto.fromJS(item));
+            }
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(item);
+            }
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(OptionDto.fromJS(item));
+            }
+            this.metadata = _data["metadata"];
+            this.extensions = _data["extensions"];
+            this.weight = _data["weight"];
+            this.length = _data["length"];
+            this.width = _data["width"];
+            this.height = _data["height"];
+            this.external_id = _data["external_id"];
+            if (Array.isArray(_data["category_ids"])) {
+                this.category_ids = [] as any;
+                for (let item of _data["category_ids"])
+                    this.category_ids!.push(item);
+            }
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(VariantDto.fromJS(item));
+            }
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): ProductDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["handle"] = this.handle;
+        data["title"] = this.title;
+        data["subtitle"] = this.subtitle;
+        data["description"] = this.description;
+        data["status"] = this.status;
+        data["thumbnail"] = this.thumbnail;
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item);
+        }
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["metadata"] = this.metadata;
+        data["extensions"] = this.extensions;
+        data["weight"] = this.weight;
+        data["length"] = this.length;
+        data["width"] = this.width;
+        data["height"] = this.height;
+        data["external_id"] = this.external_id;
+        if (Array.isArray(this.category_ids)) {
+            data["category_ids"] = [];
+            for (let item of this.category_ids)
+                data["category_ids"].push(item);
+        }
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IProductDto {
+    id?: number;
+    handle: string;
+    title: string;
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    status?: ProductStatus;
+    thumbnail?: string | undefined;
+    images?: ImageDto[];
+    tags?: string[];
+    options?: OptionDto[];
+    metadata?: any | undefined;
+    extensions?: any;
+    weight?: number | undefined;
+    length?: number | undefined;
+    width?: number | undefined;
+    height?: number | undefined;
+    external_id?: string | undefined;
+    category_ids?: number[];
+    variants?: VariantDto[];
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+}
+
+export enum ProductStatus {
+    Draft = "draft",
+    Proposed = "proposed",
+    Published = "published",
+    Private = "private",
+    Rejected = "rejected",
+    Archived = "archived",
+}
+
+export class ImageDto implements IImageDto {
+    url?: string;
+
+    constructor(data?: IImageDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.url = _data["url"];
+        }
+    }
+
+    static fromJS(data: any): ImageDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImageDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["url"] = this.url;
+        return data;
+    }
+}
+
+export interface IImageDto {
+    url?: string;
+}
+
+export class OptionDto implements IOptionDto {
+    title?: string;
+    values?: string[];
+    attribute_id?: number | undefined;
+    visible?: boolean;
+    variation?: boolean;
+
+    constructor(data?: IOptionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.title = _data["title"];
+            if (Array.isArray(_data["values"])) {
+                this.values = [] as any;
+                for (let item of _data["values"])
+                    this.values!.push(item);
+            }
+            this.attribute_id = _data["attribute_id"];
+            this.visible = _data["visible"];
+            this.variation = _data["variation"];
+        }
+    }
+
+    static fromJS(data: any): OptionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new OptionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        if (Array.isArray(this.values)) {
+            data["values"] = [];
+            for (let item of this.values)
+                data["values"].push(item);
+        }
+        data["attribute_id"] = this.attribute_id;
+        data["visible"] = this.visible;
+        data["variation"] = this.variation;
+        return data;
+    }
+}
+
+export interface IOptionDto {
+    title?: string;
+    values?: string[];
+    attribute_id?: number | undefined;
+    visible?: boolean;
+    variation?: boolean;
+}
+
+export class VariantDto implements IVariantDto {
+    id?: number;
+    product_id?: number;
+    title!: string;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    stock_quantity?: number | undefined;
+    manage_inventory?: boolean;
+    allow_backorder?: boolean;
+    options?: { [key: string]: string; };
+    prices?: PriceDto[];
+    attribute_value_ids?: number[];
+    wholesale?: WholesaleDto;
+    rank?: number;
+    metadata?: any | undefined;
+    extensions?: any;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+
+    constructor(data?: IVariantDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.product_id = _data["product_id"];
+            this.title = _data["title"];
+            this.sku = _data["sku"];
+            this.barcode = _data["barcode"];
+            this.ean = _data["ean"];
+            this.upc = _data["upc"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.manage_inventory = _data["manage_inventory"];
+            this.allow_backorder = _data["allow_backorder"];
+            if (_data["options"]) {
+                this.options = {} as any;
+                for (let key in _data["options"]) {
+                    if (_data["options"].hasOwnProperty(key))
+                        (this.options as any)![key] = _data["options"][key];
+                }
+            }
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(PriceDto.fromJS(item));
+            }
+            if (Array.isArray(_data["attribute_value_ids"])) {
+                this.attribute_value_ids = [] as any;
+                for (let item of _data["attribute_value_ids"])
+                    this.attribute_value_ids!.push(item);
+            }
+            this.wholesale = _data["wholesale"] ? WholesaleDto.fromJS(_data["wholesale"]) : undefined as any;
+            this.rank = _data["rank"];
+            this.metadata = _data["metadata"];
+            this.extensions = _data["extensions"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): VariantDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["product_id"] = this.product_id;
+        data["title"] = this.title;
+        data["sku"] = this.sku;
+        data["barcode"] = this.barcode;
+        data["ean"] = this.ean;
+        data["upc"] = this.upc;
+        data["stock_quantity"] = this.stock_quantity;
+        data["manage_inventory"] = this.manage_inventory;
+        data["allow_backorder"] = this.allow_backorder;
+        if (this.options) {
+            data["options"] = {};
+            for (let key in this.options) {
+                if (this.options.hasOwnProperty(key))
+                    (data["options"] as any)[key] = (this.options as any)[key];
+            }
+        }
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.attribute_value_ids)) {
+            data["attribute_value_ids"] = [];
+            for (let item of this.attribute_value_ids)
+                data["attribute_value_ids"].push(item);
+        }
+        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
+        data["rank"] = this.rank;
+        data["metadata"] = this.metadata;
+        data["extensions"] = this.extensions;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IVariantDto {
+    id?: number;
+    product_id?: number;
+    title: string;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    stock_quantity?: number | undefined;
+    manage_inventory?: boolean;
+    allow_backorder?: boolean;
+    options?: { [key: string]: string; };
+    prices?: PriceDto[];
+    attribute_value_ids?: number[];
+    wholesale?: WholesaleDto;
+    rank?: number;
+    metadata?: any | undefined;
+    extensions?: any;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+}
+
+export class PriceDto implements IPriceDto {
+    id?: number;
+    currency_code!: string;
+    amount?: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    sale_amount?: number | undefined;
+
+    constructor(data?: IPriceDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.min_quantity = _data["min_quantity"];
+            this.max_quantity = _data["max_quantity"];
+            this.sale_amount = _data["sale_amount"];
+        }
+    }
+
+    static fromJS(data: any): PriceDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PriceDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["min_quantity"] = this.min_quantity;
+        data["max_quantity"] = this.max_quantity;
+        data["sale_amount"] = this.sale_amount;
+        return data;
+    }
+}
+
+export interface IPriceDto {
+    id?: number;
+    currency_code: string;
+    amount?: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    sale_amount?: number | undefined;
+}
+
+export class WholesaleDto implements IWholesaleDto {
+    prices?: WholesalePriceDto[];
+    minimum_order_quantities?: MinimumOrderQuantityDto[];
+    order_quantity_steps?: OrderQuantityStepDto[];
+    visibility?: string[];
+    quantity_discount_rules?: QuantityDiscountRuleDto[];
+
+    constructor(data?: IWholesaleDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(WholesalePriceDto.fromJS(item));
+            }
+            if (Array.isArray(_data["minimum_order_quantities"])) {
+                this.minimum_order_quantities = [] as any;
+                for (let item of _data["minimum_order_quantities"])
+                    this.minimum_order_quantities!.push(MinimumOrderQuantityDto.fromJS(item));
+            }
+            if (Array.isArray(_data["order_quantity_steps"])) {
+                this.order_quantity_steps = [] as any;
+                for (let item of _data["order_quantity_steps"])
+                    this.order_quantity_steps!.push(OrderQuantityStepDto.fromJS(item));
+            }
+            if (Array.isArray(_data["visibility"])) {
+                this.visibility = [] as any;
+                for (let item of _data["visibility"])
+                    this.visibility!.push(item);
+            }
+            if (Array.isArray(_data["quantity_discount_rules"])) {
+                this.quantity_discount_rules = [] as any;
+                for (let item of _data["quantity_discount_rules"])
+                    this.quantity_discount_rules!.push(QuantityDiscountRuleDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WholesaleDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.minimum_order_quantities)) {
+            data["minimum_order_quantities"] = [];
+            for (let item of this.minimum_order_quantities)
+                data["minimum_order_quantities"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.order_quantity_steps)) {
+            data["order_quantity_steps"] = [];
+            for (let item of this.order_quantity_steps)
+                data["order_quantity_steps"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.visibility)) {
+            data["visibility"] = [];
+            for (let item of this.visibility)
+                data["visibility"].push(item);
+        }
+        if (Array.isArray(this.quantity_discount_rules)) {
+            data["quantity_discount_rules"] = [];
+            for (let item of this.quantity_discount_rules)
+                data["quantity_discount_rules"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWholesaleDto {
+    prices?: WholesalePriceDto[];
+    minimum_order_quantities?: MinimumOrderQuantityDto[];
+    order_quantity_steps?: OrderQuantityStepDto[];
+    visibility?: string[];
+    quantity_discount_rules?: QuantityDiscountRuleDto[];
+}
+
+export class WholesalePriceDto implements IWholesalePriceDto {
+    role?: string;
+    currency_code?: string;
+    amount?: number;
+    sale_amount?: number | undefined;
+
+    constructor(data?: IWholesalePriceDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.sale_amount = _data["sale_amount"];
+        }
+    }
+
+    static fromJS(data: any): WholesalePriceDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesalePriceDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["sale_amount"] = this.sale_amount;
+        return data;
+    }
+}
+
+export interface IWholesalePriceDto {
+    role?: string;
+    currency_code?: string;
+    amount?: number;
+    sale_amount?: number | undefined;
+}
+
+export class MinimumOrderQuantityDto implements IMinimumOrderQuantityDto {
+    role?: string;
+    quantity?: number;
+
+    constructor(data?: IMinimumOrderQuantityDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.quantity = _data["quantity"];
+        }
+    }
+
+    static fromJS(data: any): MinimumOrderQuantityDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MinimumOrderQuantityDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["quantity"] = this.quantity;
+        return data;
+    }
+}
+
+export interface IMinimumOrderQuantityDto {
+    role?: string;
+    quantity?: number;
+}
+
+export class OrderQuantityStepDto implements IOrderQuantityStepDto {
+    role?: string;
+    step?: number;
+
+    constructor(data?: IOrderQuantityStepDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.step = _data["step"];
+        }
+    }
+
+    static fromJS(data: any): OrderQuantityStepDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new OrderQuantityStepDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["step"] = this.step;
+        return data;
+    }
+}
+
+export interface IOrderQuantityStepDto {
+    role?: string;
+    step?: number;
+}
+
+export class QuantityDiscountRuleDto implements IQuantityDiscountRuleDto {
+    role?: string;
+    start_qty?: number;
+    end_qty?: number | undefined;
+    price_type?: DiscountPriceType;
+    value?: number;
+    currency_code?: string | undefined;
+
+    constructor(data?: IQuantityDiscountRuleDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.start_qty = _data["start_qty"];
+            this.end_qty = _data["end_qty"];
+            this.price_type = _data["price_type"];
+            this.value = _data["value"];
+            this.currency_code = _data["currency_code"];
+        }
+    }
+
+    static fromJS(data: any): QuantityDiscountRuleDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new QuantityDiscountRuleDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["start_qty"] = this.start_qty;
+        data["end_qty"] = this.end_qty;
+        data["price_type"] = this.price_type;
+        data["value"] = this.value;
+        data["currency_code"] = this.currency_code;
+        return data;
+    }
+}
+
+export interface IQuantityDiscountRuleDto {
+    role?: string;
+    start_qty?: number;
+    end_qty?: number | undefined;
+    price_type?: DiscountPriceType;
+    value?: number;
+    currency_code?: string | undefined;
+}
+
+export enum DiscountPriceType {
+    Percent = "percent",
+    Fixed = "fixed",
+}
+
+export abstract class BatchRequestOfProductCreateAndProductUpdate implements IBatchRequestOfProductCreateAndProductUpdate {
+    create?: ProductCreate[] | undefined;
+    update?: ProductUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfProductCreateAndProductUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(ProductCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(ProductUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): BatchRequestOfProductCreateAndProductUpdate {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'BatchRequestOfProductCreateAndProductUpdate' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IBatchRequestOfProductCreateAndProductUpdate {
+    create?: ProductCreate[] | undefined;
+    update?: ProductUpdate[] | undefined;
+    delete?: number[] | undefined;
+}
+
+export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUpdate implements IProductBatchRequest {
+
+    constructor(data?: IProductBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): ProductBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IProductBatchRequest extends IBatchRequestOfProductCreateAndProductUpdate {
+}
+
+export abstract class ProductWrite implements IProductWrite {
+    title?: string | undefined;
+    handle?: string | undefined;
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    status?: ProductStatus | undefined;
+    thumbnail?: string | undefined;
+    images?: ImageInput[] | undefined;
+    tags?: string[] | undefined;
+    options?: OptionInput[] | undefined;
+    metadata?: any | undefined;
+    extensions?: any | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    width?: number | undefined;
+    height?: number | undefined;
+    external_id?: string | undefined;
+    category_ids?: number[] | undefined;
+    variants?: ProductVariantWrite[] | undefined;
+
+    constructor(data?: IProductWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.title = _data["title"];
+            this.handle = _data["handle"];
+            this.subtitle = _data["subtitle"];
+            this.description = _data["description"];
+            this.status = _data["status"];
+            this.thumbnail = _data["thumbnail"];
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(ImageInput.fromJS(item));
+            }
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(item);
+            }
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(OptionInput.fromJS(item));
+            }
+            this.metadata = _data["metadata"];
+            this.extensions = _data["extensions"];
+            this.weight = _data["weight"];
+            this.length = _data["length"];
+            this.width = _data["width"];
+            this.height = _data["height"];
+            this.external_id = _data["external_id"];
+            if (Array.isArray(_data["category_ids"])) {
+                this.category_ids = [] as any;
+                for (let item of _data["category_ids"])
+                    this.category_ids!.push(item);
+            }
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(ProductVariantWrite.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): ProductWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'ProductWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        data["handle"] = this.handle;
+        data["subtitle"] = this.subtitle;
+        data["description"] = this.description;
+        data["status"] = this.status;
+        data["thumbnail"] = this.thumbnail;
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item);
+        }
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["metadata"] = this.metadata;
+        data["extensions"] = this.extensions;
+        data["weight"] = this.weight;
+        data["length"] = this.length;
+        data["width"] = this.width;
+        data["height"] = this.height;
+        data["external_id"] = this.external_id;
+        if (Array.isArray(this.category_ids)) {
+            data["category_ids"] = [];
+            for (let item of this.category_ids)
+                data["category_ids"].push(item);
+        }
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IProductWrite {
+    title?: string | undefined;
+    handle?: string | undefined;
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    status?: ProductStatus | undefined;
+    thumbnail?: string | undefined;
+    images?: ImageInput[] | undefined;
+    tags?: string[] | undefined;
+    options?: OptionInput[] | undefined;
+    metadata?: any | undefined;
+    extensions?: any | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    width?: number | undefined;
+    height?: number | undefined;
+    external_id?: string | undefined;
+    category_ids?: number[] | undefined;
+    variants?: ProductVariantWrite[] | undefined;
+}
+
+export class ProductCreate extends ProductWrite implements IProductCreate {
+
+    constructor(data?: IProductCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): ProductCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IProductCreate extends IProductWrite {
+}
+
+export class ImageInput implements IImageInput {
+    url?: string | undefined;
+
+    constructor(data?: IImageInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.url = _data["url"];
+        }
+    }
+
+    static fromJS(data: any): ImageInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImageInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["url"] = this.url;
+        return data;
+    }
+}
+
+export interface IImageInput {
+    url?: string | undefined;
+}
+
+export class OptionInput implements IOptionInput {
+    title?: string | undefined;
+    values?: string[] | undefined;
+    attribute_id?: number | undefined;
+    visible?: boolean | undefined;
+    variation?: boolean | undefined;
+
+    constructor(data?: IOptionInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.title = _data["title"];
+            if (Array.isArray(_data["values"])) {
+                this.values = [] as any;
+                for (let item of _data["values"])
+                    this.values!.push(item);
+            }
+            this.attribute_id = _data["attribute_id"];
+            this.visible = _data["visible"];
+            this.variation = _data["variation"];
+        }
+    }
+
+    static fromJS(data: any): OptionInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new OptionInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        if (Array.isArray(this.values)) {
+            data["values"] = [];
+            for (let item of this.values)
+                data["values"].push(item);
+        }
+        data["attribute_id"] = this.attribute_id;
+        data["visible"] = this.visible;
+        data["variation"] = this.variation;
+        return data;
+    }
+}
+
+export interface IOptionInput {
+    title?: string | undefined;
+    values?: string[] | undefined;
+    attribute_id?: number | undefined;
+    visible?: boolean | undefined;
+    variation?: boolean | undefined;
+}
+
+export abstract class VariantWrite implements IVariantWrite {
+    title?: string | undefined;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    stock_quantity?: number | undefined;
+    manage_inventory?: boolean | undefined;
+    allow_backorder?: boolean | undefined;
+    options?: { [key: string]: string; } | undefined;
+    prices?: PriceInput[] | undefined;
+    attribute_value_ids?: number[] | undefined;
+    rank?: number | undefined;
+    metadata?: any | undefined;
+    extensions?: any | undefined;
+    wholesale?: WholesaleInput | undefined;
+
+    constructor(data?: IVariantWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.title = _data["title"];
+            this.sku = _data["sku"];
+            this.barcode = _data["barcode"];
+            this.ean = _data["ean"];
+            this.upc = _data["upc"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.manage_inventory = _data["manage_inventory"];
+            this.allow_backorder = _data["allow_backorder"];
+            if (_data["options"]) {
+                this.options = {} as any;
+                for (let key in _data["options"]) {
+                    if (_data["options"].hasOwnProperty(key))
+                        (this.options as any)![key] = _data["options"][key];
+                }
+            }
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(PriceInput.fromJS(item));
+            }
+            if (Array.isArray(_data["attribute_value_ids"])) {
+                this.attribute_value_ids = [] as any;
+                for (let item of _data["attribute_value_ids"])
+                    this.attribute_value_ids!.push(item);
+            }
+            this.rank = _data["rank"];
+            this.metadata = _data["metadata"];
+            this.extensions = _data["extensions"];
+            this.wholesale = _data["wholesale"] ? WholesaleInput.fromJS(_data["wholesale"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): VariantWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'VariantWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        data["sku"] = this.sku;
+        data["barcode"] = this.barcode;
+        data["ean"] = this.ean;
+        data["upc"] = this.upc;
+        data["stock_quantity"] = this.stock_quantity;
+        data["manage_inventory"] = this.manage_inventory;
+        data["allow_backorder"] = this.allow_backorder;
+        if (this.options) {
+            data["options"] = {};
+            for (let key in this.options) {
+                if (this.options.hasOwnProperty(key))
+                    (data["options"] as any)[key] = (this.options as any)[key];
+            }
+        }
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.attribute_value_ids)) {
+            data["attribute_value_ids"] = [];
+            for (let item of this.attribute_value_ids)
+                data["attribute_value_ids"].push(item);
+        }
+        data["rank"] = this.rank;
+        data["metadata"] = this.metadata;
+        data["extensions"] = this.extensions;
+        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IVariantWrite {
+    title?: string | undefined;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    stock_quantity?: number | undefined;
+    manage_inventory?: boolean | undefined;
+    allow_backorder?: boolean | undefined;
+    options?: { [key: string]: string; } | undefined;
+    prices?: PriceInput[] | undefined;
+    attribute_value_ids?: number[] | undefined;
+    rank?: number | undefined;
+    metadata?: any | undefined;
+    extensions?: any | undefined;
+    wholesale?: WholesaleInput | undefined;
+}
+
+export class ProductVariantWrite extends VariantWrite implements IProductVariantWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: IProductVariantWrite) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): ProductVariantWrite {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductVariantWrite();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IProductVariantWrite extends IVariantWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export class PriceInput implements IPriceInput {
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    sale_amount?: number | undefined;
+
+    constructor(data?: IPriceInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.min_quantity = _data["min_quantity"];
+            this.max_quantity = _data["max_quantity"];
+            this.sale_amount = _data["sale_amount"];
+        }
+    }
+
+    static fromJS(data: any): PriceInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new PriceInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["min_quantity"] = this.min_quantity;
+        data["max_quantity"] = this.max_quantity;
+        data["sale_amount"] = this.sale_amount;
+        return data;
+    }
+}
+
+export interface IPriceInput {
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    sale_amount?: number | undefined;
+}
+
+export class WholesaleInput implements IWholesaleInput {
+    prices?: WholesalePriceInput[] | undefined;
+    minimum_order_quantities?: MinimumOrderQuantityInput[] | undefined;
+    order_quantity_steps?: OrderQuantityStepInput[] | undefined;
+    visibility?: string[] | undefined;
+    quantity_discount_rules?: QuantityDiscountRuleInput[] | undefined;
+
+    constructor(data?: IWholesaleInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(WholesalePriceInput.fromJS(item));
+            }
+            if (Array.isArray(_data["minimum_order_quantities"])) {
+                this.minimum_order_quantities = [] as any;
+                for (let item of _data["minimum_order_quantities"])
+                    this.minimum_order_quantities!.push(MinimumOrderQuantityInput.fromJS(item));
+            }
+            if (Array.isArray(_data["order_quantity_steps"])) {
+                this.order_quantity_steps = [] as any;
+                for (let item of _data["order_quantity_steps"])
+                    this.order_quantity_steps!.push(OrderQuantityStepInput.fromJS(item));
+            }
+            if (Array.isArray(_data["visibility"])) {
+                this.visibility = [] as any;
+                for (let item of _data["visibility"])
+                    this.visibility!.push(item);
+            }
+            if (Array.isArray(_data["quantity_discount_rules"])) {
+                this.quantity_discount_rules = [] as any;
+                for (let item of _data["quantity_discount_rules"])
+                    this.quantity_discount_rules!.push(QuantityDiscountRuleInput.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WholesaleInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.minimum_order_quantities)) {
+            data["minimum_order_quantities"] = [];
+            for (let item of this.minimum_order_quantities)
+                data["minimum_order_quantities"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.order_quantity_steps)) {
+            data["order_quantity_steps"] = [];
+            for (let item of this.order_quantity_steps)
+                data["order_quantity_steps"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.visibility)) {
+            data["visibility"] = [];
+            for (let item of this.visibility)
+                data["visibility"].push(item);
+        }
+        if (Array.isArray(this.quantity_discount_rules)) {
+            data["quantity_discount_rules"] = [];
+            for (let item of this.quantity_discount_rules)
+                data["quantity_discount_rules"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWholesaleInput {
+    prices?: WholesalePriceInput[] | undefined;
+    minimum_order_quantities?: MinimumOrderQuantityInput[] | undefined;
+    order_quantity_steps?: OrderQuantityStepInput[] | undefined;
+    visibility?: string[] | undefined;
+    quantity_discount_rules?: QuantityDiscountRuleInput[] | undefined;
+}
+
+export class WholesalePriceInput implements IWholesalePriceInput {
+    role?: string | undefined;
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    sale_amount?: number | undefined;
+
+    constructor(data?: IWholesalePriceInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.sale_amount = _data["sale_amount"];
+        }
+    }
+
+    static fromJS(data: any): WholesalePriceInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesalePriceInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["sale_amount"] = this.sale_amount;
+        return data;
+    }
+}
+
+export interface IWholesalePriceInput {
+    role?: string | undefined;
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    sale_amount?: number | undefined;
+}
+
+export class MinimumOrderQuantityInput implements IMinimumOrderQuantityInput {
+    role?: string | undefined;
+    quantity?: number | undefined;
+
+    constructor(data?: IMinimumOrderQuantityInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.quantity = _data["quantity"];
+        }
+    }
+
+    static fromJS(data: any): MinimumOrderQuantityInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new MinimumOrderQuantityInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["quantity"] = this.quantity;
+        return data;
+    }
+}
+
+export interface IMinimumOrderQuantityInput {
+    role?: string | undefined;
+    quantity?: number | undefined;
+}
+
+export class OrderQuantityStepInput implements IOrderQuantityStepInput {
+    role?: string | undefined;
+    step?: number | undefined;
+
+    constructor(data?: IOrderQuantityStepInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.step = _data["step"];
+        }
+    }
+
+    static fromJS(data: any): OrderQuantityStepInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new OrderQuantityStepInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["step"] = this.step;
+        return data;
+    }
+}
+
+export interface IOrderQuantityStepInput {
+    role?: string | undefined;
+    step?: number | undefined;
+}
+
+export class QuantityDiscountRuleInput implements IQuantityDiscountRuleInput {
+    role?: string | undefined;
+    start_qty?: number | undefined;
+    end_qty?: number | undefined;
+    price_type?: DiscountPriceType | undefined;
+    value?: number | undefined;
+    currency_code?: string | undefined;
+
+    constructor(data?: IQuantityDiscountRuleInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.role = _data["role"];
+            this.start_qty = _data["start_qty"];
+            this.end_qty = _data["end_qty"];
+            this.price_type = _data["price_type"];
+            this.value = _data["value"];
+            this.currency_code = _data["currency_code"];
+        }
+    }
+
+    static fromJS(data: any): QuantityDiscountRuleInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new QuantityDiscountRuleInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["role"] = this.role;
+        data["start_qty"] = this.start_qty;
+        data["end_qty"] = this.end_qty;
+        data["price_type"] = this.price_type;
+        data["value"] = this.value;
+        data["currency_code"] = this.currency_code;
+        return data;
+    }
+}
+
+export interface IQuantityDiscountRuleInput {
+    role?: string | undefined;
+    start_qty?: number | undefined;
+    end_qty?: number | undefined;
+    price_type?: DiscountPriceType | undefined;
+    value?: number | undefined;
+    currency_code?: string | undefined;
+}
+
+export class ProductUpdate extends ProductWrite implements IProductUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: IProductUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): ProductUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IProductUpdate extends IProductWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export class PatchResponseOfProductItemResult implements IPatchResponseOfProductItemResult {
+    results?: ProductItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IPatchResponseOfProductItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["results"])) {
+                this.results = [] as any;
+                for (let item of _data["results"])
+                    this.results!.push(ProductItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): PatchResponseOfProductItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new PatchResponseOfProductItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.results)) {
+            data["results"] = [];
+            for (let item of this.results)
+                data["results"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IPatchResponseOfProductItemResult {
+    results?: ProductItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export class ProductPatchRequest implements IProductPatchRequest {
+    updates?: ProductUpdate[] | undefined;
+
+    constructor(data?: IProductPatchRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["updates"])) {
+                this.updates = [] as any;
+                for (let item of _data["updates"])
+                    this.updates!.push(ProductUpdate.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): ProductPatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductPatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.updates)) {
+            data["updates"] = [];
+            for (let item of this.updates)
+                data["updates"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IProductPatchRequest {
+    updates?: ProductUpdate[] | undefined;
+}
+
+export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariantItemResult {
+    create?: VariantItemResult[];
+    update?: VariantItemResult[];
+    delete?: VariantItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfVariantItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(VariantItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(VariantItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(VariantItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfVariantItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfVariantItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfVariantItemResult {
+    create?: VariantItemResult[];
+    update?: VariantItemResult[];
+    delete?: VariantItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export class VariantItemResult extends ItemResultContract implements IVariantItemResult {
+    variant?: VariantDto | undefined;
+
+    constructor(data?: IVariantItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.variant = _data["variant"] ? VariantDto.fromJS(_data["variant"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): VariantItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["variant"] = this.variant ? this.variant.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IVariantItemResult extends IItemResultContract {
+    variant?: VariantDto | undefined;
+}
+
+export abstract class BatchRequestOfVariantCreateAndVariantUpdate implements IBatchRequestOfVariantCreateAndVariantUpdate {
+    create?: VariantCreate[] | undefined;
+    update?: VariantUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfVariantCreateAndVariantUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(VariantCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(VariantUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): BatchRequestOfVariantCreateAndVariantUpdate {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'BatchRequestOfVariantCreateAndVariantUpdate' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IBatchRequestOfVariantCreateAndVariantUpdate {
+    create?: VariantCreate[] | undefined;
+    update?: VariantUpdate[] | undefined;
+    delete?: number[] | undefined;
+}
+
+export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUpdate implements IVariantBatchRequest {
+
+    constructor(data?: IVariantBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): VariantBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IVariantBatchRequest extends IBatchRequestOfVariantCreateAndVariantUpdate {
+}
+
+export class VariantCreate extends VariantWrite implements IVariantCreate {
+
+    constructor(data?: IVariantCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): VariantCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IVariantCreate extends IVariantWrite {
+}
+
+export class VariantUpdate extends VariantWrite implements IVariantUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: IVariantUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): VariantUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IVariantUpdate extends IVariantWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export class PageOfProductDto implements IPageOfProductDto {
+    items?: ProductDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+
+    constructor(data?: IPageOfProductDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(ProductDto.fromJS(item));
+            }
+            this.total = _data["total"];
+            this.limit = _data["limit"];
+            this.offset = _data["offset"];
+        }
+    }
+
+    static fromJS(data: any): PageOfProductDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PageOfProductDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["total"] = this.total;
+        data["limit"] = this.limit;
+        data["offset"] = this.offset;
+        return data;
+    }
+}
+
+export interface IPageOfProductDto {
+    items?: ProductDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+}
+
+export class PriceQuoteDto implements IPriceQuoteDto {
+    variant_id?: number;
+    role!: string;
+    quantity?: number;
+    currency!: string;
+    regular_price?: number;
+    unit_price?: number;
+    total?: number;
+    quantity_allowed?: boolean;
+    reason?: PriceReason;
+    applied_rule?: QuantityDiscountRuleDto | undefined;
+
+    constructor(data?: IPriceQuoteDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.variant_id = _data["variant_id"];
+            this.role = _data["role"];
+            this.quantity = _data["quantity"];
+            this.currency = _data["currency"];
+            this.regular_price = _data["regular_price"];
+            this.unit_price = _data["unit_price"];
+            this.total = _data["total"];
+            this.quantity_allowed = _data["quantity_allowed"];
+            this.reason = _data["reason"];
+            this.applied_rule = _data["applied_rule"] ? QuantityDiscountRuleDto.fromJS(_data["applied_rule"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): PriceQuoteDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PriceQuoteDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["variant_id"] = this.variant_id;
+        data["role"] = this.role;
+        data["quantity"] = this.quantity;
+        data["currency"] = this.currency;
+        data["regular_price"] = this.regular_price;
+        data["unit_price"] = this.unit_price;
+        data["total"] = this.total;
+        data["quantity_allowed"] = this.quantity_allowed;
+        data["reason"] = this.reason;
+        data["applied_rule"] = this.applied_rule ? this.applied_rule.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IPriceQuoteDto {
+    variant_id?: number;
+    role: string;
+    quantity?: number;
+    currency: string;
+    regular_price?: number;
+    unit_price?: number;
+    total?: number;
+    quantity_allowed?: boolean;
+    reason?: PriceReason;
+    applied_rule?: QuantityDiscountRuleDto | undefined;
+}
+
+export enum PriceReason {
+    WholesalePrice = "wholesale_price",
+    QuantityDiscountRule = "quantity_discount_rule",
+    NoWholesalePrice = "no_wholesale_price",
+    BelowMinimum = "below_minimum",
+    StepMismatch = "step_mismatch",
+}
+
+export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCategoryItemResult {
+    create?: CategoryItemResult[];
+    update?: CategoryItemResult[];
+    delete?: CategoryItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfCategoryItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(CategoryItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(CategoryItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(CategoryItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfCategoryItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfCategoryItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfCategoryItemResult {
+    create?: CategoryItemResult[];
+    update?: CategoryItemResult[];
+    delete?: CategoryItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export class CategoryItemResult extends ItemResultContract implements ICategoryItemResult {
+    category?: CategoryDto | undefined;
+
+    constructor(data?: ICategoryItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.category = _data["category"] ? CategoryDto.fromJS(_data["category"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): CategoryItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new CategoryItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["category"] = this.category ? this.category.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ICategoryItemResult extends IItemResultContract {
+    category?: CategoryDto | undefined;
+}
+
+export class CategoryDto implements ICategoryDto {
+    id?: number;
+    name!: string;
+    handle!: string;
+    description?: string | undefined;
+    parent_id?: number | undefined;
+    rank?: number;
+    metadata?: any | undefined;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+
+    constructor(data?: ICategoryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.handle = _data["handle"];
+            this.description = _data["description"];
+            this.parent_id = _data["parent_id"];
+            this.rank = _data["rank"];
+            this.metadata = _data["metadata"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): CategoryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CategoryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["handle"] = this.handle;
+        data["description"] = this.description;
+        data["parent_id"] = this.parent_id;
+        data["rank"] = this.rank;
+        data["metadata"] = this.metadata;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface ICategoryDto {
+    id?: number;
+    name: string;
+    handle: string;
+    description?: string | undefined;
+    parent_id?: number | undefined;
+    rank?: number;
+    metadata?: any | undefined;
+    created_at?: Date;
+    updated_at?: Date;
+    version?: number;
+}
+
+export abstract class BatchRequestOfCategoryCreateAndCategoryUpdate implements IBatchRequestOfCategoryCreateAndCategoryUpdate {
+    create?: CategoryCreate[] | undefined;
+    update?: CategoryUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfCategoryCreateAndCategoryUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(CategoryCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(CategoryUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): BatchRequestOfCategoryCreateAndCategoryUpdate {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'BatchRequestOfCategoryCreateAndCategoryUpdate' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IBatchRequestOfCategoryCreateAndCategoryUpdate {
+    create?: CategoryCreate[] | undefined;
+    update?: CategoryUpdate[] | undefined;
+    delete?: number[] | undefined;
+}
+
+export class CategoryBatchRequest extends BatchRequestOfCategoryCreateAndCategoryUpdate implements ICategoryBatchRequest {
+
+    constructor(data?: ICategoryBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): CategoryBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new CategoryBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ICategoryBatchRequest extends IBatchRequestOfCategoryCreateAndCategoryUpdate {
+}
+
+export abstract class CategoryWrite implements ICategoryWrite {
+    name?: string | undefined;
+    handle?: string | undefined;
+    description?: string | undefined;
+    parent_id?: number | undefined;
+    rank?: number | undefined;
+    metadata?: any | undefined;
+
+    constructor(data?: ICategoryWrite) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -3258,48 +6160,263 @@ export class AttributeCreate implements IAttributeCreate {
     init(_data?: any) {
         if (_data) {
             this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.type = _data["type"];
-            this.order_by = _data["order_by"];
-            this.has_archives = _data["has_archives"];
-            if (Array.isArray(_data["values"])) {
-                this.values = [] as any;
-                for (let item of _data["values"])
-                    this.values!.push(AttributeValueWrite.fromJS(item));
+            this.handle = _data["handle"];
+            this.description = _data["description"];
+            this.parent_id = _data["parent_id"];
+            this.rank = _data["rank"];
+            this.metadata = _data["metadata"];
+        }
+    }
+
+    static fromJS(data: any): CategoryWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'CategoryWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["handle"] = this.handle;
+        data["description"] = this.description;
+        data["parent_id"] = this.parent_id;
+        data["rank"] = this.rank;
+        data["metadata"] = this.metadata;
+        return data;
+    }
+}
+
+export interface ICategoryWrite {
+    name?: string | undefined;
+    handle?: string | undefined;
+    description?: string | undefined;
+    parent_id?: number | undefined;
+    rank?: number | undefined;
+    metadata?: any | undefined;
+}
+
+export class CategoryCreate extends CategoryWrite implements ICategoryCreate {
+
+    constructor(data?: ICategoryCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): CategoryCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new CategoryCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ICategoryCreate extends ICategoryWrite {
+}
+
+export class CategoryUpdate extends CategoryWrite implements ICategoryUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: ICategoryUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): CategoryUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new CategoryUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ICategoryUpdate extends ICategoryWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export class PageOfCategoryDto implements IPageOfCategoryDto {
+    items?: CategoryDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+
+    constructor(data?: IPageOfCategoryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
             }
         }
     }
 
-    static fromJS(data: any): AttributeCreate {
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(CategoryDto.fromJS(item));
+            }
+            this.total = _data["total"];
+            this.limit = _data["limit"];
+            this.offset = _data["offset"];
+        }
+    }
+
+    static fromJS(data: any): PageOfCategoryDto {
         data = typeof data === 'object' ? data : {};
-        let result = new AttributeCreate();
+        let result = new PageOfCategoryDto();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["type"] = this.type;
-        data["order_by"] = this.order_by;
-        data["has_archives"] = this.has_archives;
-        if (Array.isArray(this.values)) {
-            data["values"] = [];
-            for (let item of this.values)
-                data["values"].push(item ? item.toJSON() : undefined as any);
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
         }
+        data["total"] = this.total;
+        data["limit"] = this.limit;
+        data["offset"] = this.offset;
         return data;
     }
 }
 
-export interface IAttributeCreate {
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    order_by?: string | undefined;
-    has_archives?: boolean | undefined;
-    values?: AttributeValueWrite[] | undefined;
+export interface IPageOfCategoryDto {
+    items?: CategoryDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
+}
+
+export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttributeItemResult {
+    create?: AttributeItemResult[];
+    update?: AttributeItemResult[];
+    delete?: AttributeItemResult[];
+    summary?: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfAttributeItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(AttributeItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(AttributeItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(AttributeItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfAttributeItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfAttributeItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfAttributeItemResult {
+    create?: AttributeItemResult[];
+    update?: AttributeItemResult[];
+    delete?: AttributeItemResult[];
+    summary?: BatchSummaryContract;
+}
+
+export class AttributeItemResult extends ItemResultContract implements IAttributeItemResult {
+    attribute?: AttributeDto | undefined;
+
+    constructor(data?: IAttributeItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.attribute = _data["attribute"] ? AttributeDto.fromJS(_data["attribute"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): AttributeItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new AttributeItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["attribute"] = this.attribute ? this.attribute.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IAttributeItemResult extends IItemResultContract {
+    attribute?: AttributeDto | undefined;
 }
 
 export class AttributeDto implements IAttributeDto {
@@ -3382,130 +6499,6 @@ export interface IAttributeDto {
     version?: number;
 }
 
-export class AttributeItemResult implements IAttributeItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    attribute?: AttributeDto | undefined;
-
-    constructor(data?: IAttributeItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.index = _data["index"];
-            this.id = _data["id"];
-            this.status = _data["status"];
-            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
-            this.attribute = _data["attribute"] ? AttributeDto.fromJS(_data["attribute"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): AttributeItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new AttributeItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["index"] = this.index;
-        data["id"] = this.id;
-        data["status"] = this.status;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        data["attribute"] = this.attribute ? this.attribute.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IAttributeItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    attribute?: AttributeDto | undefined;
-}
-
-export class AttributeUpdate implements IAttributeUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    order_by?: string | undefined;
-    has_archives?: boolean | undefined;
-    values?: AttributeValueWrite[] | undefined;
-
-    constructor(data?: IAttributeUpdate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.version = _data["version"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.type = _data["type"];
-            this.order_by = _data["order_by"];
-            this.has_archives = _data["has_archives"];
-            if (Array.isArray(_data["values"])) {
-                this.values = [] as any;
-                for (let item of _data["values"])
-                    this.values!.push(AttributeValueWrite.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): AttributeUpdate {
-        data = typeof data === 'object' ? data : {};
-        let result = new AttributeUpdate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["version"] = this.version;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["type"] = this.type;
-        data["order_by"] = this.order_by;
-        data["has_archives"] = this.has_archives;
-        if (Array.isArray(this.values)) {
-            data["values"] = [];
-            for (let item of this.values)
-                data["values"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IAttributeUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    order_by?: string | undefined;
-    has_archives?: boolean | undefined;
-    values?: AttributeValueWrite[] | undefined;
-}
-
 export class AttributeValueDto implements IAttributeValueDto {
     id?: number;
     attribute_id?: number;
@@ -3566,6 +6559,188 @@ export interface IAttributeValueDto {
     version?: number;
 }
 
+export abstract class BatchRequestOfAttributeCreateAndAttributeUpdate implements IBatchRequestOfAttributeCreateAndAttributeUpdate {
+    create?: AttributeCreate[] | undefined;
+    update?: AttributeUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfAttributeCreateAndAttributeUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(AttributeCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(AttributeUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): BatchRequestOfAttributeCreateAndAttributeUpdate {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'BatchRequestOfAttributeCreateAndAttributeUpdate' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IBatchRequestOfAttributeCreateAndAttributeUpdate {
+    create?: AttributeCreate[] | undefined;
+    update?: AttributeUpdate[] | undefined;
+    delete?: number[] | undefined;
+}
+
+export class AttributeBatchRequest extends BatchRequestOfAttributeCreateAndAttributeUpdate implements IAttributeBatchRequest {
+
+    constructor(data?: IAttributeBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): AttributeBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new AttributeBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IAttributeBatchRequest extends IBatchRequestOfAttributeCreateAndAttributeUpdate {
+}
+
+export abstract class AttributeWrite implements IAttributeWrite {
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    order_by?: string | undefined;
+    has_archives?: boolean | undefined;
+    values?: AttributeValueWrite[] | undefined;
+
+    constructor(data?: IAttributeWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.type = _data["type"];
+            this.order_by = _data["order_by"];
+            this.has_archives = _data["has_archives"];
+            if (Array.isArray(_data["values"])) {
+                this.values = [] as any;
+                for (let item of _data["values"])
+                    this.values!.push(AttributeValueWrite.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): AttributeWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'AttributeWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["type"] = this.type;
+        data["order_by"] = this.order_by;
+        data["has_archives"] = this.has_archives;
+        if (Array.isArray(this.values)) {
+            data["values"] = [];
+            for (let item of this.values)
+                data["values"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IAttributeWrite {
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    order_by?: string | undefined;
+    has_archives?: boolean | undefined;
+    values?: AttributeValueWrite[] | undefined;
+}
+
+export class AttributeCreate extends AttributeWrite implements IAttributeCreate {
+
+    constructor(data?: IAttributeCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): AttributeCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new AttributeCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IAttributeCreate extends IAttributeWrite {
+}
+
 export class AttributeValueWrite implements IAttributeValueWrite {
     id?: number | undefined;
     name?: string | undefined;
@@ -3618,2490 +6793,48 @@ export interface IAttributeValueWrite {
     menu_order?: number | undefined;
 }
 
-export enum BatchPolicy {
-    Partial = "partial",
-    Atomic = "atomic",
-}
+export class AttributeUpdate extends AttributeWrite implements IAttributeUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
 
-export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttributeItemResult {
-    create!: AttributeItemResult[];
-    update!: AttributeItemResult[];
-    delete!: AttributeItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IBatchResponseOfAttributeItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.create = [];
-            this.update = [];
-            this.delete = [];
-            this.summary = new BatchSummaryContract();
-        }
+    constructor(data?: IAttributeUpdate) {
+        super(data);
     }
 
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(AttributeItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(AttributeItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(AttributeItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): BatchResponseOfAttributeItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchResponseOfAttributeItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IBatchResponseOfAttributeItemResult {
-    create: AttributeItemResult[];
-    update: AttributeItemResult[];
-    delete: AttributeItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCategoryItemResult {
-    create!: CategoryItemResult[];
-    update!: CategoryItemResult[];
-    delete!: CategoryItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IBatchResponseOfCategoryItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.create = [];
-            this.update = [];
-            this.delete = [];
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(CategoryItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(CategoryItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(CategoryItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): BatchResponseOfCategoryItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchResponseOfCategoryItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IBatchResponseOfCategoryItemResult {
-    create: CategoryItemResult[];
-    update: CategoryItemResult[];
-    delete: CategoryItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class BatchResponseOfProductItemResult implements IBatchResponseOfProductItemResult {
-    create!: ProductItemResult[];
-    update!: ProductItemResult[];
-    delete!: ProductItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IBatchResponseOfProductItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.create = [];
-            this.update = [];
-            this.delete = [];
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(ProductItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(ProductItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(ProductItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): BatchResponseOfProductItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchResponseOfProductItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IBatchResponseOfProductItemResult {
-    create: ProductItemResult[];
-    update: ProductItemResult[];
-    delete: ProductItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariantItemResult {
-    create!: VariantItemResult[];
-    update!: VariantItemResult[];
-    delete!: VariantItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IBatchResponseOfVariantItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.create = [];
-            this.update = [];
-            this.delete = [];
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(VariantItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(VariantItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(VariantItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): BatchResponseOfVariantItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchResponseOfVariantItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IBatchResponseOfVariantItemResult {
-    create: VariantItemResult[];
-    update: VariantItemResult[];
-    delete: VariantItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfWholesaleRoleItemResult {
-    create!: WholesaleRoleItemResult[];
-    update!: WholesaleRoleItemResult[];
-    delete!: WholesaleRoleItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IBatchResponseOfWholesaleRoleItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.create = [];
-            this.update = [];
-            this.delete = [];
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(WholesaleRoleItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(WholesaleRoleItemResult.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(WholesaleRoleItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): BatchResponseOfWholesaleRoleItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchResponseOfWholesaleRoleItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IBatchResponseOfWholesaleRoleItemResult {
-    create: WholesaleRoleItemResult[];
-    update: WholesaleRoleItemResult[];
-    delete: WholesaleRoleItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class BatchSummaryContract implements IBatchSummaryContract {
-    total!: number;
-    succeeded!: number;
-    failed!: number;
-    not_applied!: number;
-
-    constructor(data?: IBatchSummaryContract) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.total = _data["total"];
-            this.succeeded = _data["succeeded"];
-            this.failed = _data["failed"];
-            this.not_applied = _data["not_applied"];
-        }
-    }
-
-    static fromJS(data: any): BatchSummaryContract {
-        data = typeof data === 'object' ? data : {};
-        let result = new BatchSummaryContract();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["total"] = this.total;
-        data["succeeded"] = this.succeeded;
-        data["failed"] = this.failed;
-        data["not_applied"] = this.not_applied;
-        return data;
-    }
-}
-
-export interface IBatchSummaryContract {
-    total: number;
-    succeeded: number;
-    failed: number;
-    not_applied: number;
-}
-
-export class CategoryBatchRequest implements ICategoryBatchRequest {
-    create?: CategoryCreate[] | undefined;
-    update?: CategoryUpdate[] | undefined;
-    delete?: number[] | undefined;
-
-    constructor(data?: ICategoryBatchRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(CategoryCreate.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(CategoryUpdate.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-        }
-    }
-
-    static fromJS(data: any): CategoryBatchRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new CategoryBatchRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        return data;
-    }
-}
-
-export interface ICategoryBatchRequest {
-    create?: CategoryCreate[] | undefined;
-    update?: CategoryUpdate[] | undefined;
-    delete?: number[] | undefined;
-}
-
-export class CategoryCreate implements ICategoryCreate {
-    name?: string | undefined;
-    handle?: string | undefined;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-
-    constructor(data?: ICategoryCreate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.handle = _data["handle"];
-            this.description = _data["description"];
-            this.parent_id = _data["parent_id"];
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): CategoryCreate {
-        data = typeof data === 'object' ? data : {};
-        let result = new CategoryCreate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["handle"] = this.handle;
-        data["description"] = this.description;
-        data["parent_id"] = this.parent_id;
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ICategoryCreate {
-    name?: string | undefined;
-    handle?: string | undefined;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-}
-
-export class CategoryDto implements ICategoryDto {
-    id?: number;
-    name!: string;
-    handle!: string;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number;
-    metadata?: JsonElement | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-
-    constructor(data?: ICategoryDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             this.id = _data["id"];
-            this.name = _data["name"];
-            this.handle = _data["handle"];
-            this.description = _data["description"];
-            this.parent_id = _data["parent_id"];
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.version = _data["version"];
         }
     }
 
-    static fromJS(data: any): CategoryDto {
+    static override fromJS(data: any): AttributeUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new CategoryDto();
+        let result = new AttributeUpdate();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["handle"] = this.handle;
-        data["description"] = this.description;
-        data["parent_id"] = this.parent_id;
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface ICategoryDto {
-    id?: number;
-    name: string;
-    handle: string;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number;
-    metadata?: JsonElement | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-}
-
-export class CategoryItemResult implements ICategoryItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    category?: CategoryDto | undefined;
-
-    constructor(data?: ICategoryItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.index = _data["index"];
-            this.id = _data["id"];
-            this.status = _data["status"];
-            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
-            this.category = _data["category"] ? CategoryDto.fromJS(_data["category"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): CategoryItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new CategoryItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["index"] = this.index;
-        data["id"] = this.id;
-        data["status"] = this.status;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        data["category"] = this.category ? this.category.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ICategoryItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    category?: CategoryDto | undefined;
-}
-
-export class CategoryUpdate implements ICategoryUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    name?: string | undefined;
-    handle?: string | undefined;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-
-    constructor(data?: ICategoryUpdate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.version = _data["version"];
-            this.name = _data["name"];
-            this.handle = _data["handle"];
-            this.description = _data["description"];
-            this.parent_id = _data["parent_id"];
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): CategoryUpdate {
-        data = typeof data === 'object' ? data : {};
-        let result = new CategoryUpdate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["version"] = this.version;
-        data["name"] = this.name;
-        data["handle"] = this.handle;
-        data["description"] = this.description;
-        data["parent_id"] = this.parent_id;
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface ICategoryUpdate {
+export interface IAttributeUpdate extends IAttributeWrite {
     id?: number | undefined;
     version?: number | undefined;
-    name?: string | undefined;
-    handle?: string | undefined;
-    description?: string | undefined;
-    parent_id?: number | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-}
-
-export enum DiscountPriceType {
-    Percent = "percent",
-    Fixed = "fixed",
-}
-
-export class FieldError implements IFieldError {
-    field!: string;
-    message!: string;
-
-    constructor(data?: IFieldError) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.field = _data["field"];
-            this.message = _data["message"];
-        }
-    }
-
-    static fromJS(data: any): FieldError {
-        data = typeof data === 'object' ? data : {};
-        let result = new FieldError();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["field"] = this.field;
-        data["message"] = this.message;
-        return data;
-    }
-}
-
-export interface IFieldError {
-    field: string;
-    message: string;
-}
-
-export class ImageDto implements IImageDto {
-    url!: string;
-
-    constructor(data?: IImageDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.url = _data["url"];
-        }
-    }
-
-    static fromJS(data: any): ImageDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImageDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["url"] = this.url;
-        return data;
-    }
-}
-
-export interface IImageDto {
-    url: string;
-}
-
-export class ImageInput implements IImageInput {
-    url?: string | undefined;
-
-    constructor(data?: IImageInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.url = _data["url"];
-        }
-    }
-
-    static fromJS(data: any): ImageInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImageInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["url"] = this.url;
-        return data;
-    }
-}
-
-export interface IImageInput {
-    url?: string | undefined;
-}
-
-export class ItemError implements IItemError {
-    code!: string;
-    message!: string;
-    details!: FieldError[];
-
-    constructor(data?: IItemError) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.details = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.code = _data["code"];
-            this.message = _data["message"];
-            if (Array.isArray(_data["details"])) {
-                this.details = [] as any;
-                for (let item of _data["details"])
-                    this.details!.push(FieldError.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): ItemError {
-        data = typeof data === 'object' ? data : {};
-        let result = new ItemError();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["code"] = this.code;
-        data["message"] = this.message;
-        if (Array.isArray(this.details)) {
-            data["details"] = [];
-            for (let item of this.details)
-                data["details"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IItemError {
-    code: string;
-    message: string;
-    details: FieldError[];
-}
-
-export enum ItemStatus {
-    Succeeded = "succeeded",
-    Failed = "failed",
-    Not_applied = "not_applied",
-}
-
-export class JsonElement implements IJsonElement {
-
-    [key: string]: any;
-
-    constructor(data?: IJsonElement) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-        }
-    }
-
-    static fromJS(data: any): JsonElement {
-        data = typeof data === 'object' ? data : {};
-        let result = new JsonElement();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        return data;
-    }
-}
-
-export interface IJsonElement {
-
-    [key: string]: any;
-}
-
-export class MedusaCategory implements IMedusaCategory {
-    id!: string;
-    name?: string | undefined;
-    description?: string | undefined;
-    handle?: string | undefined;
-    is_active?: boolean | undefined;
-    is_internal?: boolean | undefined;
-    rank?: number | undefined;
-    parent_category_id?: string | undefined;
-    metadata?: JsonElement | undefined;
-    created_at?: Date | undefined;
-    updated_at?: Date | undefined;
-    deleted_at?: Date | undefined;
-
-    constructor(data?: IMedusaCategory) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.description = _data["description"];
-            this.handle = _data["handle"];
-            this.is_active = _data["is_active"];
-            this.is_internal = _data["is_internal"];
-            this.rank = _data["rank"];
-            this.parent_category_id = _data["parent_category_id"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): MedusaCategory {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaCategory();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["description"] = this.description;
-        data["handle"] = this.handle;
-        data["is_active"] = this.is_active;
-        data["is_internal"] = this.is_internal;
-        data["rank"] = this.rank;
-        data["parent_category_id"] = this.parent_category_id;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaCategory {
-    id: string;
-    name?: string | undefined;
-    description?: string | undefined;
-    handle?: string | undefined;
-    is_active?: boolean | undefined;
-    is_internal?: boolean | undefined;
-    rank?: number | undefined;
-    parent_category_id?: string | undefined;
-    metadata?: JsonElement | undefined;
-    created_at?: Date | undefined;
-    updated_at?: Date | undefined;
-    deleted_at?: Date | undefined;
-}
-
-export class MedusaDeleted implements IMedusaDeleted {
-    ids!: string[];
-    object!: string;
-    deleted?: boolean;
-
-    constructor(data?: IMedusaDeleted) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.ids = [];
-            this.deleted = true;
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["ids"])) {
-                this.ids = [] as any;
-                for (let item of _data["ids"])
-                    this.ids!.push(item);
-            }
-            this.object = _data["object"];
-            this.deleted = _data["deleted"] !== undefined ? _data["deleted"] : true;
-        }
-    }
-
-    static fromJS(data: any): MedusaDeleted {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaDeleted();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.ids)) {
-            data["ids"] = [];
-            for (let item of this.ids)
-                data["ids"].push(item);
-        }
-        data["object"] = this.object;
-        data["deleted"] = this.deleted;
-        return data;
-    }
-}
-
-export interface IMedusaDeleted {
-    ids: string[];
-    object: string;
-    deleted?: boolean;
-}
-
-export class MedusaError implements IMedusaError {
-    type!: string;
-    message!: string;
-    code?: string | undefined;
-
-    constructor(data?: IMedusaError) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.type = _data["type"];
-            this.message = _data["message"];
-            this.code = _data["code"];
-        }
-    }
-
-    static fromJS(data: any): MedusaError {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaError();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["type"] = this.type;
-        data["message"] = this.message;
-        data["code"] = this.code;
-        return data;
-    }
-}
-
-export interface IMedusaError {
-    type: string;
-    message: string;
-    code?: string | undefined;
-}
-
-export class MedusaImage implements IMedusaImage {
-    id!: string;
-    url!: string;
-    rank!: number;
-
-    constructor(data?: IMedusaImage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.url = _data["url"];
-            this.rank = _data["rank"];
-        }
-    }
-
-    static fromJS(data: any): MedusaImage {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaImage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["url"] = this.url;
-        data["rank"] = this.rank;
-        return data;
-    }
-}
-
-export interface IMedusaImage {
-    id: string;
-    url: string;
-    rank: number;
-}
-
-export class MedusaInventoryItem implements IMedusaInventoryItem {
-    variant_id!: string;
-    inventory_item_id!: string;
-    required_quantity!: number;
-
-    constructor(data?: IMedusaInventoryItem) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.variant_id = _data["variant_id"];
-            this.inventory_item_id = _data["inventory_item_id"];
-            this.required_quantity = _data["required_quantity"];
-        }
-    }
-
-    static fromJS(data: any): MedusaInventoryItem {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaInventoryItem();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["variant_id"] = this.variant_id;
-        data["inventory_item_id"] = this.inventory_item_id;
-        data["required_quantity"] = this.required_quantity;
-        return data;
-    }
-}
-
-export interface IMedusaInventoryItem {
-    variant_id: string;
-    inventory_item_id: string;
-    required_quantity: number;
-}
-
-export class MedusaOption implements IMedusaOption {
-    id!: string;
-    title!: string;
-    product_id!: string;
-    values?: MedusaOptionValue[];
-
-    constructor(data?: IMedusaOption) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-            this.product_id = _data["product_id"];
-            if (Array.isArray(_data["values"])) {
-                this.values = [] as any;
-                for (let item of _data["values"])
-                    this.values!.push(MedusaOptionValue.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): MedusaOption {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaOption();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        data["product_id"] = this.product_id;
-        if (Array.isArray(this.values)) {
-            data["values"] = [];
-            for (let item of this.values)
-                data["values"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IMedusaOption {
-    id: string;
-    title: string;
-    product_id: string;
-    values?: MedusaOptionValue[];
-}
-
-export class MedusaOptionRef implements IMedusaOptionRef {
-    id!: string;
-    title!: string;
-
-    constructor(data?: IMedusaOptionRef) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-        }
-    }
-
-    static fromJS(data: any): MedusaOptionRef {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaOptionRef();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        return data;
-    }
-}
-
-export interface IMedusaOptionRef {
-    id: string;
-    title: string;
-}
-
-export class MedusaOptionValue implements IMedusaOptionValue {
-    id!: string;
-    value!: string;
-    option_id!: string;
-
-    constructor(data?: IMedusaOptionValue) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.value = _data["value"];
-            this.option_id = _data["option_id"];
-        }
-    }
-
-    static fromJS(data: any): MedusaOptionValue {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaOptionValue();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["value"] = this.value;
-        data["option_id"] = this.option_id;
-        return data;
-    }
-}
-
-export interface IMedusaOptionValue {
-    id: string;
-    value: string;
-    option_id: string;
-}
-
-export class MedusaPrice implements IMedusaPrice {
-    id!: string;
-    currency_code!: string;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    variant_id!: string;
-    rules?: { [key: string]: string; };
-    created_at?: Date;
-    updated_at?: Date;
-
-    constructor(data?: IMedusaPrice) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            this.variant_id = _data["variant_id"];
-            if (_data["rules"]) {
-                this.rules = {} as any;
-                for (let key in _data["rules"]) {
-                    if (_data["rules"].hasOwnProperty(key))
-                        (this.rules as any)![key] = _data["rules"][key];
-                }
-            }
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): MedusaPrice {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaPrice();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        data["variant_id"] = this.variant_id;
-        if (this.rules) {
-            data["rules"] = {};
-            for (let key in this.rules) {
-                if (this.rules.hasOwnProperty(key))
-                    (data["rules"] as any)[key] = (this.rules as any)[key];
-            }
-        }
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaPrice {
-    id: string;
-    currency_code: string;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    variant_id: string;
-    rules?: { [key: string]: string; };
-    created_at?: Date;
-    updated_at?: Date;
-}
-
-export class MedusaProduct implements IMedusaProduct {
-    id!: string;
-    title!: string;
-    subtitle?: string | undefined;
-    status?: MedusaProductStatus;
-    external_id?: string | undefined;
-    description?: string | undefined;
-    handle!: string;
-    is_giftcard?: boolean;
-    discountable?: boolean;
-    thumbnail?: string | undefined;
-    collection_id?: string | undefined;
-    type_id?: string | undefined;
-    shipping_profile_id?: string | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    hs_code?: string | undefined;
-    origin_country?: string | undefined;
-    mid_code?: string | undefined;
-    material?: string | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    deleted_at?: Date | undefined;
-    metadata?: JsonElement | undefined;
-    type?: MedusaRef | undefined;
-    collection?: MedusaRef | undefined;
-    options?: MedusaOption[];
-    tags?: MedusaTag[];
-    images?: MedusaImage[];
-    variants?: MedusaVariant[];
-    sales_channels?: MedusaRef[];
-    categories?: MedusaCategory[];
-
-    constructor(data?: IMedusaProduct) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-            this.subtitle = _data["subtitle"];
-            this.status = _data["status"];
-            this.external_id = _data["external_id"];
-            this.description = _data["description"];
-            this.handle = _data["handle"];
-            this.is_giftcard = _data["is_giftcard"];
-            this.discountable = _data["discountable"];
-            this.thumbnail = _data["thumbnail"];
-            this.collection_id = _data["collection_id"];
-            this.type_id = _data["type_id"];
-            this.shipping_profile_id = _data["shipping_profile_id"];
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.hs_code = _data["hs_code"];
-            this.origin_country = _data["origin_country"];
-            this.mid_code = _data["mid_code"];
-            this.material = _data["material"];
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.type = _data["type"] ? MedusaRef.fromJS(_data["type"]) : undefined as any;
-            this.collection = _data["collection"] ? MedusaRef.fromJS(_data["collection"]) : undefined as any;
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(MedusaOption.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(MedusaTag.fromJS(item));
-            }
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(MedusaImage.fromJS(item));
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(MedusaVariant.fromJS(item));
-            }
-            if (Array.isArray(_data["sales_channels"])) {
-                this.sales_channels = [] as any;
-                for (let item of _data["sales_channels"])
-                    this.sales_channels!.push(MedusaRef.fromJS(item));
-            }
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(MedusaCategory.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): MedusaProduct {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaProduct();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        data["subtitle"] = this.subtitle;
-        data["status"] = this.status;
-        data["external_id"] = this.external_id;
-        data["description"] = this.description;
-        data["handle"] = this.handle;
-        data["is_giftcard"] = this.is_giftcard;
-        data["discountable"] = this.discountable;
-        data["thumbnail"] = this.thumbnail;
-        data["collection_id"] = this.collection_id;
-        data["type_id"] = this.type_id;
-        data["shipping_profile_id"] = this.shipping_profile_id;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["hs_code"] = this.hs_code;
-        data["origin_country"] = this.origin_country;
-        data["mid_code"] = this.mid_code;
-        data["material"] = this.material;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["type"] = this.type ? this.type.toJSON() : undefined as any;
-        data["collection"] = this.collection ? this.collection.toJSON() : undefined as any;
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.variants)) {
-            data["variants"] = [];
-            for (let item of this.variants)
-                data["variants"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.sales_channels)) {
-            data["sales_channels"] = [];
-            for (let item of this.sales_channels)
-                data["sales_channels"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IMedusaProduct {
-    id: string;
-    title: string;
-    subtitle?: string | undefined;
-    status?: MedusaProductStatus;
-    external_id?: string | undefined;
-    description?: string | undefined;
-    handle: string;
-    is_giftcard?: boolean;
-    discountable?: boolean;
-    thumbnail?: string | undefined;
-    collection_id?: string | undefined;
-    type_id?: string | undefined;
-    shipping_profile_id?: string | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    hs_code?: string | undefined;
-    origin_country?: string | undefined;
-    mid_code?: string | undefined;
-    material?: string | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    deleted_at?: Date | undefined;
-    metadata?: JsonElement | undefined;
-    type?: MedusaRef | undefined;
-    collection?: MedusaRef | undefined;
-    options?: MedusaOption[];
-    tags?: MedusaTag[];
-    images?: MedusaImage[];
-    variants?: MedusaVariant[];
-    sales_channels?: MedusaRef[];
-    categories?: MedusaCategory[];
-}
-
-export class MedusaProductBatchResponse implements IMedusaProductBatchResponse {
-    created!: MedusaProduct[];
-    updated!: MedusaProduct[];
-    deleted!: MedusaDeleted;
-
-    constructor(data?: IMedusaProductBatchResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.created = [];
-            this.updated = [];
-            this.deleted = new MedusaDeleted();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["created"])) {
-                this.created = [] as any;
-                for (let item of _data["created"])
-                    this.created!.push(MedusaProduct.fromJS(item));
-            }
-            if (Array.isArray(_data["updated"])) {
-                this.updated = [] as any;
-                for (let item of _data["updated"])
-                    this.updated!.push(MedusaProduct.fromJS(item));
-            }
-            this.deleted = _data["deleted"] ? MedusaDeleted.fromJS(_data["deleted"]) : new MedusaDeleted();
-        }
-    }
-
-    static fromJS(data: any): MedusaProductBatchResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaProductBatchResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.created)) {
-            data["created"] = [];
-            for (let item of this.created)
-                data["created"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.updated)) {
-            data["updated"] = [];
-            for (let item of this.updated)
-                data["updated"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["deleted"] = this.deleted ? this.deleted.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaProductBatchResponse {
-    created: MedusaProduct[];
-    updated: MedusaProduct[];
-    deleted: MedusaDeleted;
-}
-
-export class MedusaProductListResponse implements IMedusaProductListResponse {
-    products!: MedusaProduct[];
-    count!: number;
-    offset!: number;
-    limit!: number;
-
-    constructor(data?: IMedusaProductListResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.products = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["products"])) {
-                this.products = [] as any;
-                for (let item of _data["products"])
-                    this.products!.push(MedusaProduct.fromJS(item));
-            }
-            this.count = _data["count"];
-            this.offset = _data["offset"];
-            this.limit = _data["limit"];
-        }
-    }
-
-    static fromJS(data: any): MedusaProductListResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaProductListResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.products)) {
-            data["products"] = [];
-            for (let item of this.products)
-                data["products"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["count"] = this.count;
-        data["offset"] = this.offset;
-        data["limit"] = this.limit;
-        return data;
-    }
-}
-
-export interface IMedusaProductListResponse {
-    products: MedusaProduct[];
-    count: number;
-    offset: number;
-    limit: number;
-}
-
-export class MedusaProductResponse implements IMedusaProductResponse {
-    product!: MedusaProduct;
-
-    constructor(data?: IMedusaProductResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.product = new MedusaProduct();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.product = _data["product"] ? MedusaProduct.fromJS(_data["product"]) : new MedusaProduct();
-        }
-    }
-
-    static fromJS(data: any): MedusaProductResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaProductResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["product"] = this.product ? this.product.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaProductResponse {
-    product: MedusaProduct;
-}
-
-export enum MedusaProductStatus {
-    Draft = "draft",
-    Proposed = "proposed",
-    Published = "published",
-    Rejected = "rejected",
-}
-
-export class MedusaRef implements IMedusaRef {
-    id!: string;
-
-    constructor(data?: IMedusaRef) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-        }
-    }
-
-    static fromJS(data: any): MedusaRef {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaRef();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        return data;
-    }
-}
-
-export interface IMedusaRef {
-    id: string;
-}
-
-export class MedusaTag implements IMedusaTag {
-    id!: string;
-    value!: string;
-
-    constructor(data?: IMedusaTag) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.value = _data["value"];
-        }
-    }
-
-    static fromJS(data: any): MedusaTag {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaTag();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["value"] = this.value;
-        return data;
-    }
-}
-
-export interface IMedusaTag {
-    id: string;
-    value: string;
-}
-
-export class MedusaVariant implements IMedusaVariant {
-    id!: string;
-    product_id!: string;
-    title!: string;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    inventory_quantity?: number | undefined;
-    hs_code?: string | undefined;
-    origin_country?: string | undefined;
-    mid_code?: string | undefined;
-    material?: string | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    variant_rank?: number;
-    metadata?: JsonElement | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    deleted_at?: Date | undefined;
-    prices?: MedusaPrice[];
-    options?: MedusaVariantOption[];
-    inventory_items?: MedusaInventoryItem[];
-
-    constructor(data?: IMedusaVariant) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.product_id = _data["product_id"];
-            this.title = _data["title"];
-            this.sku = _data["sku"];
-            this.barcode = _data["barcode"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.allow_backorder = _data["allow_backorder"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.inventory_quantity = _data["inventory_quantity"];
-            this.hs_code = _data["hs_code"];
-            this.origin_country = _data["origin_country"];
-            this.mid_code = _data["mid_code"];
-            this.material = _data["material"];
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.variant_rank = _data["variant_rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(MedusaPrice.fromJS(item));
-            }
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(MedusaVariantOption.fromJS(item));
-            }
-            if (Array.isArray(_data["inventory_items"])) {
-                this.inventory_items = [] as any;
-                for (let item of _data["inventory_items"])
-                    this.inventory_items!.push(MedusaInventoryItem.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): MedusaVariant {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaVariant();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["product_id"] = this.product_id;
-        data["title"] = this.title;
-        data["sku"] = this.sku;
-        data["barcode"] = this.barcode;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["allow_backorder"] = this.allow_backorder;
-        data["manage_inventory"] = this.manage_inventory;
-        data["inventory_quantity"] = this.inventory_quantity;
-        data["hs_code"] = this.hs_code;
-        data["origin_country"] = this.origin_country;
-        data["mid_code"] = this.mid_code;
-        data["material"] = this.material;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["variant_rank"] = this.variant_rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.inventory_items)) {
-            data["inventory_items"] = [];
-            for (let item of this.inventory_items)
-                data["inventory_items"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IMedusaVariant {
-    id: string;
-    product_id: string;
-    title: string;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    inventory_quantity?: number | undefined;
-    hs_code?: string | undefined;
-    origin_country?: string | undefined;
-    mid_code?: string | undefined;
-    material?: string | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    variant_rank?: number;
-    metadata?: JsonElement | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    deleted_at?: Date | undefined;
-    prices?: MedusaPrice[];
-    options?: MedusaVariantOption[];
-    inventory_items?: MedusaInventoryItem[];
-}
-
-export class MedusaVariantBatchResponse implements IMedusaVariantBatchResponse {
-    created!: MedusaVariant[];
-    updated!: MedusaVariant[];
-    deleted!: MedusaDeleted;
-
-    constructor(data?: IMedusaVariantBatchResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.created = [];
-            this.updated = [];
-            this.deleted = new MedusaDeleted();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["created"])) {
-                this.created = [] as any;
-                for (let item of _data["created"])
-                    this.created!.push(MedusaVariant.fromJS(item));
-            }
-            if (Array.isArray(_data["updated"])) {
-                this.updated = [] as any;
-                for (let item of _data["updated"])
-                    this.updated!.push(MedusaVariant.fromJS(item));
-            }
-            this.deleted = _data["deleted"] ? MedusaDeleted.fromJS(_data["deleted"]) : new MedusaDeleted();
-        }
-    }
-
-    static fromJS(data: any): MedusaVariantBatchResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaVariantBatchResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.created)) {
-            data["created"] = [];
-            for (let item of this.created)
-                data["created"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.updated)) {
-            data["updated"] = [];
-            for (let item of this.updated)
-                data["updated"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["deleted"] = this.deleted ? this.deleted.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaVariantBatchResponse {
-    created: MedusaVariant[];
-    updated: MedusaVariant[];
-    deleted: MedusaDeleted;
-}
-
-export class MedusaVariantOption implements IMedusaVariantOption {
-    id!: string;
-    value!: string;
-    option_id!: string | undefined;
-    option!: MedusaOptionRef | undefined;
-
-    constructor(data?: IMedusaVariantOption) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.value = _data["value"];
-            this.option_id = _data["option_id"];
-            this.option = _data["option"] ? MedusaOptionRef.fromJS(_data["option"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): MedusaVariantOption {
-        data = typeof data === 'object' ? data : {};
-        let result = new MedusaVariantOption();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["value"] = this.value;
-        data["option_id"] = this.option_id;
-        data["option"] = this.option ? this.option.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IMedusaVariantOption {
-    id: string;
-    value: string;
-    option_id: string | undefined;
-    option: MedusaOptionRef | undefined;
-}
-
-export class MinimumOrderQuantityDto implements IMinimumOrderQuantityDto {
-    role!: string;
-    quantity!: number;
-
-    constructor(data?: IMinimumOrderQuantityDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.quantity = _data["quantity"];
-        }
-    }
-
-    static fromJS(data: any): MinimumOrderQuantityDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new MinimumOrderQuantityDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["quantity"] = this.quantity;
-        return data;
-    }
-}
-
-export interface IMinimumOrderQuantityDto {
-    role: string;
-    quantity: number;
-}
-
-export class MinimumOrderQuantityInput implements IMinimumOrderQuantityInput {
-    role?: string | undefined;
-    quantity?: number | undefined;
-
-    constructor(data?: IMinimumOrderQuantityInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.quantity = _data["quantity"];
-        }
-    }
-
-    static fromJS(data: any): MinimumOrderQuantityInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new MinimumOrderQuantityInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["quantity"] = this.quantity;
-        return data;
-    }
-}
-
-export interface IMinimumOrderQuantityInput {
-    role?: string | undefined;
-    quantity?: number | undefined;
-}
-
-export class OptionDto implements IOptionDto {
-    title!: string;
-    values!: string[];
-    attribute_id!: number | undefined;
-    visible!: boolean;
-    variation!: boolean;
-
-    constructor(data?: IOptionDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.values = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.title = _data["title"];
-            if (Array.isArray(_data["values"])) {
-                this.values = [] as any;
-                for (let item of _data["values"])
-                    this.values!.push(item);
-            }
-            this.attribute_id = _data["attribute_id"];
-            this.visible = _data["visible"];
-            this.variation = _data["variation"];
-        }
-    }
-
-    static fromJS(data: any): OptionDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new OptionDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        if (Array.isArray(this.values)) {
-            data["values"] = [];
-            for (let item of this.values)
-                data["values"].push(item);
-        }
-        data["attribute_id"] = this.attribute_id;
-        data["visible"] = this.visible;
-        data["variation"] = this.variation;
-        return data;
-    }
-}
-
-export interface IOptionDto {
-    title: string;
-    values: string[];
-    attribute_id: number | undefined;
-    visible: boolean;
-    variation: boolean;
-}
-
-export class OptionInput implements IOptionInput {
-    title?: string | undefined;
-    values?: string[] | undefined;
-    attribute_id?: number | undefined;
-    visible?: boolean | undefined;
-    variation?: boolean | undefined;
-
-    constructor(data?: IOptionInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.title = _data["title"];
-            if (Array.isArray(_data["values"])) {
-                this.values = [] as any;
-                for (let item of _data["values"])
-                    this.values!.push(item);
-            }
-            this.attribute_id = _data["attribute_id"];
-            this.visible = _data["visible"];
-            this.variation = _data["variation"];
-        }
-    }
-
-    static fromJS(data: any): OptionInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new OptionInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        if (Array.isArray(this.values)) {
-            data["values"] = [];
-            for (let item of this.values)
-                data["values"].push(item);
-        }
-        data["attribute_id"] = this.attribute_id;
-        data["visible"] = this.visible;
-        data["variation"] = this.variation;
-        return data;
-    }
-}
-
-export interface IOptionInput {
-    title?: string | undefined;
-    values?: string[] | undefined;
-    attribute_id?: number | undefined;
-    visible?: boolean | undefined;
-    variation?: boolean | undefined;
-}
-
-export class OrderQuantityStepDto implements IOrderQuantityStepDto {
-    role!: string;
-    step!: number;
-
-    constructor(data?: IOrderQuantityStepDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.step = _data["step"];
-        }
-    }
-
-    static fromJS(data: any): OrderQuantityStepDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new OrderQuantityStepDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["step"] = this.step;
-        return data;
-    }
-}
-
-export interface IOrderQuantityStepDto {
-    role: string;
-    step: number;
-}
-
-export class OrderQuantityStepInput implements IOrderQuantityStepInput {
-    role?: string | undefined;
-    step?: number | undefined;
-
-    constructor(data?: IOrderQuantityStepInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.step = _data["step"];
-        }
-    }
-
-    static fromJS(data: any): OrderQuantityStepInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new OrderQuantityStepInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["step"] = this.step;
-        return data;
-    }
-}
-
-export interface IOrderQuantityStepInput {
-    role?: string | undefined;
-    step?: number | undefined;
 }
 
 export class PageOfAttributeDto implements IPageOfAttributeDto {
-    items!: AttributeDto[];
-    total!: number;
-    limit!: number;
-    offset!: number;
+    items?: AttributeDto[];
+    total?: number;
+    limit?: number;
+    offset?: number;
 
     constructor(data?: IPageOfAttributeDto) {
         if (data) {
@@ -6109,9 +6842,6 @@ export class PageOfAttributeDto implements IPageOfAttributeDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
-        }
-        if (!data) {
-            this.items = [];
         }
     }
 
@@ -6150,362 +6880,18 @@ export class PageOfAttributeDto implements IPageOfAttributeDto {
 }
 
 export interface IPageOfAttributeDto {
-    items: AttributeDto[];
-    total: number;
-    limit: number;
-    offset: number;
-}
-
-export class PageOfCategoryDto implements IPageOfCategoryDto {
-    items!: CategoryDto[];
-    total!: number;
-    limit!: number;
-    offset!: number;
-
-    constructor(data?: IPageOfCategoryDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(CategoryDto.fromJS(item));
-            }
-            this.total = _data["total"];
-            this.limit = _data["limit"];
-            this.offset = _data["offset"];
-        }
-    }
-
-    static fromJS(data: any): PageOfCategoryDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PageOfCategoryDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["total"] = this.total;
-        data["limit"] = this.limit;
-        data["offset"] = this.offset;
-        return data;
-    }
-}
-
-export interface IPageOfCategoryDto {
-    items: CategoryDto[];
-    total: number;
-    limit: number;
-    offset: number;
-}
-
-export class PageOfProductDto implements IPageOfProductDto {
-    items!: ProductDto[];
-    total!: number;
-    limit!: number;
-    offset!: number;
-
-    constructor(data?: IPageOfProductDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(ProductDto.fromJS(item));
-            }
-            this.total = _data["total"];
-            this.limit = _data["limit"];
-            this.offset = _data["offset"];
-        }
-    }
-
-    static fromJS(data: any): PageOfProductDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PageOfProductDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["total"] = this.total;
-        data["limit"] = this.limit;
-        data["offset"] = this.offset;
-        return data;
-    }
-}
-
-export interface IPageOfProductDto {
-    items: ProductDto[];
-    total: number;
-    limit: number;
-    offset: number;
-}
-
-export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
-    items!: WholesaleRoleDto[];
-    total!: number;
-    limit!: number;
-    offset!: number;
-
-    constructor(data?: IPageOfWholesaleRoleDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(WholesaleRoleDto.fromJS(item));
-            }
-            this.total = _data["total"];
-            this.limit = _data["limit"];
-            this.offset = _data["offset"];
-        }
-    }
-
-    static fromJS(data: any): PageOfWholesaleRoleDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PageOfWholesaleRoleDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["total"] = this.total;
-        data["limit"] = this.limit;
-        data["offset"] = this.offset;
-        return data;
-    }
-}
-
-export interface IPageOfWholesaleRoleDto {
-    items: WholesaleRoleDto[];
-    total: number;
-    limit: number;
-    offset: number;
-}
-
-export class PatchResponseOfProductItemResult implements IPatchResponseOfProductItemResult {
-    results!: ProductItemResult[];
-    summary!: BatchSummaryContract;
-
-    constructor(data?: IPatchResponseOfProductItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.results = [];
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["results"])) {
-                this.results = [] as any;
-                for (let item of _data["results"])
-                    this.results!.push(ProductItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-        }
-    }
-
-    static fromJS(data: any): PatchResponseOfProductItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new PatchResponseOfProductItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.results)) {
-            data["results"] = [];
-            for (let item of this.results)
-                data["results"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IPatchResponseOfProductItemResult {
-    results: ProductItemResult[];
-    summary: BatchSummaryContract;
-}
-
-export class PriceDto implements IPriceDto {
-    id?: number;
-    currency_code!: string;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    sale_amount?: number | undefined;
-
-    constructor(data?: IPriceDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            this.sale_amount = _data["sale_amount"];
-        }
-    }
-
-    static fromJS(data: any): PriceDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PriceDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        data["sale_amount"] = this.sale_amount;
-        return data;
-    }
-}
-
-export interface IPriceDto {
-    id?: number;
-    currency_code: string;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    sale_amount?: number | undefined;
-}
-
-export class PriceInput implements IPriceInput {
-    currency_code?: string | undefined;
-    amount?: number | undefined;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    sale_amount?: number | undefined;
-
-    constructor(data?: IPriceInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            this.sale_amount = _data["sale_amount"];
-        }
-    }
-
-    static fromJS(data: any): PriceInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new PriceInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        data["sale_amount"] = this.sale_amount;
-        return data;
-    }
-}
-
-export interface IPriceInput {
-    currency_code?: string | undefined;
-    amount?: number | undefined;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    sale_amount?: number | undefined;
-}
-
-export class PriceQuoteDto implements IPriceQuoteDto {
-    variant_id?: number;
-    role!: string;
-    quantity?: number;
-    currency!: string;
-    regular_price?: number;
-    unit_price?: number;
+    items?: AttributeDto[];
     total?: number;
-    quantity_allowed?: boolean;
-    reason?: PriceReason;
-    applied_rule?: QuantityDiscountRuleDto | undefined;
+    limit?: number;
+    offset?: number;
+}
 
-    constructor(data?: IPriceQuoteDto) {
+export class WooError implements IWooError {
+    code?: string;
+    message?: string;
+    data?: WooErrorData;
+
+    constructor(data?: IWooError) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -6516,71 +6902,39 @@ export class PriceQuoteDto implements IPriceQuoteDto {
 
     init(_data?: any) {
         if (_data) {
-            this.variant_id = _data["variant_id"];
-            this.role = _data["role"];
-            this.quantity = _data["quantity"];
-            this.currency = _data["currency"];
-            this.regular_price = _data["regular_price"];
-            this.unit_price = _data["unit_price"];
-            this.total = _data["total"];
-            this.quantity_allowed = _data["quantity_allowed"];
-            this.reason = _data["reason"];
-            this.applied_rule = _data["applied_rule"] ? QuantityDiscountRuleDto.fromJS(_data["applied_rule"]) : undefined as any;
+            this.code = _data["code"];
+            this.message = _data["message"];
+            this.data = _data["data"] ? WooErrorData.fromJS(_data["data"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): PriceQuoteDto {
+    static fromJS(data: any): WooError {
         data = typeof data === 'object' ? data : {};
-        let result = new PriceQuoteDto();
+        let result = new WooError();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["variant_id"] = this.variant_id;
-        data["role"] = this.role;
-        data["quantity"] = this.quantity;
-        data["currency"] = this.currency;
-        data["regular_price"] = this.regular_price;
-        data["unit_price"] = this.unit_price;
-        data["total"] = this.total;
-        data["quantity_allowed"] = this.quantity_allowed;
-        data["reason"] = this.reason;
-        data["applied_rule"] = this.applied_rule ? this.applied_rule.toJSON() : undefined as any;
+        data["code"] = this.code;
+        data["message"] = this.message;
+        data["data"] = this.data ? this.data.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IPriceQuoteDto {
-    variant_id?: number;
-    role: string;
-    quantity?: number;
-    currency: string;
-    regular_price?: number;
-    unit_price?: number;
-    total?: number;
-    quantity_allowed?: boolean;
-    reason?: PriceReason;
-    applied_rule?: QuantityDiscountRuleDto | undefined;
+export interface IWooError {
+    code?: string;
+    message?: string;
+    data?: WooErrorData;
 }
 
-export enum PriceReason {
-    Wholesale_price = "wholesale_price",
-    Quantity_discount_rule = "quantity_discount_rule",
-    No_wholesale_price = "no_wholesale_price",
-    Below_minimum = "below_minimum",
-    Step_mismatch = "step_mismatch",
-}
+export class WooErrorData implements IWooErrorData {
+    status?: number;
+    params?: { [key: string]: string; } | undefined;
 
-export class ProblemDetails implements IProblemDetails {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
-
-    constructor(data?: IProblemDetails) {
+    constructor(data?: IWooErrorData) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -6591,46 +6945,49 @@ export class ProblemDetails implements IProblemDetails {
 
     init(_data?: any) {
         if (_data) {
-            this.type = _data["type"];
-            this.title = _data["title"];
             this.status = _data["status"];
-            this.detail = _data["detail"];
-            this.instance = _data["instance"];
+            if (_data["params"]) {
+                this.params = {} as any;
+                for (let key in _data["params"]) {
+                    if (_data["params"].hasOwnProperty(key))
+                        (this.params as any)![key] = _data["params"][key];
+                }
+            }
         }
     }
 
-    static fromJS(data: any): ProblemDetails {
+    static fromJS(data: any): WooErrorData {
         data = typeof data === 'object' ? data : {};
-        let result = new ProblemDetails();
+        let result = new WooErrorData();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["type"] = this.type;
-        data["title"] = this.title;
         data["status"] = this.status;
-        data["detail"] = this.detail;
-        data["instance"] = this.instance;
+        if (this.params) {
+            data["params"] = {};
+            for (let key in this.params) {
+                if (this.params.hasOwnProperty(key))
+                    (data["params"] as any)[key] = (this.params as any)[key];
+            }
+        }
         return data;
     }
 }
 
-export interface IProblemDetails {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
+export interface IWooErrorData {
+    status?: number;
+    params?: { [key: string]: string; } | undefined;
 }
 
-export class ProductBatchRequest implements IProductBatchRequest {
-    create?: ProductCreate[] | undefined;
-    update?: ProductUpdate[] | undefined;
-    delete?: number[] | undefined;
+export class WooBatchResponseOfWooProduct implements IWooBatchResponseOfWooProduct {
+    create?: WooBatchEntryOfWooProduct[] | undefined;
+    update?: WooBatchEntryOfWooProduct[] | undefined;
+    delete?: WooBatchEntryOfWooProduct[] | undefined;
 
-    constructor(data?: IProductBatchRequest) {
+    constructor(data?: IWooBatchResponseOfWooProduct) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -6644,24 +7001,24 @@ export class ProductBatchRequest implements IProductBatchRequest {
             if (Array.isArray(_data["create"])) {
                 this.create = [] as any;
                 for (let item of _data["create"])
-                    this.create!.push(ProductCreate.fromJS(item));
+                    this.create!.push(WooBatchEntryOfWooProduct.fromJS(item));
             }
             if (Array.isArray(_data["update"])) {
                 this.update = [] as any;
                 for (let item of _data["update"])
-                    this.update!.push(ProductUpdate.fromJS(item));
+                    this.update!.push(WooBatchEntryOfWooProduct.fromJS(item));
             }
             if (Array.isArray(_data["delete"])) {
                 this.delete = [] as any;
                 for (let item of _data["delete"])
-                    this.delete!.push(item);
+                    this.delete!.push(WooBatchEntryOfWooProduct.fromJS(item));
             }
         }
     }
 
-    static fromJS(data: any): ProductBatchRequest {
+    static fromJS(data: any): WooBatchResponseOfWooProduct {
         data = typeof data === 'object' ? data : {};
-        let result = new ProductBatchRequest();
+        let result = new WooBatchResponseOfWooProduct();
         result.init(data);
         return result;
     }
@@ -6681,39 +7038,23 @@ export class ProductBatchRequest implements IProductBatchRequest {
         if (Array.isArray(this.delete)) {
             data["delete"] = [];
             for (let item of this.delete)
-                data["delete"].push(item);
+                data["delete"].push(item ? item.toJSON() : undefined as any);
         }
         return data;
     }
 }
 
-export interface IProductBatchRequest {
-    create?: ProductCreate[] | undefined;
-    update?: ProductUpdate[] | undefined;
-    delete?: number[] | undefined;
+export interface IWooBatchResponseOfWooProduct {
+    create?: WooBatchEntryOfWooProduct[] | undefined;
+    update?: WooBatchEntryOfWooProduct[] | undefined;
+    delete?: WooBatchEntryOfWooProduct[] | undefined;
 }
 
-export class ProductCreate implements IProductCreate {
-    title?: string | undefined;
-    handle?: string | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageInput[] | undefined;
-    tags?: string[] | undefined;
-    options?: OptionInput[] | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[] | undefined;
-    variants?: ProductVariantWrite[] | undefined;
+export class WooBatchEntryOfWooProduct implements IWooBatchEntryOfWooProduct {
+    resource?: WooProduct | undefined;
+    failure?: WooItemFailure | undefined;
 
-    constructor(data?: IProductCreate) {
+    constructor(data?: IWooBatchEntryOfWooProduct) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -6724,1217 +7065,304 @@ export class ProductCreate implements IProductCreate {
 
     init(_data?: any) {
         if (_data) {
-            this.title = _data["title"];
-            this.handle = _data["handle"];
-            this.subtitle = _data["subtitle"];
-            this.description = _data["description"];
-            this.status = _data["status"];
-            this.thumbnail = _data["thumbnail"];
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(ImageInput.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(OptionInput.fromJS(item));
-            }
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.width = _data["width"];
-            this.height = _data["height"];
-            this.external_id = _data["external_id"];
-            if (Array.isArray(_data["category_ids"])) {
-                this.category_ids = [] as any;
-                for (let item of _data["category_ids"])
-                    this.category_ids!.push(item);
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(ProductVariantWrite.fromJS(item));
-            }
+            this.resource = _data["resource"] ? WooProduct.fromJS(_data["resource"]) : undefined as any;
+            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): ProductCreate {
+    static fromJS(data: any): WooBatchEntryOfWooProduct {
         data = typeof data === 'object' ? data : {};
-        let result = new ProductCreate();
+        let result = new WooBatchEntryOfWooProduct();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        data["handle"] = this.handle;
-        data["subtitle"] = this.subtitle;
-        data["description"] = this.description;
-        data["status"] = this.status;
-        data["thumbnail"] = this.thumbnail;
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["width"] = this.width;
-        data["height"] = this.height;
-        data["external_id"] = this.external_id;
-        if (Array.isArray(this.category_ids)) {
-            data["category_ids"] = [];
-            for (let item of this.category_ids)
-                data["category_ids"].push(item);
-        }
-        if (Array.isArray(this.variants)) {
-            data["variants"] = [];
-            for (let item of this.variants)
-                data["variants"].push(item ? item.toJSON() : undefined as any);
-        }
+        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
+        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IProductCreate {
-    title?: string | undefined;
-    handle?: string | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageInput[] | undefined;
-    tags?: string[] | undefined;
-    options?: OptionInput[] | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[] | undefined;
-    variants?: ProductVariantWrite[] | undefined;
+export interface IWooBatchEntryOfWooProduct {
+    resource?: WooProduct | undefined;
+    failure?: WooItemFailure | undefined;
 }
 
-export class ProductDto implements IProductDto {
-    id?: number;
-    handle!: string;
-    title!: string;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageDto[];
-    tags?: string[];
-    options?: OptionDto[];
-    metadata?: JsonElement | undefined;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[];
-    variants?: VariantDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-
-    constructor(data?: IProductDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.handle = _data["handle"];
-            this.title = _data["title"];
-            this.subtitle = _data["subtitle"];
-            this.description = _data["description"];
-            this.status = _data["status"];
-            this.thumbnail = _data["thumbnail"];
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(ImageDto.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(OptionDto.fromJS(item));
-            }
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.width = _data["width"];
-            this.height = _data["height"];
-            this.external_id = _data["external_id"];
-            if (Array.isArray(_data["category_ids"])) {
-                this.category_ids = [] as any;
-                for (let item of _data["category_ids"])
-                    this.category_ids!.push(item);
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(VariantDto.fromJS(item));
-            }
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): ProductDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["handle"] = this.handle;
-        data["title"] = this.title;
-        data["subtitle"] = this.subtitle;
-        data["description"] = this.description;
-        data["status"] = this.status;
-        data["thumbnail"] = this.thumbnail;
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["width"] = this.width;
-        data["height"] = this.height;
-        data["external_id"] = this.external_id;
-        if (Array.isArray(this.category_ids)) {
-            data["category_ids"] = [];
-            for (let item of this.category_ids)
-                data["category_ids"].push(item);
-        }
-        if (Array.isArray(this.variants)) {
-            data["variants"] = [];
-            for (let item of this.variants)
-                data["variants"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IProductDto {
-    id?: number;
-    handle: string;
-    title: string;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageDto[];
-    tags?: string[];
-    options?: OptionDto[];
-    metadata?: JsonElement | undefined;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[];
-    variants?: VariantDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-}
-
-export class ProductItemResult implements IProductItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    product?: ProductDto | undefined;
-
-    constructor(data?: IProductItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.index = _data["index"];
-            this.id = _data["id"];
-            this.status = _data["status"];
-            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
-            this.product = _data["product"] ? ProductDto.fromJS(_data["product"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): ProductItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["index"] = this.index;
-        data["id"] = this.id;
-        data["status"] = this.status;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        data["product"] = this.product ? this.product.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IProductItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    product?: ProductDto | undefined;
-}
-
-export class ProductPatchRequest implements IProductPatchRequest {
-    updates?: ProductUpdate[] | undefined;
-
-    constructor(data?: IProductPatchRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["updates"])) {
-                this.updates = [] as any;
-                for (let item of _data["updates"])
-                    this.updates!.push(ProductUpdate.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): ProductPatchRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductPatchRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.updates)) {
-            data["updates"] = [];
-            for (let item of this.updates)
-                data["updates"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IProductPatchRequest {
-    updates?: ProductUpdate[] | undefined;
-}
-
-export enum ProductStatus {
-    Draft = "draft",
-    Proposed = "proposed",
-    Published = "published",
-    Private = "private",
-    Rejected = "rejected",
-    Archived = "archived",
-}
-
-export class ProductUpdate implements IProductUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
-    handle?: string | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageInput[] | undefined;
-    tags?: string[] | undefined;
-    options?: OptionInput[] | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[] | undefined;
-    variants?: ProductVariantWrite[] | undefined;
-
-    constructor(data?: IProductUpdate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.version = _data["version"];
-            this.title = _data["title"];
-            this.handle = _data["handle"];
-            this.subtitle = _data["subtitle"];
-            this.description = _data["description"];
-            this.status = _data["status"];
-            this.thumbnail = _data["thumbnail"];
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(ImageInput.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(OptionInput.fromJS(item));
-            }
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.width = _data["width"];
-            this.height = _data["height"];
-            this.external_id = _data["external_id"];
-            if (Array.isArray(_data["category_ids"])) {
-                this.category_ids = [] as any;
-                for (let item of _data["category_ids"])
-                    this.category_ids!.push(item);
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(ProductVariantWrite.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): ProductUpdate {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductUpdate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["version"] = this.version;
-        data["title"] = this.title;
-        data["handle"] = this.handle;
-        data["subtitle"] = this.subtitle;
-        data["description"] = this.description;
-        data["status"] = this.status;
-        data["thumbnail"] = this.thumbnail;
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["width"] = this.width;
-        data["height"] = this.height;
-        data["external_id"] = this.external_id;
-        if (Array.isArray(this.category_ids)) {
-            data["category_ids"] = [];
-            for (let item of this.category_ids)
-                data["category_ids"].push(item);
-        }
-        if (Array.isArray(this.variants)) {
-            data["variants"] = [];
-            for (let item of this.variants)
-                data["variants"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IProductUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
-    handle?: string | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    status?: ProductStatus;
-    thumbnail?: string | undefined;
-    images?: ImageInput[] | undefined;
-    tags?: string[] | undefined;
-    options?: OptionInput[] | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    weight?: number | undefined;
-    length?: number | undefined;
-    width?: number | undefined;
-    height?: number | undefined;
-    external_id?: string | undefined;
-    category_ids?: number[] | undefined;
-    variants?: ProductVariantWrite[] | undefined;
-}
-
-export class ProductVariantWrite implements IProductVariantWrite {
-    id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
-
-    constructor(data?: IProductVariantWrite) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.version = _data["version"];
-            this.title = _data["title"];
-            this.sku = _data["sku"];
-            this.barcode = _data["barcode"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.allow_backorder = _data["allow_backorder"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(PriceInput.fromJS(item));
-            }
-            if (Array.isArray(_data["attribute_value_ids"])) {
-                this.attribute_value_ids = [] as any;
-                for (let item of _data["attribute_value_ids"])
-                    this.attribute_value_ids!.push(item);
-            }
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.wholesale = _data["wholesale"] ? WholesaleInput.fromJS(_data["wholesale"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): ProductVariantWrite {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductVariantWrite();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["version"] = this.version;
-        data["title"] = this.title;
-        data["sku"] = this.sku;
-        data["barcode"] = this.barcode;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["stock_quantity"] = this.stock_quantity;
-        data["manage_inventory"] = this.manage_inventory;
-        data["allow_backorder"] = this.allow_backorder;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attribute_value_ids)) {
-            data["attribute_value_ids"] = [];
-            for (let item of this.attribute_value_ids)
-                data["attribute_value_ids"].push(item);
-        }
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IProductVariantWrite {
-    id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
-}
-
-export class QuantityDiscountRuleDto implements IQuantityDiscountRuleDto {
-    role!: string;
-    start_qty!: number;
-    end_qty!: number | undefined;
-    price_type!: DiscountPriceType;
-    value!: number;
-    currency_code!: string | undefined;
-
-    constructor(data?: IQuantityDiscountRuleDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.start_qty = _data["start_qty"];
-            this.end_qty = _data["end_qty"];
-            this.price_type = _data["price_type"];
-            this.value = _data["value"];
-            this.currency_code = _data["currency_code"];
-        }
-    }
-
-    static fromJS(data: any): QuantityDiscountRuleDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new QuantityDiscountRuleDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["start_qty"] = this.start_qty;
-        data["end_qty"] = this.end_qty;
-        data["price_type"] = this.price_type;
-        data["value"] = this.value;
-        data["currency_code"] = this.currency_code;
-        return data;
-    }
-}
-
-export interface IQuantityDiscountRuleDto {
-    role: string;
-    start_qty: number;
-    end_qty: number | undefined;
-    price_type: DiscountPriceType;
-    value: number;
-    currency_code: string | undefined;
-}
-
-export class QuantityDiscountRuleInput implements IQuantityDiscountRuleInput {
-    role?: string | undefined;
-    start_qty?: number | undefined;
-    end_qty?: number | undefined;
-    price_type?: DiscountPriceType | undefined;
-    value?: number | undefined;
-    currency_code?: string | undefined;
-
-    constructor(data?: IQuantityDiscountRuleInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.start_qty = _data["start_qty"];
-            this.end_qty = _data["end_qty"];
-            this.price_type = _data["price_type"];
-            this.value = _data["value"];
-            this.currency_code = _data["currency_code"];
-        }
-    }
-
-    static fromJS(data: any): QuantityDiscountRuleInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new QuantityDiscountRuleInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["start_qty"] = this.start_qty;
-        data["end_qty"] = this.end_qty;
-        data["price_type"] = this.price_type;
-        data["value"] = this.value;
-        data["currency_code"] = this.currency_code;
-        return data;
-    }
-}
-
-export interface IQuantityDiscountRuleInput {
-    role?: string | undefined;
-    start_qty?: number | undefined;
-    end_qty?: number | undefined;
-    price_type?: DiscountPriceType | undefined;
-    value?: number | undefined;
-    currency_code?: string | undefined;
-}
-
-export class TradeBatchRequest implements ITradeBatchRequest {
-    updates?: TradeProductUpdate[] | undefined;
-
-    constructor(data?: ITradeBatchRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["updates"])) {
-                this.updates = [] as any;
-                for (let item of _data["updates"])
-                    this.updates!.push(TradeProductUpdate.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): TradeBatchRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeBatchRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.updates)) {
-            data["updates"] = [];
-            for (let item of this.updates)
-                data["updates"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface ITradeBatchRequest {
-    updates?: TradeProductUpdate[] | undefined;
-}
-
-export class TradeBatchResponse implements ITradeBatchResponse {
-    results!: TradeItemResult[];
-    summary!: TradeSummary;
-
-    constructor(data?: ITradeBatchResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.results = [];
-            this.summary = new TradeSummary();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["results"])) {
-                this.results = [] as any;
-                for (let item of _data["results"])
-                    this.results!.push(TradeItemResult.fromJS(item));
-            }
-            this.summary = _data["summary"] ? TradeSummary.fromJS(_data["summary"]) : new TradeSummary();
-        }
-    }
-
-    static fromJS(data: any): TradeBatchResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeBatchResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.results)) {
-            data["results"] = [];
-            for (let item of this.results)
-                data["results"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ITradeBatchResponse {
-    results: TradeItemResult[];
-    summary: TradeSummary;
-}
-
-export class TradeError implements ITradeError {
-    status?: number;
-    code?: string | undefined;
-    message!: string;
-    details?: TradeFieldError[] | undefined;
-
-    constructor(data?: ITradeError) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.status = _data["status"];
-            this.code = _data["code"];
-            this.message = _data["message"];
-            if (Array.isArray(_data["details"])) {
-                this.details = [] as any;
-                for (let item of _data["details"])
-                    this.details!.push(TradeFieldError.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): TradeError {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeError();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["status"] = this.status;
-        data["code"] = this.code;
-        data["message"] = this.message;
-        if (Array.isArray(this.details)) {
-            data["details"] = [];
-            for (let item of this.details)
-                data["details"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface ITradeError {
-    status?: number;
-    code?: string | undefined;
-    message: string;
-    details?: TradeFieldError[] | undefined;
-}
-
-export class TradeErrorResponse implements ITradeErrorResponse {
-    success?: boolean;
-    message!: string;
-    error!: TradeError;
-
-    constructor(data?: ITradeErrorResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.error = new TradeError();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.success = _data["success"];
-            this.message = _data["message"];
-            this.error = _data["error"] ? TradeError.fromJS(_data["error"]) : new TradeError();
-        }
-    }
-
-    static fromJS(data: any): TradeErrorResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeErrorResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["success"] = this.success;
-        data["message"] = this.message;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ITradeErrorResponse {
-    success?: boolean;
-    message: string;
-    error: TradeError;
-}
-
-export class TradeFieldError implements ITradeFieldError {
-    field!: string;
-    message!: string;
-
-    constructor(data?: ITradeFieldError) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.field = _data["field"];
-            this.message = _data["message"];
-        }
-    }
-
-    static fromJS(data: any): TradeFieldError {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeFieldError();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["field"] = this.field;
-        data["message"] = this.message;
-        return data;
-    }
-}
-
-export interface ITradeFieldError {
-    field: string;
-    message: string;
-}
-
-export class TradeItemResult implements ITradeItemResult {
-    id?: number;
-    status!: string;
-    product?: TradeProduct | undefined;
-    code?: string | undefined;
-    message?: string | undefined;
-
-    constructor(data?: ITradeItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.status = _data["status"];
-            this.product = _data["product"] ? TradeProduct.fromJS(_data["product"]) : undefined as any;
-            this.code = _data["code"];
-            this.message = _data["message"];
-        }
-    }
-
-    static fromJS(data: any): TradeItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradeItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["status"] = this.status;
-        data["product"] = this.product ? this.product.toJSON() : undefined as any;
-        data["code"] = this.code;
-        data["message"] = this.message;
-        return data;
-    }
-}
-
-export interface ITradeItemResult {
-    id?: number;
-    status: string;
-    product?: TradeProduct | undefined;
-    code?: string | undefined;
-    message?: string | undefined;
-}
-
-export class TradePricing implements ITradePricing {
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean | undefined;
-
-    constructor(data?: ITradePricing) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.pricingType = _data["pricingType"];
-            this.price = _data["price"];
-            this.maxPrice = _data["maxPrice"];
-            this.isDisclosePrice = _data["isDisclosePrice"];
-        }
-    }
-
-    static fromJS(data: any): TradePricing {
-        data = typeof data === 'object' ? data : {};
-        let result = new TradePricing();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["pricingType"] = this.pricingType;
-        data["price"] = this.price;
-        data["maxPrice"] = this.maxPrice;
-        data["isDisclosePrice"] = this.isDisclosePrice;
-        return data;
-    }
-}
-
-export interface ITradePricing {
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean | undefined;
-}
-
-export class TradeProduct implements ITradeProduct {
+export class WooProduct implements IWooProduct {
     id?: number;
     name!: string;
-    description?: string | undefined;
-    tradeCategoryId?: number | undefined;
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean;
-    faqs?: any[];
-    isActive?: boolean;
-    createdAt!: string;
-    updatedAt!: string;
+    slug!: string;
+    date_created!: string;
+    date_created_gmt!: string;
+    date_modified!: string;
+    date_modified_gmt!: string;
+    type!: string;
+    status!: string;
+    description!: string;
+    short_description!: string;
+    sku!: string;
+    price!: string;
+    regular_price!: string;
+    sale_price!: string;
+    on_sale?: boolean;
+    purchasable?: boolean;
+    manage_stock?: boolean;
+    stock_quantity?: number | undefined;
+    stock_status!: string;
+    backorders!: string;
+    backorders_allowed?: boolean;
+    backordered?: boolean;
+    weight!: string;
+    dimensions!: WooDimensions;
+    categories?: WooTerm[];
+    tags?: WooTerm[];
+    images?: WooImage[];
+    attributes?: WooAttribute[];
+    default_attributes?: any;
+    variations?: number[];
+    meta_data?: WooMeta[];
 
-    constructor(data?: ITradeProduct) {
+    [key: string]: any;
+
+    constructor(data?: IWooProduct) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.dimensions = new WooDimensions();
+        }
     }
 
     init(_data?: any) {
         if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
             this.id = _data["id"];
             this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.date_created = _data["date_created"];
+            this.date_created_gmt = _data["date_created_gmt"];
+            this.date_modified = _data["date_modified"];
+            this.date_modified_gmt = _data["date_modified_gmt"];
+            this.type = _data["type"];
+            this.status = _data["status"];
             this.description = _data["description"];
-            this.tradeCategoryId = _data["tradeCategoryId"];
-            this.pricingType = _data["pricingType"];
+            this.short_description = _data["short_description"];
+            this.sku = _data["sku"];
             this.price = _data["price"];
-            this.maxPrice = _data["maxPrice"];
-            this.isDisclosePrice = _data["isDisclosePrice"];
-            if (Array.isArray(_data["faqs"])) {
-                this.faqs = [] as any;
-                for (let item of _data["faqs"])
-                    this.faqs!.push(item);
+            this.regular_price = _data["regular_price"];
+            this.sale_price = _data["sale_price"];
+            this.on_sale = _data["on_sale"];
+            this.purchasable = _data["purchasable"];
+            this.manage_stock = _data["manage_stock"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.stock_status = _data["stock_status"];
+            this.backorders = _data["backorders"];
+            this.backorders_allowed = _data["backorders_allowed"];
+            this.backordered = _data["backordered"];
+            this.weight = _data["weight"];
+            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : new WooDimensions();
+            if (Array.isArray(_data["categories"])) {
+                this.categories = [] as any;
+                for (let item of _data["categories"])
+                    this.categories!.push(WooTerm.fromJS(item));
             }
-            this.isActive = _data["isActive"];
-            this.createdAt = _data["createdAt"];
-            this.updatedAt = _data["updatedAt"];
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(WooTerm.fromJS(item));
+            }
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(WooImage.fromJS(item));
+            }
+            if (Array.isArray(_data["attributes"])) {
+                this.attributes = [] as any;
+                for (let item of _data["attributes"])
+                    this.attributes!.push(WooAttribute.fromJS(item));
+            }
+            this.default_attributes = _data["default_attributes"];
+            if (Array.isArray(_data["variations"])) {
+                this.variations = [] as any;
+                for (let item of _data["variations"])
+                    this.variations!.push(item);
+            }
+            if (Array.isArray(_data["meta_data"])) {
+                this.meta_data = [] as any;
+                for (let item of _data["meta_data"])
+                    this.meta_data!.push(WooMeta.fromJS(item));
+            }
         }
     }
 
-    static fromJS(data: any): TradeProduct {
+    static fromJS(data: any): WooProduct {
         data = typeof data === 'object' ? data : {};
-        let result = new TradeProduct();
+        let result = new WooProduct();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
         data["id"] = this.id;
         data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["date_created"] = this.date_created;
+        data["date_created_gmt"] = this.date_created_gmt;
+        data["date_modified"] = this.date_modified;
+        data["date_modified_gmt"] = this.date_modified_gmt;
+        data["type"] = this.type;
+        data["status"] = this.status;
         data["description"] = this.description;
-        data["tradeCategoryId"] = this.tradeCategoryId;
-        data["pricingType"] = this.pricingType;
+        data["short_description"] = this.short_description;
+        data["sku"] = this.sku;
         data["price"] = this.price;
-        data["maxPrice"] = this.maxPrice;
-        data["isDisclosePrice"] = this.isDisclosePrice;
-        if (Array.isArray(this.faqs)) {
-            data["faqs"] = [];
-            for (let item of this.faqs)
-                data["faqs"].push(item);
+        data["regular_price"] = this.regular_price;
+        data["sale_price"] = this.sale_price;
+        data["on_sale"] = this.on_sale;
+        data["purchasable"] = this.purchasable;
+        data["manage_stock"] = this.manage_stock;
+        data["stock_quantity"] = this.stock_quantity;
+        data["stock_status"] = this.stock_status;
+        data["backorders"] = this.backorders;
+        data["backorders_allowed"] = this.backorders_allowed;
+        data["backordered"] = this.backordered;
+        data["weight"] = this.weight;
+        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
+        if (Array.isArray(this.categories)) {
+            data["categories"] = [];
+            for (let item of this.categories)
+                data["categories"].push(item ? item.toJSON() : undefined as any);
         }
-        data["isActive"] = this.isActive;
-        data["createdAt"] = this.createdAt;
-        data["updatedAt"] = this.updatedAt;
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.attributes)) {
+            data["attributes"] = [];
+            for (let item of this.attributes)
+                data["attributes"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["default_attributes"] = this.default_attributes;
+        if (Array.isArray(this.variations)) {
+            data["variations"] = [];
+            for (let item of this.variations)
+                data["variations"].push(item);
+        }
+        if (Array.isArray(this.meta_data)) {
+            data["meta_data"] = [];
+            for (let item of this.meta_data)
+                data["meta_data"].push(item ? item.toJSON() : undefined as any);
+        }
         return data;
     }
 }
 
-export interface ITradeProduct {
+export interface IWooProduct {
     id?: number;
     name: string;
-    description?: string | undefined;
-    tradeCategoryId?: number | undefined;
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean;
-    faqs?: any[];
-    isActive?: boolean;
-    createdAt: string;
-    updatedAt: string;
+    slug: string;
+    date_created: string;
+    date_created_gmt: string;
+    date_modified: string;
+    date_modified_gmt: string;
+    type: string;
+    status: string;
+    description: string;
+    short_description: string;
+    sku: string;
+    price: string;
+    regular_price: string;
+    sale_price: string;
+    on_sale?: boolean;
+    purchasable?: boolean;
+    manage_stock?: boolean;
+    stock_quantity?: number | undefined;
+    stock_status: string;
+    backorders: string;
+    backorders_allowed?: boolean;
+    backordered?: boolean;
+    weight: string;
+    dimensions: WooDimensions;
+    categories?: WooTerm[];
+    tags?: WooTerm[];
+    images?: WooImage[];
+    attributes?: WooAttribute[];
+    default_attributes?: any;
+    variations?: number[];
+    meta_data?: WooMeta[];
+
+    [key: string]: any;
 }
 
-export class TradeProductUpdate implements ITradeProductUpdate {
-    id?: number | undefined;
-    name?: string | undefined;
-    description?: string | undefined;
-    tradeCategoryId?: number | undefined;
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean | undefined;
-    faqs?: any[] | undefined;
-    isActive?: boolean | undefined;
-    pricing?: TradePricing;
+export class WooDimensions implements IWooDimensions {
+    length?: string;
+    width?: string;
+    height?: string;
 
-    constructor(data?: ITradeProductUpdate) {
+    constructor(data?: IWooDimensions) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.length = _data["length"];
+            this.width = _data["width"];
+            this.height = _data["height"];
+        }
+    }
+
+    static fromJS(data: any): WooDimensions {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooDimensions();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["length"] = this.length;
+        data["width"] = this.width;
+        data["height"] = this.height;
+        return data;
+    }
+}
+
+export interface IWooDimensions {
+    length?: string;
+    width?: string;
+    height?: string;
+}
+
+export class WooTerm implements IWooTerm {
+    id?: number;
+    name?: string;
+    slug?: string;
+
+    constructor(data?: IWooTerm) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -7947,25 +7375,13 @@ export class TradeProductUpdate implements ITradeProductUpdate {
         if (_data) {
             this.id = _data["id"];
             this.name = _data["name"];
-            this.description = _data["description"];
-            this.tradeCategoryId = _data["tradeCategoryId"];
-            this.pricingType = _data["pricingType"];
-            this.price = _data["price"];
-            this.maxPrice = _data["maxPrice"];
-            this.isDisclosePrice = _data["isDisclosePrice"];
-            if (Array.isArray(_data["faqs"])) {
-                this.faqs = [] as any;
-                for (let item of _data["faqs"])
-                    this.faqs!.push(item);
-            }
-            this.isActive = _data["isActive"];
-            this.pricing = _data["pricing"] ? TradePricing.fromJS(_data["pricing"]) : undefined as any;
+            this.slug = _data["slug"];
         }
     }
 
-    static fromJS(data: any): TradeProductUpdate {
+    static fromJS(data: any): WooTerm {
         data = typeof data === 'object' ? data : {};
-        let result = new TradeProductUpdate();
+        let result = new WooTerm();
         result.init(data);
         return result;
     }
@@ -7974,43 +7390,29 @@ export class TradeProductUpdate implements ITradeProductUpdate {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["name"] = this.name;
-        data["description"] = this.description;
-        data["tradeCategoryId"] = this.tradeCategoryId;
-        data["pricingType"] = this.pricingType;
-        data["price"] = this.price;
-        data["maxPrice"] = this.maxPrice;
-        data["isDisclosePrice"] = this.isDisclosePrice;
-        if (Array.isArray(this.faqs)) {
-            data["faqs"] = [];
-            for (let item of this.faqs)
-                data["faqs"].push(item);
-        }
-        data["isActive"] = this.isActive;
-        data["pricing"] = this.pricing ? this.pricing.toJSON() : undefined as any;
+        data["slug"] = this.slug;
         return data;
     }
 }
 
-export interface ITradeProductUpdate {
-    id?: number | undefined;
-    name?: string | undefined;
-    description?: string | undefined;
-    tradeCategoryId?: number | undefined;
-    pricingType?: string | undefined;
-    price?: number | undefined;
-    maxPrice?: number | undefined;
-    isDisclosePrice?: boolean | undefined;
-    faqs?: any[] | undefined;
-    isActive?: boolean | undefined;
-    pricing?: TradePricing;
+export interface IWooTerm {
+    id?: number;
+    name?: string;
+    slug?: string;
 }
 
-export class TradeSummary implements ITradeSummary {
-    total!: number;
-    succeeded!: number;
-    failed!: number;
+export class WooImage implements IWooImage {
+    id?: number;
+    date_created?: string;
+    date_created_gmt?: string;
+    date_modified?: string;
+    date_modified_gmt?: string;
+    src?: string;
+    name?: string;
+    alt?: string;
+    position?: number;
 
-    constructor(data?: ITradeSummary) {
+    constructor(data?: IWooImage) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -8021,40 +7423,61 @@ export class TradeSummary implements ITradeSummary {
 
     init(_data?: any) {
         if (_data) {
-            this.total = _data["total"];
-            this.succeeded = _data["succeeded"];
-            this.failed = _data["failed"];
+            this.id = _data["id"];
+            this.date_created = _data["date_created"];
+            this.date_created_gmt = _data["date_created_gmt"];
+            this.date_modified = _data["date_modified"];
+            this.date_modified_gmt = _data["date_modified_gmt"];
+            this.src = _data["src"];
+            this.name = _data["name"];
+            this.alt = _data["alt"];
+            this.position = _data["position"];
         }
     }
 
-    static fromJS(data: any): TradeSummary {
+    static fromJS(data: any): WooImage {
         data = typeof data === 'object' ? data : {};
-        let result = new TradeSummary();
+        let result = new WooImage();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["total"] = this.total;
-        data["succeeded"] = this.succeeded;
-        data["failed"] = this.failed;
+        data["id"] = this.id;
+        data["date_created"] = this.date_created;
+        data["date_created_gmt"] = this.date_created_gmt;
+        data["date_modified"] = this.date_modified;
+        data["date_modified_gmt"] = this.date_modified_gmt;
+        data["src"] = this.src;
+        data["name"] = this.name;
+        data["alt"] = this.alt;
+        data["position"] = this.position;
         return data;
     }
 }
 
-export interface ITradeSummary {
-    total: number;
-    succeeded: number;
-    failed: number;
+export interface IWooImage {
+    id?: number;
+    date_created?: string;
+    date_created_gmt?: string;
+    date_modified?: string;
+    date_modified_gmt?: string;
+    src?: string;
+    name?: string;
+    alt?: string;
+    position?: number;
 }
 
-export class VariantBatchRequest implements IVariantBatchRequest {
-    create?: VariantCreate[] | undefined;
-    update?: VariantUpdate[] | undefined;
-    delete?: number[] | undefined;
+export class WooAttribute implements IWooAttribute {
+    id?: number;
+    name?: string;
+    position?: number;
+    visible?: boolean;
+    variation?: boolean;
+    options?: string[];
 
-    constructor(data?: IVariantBatchRequest) {
+    constructor(data?: IWooAttribute) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -8065,15 +7488,166 @@ export class VariantBatchRequest implements IVariantBatchRequest {
 
     init(_data?: any) {
         if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.position = _data["position"];
+            this.visible = _data["visible"];
+            this.variation = _data["variation"];
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): WooAttribute {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooAttribute();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["position"] = this.position;
+        data["visible"] = this.visible;
+        data["variation"] = this.variation;
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IWooAttribute {
+    id?: number;
+    name?: string;
+    position?: number;
+    visible?: boolean;
+    variation?: boolean;
+    options?: string[];
+}
+
+export class WooMeta implements IWooMeta {
+    id?: number;
+    key?: string;
+    value?: any;
+
+    constructor(data?: IWooMeta) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.key = _data["key"];
+            this.value = _data["value"];
+        }
+    }
+
+    static fromJS(data: any): WooMeta {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooMeta();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["key"] = this.key;
+        data["value"] = this.value;
+        return data;
+    }
+}
+
+export interface IWooMeta {
+    id?: number;
+    key?: string;
+    value?: any;
+}
+
+export class WooItemFailure implements IWooItemFailure {
+    id?: number;
+    error?: WooError;
+
+    constructor(data?: IWooItemFailure) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): WooItemFailure {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooItemFailure();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IWooItemFailure {
+    id?: number;
+    error?: WooError;
+}
+
+export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooProductInput {
+    create?: WooProductInput[] | undefined;
+    update?: WooProductInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooProductInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
             if (Array.isArray(_data["create"])) {
                 this.create = [] as any;
                 for (let item of _data["create"])
-                    this.create!.push(VariantCreate.fromJS(item));
+                    this.create!.push(WooProductInput.fromJS(item));
             }
             if (Array.isArray(_data["update"])) {
                 this.update = [] as any;
                 for (let item of _data["update"])
-                    this.update!.push(VariantUpdate.fromJS(item));
+                    this.update!.push(WooProductInput.fromJS(item));
             }
             if (Array.isArray(_data["delete"])) {
                 this.delete = [] as any;
@@ -8083,15 +7657,19 @@ export class VariantBatchRequest implements IVariantBatchRequest {
         }
     }
 
-    static fromJS(data: any): VariantBatchRequest {
+    static fromJS(data: any): WooBatchRequestOfWooProductInput {
         data = typeof data === 'object' ? data : {};
-        let result = new VariantBatchRequest();
+        let result = new WooBatchRequestOfWooProductInput();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
         if (Array.isArray(this.create)) {
             data["create"] = [];
             for (let item of this.create)
@@ -8111,280 +7689,42 @@ export class VariantBatchRequest implements IVariantBatchRequest {
     }
 }
 
-export interface IVariantBatchRequest {
-    create?: VariantCreate[] | undefined;
-    update?: VariantUpdate[] | undefined;
+export interface IWooBatchRequestOfWooProductInput {
+    create?: WooProductInput[] | undefined;
+    update?: WooProductInput[] | undefined;
     delete?: number[] | undefined;
+
+    [key: string]: any;
 }
 
-export class VariantCreate implements IVariantCreate {
-    title?: string | undefined;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
-
-    constructor(data?: IVariantCreate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.title = _data["title"];
-            this.sku = _data["sku"];
-            this.barcode = _data["barcode"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.allow_backorder = _data["allow_backorder"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(PriceInput.fromJS(item));
-            }
-            if (Array.isArray(_data["attribute_value_ids"])) {
-                this.attribute_value_ids = [] as any;
-                for (let item of _data["attribute_value_ids"])
-                    this.attribute_value_ids!.push(item);
-            }
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.wholesale = _data["wholesale"] ? WholesaleInput.fromJS(_data["wholesale"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): VariantCreate {
-        data = typeof data === 'object' ? data : {};
-        let result = new VariantCreate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        data["sku"] = this.sku;
-        data["barcode"] = this.barcode;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["stock_quantity"] = this.stock_quantity;
-        data["manage_inventory"] = this.manage_inventory;
-        data["allow_backorder"] = this.allow_backorder;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attribute_value_ids)) {
-            data["attribute_value_ids"] = [];
-            for (let item of this.attribute_value_ids)
-                data["attribute_value_ids"].push(item);
-        }
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IVariantCreate {
-    title?: string | undefined;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
-}
-
-export class VariantDto implements IVariantDto {
-    id?: number;
-    product_id?: number;
-    title!: string;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean;
-    allow_backorder?: boolean;
-    options?: { [key: string]: string; };
-    prices?: PriceDto[];
-    attribute_value_ids?: number[];
-    wholesale?: WholesaleDto;
-    rank?: number;
-    metadata?: JsonElement | undefined;
-    extensions?: JsonElement;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-
-    constructor(data?: IVariantDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.product_id = _data["product_id"];
-            this.title = _data["title"];
-            this.sku = _data["sku"];
-            this.barcode = _data["barcode"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.allow_backorder = _data["allow_backorder"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(PriceDto.fromJS(item));
-            }
-            if (Array.isArray(_data["attribute_value_ids"])) {
-                this.attribute_value_ids = [] as any;
-                for (let item of _data["attribute_value_ids"])
-                    this.attribute_value_ids!.push(item);
-            }
-            this.wholesale = _data["wholesale"] ? WholesaleDto.fromJS(_data["wholesale"]) : undefined as any;
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): VariantDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new VariantDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["product_id"] = this.product_id;
-        data["title"] = this.title;
-        data["sku"] = this.sku;
-        data["barcode"] = this.barcode;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["stock_quantity"] = this.stock_quantity;
-        data["manage_inventory"] = this.manage_inventory;
-        data["allow_backorder"] = this.allow_backorder;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attribute_value_ids)) {
-            data["attribute_value_ids"] = [];
-            for (let item of this.attribute_value_ids)
-                data["attribute_value_ids"].push(item);
-        }
-        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IVariantDto {
-    id?: number;
-    product_id?: number;
-    title: string;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean;
-    allow_backorder?: boolean;
-    options?: { [key: string]: string; };
-    prices?: PriceDto[];
-    attribute_value_ids?: number[];
-    wholesale?: WholesaleDto;
-    rank?: number;
-    metadata?: JsonElement | undefined;
-    extensions?: JsonElement;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-}
-
-export class VariantItemResult implements IVariantItemResult {
-    index?: number;
+export class WooProductInput implements IWooProductInput {
     id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    variant?: VariantDto | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    status?: string | undefined;
+    description?: string | undefined;
+    sku?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    regular_price?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    sale_price?: string | undefined;
+    manage_stock?: boolean | undefined;
+    stock_quantity?: number | undefined;
+    stock_status?: string | undefined;
+    backorders?: string | undefined;
+    categories?: WooTermInput[] | undefined;
+    tags?: WooTermInput[] | undefined;
+    images?: WooImageInput[] | undefined;
+    attributes?: WooAttributeInput[] | undefined;
+    meta_data?: WooMetaInput[] | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    weight?: string | undefined;
+    dimensions?: WooDimensionsInput | undefined;
 
-    constructor(data?: IVariantItemResult) {
+    [key: string]: any;
+
+    constructor(data?: IWooProductInput) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -8395,60 +7735,757 @@ export class VariantItemResult implements IVariantItemResult {
 
     init(_data?: any) {
         if (_data) {
-            this.index = _data["index"];
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
             this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.type = _data["type"];
             this.status = _data["status"];
-            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
-            this.variant = _data["variant"] ? VariantDto.fromJS(_data["variant"]) : undefined as any;
+            this.description = _data["description"];
+            this.sku = _data["sku"];
+            this.regular_price = _data["regular_price"];
+            this.sale_price = _data["sale_price"];
+            this.manage_stock = _data["manage_stock"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.stock_status = _data["stock_status"];
+            this.backorders = _data["backorders"];
+            if (Array.isArray(_data["categories"])) {
+                this.categories = [] as any;
+                for (let item of _data["categories"])
+                    this.categories!.push(WooTermInput.fromJS(item));
+            }
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(WooTermInput.fromJS(item));
+            }
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(WooImageInput.fromJS(item));
+            }
+            if (Array.isArray(_data["attributes"])) {
+                this.attributes = [] as any;
+                for (let item of _data["attributes"])
+                    this.attributes!.push(WooAttributeInput.fromJS(item));
+            }
+            if (Array.isArray(_data["meta_data"])) {
+                this.meta_data = [] as any;
+                for (let item of _data["meta_data"])
+                    this.meta_data!.push(WooMetaInput.fromJS(item));
+            }
+            this.weight = _data["weight"];
+            this.dimensions = _data["dimensions"] ? WooDimensionsInput.fromJS(_data["dimensions"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): VariantItemResult {
+    static fromJS(data: any): WooProductInput {
         data = typeof data === 'object' ? data : {};
-        let result = new VariantItemResult();
+        let result = new WooProductInput();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["index"] = this.index;
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
         data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["type"] = this.type;
         data["status"] = this.status;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        data["variant"] = this.variant ? this.variant.toJSON() : undefined as any;
+        data["description"] = this.description;
+        data["sku"] = this.sku;
+        data["regular_price"] = this.regular_price;
+        data["sale_price"] = this.sale_price;
+        data["manage_stock"] = this.manage_stock;
+        data["stock_quantity"] = this.stock_quantity;
+        data["stock_status"] = this.stock_status;
+        data["backorders"] = this.backorders;
+        if (Array.isArray(this.categories)) {
+            data["categories"] = [];
+            for (let item of this.categories)
+                data["categories"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.attributes)) {
+            data["attributes"] = [];
+            for (let item of this.attributes)
+                data["attributes"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.meta_data)) {
+            data["meta_data"] = [];
+            for (let item of this.meta_data)
+                data["meta_data"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["weight"] = this.weight;
+        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IVariantItemResult {
-    index?: number;
+export interface IWooProductInput {
     id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    variant?: VariantDto | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    status?: string | undefined;
+    description?: string | undefined;
+    sku?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    regular_price?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    sale_price?: string | undefined;
+    manage_stock?: boolean | undefined;
+    stock_quantity?: number | undefined;
+    stock_status?: string | undefined;
+    backorders?: string | undefined;
+    categories?: WooTermInput[] | undefined;
+    tags?: WooTermInput[] | undefined;
+    images?: WooImageInput[] | undefined;
+    attributes?: WooAttributeInput[] | undefined;
+    meta_data?: WooMetaInput[] | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    weight?: string | undefined;
+    dimensions?: WooDimensionsInput | undefined;
+
+    [key: string]: any;
 }
 
-export class VariantUpdate implements IVariantUpdate {
+export class WooTermInput implements IWooTermInput {
     id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
-    sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
+    name?: string | undefined;
+    slug?: string | undefined;
 
-    constructor(data?: IVariantUpdate) {
+    [key: string]: any;
+
+    constructor(data?: IWooTermInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+        }
+    }
+
+    static fromJS(data: any): WooTermInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooTermInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        return data;
+    }
+}
+
+export interface IWooTermInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+
+    [key: string]: any;
+}
+
+export abstract class WooInput implements IWooInput {
+
+    [key: string]: any;
+
+    constructor(data?: IWooInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+        }
+    }
+
+    static fromJS(data: any): WooInput {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'WooInput' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        return data;
+    }
+}
+
+export interface IWooInput {
+
+    [key: string]: any;
+}
+
+export class WooImageInput implements IWooImageInput {
+    id?: number | undefined;
+    src?: string | undefined;
+    name?: string | undefined;
+    alt?: string | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooImageInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.src = _data["src"];
+            this.name = _data["name"];
+            this.alt = _data["alt"];
+        }
+    }
+
+    static fromJS(data: any): WooImageInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooImageInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["src"] = this.src;
+        data["name"] = this.name;
+        data["alt"] = this.alt;
+        return data;
+    }
+}
+
+export interface IWooImageInput {
+    id?: number | undefined;
+    src?: string | undefined;
+    name?: string | undefined;
+    alt?: string | undefined;
+
+    [key: string]: any;
+}
+
+export class WooAttributeInput implements IWooAttributeInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    position?: number | undefined;
+    visible?: boolean | undefined;
+    variation?: boolean | undefined;
+    /** The options; one string of values separated by | is accepted too. */
+    options?: string[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooAttributeInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.position = _data["position"];
+            this.visible = _data["visible"];
+            this.variation = _data["variation"];
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): WooAttributeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooAttributeInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["position"] = this.position;
+        data["visible"] = this.visible;
+        data["variation"] = this.variation;
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IWooAttributeInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    position?: number | undefined;
+    visible?: boolean | undefined;
+    variation?: boolean | undefined;
+    /** The options; one string of values separated by | is accepted too. */
+    options?: string[] | undefined;
+
+    [key: string]: any;
+}
+
+export class WooMetaInput implements IWooMetaInput {
+    id?: number | undefined;
+    key?: string | undefined;
+    value?: any | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooMetaInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.key = _data["key"];
+            this.value = _data["value"];
+        }
+    }
+
+    static fromJS(data: any): WooMetaInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooMetaInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["key"] = this.key;
+        data["value"] = this.value;
+        return data;
+    }
+}
+
+export interface IWooMetaInput {
+    id?: number | undefined;
+    key?: string | undefined;
+    value?: any | undefined;
+
+    [key: string]: any;
+}
+
+export class WooDimensionsInput implements IWooDimensionsInput {
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    length?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    width?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    height?: string | undefined;
+
+    constructor(data?: IWooDimensionsInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.length = _data["length"];
+            this.width = _data["width"];
+            this.height = _data["height"];
+        }
+    }
+
+    static fromJS(data: any): WooDimensionsInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooDimensionsInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["length"] = this.length;
+        data["width"] = this.width;
+        data["height"] = this.height;
+        return data;
+    }
+}
+
+export interface IWooDimensionsInput {
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    length?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    width?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    height?: string | undefined;
+}
+
+export class WooBatchResponseOfWooVariation implements IWooBatchResponseOfWooVariation {
+    create?: WooBatchEntryOfWooVariation[] | undefined;
+    update?: WooBatchEntryOfWooVariation[] | undefined;
+    delete?: WooBatchEntryOfWooVariation[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWooVariation) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWooVariation.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWooVariation.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWooVariation.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWooVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWooVariation();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWooVariation {
+    create?: WooBatchEntryOfWooVariation[] | undefined;
+    update?: WooBatchEntryOfWooVariation[] | undefined;
+    delete?: WooBatchEntryOfWooVariation[] | undefined;
+}
+
+export class WooBatchEntryOfWooVariation implements IWooBatchEntryOfWooVariation {
+    resource?: WooVariation | undefined;
+    failure?: WooItemFailure | undefined;
+
+    constructor(data?: IWooBatchEntryOfWooVariation) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.resource = _data["resource"] ? WooVariation.fromJS(_data["resource"]) : undefined as any;
+            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): WooBatchEntryOfWooVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooVariation();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
+        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IWooBatchEntryOfWooVariation {
+    resource?: WooVariation | undefined;
+    failure?: WooItemFailure | undefined;
+}
+
+export class WooVariation implements IWooVariation {
+    id?: number;
+    date_created!: string;
+    date_created_gmt!: string;
+    date_modified!: string;
+    date_modified_gmt!: string;
+    description!: string;
+    sku!: string;
+    price!: string;
+    regular_price!: string;
+    sale_price!: string;
+    on_sale?: boolean;
+    status!: string;
+    purchasable?: boolean;
+    manage_stock?: any;
+    stock_quantity?: number | undefined;
+    stock_status!: string;
+    backorders!: string;
+    backorders_allowed?: boolean;
+    backordered?: boolean;
+    weight!: string;
+    dimensions!: WooDimensions;
+    image?: any;
+    attributes?: WooVariationAttribute[];
+    menu_order?: number;
+    meta_data?: WooMeta[];
+
+    [key: string]: any;
+
+    constructor(data?: IWooVariation) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.dimensions = new WooDimensions();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.date_created = _data["date_created"];
+            this.date_created_gmt = _data["date_created_gmt"];
+            this.date_modified = _data["date_modified"];
+            this.date_modified_gmt = _data["date_modified_gmt"];
+            this.description = _data["description"];
+            this.sku = _data["sku"];
+            this.price = _data["price"];
+            this.regular_price = _data["regular_price"];
+            this.sale_price = _data["sale_price"];
+            this.on_sale = _data["on_sale"];
+            this.status = _data["status"];
+            this.purchasable = _data["purchasable"];
+            this.manage_stock = _data["manage_stock"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.stock_status = _data["stock_status"];
+            this.backorders = _data["backorders"];
+            this.backorders_allowed = _data["backorders_allowed"];
+            this.backordered = _data["backordered"];
+            this.weight = _data["weight"];
+            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : new WooDimensions();
+            this.image = _data["image"];
+            if (Array.isArray(_data["attributes"])) {
+                this.attributes = [] as any;
+                for (let item of _data["attributes"])
+                    this.attributes!.push(WooVariationAttribute.fromJS(item));
+            }
+            this.menu_order = _data["menu_order"];
+            if (Array.isArray(_data["meta_data"])) {
+                this.meta_data = [] as any;
+                for (let item of _data["meta_data"])
+                    this.meta_data!.push(WooMeta.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooVariation();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["date_created"] = this.date_created;
+        data["date_created_gmt"] = this.date_created_gmt;
+        data["date_modified"] = this.date_modified;
+        data["date_modified_gmt"] = this.date_modified_gmt;
+        data["description"] = this.description;
+        data["sku"] = this.sku;
+        data["price"] = this.price;
+        data["regular_price"] = this.regular_price;
+        data["sale_price"] = this.sale_price;
+        data["on_sale"] = this.on_sale;
+        data["status"] = this.status;
+        data["purchasable"] = this.purchasable;
+        data["manage_stock"] = this.manage_stock;
+        data["stock_quantity"] = this.stock_quantity;
+        data["stock_status"] = this.stock_status;
+        data["backorders"] = this.backorders;
+        data["backorders_allowed"] = this.backorders_allowed;
+        data["backordered"] = this.backordered;
+        data["weight"] = this.weight;
+        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
+        data["image"] = this.image;
+        if (Array.isArray(this.attributes)) {
+            data["attributes"] = [];
+            for (let item of this.attributes)
+                data["attributes"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["menu_order"] = this.menu_order;
+        if (Array.isArray(this.meta_data)) {
+            data["meta_data"] = [];
+            for (let item of this.meta_data)
+                data["meta_data"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooVariation {
+    id?: number;
+    date_created: string;
+    date_created_gmt: string;
+    date_modified: string;
+    date_modified_gmt: string;
+    description: string;
+    sku: string;
+    price: string;
+    regular_price: string;
+    sale_price: string;
+    on_sale?: boolean;
+    status: string;
+    purchasable?: boolean;
+    manage_stock?: any;
+    stock_quantity?: number | undefined;
+    stock_status: string;
+    backorders: string;
+    backorders_allowed?: boolean;
+    backordered?: boolean;
+    weight: string;
+    dimensions: WooDimensions;
+    image?: any;
+    attributes?: WooVariationAttribute[];
+    menu_order?: number;
+    meta_data?: WooMeta[];
+
+    [key: string]: any;
+}
+
+export class WooVariationAttribute implements IWooVariationAttribute {
+    id?: number;
+    name?: string;
+    option?: string;
+
+    constructor(data?: IWooVariationAttribute) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -8460,42 +8497,14 @@ export class VariantUpdate implements IVariantUpdate {
     init(_data?: any) {
         if (_data) {
             this.id = _data["id"];
-            this.version = _data["version"];
-            this.title = _data["title"];
-            this.sku = _data["sku"];
-            this.barcode = _data["barcode"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.allow_backorder = _data["allow_backorder"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(PriceInput.fromJS(item));
-            }
-            if (Array.isArray(_data["attribute_value_ids"])) {
-                this.attribute_value_ids = [] as any;
-                for (let item of _data["attribute_value_ids"])
-                    this.attribute_value_ids!.push(item);
-            }
-            this.rank = _data["rank"];
-            this.metadata = _data["metadata"] ? JsonElement.fromJS(_data["metadata"]) : undefined as any;
-            this.extensions = _data["extensions"] ? JsonElement.fromJS(_data["extensions"]) : undefined as any;
-            this.wholesale = _data["wholesale"] ? WholesaleInput.fromJS(_data["wholesale"]) : undefined as any;
+            this.name = _data["name"];
+            this.option = _data["option"];
         }
     }
 
-    static fromJS(data: any): VariantUpdate {
+    static fromJS(data: any): WooVariationAttribute {
         data = typeof data === 'object' ? data : {};
-        let result = new VariantUpdate();
+        let result = new WooVariationAttribute();
         result.init(data);
         return result;
     }
@@ -8503,58 +8512,416 @@ export class VariantUpdate implements IVariantUpdate {
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
-        data["version"] = this.version;
-        data["title"] = this.title;
-        data["sku"] = this.sku;
-        data["barcode"] = this.barcode;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["stock_quantity"] = this.stock_quantity;
-        data["manage_inventory"] = this.manage_inventory;
-        data["allow_backorder"] = this.allow_backorder;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attribute_value_ids)) {
-            data["attribute_value_ids"] = [];
-            for (let item of this.attribute_value_ids)
-                data["attribute_value_ids"].push(item);
-        }
-        data["rank"] = this.rank;
-        data["metadata"] = this.metadata ? this.metadata.toJSON() : undefined as any;
-        data["extensions"] = this.extensions ? this.extensions.toJSON() : undefined as any;
-        data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
+        data["name"] = this.name;
+        data["option"] = this.option;
         return data;
     }
 }
 
-export interface IVariantUpdate {
+export interface IWooVariationAttribute {
+    id?: number;
+    name?: string;
+    option?: string;
+}
+
+export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWooVariationInput {
+    create?: WooVariationInput[] | undefined;
+    update?: WooVariationInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooVariationInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooVariationInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooVariationInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchRequestOfWooVariationInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchRequestOfWooVariationInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchRequestOfWooVariationInput {
+    create?: WooVariationInput[] | undefined;
+    update?: WooVariationInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+}
+
+export class WooVariationInput implements IWooVariationInput {
     id?: number | undefined;
-    version?: number | undefined;
-    title?: string | undefined;
     sku?: string | undefined;
-    barcode?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    regular_price?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    sale_price?: string | undefined;
+    manage_stock?: any | undefined;
     stock_quantity?: number | undefined;
-    manage_inventory?: boolean | undefined;
-    allow_backorder?: boolean | undefined;
-    options?: { [key: string]: string; } | undefined;
-    prices?: PriceInput[] | undefined;
-    attribute_value_ids?: number[] | undefined;
-    rank?: number | undefined;
-    metadata?: JsonElement;
-    extensions?: JsonElement;
-    wholesale?: WholesaleInput;
+    stock_status?: string | undefined;
+    backorders?: string | undefined;
+    attributes?: WooVariationAttributeInput[] | undefined;
+    menu_order?: number | undefined;
+    meta_data?: WooMetaInput[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooVariationInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.sku = _data["sku"];
+            this.regular_price = _data["regular_price"];
+            this.sale_price = _data["sale_price"];
+            this.manage_stock = _data["manage_stock"];
+            this.stock_quantity = _data["stock_quantity"];
+            this.stock_status = _data["stock_status"];
+            this.backorders = _data["backorders"];
+            if (Array.isArray(_data["attributes"])) {
+                this.attributes = [] as any;
+                for (let item of _data["attributes"])
+                    this.attributes!.push(WooVariationAttributeInput.fromJS(item));
+            }
+            this.menu_order = _data["menu_order"];
+            if (Array.isArray(_data["meta_data"])) {
+                this.meta_data = [] as any;
+                for (let item of _data["meta_data"])
+                    this.meta_data!.push(WooMetaInput.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooVariationInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooVariationInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["sku"] = this.sku;
+        data["regular_price"] = this.regular_price;
+        data["sale_price"] = this.sale_price;
+        data["manage_stock"] = this.manage_stock;
+        data["stock_quantity"] = this.stock_quantity;
+        data["stock_status"] = this.stock_status;
+        data["backorders"] = this.backorders;
+        if (Array.isArray(this.attributes)) {
+            data["attributes"] = [];
+            for (let item of this.attributes)
+                data["attributes"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["menu_order"] = this.menu_order;
+        if (Array.isArray(this.meta_data)) {
+            data["meta_data"] = [];
+            for (let item of this.meta_data)
+                data["meta_data"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooVariationInput {
+    id?: number | undefined;
+    sku?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    regular_price?: string | undefined;
+    /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
+    sale_price?: string | undefined;
+    manage_stock?: any | undefined;
+    stock_quantity?: number | undefined;
+    stock_status?: string | undefined;
+    backorders?: string | undefined;
+    attributes?: WooVariationAttributeInput[] | undefined;
+    menu_order?: number | undefined;
+    meta_data?: WooMetaInput[] | undefined;
+
+    [key: string]: any;
+}
+
+export class WooVariationAttributeInput implements IWooVariationAttributeInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    option?: string | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooVariationAttributeInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.option = _data["option"];
+        }
+    }
+
+    static fromJS(data: any): WooVariationAttributeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooVariationAttributeInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["option"] = this.option;
+        return data;
+    }
+}
+
+export interface IWooVariationAttributeInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    option?: string | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchResponseOfWholesaleSuiteProduct implements IWooBatchResponseOfWholesaleSuiteProduct {
+    create?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+    update?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+    delete?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWholesaleSuiteProduct) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWholesaleSuiteProduct.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWholesaleSuiteProduct.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWholesaleSuiteProduct.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWholesaleSuiteProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWholesaleSuiteProduct();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWholesaleSuiteProduct {
+    create?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+    update?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+    delete?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
+}
+
+export class WooBatchEntryOfWholesaleSuiteProduct implements IWooBatchEntryOfWholesaleSuiteProduct {
+    resource?: WholesaleSuiteProduct | undefined;
+    failure?: WooItemFailure | undefined;
+
+    constructor(data?: IWooBatchEntryOfWholesaleSuiteProduct) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.resource = _data["resource"] ? WholesaleSuiteProduct.fromJS(_data["resource"]) : undefined as any;
+            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): WooBatchEntryOfWholesaleSuiteProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWholesaleSuiteProduct();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
+        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IWooBatchEntryOfWholesaleSuiteProduct {
+    resource?: WholesaleSuiteProduct | undefined;
+    failure?: WooItemFailure | undefined;
+}
+
+export class WholesaleSuiteProduct extends WooProduct implements IWholesaleSuiteProduct {
+    wholesale_data!: WholesaleData;
+
+    [key: string]: any;
+
+    constructor(data?: IWholesaleSuiteProduct) {
+        super(data);
+        if (!data) {
+            this.wholesale_data = new WholesaleData();
+        }
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.wholesale_data = _data["wholesale_data"] ? WholesaleData.fromJS(_data["wholesale_data"]) : new WholesaleData();
+        }
+    }
+
+    static override fromJS(data: any): WholesaleSuiteProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleSuiteProduct();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["wholesale_data"] = this.wholesale_data ? this.wholesale_data.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleSuiteProduct extends IWooProduct {
+    wholesale_data: WholesaleData;
+
+    [key: string]: any;
 }
 
 export class WholesaleData implements IWholesaleData {
@@ -8676,14 +9043,11 @@ export interface IWholesaleData {
     wwpp_quantity_discount_rule_mapping?: WholesaleRuleMapping | undefined;
 }
 
-export class WholesaleDto implements IWholesaleDto {
-    prices?: WholesalePriceDto[];
-    minimum_order_quantities?: MinimumOrderQuantityDto[];
-    order_quantity_steps?: OrderQuantityStepDto[];
-    visibility?: string[];
-    quantity_discount_rules?: QuantityDiscountRuleDto[];
+export class WholesaleRuleMapping implements IWholesaleRuleMapping {
+    desc?: string;
+    mapping?: WholesaleRule[];
 
-    constructor(data?: IWholesaleDto) {
+    constructor(data?: IWholesaleRuleMapping) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -8694,538 +9058,45 @@ export class WholesaleDto implements IWholesaleDto {
 
     init(_data?: any) {
         if (_data) {
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(WholesalePriceDto.fromJS(item));
-            }
-            if (Array.isArray(_data["minimum_order_quantities"])) {
-                this.minimum_order_quantities = [] as any;
-                for (let item of _data["minimum_order_quantities"])
-                    this.minimum_order_quantities!.push(MinimumOrderQuantityDto.fromJS(item));
-            }
-            if (Array.isArray(_data["order_quantity_steps"])) {
-                this.order_quantity_steps = [] as any;
-                for (let item of _data["order_quantity_steps"])
-                    this.order_quantity_steps!.push(OrderQuantityStepDto.fromJS(item));
-            }
-            if (Array.isArray(_data["visibility"])) {
-                this.visibility = [] as any;
-                for (let item of _data["visibility"])
-                    this.visibility!.push(item);
-            }
-            if (Array.isArray(_data["quantity_discount_rules"])) {
-                this.quantity_discount_rules = [] as any;
-                for (let item of _data["quantity_discount_rules"])
-                    this.quantity_discount_rules!.push(QuantityDiscountRuleDto.fromJS(item));
+            this.desc = _data["desc"];
+            if (Array.isArray(_data["mapping"])) {
+                this.mapping = [] as any;
+                for (let item of _data["mapping"])
+                    this.mapping!.push(WholesaleRule.fromJS(item));
             }
         }
     }
 
-    static fromJS(data: any): WholesaleDto {
+    static fromJS(data: any): WholesaleRuleMapping {
         data = typeof data === 'object' ? data : {};
-        let result = new WholesaleDto();
+        let result = new WholesaleRuleMapping();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.minimum_order_quantities)) {
-            data["minimum_order_quantities"] = [];
-            for (let item of this.minimum_order_quantities)
-                data["minimum_order_quantities"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.order_quantity_steps)) {
-            data["order_quantity_steps"] = [];
-            for (let item of this.order_quantity_steps)
-                data["order_quantity_steps"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.visibility)) {
-            data["visibility"] = [];
-            for (let item of this.visibility)
-                data["visibility"].push(item);
-        }
-        if (Array.isArray(this.quantity_discount_rules)) {
-            data["quantity_discount_rules"] = [];
-            for (let item of this.quantity_discount_rules)
-                data["quantity_discount_rules"].push(item ? item.toJSON() : undefined as any);
+        data["desc"] = this.desc;
+        if (Array.isArray(this.mapping)) {
+            data["mapping"] = [];
+            for (let item of this.mapping)
+                data["mapping"].push(item ? item.toJSON() : undefined as any);
         }
         return data;
     }
 }
 
-export interface IWholesaleDto {
-    prices?: WholesalePriceDto[];
-    minimum_order_quantities?: MinimumOrderQuantityDto[];
-    order_quantity_steps?: OrderQuantityStepDto[];
-    visibility?: string[];
-    quantity_discount_rules?: QuantityDiscountRuleDto[];
-}
-
-export class WholesaleInput implements IWholesaleInput {
-    prices?: WholesalePriceInput[] | undefined;
-    minimum_order_quantities?: MinimumOrderQuantityInput[] | undefined;
-    order_quantity_steps?: OrderQuantityStepInput[] | undefined;
-    visibility?: string[] | undefined;
-    quantity_discount_rules?: QuantityDiscountRuleInput[] | undefined;
-
-    constructor(data?: IWholesaleInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(WholesalePriceInput.fromJS(item));
-            }
-            if (Array.isArray(_data["minimum_order_quantities"])) {
-                this.minimum_order_quantities = [] as any;
-                for (let item of _data["minimum_order_quantities"])
-                    this.minimum_order_quantities!.push(MinimumOrderQuantityInput.fromJS(item));
-            }
-            if (Array.isArray(_data["order_quantity_steps"])) {
-                this.order_quantity_steps = [] as any;
-                for (let item of _data["order_quantity_steps"])
-                    this.order_quantity_steps!.push(OrderQuantityStepInput.fromJS(item));
-            }
-            if (Array.isArray(_data["visibility"])) {
-                this.visibility = [] as any;
-                for (let item of _data["visibility"])
-                    this.visibility!.push(item);
-            }
-            if (Array.isArray(_data["quantity_discount_rules"])) {
-                this.quantity_discount_rules = [] as any;
-                for (let item of _data["quantity_discount_rules"])
-                    this.quantity_discount_rules!.push(QuantityDiscountRuleInput.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): WholesaleInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.minimum_order_quantities)) {
-            data["minimum_order_quantities"] = [];
-            for (let item of this.minimum_order_quantities)
-                data["minimum_order_quantities"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.order_quantity_steps)) {
-            data["order_quantity_steps"] = [];
-            for (let item of this.order_quantity_steps)
-                data["order_quantity_steps"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.visibility)) {
-            data["visibility"] = [];
-            for (let item of this.visibility)
-                data["visibility"].push(item);
-        }
-        if (Array.isArray(this.quantity_discount_rules)) {
-            data["quantity_discount_rules"] = [];
-            for (let item of this.quantity_discount_rules)
-                data["quantity_discount_rules"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IWholesaleInput {
-    prices?: WholesalePriceInput[] | undefined;
-    minimum_order_quantities?: MinimumOrderQuantityInput[] | undefined;
-    order_quantity_steps?: OrderQuantityStepInput[] | undefined;
-    visibility?: string[] | undefined;
-    quantity_discount_rules?: QuantityDiscountRuleInput[] | undefined;
-}
-
-export class WholesalePriceDto implements IWholesalePriceDto {
-    role!: string;
-    currency_code!: string;
-    amount!: number;
-    sale_amount!: number | undefined;
-
-    constructor(data?: IWholesalePriceDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.sale_amount = _data["sale_amount"];
-        }
-    }
-
-    static fromJS(data: any): WholesalePriceDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesalePriceDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["sale_amount"] = this.sale_amount;
-        return data;
-    }
-}
-
-export interface IWholesalePriceDto {
-    role: string;
-    currency_code: string;
-    amount: number;
-    sale_amount: number | undefined;
-}
-
-export class WholesalePriceInput implements IWholesalePriceInput {
-    role?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number | undefined;
-    sale_amount?: number | undefined;
-
-    constructor(data?: IWholesalePriceInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.role = _data["role"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.sale_amount = _data["sale_amount"];
-        }
-    }
-
-    static fromJS(data: any): WholesalePriceInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesalePriceInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["role"] = this.role;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["sale_amount"] = this.sale_amount;
-        return data;
-    }
-}
-
-export interface IWholesalePriceInput {
-    role?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number | undefined;
-    sale_amount?: number | undefined;
-}
-
-export class WholesaleRoleBatchRequest implements IWholesaleRoleBatchRequest {
-    create?: WholesaleRoleCreate[] | undefined;
-    update?: WholesaleRoleUpdate[] | undefined;
-    delete?: number[] | undefined;
-
-    constructor(data?: IWholesaleRoleBatchRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(WholesaleRoleCreate.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(WholesaleRoleUpdate.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-        }
-    }
-
-    static fromJS(data: any): WholesaleRoleBatchRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRoleBatchRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        return data;
-    }
-}
-
-export interface IWholesaleRoleBatchRequest {
-    create?: WholesaleRoleCreate[] | undefined;
-    update?: WholesaleRoleUpdate[] | undefined;
-    delete?: number[] | undefined;
-}
-
-export class WholesaleRoleCreate implements IWholesaleRoleCreate {
-    key?: string | undefined;
-    name?: string | undefined;
-
-    constructor(data?: IWholesaleRoleCreate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.key = _data["key"];
-            this.name = _data["name"];
-        }
-    }
-
-    static fromJS(data: any): WholesaleRoleCreate {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRoleCreate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["key"] = this.key;
-        data["name"] = this.name;
-        return data;
-    }
-}
-
-export interface IWholesaleRoleCreate {
-    key?: string | undefined;
-    name?: string | undefined;
-}
-
-export class WholesaleRoleDto implements IWholesaleRoleDto {
-    id?: number;
-    key!: string;
-    name!: string;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-
-    constructor(data?: IWholesaleRoleDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.key = _data["key"];
-            this.name = _data["name"];
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): WholesaleRoleDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRoleDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["key"] = this.key;
-        data["name"] = this.name;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IWholesaleRoleDto {
-    id?: number;
-    key: string;
-    name: string;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
-}
-
-export class WholesaleRoleItemResult implements IWholesaleRoleItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    wholesale_role?: WholesaleRoleDto | undefined;
-
-    constructor(data?: IWholesaleRoleItemResult) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.index = _data["index"];
-            this.id = _data["id"];
-            this.status = _data["status"];
-            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
-            this.wholesale_role = _data["wholesale_role"] ? WholesaleRoleDto.fromJS(_data["wholesale_role"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WholesaleRoleItemResult {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRoleItemResult();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["index"] = this.index;
-        data["id"] = this.id;
-        data["status"] = this.status;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
-        data["wholesale_role"] = this.wholesale_role ? this.wholesale_role.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWholesaleRoleItemResult {
-    index?: number;
-    id?: number | undefined;
-    status?: ItemStatus;
-    error?: ItemError | undefined;
-    wholesale_role?: WholesaleRoleDto | undefined;
-}
-
-export class WholesaleRoleUpdate implements IWholesaleRoleUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    key?: string | undefined;
-    name?: string | undefined;
-
-    constructor(data?: IWholesaleRoleUpdate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.version = _data["version"];
-            this.key = _data["key"];
-            this.name = _data["name"];
-        }
-    }
-
-    static fromJS(data: any): WholesaleRoleUpdate {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRoleUpdate();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["version"] = this.version;
-        data["key"] = this.key;
-        data["name"] = this.name;
-        return data;
-    }
-}
-
-export interface IWholesaleRoleUpdate {
-    id?: number | undefined;
-    version?: number | undefined;
-    key?: string | undefined;
-    name?: string | undefined;
+export interface IWholesaleRuleMapping {
+    desc?: string;
+    mapping?: WholesaleRule[];
 }
 
 export class WholesaleRule implements IWholesaleRule {
-    wholesale_role!: string;
-    start_qty!: string;
-    end_qty!: string;
-    price_type!: string;
-    wholesale_price!: string;
+    wholesale_role?: string;
+    start_qty?: string;
+    end_qty?: string;
+    price_type?: string;
+    wholesale_price?: string;
 
     constructor(data?: IWholesaleRule) {
         if (data) {
@@ -9265,854 +9136,19 @@ export class WholesaleRule implements IWholesaleRule {
 }
 
 export interface IWholesaleRule {
-    wholesale_role: string;
-    start_qty: string;
-    end_qty: string;
-    price_type: string;
-    wholesale_price: string;
-}
-
-export class WholesaleRuleMapping implements IWholesaleRuleMapping {
-    desc!: string;
-    mapping!: WholesaleRule[];
-
-    constructor(data?: IWholesaleRuleMapping) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.mapping = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.desc = _data["desc"];
-            if (Array.isArray(_data["mapping"])) {
-                this.mapping = [] as any;
-                for (let item of _data["mapping"])
-                    this.mapping!.push(WholesaleRule.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): WholesaleRuleMapping {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleRuleMapping();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["desc"] = this.desc;
-        if (Array.isArray(this.mapping)) {
-            data["mapping"] = [];
-            for (let item of this.mapping)
-                data["mapping"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IWholesaleRuleMapping {
-    desc: string;
-    mapping: WholesaleRule[];
-}
-
-export class WholesaleSuiteProduct implements IWholesaleSuiteProduct {
-    id?: number;
-    name?: string;
-    slug?: string;
-    date_created?: string;
-    date_created_gmt?: string;
-    date_modified?: string;
-    date_modified_gmt?: string;
-    type?: string;
-    status?: string;
-    description?: string;
-    short_description?: string;
-    sku?: string;
-    price?: string;
-    regular_price?: string;
-    sale_price?: string;
-    on_sale?: boolean;
-    purchasable?: boolean;
-    manage_stock?: boolean;
-    stock_quantity?: number | undefined;
-    stock_status?: string;
-    backorders?: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight?: string;
-    dimensions?: WooDimensions;
-    categories?: WooTerm[];
-    tags?: WooTerm[];
-    images?: WooImage[];
-    attributes?: WooAttribute[];
-    default_attributes?: JsonElement;
-    variations?: number[];
-    meta_data?: WooMeta[];
-    wholesale_data!: WholesaleData;
-
-    constructor(data?: IWholesaleSuiteProduct) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.wholesale_data = new WholesaleData();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.date_created = _data["date_created"];
-            this.date_created_gmt = _data["date_created_gmt"];
-            this.date_modified = _data["date_modified"];
-            this.date_modified_gmt = _data["date_modified_gmt"];
-            this.type = _data["type"];
-            this.status = _data["status"];
-            this.description = _data["description"];
-            this.short_description = _data["short_description"];
-            this.sku = _data["sku"];
-            this.price = _data["price"];
-            this.regular_price = _data["regular_price"];
-            this.sale_price = _data["sale_price"];
-            this.on_sale = _data["on_sale"];
-            this.purchasable = _data["purchasable"];
-            this.manage_stock = _data["manage_stock"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            this.backorders_allowed = _data["backorders_allowed"];
-            this.backordered = _data["backordered"];
-            this.weight = _data["weight"];
-            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : undefined as any;
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(WooTerm.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(WooTerm.fromJS(item));
-            }
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(WooImage.fromJS(item));
-            }
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooAttribute.fromJS(item));
-            }
-            this.default_attributes = _data["default_attributes"] ? JsonElement.fromJS(_data["default_attributes"]) : undefined as any;
-            if (Array.isArray(_data["variations"])) {
-                this.variations = [] as any;
-                for (let item of _data["variations"])
-                    this.variations!.push(item);
-            }
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMeta.fromJS(item));
-            }
-            this.wholesale_data = _data["wholesale_data"] ? WholesaleData.fromJS(_data["wholesale_data"]) : new WholesaleData();
-        }
-    }
-
-    static fromJS(data: any): WholesaleSuiteProduct {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleSuiteProduct();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["date_created"] = this.date_created;
-        data["date_created_gmt"] = this.date_created_gmt;
-        data["date_modified"] = this.date_modified;
-        data["date_modified_gmt"] = this.date_modified_gmt;
-        data["type"] = this.type;
-        data["status"] = this.status;
-        data["description"] = this.description;
-        data["short_description"] = this.short_description;
-        data["sku"] = this.sku;
-        data["price"] = this.price;
-        data["regular_price"] = this.regular_price;
-        data["sale_price"] = this.sale_price;
-        data["on_sale"] = this.on_sale;
-        data["purchasable"] = this.purchasable;
-        data["manage_stock"] = this.manage_stock;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        data["backorders_allowed"] = this.backorders_allowed;
-        data["backordered"] = this.backordered;
-        data["weight"] = this.weight;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["default_attributes"] = this.default_attributes ? this.default_attributes.toJSON() : undefined as any;
-        if (Array.isArray(this.variations)) {
-            data["variations"] = [];
-            for (let item of this.variations)
-                data["variations"].push(item);
-        }
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["wholesale_data"] = this.wholesale_data ? this.wholesale_data.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWholesaleSuiteProduct {
-    id?: number;
-    name?: string;
-    slug?: string;
-    date_created?: string;
-    date_created_gmt?: string;
-    date_modified?: string;
-    date_modified_gmt?: string;
-    type?: string;
-    status?: string;
-    description?: string;
-    short_description?: string;
-    sku?: string;
-    price?: string;
-    regular_price?: string;
-    sale_price?: string;
-    on_sale?: boolean;
-    purchasable?: boolean;
-    manage_stock?: boolean;
-    stock_quantity?: number | undefined;
-    stock_status?: string;
-    backorders?: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight?: string;
-    dimensions?: WooDimensions;
-    categories?: WooTerm[];
-    tags?: WooTerm[];
-    images?: WooImage[];
-    attributes?: WooAttribute[];
-    default_attributes?: JsonElement;
-    variations?: number[];
-    meta_data?: WooMeta[];
-    wholesale_data: WholesaleData;
-}
-
-export class WholesaleSuiteProductInput implements IWholesaleSuiteProductInput {
-    wholesale_price?: JsonElement | undefined;
-    wholesale_sale_price?: JsonElement | undefined;
-    wholesale_visibility_filter?: JsonElement | undefined;
-    wholesale_minimum_order_quantity?: JsonElement | undefined;
-    wholesale_order_quantity_step?: JsonElement | undefined;
-    wholesale_quantity_discount_rule_mapping?: JsonElement | undefined;
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    status?: string | undefined;
-    description?: string | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: boolean | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    categories?: WooTermInput[] | undefined;
-    tags?: WooTermInput[] | undefined;
-    images?: WooImageInput[] | undefined;
-    attributes?: WooAttributeInput[] | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-    weight?: WooDecimal | undefined;
-    dimensions?: WooDimensionsInput | undefined;
-
-    constructor(data?: IWholesaleSuiteProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.wholesale_price = _data["wholesale_price"] ? JsonElement.fromJS(_data["wholesale_price"]) : undefined as any;
-            this.wholesale_sale_price = _data["wholesale_sale_price"] ? JsonElement.fromJS(_data["wholesale_sale_price"]) : undefined as any;
-            this.wholesale_visibility_filter = _data["wholesale_visibility_filter"] ? JsonElement.fromJS(_data["wholesale_visibility_filter"]) : undefined as any;
-            this.wholesale_minimum_order_quantity = _data["wholesale_minimum_order_quantity"] ? JsonElement.fromJS(_data["wholesale_minimum_order_quantity"]) : undefined as any;
-            this.wholesale_order_quantity_step = _data["wholesale_order_quantity_step"] ? JsonElement.fromJS(_data["wholesale_order_quantity_step"]) : undefined as any;
-            this.wholesale_quantity_discount_rule_mapping = _data["wholesale_quantity_discount_rule_mapping"] ? JsonElement.fromJS(_data["wholesale_quantity_discount_rule_mapping"]) : undefined as any;
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.type = _data["type"];
-            this.status = _data["status"];
-            this.description = _data["description"];
-            this.sku = _data["sku"];
-            this.regular_price = _data["regular_price"] ? WooDecimal.fromJS(_data["regular_price"]) : undefined as any;
-            this.sale_price = _data["sale_price"] ? WooDecimal.fromJS(_data["sale_price"]) : undefined as any;
-            this.manage_stock = _data["manage_stock"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(WooTermInput.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(WooTermInput.fromJS(item));
-            }
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(WooImageInput.fromJS(item));
-            }
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooAttributeInput.fromJS(item));
-            }
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMetaInput.fromJS(item));
-            }
-            this.weight = _data["weight"] ? WooDecimal.fromJS(_data["weight"]) : undefined as any;
-            this.dimensions = _data["dimensions"] ? WooDimensionsInput.fromJS(_data["dimensions"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WholesaleSuiteProductInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleSuiteProductInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["wholesale_price"] = this.wholesale_price ? this.wholesale_price.toJSON() : undefined as any;
-        data["wholesale_sale_price"] = this.wholesale_sale_price ? this.wholesale_sale_price.toJSON() : undefined as any;
-        data["wholesale_visibility_filter"] = this.wholesale_visibility_filter ? this.wholesale_visibility_filter.toJSON() : undefined as any;
-        data["wholesale_minimum_order_quantity"] = this.wholesale_minimum_order_quantity ? this.wholesale_minimum_order_quantity.toJSON() : undefined as any;
-        data["wholesale_order_quantity_step"] = this.wholesale_order_quantity_step ? this.wholesale_order_quantity_step.toJSON() : undefined as any;
-        data["wholesale_quantity_discount_rule_mapping"] = this.wholesale_quantity_discount_rule_mapping ? this.wholesale_quantity_discount_rule_mapping.toJSON() : undefined as any;
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["type"] = this.type;
-        data["status"] = this.status;
-        data["description"] = this.description;
-        data["sku"] = this.sku;
-        data["regular_price"] = this.regular_price ? this.regular_price.toJSON() : undefined as any;
-        data["sale_price"] = this.sale_price ? this.sale_price.toJSON() : undefined as any;
-        data["manage_stock"] = this.manage_stock;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["weight"] = this.weight ? this.weight.toJSON() : undefined as any;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWholesaleSuiteProductInput {
-    wholesale_price?: JsonElement | undefined;
-    wholesale_sale_price?: JsonElement | undefined;
-    wholesale_visibility_filter?: JsonElement | undefined;
-    wholesale_minimum_order_quantity?: JsonElement | undefined;
-    wholesale_order_quantity_step?: JsonElement | undefined;
-    wholesale_quantity_discount_rule_mapping?: JsonElement | undefined;
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    status?: string | undefined;
-    description?: string | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: boolean | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    categories?: WooTermInput[] | undefined;
-    tags?: WooTermInput[] | undefined;
-    images?: WooImageInput[] | undefined;
-    attributes?: WooAttributeInput[] | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-    weight?: WooDecimal | undefined;
-    dimensions?: WooDimensionsInput | undefined;
-}
-
-export class WholesaleSuiteVariation implements IWholesaleSuiteVariation {
-    id?: number;
-    date_created?: string;
-    date_created_gmt?: string;
-    date_modified?: string;
-    date_modified_gmt?: string;
-    description?: string;
-    sku?: string;
-    price?: string;
-    regular_price?: string;
-    sale_price?: string;
-    on_sale?: boolean;
-    status?: string;
-    purchasable?: boolean;
-    manage_stock?: JsonElement;
-    stock_quantity?: number | undefined;
-    stock_status?: string;
-    backorders?: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight?: string;
-    dimensions?: WooDimensions;
-    image?: JsonElement;
-    attributes?: WooVariationAttribute[];
-    menu_order?: number;
-    meta_data?: WooMeta[];
-    wholesale_data!: WholesaleData;
-
-    constructor(data?: IWholesaleSuiteVariation) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.wholesale_data = new WholesaleData();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.date_created = _data["date_created"];
-            this.date_created_gmt = _data["date_created_gmt"];
-            this.date_modified = _data["date_modified"];
-            this.date_modified_gmt = _data["date_modified_gmt"];
-            this.description = _data["description"];
-            this.sku = _data["sku"];
-            this.price = _data["price"];
-            this.regular_price = _data["regular_price"];
-            this.sale_price = _data["sale_price"];
-            this.on_sale = _data["on_sale"];
-            this.status = _data["status"];
-            this.purchasable = _data["purchasable"];
-            this.manage_stock = _data["manage_stock"] ? JsonElement.fromJS(_data["manage_stock"]) : undefined as any;
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            this.backorders_allowed = _data["backorders_allowed"];
-            this.backordered = _data["backordered"];
-            this.weight = _data["weight"];
-            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : undefined as any;
-            this.image = _data["image"] ? JsonElement.fromJS(_data["image"]) : undefined as any;
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooVariationAttribute.fromJS(item));
-            }
-            this.menu_order = _data["menu_order"];
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMeta.fromJS(item));
-            }
-            this.wholesale_data = _data["wholesale_data"] ? WholesaleData.fromJS(_data["wholesale_data"]) : new WholesaleData();
-        }
-    }
-
-    static fromJS(data: any): WholesaleSuiteVariation {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleSuiteVariation();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["date_created"] = this.date_created;
-        data["date_created_gmt"] = this.date_created_gmt;
-        data["date_modified"] = this.date_modified;
-        data["date_modified_gmt"] = this.date_modified_gmt;
-        data["description"] = this.description;
-        data["sku"] = this.sku;
-        data["price"] = this.price;
-        data["regular_price"] = this.regular_price;
-        data["sale_price"] = this.sale_price;
-        data["on_sale"] = this.on_sale;
-        data["status"] = this.status;
-        data["purchasable"] = this.purchasable;
-        data["manage_stock"] = this.manage_stock ? this.manage_stock.toJSON() : undefined as any;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        data["backorders_allowed"] = this.backorders_allowed;
-        data["backordered"] = this.backordered;
-        data["weight"] = this.weight;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        data["image"] = this.image ? this.image.toJSON() : undefined as any;
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["menu_order"] = this.menu_order;
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["wholesale_data"] = this.wholesale_data ? this.wholesale_data.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWholesaleSuiteVariation {
-    id?: number;
-    date_created?: string;
-    date_created_gmt?: string;
-    date_modified?: string;
-    date_modified_gmt?: string;
-    description?: string;
-    sku?: string;
-    price?: string;
-    regular_price?: string;
-    sale_price?: string;
-    on_sale?: boolean;
-    status?: string;
-    purchasable?: boolean;
-    manage_stock?: JsonElement;
-    stock_quantity?: number | undefined;
-    stock_status?: string;
-    backorders?: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight?: string;
-    dimensions?: WooDimensions;
-    image?: JsonElement;
-    attributes?: WooVariationAttribute[];
-    menu_order?: number;
-    meta_data?: WooMeta[];
-    wholesale_data: WholesaleData;
-}
-
-export class WholesaleSuiteVariationInput implements IWholesaleSuiteVariationInput {
-    wholesale_price?: JsonElement | undefined;
-    wholesale_sale_price?: JsonElement | undefined;
-    wholesale_visibility_filter?: JsonElement | undefined;
-    wholesale_minimum_order_quantity?: JsonElement | undefined;
-    wholesale_order_quantity_step?: JsonElement | undefined;
-    wholesale_quantity_discount_rule_mapping?: JsonElement | undefined;
-    id?: number | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: JsonElement | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    attributes?: WooVariationAttributeInput[] | undefined;
-    menu_order?: number | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-
-    constructor(data?: IWholesaleSuiteVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.wholesale_price = _data["wholesale_price"] ? JsonElement.fromJS(_data["wholesale_price"]) : undefined as any;
-            this.wholesale_sale_price = _data["wholesale_sale_price"] ? JsonElement.fromJS(_data["wholesale_sale_price"]) : undefined as any;
-            this.wholesale_visibility_filter = _data["wholesale_visibility_filter"] ? JsonElement.fromJS(_data["wholesale_visibility_filter"]) : undefined as any;
-            this.wholesale_minimum_order_quantity = _data["wholesale_minimum_order_quantity"] ? JsonElement.fromJS(_data["wholesale_minimum_order_quantity"]) : undefined as any;
-            this.wholesale_order_quantity_step = _data["wholesale_order_quantity_step"] ? JsonElement.fromJS(_data["wholesale_order_quantity_step"]) : undefined as any;
-            this.wholesale_quantity_discount_rule_mapping = _data["wholesale_quantity_discount_rule_mapping"] ? JsonElement.fromJS(_data["wholesale_quantity_discount_rule_mapping"]) : undefined as any;
-            this.id = _data["id"];
-            this.sku = _data["sku"];
-            this.regular_price = _data["regular_price"] ? WooDecimal.fromJS(_data["regular_price"]) : undefined as any;
-            this.sale_price = _data["sale_price"] ? WooDecimal.fromJS(_data["sale_price"]) : undefined as any;
-            this.manage_stock = _data["manage_stock"] ? JsonElement.fromJS(_data["manage_stock"]) : undefined as any;
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooVariationAttributeInput.fromJS(item));
-            }
-            this.menu_order = _data["menu_order"];
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMetaInput.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): WholesaleSuiteVariationInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WholesaleSuiteVariationInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["wholesale_price"] = this.wholesale_price ? this.wholesale_price.toJSON() : undefined as any;
-        data["wholesale_sale_price"] = this.wholesale_sale_price ? this.wholesale_sale_price.toJSON() : undefined as any;
-        data["wholesale_visibility_filter"] = this.wholesale_visibility_filter ? this.wholesale_visibility_filter.toJSON() : undefined as any;
-        data["wholesale_minimum_order_quantity"] = this.wholesale_minimum_order_quantity ? this.wholesale_minimum_order_quantity.toJSON() : undefined as any;
-        data["wholesale_order_quantity_step"] = this.wholesale_order_quantity_step ? this.wholesale_order_quantity_step.toJSON() : undefined as any;
-        data["wholesale_quantity_discount_rule_mapping"] = this.wholesale_quantity_discount_rule_mapping ? this.wholesale_quantity_discount_rule_mapping.toJSON() : undefined as any;
-        data["id"] = this.id;
-        data["sku"] = this.sku;
-        data["regular_price"] = this.regular_price ? this.regular_price.toJSON() : undefined as any;
-        data["sale_price"] = this.sale_price ? this.sale_price.toJSON() : undefined as any;
-        data["manage_stock"] = this.manage_stock ? this.manage_stock.toJSON() : undefined as any;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["menu_order"] = this.menu_order;
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IWholesaleSuiteVariationInput {
-    wholesale_price?: JsonElement | undefined;
-    wholesale_sale_price?: JsonElement | undefined;
-    wholesale_visibility_filter?: JsonElement | undefined;
-    wholesale_minimum_order_quantity?: JsonElement | undefined;
-    wholesale_order_quantity_step?: JsonElement | undefined;
-    wholesale_quantity_discount_rule_mapping?: JsonElement | undefined;
-    id?: number | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: JsonElement | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    attributes?: WooVariationAttributeInput[] | undefined;
-    menu_order?: number | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-}
-
-export class WooAttribute implements IWooAttribute {
-    id!: number;
-    name!: string;
-    position!: number;
-    visible!: boolean;
-    variation!: boolean;
-    options!: string[];
-
-    constructor(data?: IWooAttribute) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.options = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.position = _data["position"];
-            this.visible = _data["visible"];
-            this.variation = _data["variation"];
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(item);
-            }
-        }
-    }
-
-    static fromJS(data: any): WooAttribute {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooAttribute();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["position"] = this.position;
-        data["visible"] = this.visible;
-        data["variation"] = this.variation;
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item);
-        }
-        return data;
-    }
-}
-
-export interface IWooAttribute {
-    id: number;
-    name: string;
-    position: number;
-    visible: boolean;
-    variation: boolean;
-    options: string[];
-}
-
-export class WooAttributeInput implements IWooAttributeInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    position?: number | undefined;
-    visible?: boolean | undefined;
-    variation?: boolean | undefined;
-    options?: WooOptionList | undefined;
-
-    constructor(data?: IWooAttributeInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.position = _data["position"];
-            this.visible = _data["visible"];
-            this.variation = _data["variation"];
-            this.options = _data["options"] ? WooOptionList.fromJS(_data["options"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooAttributeInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooAttributeInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["position"] = this.position;
-        data["visible"] = this.visible;
-        data["variation"] = this.variation;
-        data["options"] = this.options ? this.options.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooAttributeInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    position?: number | undefined;
-    visible?: boolean | undefined;
-    variation?: boolean | undefined;
-    options?: WooOptionList | undefined;
+    wholesale_role?: string;
+    start_qty?: string;
+    end_qty?: string;
+    price_type?: string;
+    wholesale_price?: string;
 }
 
 export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchRequestOfWholesaleSuiteProductInput {
     create?: WholesaleSuiteProductInput[] | undefined;
     update?: WholesaleSuiteProductInput[] | undefined;
     delete?: number[] | undefined;
-    item_count?: number;
+
+    [key: string]: any;
 
     constructor(data?: IWooBatchRequestOfWholesaleSuiteProductInput) {
         if (data) {
@@ -10125,6 +9161,10 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
 
     init(_data?: any) {
         if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
             if (Array.isArray(_data["create"])) {
                 this.create = [] as any;
                 for (let item of _data["create"])
@@ -10140,7 +9180,6 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
                 for (let item of _data["delete"])
                     this.delete!.push(item);
             }
-            this.item_count = _data["item_count"];
         }
     }
 
@@ -10153,6 +9192,10 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
         if (Array.isArray(this.create)) {
             data["create"] = [];
             for (let item of this.create)
@@ -10168,7 +9211,6 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
             for (let item of this.delete)
                 data["delete"].push(item);
         }
-        data["item_count"] = this.item_count;
         return data;
     }
 }
@@ -10177,297 +9219,79 @@ export interface IWooBatchRequestOfWholesaleSuiteProductInput {
     create?: WholesaleSuiteProductInput[] | undefined;
     update?: WholesaleSuiteProductInput[] | undefined;
     delete?: number[] | undefined;
-    item_count?: number;
+
+    [key: string]: any;
 }
 
-export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchRequestOfWholesaleSuiteVariationInput {
-    create?: WholesaleSuiteVariationInput[] | undefined;
-    update?: WholesaleSuiteVariationInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
+export class WholesaleSuiteProductInput extends WooProductInput implements IWholesaleSuiteProductInput {
+    wholesale_price?: any | undefined;
+    wholesale_sale_price?: any | undefined;
+    wholesale_visibility_filter?: any | undefined;
+    wholesale_minimum_order_quantity?: any | undefined;
+    wholesale_order_quantity_step?: any | undefined;
+    wholesale_quantity_discount_rule_mapping?: any | undefined;
 
-    constructor(data?: IWooBatchRequestOfWholesaleSuiteVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+    [key: string]: any;
+
+    constructor(data?: IWholesaleSuiteProductInput) {
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(WholesaleSuiteVariationInput.fromJS(item));
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
             }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(WholesaleSuiteVariationInput.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-            this.item_count = _data["item_count"];
+            this.wholesale_price = _data["wholesale_price"];
+            this.wholesale_sale_price = _data["wholesale_sale_price"];
+            this.wholesale_visibility_filter = _data["wholesale_visibility_filter"];
+            this.wholesale_minimum_order_quantity = _data["wholesale_minimum_order_quantity"];
+            this.wholesale_order_quantity_step = _data["wholesale_order_quantity_step"];
+            this.wholesale_quantity_discount_rule_mapping = _data["wholesale_quantity_discount_rule_mapping"];
         }
     }
 
-    static fromJS(data: any): WooBatchRequestOfWholesaleSuiteVariationInput {
+    static override fromJS(data: any): WholesaleSuiteProductInput {
         data = typeof data === 'object' ? data : {};
-        let result = new WooBatchRequestOfWholesaleSuiteVariationInput();
+        let result = new WholesaleSuiteProductInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
         }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        data["item_count"] = this.item_count;
+        data["wholesale_price"] = this.wholesale_price;
+        data["wholesale_sale_price"] = this.wholesale_sale_price;
+        data["wholesale_visibility_filter"] = this.wholesale_visibility_filter;
+        data["wholesale_minimum_order_quantity"] = this.wholesale_minimum_order_quantity;
+        data["wholesale_order_quantity_step"] = this.wholesale_order_quantity_step;
+        data["wholesale_quantity_discount_rule_mapping"] = this.wholesale_quantity_discount_rule_mapping;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooBatchRequestOfWholesaleSuiteVariationInput {
-    create?: WholesaleSuiteVariationInput[] | undefined;
-    update?: WholesaleSuiteVariationInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
-}
+export interface IWholesaleSuiteProductInput extends IWooProductInput {
+    wholesale_price?: any | undefined;
+    wholesale_sale_price?: any | undefined;
+    wholesale_visibility_filter?: any | undefined;
+    wholesale_minimum_order_quantity?: any | undefined;
+    wholesale_order_quantity_step?: any | undefined;
+    wholesale_quantity_discount_rule_mapping?: any | undefined;
 
-export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooProductInput {
-    create?: WooProductInput[] | undefined;
-    update?: WooProductInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
-
-    constructor(data?: IWooBatchRequestOfWooProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(WooProductInput.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(WooProductInput.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-            this.item_count = _data["item_count"];
-        }
-    }
-
-    static fromJS(data: any): WooBatchRequestOfWooProductInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchRequestOfWooProductInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        data["item_count"] = this.item_count;
-        return data;
-    }
-}
-
-export interface IWooBatchRequestOfWooProductInput {
-    create?: WooProductInput[] | undefined;
-    update?: WooProductInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
-}
-
-export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWooVariationInput {
-    create?: WooVariationInput[] | undefined;
-    update?: WooVariationInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
-
-    constructor(data?: IWooBatchRequestOfWooVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(WooVariationInput.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(WooVariationInput.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-            this.item_count = _data["item_count"];
-        }
-    }
-
-    static fromJS(data: any): WooBatchRequestOfWooVariationInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchRequestOfWooVariationInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        data["item_count"] = this.item_count;
-        return data;
-    }
-}
-
-export interface IWooBatchRequestOfWooVariationInput {
-    create?: WooVariationInput[] | undefined;
-    update?: WooVariationInput[] | undefined;
-    delete?: number[] | undefined;
-    item_count?: number;
-}
-
-export class WooBatchResponseOfWholesaleSuiteProduct implements IWooBatchResponseOfWholesaleSuiteProduct {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
-
-    constructor(data?: IWooBatchResponseOfWholesaleSuiteProduct) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(item);
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(item);
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-        }
-    }
-
-    static fromJS(data: any): WooBatchResponseOfWholesaleSuiteProduct {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchResponseOfWholesaleSuiteProduct();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        return data;
-    }
-}
-
-export interface IWooBatchResponseOfWholesaleSuiteProduct {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
+    [key: string]: any;
 }
 
 export class WooBatchResponseOfWholesaleSuiteVariation implements IWooBatchResponseOfWholesaleSuiteVariation {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
+    create?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
+    update?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
+    delete?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
 
     constructor(data?: IWooBatchResponseOfWholesaleSuiteVariation) {
         if (data) {
@@ -10483,17 +9307,17 @@ export class WooBatchResponseOfWholesaleSuiteVariation implements IWooBatchRespo
             if (Array.isArray(_data["create"])) {
                 this.create = [] as any;
                 for (let item of _data["create"])
-                    this.create!.push(item);
+                    this.create!.push(WooBatchEntryOfWholesaleSuiteVariation.fromJS(item));
             }
             if (Array.isArray(_data["update"])) {
                 this.update = [] as any;
                 for (let item of _data["update"])
-                    this.update!.push(item);
+                    this.update!.push(WooBatchEntryOfWholesaleSuiteVariation.fromJS(item));
             }
             if (Array.isArray(_data["delete"])) {
                 this.delete = [] as any;
                 for (let item of _data["delete"])
-                    this.delete!.push(item);
+                    this.delete!.push(WooBatchEntryOfWholesaleSuiteVariation.fromJS(item));
             }
         }
     }
@@ -10510,34 +9334,33 @@ export class WooBatchResponseOfWholesaleSuiteVariation implements IWooBatchRespo
         if (Array.isArray(this.create)) {
             data["create"] = [];
             for (let item of this.create)
-                data["create"].push(item);
+                data["create"].push(item ? item.toJSON() : undefined as any);
         }
         if (Array.isArray(this.update)) {
             data["update"] = [];
             for (let item of this.update)
-                data["update"].push(item);
+                data["update"].push(item ? item.toJSON() : undefined as any);
         }
         if (Array.isArray(this.delete)) {
             data["delete"] = [];
             for (let item of this.delete)
-                data["delete"].push(item);
+                data["delete"].push(item ? item.toJSON() : undefined as any);
         }
         return data;
     }
 }
 
 export interface IWooBatchResponseOfWholesaleSuiteVariation {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
+    create?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
+    update?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
+    delete?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
 }
 
-export class WooBatchResponseOfWooProduct implements IWooBatchResponseOfWooProduct {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
+export class WooBatchEntryOfWholesaleSuiteVariation implements IWooBatchEntryOfWholesaleSuiteVariation {
+    resource?: WholesaleSuiteVariation | undefined;
+    failure?: WooItemFailure | undefined;
 
-    constructor(data?: IWooBatchResponseOfWooProduct) {
+    constructor(data?: IWooBatchEntryOfWholesaleSuiteVariation) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -10548,131 +9371,87 @@ export class WooBatchResponseOfWooProduct implements IWooBatchResponseOfWooProdu
 
     init(_data?: any) {
         if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(item);
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(item);
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
+            this.resource = _data["resource"] ? WholesaleSuiteVariation.fromJS(_data["resource"]) : undefined as any;
+            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): WooBatchResponseOfWooProduct {
+    static fromJS(data: any): WooBatchEntryOfWholesaleSuiteVariation {
         data = typeof data === 'object' ? data : {};
-        let result = new WooBatchResponseOfWooProduct();
+        let result = new WooBatchEntryOfWholesaleSuiteVariation();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
+        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
+        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IWooBatchResponseOfWooProduct {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
+export interface IWooBatchEntryOfWholesaleSuiteVariation {
+    resource?: WholesaleSuiteVariation | undefined;
+    failure?: WooItemFailure | undefined;
 }
 
-export class WooBatchResponseOfWooVariation implements IWooBatchResponseOfWooVariation {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
-
-    constructor(data?: IWooBatchResponseOfWooVariation) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(item);
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(item);
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
-        }
-    }
-
-    static fromJS(data: any): WooBatchResponseOfWooVariation {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchResponseOfWooVariation();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
-        return data;
-    }
-}
-
-export interface IWooBatchResponseOfWooVariation {
-    create?: any[] | undefined;
-    update?: any[] | undefined;
-    delete?: any[] | undefined;
-}
-
-export class WooDecimal implements IWooDecimal {
+export class WholesaleSuiteVariation extends WooVariation implements IWholesaleSuiteVariation {
+    wholesale_data!: WholesaleData;
 
     [key: string]: any;
 
-    constructor(data?: IWooDecimal) {
+    constructor(data?: IWholesaleSuiteVariation) {
+        super(data);
+        if (!data) {
+            this.wholesale_data = new WholesaleData();
+        }
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.wholesale_data = _data["wholesale_data"] ? WholesaleData.fromJS(_data["wholesale_data"]) : new WholesaleData();
+        }
+    }
+
+    static override fromJS(data: any): WholesaleSuiteVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WholesaleSuiteVariation();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["wholesale_data"] = this.wholesale_data ? this.wholesale_data.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWholesaleSuiteVariation extends IWooVariation {
+    wholesale_data: WholesaleData;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchRequestOfWholesaleSuiteVariationInput {
+    create?: WholesaleSuiteVariationInput[] | undefined;
+    update?: WholesaleSuiteVariationInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWholesaleSuiteVariationInput) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -10687,12 +9466,27 @@ export class WooDecimal implements IWooDecimal {
                 if (_data.hasOwnProperty(property))
                     this[property] = _data[property];
             }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WholesaleSuiteVariationInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WholesaleSuiteVariationInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
         }
     }
 
-    static fromJS(data: any): WooDecimal {
+    static fromJS(data: any): WooBatchRequestOfWholesaleSuiteVariationInput {
         data = typeof data === 'object' ? data : {};
-        let result = new WooDecimal();
+        let result = new WooBatchRequestOfWholesaleSuiteVariationInput();
         result.init(data);
         return result;
     }
@@ -10703,109 +9497,104 @@ export class WooDecimal implements IWooDecimal {
             if (this.hasOwnProperty(property))
                 data[property] = this[property];
         }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
         return data;
     }
 }
 
-export interface IWooDecimal {
+export interface IWooBatchRequestOfWholesaleSuiteVariationInput {
+    create?: WholesaleSuiteVariationInput[] | undefined;
+    update?: WholesaleSuiteVariationInput[] | undefined;
+    delete?: number[] | undefined;
 
     [key: string]: any;
 }
 
-export class WooDimensions implements IWooDimensions {
-    length!: string;
-    width!: string;
-    height!: string;
+export class WholesaleSuiteVariationInput extends WooVariationInput implements IWholesaleSuiteVariationInput {
+    wholesale_price?: any | undefined;
+    wholesale_sale_price?: any | undefined;
+    wholesale_visibility_filter?: any | undefined;
+    wholesale_minimum_order_quantity?: any | undefined;
+    wholesale_order_quantity_step?: any | undefined;
+    wholesale_quantity_discount_rule_mapping?: any | undefined;
 
-    constructor(data?: IWooDimensions) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+    [key: string]: any;
+
+    constructor(data?: IWholesaleSuiteVariationInput) {
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
-            this.length = _data["length"];
-            this.width = _data["width"];
-            this.height = _data["height"];
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.wholesale_price = _data["wholesale_price"];
+            this.wholesale_sale_price = _data["wholesale_sale_price"];
+            this.wholesale_visibility_filter = _data["wholesale_visibility_filter"];
+            this.wholesale_minimum_order_quantity = _data["wholesale_minimum_order_quantity"];
+            this.wholesale_order_quantity_step = _data["wholesale_order_quantity_step"];
+            this.wholesale_quantity_discount_rule_mapping = _data["wholesale_quantity_discount_rule_mapping"];
         }
     }
 
-    static fromJS(data: any): WooDimensions {
+    static override fromJS(data: any): WholesaleSuiteVariationInput {
         data = typeof data === 'object' ? data : {};
-        let result = new WooDimensions();
+        let result = new WholesaleSuiteVariationInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["length"] = this.length;
-        data["width"] = this.width;
-        data["height"] = this.height;
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["wholesale_price"] = this.wholesale_price;
+        data["wholesale_sale_price"] = this.wholesale_sale_price;
+        data["wholesale_visibility_filter"] = this.wholesale_visibility_filter;
+        data["wholesale_minimum_order_quantity"] = this.wholesale_minimum_order_quantity;
+        data["wholesale_order_quantity_step"] = this.wholesale_order_quantity_step;
+        data["wholesale_quantity_discount_rule_mapping"] = this.wholesale_quantity_discount_rule_mapping;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooDimensions {
-    length: string;
-    width: string;
-    height: string;
+export interface IWholesaleSuiteVariationInput extends IWooVariationInput {
+    wholesale_price?: any | undefined;
+    wholesale_sale_price?: any | undefined;
+    wholesale_visibility_filter?: any | undefined;
+    wholesale_minimum_order_quantity?: any | undefined;
+    wholesale_order_quantity_step?: any | undefined;
+    wholesale_quantity_discount_rule_mapping?: any | undefined;
+
+    [key: string]: any;
 }
 
-export class WooDimensionsInput implements IWooDimensionsInput {
-    length?: WooDecimal | undefined;
-    width?: WooDecimal | undefined;
-    height?: WooDecimal | undefined;
-
-    constructor(data?: IWooDimensionsInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.length = _data["length"] ? WooDecimal.fromJS(_data["length"]) : undefined as any;
-            this.width = _data["width"] ? WooDecimal.fromJS(_data["width"]) : undefined as any;
-            this.height = _data["height"] ? WooDecimal.fromJS(_data["height"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooDimensionsInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooDimensionsInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["length"] = this.length ? this.length.toJSON() : undefined as any;
-        data["width"] = this.width ? this.width.toJSON() : undefined as any;
-        data["height"] = this.height ? this.height.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooDimensionsInput {
-    length?: WooDecimal | undefined;
-    width?: WooDecimal | undefined;
-    height?: WooDecimal | undefined;
-}
-
-export class WooError implements IWooError {
-    code!: string;
+export class TradeErrorResponse implements ITradeErrorResponse {
+    success?: boolean;
     message!: string;
-    data!: WooErrorData;
+    error!: TradeError;
 
-    constructor(data?: IWooError) {
+    constructor(data?: ITradeErrorResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -10813,45 +9602,101 @@ export class WooError implements IWooError {
             }
         }
         if (!data) {
-            this.data = new WooErrorData();
+            this.error = new TradeError();
         }
     }
 
     init(_data?: any) {
         if (_data) {
+            this.success = _data["success"];
+            this.message = _data["message"];
+            this.error = _data["error"] ? TradeError.fromJS(_data["error"]) : new TradeError();
+        }
+    }
+
+    static fromJS(data: any): TradeErrorResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new TradeErrorResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["success"] = this.success;
+        data["message"] = this.message;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface ITradeErrorResponse {
+    success?: boolean;
+    message: string;
+    error: TradeError;
+}
+
+export class TradeError implements ITradeError {
+    status?: number;
+    code?: string | undefined;
+    message!: string;
+    details?: TradeFieldError[] | undefined;
+
+    constructor(data?: ITradeError) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.status = _data["status"];
             this.code = _data["code"];
             this.message = _data["message"];
-            this.data = _data["data"] ? WooErrorData.fromJS(_data["data"]) : new WooErrorData();
+            if (Array.isArray(_data["details"])) {
+                this.details = [] as any;
+                for (let item of _data["details"])
+                    this.details!.push(TradeFieldError.fromJS(item));
+            }
         }
     }
 
-    static fromJS(data: any): WooError {
+    static fromJS(data: any): TradeError {
         data = typeof data === 'object' ? data : {};
-        let result = new WooError();
+        let result = new TradeError();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        data["status"] = this.status;
         data["code"] = this.code;
         data["message"] = this.message;
-        data["data"] = this.data ? this.data.toJSON() : undefined as any;
+        if (Array.isArray(this.details)) {
+            data["details"] = [];
+            for (let item of this.details)
+                data["details"].push(item ? item.toJSON() : undefined as any);
+        }
         return data;
     }
 }
 
-export interface IWooError {
-    code: string;
+export interface ITradeError {
+    status?: number;
+    code?: string | undefined;
     message: string;
-    data: WooErrorData;
+    details?: TradeFieldError[] | undefined;
 }
 
-export class WooErrorData implements IWooErrorData {
-    status!: number;
-    params?: { [key: string]: string; } | undefined;
+export class TradeFieldError implements ITradeFieldError {
+    field?: string;
+    message?: string;
 
-    constructor(data?: IWooErrorData) {
+    constructor(data?: ITradeFieldError) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -10862,55 +9707,36 @@ export class WooErrorData implements IWooErrorData {
 
     init(_data?: any) {
         if (_data) {
-            this.status = _data["status"];
-            if (_data["params"]) {
-                this.params = {} as any;
-                for (let key in _data["params"]) {
-                    if (_data["params"].hasOwnProperty(key))
-                        (this.params as any)![key] = _data["params"][key];
-                }
-            }
+            this.field = _data["field"];
+            this.message = _data["message"];
         }
     }
 
-    static fromJS(data: any): WooErrorData {
+    static fromJS(data: any): TradeFieldError {
         data = typeof data === 'object' ? data : {};
-        let result = new WooErrorData();
+        let result = new TradeFieldError();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["status"] = this.status;
-        if (this.params) {
-            data["params"] = {};
-            for (let key in this.params) {
-                if (this.params.hasOwnProperty(key))
-                    (data["params"] as any)[key] = (this.params as any)[key];
-            }
-        }
+        data["field"] = this.field;
+        data["message"] = this.message;
         return data;
     }
 }
 
-export interface IWooErrorData {
-    status: number;
-    params?: { [key: string]: string; } | undefined;
+export interface ITradeFieldError {
+    field?: string;
+    message?: string;
 }
 
-export class WooImage implements IWooImage {
-    id!: number;
-    date_created!: string;
-    date_created_gmt!: string;
-    date_modified!: string;
-    date_modified_gmt!: string;
-    src!: string;
-    name!: string;
-    alt!: string;
-    position!: number;
+export class TradeBatchResponse implements ITradeBatchResponse {
+    results?: TradeItemResult[];
+    summary?: TradeSummary;
 
-    constructor(data?: IWooImage) {
+    constructor(data?: ITradeBatchResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -10921,345 +9747,68 @@ export class WooImage implements IWooImage {
 
     init(_data?: any) {
         if (_data) {
-            this.id = _data["id"];
-            this.date_created = _data["date_created"];
-            this.date_created_gmt = _data["date_created_gmt"];
-            this.date_modified = _data["date_modified"];
-            this.date_modified_gmt = _data["date_modified_gmt"];
-            this.src = _data["src"];
-            this.name = _data["name"];
-            this.alt = _data["alt"];
-            this.position = _data["position"];
+            if (Array.isArray(_data["results"])) {
+                this.results = [] as any;
+                for (let item of _data["results"])
+                    this.results!.push(TradeItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? TradeSummary.fromJS(_data["summary"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): WooImage {
+    static fromJS(data: any): TradeBatchResponse {
         data = typeof data === 'object' ? data : {};
-        let result = new WooImage();
+        let result = new TradeBatchResponse();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["date_created"] = this.date_created;
-        data["date_created_gmt"] = this.date_created_gmt;
-        data["date_modified"] = this.date_modified;
-        data["date_modified_gmt"] = this.date_modified_gmt;
-        data["src"] = this.src;
-        data["name"] = this.name;
-        data["alt"] = this.alt;
-        data["position"] = this.position;
+        if (Array.isArray(this.results)) {
+            data["results"] = [];
+            for (let item of this.results)
+                data["results"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IWooImage {
-    id: number;
-    date_created: string;
-    date_created_gmt: string;
-    date_modified: string;
-    date_modified_gmt: string;
-    src: string;
-    name: string;
-    alt: string;
-    position: number;
+export interface ITradeBatchResponse {
+    results?: TradeItemResult[];
+    summary?: TradeSummary;
 }
 
-export class WooImageInput implements IWooImageInput {
-    id?: number | undefined;
-    src?: string | undefined;
-    name?: string | undefined;
-    alt?: string | undefined;
-
-    constructor(data?: IWooImageInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.src = _data["src"];
-            this.name = _data["name"];
-            this.alt = _data["alt"];
-        }
-    }
-
-    static fromJS(data: any): WooImageInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooImageInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["src"] = this.src;
-        data["name"] = this.name;
-        data["alt"] = this.alt;
-        return data;
-    }
-}
-
-export interface IWooImageInput {
-    id?: number | undefined;
-    src?: string | undefined;
-    name?: string | undefined;
-    alt?: string | undefined;
-}
-
-export class WooMeta implements IWooMeta {
-    id!: number;
-    key!: string;
-    value!: JsonElement;
-
-    constructor(data?: IWooMeta) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.value = new JsonElement();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.key = _data["key"];
-            this.value = _data["value"] ? JsonElement.fromJS(_data["value"]) : new JsonElement();
-        }
-    }
-
-    static fromJS(data: any): WooMeta {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooMeta();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["key"] = this.key;
-        data["value"] = this.value ? this.value.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooMeta {
-    id: number;
-    key: string;
-    value: JsonElement;
-}
-
-export class WooMetaInput implements IWooMetaInput {
-    id?: number | undefined;
-    key?: string | undefined;
-    value?: JsonElement | undefined;
-
-    constructor(data?: IWooMetaInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.key = _data["key"];
-            this.value = _data["value"] ? JsonElement.fromJS(_data["value"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooMetaInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooMetaInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["key"] = this.key;
-        data["value"] = this.value ? this.value.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooMetaInput {
-    id?: number | undefined;
-    key?: string | undefined;
-    value?: JsonElement | undefined;
-}
-
-export class WooOptionList implements IWooOptionList {
-
-    [key: string]: any;
-
-    constructor(data?: IWooOptionList) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-        }
-    }
-
-    static fromJS(data: any): WooOptionList {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooOptionList();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        return data;
-    }
-}
-
-export interface IWooOptionList {
-
-    [key: string]: any;
-}
-
-export class WooProduct implements IWooProduct {
+export class TradeItemResult implements ITradeItemResult {
     id?: number;
-    name!: string;
-    slug!: string;
-    date_created!: string;
-    date_created_gmt!: string;
-    date_modified!: string;
-    date_modified_gmt!: string;
-    type!: string;
     status!: string;
-    description!: string;
-    short_description!: string;
-    sku!: string;
-    price!: string;
-    regular_price!: string;
-    sale_price!: string;
-    on_sale?: boolean;
-    purchasable?: boolean;
-    manage_stock?: boolean;
-    stock_quantity?: number | undefined;
-    stock_status!: string;
-    backorders!: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight!: string;
-    dimensions!: WooDimensions;
-    categories?: WooTerm[];
-    tags?: WooTerm[];
-    images?: WooImage[];
-    attributes?: WooAttribute[];
-    default_attributes?: JsonElement;
-    variations?: number[];
-    meta_data?: WooMeta[];
+    product?: TradeProduct | undefined;
+    code?: string | undefined;
+    message?: string | undefined;
 
-    constructor(data?: IWooProduct) {
+    constructor(data?: ITradeItemResult) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
         }
-        if (!data) {
-            this.dimensions = new WooDimensions();
-        }
     }
 
     init(_data?: any) {
         if (_data) {
             this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.date_created = _data["date_created"];
-            this.date_created_gmt = _data["date_created_gmt"];
-            this.date_modified = _data["date_modified"];
-            this.date_modified_gmt = _data["date_modified_gmt"];
-            this.type = _data["type"];
             this.status = _data["status"];
-            this.description = _data["description"];
-            this.short_description = _data["short_description"];
-            this.sku = _data["sku"];
-            this.price = _data["price"];
-            this.regular_price = _data["regular_price"];
-            this.sale_price = _data["sale_price"];
-            this.on_sale = _data["on_sale"];
-            this.purchasable = _data["purchasable"];
-            this.manage_stock = _data["manage_stock"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            this.backorders_allowed = _data["backorders_allowed"];
-            this.backordered = _data["backordered"];
-            this.weight = _data["weight"];
-            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : new WooDimensions();
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(WooTerm.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(WooTerm.fromJS(item));
-            }
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(WooImage.fromJS(item));
-            }
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooAttribute.fromJS(item));
-            }
-            this.default_attributes = _data["default_attributes"] ? JsonElement.fromJS(_data["default_attributes"]) : undefined as any;
-            if (Array.isArray(_data["variations"])) {
-                this.variations = [] as any;
-                for (let item of _data["variations"])
-                    this.variations!.push(item);
-            }
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMeta.fromJS(item));
-            }
+            this.product = _data["product"] ? TradeProduct.fromJS(_data["product"]) : undefined as any;
+            this.code = _data["code"];
+            this.message = _data["message"];
         }
     }
 
-    static fromJS(data: any): WooProduct {
+    static fromJS(data: any): TradeItemResult {
         data = typeof data === 'object' ? data : {};
-        let result = new WooProduct();
+        let result = new TradeItemResult();
         result.init(data);
         return result;
     }
@@ -11267,420 +9816,69 @@ export class WooProduct implements IWooProduct {
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["date_created"] = this.date_created;
-        data["date_created_gmt"] = this.date_created_gmt;
-        data["date_modified"] = this.date_modified;
-        data["date_modified_gmt"] = this.date_modified_gmt;
-        data["type"] = this.type;
         data["status"] = this.status;
-        data["description"] = this.description;
-        data["short_description"] = this.short_description;
-        data["sku"] = this.sku;
-        data["price"] = this.price;
-        data["regular_price"] = this.regular_price;
-        data["sale_price"] = this.sale_price;
-        data["on_sale"] = this.on_sale;
-        data["purchasable"] = this.purchasable;
-        data["manage_stock"] = this.manage_stock;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        data["backorders_allowed"] = this.backorders_allowed;
-        data["backordered"] = this.backordered;
-        data["weight"] = this.weight;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["default_attributes"] = this.default_attributes ? this.default_attributes.toJSON() : undefined as any;
-        if (Array.isArray(this.variations)) {
-            data["variations"] = [];
-            for (let item of this.variations)
-                data["variations"].push(item);
-        }
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
+        data["product"] = this.product ? this.product.toJSON() : undefined as any;
+        data["code"] = this.code;
+        data["message"] = this.message;
         return data;
     }
 }
 
-export interface IWooProduct {
+export interface ITradeItemResult {
     id?: number;
-    name: string;
-    slug: string;
-    date_created: string;
-    date_created_gmt: string;
-    date_modified: string;
-    date_modified_gmt: string;
-    type: string;
     status: string;
-    description: string;
-    short_description: string;
-    sku: string;
-    price: string;
-    regular_price: string;
-    sale_price: string;
-    on_sale?: boolean;
-    purchasable?: boolean;
-    manage_stock?: boolean;
-    stock_quantity?: number | undefined;
-    stock_status: string;
-    backorders: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight: string;
-    dimensions: WooDimensions;
-    categories?: WooTerm[];
-    tags?: WooTerm[];
-    images?: WooImage[];
-    attributes?: WooAttribute[];
-    default_attributes?: JsonElement;
-    variations?: number[];
-    meta_data?: WooMeta[];
+    product?: TradeProduct | undefined;
+    code?: string | undefined;
+    message?: string | undefined;
 }
 
-export class WooProductInput implements IWooProductInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    status?: string | undefined;
-    description?: string | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: boolean | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    categories?: WooTermInput[] | undefined;
-    tags?: WooTermInput[] | undefined;
-    images?: WooImageInput[] | undefined;
-    attributes?: WooAttributeInput[] | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-    weight?: WooDecimal | undefined;
-    dimensions?: WooDimensionsInput | undefined;
-
-    constructor(data?: IWooProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-            this.type = _data["type"];
-            this.status = _data["status"];
-            this.description = _data["description"];
-            this.sku = _data["sku"];
-            this.regular_price = _data["regular_price"] ? WooDecimal.fromJS(_data["regular_price"]) : undefined as any;
-            this.sale_price = _data["sale_price"] ? WooDecimal.fromJS(_data["sale_price"]) : undefined as any;
-            this.manage_stock = _data["manage_stock"];
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(WooTermInput.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(WooTermInput.fromJS(item));
-            }
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(WooImageInput.fromJS(item));
-            }
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooAttributeInput.fromJS(item));
-            }
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMetaInput.fromJS(item));
-            }
-            this.weight = _data["weight"] ? WooDecimal.fromJS(_data["weight"]) : undefined as any;
-            this.dimensions = _data["dimensions"] ? WooDimensionsInput.fromJS(_data["dimensions"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooProductInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooProductInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        data["type"] = this.type;
-        data["status"] = this.status;
-        data["description"] = this.description;
-        data["sku"] = this.sku;
-        data["regular_price"] = this.regular_price ? this.regular_price.toJSON() : undefined as any;
-        data["sale_price"] = this.sale_price ? this.sale_price.toJSON() : undefined as any;
-        data["manage_stock"] = this.manage_stock;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["weight"] = this.weight ? this.weight.toJSON() : undefined as any;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooProductInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-    type?: string | undefined;
-    status?: string | undefined;
-    description?: string | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: boolean | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    categories?: WooTermInput[] | undefined;
-    tags?: WooTermInput[] | undefined;
-    images?: WooImageInput[] | undefined;
-    attributes?: WooAttributeInput[] | undefined;
-    meta_data?: WooMetaInput[] | undefined;
-    weight?: WooDecimal | undefined;
-    dimensions?: WooDimensionsInput | undefined;
-}
-
-export class WooTerm implements IWooTerm {
-    id!: number;
-    name!: string;
-    slug!: string;
-
-    constructor(data?: IWooTerm) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-        }
-    }
-
-    static fromJS(data: any): WooTerm {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooTerm();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        return data;
-    }
-}
-
-export interface IWooTerm {
-    id: number;
-    name: string;
-    slug: string;
-}
-
-export class WooTermInput implements IWooTermInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-
-    constructor(data?: IWooTermInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.slug = _data["slug"];
-        }
-    }
-
-    static fromJS(data: any): WooTermInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooTermInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["slug"] = this.slug;
-        return data;
-    }
-}
-
-export interface IWooTermInput {
-    id?: number | undefined;
-    name?: string | undefined;
-    slug?: string | undefined;
-}
-
-export class WooVariation implements IWooVariation {
+export class TradeProduct implements ITradeProduct {
     id?: number;
-    date_created!: string;
-    date_created_gmt!: string;
-    date_modified!: string;
-    date_modified_gmt!: string;
-    description!: string;
-    sku!: string;
-    price!: string;
-    regular_price!: string;
-    sale_price!: string;
-    on_sale?: boolean;
-    status!: string;
-    purchasable?: boolean;
-    manage_stock?: JsonElement;
-    stock_quantity?: number | undefined;
-    stock_status!: string;
-    backorders!: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight!: string;
-    dimensions!: WooDimensions;
-    image?: JsonElement;
-    attributes?: WooVariationAttribute[];
-    menu_order?: number;
-    meta_data?: WooMeta[];
+    name!: string;
+    description?: string | undefined;
+    tradeCategoryId?: number | undefined;
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean;
+    faqs?: any[];
+    isActive?: boolean;
+    createdAt!: string;
+    updatedAt!: string;
 
-    constructor(data?: IWooVariation) {
+    constructor(data?: ITradeProduct) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
         }
-        if (!data) {
-            this.dimensions = new WooDimensions();
-        }
     }
 
     init(_data?: any) {
         if (_data) {
             this.id = _data["id"];
-            this.date_created = _data["date_created"];
-            this.date_created_gmt = _data["date_created_gmt"];
-            this.date_modified = _data["date_modified"];
-            this.date_modified_gmt = _data["date_modified_gmt"];
+            this.name = _data["name"];
             this.description = _data["description"];
-            this.sku = _data["sku"];
+            this.tradeCategoryId = _data["tradeCategoryId"];
+            this.pricingType = _data["pricingType"];
             this.price = _data["price"];
-            this.regular_price = _data["regular_price"];
-            this.sale_price = _data["sale_price"];
-            this.on_sale = _data["on_sale"];
-            this.status = _data["status"];
-            this.purchasable = _data["purchasable"];
-            this.manage_stock = _data["manage_stock"] ? JsonElement.fromJS(_data["manage_stock"]) : undefined as any;
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            this.backorders_allowed = _data["backorders_allowed"];
-            this.backordered = _data["backordered"];
-            this.weight = _data["weight"];
-            this.dimensions = _data["dimensions"] ? WooDimensions.fromJS(_data["dimensions"]) : new WooDimensions();
-            this.image = _data["image"] ? JsonElement.fromJS(_data["image"]) : undefined as any;
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooVariationAttribute.fromJS(item));
+            this.maxPrice = _data["maxPrice"];
+            this.isDisclosePrice = _data["isDisclosePrice"];
+            if (Array.isArray(_data["faqs"])) {
+                this.faqs = [] as any;
+                for (let item of _data["faqs"])
+                    this.faqs!.push(item);
             }
-            this.menu_order = _data["menu_order"];
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMeta.fromJS(item));
-            }
+            this.isActive = _data["isActive"];
+            this.createdAt = _data["createdAt"];
+            this.updatedAt = _data["updatedAt"];
         }
     }
 
-    static fromJS(data: any): WooVariation {
+    static fromJS(data: any): TradeProduct {
         data = typeof data === 'object' ? data : {};
-        let result = new WooVariation();
+        let result = new TradeProduct();
         result.init(data);
         return result;
     }
@@ -11688,120 +9886,142 @@ export class WooVariation implements IWooVariation {
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
-        data["date_created"] = this.date_created;
-        data["date_created_gmt"] = this.date_created_gmt;
-        data["date_modified"] = this.date_modified;
-        data["date_modified_gmt"] = this.date_modified_gmt;
+        data["name"] = this.name;
         data["description"] = this.description;
-        data["sku"] = this.sku;
+        data["tradeCategoryId"] = this.tradeCategoryId;
+        data["pricingType"] = this.pricingType;
         data["price"] = this.price;
-        data["regular_price"] = this.regular_price;
-        data["sale_price"] = this.sale_price;
-        data["on_sale"] = this.on_sale;
-        data["status"] = this.status;
-        data["purchasable"] = this.purchasable;
-        data["manage_stock"] = this.manage_stock ? this.manage_stock.toJSON() : undefined as any;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        data["backorders_allowed"] = this.backorders_allowed;
-        data["backordered"] = this.backordered;
-        data["weight"] = this.weight;
-        data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
-        data["image"] = this.image ? this.image.toJSON() : undefined as any;
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
+        data["maxPrice"] = this.maxPrice;
+        data["isDisclosePrice"] = this.isDisclosePrice;
+        if (Array.isArray(this.faqs)) {
+            data["faqs"] = [];
+            for (let item of this.faqs)
+                data["faqs"].push(item);
         }
-        data["menu_order"] = this.menu_order;
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
+        data["isActive"] = this.isActive;
+        data["createdAt"] = this.createdAt;
+        data["updatedAt"] = this.updatedAt;
         return data;
     }
 }
 
-export interface IWooVariation {
+export interface ITradeProduct {
     id?: number;
-    date_created: string;
-    date_created_gmt: string;
-    date_modified: string;
-    date_modified_gmt: string;
-    description: string;
-    sku: string;
-    price: string;
-    regular_price: string;
-    sale_price: string;
-    on_sale?: boolean;
-    status: string;
-    purchasable?: boolean;
-    manage_stock?: JsonElement;
-    stock_quantity?: number | undefined;
-    stock_status: string;
-    backorders: string;
-    backorders_allowed?: boolean;
-    backordered?: boolean;
-    weight: string;
-    dimensions: WooDimensions;
-    image?: JsonElement;
-    attributes?: WooVariationAttribute[];
-    menu_order?: number;
-    meta_data?: WooMeta[];
-}
-
-export class WooVariationAttribute implements IWooVariationAttribute {
-    id!: number;
-    name!: string;
-    option!: string;
-
-    constructor(data?: IWooVariationAttribute) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.option = _data["option"];
-        }
-    }
-
-    static fromJS(data: any): WooVariationAttribute {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooVariationAttribute();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["option"] = this.option;
-        return data;
-    }
-}
-
-export interface IWooVariationAttribute {
-    id: number;
     name: string;
-    option: string;
+    description?: string | undefined;
+    tradeCategoryId?: number | undefined;
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean;
+    faqs?: any[];
+    isActive?: boolean;
+    createdAt: string;
+    updatedAt: string;
 }
 
-export class WooVariationAttributeInput implements IWooVariationAttributeInput {
+export class TradeSummary implements ITradeSummary {
+    total?: number;
+    succeeded?: number;
+    failed?: number;
+
+    constructor(data?: ITradeSummary) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.total = _data["total"];
+            this.succeeded = _data["succeeded"];
+            this.failed = _data["failed"];
+        }
+    }
+
+    static fromJS(data: any): TradeSummary {
+        data = typeof data === 'object' ? data : {};
+        let result = new TradeSummary();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["total"] = this.total;
+        data["succeeded"] = this.succeeded;
+        data["failed"] = this.failed;
+        return data;
+    }
+}
+
+export interface ITradeSummary {
+    total?: number;
+    succeeded?: number;
+    failed?: number;
+}
+
+export class TradeBatchRequest implements ITradeBatchRequest {
+    updates?: TradeProductUpdate[] | undefined;
+
+    constructor(data?: ITradeBatchRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["updates"])) {
+                this.updates = [] as any;
+                for (let item of _data["updates"])
+                    this.updates!.push(TradeProductUpdate.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): TradeBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new TradeBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.updates)) {
+            data["updates"] = [];
+            for (let item of this.updates)
+                data["updates"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface ITradeBatchRequest {
+    updates?: TradeProductUpdate[] | undefined;
+}
+
+export class TradeProductUpdate implements ITradeProductUpdate {
     id?: number | undefined;
     name?: string | undefined;
-    option?: string | undefined;
+    description?: string | undefined;
+    tradeCategoryId?: number | undefined;
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean | undefined;
+    faqs?: any[] | undefined;
+    isActive?: boolean | undefined;
+    pricing?: TradePricing | undefined;
 
-    constructor(data?: IWooVariationAttributeInput) {
+    constructor(data?: ITradeProductUpdate) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -11814,13 +10034,25 @@ export class WooVariationAttributeInput implements IWooVariationAttributeInput {
         if (_data) {
             this.id = _data["id"];
             this.name = _data["name"];
-            this.option = _data["option"];
+            this.description = _data["description"];
+            this.tradeCategoryId = _data["tradeCategoryId"];
+            this.pricingType = _data["pricingType"];
+            this.price = _data["price"];
+            this.maxPrice = _data["maxPrice"];
+            this.isDisclosePrice = _data["isDisclosePrice"];
+            if (Array.isArray(_data["faqs"])) {
+                this.faqs = [] as any;
+                for (let item of _data["faqs"])
+                    this.faqs!.push(item);
+            }
+            this.isActive = _data["isActive"];
+            this.pricing = _data["pricing"] ? TradePricing.fromJS(_data["pricing"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): WooVariationAttributeInput {
+    static fromJS(data: any): TradeProductUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new WooVariationAttributeInput();
+        let result = new TradeProductUpdate();
         result.init(data);
         return result;
     }
@@ -11829,31 +10061,44 @@ export class WooVariationAttributeInput implements IWooVariationAttributeInput {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["name"] = this.name;
-        data["option"] = this.option;
+        data["description"] = this.description;
+        data["tradeCategoryId"] = this.tradeCategoryId;
+        data["pricingType"] = this.pricingType;
+        data["price"] = this.price;
+        data["maxPrice"] = this.maxPrice;
+        data["isDisclosePrice"] = this.isDisclosePrice;
+        if (Array.isArray(this.faqs)) {
+            data["faqs"] = [];
+            for (let item of this.faqs)
+                data["faqs"].push(item);
+        }
+        data["isActive"] = this.isActive;
+        data["pricing"] = this.pricing ? this.pricing.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IWooVariationAttributeInput {
+export interface ITradeProductUpdate {
     id?: number | undefined;
     name?: string | undefined;
-    option?: string | undefined;
+    description?: string | undefined;
+    tradeCategoryId?: number | undefined;
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean | undefined;
+    faqs?: any[] | undefined;
+    isActive?: boolean | undefined;
+    pricing?: TradePricing | undefined;
 }
 
-export class WooVariationInput implements IWooVariationInput {
-    id?: number | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: JsonElement | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    attributes?: WooVariationAttributeInput[] | undefined;
-    menu_order?: number | undefined;
-    meta_data?: WooMetaInput[] | undefined;
+export class TradePricing implements ITradePricing {
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean | undefined;
 
-    constructor(data?: IWooVariationInput) {
+    constructor(data?: ITradePricing) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -11864,80 +10109,43 @@ export class WooVariationInput implements IWooVariationInput {
 
     init(_data?: any) {
         if (_data) {
-            this.id = _data["id"];
-            this.sku = _data["sku"];
-            this.regular_price = _data["regular_price"] ? WooDecimal.fromJS(_data["regular_price"]) : undefined as any;
-            this.sale_price = _data["sale_price"] ? WooDecimal.fromJS(_data["sale_price"]) : undefined as any;
-            this.manage_stock = _data["manage_stock"] ? JsonElement.fromJS(_data["manage_stock"]) : undefined as any;
-            this.stock_quantity = _data["stock_quantity"];
-            this.stock_status = _data["stock_status"];
-            this.backorders = _data["backorders"];
-            if (Array.isArray(_data["attributes"])) {
-                this.attributes = [] as any;
-                for (let item of _data["attributes"])
-                    this.attributes!.push(WooVariationAttributeInput.fromJS(item));
-            }
-            this.menu_order = _data["menu_order"];
-            if (Array.isArray(_data["meta_data"])) {
-                this.meta_data = [] as any;
-                for (let item of _data["meta_data"])
-                    this.meta_data!.push(WooMetaInput.fromJS(item));
-            }
+            this.pricingType = _data["pricingType"];
+            this.price = _data["price"];
+            this.maxPrice = _data["maxPrice"];
+            this.isDisclosePrice = _data["isDisclosePrice"];
         }
     }
 
-    static fromJS(data: any): WooVariationInput {
+    static fromJS(data: any): TradePricing {
         data = typeof data === 'object' ? data : {};
-        let result = new WooVariationInput();
+        let result = new TradePricing();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["sku"] = this.sku;
-        data["regular_price"] = this.regular_price ? this.regular_price.toJSON() : undefined as any;
-        data["sale_price"] = this.sale_price ? this.sale_price.toJSON() : undefined as any;
-        data["manage_stock"] = this.manage_stock ? this.manage_stock.toJSON() : undefined as any;
-        data["stock_quantity"] = this.stock_quantity;
-        data["stock_status"] = this.stock_status;
-        data["backorders"] = this.backorders;
-        if (Array.isArray(this.attributes)) {
-            data["attributes"] = [];
-            for (let item of this.attributes)
-                data["attributes"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["menu_order"] = this.menu_order;
-        if (Array.isArray(this.meta_data)) {
-            data["meta_data"] = [];
-            for (let item of this.meta_data)
-                data["meta_data"].push(item ? item.toJSON() : undefined as any);
-        }
+        data["pricingType"] = this.pricingType;
+        data["price"] = this.price;
+        data["maxPrice"] = this.maxPrice;
+        data["isDisclosePrice"] = this.isDisclosePrice;
         return data;
     }
 }
 
-export interface IWooVariationInput {
-    id?: number | undefined;
-    sku?: string | undefined;
-    regular_price?: WooDecimal | undefined;
-    sale_price?: WooDecimal | undefined;
-    manage_stock?: JsonElement | undefined;
-    stock_quantity?: number | undefined;
-    stock_status?: string | undefined;
-    backorders?: string | undefined;
-    attributes?: WooVariationAttributeInput[] | undefined;
-    menu_order?: number | undefined;
-    meta_data?: WooMetaInput[] | undefined;
+export interface ITradePricing {
+    pricingType?: string | undefined;
+    price?: number | undefined;
+    maxPrice?: number | undefined;
+    isDisclosePrice?: boolean | undefined;
 }
 
-export class Body implements IBody {
-    create?: Create[];
-    update?: Update[];
-    delete?: string[];
+export class MedusaError implements IMedusaError {
+    type?: string;
+    message?: string;
+    code?: string | undefined;
 
-    constructor(data?: IBody) {
+    constructor(data?: IMedusaError) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -11948,64 +10156,40 @@ export class Body implements IBody {
 
     init(_data?: any) {
         if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(Create.fromJS(item));
-            }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(Update.fromJS(item));
-            }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
+            this.type = _data["type"];
+            this.message = _data["message"];
+            this.code = _data["code"];
         }
     }
 
-    static fromJS(data: any): Body {
+    static fromJS(data: any): MedusaError {
         data = typeof data === 'object' ? data : {};
-        let result = new Body();
+        let result = new MedusaError();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
+        data["type"] = this.type;
+        data["message"] = this.message;
+        data["code"] = this.code;
         return data;
     }
 }
 
-export interface IBody {
-    create?: Create[];
-    update?: Update[];
-    delete?: string[];
+export interface IMedusaError {
+    type?: string;
+    message?: string;
+    code?: string | undefined;
 }
 
-export class Body2 implements IBody2 {
-    create?: Create2[];
-    update?: Update2[];
-    delete?: string[];
+export class MedusaProductBatchResponse implements IMedusaProductBatchResponse {
+    created?: MedusaProduct[];
+    updated?: MedusaProduct[];
+    deleted?: MedusaDeleted;
 
-    constructor(data?: IBody2) {
+    constructor(data?: IMedusaProductBatchResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -12016,88 +10200,86 @@ export class Body2 implements IBody2 {
 
     init(_data?: any) {
         if (_data) {
-            if (Array.isArray(_data["create"])) {
-                this.create = [] as any;
-                for (let item of _data["create"])
-                    this.create!.push(Create2.fromJS(item));
+            if (Array.isArray(_data["created"])) {
+                this.created = [] as any;
+                for (let item of _data["created"])
+                    this.created!.push(MedusaProduct.fromJS(item));
             }
-            if (Array.isArray(_data["update"])) {
-                this.update = [] as any;
-                for (let item of _data["update"])
-                    this.update!.push(Update2.fromJS(item));
+            if (Array.isArray(_data["updated"])) {
+                this.updated = [] as any;
+                for (let item of _data["updated"])
+                    this.updated!.push(MedusaProduct.fromJS(item));
             }
-            if (Array.isArray(_data["delete"])) {
-                this.delete = [] as any;
-                for (let item of _data["delete"])
-                    this.delete!.push(item);
-            }
+            this.deleted = _data["deleted"] ? MedusaDeleted.fromJS(_data["deleted"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): Body2 {
+    static fromJS(data: any): MedusaProductBatchResponse {
         data = typeof data === 'object' ? data : {};
-        let result = new Body2();
+        let result = new MedusaProductBatchResponse();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.create)) {
-            data["create"] = [];
-            for (let item of this.create)
-                data["create"].push(item ? item.toJSON() : undefined as any);
+        if (Array.isArray(this.created)) {
+            data["created"] = [];
+            for (let item of this.created)
+                data["created"].push(item ? item.toJSON() : undefined as any);
         }
-        if (Array.isArray(this.update)) {
-            data["update"] = [];
-            for (let item of this.update)
-                data["update"].push(item ? item.toJSON() : undefined as any);
+        if (Array.isArray(this.updated)) {
+            data["updated"] = [];
+            for (let item of this.updated)
+                data["updated"].push(item ? item.toJSON() : undefined as any);
         }
-        if (Array.isArray(this.delete)) {
-            data["delete"] = [];
-            for (let item of this.delete)
-                data["delete"].push(item);
-        }
+        data["deleted"] = this.deleted ? this.deleted.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface IBody2 {
-    create?: Create2[];
-    update?: Update2[];
-    delete?: string[];
+export interface IMedusaProductBatchResponse {
+    created?: MedusaProduct[];
+    updated?: MedusaProduct[];
+    deleted?: MedusaDeleted;
 }
 
-export class Create implements ICreate {
+export class MedusaProduct implements IMedusaProduct {
+    id!: string;
     title!: string;
-    handle?: string | undefined;
-    status?: CreateStatus | undefined;
-    shipping_profile_id?: string | undefined;
-    options?: Options[] | undefined;
-    variants?: Variants[] | undefined;
     subtitle?: string | undefined;
+    status?: MedusaProductStatus;
+    external_id?: string | undefined;
     description?: string | undefined;
+    handle!: string;
     is_giftcard?: boolean;
     discountable?: boolean;
-    images?: Images[] | undefined;
     thumbnail?: string | undefined;
-    external_id?: string | undefined;
-    type_id?: string | undefined;
     collection_id?: string | undefined;
-    categories?: Categories[] | undefined;
-    tags?: Tags[] | undefined;
-    sales_channels?: Sales_channels[] | undefined;
+    type_id?: string | undefined;
+    shipping_profile_id?: string | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     height?: number | undefined;
     width?: number | undefined;
     hs_code?: string | undefined;
-    mid_code?: string | undefined;
     origin_country?: string | undefined;
+    mid_code?: string | undefined;
     material?: string | undefined;
-    metadata?: any;
+    created_at?: Date;
+    updated_at?: Date;
+    deleted_at?: Date | undefined;
+    metadata?: any | undefined;
+    type?: MedusaRef | undefined;
+    collection?: MedusaRef | undefined;
+    options?: MedusaOption[];
+    tags?: MedusaTag[];
+    images?: MedusaImage[];
+    variants?: MedusaVariant[];
+    sales_channels?: MedusaRef[];
+    categories?: MedusaCategory[];
 
-    constructor(data?: ICreate) {
+    constructor(data?: IMedusaProduct) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -12108,645 +10290,1191 @@ export class Create implements ICreate {
 
     init(_data?: any) {
         if (_data) {
+            this.id = _data["id"];
             this.title = _data["title"];
-            this.handle = _data["handle"];
-            this.status = _data["status"];
-            this.shipping_profile_id = _data["shipping_profile_id"];
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(Options.fromJS(item));
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(Variants.fromJS(item));
-            }
             this.subtitle = _data["subtitle"];
+            this.status = _data["status"];
+            this.external_id = _data["external_id"];
             this.description = _data["description"];
+            this.handle = _data["handle"];
             this.is_giftcard = _data["is_giftcard"];
             this.discountable = _data["discountable"];
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(Images.fromJS(item));
-            }
             this.thumbnail = _data["thumbnail"];
-            this.external_id = _data["external_id"];
-            this.type_id = _data["type_id"];
             this.collection_id = _data["collection_id"];
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(Categories.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(Tags.fromJS(item));
-            }
-            if (Array.isArray(_data["sales_channels"])) {
-                this.sales_channels = [] as any;
-                for (let item of _data["sales_channels"])
-                    this.sales_channels!.push(Sales_channels.fromJS(item));
-            }
+            this.type_id = _data["type_id"];
+            this.shipping_profile_id = _data["shipping_profile_id"];
             this.weight = _data["weight"];
             this.length = _data["length"];
             this.height = _data["height"];
             this.width = _data["width"];
             this.hs_code = _data["hs_code"];
-            this.mid_code = _data["mid_code"];
             this.origin_country = _data["origin_country"];
+            this.mid_code = _data["mid_code"];
             this.material = _data["material"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
             this.metadata = _data["metadata"];
+            this.type = _data["type"] ? MedusaRef.fromJS(_data["type"]) : undefined as any;
+            this.collection = _data["collection"] ? MedusaRef.fromJS(_data["collection"]) : undefined as any;
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(MedusaOption.fromJS(item));
+            }
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(MedusaTag.fromJS(item));
+            }
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(MedusaImage.fromJS(item));
+            }
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(MedusaVariant.fromJS(item));
+            }
+            if (Array.isArray(_data["sales_channels"])) {
+                this.sales_channels = [] as any;
+                for (let item of _data["sales_channels"])
+                    this.sales_channels!.push(MedusaRef.fromJS(item));
+            }
+            if (Array.isArray(_data["categories"])) {
+                this.categories = [] as any;
+                for (let item of _data["categories"])
+                    this.categories!.push(MedusaCategory.fromJS(item));
+            }
         }
     }
 
-    static fromJS(data: any): Create {
+    static fromJS(data: any): MedusaProduct {
         data = typeof data === 'object' ? data : {};
-        let result = new Create();
+        let result = new MedusaProduct();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
         data["title"] = this.title;
-        data["handle"] = this.handle;
+        data["subtitle"] = this.subtitle;
         data["status"] = this.status;
+        data["external_id"] = this.external_id;
+        data["description"] = this.description;
+        data["handle"] = this.handle;
+        data["is_giftcard"] = this.is_giftcard;
+        data["discountable"] = this.discountable;
+        data["thumbnail"] = this.thumbnail;
+        data["collection_id"] = this.collection_id;
+        data["type_id"] = this.type_id;
         data["shipping_profile_id"] = this.shipping_profile_id;
+        data["weight"] = this.weight;
+        data["length"] = this.length;
+        data["height"] = this.height;
+        data["width"] = this.width;
+        data["hs_code"] = this.hs_code;
+        data["origin_country"] = this.origin_country;
+        data["mid_code"] = this.mid_code;
+        data["material"] = this.material;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
+        data["metadata"] = this.metadata;
+        data["type"] = this.type ? this.type.toJSON() : undefined as any;
+        data["collection"] = this.collection ? this.collection.toJSON() : undefined as any;
         if (Array.isArray(this.options)) {
             data["options"] = [];
             for (let item of this.options)
                 data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
         }
         if (Array.isArray(this.variants)) {
             data["variants"] = [];
             for (let item of this.variants)
                 data["variants"].push(item ? item.toJSON() : undefined as any);
         }
-        data["subtitle"] = this.subtitle;
-        data["description"] = this.description;
-        data["is_giftcard"] = this.is_giftcard;
-        data["discountable"] = this.discountable;
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["thumbnail"] = this.thumbnail;
-        data["external_id"] = this.external_id;
-        data["type_id"] = this.type_id;
-        data["collection_id"] = this.collection_id;
-        if (Array.isArray(this.categories)) {
-            data["categories"] = [];
-            for (let item of this.categories)
-                data["categories"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
         if (Array.isArray(this.sales_channels)) {
             data["sales_channels"] = [];
             for (let item of this.sales_channels)
                 data["sales_channels"].push(item ? item.toJSON() : undefined as any);
         }
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["hs_code"] = this.hs_code;
-        data["mid_code"] = this.mid_code;
-        data["origin_country"] = this.origin_country;
-        data["material"] = this.material;
-        data["metadata"] = this.metadata;
-        return data;
-    }
-}
-
-export interface ICreate {
-    title: string;
-    handle?: string | undefined;
-    status?: CreateStatus | undefined;
-    shipping_profile_id?: string | undefined;
-    options?: Options[] | undefined;
-    variants?: Variants[] | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    is_giftcard?: boolean;
-    discountable?: boolean;
-    images?: Images[] | undefined;
-    thumbnail?: string | undefined;
-    external_id?: string | undefined;
-    type_id?: string | undefined;
-    collection_id?: string | undefined;
-    categories?: Categories[] | undefined;
-    tags?: Tags[] | undefined;
-    sales_channels?: Sales_channels[] | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-}
-
-export class Update implements IUpdate {
-    id!: string;
-    title?: string | undefined;
-    handle?: string | undefined;
-    status?: UpdateStatus;
-    shipping_profile_id?: string | undefined;
-    options?: Options2[] | undefined;
-    variants?: Variants2[] | undefined;
-    subtitle?: string | undefined;
-    description?: string | undefined;
-    is_giftcard?: boolean;
-    discountable?: boolean;
-    images?: Images2[] | undefined;
-    thumbnail?: string | undefined;
-    external_id?: string | undefined;
-    type_id?: string | undefined;
-    collection_id?: string | undefined;
-    categories?: Categories2[] | undefined;
-    tags?: Tags2[] | undefined;
-    sales_channels?: Sales_channels2[] | undefined;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-
-    constructor(data?: IUpdate) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-            this.handle = _data["handle"];
-            this.status = _data["status"];
-            this.shipping_profile_id = _data["shipping_profile_id"];
-            if (Array.isArray(_data["options"])) {
-                this.options = [] as any;
-                for (let item of _data["options"])
-                    this.options!.push(Options2.fromJS(item));
-            }
-            if (Array.isArray(_data["variants"])) {
-                this.variants = [] as any;
-                for (let item of _data["variants"])
-                    this.variants!.push(Variants2.fromJS(item));
-            }
-            this.subtitle = _data["subtitle"];
-            this.description = _data["description"];
-            this.is_giftcard = _data["is_giftcard"];
-            this.discountable = _data["discountable"];
-            if (Array.isArray(_data["images"])) {
-                this.images = [] as any;
-                for (let item of _data["images"])
-                    this.images!.push(Images2.fromJS(item));
-            }
-            this.thumbnail = _data["thumbnail"];
-            this.external_id = _data["external_id"];
-            this.type_id = _data["type_id"];
-            this.collection_id = _data["collection_id"];
-            if (Array.isArray(_data["categories"])) {
-                this.categories = [] as any;
-                for (let item of _data["categories"])
-                    this.categories!.push(Categories2.fromJS(item));
-            }
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(Tags2.fromJS(item));
-            }
-            if (Array.isArray(_data["sales_channels"])) {
-                this.sales_channels = [] as any;
-                for (let item of _data["sales_channels"])
-                    this.sales_channels!.push(Sales_channels2.fromJS(item));
-            }
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.hs_code = _data["hs_code"];
-            this.mid_code = _data["mid_code"];
-            this.origin_country = _data["origin_country"];
-            this.material = _data["material"];
-            this.metadata = _data["metadata"];
-        }
-    }
-
-    static fromJS(data: any): Update {
-        data = typeof data === 'object' ? data : {};
-        let result = new Update();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        data["handle"] = this.handle;
-        data["status"] = this.status;
-        data["shipping_profile_id"] = this.shipping_profile_id;
-        if (Array.isArray(this.options)) {
-            data["options"] = [];
-            for (let item of this.options)
-                data["options"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.variants)) {
-            data["variants"] = [];
-            for (let item of this.variants)
-                data["variants"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["subtitle"] = this.subtitle;
-        data["description"] = this.description;
-        data["is_giftcard"] = this.is_giftcard;
-        data["discountable"] = this.discountable;
-        if (Array.isArray(this.images)) {
-            data["images"] = [];
-            for (let item of this.images)
-                data["images"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["thumbnail"] = this.thumbnail;
-        data["external_id"] = this.external_id;
-        data["type_id"] = this.type_id;
-        data["collection_id"] = this.collection_id;
         if (Array.isArray(this.categories)) {
             data["categories"] = [];
             for (let item of this.categories)
                 data["categories"].push(item ? item.toJSON() : undefined as any);
         }
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item ? item.toJSON() : undefined as any);
-        }
-        if (Array.isArray(this.sales_channels)) {
-            data["sales_channels"] = [];
-            for (let item of this.sales_channels)
-                data["sales_channels"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["hs_code"] = this.hs_code;
-        data["mid_code"] = this.mid_code;
-        data["origin_country"] = this.origin_country;
-        data["material"] = this.material;
-        data["metadata"] = this.metadata;
         return data;
     }
 }
 
-export interface IUpdate {
+export interface IMedusaProduct {
     id: string;
-    title?: string | undefined;
-    handle?: string | undefined;
-    status?: UpdateStatus;
-    shipping_profile_id?: string | undefined;
-    options?: Options2[] | undefined;
-    variants?: Variants2[] | undefined;
+    title: string;
     subtitle?: string | undefined;
+    status?: MedusaProductStatus;
+    external_id?: string | undefined;
     description?: string | undefined;
+    handle: string;
     is_giftcard?: boolean;
     discountable?: boolean;
-    images?: Images2[] | undefined;
     thumbnail?: string | undefined;
-    external_id?: string | undefined;
-    type_id?: string | undefined;
     collection_id?: string | undefined;
-    categories?: Categories2[] | undefined;
-    tags?: Tags2[] | undefined;
-    sales_channels?: Sales_channels2[] | undefined;
+    type_id?: string | undefined;
+    shipping_profile_id?: string | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     height?: number | undefined;
     width?: number | undefined;
     hs_code?: string | undefined;
-    mid_code?: string | undefined;
     origin_country?: string | undefined;
+    mid_code?: string | undefined;
     material?: string | undefined;
-    metadata?: any;
+    created_at?: Date;
+    updated_at?: Date;
+    deleted_at?: Date | undefined;
+    metadata?: any | undefined;
+    type?: MedusaRef | undefined;
+    collection?: MedusaRef | undefined;
+    options?: MedusaOption[];
+    tags?: MedusaTag[];
+    images?: MedusaImage[];
+    variants?: MedusaVariant[];
+    sales_channels?: MedusaRef[];
+    categories?: MedusaCategory[];
 }
 
-export class Create2 implements ICreate2 {
-    title!: string;
-    prices!: Prices[];
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items[] | undefined;
-
-    constructor(data?: ICreate2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.prices = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.title = _data["title"];
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(Prices.fromJS(item));
-            }
-            this.sku = _data["sku"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.barcode = _data["barcode"];
-            this.hs_code = _data["hs_code"];
-            this.mid_code = _data["mid_code"];
-            this.allow_backorder = _data["allow_backorder"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.variant_rank = _data["variant_rank"];
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.origin_country = _data["origin_country"];
-            this.material = _data["material"];
-            this.metadata = _data["metadata"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["inventory_items"])) {
-                this.inventory_items = [] as any;
-                for (let item of _data["inventory_items"])
-                    this.inventory_items!.push(Inventory_items.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): Create2 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Create2();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["sku"] = this.sku;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["barcode"] = this.barcode;
-        data["hs_code"] = this.hs_code;
-        data["mid_code"] = this.mid_code;
-        data["allow_backorder"] = this.allow_backorder;
-        data["manage_inventory"] = this.manage_inventory;
-        data["variant_rank"] = this.variant_rank;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["origin_country"] = this.origin_country;
-        data["material"] = this.material;
-        data["metadata"] = this.metadata;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.inventory_items)) {
-            data["inventory_items"] = [];
-            for (let item of this.inventory_items)
-                data["inventory_items"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface ICreate2 {
-    title: string;
-    prices: Prices[];
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items[] | undefined;
-}
-
-export class Update2 implements IUpdate2 {
-    id!: string;
-    title?: string | undefined;
-    prices?: Prices2[] | undefined;
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items2[] | undefined;
-
-    constructor(data?: IUpdate2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(Prices2.fromJS(item));
-            }
-            this.sku = _data["sku"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.barcode = _data["barcode"];
-            this.hs_code = _data["hs_code"];
-            this.mid_code = _data["mid_code"];
-            this.allow_backorder = _data["allow_backorder"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.variant_rank = _data["variant_rank"];
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.origin_country = _data["origin_country"];
-            this.material = _data["material"];
-            this.metadata = _data["metadata"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["inventory_items"])) {
-                this.inventory_items = [] as any;
-                for (let item of _data["inventory_items"])
-                    this.inventory_items!.push(Inventory_items2.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): Update2 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Update2();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["sku"] = this.sku;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["barcode"] = this.barcode;
-        data["hs_code"] = this.hs_code;
-        data["mid_code"] = this.mid_code;
-        data["allow_backorder"] = this.allow_backorder;
-        data["manage_inventory"] = this.manage_inventory;
-        data["variant_rank"] = this.variant_rank;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["origin_country"] = this.origin_country;
-        data["material"] = this.material;
-        data["metadata"] = this.metadata;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.inventory_items)) {
-            data["inventory_items"] = [];
-            for (let item of this.inventory_items)
-                data["inventory_items"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IUpdate2 {
-    id: string;
-    title?: string | undefined;
-    prices?: Prices2[] | undefined;
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items2[] | undefined;
-}
-
-export enum CreateStatus {
+export enum MedusaProductStatus {
     Draft = "draft",
     Proposed = "proposed",
     Published = "published",
     Rejected = "rejected",
 }
 
-export class Options implements IOptions {
+export class MedusaRef implements IMedusaRef {
+    id?: string;
+
+    constructor(data?: IMedusaRef) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+        }
+    }
+
+    static fromJS(data: any): MedusaRef {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaRef();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        return data;
+    }
+}
+
+export interface IMedusaRef {
+    id?: string;
+}
+
+export class MedusaOption implements IMedusaOption {
+    id!: string;
+    title!: string;
+    product_id!: string;
+    values?: MedusaOptionValue[];
+
+    constructor(data?: IMedusaOption) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+            this.product_id = _data["product_id"];
+            if (Array.isArray(_data["values"])) {
+                this.values = [] as any;
+                for (let item of _data["values"])
+                    this.values!.push(MedusaOptionValue.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): MedusaOption {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaOption();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["title"] = this.title;
+        data["product_id"] = this.product_id;
+        if (Array.isArray(this.values)) {
+            data["values"] = [];
+            for (let item of this.values)
+                data["values"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IMedusaOption {
+    id: string;
+    title: string;
+    product_id: string;
+    values?: MedusaOptionValue[];
+}
+
+export class MedusaOptionValue implements IMedusaOptionValue {
+    id?: string;
+    value?: string;
+    option_id?: string;
+
+    constructor(data?: IMedusaOptionValue) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.value = _data["value"];
+            this.option_id = _data["option_id"];
+        }
+    }
+
+    static fromJS(data: any): MedusaOptionValue {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaOptionValue();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["value"] = this.value;
+        data["option_id"] = this.option_id;
+        return data;
+    }
+}
+
+export interface IMedusaOptionValue {
+    id?: string;
+    value?: string;
+    option_id?: string;
+}
+
+export class MedusaTag implements IMedusaTag {
+    id?: string;
+    value?: string;
+
+    constructor(data?: IMedusaTag) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.value = _data["value"];
+        }
+    }
+
+    static fromJS(data: any): MedusaTag {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaTag();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["value"] = this.value;
+        return data;
+    }
+}
+
+export interface IMedusaTag {
+    id?: string;
+    value?: string;
+}
+
+export class MedusaImage implements IMedusaImage {
+    id?: string;
+    url?: string;
+    rank?: number;
+
+    constructor(data?: IMedusaImage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.url = _data["url"];
+            this.rank = _data["rank"];
+        }
+    }
+
+    static fromJS(data: any): MedusaImage {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaImage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["url"] = this.url;
+        data["rank"] = this.rank;
+        return data;
+    }
+}
+
+export interface IMedusaImage {
+    id?: string;
+    url?: string;
+    rank?: number;
+}
+
+export class MedusaVariant implements IMedusaVariant {
+    id!: string;
+    product_id!: string;
+    title!: string;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    allow_backorder?: boolean;
+    manage_inventory?: boolean;
+    inventory_quantity?: number | undefined;
+    hs_code?: string | undefined;
+    origin_country?: string | undefined;
+    mid_code?: string | undefined;
+    material?: string | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    height?: number | undefined;
+    width?: number | undefined;
+    variant_rank?: number;
+    metadata?: any | undefined;
+    created_at?: Date;
+    updated_at?: Date;
+    deleted_at?: Date | undefined;
+    prices?: MedusaPrice[];
+    options?: MedusaVariantOption[];
+    inventory_items?: MedusaInventoryItem[];
+
+    constructor(data?: IMedusaVariant) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.product_id = _data["product_id"];
+            this.title = _data["title"];
+            this.sku = _data["sku"];
+            this.barcode = _data["barcode"];
+            this.ean = _data["ean"];
+            this.upc = _data["upc"];
+            this.allow_backorder = _data["allow_backorder"];
+            this.manage_inventory = _data["manage_inventory"];
+            this.inventory_quantity = _data["inventory_quantity"];
+            this.hs_code = _data["hs_code"];
+            this.origin_country = _data["origin_country"];
+            this.mid_code = _data["mid_code"];
+            this.material = _data["material"];
+            this.weight = _data["weight"];
+            this.length = _data["length"];
+            this.height = _data["height"];
+            this.width = _data["width"];
+            this.variant_rank = _data["variant_rank"];
+            this.metadata = _data["metadata"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(MedusaPrice.fromJS(item));
+            }
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(MedusaVariantOption.fromJS(item));
+            }
+            if (Array.isArray(_data["inventory_items"])) {
+                this.inventory_items = [] as any;
+                for (let item of _data["inventory_items"])
+                    this.inventory_items!.push(MedusaInventoryItem.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): MedusaVariant {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariant();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["product_id"] = this.product_id;
+        data["title"] = this.title;
+        data["sku"] = this.sku;
+        data["barcode"] = this.barcode;
+        data["ean"] = this.ean;
+        data["upc"] = this.upc;
+        data["allow_backorder"] = this.allow_backorder;
+        data["manage_inventory"] = this.manage_inventory;
+        data["inventory_quantity"] = this.inventory_quantity;
+        data["hs_code"] = this.hs_code;
+        data["origin_country"] = this.origin_country;
+        data["mid_code"] = this.mid_code;
+        data["material"] = this.material;
+        data["weight"] = this.weight;
+        data["length"] = this.length;
+        data["height"] = this.height;
+        data["width"] = this.width;
+        data["variant_rank"] = this.variant_rank;
+        data["metadata"] = this.metadata;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.inventory_items)) {
+            data["inventory_items"] = [];
+            for (let item of this.inventory_items)
+                data["inventory_items"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IMedusaVariant {
+    id: string;
+    product_id: string;
+    title: string;
+    sku?: string | undefined;
+    barcode?: string | undefined;
+    ean?: string | undefined;
+    upc?: string | undefined;
+    allow_backorder?: boolean;
+    manage_inventory?: boolean;
+    inventory_quantity?: number | undefined;
+    hs_code?: string | undefined;
+    origin_country?: string | undefined;
+    mid_code?: string | undefined;
+    material?: string | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    height?: number | undefined;
+    width?: number | undefined;
+    variant_rank?: number;
+    metadata?: any | undefined;
+    created_at?: Date;
+    updated_at?: Date;
+    deleted_at?: Date | undefined;
+    prices?: MedusaPrice[];
+    options?: MedusaVariantOption[];
+    inventory_items?: MedusaInventoryItem[];
+}
+
+export class MedusaPrice implements IMedusaPrice {
+    id!: string;
+    currency_code!: string;
+    amount?: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    variant_id!: string;
+    rules?: { [key: string]: string; };
+    created_at?: Date;
+    updated_at?: Date;
+
+    constructor(data?: IMedusaPrice) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.min_quantity = _data["min_quantity"];
+            this.max_quantity = _data["max_quantity"];
+            this.variant_id = _data["variant_id"];
+            if (_data["rules"]) {
+                this.rules = {} as any;
+                for (let key in _data["rules"]) {
+                    if (_data["rules"].hasOwnProperty(key))
+                        (this.rules as any)![key] = _data["rules"][key];
+                }
+            }
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): MedusaPrice {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaPrice();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["min_quantity"] = this.min_quantity;
+        data["max_quantity"] = this.max_quantity;
+        data["variant_id"] = this.variant_id;
+        if (this.rules) {
+            data["rules"] = {};
+            for (let key in this.rules) {
+                if (this.rules.hasOwnProperty(key))
+                    (data["rules"] as any)[key] = (this.rules as any)[key];
+            }
+        }
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IMedusaPrice {
+    id: string;
+    currency_code: string;
+    amount?: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    variant_id: string;
+    rules?: { [key: string]: string; };
+    created_at?: Date;
+    updated_at?: Date;
+}
+
+export class MedusaVariantOption implements IMedusaVariantOption {
+    id?: string;
+    value?: string;
+    option_id?: string | undefined;
+    option?: MedusaOptionRef | undefined;
+
+    constructor(data?: IMedusaVariantOption) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.value = _data["value"];
+            this.option_id = _data["option_id"];
+            this.option = _data["option"] ? MedusaOptionRef.fromJS(_data["option"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantOption {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantOption();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["value"] = this.value;
+        data["option_id"] = this.option_id;
+        data["option"] = this.option ? this.option.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IMedusaVariantOption {
+    id?: string;
+    value?: string;
+    option_id?: string | undefined;
+    option?: MedusaOptionRef | undefined;
+}
+
+export class MedusaOptionRef implements IMedusaOptionRef {
+    id?: string;
+    title?: string;
+
+    constructor(data?: IMedusaOptionRef) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+        }
+    }
+
+    static fromJS(data: any): MedusaOptionRef {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaOptionRef();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["title"] = this.title;
+        return data;
+    }
+}
+
+export interface IMedusaOptionRef {
+    id?: string;
+    title?: string;
+}
+
+export class MedusaInventoryItem implements IMedusaInventoryItem {
+    variant_id?: string;
+    inventory_item_id?: string;
+    required_quantity?: number;
+
+    constructor(data?: IMedusaInventoryItem) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.variant_id = _data["variant_id"];
+            this.inventory_item_id = _data["inventory_item_id"];
+            this.required_quantity = _data["required_quantity"];
+        }
+    }
+
+    static fromJS(data: any): MedusaInventoryItem {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaInventoryItem();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["variant_id"] = this.variant_id;
+        data["inventory_item_id"] = this.inventory_item_id;
+        data["required_quantity"] = this.required_quantity;
+        return data;
+    }
+}
+
+export interface IMedusaInventoryItem {
+    variant_id?: string;
+    inventory_item_id?: string;
+    required_quantity?: number;
+}
+
+export class MedusaCategory implements IMedusaCategory {
+    id!: string;
+    name?: string | undefined;
+    description?: string | undefined;
+    handle?: string | undefined;
+    is_active?: boolean | undefined;
+    is_internal?: boolean | undefined;
+    rank?: number | undefined;
+    parent_category_id?: string | undefined;
+    metadata?: any | undefined;
+    created_at?: Date | undefined;
+    updated_at?: Date | undefined;
+    deleted_at?: Date | undefined;
+
+    constructor(data?: IMedusaCategory) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.description = _data["description"];
+            this.handle = _data["handle"];
+            this.is_active = _data["is_active"];
+            this.is_internal = _data["is_internal"];
+            this.rank = _data["rank"];
+            this.parent_category_id = _data["parent_category_id"];
+            this.metadata = _data["metadata"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): MedusaCategory {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaCategory();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["description"] = this.description;
+        data["handle"] = this.handle;
+        data["is_active"] = this.is_active;
+        data["is_internal"] = this.is_internal;
+        data["rank"] = this.rank;
+        data["parent_category_id"] = this.parent_category_id;
+        data["metadata"] = this.metadata;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IMedusaCategory {
+    id: string;
+    name?: string | undefined;
+    description?: string | undefined;
+    handle?: string | undefined;
+    is_active?: boolean | undefined;
+    is_internal?: boolean | undefined;
+    rank?: number | undefined;
+    parent_category_id?: string | undefined;
+    metadata?: any | undefined;
+    created_at?: Date | undefined;
+    updated_at?: Date | undefined;
+    deleted_at?: Date | undefined;
+}
+
+export class MedusaDeleted implements IMedusaDeleted {
+    ids?: string[];
+    object?: string;
+    deleted?: boolean;
+
+    constructor(data?: IMedusaDeleted) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["ids"])) {
+                this.ids = [] as any;
+                for (let item of _data["ids"])
+                    this.ids!.push(item);
+            }
+            this.object = _data["object"];
+            this.deleted = _data["deleted"];
+        }
+    }
+
+    static fromJS(data: any): MedusaDeleted {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaDeleted();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.ids)) {
+            data["ids"] = [];
+            for (let item of this.ids)
+                data["ids"].push(item);
+        }
+        data["object"] = this.object;
+        data["deleted"] = this.deleted;
+        return data;
+    }
+}
+
+export interface IMedusaDeleted {
+    ids?: string[];
+    object?: string;
+    deleted?: boolean;
+}
+
+export class MedusaProductBatchRequest implements IMedusaProductBatchRequest {
+    create?: MedusaProductCreate[];
+    update?: MedusaProductUpdate[];
+    delete?: string[];
+
+    constructor(data?: IMedusaProductBatchRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(MedusaProductCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(MedusaProductUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): MedusaProductBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaProductBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IMedusaProductBatchRequest {
+    create?: MedusaProductCreate[];
+    update?: MedusaProductUpdate[];
+    delete?: string[];
+}
+
+export abstract class MedusaProductWrite implements IMedusaProductWrite {
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    is_giftcard?: boolean | undefined;
+    discountable?: boolean | undefined;
+    images?: MedusaImageInput[] | undefined;
+    thumbnail?: string | undefined;
+    external_id?: string | undefined;
+    type_id?: string | undefined;
+    collection_id?: string | undefined;
+    categories?: MedusaIdRef[] | undefined;
+    tags?: MedusaIdRef[] | undefined;
+    sales_channels?: MedusaIdRef[] | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    height?: number | undefined;
+    width?: number | undefined;
+    hs_code?: string | undefined;
+    mid_code?: string | undefined;
+    origin_country?: string | undefined;
+    material?: string | undefined;
+    metadata?: any | undefined;
+
+    constructor(data?: IMedusaProductWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.subtitle = _data["subtitle"];
+            this.description = _data["description"];
+            this.is_giftcard = _data["is_giftcard"];
+            this.discountable = _data["discountable"];
+            if (Array.isArray(_data["images"])) {
+                this.images = [] as any;
+                for (let item of _data["images"])
+                    this.images!.push(MedusaImageInput.fromJS(item));
+            }
+            this.thumbnail = _data["thumbnail"];
+            this.external_id = _data["external_id"];
+            this.type_id = _data["type_id"];
+            this.collection_id = _data["collection_id"];
+            if (Array.isArray(_data["categories"])) {
+                this.categories = [] as any;
+                for (let item of _data["categories"])
+                    this.categories!.push(MedusaIdRef.fromJS(item));
+            }
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(MedusaIdRef.fromJS(item));
+            }
+            if (Array.isArray(_data["sales_channels"])) {
+                this.sales_channels = [] as any;
+                for (let item of _data["sales_channels"])
+                    this.sales_channels!.push(MedusaIdRef.fromJS(item));
+            }
+            this.weight = _data["weight"];
+            this.length = _data["length"];
+            this.height = _data["height"];
+            this.width = _data["width"];
+            this.hs_code = _data["hs_code"];
+            this.mid_code = _data["mid_code"];
+            this.origin_country = _data["origin_country"];
+            this.material = _data["material"];
+            this.metadata = _data["metadata"];
+        }
+    }
+
+    static fromJS(data: any): MedusaProductWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'MedusaProductWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["subtitle"] = this.subtitle;
+        data["description"] = this.description;
+        data["is_giftcard"] = this.is_giftcard;
+        data["discountable"] = this.discountable;
+        if (Array.isArray(this.images)) {
+            data["images"] = [];
+            for (let item of this.images)
+                data["images"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["thumbnail"] = this.thumbnail;
+        data["external_id"] = this.external_id;
+        data["type_id"] = this.type_id;
+        data["collection_id"] = this.collection_id;
+        if (Array.isArray(this.categories)) {
+            data["categories"] = [];
+            for (let item of this.categories)
+                data["categories"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.sales_channels)) {
+            data["sales_channels"] = [];
+            for (let item of this.sales_channels)
+                data["sales_channels"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["weight"] = this.weight;
+        data["length"] = this.length;
+        data["height"] = this.height;
+        data["width"] = this.width;
+        data["hs_code"] = this.hs_code;
+        data["mid_code"] = this.mid_code;
+        data["origin_country"] = this.origin_country;
+        data["material"] = this.material;
+        data["metadata"] = this.metadata;
+        return data;
+    }
+}
+
+export interface IMedusaProductWrite {
+    subtitle?: string | undefined;
+    description?: string | undefined;
+    is_giftcard?: boolean | undefined;
+    discountable?: boolean | undefined;
+    images?: MedusaImageInput[] | undefined;
+    thumbnail?: string | undefined;
+    external_id?: string | undefined;
+    type_id?: string | undefined;
+    collection_id?: string | undefined;
+    categories?: MedusaIdRef[] | undefined;
+    tags?: MedusaIdRef[] | undefined;
+    sales_channels?: MedusaIdRef[] | undefined;
+    weight?: number | undefined;
+    length?: number | undefined;
+    height?: number | undefined;
+    width?: number | undefined;
+    hs_code?: string | undefined;
+    mid_code?: string | undefined;
+    origin_country?: string | undefined;
+    material?: string | undefined;
+    metadata?: any | undefined;
+}
+
+export class MedusaProductCreate extends MedusaProductWrite implements IMedusaProductCreate {
+    title!: string;
+    handle?: string | undefined;
+    status?: MedusaProductStatus | undefined;
+    shipping_profile_id?: string | undefined;
+    options?: MedusaOptionCreate[] | undefined;
+    variants?: MedusaVariantCreate[] | undefined;
+
+    constructor(data?: IMedusaProductCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.title = _data["title"];
+            this.handle = _data["handle"];
+            this.status = _data["status"];
+            this.shipping_profile_id = _data["shipping_profile_id"];
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(MedusaOptionCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(MedusaVariantCreate.fromJS(item));
+            }
+        }
+    }
+
+    static override fromJS(data: any): MedusaProductCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaProductCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        data["handle"] = this.handle;
+        data["status"] = this.status;
+        data["shipping_profile_id"] = this.shipping_profile_id;
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IMedusaProductCreate extends IMedusaProductWrite {
+    title: string;
+    handle?: string | undefined;
+    status?: MedusaProductStatus | undefined;
+    shipping_profile_id?: string | undefined;
+    options?: MedusaOptionCreate[] | undefined;
+    variants?: MedusaVariantCreate[] | undefined;
+}
+
+export class MedusaOptionCreate implements IMedusaOptionCreate {
     title!: string;
     values!: string[];
 
-    constructor(data?: IOptions) {
+    constructor(data?: IMedusaOptionCreate) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -12769,9 +11497,9 @@ export class Options implements IOptions {
         }
     }
 
-    static fromJS(data: any): Options {
+    static fromJS(data: any): MedusaOptionCreate {
         data = typeof data === 'object' ? data : {};
-        let result = new Options();
+        let result = new MedusaOptionCreate();
         result.init(data);
         return result;
     }
@@ -12788,53 +11516,42 @@ export class Options implements IOptions {
     }
 }
 
-export interface IOptions {
+export interface IMedusaOptionCreate {
     title: string;
     values: string[];
 }
 
-export class Variants implements IVariants {
-    title!: string;
-    prices!: Prices3[];
+export abstract class MedusaVariantWrite implements IMedusaVariantWrite {
     sku?: string | undefined;
     ean?: string | undefined;
     upc?: string | undefined;
     barcode?: string | undefined;
     hs_code?: string | undefined;
     mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
+    allow_backorder?: boolean | undefined;
+    manage_inventory?: boolean | undefined;
+    variant_rank?: number | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     height?: number | undefined;
     width?: number | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any;
+    metadata?: any | undefined;
     options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items3[] | undefined;
+    inventory_items?: MedusaInventoryItemInput[] | undefined;
 
-    constructor(data?: IVariants) {
+    constructor(data?: IMedusaVariantWrite) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
         }
-        if (!data) {
-            this.prices = [];
-        }
     }
 
     init(_data?: any) {
         if (_data) {
-            this.title = _data["title"];
-            if (Array.isArray(_data["prices"])) {
-                this.prices = [] as any;
-                for (let item of _data["prices"])
-                    this.prices!.push(Prices3.fromJS(item));
-            }
             this.sku = _data["sku"];
             this.ean = _data["ean"];
             this.upc = _data["upc"];
@@ -12861,26 +11578,18 @@ export class Variants implements IVariants {
             if (Array.isArray(_data["inventory_items"])) {
                 this.inventory_items = [] as any;
                 for (let item of _data["inventory_items"])
-                    this.inventory_items!.push(Inventory_items3.fromJS(item));
+                    this.inventory_items!.push(MedusaInventoryItemInput.fromJS(item));
             }
         }
     }
 
-    static fromJS(data: any): Variants {
+    static fromJS(data: any): MedusaVariantWrite {
         data = typeof data === 'object' ? data : {};
-        let result = new Variants();
-        result.init(data);
-        return result;
+        throw new Error("The abstract class 'MedusaVariantWrite' cannot be instantiated.");
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["title"] = this.title;
-        if (Array.isArray(this.prices)) {
-            data["prices"] = [];
-            for (let item of this.prices)
-                data["prices"].push(item ? item.toJSON() : undefined as any);
-        }
         data["sku"] = this.sku;
         data["ean"] = this.ean;
         data["upc"] = this.upc;
@@ -12913,33 +11622,183 @@ export class Variants implements IVariants {
     }
 }
 
-export interface IVariants {
-    title: string;
-    prices: Prices3[];
+export interface IMedusaVariantWrite {
     sku?: string | undefined;
     ean?: string | undefined;
     upc?: string | undefined;
     barcode?: string | undefined;
     hs_code?: string | undefined;
     mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
+    allow_backorder?: boolean | undefined;
+    manage_inventory?: boolean | undefined;
+    variant_rank?: number | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     height?: number | undefined;
     width?: number | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any;
+    metadata?: any | undefined;
     options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items3[] | undefined;
+    inventory_items?: MedusaInventoryItemInput[] | undefined;
 }
 
-export class Images implements IImages {
+export class MedusaVariantCreate extends MedusaVariantWrite implements IMedusaVariantCreate {
+    title!: string;
+    prices!: MedusaPriceCreate[];
+
+    constructor(data?: IMedusaVariantCreate) {
+        super(data);
+        if (!data) {
+            this.prices = [];
+        }
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.title = _data["title"];
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(MedusaPriceCreate.fromJS(item));
+            }
+        }
+    }
+
+    static override fromJS(data: any): MedusaVariantCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["title"] = this.title;
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IMedusaVariantCreate extends IMedusaVariantWrite {
+    title: string;
+    prices: MedusaPriceCreate[];
+}
+
+export class MedusaPriceCreate implements IMedusaPriceCreate {
+    currency_code!: string;
+    amount!: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    rules?: { [key: string]: string; } | undefined;
+
+    constructor(data?: IMedusaPriceCreate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.min_quantity = _data["min_quantity"];
+            this.max_quantity = _data["max_quantity"];
+            if (_data["rules"]) {
+                this.rules = {} as any;
+                for (let key in _data["rules"]) {
+                    if (_data["rules"].hasOwnProperty(key))
+                        (this.rules as any)![key] = _data["rules"][key];
+                }
+            }
+        }
+    }
+
+    static fromJS(data: any): MedusaPriceCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaPriceCreate();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["min_quantity"] = this.min_quantity;
+        data["max_quantity"] = this.max_quantity;
+        if (this.rules) {
+            data["rules"] = {};
+            for (let key in this.rules) {
+                if (this.rules.hasOwnProperty(key))
+                    (data["rules"] as any)[key] = (this.rules as any)[key];
+            }
+        }
+        return data;
+    }
+}
+
+export interface IMedusaPriceCreate {
+    currency_code: string;
+    amount: number;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    rules?: { [key: string]: string; } | undefined;
+}
+
+export class MedusaInventoryItemInput implements IMedusaInventoryItemInput {
+    inventory_item_id!: string;
+    required_quantity!: number;
+
+    constructor(data?: IMedusaInventoryItemInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.inventory_item_id = _data["inventory_item_id"];
+            this.required_quantity = _data["required_quantity"];
+        }
+    }
+
+    static fromJS(data: any): MedusaInventoryItemInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaInventoryItemInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["inventory_item_id"] = this.inventory_item_id;
+        data["required_quantity"] = this.required_quantity;
+        return data;
+    }
+}
+
+export interface IMedusaInventoryItemInput {
+    inventory_item_id: string;
+    required_quantity: number;
+}
+
+export class MedusaImageInput implements IMedusaImageInput {
     url!: string;
 
-    constructor(data?: IImages) {
+    constructor(data?: IMedusaImageInput) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -12954,9 +11813,9 @@ export class Images implements IImages {
         }
     }
 
-    static fromJS(data: any): Images {
+    static fromJS(data: any): MedusaImageInput {
         data = typeof data === 'object' ? data : {};
-        let result = new Images();
+        let result = new MedusaImageInput();
         result.init(data);
         return result;
     }
@@ -12968,14 +11827,14 @@ export class Images implements IImages {
     }
 }
 
-export interface IImages {
+export interface IMedusaImageInput {
     url: string;
 }
 
-export class Categories implements ICategories {
+export class MedusaIdRef implements IMedusaIdRef {
     id!: string;
 
-    constructor(data?: ICategories) {
+    constructor(data?: IMedusaIdRef) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -12990,9 +11849,9 @@ export class Categories implements ICategories {
         }
     }
 
-    static fromJS(data: any): Categories {
+    static fromJS(data: any): MedusaIdRef {
         data = typeof data === 'object' ? data : {};
-        let result = new Categories();
+        let result = new MedusaIdRef();
         result.init(data);
         return result;
     }
@@ -13004,95 +11863,89 @@ export class Categories implements ICategories {
     }
 }
 
-export interface ICategories {
+export interface IMedusaIdRef {
     id: string;
 }
 
-export class Tags implements ITags {
+export class MedusaProductUpdate extends MedusaProductWrite implements IMedusaProductUpdate {
     id!: string;
+    title?: string | undefined;
+    handle?: string | undefined;
+    status?: MedusaProductStatus | undefined;
+    shipping_profile_id?: string | undefined;
+    options?: MedusaOptionUpdate[] | undefined;
+    variants?: MedusaVariantUpdate[] | undefined;
 
-    constructor(data?: ITags) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
+    constructor(data?: IMedusaProductUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+            this.handle = _data["handle"];
+            this.status = _data["status"];
+            this.shipping_profile_id = _data["shipping_profile_id"];
+            if (Array.isArray(_data["options"])) {
+                this.options = [] as any;
+                for (let item of _data["options"])
+                    this.options!.push(MedusaOptionUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(MedusaVariantUpdate.fromJS(item));
             }
         }
     }
 
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-        }
-    }
-
-    static fromJS(data: any): Tags {
+    static override fromJS(data: any): MedusaProductUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new Tags();
+        let result = new MedusaProductUpdate();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
+        data["title"] = this.title;
+        data["handle"] = this.handle;
+        data["status"] = this.status;
+        data["shipping_profile_id"] = this.shipping_profile_id;
+        if (Array.isArray(this.options)) {
+            data["options"] = [];
+            for (let item of this.options)
+                data["options"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface ITags {
+export interface IMedusaProductUpdate extends IMedusaProductWrite {
     id: string;
+    title?: string | undefined;
+    handle?: string | undefined;
+    status?: MedusaProductStatus | undefined;
+    shipping_profile_id?: string | undefined;
+    options?: MedusaOptionUpdate[] | undefined;
+    variants?: MedusaVariantUpdate[] | undefined;
 }
 
-export class Sales_channels implements ISales_channels {
-    id!: string;
-
-    constructor(data?: ISales_channels) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-        }
-    }
-
-    static fromJS(data: any): Sales_channels {
-        data = typeof data === 'object' ? data : {};
-        let result = new Sales_channels();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        return data;
-    }
-}
-
-export interface ISales_channels {
-    id: string;
-}
-
-export enum UpdateStatus {
-    Draft = "draft",
-    Proposed = "proposed",
-    Published = "published",
-    Rejected = "rejected",
-}
-
-export class Options2 implements IOptions2 {
+export class MedusaOptionUpdate implements IMedusaOptionUpdate {
     id?: string | undefined;
     title?: string | undefined;
     values?: string[] | undefined;
 
-    constructor(data?: IOptions2) {
+    constructor(data?: IMedusaOptionUpdate) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -13113,9 +11966,9 @@ export class Options2 implements IOptions2 {
         }
     }
 
-    static fromJS(data: any): Options2 {
+    static fromJS(data: any): MedusaOptionUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new Options2();
+        let result = new MedusaOptionUpdate();
         result.init(data);
         return result;
     }
@@ -13133,92 +11986,42 @@ export class Options2 implements IOptions2 {
     }
 }
 
-export interface IOptions2 {
+export interface IMedusaOptionUpdate {
     id?: string | undefined;
     title?: string | undefined;
     values?: string[] | undefined;
 }
 
-export class Variants2 implements IVariants2 {
+export class MedusaVariantUpdate extends MedusaVariantWrite implements IMedusaVariantUpdate {
     id?: string | undefined;
     title?: string | undefined;
-    prices?: Prices4[] | undefined;
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items4[] | undefined;
+    prices?: MedusaPriceUpdate[] | undefined;
 
-    constructor(data?: IVariants2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+    constructor(data?: IMedusaVariantUpdate) {
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             this.id = _data["id"];
             this.title = _data["title"];
             if (Array.isArray(_data["prices"])) {
                 this.prices = [] as any;
                 for (let item of _data["prices"])
-                    this.prices!.push(Prices4.fromJS(item));
-            }
-            this.sku = _data["sku"];
-            this.ean = _data["ean"];
-            this.upc = _data["upc"];
-            this.barcode = _data["barcode"];
-            this.hs_code = _data["hs_code"];
-            this.mid_code = _data["mid_code"];
-            this.allow_backorder = _data["allow_backorder"];
-            this.manage_inventory = _data["manage_inventory"];
-            this.variant_rank = _data["variant_rank"];
-            this.weight = _data["weight"];
-            this.length = _data["length"];
-            this.height = _data["height"];
-            this.width = _data["width"];
-            this.origin_country = _data["origin_country"];
-            this.material = _data["material"];
-            this.metadata = _data["metadata"];
-            if (_data["options"]) {
-                this.options = {} as any;
-                for (let key in _data["options"]) {
-                    if (_data["options"].hasOwnProperty(key))
-                        (this.options as any)![key] = _data["options"][key];
-                }
-            }
-            if (Array.isArray(_data["inventory_items"])) {
-                this.inventory_items = [] as any;
-                for (let item of _data["inventory_items"])
-                    this.inventory_items!.push(Inventory_items4.fromJS(item));
+                    this.prices!.push(MedusaPriceUpdate.fromJS(item));
             }
         }
     }
 
-    static fromJS(data: any): Variants2 {
+    static override fromJS(data: any): MedusaVariantUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new Variants2();
+        let result = new MedusaVariantUpdate();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["title"] = this.title;
@@ -13227,66 +12030,26 @@ export class Variants2 implements IVariants2 {
             for (let item of this.prices)
                 data["prices"].push(item ? item.toJSON() : undefined as any);
         }
-        data["sku"] = this.sku;
-        data["ean"] = this.ean;
-        data["upc"] = this.upc;
-        data["barcode"] = this.barcode;
-        data["hs_code"] = this.hs_code;
-        data["mid_code"] = this.mid_code;
-        data["allow_backorder"] = this.allow_backorder;
-        data["manage_inventory"] = this.manage_inventory;
-        data["variant_rank"] = this.variant_rank;
-        data["weight"] = this.weight;
-        data["length"] = this.length;
-        data["height"] = this.height;
-        data["width"] = this.width;
-        data["origin_country"] = this.origin_country;
-        data["material"] = this.material;
-        data["metadata"] = this.metadata;
-        if (this.options) {
-            data["options"] = {};
-            for (let key in this.options) {
-                if (this.options.hasOwnProperty(key))
-                    (data["options"] as any)[key] = (this.options as any)[key];
-            }
-        }
-        if (Array.isArray(this.inventory_items)) {
-            data["inventory_items"] = [];
-            for (let item of this.inventory_items)
-                data["inventory_items"].push(item ? item.toJSON() : undefined as any);
-        }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IVariants2 {
+export interface IMedusaVariantUpdate extends IMedusaVariantWrite {
     id?: string | undefined;
     title?: string | undefined;
-    prices?: Prices4[] | undefined;
-    sku?: string | undefined;
-    ean?: string | undefined;
-    upc?: string | undefined;
-    barcode?: string | undefined;
-    hs_code?: string | undefined;
-    mid_code?: string | undefined;
-    allow_backorder?: boolean;
-    manage_inventory?: boolean;
-    variant_rank?: number;
-    weight?: number | undefined;
-    length?: number | undefined;
-    height?: number | undefined;
-    width?: number | undefined;
-    origin_country?: string | undefined;
-    material?: string | undefined;
-    metadata?: any;
-    options?: { [key: string]: string; } | undefined;
-    inventory_items?: Inventory_items4[] | undefined;
+    prices?: MedusaPriceUpdate[] | undefined;
 }
 
-export class Images2 implements IImages2 {
-    url!: string;
+export class MedusaPriceUpdate implements IMedusaPriceUpdate {
+    id?: string | undefined;
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    rules?: { [key: string]: string; } | undefined;
 
-    constructor(data?: IImages2) {
+    constructor(data?: IMedusaPriceUpdate) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -13297,68 +12060,239 @@ export class Images2 implements IImages2 {
 
     init(_data?: any) {
         if (_data) {
-            this.url = _data["url"];
+            this.id = _data["id"];
+            this.currency_code = _data["currency_code"];
+            this.amount = _data["amount"];
+            this.min_quantity = _data["min_quantity"];
+            this.max_quantity = _data["max_quantity"];
+            if (_data["rules"]) {
+                this.rules = {} as any;
+                for (let key in _data["rules"]) {
+                    if (_data["rules"].hasOwnProperty(key))
+                        (this.rules as any)![key] = _data["rules"][key];
+                }
+            }
         }
     }
 
-    static fromJS(data: any): Images2 {
+    static fromJS(data: any): MedusaPriceUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new Images2();
+        let result = new MedusaPriceUpdate();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["url"] = this.url;
+        data["id"] = this.id;
+        data["currency_code"] = this.currency_code;
+        data["amount"] = this.amount;
+        data["min_quantity"] = this.min_quantity;
+        data["max_quantity"] = this.max_quantity;
+        if (this.rules) {
+            data["rules"] = {};
+            for (let key in this.rules) {
+                if (this.rules.hasOwnProperty(key))
+                    (data["rules"] as any)[key] = (this.rules as any)[key];
+            }
+        }
         return data;
     }
 }
 
-export interface IImages2 {
-    url: string;
+export interface IMedusaPriceUpdate {
+    id?: string | undefined;
+    currency_code?: string | undefined;
+    amount?: number | undefined;
+    min_quantity?: number | undefined;
+    max_quantity?: number | undefined;
+    rules?: { [key: string]: string; } | undefined;
 }
 
-export class Categories2 implements ICategories2 {
+export class MedusaVariantBatchResponse implements IMedusaVariantBatchResponse {
+    created?: MedusaVariant[];
+    updated?: MedusaVariant[];
+    deleted?: MedusaDeleted;
+
+    constructor(data?: IMedusaVariantBatchResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["created"])) {
+                this.created = [] as any;
+                for (let item of _data["created"])
+                    this.created!.push(MedusaVariant.fromJS(item));
+            }
+            if (Array.isArray(_data["updated"])) {
+                this.updated = [] as any;
+                for (let item of _data["updated"])
+                    this.updated!.push(MedusaVariant.fromJS(item));
+            }
+            this.deleted = _data["deleted"] ? MedusaDeleted.fromJS(_data["deleted"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantBatchResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantBatchResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.created)) {
+            data["created"] = [];
+            for (let item of this.created)
+                data["created"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.updated)) {
+            data["updated"] = [];
+            for (let item of this.updated)
+                data["updated"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["deleted"] = this.deleted ? this.deleted.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IMedusaVariantBatchResponse {
+    created?: MedusaVariant[];
+    updated?: MedusaVariant[];
+    deleted?: MedusaDeleted;
+}
+
+export class MedusaVariantBatchRequest implements IMedusaVariantBatchRequest {
+    create?: MedusaVariantCreate[];
+    update?: MedusaVariantBatchUpdate[];
+    delete?: string[];
+
+    constructor(data?: IMedusaVariantBatchRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(MedusaVariantCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(MedusaVariantBatchUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IMedusaVariantBatchRequest {
+    create?: MedusaVariantCreate[];
+    update?: MedusaVariantBatchUpdate[];
+    delete?: string[];
+}
+
+export class MedusaVariantBatchUpdate extends MedusaVariantWrite implements IMedusaVariantBatchUpdate {
     id!: string;
+    title?: string | undefined;
+    prices?: MedusaPriceUpdate[] | undefined;
 
-    constructor(data?: ICategories2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
+    constructor(data?: IMedusaVariantBatchUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(MedusaPriceUpdate.fromJS(item));
             }
         }
     }
 
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-        }
-    }
-
-    static fromJS(data: any): Categories2 {
+    static override fromJS(data: any): MedusaVariantBatchUpdate {
         data = typeof data === 'object' ? data : {};
-        let result = new Categories2();
+        let result = new MedusaVariantBatchUpdate();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
+        data["title"] = this.title;
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface ICategories2 {
+export interface IMedusaVariantBatchUpdate extends IMedusaVariantWrite {
     id: string;
+    title?: string | undefined;
+    prices?: MedusaPriceUpdate[] | undefined;
 }
 
-export class Tags2 implements ITags2 {
-    id!: string;
+export class MedusaProductListResponse implements IMedusaProductListResponse {
+    products?: MedusaProduct[];
+    count?: number;
+    offset?: number;
+    limit?: number;
 
-    constructor(data?: ITags2) {
+    constructor(data?: IMedusaProductListResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -13369,32 +12303,49 @@ export class Tags2 implements ITags2 {
 
     init(_data?: any) {
         if (_data) {
-            this.id = _data["id"];
+            if (Array.isArray(_data["products"])) {
+                this.products = [] as any;
+                for (let item of _data["products"])
+                    this.products!.push(MedusaProduct.fromJS(item));
+            }
+            this.count = _data["count"];
+            this.offset = _data["offset"];
+            this.limit = _data["limit"];
         }
     }
 
-    static fromJS(data: any): Tags2 {
+    static fromJS(data: any): MedusaProductListResponse {
         data = typeof data === 'object' ? data : {};
-        let result = new Tags2();
+        let result = new MedusaProductListResponse();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
+        if (Array.isArray(this.products)) {
+            data["products"] = [];
+            for (let item of this.products)
+                data["products"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["count"] = this.count;
+        data["offset"] = this.offset;
+        data["limit"] = this.limit;
         return data;
     }
 }
 
-export interface ITags2 {
-    id: string;
+export interface IMedusaProductListResponse {
+    products?: MedusaProduct[];
+    count?: number;
+    offset?: number;
+    limit?: number;
 }
 
-export class Sales_channels2 implements ISales_channels2 {
-    id!: string;
+export class MedusaProductResponse implements IMedusaProductResponse {
+    product?: MedusaProduct;
 
-    constructor(data?: ISales_channels2) {
+    constructor(data?: IMedusaProductResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -13405,450 +12356,50 @@ export class Sales_channels2 implements ISales_channels2 {
 
     init(_data?: any) {
         if (_data) {
-            this.id = _data["id"];
+            this.product = _data["product"] ? MedusaProduct.fromJS(_data["product"]) : undefined as any;
         }
     }
 
-    static fromJS(data: any): Sales_channels2 {
+    static fromJS(data: any): MedusaProductResponse {
         data = typeof data === 'object' ? data : {};
-        let result = new Sales_channels2();
+        let result = new MedusaProductResponse();
         result.init(data);
         return result;
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
+        data["product"] = this.product ? this.product.toJSON() : undefined as any;
         return data;
     }
 }
 
-export interface ISales_channels2 {
-    id: string;
+export interface IMedusaProductResponse {
+    product?: MedusaProduct;
 }
 
-export class Prices implements IPrices {
-    currency_code!: string;
-    amount!: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-
-    constructor(data?: IPrices) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            if (_data["rules"]) {
-                this.rules = {} as any;
-                for (let key in _data["rules"]) {
-                    if (_data["rules"].hasOwnProperty(key))
-                        (this.rules as any)![key] = _data["rules"][key];
-                }
-            }
-        }
-    }
-
-    static fromJS(data: any): Prices {
-        data = typeof data === 'object' ? data : {};
-        let result = new Prices();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        if (this.rules) {
-            data["rules"] = {};
-            for (let key in this.rules) {
-                if (this.rules.hasOwnProperty(key))
-                    (data["rules"] as any)[key] = (this.rules as any)[key];
-            }
-        }
-        return data;
-    }
-}
-
-export interface IPrices {
-    currency_code: string;
-    amount: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-}
-
-export class Inventory_items implements IInventory_items {
-    inventory_item_id!: string;
-    required_quantity!: number;
-
-    constructor(data?: IInventory_items) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.inventory_item_id = _data["inventory_item_id"];
-            this.required_quantity = _data["required_quantity"];
-        }
-    }
-
-    static fromJS(data: any): Inventory_items {
-        data = typeof data === 'object' ? data : {};
-        let result = new Inventory_items();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["inventory_item_id"] = this.inventory_item_id;
-        data["required_quantity"] = this.required_quantity;
-        return data;
-    }
-}
-
-export interface IInventory_items {
-    inventory_item_id: string;
-    required_quantity: number;
-}
-
-export class Prices2 implements IPrices2 {
-    id?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-
-    constructor(data?: IPrices2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            if (_data["rules"]) {
-                this.rules = {} as any;
-                for (let key in _data["rules"]) {
-                    if (_data["rules"].hasOwnProperty(key))
-                        (this.rules as any)![key] = _data["rules"][key];
-                }
-            }
-        }
-    }
-
-    static fromJS(data: any): Prices2 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Prices2();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        if (this.rules) {
-            data["rules"] = {};
-            for (let key in this.rules) {
-                if (this.rules.hasOwnProperty(key))
-                    (data["rules"] as any)[key] = (this.rules as any)[key];
-            }
-        }
-        return data;
-    }
-}
-
-export interface IPrices2 {
-    id?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-}
-
-export class Inventory_items2 implements IInventory_items2 {
-    inventory_item_id!: string;
-    required_quantity!: number;
-
-    constructor(data?: IInventory_items2) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.inventory_item_id = _data["inventory_item_id"];
-            this.required_quantity = _data["required_quantity"];
-        }
-    }
-
-    static fromJS(data: any): Inventory_items2 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Inventory_items2();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["inventory_item_id"] = this.inventory_item_id;
-        data["required_quantity"] = this.required_quantity;
-        return data;
-    }
-}
-
-export interface IInventory_items2 {
-    inventory_item_id: string;
-    required_quantity: number;
-}
-
-export class Prices3 implements IPrices3 {
-    currency_code!: string;
-    amount!: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-
-    constructor(data?: IPrices3) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            if (_data["rules"]) {
-                this.rules = {} as any;
-                for (let key in _data["rules"]) {
-                    if (_data["rules"].hasOwnProperty(key))
-                        (this.rules as any)![key] = _data["rules"][key];
-                }
-            }
-        }
-    }
-
-    static fromJS(data: any): Prices3 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Prices3();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        if (this.rules) {
-            data["rules"] = {};
-            for (let key in this.rules) {
-                if (this.rules.hasOwnProperty(key))
-                    (data["rules"] as any)[key] = (this.rules as any)[key];
-            }
-        }
-        return data;
-    }
-}
-
-export interface IPrices3 {
-    currency_code: string;
-    amount: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-}
-
-export class Inventory_items3 implements IInventory_items3 {
-    inventory_item_id!: string;
-    required_quantity!: number;
-
-    constructor(data?: IInventory_items3) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.inventory_item_id = _data["inventory_item_id"];
-            this.required_quantity = _data["required_quantity"];
-        }
-    }
-
-    static fromJS(data: any): Inventory_items3 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Inventory_items3();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["inventory_item_id"] = this.inventory_item_id;
-        data["required_quantity"] = this.required_quantity;
-        return data;
-    }
-}
-
-export interface IInventory_items3 {
-    inventory_item_id: string;
-    required_quantity: number;
-}
-
-export class Prices4 implements IPrices4 {
-    id?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-
-    constructor(data?: IPrices4) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.currency_code = _data["currency_code"];
-            this.amount = _data["amount"];
-            this.min_quantity = _data["min_quantity"];
-            this.max_quantity = _data["max_quantity"];
-            if (_data["rules"]) {
-                this.rules = {} as any;
-                for (let key in _data["rules"]) {
-                    if (_data["rules"].hasOwnProperty(key))
-                        (this.rules as any)![key] = _data["rules"][key];
-                }
-            }
-        }
-    }
-
-    static fromJS(data: any): Prices4 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Prices4();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["currency_code"] = this.currency_code;
-        data["amount"] = this.amount;
-        data["min_quantity"] = this.min_quantity;
-        data["max_quantity"] = this.max_quantity;
-        if (this.rules) {
-            data["rules"] = {};
-            for (let key in this.rules) {
-                if (this.rules.hasOwnProperty(key))
-                    (data["rules"] as any)[key] = (this.rules as any)[key];
-            }
-        }
-        return data;
-    }
-}
-
-export interface IPrices4 {
-    id?: string | undefined;
-    currency_code?: string | undefined;
-    amount?: number;
-    min_quantity?: number | undefined;
-    max_quantity?: number | undefined;
-    rules?: { [key: string]: string; } | undefined;
-}
-
-export class Inventory_items4 implements IInventory_items4 {
-    inventory_item_id!: string;
-    required_quantity!: number;
-
-    constructor(data?: IInventory_items4) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.inventory_item_id = _data["inventory_item_id"];
-            this.required_quantity = _data["required_quantity"];
-        }
-    }
-
-    static fromJS(data: any): Inventory_items4 {
-        data = typeof data === 'object' ? data : {};
-        let result = new Inventory_items4();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["inventory_item_id"] = this.inventory_item_id;
-        data["required_quantity"] = this.required_quantity;
-        return data;
-    }
-}
-
-export interface IInventory_items4 {
-    inventory_item_id: string;
-    required_quantity: number;
+/** Stable, upper snake case; never renamed. docs/api.md says what each means. */
+export enum ErrorCode {
+    VALIDATION_FAILED = "VALIDATION_FAILED",
+    NOT_FOUND = "NOT_FOUND",
+    DUPLICATE_SKU = "DUPLICATE_SKU",
+    DUPLICATE_HANDLE = "DUPLICATE_HANDLE",
+    DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH",
+    CONFLICT = "CONFLICT",
+    REFERENCE_NOT_FOUND = "REFERENCE_NOT_FOUND",
+    NOT_APPLIED = "NOT_APPLIED",
+    BATCH_TOO_LARGE = "BATCH_TOO_LARGE",
+    EMPTY_BATCH = "EMPTY_BATCH",
+    MALFORMED_JSON = "MALFORMED_JSON",
+    INVALID_BODY = "INVALID_BODY",
+    JSON_TOO_DEEP = "JSON_TOO_DEEP",
+    UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE",
+    ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND",
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED",
+    UNAUTHORIZED = "UNAUTHORIZED",
+    FORBIDDEN = "FORBIDDEN",
+    INTERNAL_ERROR = "INTERNAL_ERROR",
+    REQUEST_REJECTED = "REQUEST_REJECTED",
 }
 
 export class CatalogApiException extends Error {

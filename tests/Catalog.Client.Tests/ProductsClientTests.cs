@@ -1,40 +1,161 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using Catalog.Testing;
 
 namespace Catalog.Client.Tests;
 
 /// <summary>
 /// The generated SDK against the API on a loopback port, as an external user runs it: their own HttpClient, its
-/// BaseAddress and the Bearer key.
+/// BaseAddress and the Bearer key; no hand-written JSON anywhere.
 /// </summary>
 public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
 {
     private readonly SqliteApiFactory _factory = new() { KestrelPort = TestEnvironment.FreePort() };
+    private HttpClient _http = null!;
 
-    public Task InitializeAsync() => _factory.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await _factory.InitializeAsync();
+        _http = Http(CatalogApiFactory.WriteKey);
+    }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _factory.Dispose();
+    }
 
     [Fact]
-    public async Task ProductsAsync_OnePageOverLoopback_AnswersThePage()
+    public async Task BatchAsync_CreateUpdateDelete_RoundTripsThroughTheSdk()
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_factory.KestrelPort}/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CatalogApiFactory.WriteKey);
-        using var created = await http.PostAsJsonAsync("api/v1/products/batch",
-            new { create = new[] { new { title = "Smoke test", handle = "smoke-test" } } });
-        created.StatusCode.Should().Be(HttpStatusCode.OK);
-        var client = new Client(http);
+        var products = new ProductsClient(_http);
 
-        // The page starts past the product: the document has no string enums yet, so its status would not read.
-        var page = await client.ProductsAsync(limit: 10, offset: 1);
+        var created = await products.BatchAsync(new ProductBatchRequest
+        {
+            Create = [Product("Linen shirt", "LINEN-M", 39.90m, ProductStatus.Published)],
+        });
+        var item = created.Create!.Single();
+        item.Status.Should().Be(ItemStatus.Succeeded);
+        item.Product!.Status.Should().Be(ProductStatus.Published);
+        item.Product.Variants!.Single().Prices!.Single().Amount.Should().Be(39.90m);
 
-        page.Total.Should().Be(1);
-        page.Items.Should().BeEmpty();
-        page.Limit.Should().Be(10);
-        page.Offset.Should().Be(1);
+        var updated = await products.BatchAsync(new ProductBatchRequest
+        {
+            Update = [new ProductUpdate { Id = item.Id, Subtitle = "Washed linen" }],
+        });
+        updated.Update!.Single().Status.Should().Be(ItemStatus.Succeeded);
+
+        var read = await products.GetAsync(item.Id!.Value);
+        read.Subtitle.Should().Be("Washed linen");
+        read.Status.Should().Be(ProductStatus.Published, "an update naming only the subtitle changes nothing else");
+        read.Title.Should().Be("Linen shirt");
+
+        var deleted = await products.BatchAsync(new ProductBatchRequest { Delete = [item.Id.Value] });
+        deleted.Summary!.Succeeded.Should().Be(1);
+        (await products.ListAsync(sku: "LINEN-M")).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task BatchAsync_PartialFailure_TypesTheItemErrorCode()
+    {
+        var products = new ProductsClient(_http);
+
+        var answer = await products.BatchAsync(new ProductBatchRequest
+        {
+            Create = [Product("Wool scarf", "SCARF-1", 25m), Product(string.Empty, "SCARF-2", 25m)],
+        });
+
+        answer.Summary!.Succeeded.Should().Be(1);
+        answer.Summary.Failed.Should().Be(1);
+        answer.Create!.Select(i => i.Error?.Code).Should().Equal(null, ErrorCode.VALIDATION_FAILED);
+        answer.Create![1].Error!.Details!.Select(d => d.Field).Should().Contain("title");
+    }
+
+    [Fact]
+    public async Task BatchAsync_AtomicFailure_Throws422WithTheTypedBody()
+    {
+        var products = new ProductsClient(_http);
+
+        var act = () => products.BatchAsync(
+            new ProductBatchRequest { Create = [Product("Cap", "CAP-1", 12m), Product(string.Empty, "CAP-2", 12m)] },
+            BatchPolicy.Atomic);
+
+        var thrown = await act.Should().ThrowAsync<CatalogApiException<BatchResponseOfProductItemResult>>();
+        thrown.Which.StatusCode.Should().Be(422);
+        thrown.Which.Result.Create!.Select(i => i.Status)
+            .Should().BeEquivalentTo([ItemStatus.NotApplied, ItemStatus.Failed]);
+        (await products.ListAsync(sku: "CAP-1")).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task BatchAsync_WithoutKey_Throws401WithTheProblemCode()
+    {
+        using var anonymous = Http(key: null);
+
+        var act = () => new ProductsClient(anonymous).ListAsync();
+
+        var thrown = await act.Should().ThrowAsync<CatalogApiException<ProblemResponse>>();
+        thrown.Which.StatusCode.Should().Be(401);
+        thrown.Which.Result.Code.Should().Be(ErrorCode.UNAUTHORIZED);
+        thrown.Which.Result.Trace_id.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task BatchAsync_OversizeBatch_Throws400WithCodeAndFieldErrors()
+    {
+        var products = new ProductsClient(_http);
+        var request = new ProductBatchRequest
+        {
+            Create = [.. Enumerable.Range(0, 1001).Select(i => Product($"Item {i}", $"BULK-{i}", 1m))],
+        };
+
+        var act = () => products.BatchAsync(request);
+
+        var thrown = await act.Should().ThrowAsync<CatalogApiException<ProblemResponse>>();
+        thrown.Which.StatusCode.Should().Be(400);
+        thrown.Which.Result.Code.Should().Be(ErrorCode.BATCH_TOO_LARGE);
+    }
+
+    [Fact]
+    public async Task MedusaProductsClient_ListAfterCanonicalCreate_ReadsTheSameProduct()
+    {
+        await new ProductsClient(_http).BatchAsync(
+            new ProductBatchRequest { Create = [Product("Denim jacket", "DENIM-L", 89m, ProductStatus.Published)] });
+        using var medusa = new HttpClient { BaseAddress = _http.BaseAddress };
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(CatalogApiFactory.WriteKey + ":"));
+        medusa.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", basic);
+
+        var list = await new MedusaProductsClient(medusa).ListAsync();
+
+        list.Products!.Select(p => p.Title).Should().Contain("Denim jacket");
+    }
+
+    private static ProductCreate Product(string title, string sku, decimal amount, ProductStatus? status = null) => new()
+    {
+        Title = title,
+        Status = status,
+        Variants =
+        [
+            new ProductVariantWrite
+            {
+                Title = "Default",
+                Sku = sku,
+                Prices = [new PriceInput { Currency_code = "eur", Amount = amount }],
+            },
+        ],
+    };
+
+    private HttpClient Http(string? key)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_factory.KestrelPort}/") };
+        if (key is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return http;
     }
 }
