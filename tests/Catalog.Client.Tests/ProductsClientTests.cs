@@ -133,7 +133,7 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
         list.Products!.Select(p => p.Title).Should().Contain("Denim jacket");
     }
 
-    private static ProductCreate Product(string title, string sku, decimal amount, ProductStatus? status = null) => new()
+    private static ProductCreate Product(string title, string sku, decimal eur, ProductStatus? status = null) => new()
     {
         Title = title,
         Status = status,
@@ -143,7 +143,7 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
             {
                 Title = "Default",
                 Sku = sku,
-                Prices = [new PriceInput { Currency_code = "eur", Amount = amount }],
+                Prices = [new PriceInput { Currency_code = "eur", Amount = eur }],
             },
         ],
     };
