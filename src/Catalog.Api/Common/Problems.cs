@@ -73,7 +73,7 @@ public static class Problems
 
     /// <summary>
     /// The trace id under one name, <c>trace_id</c>, as every other field of the API is spelled: ASP.NET Core's
-    /// problem details factory and writer add it as <c>traceId</c>.
+    /// problem details factory and writer add it as <c>traceId</c>, then call this (<c>CustomizeProblemDetails</c>).
     /// </summary>
     public static void SpellTraceId(ProblemDetails problem)
     {
@@ -86,7 +86,6 @@ public static class Problems
 
     private static ProblemDetails Coded(ProblemDetails problem, string code, IReadOnlyList<FieldError>? errors)
     {
-        SpellTraceId(problem);
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 })
         {

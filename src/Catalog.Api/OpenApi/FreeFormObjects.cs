@@ -12,7 +12,7 @@ namespace Catalog.Api.OpenApi;
 internal sealed class FreeFormObjects : ISchemaProcessor
 {
     /// <summary>Properties that hold a JSON object of the client's own keys.</summary>
-    private static readonly string[] FreeForm = ["metadata", "extensions", "meta"];
+    private static readonly string[] FreeForm = ["metadata", "extensions"];
 
     public static IEnumerable<ITypeMapper> TypeMappers =>
     [
@@ -38,7 +38,7 @@ internal sealed class FreeFormObjects : ISchemaProcessor
             if (FreeForm.Contains(name) && property.Type is JsonObjectType.None && !property.HasReference)
             {
                 property.Type = JsonObjectType.Object;
-                property.AllowAdditionalProperties = true;
+                property.AdditionalPropertiesSchema = new JsonSchema();
             }
         }
     }
