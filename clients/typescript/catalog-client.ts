@@ -2975,12 +2975,12 @@ export class MedusaProductsClient implements IMedusaProductsClient {
 }
 
 export class ProblemResponse implements IProblemResponse {
-    type?: string;
-    title?: string;
-    status?: number;
+    type?: string | undefined;
+    title!: string;
+    status!: number;
     detail?: string | undefined;
     instance?: string | undefined;
-    code?: ErrorCode;
+    code!: ErrorCode;
     errors?: FieldError[] | undefined;
     trace_id?: string | undefined;
 
@@ -3036,19 +3036,19 @@ export class ProblemResponse implements IProblemResponse {
 }
 
 export interface IProblemResponse {
-    type?: string;
-    title?: string;
-    status?: number;
+    type?: string | undefined;
+    title: string;
+    status: number;
     detail?: string | undefined;
     instance?: string | undefined;
-    code?: ErrorCode;
+    code: ErrorCode;
     errors?: FieldError[] | undefined;
     trace_id?: string | undefined;
 }
 
 export class FieldError implements IFieldError {
-    field?: string;
-    message?: string;
+    field!: string;
+    message!: string;
 
     constructor(data?: IFieldError) {
         if (data) {
@@ -3082,15 +3082,15 @@ export class FieldError implements IFieldError {
 }
 
 export interface IFieldError {
-    field?: string;
-    message?: string;
+    field: string;
+    message: string;
 }
 
 export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfWholesaleRoleItemResult {
-    create?: WholesaleRoleItemResult[];
-    update?: WholesaleRoleItemResult[];
-    delete?: WholesaleRoleItemResult[];
-    summary?: BatchSummaryContract;
+    create!: WholesaleRoleItemResult[];
+    update!: WholesaleRoleItemResult[];
+    delete!: WholesaleRoleItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfWholesaleRoleItemResult) {
         if (data) {
@@ -3098,6 +3098,12 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -3118,7 +3124,7 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
                 for (let item of _data["delete"])
                     this.delete!.push(WholesaleRoleItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -3152,16 +3158,16 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
 }
 
 export interface IBatchResponseOfWholesaleRoleItemResult {
-    create?: WholesaleRoleItemResult[];
-    update?: WholesaleRoleItemResult[];
-    delete?: WholesaleRoleItemResult[];
-    summary?: BatchSummaryContract;
+    create: WholesaleRoleItemResult[];
+    update: WholesaleRoleItemResult[];
+    delete: WholesaleRoleItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export abstract class ItemResultContract implements IItemResultContract {
-    index?: number;
+    index!: number;
     id?: number | undefined;
-    status?: ItemStatus;
+    status!: ItemStatus;
     error?: ItemError | undefined;
 
     constructor(data?: IItemResultContract) {
@@ -3198,9 +3204,9 @@ export abstract class ItemResultContract implements IItemResultContract {
 }
 
 export interface IItemResultContract {
-    index?: number;
+    index: number;
     id?: number | undefined;
-    status?: ItemStatus;
+    status: ItemStatus;
     error?: ItemError | undefined;
 }
 
@@ -3238,12 +3244,12 @@ export interface IWholesaleRoleItemResult extends IItemResultContract {
 }
 
 export class WholesaleRoleDto implements IWholesaleRoleDto {
-    id?: number;
+    id!: number;
     key!: string;
     name!: string;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
 
     constructor(data?: IWholesaleRoleDto) {
         if (data) {
@@ -3285,12 +3291,12 @@ export class WholesaleRoleDto implements IWholesaleRoleDto {
 }
 
 export interface IWholesaleRoleDto {
-    id?: number;
+    id: number;
     key: string;
     name: string;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    created_at: Date;
+    updated_at: Date;
+    version: number;
 }
 
 export enum ItemStatus {
@@ -3300,9 +3306,9 @@ export enum ItemStatus {
 }
 
 export class ItemError implements IItemError {
-    code?: ErrorCode;
-    message?: string;
-    details?: FieldError[];
+    code!: ErrorCode;
+    message!: string;
+    details!: FieldError[];
 
     constructor(data?: IItemError) {
         if (data) {
@@ -3310,6 +3316,9 @@ export class ItemError implements IItemError {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.details = [];
         }
     }
 
@@ -3346,16 +3355,16 @@ export class ItemError implements IItemError {
 }
 
 export interface IItemError {
-    code?: ErrorCode;
-    message?: string;
-    details?: FieldError[];
+    code: ErrorCode;
+    message: string;
+    details: FieldError[];
 }
 
 export class BatchSummaryContract implements IBatchSummaryContract {
-    total?: number;
-    succeeded?: number;
-    failed?: number;
-    not_applied?: number;
+    total!: number;
+    succeeded!: number;
+    failed!: number;
+    not_applied!: number;
 
     constructor(data?: IBatchSummaryContract) {
         if (data) {
@@ -3393,10 +3402,10 @@ export class BatchSummaryContract implements IBatchSummaryContract {
 }
 
 export interface IBatchSummaryContract {
-    total?: number;
-    succeeded?: number;
-    failed?: number;
-    not_applied?: number;
+    total: number;
+    succeeded: number;
+    failed: number;
+    not_applied: number;
 }
 
 export abstract class BatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate implements IBatchRequestOfWholesaleRoleCreateAndWholesaleRoleUpdate {
@@ -3600,10 +3609,10 @@ export enum BatchPolicy {
 }
 
 export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
-    items?: WholesaleRoleDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items!: WholesaleRoleDto[];
+    total!: number;
+    limit!: number;
+    offset!: number;
 
     constructor(data?: IPageOfWholesaleRoleDto) {
         if (data) {
@@ -3611,6 +3620,9 @@ export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.items = [];
         }
     }
 
@@ -3649,17 +3661,17 @@ export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
 }
 
 export interface IPageOfWholesaleRoleDto {
-    items?: WholesaleRoleDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items: WholesaleRoleDto[];
+    total: number;
+    limit: number;
+    offset: number;
 }
 
 export class BatchResponseOfProductItemResult implements IBatchResponseOfProductItemResult {
-    create?: ProductItemResult[];
-    update?: ProductItemResult[];
-    delete?: ProductItemResult[];
-    summary?: BatchSummaryContract;
+    create!: ProductItemResult[];
+    update!: ProductItemResult[];
+    delete!: ProductItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfProductItemResult) {
         if (data) {
@@ -3667,6 +3679,12 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -3687,7 +3705,7 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
                 for (let item of _data["delete"])
                     this.delete!.push(ProductItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -3721,10 +3739,10 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
 }
 
 export interface IBatchResponseOfProductItemResult {
-    create?: ProductItemResult[];
-    update?: ProductItemResult[];
-    delete?: ProductItemResult[];
-    summary?: BatchSummaryContract;
+    create: ProductItemResult[];
+    update: ProductItemResult[];
+    delete: ProductItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export class ProductItemResult extends ItemResultContract implements IProductItemResult {
@@ -3761,28 +3779,28 @@ export interface IProductItemResult extends IItemResultContract {
 }
 
 export class ProductDto implements IProductDto {
-    id?: number;
+    id!: number;
     handle!: string;
     title!: string;
     subtitle?: string | undefined;
     description?: string | undefined;
-    status?: ProductStatus;
+    status!: ProductStatus;
     thumbnail?: string | undefined;
-    images?: ImageDto[];
-    tags?: string[];
-    options?: OptionDto[];
-    metadata?: any | undefined;
-    extensions?: any;
+    images!: ImageDto[];
+    tags!: string[];
+    options!: OptionDto[];
+    metadata?: { [key: string]: any; } | undefined;
+    extensions!: { [key: string]: any; };
     weight?: number | undefined;
     length?: number | undefined;
     width?: number | undefined;
     height?: number | undefined;
     external_id?: string | undefined;
-    category_ids?: number[];
-    variants?: VariantDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    category_ids!: number[];
+    variants!: VariantDto[];
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
 
     constructor(data?: IProductDto) {
         if (data) {
@@ -3790,6 +3808,14 @@ export class ProductDto implements IProductDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.images = [];
+            this.tags = [];
+            this.options = [];
+            this.extensions = {};
+            this.category_ids = [];
+            this.variants = [];
         }
     }
 
@@ -3817,8 +3843,20 @@ export class ProductDto implements IProductDto {
                 for (let item of _data["options"])
                     this.options!.push(OptionDto.fromJS(item));
             }
-            this.metadata = _data["metadata"];
-            this.extensions = _data["extensions"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
+            if (_data["extensions"]) {
+                this.extensions = {} as any;
+                for (let key in _data["extensions"]) {
+                    if (_data["extensions"].hasOwnProperty(key))
+                        (this.extensions as any)![key] = _data["extensions"][key];
+                }
+            }
             this.weight = _data["weight"];
             this.length = _data["length"];
             this.width = _data["width"];
@@ -3871,8 +3909,20 @@ export class ProductDto implements IProductDto {
             for (let item of this.options)
                 data["options"].push(item ? item.toJSON() : undefined as any);
         }
-        data["metadata"] = this.metadata;
-        data["extensions"] = this.extensions;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
+        if (this.extensions) {
+            data["extensions"] = {};
+            for (let key in this.extensions) {
+                if (this.extensions.hasOwnProperty(key))
+                    (data["extensions"] as any)[key] = (this.extensions as any)[key];
+            }
+        }
         data["weight"] = this.weight;
         data["length"] = this.length;
         data["width"] = this.width;
@@ -3896,28 +3946,28 @@ export class ProductDto implements IProductDto {
 }
 
 export interface IProductDto {
-    id?: number;
+    id: number;
     handle: string;
     title: string;
     subtitle?: string | undefined;
     description?: string | undefined;
-    status?: ProductStatus;
+    status: ProductStatus;
     thumbnail?: string | undefined;
-    images?: ImageDto[];
-    tags?: string[];
-    options?: OptionDto[];
-    metadata?: any | undefined;
-    extensions?: any;
+    images: ImageDto[];
+    tags: string[];
+    options: OptionDto[];
+    metadata?: { [key: string]: any; } | undefined;
+    extensions: { [key: string]: any; };
     weight?: number | undefined;
     length?: number | undefined;
     width?: number | undefined;
     height?: number | undefined;
     external_id?: string | undefined;
-    category_ids?: number[];
-    variants?: VariantDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    category_ids: number[];
+    variants: VariantDto[];
+    created_at: Date;
+    updated_at: Date;
+    version: number;
 }
 
 export enum ProductStatus {
@@ -3930,7 +3980,7 @@ export enum ProductStatus {
 }
 
 export class ImageDto implements IImageDto {
-    url?: string;
+    url!: string;
 
     constructor(data?: IImageDto) {
         if (data) {
@@ -3962,15 +4012,15 @@ export class ImageDto implements IImageDto {
 }
 
 export interface IImageDto {
-    url?: string;
+    url: string;
 }
 
 export class OptionDto implements IOptionDto {
-    title?: string;
-    values?: string[];
+    title!: string;
+    values!: string[];
     attribute_id?: number | undefined;
-    visible?: boolean;
-    variation?: boolean;
+    visible!: boolean;
+    variation!: boolean;
 
     constructor(data?: IOptionDto) {
         if (data) {
@@ -3978,6 +4028,9 @@ export class OptionDto implements IOptionDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.values = [];
         }
     }
 
@@ -4018,34 +4071,34 @@ export class OptionDto implements IOptionDto {
 }
 
 export interface IOptionDto {
-    title?: string;
-    values?: string[];
+    title: string;
+    values: string[];
     attribute_id?: number | undefined;
-    visible?: boolean;
-    variation?: boolean;
+    visible: boolean;
+    variation: boolean;
 }
 
 export class VariantDto implements IVariantDto {
-    id?: number;
-    product_id?: number;
+    id!: number;
+    product_id!: number;
     title!: string;
     sku?: string | undefined;
     barcode?: string | undefined;
     ean?: string | undefined;
     upc?: string | undefined;
     stock_quantity?: number | undefined;
-    manage_inventory?: boolean;
-    allow_backorder?: boolean;
-    options?: { [key: string]: string; };
-    prices?: PriceDto[];
-    attribute_value_ids?: number[];
-    wholesale?: WholesaleDto;
-    rank?: number;
-    metadata?: any | undefined;
-    extensions?: any;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    manage_inventory!: boolean;
+    allow_backorder!: boolean;
+    options!: { [key: string]: string; };
+    prices!: PriceDto[];
+    attribute_value_ids!: number[];
+    wholesale!: WholesaleDto;
+    rank!: number;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions!: { [key: string]: any; };
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
 
     constructor(data?: IVariantDto) {
         if (data) {
@@ -4053,6 +4106,13 @@ export class VariantDto implements IVariantDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.options = {};
+            this.prices = [];
+            this.attribute_value_ids = [];
+            this.wholesale = new WholesaleDto();
+            this.extensions = {};
         }
     }
 
@@ -4085,10 +4145,22 @@ export class VariantDto implements IVariantDto {
                 for (let item of _data["attribute_value_ids"])
                     this.attribute_value_ids!.push(item);
             }
-            this.wholesale = _data["wholesale"] ? WholesaleDto.fromJS(_data["wholesale"]) : undefined as any;
+            this.wholesale = _data["wholesale"] ? WholesaleDto.fromJS(_data["wholesale"]) : new WholesaleDto();
             this.rank = _data["rank"];
-            this.metadata = _data["metadata"];
-            this.extensions = _data["extensions"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
+            if (_data["extensions"]) {
+                this.extensions = {} as any;
+                for (let key in _data["extensions"]) {
+                    if (_data["extensions"].hasOwnProperty(key))
+                        (this.extensions as any)![key] = _data["extensions"][key];
+                }
+            }
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.version = _data["version"];
@@ -4133,8 +4205,20 @@ export class VariantDto implements IVariantDto {
         }
         data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
         data["rank"] = this.rank;
-        data["metadata"] = this.metadata;
-        data["extensions"] = this.extensions;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
+        if (this.extensions) {
+            data["extensions"] = {};
+            for (let key in this.extensions) {
+                if (this.extensions.hasOwnProperty(key))
+                    (data["extensions"] as any)[key] = (this.extensions as any)[key];
+            }
+        }
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
         data["version"] = this.version;
@@ -4143,32 +4227,32 @@ export class VariantDto implements IVariantDto {
 }
 
 export interface IVariantDto {
-    id?: number;
-    product_id?: number;
+    id: number;
+    product_id: number;
     title: string;
     sku?: string | undefined;
     barcode?: string | undefined;
     ean?: string | undefined;
     upc?: string | undefined;
     stock_quantity?: number | undefined;
-    manage_inventory?: boolean;
-    allow_backorder?: boolean;
-    options?: { [key: string]: string; };
-    prices?: PriceDto[];
-    attribute_value_ids?: number[];
-    wholesale?: WholesaleDto;
-    rank?: number;
-    metadata?: any | undefined;
-    extensions?: any;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    manage_inventory: boolean;
+    allow_backorder: boolean;
+    options: { [key: string]: string; };
+    prices: PriceDto[];
+    attribute_value_ids: number[];
+    wholesale: WholesaleDto;
+    rank: number;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions: { [key: string]: any; };
+    created_at: Date;
+    updated_at: Date;
+    version: number;
 }
 
 export class PriceDto implements IPriceDto {
-    id?: number;
+    id!: number;
     currency_code!: string;
-    amount?: number;
+    amount!: number;
     min_quantity?: number | undefined;
     max_quantity?: number | undefined;
     sale_amount?: number | undefined;
@@ -4213,20 +4297,20 @@ export class PriceDto implements IPriceDto {
 }
 
 export interface IPriceDto {
-    id?: number;
+    id: number;
     currency_code: string;
-    amount?: number;
+    amount: number;
     min_quantity?: number | undefined;
     max_quantity?: number | undefined;
     sale_amount?: number | undefined;
 }
 
 export class WholesaleDto implements IWholesaleDto {
-    prices?: WholesalePriceDto[];
-    minimum_order_quantities?: MinimumOrderQuantityDto[];
-    order_quantity_steps?: OrderQuantityStepDto[];
-    visibility?: string[];
-    quantity_discount_rules?: QuantityDiscountRuleDto[];
+    prices!: WholesalePriceDto[];
+    minimum_order_quantities!: MinimumOrderQuantityDto[];
+    order_quantity_steps!: OrderQuantityStepDto[];
+    visibility!: string[];
+    quantity_discount_rules!: QuantityDiscountRuleDto[];
 
     constructor(data?: IWholesaleDto) {
         if (data) {
@@ -4234,6 +4318,13 @@ export class WholesaleDto implements IWholesaleDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.prices = [];
+            this.minimum_order_quantities = [];
+            this.order_quantity_steps = [];
+            this.visibility = [];
+            this.quantity_discount_rules = [];
         }
     }
 
@@ -4306,17 +4397,17 @@ export class WholesaleDto implements IWholesaleDto {
 }
 
 export interface IWholesaleDto {
-    prices?: WholesalePriceDto[];
-    minimum_order_quantities?: MinimumOrderQuantityDto[];
-    order_quantity_steps?: OrderQuantityStepDto[];
-    visibility?: string[];
-    quantity_discount_rules?: QuantityDiscountRuleDto[];
+    prices: WholesalePriceDto[];
+    minimum_order_quantities: MinimumOrderQuantityDto[];
+    order_quantity_steps: OrderQuantityStepDto[];
+    visibility: string[];
+    quantity_discount_rules: QuantityDiscountRuleDto[];
 }
 
 export class WholesalePriceDto implements IWholesalePriceDto {
-    role?: string;
-    currency_code?: string;
-    amount?: number;
+    role!: string;
+    currency_code!: string;
+    amount!: number;
     sale_amount?: number | undefined;
 
     constructor(data?: IWholesalePriceDto) {
@@ -4355,15 +4446,15 @@ export class WholesalePriceDto implements IWholesalePriceDto {
 }
 
 export interface IWholesalePriceDto {
-    role?: string;
-    currency_code?: string;
-    amount?: number;
+    role: string;
+    currency_code: string;
+    amount: number;
     sale_amount?: number | undefined;
 }
 
 export class MinimumOrderQuantityDto implements IMinimumOrderQuantityDto {
-    role?: string;
-    quantity?: number;
+    role!: string;
+    quantity!: number;
 
     constructor(data?: IMinimumOrderQuantityDto) {
         if (data) {
@@ -4397,13 +4488,13 @@ export class MinimumOrderQuantityDto implements IMinimumOrderQuantityDto {
 }
 
 export interface IMinimumOrderQuantityDto {
-    role?: string;
-    quantity?: number;
+    role: string;
+    quantity: number;
 }
 
 export class OrderQuantityStepDto implements IOrderQuantityStepDto {
-    role?: string;
-    step?: number;
+    role!: string;
+    step!: number;
 
     constructor(data?: IOrderQuantityStepDto) {
         if (data) {
@@ -4437,16 +4528,16 @@ export class OrderQuantityStepDto implements IOrderQuantityStepDto {
 }
 
 export interface IOrderQuantityStepDto {
-    role?: string;
-    step?: number;
+    role: string;
+    step: number;
 }
 
 export class QuantityDiscountRuleDto implements IQuantityDiscountRuleDto {
-    role?: string;
-    start_qty?: number;
+    role!: string;
+    start_qty!: number;
     end_qty?: number | undefined;
-    price_type?: DiscountPriceType;
-    value?: number;
+    price_type!: DiscountPriceType;
+    value!: number;
     currency_code?: string | undefined;
 
     constructor(data?: IQuantityDiscountRuleDto) {
@@ -4489,11 +4580,11 @@ export class QuantityDiscountRuleDto implements IQuantityDiscountRuleDto {
 }
 
 export interface IQuantityDiscountRuleDto {
-    role?: string;
-    start_qty?: number;
+    role: string;
+    start_qty: number;
     end_qty?: number | undefined;
-    price_type?: DiscountPriceType;
-    value?: number;
+    price_type: DiscountPriceType;
+    value: number;
     currency_code?: string | undefined;
 }
 
@@ -4605,8 +4696,8 @@ export abstract class ProductWrite implements IProductWrite {
     images?: ImageInput[] | undefined;
     tags?: string[] | undefined;
     options?: OptionInput[] | undefined;
-    metadata?: any | undefined;
-    extensions?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions?: { [key: string]: any; } | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     width?: number | undefined;
@@ -4647,8 +4738,20 @@ export abstract class ProductWrite implements IProductWrite {
                 for (let item of _data["options"])
                     this.options!.push(OptionInput.fromJS(item));
             }
-            this.metadata = _data["metadata"];
-            this.extensions = _data["extensions"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
+            if (_data["extensions"]) {
+                this.extensions = {} as any;
+                for (let key in _data["extensions"]) {
+                    if (_data["extensions"].hasOwnProperty(key))
+                        (this.extensions as any)![key] = _data["extensions"][key];
+                }
+            }
             this.weight = _data["weight"];
             this.length = _data["length"];
             this.width = _data["width"];
@@ -4695,8 +4798,20 @@ export abstract class ProductWrite implements IProductWrite {
             for (let item of this.options)
                 data["options"].push(item ? item.toJSON() : undefined as any);
         }
-        data["metadata"] = this.metadata;
-        data["extensions"] = this.extensions;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
+        if (this.extensions) {
+            data["extensions"] = {};
+            for (let key in this.extensions) {
+                if (this.extensions.hasOwnProperty(key))
+                    (data["extensions"] as any)[key] = (this.extensions as any)[key];
+            }
+        }
         data["weight"] = this.weight;
         data["length"] = this.length;
         data["width"] = this.width;
@@ -4726,8 +4841,8 @@ export interface IProductWrite {
     images?: ImageInput[] | undefined;
     tags?: string[] | undefined;
     options?: OptionInput[] | undefined;
-    metadata?: any | undefined;
-    extensions?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions?: { [key: string]: any; } | undefined;
     weight?: number | undefined;
     length?: number | undefined;
     width?: number | undefined;
@@ -4873,8 +4988,8 @@ export abstract class VariantWrite implements IVariantWrite {
     prices?: PriceInput[] | undefined;
     attribute_value_ids?: number[] | undefined;
     rank?: number | undefined;
-    metadata?: any | undefined;
-    extensions?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions?: { [key: string]: any; } | undefined;
     wholesale?: WholesaleInput | undefined;
 
     constructor(data?: IVariantWrite) {
@@ -4914,8 +5029,20 @@ export abstract class VariantWrite implements IVariantWrite {
                     this.attribute_value_ids!.push(item);
             }
             this.rank = _data["rank"];
-            this.metadata = _data["metadata"];
-            this.extensions = _data["extensions"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
+            if (_data["extensions"]) {
+                this.extensions = {} as any;
+                for (let key in _data["extensions"]) {
+                    if (_data["extensions"].hasOwnProperty(key))
+                        (this.extensions as any)![key] = _data["extensions"][key];
+                }
+            }
             this.wholesale = _data["wholesale"] ? WholesaleInput.fromJS(_data["wholesale"]) : undefined as any;
         }
     }
@@ -4953,8 +5080,20 @@ export abstract class VariantWrite implements IVariantWrite {
                 data["attribute_value_ids"].push(item);
         }
         data["rank"] = this.rank;
-        data["metadata"] = this.metadata;
-        data["extensions"] = this.extensions;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
+        if (this.extensions) {
+            data["extensions"] = {};
+            for (let key in this.extensions) {
+                if (this.extensions.hasOwnProperty(key))
+                    (data["extensions"] as any)[key] = (this.extensions as any)[key];
+            }
+        }
         data["wholesale"] = this.wholesale ? this.wholesale.toJSON() : undefined as any;
         return data;
     }
@@ -4973,8 +5112,8 @@ export interface IVariantWrite {
     prices?: PriceInput[] | undefined;
     attribute_value_ids?: number[] | undefined;
     rank?: number | undefined;
-    metadata?: any | undefined;
-    extensions?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
+    extensions?: { [key: string]: any; } | undefined;
     wholesale?: WholesaleInput | undefined;
 }
 
@@ -5381,8 +5520,8 @@ export interface IProductUpdate extends IProductWrite {
 }
 
 export class PatchResponseOfProductItemResult implements IPatchResponseOfProductItemResult {
-    results?: ProductItemResult[];
-    summary?: BatchSummaryContract;
+    results!: ProductItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IPatchResponseOfProductItemResult) {
         if (data) {
@@ -5390,6 +5529,10 @@ export class PatchResponseOfProductItemResult implements IPatchResponseOfProduct
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.results = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -5400,7 +5543,7 @@ export class PatchResponseOfProductItemResult implements IPatchResponseOfProduct
                 for (let item of _data["results"])
                     this.results!.push(ProductItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -5424,8 +5567,8 @@ export class PatchResponseOfProductItemResult implements IPatchResponseOfProduct
 }
 
 export interface IPatchResponseOfProductItemResult {
-    results?: ProductItemResult[];
-    summary?: BatchSummaryContract;
+    results: ProductItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export class ProductPatchRequest implements IProductPatchRequest {
@@ -5473,10 +5616,10 @@ export interface IProductPatchRequest {
 }
 
 export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariantItemResult {
-    create?: VariantItemResult[];
-    update?: VariantItemResult[];
-    delete?: VariantItemResult[];
-    summary?: BatchSummaryContract;
+    create!: VariantItemResult[];
+    update!: VariantItemResult[];
+    delete!: VariantItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfVariantItemResult) {
         if (data) {
@@ -5484,6 +5627,12 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -5504,7 +5653,7 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
                 for (let item of _data["delete"])
                     this.delete!.push(VariantItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -5538,10 +5687,10 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
 }
 
 export interface IBatchResponseOfVariantItemResult {
-    create?: VariantItemResult[];
-    update?: VariantItemResult[];
-    delete?: VariantItemResult[];
-    summary?: BatchSummaryContract;
+    create: VariantItemResult[];
+    update: VariantItemResult[];
+    delete: VariantItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export class VariantItemResult extends ItemResultContract implements IVariantItemResult {
@@ -5735,10 +5884,10 @@ export interface IVariantUpdate extends IVariantWrite {
 }
 
 export class PageOfProductDto implements IPageOfProductDto {
-    items?: ProductDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items!: ProductDto[];
+    total!: number;
+    limit!: number;
+    offset!: number;
 
     constructor(data?: IPageOfProductDto) {
         if (data) {
@@ -5746,6 +5895,9 @@ export class PageOfProductDto implements IPageOfProductDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.items = [];
         }
     }
 
@@ -5784,22 +5936,22 @@ export class PageOfProductDto implements IPageOfProductDto {
 }
 
 export interface IPageOfProductDto {
-    items?: ProductDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items: ProductDto[];
+    total: number;
+    limit: number;
+    offset: number;
 }
 
 export class PriceQuoteDto implements IPriceQuoteDto {
-    variant_id?: number;
+    variant_id!: number;
     role!: string;
-    quantity?: number;
+    quantity!: number;
     currency!: string;
-    regular_price?: number;
-    unit_price?: number;
-    total?: number;
-    quantity_allowed?: boolean;
-    reason?: PriceReason;
+    regular_price!: number;
+    unit_price!: number;
+    total!: number;
+    quantity_allowed!: boolean;
+    reason!: PriceReason;
     applied_rule?: QuantityDiscountRuleDto | undefined;
 
     constructor(data?: IPriceQuoteDto) {
@@ -5850,15 +6002,15 @@ export class PriceQuoteDto implements IPriceQuoteDto {
 }
 
 export interface IPriceQuoteDto {
-    variant_id?: number;
+    variant_id: number;
     role: string;
-    quantity?: number;
+    quantity: number;
     currency: string;
-    regular_price?: number;
-    unit_price?: number;
-    total?: number;
-    quantity_allowed?: boolean;
-    reason?: PriceReason;
+    regular_price: number;
+    unit_price: number;
+    total: number;
+    quantity_allowed: boolean;
+    reason: PriceReason;
     applied_rule?: QuantityDiscountRuleDto | undefined;
 }
 
@@ -5871,10 +6023,10 @@ export enum PriceReason {
 }
 
 export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCategoryItemResult {
-    create?: CategoryItemResult[];
-    update?: CategoryItemResult[];
-    delete?: CategoryItemResult[];
-    summary?: BatchSummaryContract;
+    create!: CategoryItemResult[];
+    update!: CategoryItemResult[];
+    delete!: CategoryItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfCategoryItemResult) {
         if (data) {
@@ -5882,6 +6034,12 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -5902,7 +6060,7 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
                 for (let item of _data["delete"])
                     this.delete!.push(CategoryItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -5936,10 +6094,10 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
 }
 
 export interface IBatchResponseOfCategoryItemResult {
-    create?: CategoryItemResult[];
-    update?: CategoryItemResult[];
-    delete?: CategoryItemResult[];
-    summary?: BatchSummaryContract;
+    create: CategoryItemResult[];
+    update: CategoryItemResult[];
+    delete: CategoryItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export class CategoryItemResult extends ItemResultContract implements ICategoryItemResult {
@@ -5976,16 +6134,16 @@ export interface ICategoryItemResult extends IItemResultContract {
 }
 
 export class CategoryDto implements ICategoryDto {
-    id?: number;
+    id!: number;
     name!: string;
     handle!: string;
     description?: string | undefined;
     parent_id?: number | undefined;
-    rank?: number;
-    metadata?: any | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    rank!: number;
+    metadata?: { [key: string]: any; } | undefined;
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
 
     constructor(data?: ICategoryDto) {
         if (data) {
@@ -6004,7 +6162,13 @@ export class CategoryDto implements ICategoryDto {
             this.description = _data["description"];
             this.parent_id = _data["parent_id"];
             this.rank = _data["rank"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.version = _data["version"];
@@ -6026,7 +6190,13 @@ export class CategoryDto implements ICategoryDto {
         data["description"] = this.description;
         data["parent_id"] = this.parent_id;
         data["rank"] = this.rank;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
         data["version"] = this.version;
@@ -6035,16 +6205,16 @@ export class CategoryDto implements ICategoryDto {
 }
 
 export interface ICategoryDto {
-    id?: number;
+    id: number;
     name: string;
     handle: string;
     description?: string | undefined;
     parent_id?: number | undefined;
-    rank?: number;
-    metadata?: any | undefined;
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    rank: number;
+    metadata?: { [key: string]: any; } | undefined;
+    created_at: Date;
+    updated_at: Date;
+    version: number;
 }
 
 export abstract class BatchRequestOfCategoryCreateAndCategoryUpdate implements IBatchRequestOfCategoryCreateAndCategoryUpdate {
@@ -6146,7 +6316,7 @@ export abstract class CategoryWrite implements ICategoryWrite {
     description?: string | undefined;
     parent_id?: number | undefined;
     rank?: number | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
 
     constructor(data?: ICategoryWrite) {
         if (data) {
@@ -6164,7 +6334,13 @@ export abstract class CategoryWrite implements ICategoryWrite {
             this.description = _data["description"];
             this.parent_id = _data["parent_id"];
             this.rank = _data["rank"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
         }
     }
 
@@ -6180,7 +6356,13 @@ export abstract class CategoryWrite implements ICategoryWrite {
         data["description"] = this.description;
         data["parent_id"] = this.parent_id;
         data["rank"] = this.rank;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         return data;
     }
 }
@@ -6191,7 +6373,7 @@ export interface ICategoryWrite {
     description?: string | undefined;
     parent_id?: number | undefined;
     rank?: number | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
 }
 
 export class CategoryCreate extends CategoryWrite implements ICategoryCreate {
@@ -6259,10 +6441,10 @@ export interface ICategoryUpdate extends ICategoryWrite {
 }
 
 export class PageOfCategoryDto implements IPageOfCategoryDto {
-    items?: CategoryDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items!: CategoryDto[];
+    total!: number;
+    limit!: number;
+    offset!: number;
 
     constructor(data?: IPageOfCategoryDto) {
         if (data) {
@@ -6270,6 +6452,9 @@ export class PageOfCategoryDto implements IPageOfCategoryDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.items = [];
         }
     }
 
@@ -6308,17 +6493,17 @@ export class PageOfCategoryDto implements IPageOfCategoryDto {
 }
 
 export interface IPageOfCategoryDto {
-    items?: CategoryDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items: CategoryDto[];
+    total: number;
+    limit: number;
+    offset: number;
 }
 
 export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttributeItemResult {
-    create?: AttributeItemResult[];
-    update?: AttributeItemResult[];
-    delete?: AttributeItemResult[];
-    summary?: BatchSummaryContract;
+    create!: AttributeItemResult[];
+    update!: AttributeItemResult[];
+    delete!: AttributeItemResult[];
+    summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfAttributeItemResult) {
         if (data) {
@@ -6326,6 +6511,12 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
         }
     }
 
@@ -6346,7 +6537,7 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
                 for (let item of _data["delete"])
                     this.delete!.push(AttributeItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
 
@@ -6380,10 +6571,10 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
 }
 
 export interface IBatchResponseOfAttributeItemResult {
-    create?: AttributeItemResult[];
-    update?: AttributeItemResult[];
-    delete?: AttributeItemResult[];
-    summary?: BatchSummaryContract;
+    create: AttributeItemResult[];
+    update: AttributeItemResult[];
+    delete: AttributeItemResult[];
+    summary: BatchSummaryContract;
 }
 
 export class AttributeItemResult extends ItemResultContract implements IAttributeItemResult {
@@ -6420,16 +6611,16 @@ export interface IAttributeItemResult extends IItemResultContract {
 }
 
 export class AttributeDto implements IAttributeDto {
-    id?: number;
+    id!: number;
     name!: string;
     slug!: string;
     type!: string;
     order_by!: string;
-    has_archives?: boolean;
-    values?: AttributeValueDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    has_archives!: boolean;
+    values!: AttributeValueDto[];
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
 
     constructor(data?: IAttributeDto) {
         if (data) {
@@ -6437,6 +6628,9 @@ export class AttributeDto implements IAttributeDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.values = [];
         }
     }
 
@@ -6487,26 +6681,26 @@ export class AttributeDto implements IAttributeDto {
 }
 
 export interface IAttributeDto {
-    id?: number;
+    id: number;
     name: string;
     slug: string;
     type: string;
     order_by: string;
-    has_archives?: boolean;
-    values?: AttributeValueDto[];
-    created_at?: Date;
-    updated_at?: Date;
-    version?: number;
+    has_archives: boolean;
+    values: AttributeValueDto[];
+    created_at: Date;
+    updated_at: Date;
+    version: number;
 }
 
 export class AttributeValueDto implements IAttributeValueDto {
-    id?: number;
-    attribute_id?: number;
+    id!: number;
+    attribute_id!: number;
     name!: string;
     slug!: string;
     description?: string | undefined;
-    menu_order?: number;
-    version?: number;
+    menu_order!: number;
+    version!: number;
 
     constructor(data?: IAttributeValueDto) {
         if (data) {
@@ -6550,13 +6744,13 @@ export class AttributeValueDto implements IAttributeValueDto {
 }
 
 export interface IAttributeValueDto {
-    id?: number;
-    attribute_id?: number;
+    id: number;
+    attribute_id: number;
     name: string;
     slug: string;
     description?: string | undefined;
-    menu_order?: number;
-    version?: number;
+    menu_order: number;
+    version: number;
 }
 
 export abstract class BatchRequestOfAttributeCreateAndAttributeUpdate implements IBatchRequestOfAttributeCreateAndAttributeUpdate {
@@ -6831,10 +7025,10 @@ export interface IAttributeUpdate extends IAttributeWrite {
 }
 
 export class PageOfAttributeDto implements IPageOfAttributeDto {
-    items?: AttributeDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items!: AttributeDto[];
+    total!: number;
+    limit!: number;
+    offset!: number;
 
     constructor(data?: IPageOfAttributeDto) {
         if (data) {
@@ -6842,6 +7036,9 @@ export class PageOfAttributeDto implements IPageOfAttributeDto {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.items = [];
         }
     }
 
@@ -6880,10 +7077,10 @@ export class PageOfAttributeDto implements IPageOfAttributeDto {
 }
 
 export interface IPageOfAttributeDto {
-    items?: AttributeDto[];
-    total?: number;
-    limit?: number;
-    offset?: number;
+    items: AttributeDto[];
+    total: number;
+    limit: number;
+    offset: number;
 }
 
 export class WooError implements IWooError {
@@ -9590,7 +9787,7 @@ export interface IWholesaleSuiteVariationInput extends IWooVariationInput {
 }
 
 export class TradeErrorResponse implements ITradeErrorResponse {
-    success?: boolean;
+    success!: boolean;
     message!: string;
     error!: TradeError;
 
@@ -9631,13 +9828,13 @@ export class TradeErrorResponse implements ITradeErrorResponse {
 }
 
 export interface ITradeErrorResponse {
-    success?: boolean;
+    success: boolean;
     message: string;
     error: TradeError;
 }
 
 export class TradeError implements ITradeError {
-    status?: number;
+    status!: number;
     code?: string | undefined;
     message!: string;
     details?: TradeFieldError[] | undefined;
@@ -9686,15 +9883,15 @@ export class TradeError implements ITradeError {
 }
 
 export interface ITradeError {
-    status?: number;
+    status: number;
     code?: string | undefined;
     message: string;
     details?: TradeFieldError[] | undefined;
 }
 
 export class TradeFieldError implements ITradeFieldError {
-    field?: string;
-    message?: string;
+    field!: string;
+    message!: string;
 
     constructor(data?: ITradeFieldError) {
         if (data) {
@@ -9728,13 +9925,13 @@ export class TradeFieldError implements ITradeFieldError {
 }
 
 export interface ITradeFieldError {
-    field?: string;
-    message?: string;
+    field: string;
+    message: string;
 }
 
 export class TradeBatchResponse implements ITradeBatchResponse {
-    results?: TradeItemResult[];
-    summary?: TradeSummary;
+    results!: TradeItemResult[];
+    summary!: TradeSummary;
 
     constructor(data?: ITradeBatchResponse) {
         if (data) {
@@ -9742,6 +9939,10 @@ export class TradeBatchResponse implements ITradeBatchResponse {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.results = [];
+            this.summary = new TradeSummary();
         }
     }
 
@@ -9752,7 +9953,7 @@ export class TradeBatchResponse implements ITradeBatchResponse {
                 for (let item of _data["results"])
                     this.results!.push(TradeItemResult.fromJS(item));
             }
-            this.summary = _data["summary"] ? TradeSummary.fromJS(_data["summary"]) : undefined as any;
+            this.summary = _data["summary"] ? TradeSummary.fromJS(_data["summary"]) : new TradeSummary();
         }
     }
 
@@ -9776,12 +9977,12 @@ export class TradeBatchResponse implements ITradeBatchResponse {
 }
 
 export interface ITradeBatchResponse {
-    results?: TradeItemResult[];
-    summary?: TradeSummary;
+    results: TradeItemResult[];
+    summary: TradeSummary;
 }
 
 export class TradeItemResult implements ITradeItemResult {
-    id?: number;
+    id!: number;
     status!: string;
     product?: TradeProduct | undefined;
     code?: string | undefined;
@@ -9825,7 +10026,7 @@ export class TradeItemResult implements ITradeItemResult {
 }
 
 export interface ITradeItemResult {
-    id?: number;
+    id: number;
     status: string;
     product?: TradeProduct | undefined;
     code?: string | undefined;
@@ -9833,16 +10034,16 @@ export interface ITradeItemResult {
 }
 
 export class TradeProduct implements ITradeProduct {
-    id?: number;
+    id!: number;
     name!: string;
     description?: string | undefined;
     tradeCategoryId?: number | undefined;
     pricingType?: string | undefined;
     price?: number | undefined;
     maxPrice?: number | undefined;
-    isDisclosePrice?: boolean;
-    faqs?: any[];
-    isActive?: boolean;
+    isDisclosePrice!: boolean;
+    faqs!: any[];
+    isActive!: boolean;
     createdAt!: string;
     updatedAt!: string;
 
@@ -9852,6 +10053,9 @@ export class TradeProduct implements ITradeProduct {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.faqs = [];
         }
     }
 
@@ -9906,24 +10110,24 @@ export class TradeProduct implements ITradeProduct {
 }
 
 export interface ITradeProduct {
-    id?: number;
+    id: number;
     name: string;
     description?: string | undefined;
     tradeCategoryId?: number | undefined;
     pricingType?: string | undefined;
     price?: number | undefined;
     maxPrice?: number | undefined;
-    isDisclosePrice?: boolean;
-    faqs?: any[];
-    isActive?: boolean;
+    isDisclosePrice: boolean;
+    faqs: any[];
+    isActive: boolean;
     createdAt: string;
     updatedAt: string;
 }
 
 export class TradeSummary implements ITradeSummary {
-    total?: number;
-    succeeded?: number;
-    failed?: number;
+    total!: number;
+    succeeded!: number;
+    failed!: number;
 
     constructor(data?: ITradeSummary) {
         if (data) {
@@ -9959,9 +10163,9 @@ export class TradeSummary implements ITradeSummary {
 }
 
 export interface ITradeSummary {
-    total?: number;
-    succeeded?: number;
-    failed?: number;
+    total: number;
+    succeeded: number;
+    failed: number;
 }
 
 export class TradeBatchRequest implements ITradeBatchRequest {
@@ -10269,7 +10473,7 @@ export class MedusaProduct implements IMedusaProduct {
     created_at?: Date;
     updated_at?: Date;
     deleted_at?: Date | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     type?: MedusaRef | undefined;
     collection?: MedusaRef | undefined;
     options?: MedusaOption[];
@@ -10314,7 +10518,13 @@ export class MedusaProduct implements IMedusaProduct {
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
             this.type = _data["type"] ? MedusaRef.fromJS(_data["type"]) : undefined as any;
             this.collection = _data["collection"] ? MedusaRef.fromJS(_data["collection"]) : undefined as any;
             if (Array.isArray(_data["options"])) {
@@ -10383,7 +10593,13 @@ export class MedusaProduct implements IMedusaProduct {
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
         data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         data["type"] = this.type ? this.type.toJSON() : undefined as any;
         data["collection"] = this.collection ? this.collection.toJSON() : undefined as any;
         if (Array.isArray(this.options)) {
@@ -10445,7 +10661,7 @@ export interface IMedusaProduct {
     created_at?: Date;
     updated_at?: Date;
     deleted_at?: Date | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     type?: MedusaRef | undefined;
     collection?: MedusaRef | undefined;
     options?: MedusaOption[];
@@ -10703,7 +10919,7 @@ export class MedusaVariant implements IMedusaVariant {
     height?: number | undefined;
     width?: number | undefined;
     variant_rank?: number;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     created_at?: Date;
     updated_at?: Date;
     deleted_at?: Date | undefined;
@@ -10741,7 +10957,13 @@ export class MedusaVariant implements IMedusaVariant {
             this.height = _data["height"];
             this.width = _data["width"];
             this.variant_rank = _data["variant_rank"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
@@ -10791,7 +11013,13 @@ export class MedusaVariant implements IMedusaVariant {
         data["height"] = this.height;
         data["width"] = this.width;
         data["variant_rank"] = this.variant_rank;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
         data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
@@ -10834,7 +11062,7 @@ export interface IMedusaVariant {
     height?: number | undefined;
     width?: number | undefined;
     variant_rank?: number;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     created_at?: Date;
     updated_at?: Date;
     deleted_at?: Date | undefined;
@@ -11064,7 +11292,7 @@ export class MedusaCategory implements IMedusaCategory {
     is_internal?: boolean | undefined;
     rank?: number | undefined;
     parent_category_id?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     created_at?: Date | undefined;
     updated_at?: Date | undefined;
     deleted_at?: Date | undefined;
@@ -11088,7 +11316,13 @@ export class MedusaCategory implements IMedusaCategory {
             this.is_internal = _data["is_internal"];
             this.rank = _data["rank"];
             this.parent_category_id = _data["parent_category_id"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
             this.deleted_at = _data["deleted_at"] ? new Date(_data["deleted_at"].toString()) : undefined as any;
@@ -11112,7 +11346,13 @@ export class MedusaCategory implements IMedusaCategory {
         data["is_internal"] = this.is_internal;
         data["rank"] = this.rank;
         data["parent_category_id"] = this.parent_category_id;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
         data["deleted_at"] = this.deleted_at ? this.deleted_at.toISOString() : undefined as any;
@@ -11129,7 +11369,7 @@ export interface IMedusaCategory {
     is_internal?: boolean | undefined;
     rank?: number | undefined;
     parent_category_id?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     created_at?: Date | undefined;
     updated_at?: Date | undefined;
     deleted_at?: Date | undefined;
@@ -11276,7 +11516,7 @@ export abstract class MedusaProductWrite implements IMedusaProductWrite {
     mid_code?: string | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
 
     constructor(data?: IMedusaProductWrite) {
         if (data) {
@@ -11325,7 +11565,13 @@ export abstract class MedusaProductWrite implements IMedusaProductWrite {
             this.mid_code = _data["mid_code"];
             this.origin_country = _data["origin_country"];
             this.material = _data["material"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
         }
     }
 
@@ -11372,7 +11618,13 @@ export abstract class MedusaProductWrite implements IMedusaProductWrite {
         data["mid_code"] = this.mid_code;
         data["origin_country"] = this.origin_country;
         data["material"] = this.material;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         return data;
     }
 }
@@ -11398,7 +11650,7 @@ export interface IMedusaProductWrite {
     mid_code?: string | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
 }
 
 export class MedusaProductCreate extends MedusaProductWrite implements IMedusaProductCreate {
@@ -11537,7 +11789,7 @@ export abstract class MedusaVariantWrite implements IMedusaVariantWrite {
     width?: number | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     options?: { [key: string]: string; } | undefined;
     inventory_items?: MedusaInventoryItemInput[] | undefined;
 
@@ -11567,7 +11819,13 @@ export abstract class MedusaVariantWrite implements IMedusaVariantWrite {
             this.width = _data["width"];
             this.origin_country = _data["origin_country"];
             this.material = _data["material"];
-            this.metadata = _data["metadata"];
+            if (_data["metadata"]) {
+                this.metadata = {} as any;
+                for (let key in _data["metadata"]) {
+                    if (_data["metadata"].hasOwnProperty(key))
+                        (this.metadata as any)![key] = _data["metadata"][key];
+                }
+            }
             if (_data["options"]) {
                 this.options = {} as any;
                 for (let key in _data["options"]) {
@@ -11605,7 +11863,13 @@ export abstract class MedusaVariantWrite implements IMedusaVariantWrite {
         data["width"] = this.width;
         data["origin_country"] = this.origin_country;
         data["material"] = this.material;
-        data["metadata"] = this.metadata;
+        if (this.metadata) {
+            data["metadata"] = {};
+            for (let key in this.metadata) {
+                if (this.metadata.hasOwnProperty(key))
+                    (data["metadata"] as any)[key] = (this.metadata as any)[key];
+            }
+        }
         if (this.options) {
             data["options"] = {};
             for (let key in this.options) {
@@ -11638,7 +11902,7 @@ export interface IMedusaVariantWrite {
     width?: number | undefined;
     origin_country?: string | undefined;
     material?: string | undefined;
-    metadata?: any | undefined;
+    metadata?: { [key: string]: any; } | undefined;
     options?: { [key: string]: string; } | undefined;
     inventory_items?: MedusaInventoryItemInput[] | undefined;
 }

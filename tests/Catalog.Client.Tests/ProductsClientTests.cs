@@ -37,16 +37,16 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
         {
             Create = [Product("Linen shirt", "LINEN-M", 39.90m, ProductStatus.Published)],
         });
-        var item = created.Create!.Single();
+        var item = created.Create.Single();
         item.Status.Should().Be(ItemStatus.Succeeded);
         item.Product!.Status.Should().Be(ProductStatus.Published);
-        item.Product.Variants!.Single().Prices!.Single().Amount.Should().Be(39.90m);
+        item.Product.Variants.Single().Prices.Single().Amount.Should().Be(39.90m);
 
         var updated = await products.BatchAsync(new ProductBatchRequest
         {
             Update = [new ProductUpdate { Id = item.Id, Subtitle = "Washed linen" }],
         });
-        updated.Update!.Single().Status.Should().Be(ItemStatus.Succeeded);
+        updated.Update.Single().Status.Should().Be(ItemStatus.Succeeded);
 
         var read = await products.GetAsync(item.Id!.Value);
         read.Subtitle.Should().Be("Washed linen");
@@ -54,7 +54,7 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
         read.Title.Should().Be("Linen shirt");
 
         var deleted = await products.BatchAsync(new ProductBatchRequest { Delete = [item.Id.Value] });
-        deleted.Summary!.Succeeded.Should().Be(1);
+        deleted.Summary.Succeeded.Should().Be(1);
         (await products.ListAsync(sku: "LINEN-M")).Total.Should().Be(0);
     }
 
@@ -68,10 +68,10 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
             Create = [Product("Wool scarf", "SCARF-1", 25m), Product(string.Empty, "SCARF-2", 25m)],
         });
 
-        answer.Summary!.Succeeded.Should().Be(1);
+        answer.Summary.Succeeded.Should().Be(1);
         answer.Summary.Failed.Should().Be(1);
-        answer.Create!.Select(i => i.Error?.Code).Should().Equal(null, ErrorCode.VALIDATION_FAILED);
-        answer.Create!.Last().Error!.Details!.Select(d => d.Field).Should().Contain(f => f.EndsWith("title"));
+        answer.Create.Select(i => i.Error?.Code).Should().Equal(null, ErrorCode.VALIDATION_FAILED);
+        answer.Create.Last().Error!.Details.Select(d => d.Field).Should().Contain(f => f.EndsWith("title"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
 
         var thrown = await act.Should().ThrowAsync<CatalogApiException<BatchResponseOfProductItemResult>>();
         thrown.Which.StatusCode.Should().Be(422);
-        thrown.Which.Result.Create!.Select(i => i.Status)
+        thrown.Which.Result.Create.Select(i => i.Status)
             .Should().BeEquivalentTo([ItemStatus.NotApplied, ItemStatus.Failed]);
         (await products.ListAsync(sku: "CAP-1")).Total.Should().Be(0);
     }

@@ -6,7 +6,7 @@ namespace Catalog.Api.Common;
 /// ASP.NET Core's <see cref="ProblemDetails"/> by <see cref="Problems"/>; this record only states its shape.
 /// </summary>
 public sealed record ProblemResponse(
-    string Type,
+    string? Type,
     string Title,
     int Status,
     string? Detail,

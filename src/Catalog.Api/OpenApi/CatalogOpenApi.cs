@@ -29,6 +29,7 @@ public static class CatalogOpenApi
                 + "Medusa and the trade API.";
             settings.SchemaSettings.ReflectionService = new CatalogReflectionService();
             settings.SchemaSettings.SchemaProcessors.Add(new FreeFormObjects());
+            settings.SchemaSettings.SchemaProcessors.Add(new AlwaysPresentFields());
             foreach (var mapper in FreeFormObjects.TypeMappers)
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);

@@ -6664,12 +6664,11 @@ namespace Catalog.Client
         public string? Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Title { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Status { get; set; } = default!;
+        public int Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -6680,9 +6679,9 @@ namespace Catalog.Client
         public string? Instance { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ErrorCode>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public ErrorCode? Code { get; set; } = default!;
+        public ErrorCode Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -6699,12 +6698,12 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("field")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Field { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Field { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
 
     }
 
@@ -6713,20 +6712,20 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<WholesaleRoleItemResult>? Create { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<WholesaleRoleItemResult> Create { get; set; } = new System.Collections.ObjectModel.Collection<WholesaleRoleItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<WholesaleRoleItemResult>? Update { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<WholesaleRoleItemResult> Update { get; set; } = new System.Collections.ObjectModel.Collection<WholesaleRoleItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<WholesaleRoleItemResult>? Delete { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<WholesaleRoleItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<WholesaleRoleItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -6745,8 +6744,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -6757,16 +6755,15 @@ namespace Catalog.Client
         public string Name { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Created_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -6775,17 +6772,16 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("index")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Index { get; set; } = default!;
+        public int Index { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ItemStatus>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public ItemStatus? Status { get; set; } = default!;
+        public ItemStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -6816,17 +6812,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ErrorCode>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public ErrorCode? Code { get; set; } = default!;
+        public ErrorCode Code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("details")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<FieldError>? Details { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<FieldError> Details { get; set; } = new System.Collections.ObjectModel.Collection<FieldError>();
 
     }
 
@@ -6835,20 +6831,16 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("succeeded")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Succeeded { get; set; } = default!;
+        public int Succeeded { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("failed")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Failed { get; set; } = default!;
+        public int Failed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("not_applied")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Not_applied { get; set; } = default!;
+        public int Not_applied { get; set; } = default!;
 
     }
 
@@ -6929,20 +6921,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<WholesaleRoleDto>? Items { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<WholesaleRoleDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<WholesaleRoleDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Limit { get; set; } = default!;
+        public int Limit { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Offset { get; set; } = default!;
+        public int Offset { get; set; } = default!;
 
     }
 
@@ -6951,20 +6940,20 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductItemResult>? Create { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProductItemResult> Create { get; set; } = new System.Collections.ObjectModel.Collection<ProductItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductItemResult>? Update { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProductItemResult> Update { get; set; } = new System.Collections.ObjectModel.Collection<ProductItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductItemResult>? Delete { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProductItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<ProductItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -6983,8 +6972,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -7003,33 +6991,33 @@ namespace Catalog.Client
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProductStatus>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public ProductStatus? Status { get; set; } = default!;
+        public ProductStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("thumbnail")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Thumbnail { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("images")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ImageDto>? Images { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ImageDto> Images { get; set; } = new System.Collections.ObjectModel.Collection<ImageDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<OptionDto>? Options { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<OptionDto> Options { get; set; } = new System.Collections.ObjectModel.Collection<OptionDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Extensions { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, object> Extensions { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7052,24 +7040,23 @@ namespace Catalog.Client
         public string? External_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("category_ids")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<long>? Category_ids { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<long> Category_ids { get; set; } = new System.Collections.ObjectModel.Collection<long>();
 
         [System.Text.Json.Serialization.JsonPropertyName("variants")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<VariantDto>? Variants { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<VariantDto> Variants { get; set; } = new System.Collections.ObjectModel.Collection<VariantDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Created_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -7108,8 +7095,8 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Url { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; } = default!;
 
     }
 
@@ -7118,24 +7105,22 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Title { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<string>? Values { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Values { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("visible")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Visible { get; set; } = default!;
+        public bool Visible { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("variation")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Variation { get; set; } = default!;
+        public bool Variation { get; set; } = default!;
 
     }
 
@@ -7144,12 +7129,10 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("product_id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Product_id { get; set; } = default!;
+        public long Product_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -7176,52 +7159,48 @@ namespace Catalog.Client
         public int? Stock_quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("manage_inventory")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Manage_inventory { get; set; } = default!;
+        public bool Manage_inventory { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allow_backorder")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Allow_backorder { get; set; } = default!;
+        public bool Allow_backorder { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.IDictionary<string, string>? Options { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, string> Options { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<PriceDto>? Prices { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<PriceDto> Prices { get; set; } = new System.Collections.ObjectModel.Collection<PriceDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<long> Attribute_value_ids { get; set; } = new System.Collections.ObjectModel.Collection<long>();
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WholesaleDto? Wholesale { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public WholesaleDto Wholesale { get; set; } = new WholesaleDto();
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Rank { get; set; } = default!;
+        public int Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Extensions { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, object> Extensions { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Created_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -7230,16 +7209,14 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("min_quantity")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7260,24 +7237,24 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("prices")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<WholesalePriceDto>? Prices { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<WholesalePriceDto> Prices { get; set; } = new System.Collections.ObjectModel.Collection<WholesalePriceDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("minimum_order_quantities")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<MinimumOrderQuantityDto>? Minimum_order_quantities { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<MinimumOrderQuantityDto> Minimum_order_quantities { get; set; } = new System.Collections.ObjectModel.Collection<MinimumOrderQuantityDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("order_quantity_steps")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<OrderQuantityStepDto>? Order_quantity_steps { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<OrderQuantityStepDto> Order_quantity_steps { get; set; } = new System.Collections.ObjectModel.Collection<OrderQuantityStepDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("visibility")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<string>? Visibility { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Visibility { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity_discount_rules")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<QuantityDiscountRuleDto>? Quantity_discount_rules { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<QuantityDiscountRuleDto> Quantity_discount_rules { get; set; } = new System.Collections.ObjectModel.Collection<QuantityDiscountRuleDto>();
 
     }
 
@@ -7286,16 +7263,15 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Role { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Currency_code { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Currency_code { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sale_amount")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7308,12 +7284,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Role { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Quantity { get; set; } = default!;
+        public long Quantity { get; set; } = default!;
 
     }
 
@@ -7322,12 +7297,11 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Role { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("step")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Step { get; set; } = default!;
+        public long Step { get; set; } = default!;
 
     }
 
@@ -7336,25 +7310,23 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Role { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("start_qty")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Start_qty { get; set; } = default!;
+        public long Start_qty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("end_qty")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? End_qty { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("price_type")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiscountPriceType>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public DiscountPriceType? Price_type { get; set; } = default!;
+        public DiscountPriceType Price_type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("value")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Value { get; set; } = default!;
+        public decimal Value { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7449,11 +7421,11 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Extensions { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("weight")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7589,11 +7561,11 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("extensions")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Extensions { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Extensions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("wholesale")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7753,12 +7725,12 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("results")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductItemResult>? Results { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProductItemResult> Results { get; set; } = new System.Collections.ObjectModel.Collection<ProductItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -7777,20 +7749,20 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<VariantItemResult>? Create { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<VariantItemResult> Create { get; set; } = new System.Collections.ObjectModel.Collection<VariantItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<VariantItemResult>? Update { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<VariantItemResult> Update { get; set; } = new System.Collections.ObjectModel.Collection<VariantItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<VariantItemResult>? Delete { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<VariantItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<VariantItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -7853,20 +7825,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductDto>? Items { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<ProductDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<ProductDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Limit { get; set; } = default!;
+        public int Limit { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Offset { get; set; } = default!;
+        public int Offset { get; set; } = default!;
 
     }
 
@@ -7875,41 +7844,35 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("variant_id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Variant_id { get; set; } = default!;
+        public long Variant_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Role { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Quantity { get; set; } = default!;
+        public long Quantity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Currency { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("regular_price")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Regular_price { get; set; } = default!;
+        public decimal Regular_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("unit_price")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Unit_price { get; set; } = default!;
+        public decimal Unit_price { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Total { get; set; } = default!;
+        public decimal Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("quantity_allowed")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Quantity_allowed { get; set; } = default!;
+        public bool Quantity_allowed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PriceReason>))]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public PriceReason? Reason { get; set; } = default!;
+        public PriceReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("applied_rule")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7948,20 +7911,20 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<CategoryItemResult>? Create { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CategoryItemResult> Create { get; set; } = new System.Collections.ObjectModel.Collection<CategoryItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<CategoryItemResult>? Update { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CategoryItemResult> Update { get; set; } = new System.Collections.ObjectModel.Collection<CategoryItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<CategoryItemResult>? Delete { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CategoryItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<CategoryItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -7980,8 +7943,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -8000,24 +7962,22 @@ namespace Catalog.Client
         public long? Parent_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rank")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Rank { get; set; } = default!;
+        public int Rank { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Created_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -8077,7 +8037,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
     }
 
@@ -8100,20 +8060,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<CategoryDto>? Items { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CategoryDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<CategoryDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Limit { get; set; } = default!;
+        public int Limit { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Offset { get; set; } = default!;
+        public int Offset { get; set; } = default!;
 
     }
 
@@ -8122,20 +8079,20 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<AttributeItemResult>? Create { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AttributeItemResult> Create { get; set; } = new System.Collections.ObjectModel.Collection<AttributeItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<AttributeItemResult>? Update { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AttributeItemResult> Update { get; set; } = new System.Collections.ObjectModel.Collection<AttributeItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<AttributeItemResult>? Delete { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AttributeItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<AttributeItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public BatchSummaryContract? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
 
     }
 
@@ -8154,8 +8111,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -8174,24 +8130,22 @@ namespace Catalog.Client
         public string Order_by { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("has_archives")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Has_archives { get; set; } = default!;
+        public bool Has_archives { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("values")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<AttributeValueDto>? Values { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AttributeValueDto> Values { get; set; } = new System.Collections.ObjectModel.Collection<AttributeValueDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Created_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -8200,12 +8154,10 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Attribute_id { get; set; } = default!;
+        public long Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -8220,12 +8172,10 @@ namespace Catalog.Client
         public string? Description { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("menu_order")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Menu_order { get; set; } = default!;
+        public int Menu_order { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Version { get; set; } = default!;
+        public long Version { get; set; } = default!;
 
     }
 
@@ -8334,20 +8284,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<AttributeDto>? Items { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AttributeDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<AttributeDto>();
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Limit { get; set; } = default!;
+        public int Limit { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Offset { get; set; } = default!;
+        public int Offset { get; set; } = default!;
 
     }
 
@@ -9558,8 +9505,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("success")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Success { get; set; } = default!;
+        public bool Success { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9576,8 +9522,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Status { get; set; } = default!;
+        public int Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -9598,12 +9543,12 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("field")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Field { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Field { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Message { get; set; } = default!;
 
     }
 
@@ -9612,12 +9557,12 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("results")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<TradeItemResult>? Results { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<TradeItemResult> Results { get; set; } = new System.Collections.ObjectModel.Collection<TradeItemResult>();
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public TradeSummary? Summary { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public TradeSummary Summary { get; set; } = new TradeSummary();
 
     }
 
@@ -9626,8 +9571,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9652,8 +9596,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9680,16 +9623,14 @@ namespace Catalog.Client
         public decimal? MaxPrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isDisclosePrice")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? IsDisclosePrice { get; set; } = default!;
+        public bool IsDisclosePrice { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faqs")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<object>? Faqs { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<object> Faqs { get; set; } = new System.Collections.ObjectModel.Collection<object>();
 
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? IsActive { get; set; } = default!;
+        public bool IsActive { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9706,16 +9647,13 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("succeeded")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Succeeded { get; set; } = default!;
+        public int Succeeded { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("failed")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Failed { get; set; } = default!;
+        public int Failed { get; set; } = default!;
 
     }
 
@@ -9940,7 +9878,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -10162,7 +10100,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -10324,7 +10262,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("created_at")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -10526,7 +10464,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("options")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -10637,7 +10575,7 @@ namespace Catalog.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public object? Metadata { get; set; } = default!;
+        public System.Collections.Generic.IDictionary<string, object>? Metadata { get; set; } = default!;
 
     }
 

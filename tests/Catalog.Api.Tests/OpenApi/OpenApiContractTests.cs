@@ -65,7 +65,7 @@ public sealed class OpenApiContractTests(SqliteApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Document_Schemas_EnumsAreStringsAndMoneyIsDecimal()
+    public async Task Document_Schemas_EnumsAreStringsMoneyIsDecimalAnswersRequired()
     {
         var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
 
@@ -74,6 +74,8 @@ public sealed class OpenApiContractTests(SqliteApiFactory factory) : IClassFixtu
         enums.Should().OnlyContain(s => s.Value!["type"]!.GetValue<string>() == "string");
         schemas["PriceInput"]!["properties"]!["amount"]!["format"]!.GetValue<string>().Should().Be("decimal");
         schemas["ItemError"]!["properties"]!["code"]!["$ref"]!.GetValue<string>().Should().EndWith("/ErrorCode");
+        schemas["BatchSummaryContract"]!["required"]!.AsArray().Select(r => r!.GetValue<string>())
+            .Should().BeEquivalentTo(["total", "succeeded", "failed", "not_applied"]);
     }
 
     [Fact]
