@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NSwag;
 using NSwag.Generation.Processors;
@@ -36,7 +37,7 @@ internal sealed partial class RequestExamples : IOperationProcessor
         {
             foreach (var media in body.Content.Values)
             {
-                media.Example = JToken.Parse(example.Body);
+                media.Example = Json(example.Body);
             }
         }
 
@@ -50,6 +51,16 @@ internal sealed partial class RequestExamples : IOperationProcessor
         }
 
         return true;
+    }
+
+    /// <summary>The body as NSwag's serializer writes it; amounts read as decimals keep their digits (49.00).</summary>
+    private static JToken Json(string body)
+    {
+        using var reader = new JsonTextReader(new StringReader(body))
+        {
+            FloatParseHandling = FloatParseHandling.Decimal,
+        };
+        return JToken.ReadFrom(reader);
     }
 
     /// <summary>What an operation's example sends: a JSON body (or none) and parameter values by name.</summary>
