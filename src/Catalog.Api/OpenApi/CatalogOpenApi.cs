@@ -20,6 +20,7 @@ public static class CatalogOpenApi
 
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services)
     {
+        services.AddSingleton<IOperationProcessor, RequestExamples>();
         services.AddOpenApiDocument(settings =>
         {
             settings.DocumentName = "v1";

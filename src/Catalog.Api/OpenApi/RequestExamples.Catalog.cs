@@ -1,0 +1,128 @@
+namespace Catalog.Api.OpenApi;
+
+/// <summary>Catalog's own API: roles 1-2, products 1-2 (variants 1-4), categories 1-2, attribute 1.</summary>
+internal sealed partial class RequestExamples
+{
+    private static Dictionary<string, OperationExample> Catalog => new()
+    {
+        ["WholesaleRoles_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {"key": "wholesale_customer", "name": "Wholesale Customer"},
+                {"key": "gold", "name": "Gold Partner"}
+              ]
+            }
+            """),
+        ["WholesaleRoles_Get"] = OperationExample.Read(("id", 1)),
+        ["Products_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {
+                  "title": "Linen Shirt",
+                  "handle": "linen-shirt",
+                  "description": "A relaxed shirt in washed European linen.",
+                  "status": "published",
+                  "tags": ["linen", "summer"],
+                  "images": [{"url": "https://cdn.example.com/products/linen-shirt.jpg"}],
+                  "options": [{"title": "Size", "values": ["S", "M", "L"]}],
+                  "metadata": {"season": "SS26"},
+                  "variants": [
+                    {
+                      "title": "S",
+                      "sku": "LINEN-SHIRT-S",
+                      "options": {"Size": "S"},
+                      "stock_quantity": 25,
+                      "prices": [
+                        {"currency_code": "usd", "amount": 49.00},
+                        {"currency_code": "eur", "amount": 45.00}
+                      ],
+                      "wholesale": {
+                        "prices": [{"role": "wholesale_customer", "currency_code": "usd", "amount": 32.00}],
+                        "minimum_order_quantities": [{"role": "wholesale_customer", "quantity": 5}]
+                      }
+                    },
+                    {
+                      "title": "M",
+                      "sku": "LINEN-SHIRT-M",
+                      "options": {"Size": "M"},
+                      "stock_quantity": 30,
+                      "prices": [
+                        {"currency_code": "usd", "amount": 49.00},
+                        {"currency_code": "eur", "amount": 45.00}
+                      ],
+                      "wholesale": {
+                        "prices": [{"role": "wholesale_customer", "currency_code": "usd", "amount": 32.00}],
+                        "minimum_order_quantities": [{"role": "wholesale_customer", "quantity": 5}],
+                        "quantity_discount_rules": [
+                          {"role": "wholesale_customer", "start_qty": 20, "end_qty": null, "price_type": "percent",
+                           "value": 10}
+                        ]
+                      }
+                    }
+                  ]
+                },
+                {
+                  "title": "Canvas Tote",
+                  "handle": "canvas-tote",
+                  "status": "draft",
+                  "variants": [
+                    {"title": "Canvas Tote", "sku": "CANVAS-TOTE", "stock_quantity": 120,
+                     "prices": [{"currency_code": "usd", "amount": 18.00}]}
+                  ]
+                }
+              ]
+            }
+            """),
+        ["Products_Patch"] = OperationExample.Of("""
+            {
+              "updates": [
+                {"id": 1, "subtitle": "Breathable, pre-washed"},
+                {"id": 2, "status": "published", "tags": ["canvas", "bags"]}
+              ]
+            }
+            """),
+        ["Products_BatchVariants"] = OperationExample.Of(
+            """
+            {
+              "create": [
+                {
+                  "title": "L",
+                  "sku": "LINEN-SHIRT-L",
+                  "options": {"Size": "L"},
+                  "stock_quantity": 18,
+                  "prices": [
+                    {"currency_code": "usd", "amount": 52.00},
+                    {"currency_code": "eur", "amount": 48.00}
+                  ]
+                }
+              ],
+              "update": [{"id": 1, "stock_quantity": 40}]
+            }
+            """,
+            ("productId", 1)),
+        ["Products_Get"] = OperationExample.Read(("id", 1)),
+        ["Variants_Get"] = OperationExample.Read(("id", 2)),
+        ["Variants_Price"] = OperationExample.Read(("id", 2), ("role", "wholesale_customer"), ("quantity", 20)),
+        ["Categories_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {"name": "Clothing", "handle": "clothing", "description": "Shirts, tees and knitwear."},
+                {"name": "Bags", "handle": "bags", "rank": 1}
+              ]
+            }
+            """),
+        ["Categories_Get"] = OperationExample.Read(("id", 1)),
+        ["Attributes_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {
+                  "name": "Color",
+                  "slug": "color",
+                  "values": [{"name": "Black", "slug": "black"}, {"name": "Natural", "slug": "natural"}]
+                }
+              ]
+            }
+            """),
+        ["Attributes_Get"] = OperationExample.Read(("id", 1)),
+    };
+}
