@@ -1,0 +1,589 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Catalog.Infrastructure.Auth;
+using Catalog.Testing;
+using FluentAssertions.Execution;
+
+namespace Catalog.Client.Tests;
+
+/// <summary>
+/// Every method of every generated client, called once against the running API in an order that lets each succeed:
+/// the canonical resources first, then reads and a price quote, each dialect's batches and reads through its own
+/// client and credentials, and deletes last. Afterwards every client method and every operation documented in
+/// <c>docs/openapi.json</c> must have been called.
+/// </summary>
+public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
+{
+    private const string Gold = "gold";
+
+    private readonly SqliteApiFactory _factory = new() { KestrelPort = TestEnvironment.FreePort() };
+    private readonly SdkCallRecorder _recorder = new();
+    private readonly List<HttpClient> _http = [];
+
+    private RecordedClient<IWholesaleRolesClient> _roles = null!;
+    private RecordedClient<ICategoriesClient> _categories = null!;
+    private RecordedClient<IAttributesClient> _attributes = null!;
+    private RecordedClient<IProductsClient> _products = null!;
+    private RecordedClient<IVariantsClient> _variants = null!;
+    private RecordedClient<ITradeProductsClient> _trade = null!;
+    private RecordedClient<IWooCommerceProductsClient> _wooProducts = null!;
+    private RecordedClient<IWooCommerceVariationsClient> _wooVariations = null!;
+    private RecordedClient<IWholesaleSuiteProductsClient> _wwsProducts = null!;
+    private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
+    private RecordedClient<IMedusaProductsClient> _medusa = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _factory.InitializeAsync();
+        var bearer = Http(new AuthenticationHeaderValue("Bearer", CatalogApiFactory.WriteKey));
+        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var wordPress = Http(Basic($"{pair.ConsumerKey}:{pair.ConsumerSecret}"));
+        var medusa = Http(Basic(CatalogApiFactory.WriteKey + ":"));
+
+        _roles = _recorder.Record<IWholesaleRolesClient>(new WholesaleRolesClient(bearer));
+        _categories = _recorder.Record<ICategoriesClient>(new CategoriesClient(bearer));
+        _attributes = _recorder.Record<IAttributesClient>(new AttributesClient(bearer));
+        _products = _recorder.Record<IProductsClient>(new ProductsClient(bearer));
+        _variants = _recorder.Record<IVariantsClient>(new VariantsClient(bearer));
+        _trade = _recorder.Record<ITradeProductsClient>(new TradeProductsClient(bearer));
+        _wooProducts = _recorder.Record<IWooCommerceProductsClient>(new WooCommerceProductsClient(wordPress));
+        _wooVariations = _recorder.Record<IWooCommerceVariationsClient>(new WooCommerceVariationsClient(wordPress));
+        _wwsProducts = _recorder.Record<IWholesaleSuiteProductsClient>(new WholesaleSuiteProductsClient(wordPress));
+        _wwsVariations =
+            _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
+        _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
+    }
+
+    public Task DisposeAsync() => _factory.DisposeAsync();
+
+    public void Dispose()
+    {
+        _http.ForEach(h => h.Dispose());
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task Sdk_EveryDocumentedOperation_IsCalledAndAnswers()
+    {
+        var catalog = await CreateCanonicalAsync();
+        await ReadCanonicalAsync(catalog);
+        await UpdateThroughTradeAsync(catalog.ProductId);
+        WordPressInputsSerializeTheirFields();
+        await WriteAndReadWooCommerceAsync();
+        await WriteAndReadWholesaleSuiteAsync();
+        await WriteAndReadMedusaAsync();
+        await DeleteEverythingAsync(catalog);
+
+        using (new AssertionScope())
+        {
+            SdkCoverage.EveryClientMethodWasCalled(_recorder);
+            SdkCoverage.EveryDocumentedOperationWasRequested(_recorder);
+        }
+    }
+
+    private sealed record Seeded(
+        long RoleId, long CategoryId, long AttributeId, long SizeM, long ProductId, long VariantS, long VariantM);
+
+    private async Task<Seeded> CreateCanonicalAsync()
+    {
+        var roles = await _roles.Call(nameof(IWholesaleRolesClient.BatchAsync), c => c.BatchAsync(
+            new WholesaleRoleBatchRequest { Create = [new WholesaleRoleCreate { Key = Gold, Name = "Gold" }] }));
+        var role = Succeeded(roles.Summary, roles.Create).Single();
+        role.Wholesale_role!.Key.Should().Be(Gold);
+
+        var categories = await _categories.Call(nameof(ICategoriesClient.BatchAsync), c => c.BatchAsync(
+            new CategoryBatchRequest { Create = [new CategoryCreate { Name = "Shirts", Handle = "shirts" }] }));
+        var category = Succeeded(categories.Summary, categories.Create).Single();
+        category.Category!.Handle.Should().Be("shirts");
+
+        var attributes = await _attributes.Call(nameof(IAttributesClient.BatchAsync), c => c.BatchAsync(
+            new AttributeBatchRequest
+            {
+                Create =
+                [
+                    new AttributeCreate
+                    {
+                        Name = "Size",
+                        Slug = "size",
+                        Values = [new AttributeValueWrite { Name = "S" }, new AttributeValueWrite { Name = "M" }],
+                    },
+                ],
+            }));
+        var attribute = Succeeded(attributes.Summary, attributes.Create).Single();
+        attribute.Attribute!.Values!.Select(v => v.Name).Should().Equal("S", "M");
+        var sizeM = Id(attribute.Attribute.Values!.Last().Id);
+
+        var products = await _products.Call(nameof(IProductsClient.BatchAsync), c => c.BatchAsync(
+            new ProductBatchRequest
+            {
+                Create =
+                [
+                    new ProductCreate
+                    {
+                        Title = "Linen shirt",
+                        Handle = "linen-shirt",
+                        Status = ProductStatus.Published,
+                        Category_ids = [Id(category.Id)],
+                        Options = [new OptionInput { Title = "Size", Values = ["S", "M"] }],
+                        Variants = [Variant<ProductVariantWrite>("S", "LINEN-S")],
+                    },
+                ],
+            }));
+        var product = Succeeded(products.Summary, products.Create).Single();
+        product.Product!.Variants!.Single().Sku.Should().Be("LINEN-S");
+        var productId = Id(product.Id);
+
+        var variants = await _products.Call(nameof(IProductsClient.BatchVariantsAsync), c => c.BatchVariantsAsync(
+            productId, new VariantBatchRequest { Create = [Variant<VariantCreate>("M", "LINEN-M", sizeM)] }));
+        var variant = Succeeded(variants.Summary, variants.Create).Single();
+        variant.Variant!.Product_id.Should().Be(productId);
+        variant.Variant.Attribute_value_ids.Should().Equal(sizeM);
+
+        var patched = await _products.Call(nameof(IProductsClient.PatchAsync), c => c.PatchAsync(
+            new ProductPatchRequest { Updates = [new ProductUpdate { Id = productId, Subtitle = "Washed linen" }] }));
+        var patch = Succeeded(patched.Summary, patched.Results).Single();
+        patch.Product!.Subtitle.Should().Be("Washed linen");
+        patch.Product.Status.Should().Be(ProductStatus.Published, "a patch naming the subtitle changes nothing else");
+
+        return new(Id(role.Id), Id(category.Id), Id(attribute.Id), sizeM, productId,
+            Id(product.Product.Variants!.Single().Id), Id(variant.Id));
+    }
+
+    private async Task ReadCanonicalAsync(Seeded catalog)
+    {
+        var roles = await _roles.Call(nameof(IWholesaleRolesClient.ListAsync), c => c.ListAsync());
+        roles.Items!.Select(r => r.Key).Should().Equal(Gold);
+        var role = await _roles.Call(nameof(IWholesaleRolesClient.GetAsync), c => c.GetAsync(catalog.RoleId));
+        role.Name.Should().Be("Gold");
+
+        var categories = await _categories.Call(nameof(ICategoriesClient.ListAsync), c => c.ListAsync());
+        categories.Items!.Select(c => c.Id).Should().Equal(catalog.CategoryId);
+        var category = await _categories.Call(
+            nameof(ICategoriesClient.GetAsync), c => c.GetAsync(catalog.CategoryId));
+        category.Name.Should().Be("Shirts");
+
+        var attributes = await _attributes.Call(nameof(IAttributesClient.ListAsync), c => c.ListAsync());
+        attributes.Items!.Select(a => a.Slug).Should().Equal("size");
+        var attribute = await _attributes.Call(
+            nameof(IAttributesClient.GetAsync), c => c.GetAsync(catalog.AttributeId));
+        attribute.Values!.Select(v => v.Id).Should().Contain(catalog.SizeM);
+
+        var products = await _products.Call(
+            nameof(IProductsClient.ListAsync), c => c.ListAsync(categoryId: catalog.CategoryId));
+        products.Items!.Select(p => p.Id).Should().Equal(catalog.ProductId);
+        var product = await _products.Call(nameof(IProductsClient.GetAsync), c => c.GetAsync(catalog.ProductId));
+        product.Variants!.Select(v => v.Sku).Should().BeEquivalentTo("LINEN-S", "LINEN-M");
+        product.Subtitle.Should().Be("Washed linen");
+
+        var variant = await _variants.Call(nameof(IVariantsClient.GetAsync), c => c.GetAsync(catalog.VariantS));
+        variant.Product_id.Should().Be(catalog.ProductId);
+        variant.Wholesale!.Prices!.Single().Amount.Should().Be(12m);
+
+        var quote = await _variants.Call(nameof(IVariantsClient.PriceAsync),
+            c => c.PriceAsync(catalog.VariantS, role: Gold, quantity: 3, currency: "usd"));
+        quote.Regular_price.Should().Be(19m);
+        quote.Unit_price.Should().Be(12m);
+        quote.Total.Should().Be(36m);
+        quote.Reason.Should().Be(PriceReason.WholesalePrice);
+    }
+
+    private async Task UpdateThroughTradeAsync(long productId)
+    {
+        var answer = await _trade.Call(nameof(ITradeProductsClient.BatchAsync), c => c.BatchAsync(
+            new TradeBatchRequest
+            {
+                Updates =
+                [
+                    new TradeProductUpdate
+                    {
+                        Id = productId,
+                        Name = "Linen shirt, trade",
+                        Pricing = new TradePricing { PricingType = "FIXED", Price = 25m, IsDisclosePrice = true },
+                    },
+                ],
+            }));
+
+        answer.Summary!.Succeeded.Should().Be(1);
+        var result = answer.Results!.Single();
+        result.Status.Should().Be("ok");
+        result.Product!.Id.Should().Be(productId);
+        result.Product.Name.Should().Be("Linen shirt, trade");
+        result.Product.Price.Should().Be(25m);
+    }
+
+    /// <summary>
+    /// The WooCommerce and Wholesale Suite inputs put their typed fields on the wire, serialized as the generated
+    /// clients do: checked before the dialect calls, so that a batch the SDK would send as <c>{}</c> fails here with
+    /// its reason rather than later as an answer the SDK cannot read.
+    /// </summary>
+    private static void WordPressInputsSerializeTheirFields()
+    {
+        using var scope = new AssertionScope();
+        const string Reason = "the SDK sends the fields a caller sets on a WordPress-style batch";
+        JsonSerializer.Serialize(new WooBatchRequestOfWooProductInput
+        {
+            Create = [new WooProductInput { Name = "Tee" }],
+            Delete = [1],
+        }).Should().Be("""{"create":[{"name":"Tee"}],"delete":[1]}""", Reason);
+        JsonSerializer.Serialize(new WooBatchRequestOfWooVariationInput
+        {
+            Update = [new WooVariationInput { Id = 2, Regular_price = "9" }],
+        }).Should().Be("""{"update":[{"id":2,"regular_price":"9"}]}""", Reason);
+        JsonSerializer.Serialize(new WooBatchRequestOfWholesaleSuiteProductInput
+        {
+            Create =
+            [
+                new WholesaleSuiteProductInput { Wholesale_price = new Dictionary<string, string> { [Gold] = "20" } },
+            ],
+        }).Should().Be("""{"create":[{"wholesale_price":{"gold":"20"}}]}""", Reason);
+        JsonSerializer.Serialize(new WooBatchRequestOfWholesaleSuiteVariationInput
+        {
+            Update = [new WholesaleSuiteVariationInput { Id = 3, Sku = "V-3" }],
+        }).Should().Be("""{"update":[{"id":3,"sku":"V-3"}]}""", Reason);
+    }
+
+    private async Task WriteAndReadWooCommerceAsync()
+    {
+        var created = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchAsync), c => c.BatchAsync(
+            new WooBatchRequestOfWooProductInput
+            {
+                Create =
+                [
+                    new WooProductInput { Name = "Tee", Type = "simple", Sku = "TEE-1", Regular_price = "19.99" },
+                    new WooProductInput
+                    {
+                        Name = "Hoodie",
+                        Type = "variable",
+                        Attributes = [SizeAttribute()],
+                    },
+                ],
+            }));
+        var (tee, hoodie) = Pair(Resources(created.Create, e => e.Resource, e => e.Failure));
+        tee.Sku.Should().Be("TEE-1");
+        hoodie.Type.Should().Be("variable");
+
+        var put = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPutAsync), c => c.BatchPutAsync(
+            new WooBatchRequestOfWooProductInput { Update = [new WooProductInput { Id = tee.Id, Name = "Tee, V" }] }));
+        Resources(put.Update, e => e.Resource, e => e.Failure).Single().Name.Should().Be("Tee, V");
+
+        var patched = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPatchAsync),
+            c => c.BatchPatchAsync(new WooBatchRequestOfWooProductInput
+            {
+                Update = [new WooProductInput { Id = tee.Id, Regular_price = "21.50" }],
+            }));
+        Resources(patched.Update, e => e.Resource, e => e.Failure).Single().Regular_price.Should().Be("21.50");
+
+        var listed = await _wooProducts.Call(
+            nameof(IWooCommerceProductsClient.ListAsync), c => c.ListAsync(sku: "TEE-1"));
+        listed.Select(p => (p.Id, p.Name, p.Regular_price)).Should().Equal((tee.Id, "Tee, V", "21.50"));
+        var read = await _wooProducts.Call(
+            nameof(IWooCommerceProductsClient.GetAsync), c => c.GetAsync(Id(hoodie.Id)));
+        read.Attributes!.Single().Options.Should().Equal("S", "M");
+
+        await WriteAndReadWooVariationsAsync(Id(hoodie.Id));
+    }
+
+    private async Task WriteAndReadWooVariationsAsync(long hoodieId)
+    {
+        var created = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchAsync), c => c.BatchAsync(
+            hoodieId,
+            new WooBatchRequestOfWooVariationInput
+            {
+                Create =
+                [
+                    new WooVariationInput
+                    {
+                        Sku = "HOODIE-S",
+                        Regular_price = "49",
+                        Attributes = [new WooVariationAttributeInput { Name = "Size", Option = "S" }],
+                    },
+                ],
+            }));
+        var variation = Resources(created.Create, e => e.Resource, e => e.Failure).Single();
+        variation.Sku.Should().Be("HOODIE-S");
+
+        var put = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPutAsync),
+            c => c.BatchPutAsync(hoodieId, new WooBatchRequestOfWooVariationInput
+            {
+                Update = [new WooVariationInput { Id = variation.Id, Regular_price = "45" }],
+            }));
+        Resources(put.Update, e => e.Resource, e => e.Failure).Single().Regular_price.Should().Be("45");
+
+        var patched = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPatchAsync),
+            c => c.BatchPatchAsync(hoodieId, new WooBatchRequestOfWooVariationInput
+            {
+                Update = [new WooVariationInput { Id = variation.Id, Manage_stock = true, Stock_quantity = 7 }],
+            }));
+        Resources(patched.Update, e => e.Resource, e => e.Failure).Single().Stock_quantity.Should().Be(7);
+
+        var listed = await _wooVariations.Call(
+            nameof(IWooCommerceVariationsClient.ListAsync), c => c.ListAsync(hoodieId));
+        listed.Select(v => v.Id).Should().Equal(variation.Id);
+        var read = await _wooVariations.Call(
+            nameof(IWooCommerceVariationsClient.GetAsync), c => c.GetAsync(hoodieId, Id(variation.Id)));
+        read.Regular_price.Should().Be("45");
+        read.Stock_quantity.Should().Be(7);
+    }
+
+    private async Task WriteAndReadWholesaleSuiteAsync()
+    {
+        var created = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchAsync), c => c.BatchAsync(
+            new WooBatchRequestOfWholesaleSuiteProductInput
+            {
+                Create =
+                [
+                    new WholesaleSuiteProductInput
+                    {
+                        Name = "Apron",
+                        Type = "simple",
+                        Sku = "APRON-1",
+                        Regular_price = "30",
+                        Wholesale_price = new Dictionary<string, string> { [Gold] = "20" },
+                        Wholesale_minimum_order_quantity = new Dictionary<string, string> { [Gold] = "2" },
+                    },
+                    new WholesaleSuiteProductInput
+                    {
+                        Name = "Jacket",
+                        Type = "variable",
+                        Attributes = [SizeAttribute()],
+                    },
+                ],
+            }));
+        var (apron, jacket) = Pair(Resources(created.Create, e => e.Resource, e => e.Failure));
+        apron.Wholesale_data.Wholesale_price![Gold].Should().Be("20");
+
+        var put = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchPutAsync), c => c.BatchPutAsync(
+            new WooBatchRequestOfWholesaleSuiteProductInput
+            {
+                Update =
+                [
+                    new WholesaleSuiteProductInput
+                    {
+                        Id = apron.Id, Wholesale_price = new Dictionary<string, string> { [Gold] = "18" },
+                    },
+                ],
+            }));
+        Resources(put.Update, e => e.Resource, e => e.Failure).Single()
+            .Wholesale_data.Wholesale_price![Gold].Should().Be("18");
+
+        var patched = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchPatchAsync),
+            c => c.BatchPatchAsync(new WooBatchRequestOfWholesaleSuiteProductInput
+            {
+                Update =
+                [
+                    new WholesaleSuiteProductInput
+                    {
+                        Id = apron.Id, Wholesale_order_quantity_step = new Dictionary<string, string> { [Gold] = "2" },
+                    },
+                ],
+            }));
+        Resources(patched.Update, e => e.Resource, e => e.Failure).Single()
+            .Wholesale_data.Wholesale_order_quantity_step![Gold].Should().Be("2");
+
+        var read = await _wwsProducts.Call(
+            nameof(IWholesaleSuiteProductsClient.GetAsync), c => c.GetAsync(Id(apron.Id)));
+        read.Wholesale_data.Wholesale_price![Gold].Should().Be("18");
+        read.Wholesale_data.Wholesale_minimum_order_quantity![Gold].Should().Be("2");
+
+        await WriteAndReadWholesaleSuiteVariationsAsync(Id(jacket.Id));
+    }
+
+    private async Task WriteAndReadWholesaleSuiteVariationsAsync(long jacketId)
+    {
+        var created = await _wwsVariations.Call(nameof(IWholesaleSuiteVariationsClient.BatchAsync),
+            c => c.BatchAsync(jacketId, new WooBatchRequestOfWholesaleSuiteVariationInput
+            {
+                Create =
+                [
+                    new WholesaleSuiteVariationInput
+                    {
+                        Sku = "JACKET-M",
+                        Regular_price = "120",
+                        Attributes = [new WooVariationAttributeInput { Name = "Size", Option = "M" }],
+                        Wholesale_price = new Dictionary<string, string> { [Gold] = "90" },
+                    },
+                ],
+            }));
+        var variation = Resources(created.Create, e => e.Resource, e => e.Failure).Single();
+        variation.Wholesale_data.Wholesale_price![Gold].Should().Be("90");
+
+        var put = await _wwsVariations.Call(nameof(IWholesaleSuiteVariationsClient.BatchPutAsync),
+            c => c.BatchPutAsync(jacketId, new WooBatchRequestOfWholesaleSuiteVariationInput
+            {
+                Update =
+                [
+                    new WholesaleSuiteVariationInput
+                    {
+                        Id = variation.Id, Wholesale_price = new Dictionary<string, string> { [Gold] = "85" },
+                    },
+                ],
+            }));
+        Resources(put.Update, e => e.Resource, e => e.Failure).Single()
+            .Wholesale_data.Wholesale_price![Gold].Should().Be("85");
+
+        var patched = await _wwsVariations.Call(nameof(IWholesaleSuiteVariationsClient.BatchPatchAsync),
+            c => c.BatchPatchAsync(jacketId, new WooBatchRequestOfWholesaleSuiteVariationInput
+            {
+                Update =
+                [
+                    new WholesaleSuiteVariationInput
+                    {
+                        Id = variation.Id,
+                        Wholesale_minimum_order_quantity = new Dictionary<string, string> { [Gold] = "3" },
+                    },
+                ],
+            }));
+        Resources(patched.Update, e => e.Resource, e => e.Failure).Single()
+            .Wholesale_data.Wholesale_minimum_order_quantity![Gold].Should().Be("3");
+
+        var listed = await _wwsVariations.Call(
+            nameof(IWholesaleSuiteVariationsClient.ListAsync), c => c.ListAsync(jacketId));
+        listed.Select(v => v.Id).Should().Equal(variation.Id);
+        var read = await _wwsVariations.Call(
+            nameof(IWholesaleSuiteVariationsClient.GetAsync), c => c.GetAsync(jacketId, Id(variation.Id)));
+        read.Wholesale_data.Wholesale_price![Gold].Should().Be("85");
+        read.Wholesale_data.Wholesale_minimum_order_quantity![Gold].Should().Be("3");
+    }
+
+    private async Task WriteAndReadMedusaAsync()
+    {
+        var created = await _medusa.Call(nameof(IMedusaProductsClient.BatchAsync), c => c.BatchAsync(
+            body: new MedusaProductBatchRequest
+            {
+                Create =
+                [
+                    new MedusaProductCreate
+                    {
+                        Title = "Canvas tote",
+                        Handle = "canvas-tote",
+                        Status = MedusaProductStatus.Published,
+                        Options = [new MedusaOptionCreate { Title = "Colour", Values = ["Natural", "Black"] }],
+                        Variants =
+                        [
+                            new MedusaVariantCreate
+                            {
+                                Title = "Natural",
+                                Sku = "TOTE-N",
+                                Options = new Dictionary<string, string> { ["Colour"] = "Natural" },
+                                Prices = [new MedusaPriceCreate { Currency_code = "eur", Amount = 15m }],
+                            },
+                        ],
+                    },
+                ],
+            }));
+        var tote = created.Created!.Single();
+        tote.Id.Should().StartWith("prod_");
+        tote.Variants!.Single().Prices!.Single().Amount.Should().Be(15m);
+
+        var variants = await _medusa.Call(nameof(IMedusaProductsClient.BatchVariantsAsync),
+            c => c.BatchVariantsAsync(tote.Id, body: new MedusaVariantBatchRequest
+            {
+                Create =
+                [
+                    new MedusaVariantCreate
+                    {
+                        Title = "Black",
+                        Sku = "TOTE-B",
+                        Options = new Dictionary<string, string> { ["Colour"] = "Black" },
+                        Prices = [new MedusaPriceCreate { Currency_code = "eur", Amount = 16m }],
+                    },
+                ],
+            }));
+        variants.Created!.Single().Product_id.Should().Be(tote.Id);
+
+        var listed = await _medusa.Call(nameof(IMedusaProductsClient.ListAsync), c => c.ListAsync(limit: 50));
+        listed.Products!.Select(p => p.Handle).Should().Contain("canvas-tote");
+        var read = await _medusa.Call(nameof(IMedusaProductsClient.GetAsync), c => c.GetAsync(tote.Id));
+        read.Product!.Variants!.Select(v => v.Sku).Should().BeEquivalentTo("TOTE-N", "TOTE-B");
+    }
+
+    private async Task DeleteEverythingAsync(Seeded catalog)
+    {
+        var all = await _products.Call(nameof(IProductsClient.ListAsync), c => c.ListAsync(limit: 100));
+        all.Total.Should().Be(6, "the canonical shirt, Woo's tee and hoodie, Wholesale Suite's apron and jacket, "
+            + "Medusa's tote");
+        var ids = all.Items!.Select(p => Id(p.Id)).ToList();
+
+        var products = await _products.Call(nameof(IProductsClient.BatchAsync),
+            c => c.BatchAsync(new ProductBatchRequest { Delete = ids }));
+        Succeeded(products.Summary, products.Delete).Select(d => d.Id).Should().BeEquivalentTo(ids);
+        var categories = await _categories.Call(nameof(ICategoriesClient.BatchAsync),
+            c => c.BatchAsync(new CategoryBatchRequest { Delete = [catalog.CategoryId] }));
+        Succeeded(categories.Summary, categories.Delete).Single().Id.Should().Be(catalog.CategoryId);
+        var attributes = await _attributes.Call(nameof(IAttributesClient.BatchAsync),
+            c => c.BatchAsync(new AttributeBatchRequest { Delete = [catalog.AttributeId] }));
+        Succeeded(attributes.Summary, attributes.Delete).Single().Id.Should().Be(catalog.AttributeId);
+        var roles = await _roles.Call(nameof(IWholesaleRolesClient.BatchAsync),
+            c => c.BatchAsync(new WholesaleRoleBatchRequest { Delete = [catalog.RoleId] }));
+        Succeeded(roles.Summary, roles.Delete).Single().Id.Should().Be(catalog.RoleId);
+
+        (await _products.Call(nameof(IProductsClient.ListAsync), c => c.ListAsync())).Total.Should().Be(0);
+    }
+
+    /// <summary>The items of a canonical batch answer, after checking that all of them succeeded.</summary>
+    private static ICollection<T> Succeeded<T>(BatchSummaryContract? summary, ICollection<T>? answered)
+        where T : ItemResultContract
+    {
+        answered.Should().NotBeNull();
+        var items = answered!;
+        items.Should().OnlyContain(i => i.Status == ItemStatus.Succeeded,
+            string.Join("; ", items.Select(i => $"{i.Index}: {i.Error?.Code} {i.Error?.Message}")));
+        summary.Should().NotBeNull();
+        summary!.Succeeded.Should().Be(items.Count);
+        summary.Failed.Should().Be(0);
+        return items;
+    }
+
+    /// <summary>The resources of a WooCommerce-style batch answer, after checking that none failed.</summary>
+    private static List<TResource> Resources<TEntry, TResource>(
+        ICollection<TEntry>? entries, Func<TEntry, TResource?> resource, Func<TEntry, WooItemFailure?> failure)
+        where TResource : class
+    {
+        entries.Should().NotBeNullOrEmpty();
+        var failures = entries!.Select(failure).OfType<WooItemFailure>().ToList();
+        failures.Should().BeEmpty(
+            string.Join("; ", failures.Select(f => $"{f.Id}: {f.Error?.Code} {f.Error?.Message}")));
+        entries!.Select(resource).Should().OnlyContain(r => r != null,
+            "each entry of a WordPress-style batch answer is the resource itself or {id, error}, read as such");
+        return [.. entries!.Select(e => resource(e)!)];
+    }
+
+    private static (T First, T Second) Pair<T>(List<T> items)
+    {
+        items.Should().HaveCount(2);
+        return (items[0], items[1]);
+    }
+
+    /// <summary>A canonical variant of size <paramref name="size"/> in USD 19, gold wholesale USD 12.</summary>
+    private static T Variant<T>(string size, string sku, long? attributeValueId = null)
+        where T : VariantWrite, new() => new()
+        {
+            Title = size,
+            Sku = sku,
+            Options = new Dictionary<string, string> { ["Size"] = size },
+            Attribute_value_ids = attributeValueId is { } value ? [value] : null,
+            Prices = [new PriceInput { Currency_code = "usd", Amount = 19m }],
+            Wholesale = new WholesaleInput
+            {
+                Prices = [new WholesalePriceInput { Role = Gold, Currency_code = "usd", Amount = 12m }],
+            },
+        };
+
+    private static WooAttributeInput SizeAttribute() =>
+        new() { Name = "Size", Variation = true, Visible = true, Options = ["S", "M"] };
+
+    /// <summary>An id the API answered; compiles whether the generated property is nullable or not.</summary>
+    private static long Id(long? id) => id ?? throw new InvalidOperationException("The API answered no id.");
+
+    private static AuthenticationHeaderValue Basic(string userAndPassword) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userAndPassword)));
+
+    private HttpClient Http(AuthenticationHeaderValue authorization)
+    {
+        var http = _recorder.HttpClient(new Uri($"http://127.0.0.1:{_factory.KestrelPort}/"));
+        http.DefaultRequestHeaders.Authorization = authorization;
+        _http.Add(http);
+        return http;
+    }
+}
