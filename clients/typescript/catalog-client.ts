@@ -7247,46 +7247,6 @@ export interface IWooBatchResponseOfWooProduct {
     delete?: WooBatchEntryOfWooProduct[] | undefined;
 }
 
-export class WooBatchEntryOfWooProduct implements IWooBatchEntryOfWooProduct {
-    resource?: WooProduct | undefined;
-    failure?: WooItemFailure | undefined;
-
-    constructor(data?: IWooBatchEntryOfWooProduct) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.resource = _data["resource"] ? WooProduct.fromJS(_data["resource"]) : undefined as any;
-            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooBatchEntryOfWooProduct {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchEntryOfWooProduct();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
-        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooBatchEntryOfWooProduct {
-    resource?: WooProduct | undefined;
-    failure?: WooItemFailure | undefined;
-}
-
 export class WooProduct implements IWooProduct {
     id?: number;
     name!: string;
@@ -7774,11 +7734,58 @@ export interface IWooMeta {
     value?: any;
 }
 
-export class WooItemFailure implements IWooItemFailure {
-    id?: number;
-    error?: WooError;
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooProduct extends WooProduct implements IWooBatchEntryOfWooProduct {
+    error?: WooError | undefined;
 
-    constructor(data?: IWooItemFailure) {
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooProduct) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooProduct();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooProduct extends IWooProduct {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export abstract class WooInput implements IWooInput {
+
+    [key: string]: any;
+
+    constructor(data?: IWooInput) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -7789,32 +7796,34 @@ export class WooItemFailure implements IWooItemFailure {
 
     init(_data?: any) {
         if (_data) {
-            this.id = _data["id"];
-            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
         }
     }
 
-    static fromJS(data: any): WooItemFailure {
+    static fromJS(data: any): WooInput {
         data = typeof data === 'object' ? data : {};
-        let result = new WooItemFailure();
-        result.init(data);
-        return result;
+        throw new Error("The abstract class 'WooInput' cannot be instantiated.");
     }
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
         return data;
     }
 }
 
-export interface IWooItemFailure {
-    id?: number;
-    error?: WooError;
+export interface IWooInput {
+
+    [key: string]: any;
 }
 
-export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooProductInput {
+export class WooBatchRequestOfWooProductInput extends WooInput implements IWooBatchRequestOfWooProductInput {
     create?: WooProductInput[] | undefined;
     update?: WooProductInput[] | undefined;
     delete?: number[] | undefined;
@@ -7822,15 +7831,11 @@ export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooPr
     [key: string]: any;
 
     constructor(data?: IWooBatchRequestOfWooProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -7854,14 +7859,14 @@ export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooPr
         }
     }
 
-    static fromJS(data: any): WooBatchRequestOfWooProductInput {
+    static override fromJS(data: any): WooBatchRequestOfWooProductInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooBatchRequestOfWooProductInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -7882,11 +7887,12 @@ export class WooBatchRequestOfWooProductInput implements IWooBatchRequestOfWooPr
             for (let item of this.delete)
                 data["delete"].push(item);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooBatchRequestOfWooProductInput {
+export interface IWooBatchRequestOfWooProductInput extends IWooInput {
     create?: WooProductInput[] | undefined;
     update?: WooProductInput[] | undefined;
     delete?: number[] | undefined;
@@ -7894,7 +7900,7 @@ export interface IWooBatchRequestOfWooProductInput {
     [key: string]: any;
 }
 
-export class WooProductInput implements IWooProductInput {
+export class WooProductInput extends WooInput implements IWooProductInput {
     id?: number | undefined;
     name?: string | undefined;
     slug?: string | undefined;
@@ -7922,15 +7928,11 @@ export class WooProductInput implements IWooProductInput {
     [key: string]: any;
 
     constructor(data?: IWooProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -7979,14 +7981,14 @@ export class WooProductInput implements IWooProductInput {
         }
     }
 
-    static fromJS(data: any): WooProductInput {
+    static override fromJS(data: any): WooProductInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooProductInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8032,11 +8034,12 @@ export class WooProductInput implements IWooProductInput {
         }
         data["weight"] = this.weight;
         data["dimensions"] = this.dimensions ? this.dimensions.toJSON() : undefined as any;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooProductInput {
+export interface IWooProductInput extends IWooInput {
     id?: number | undefined;
     name?: string | undefined;
     slug?: string | undefined;
@@ -8064,7 +8067,7 @@ export interface IWooProductInput {
     [key: string]: any;
 }
 
-export class WooTermInput implements IWooTermInput {
+export class WooTermInput extends WooInput implements IWooTermInput {
     id?: number | undefined;
     name?: string | undefined;
     slug?: string | undefined;
@@ -8072,15 +8075,11 @@ export class WooTermInput implements IWooTermInput {
     [key: string]: any;
 
     constructor(data?: IWooTermInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8092,14 +8091,14 @@ export class WooTermInput implements IWooTermInput {
         }
     }
 
-    static fromJS(data: any): WooTermInput {
+    static override fromJS(data: any): WooTermInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooTermInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8108,11 +8107,12 @@ export class WooTermInput implements IWooTermInput {
         data["id"] = this.id;
         data["name"] = this.name;
         data["slug"] = this.slug;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooTermInput {
+export interface IWooTermInput extends IWooInput {
     id?: number | undefined;
     name?: string | undefined;
     slug?: string | undefined;
@@ -8120,49 +8120,7 @@ export interface IWooTermInput {
     [key: string]: any;
 }
 
-export abstract class WooInput implements IWooInput {
-
-    [key: string]: any;
-
-    constructor(data?: IWooInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-        }
-    }
-
-    static fromJS(data: any): WooInput {
-        data = typeof data === 'object' ? data : {};
-        throw new Error("The abstract class 'WooInput' cannot be instantiated.");
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        return data;
-    }
-}
-
-export interface IWooInput {
-
-    [key: string]: any;
-}
-
-export class WooImageInput implements IWooImageInput {
+export class WooImageInput extends WooInput implements IWooImageInput {
     id?: number | undefined;
     src?: string | undefined;
     name?: string | undefined;
@@ -8171,15 +8129,11 @@ export class WooImageInput implements IWooImageInput {
     [key: string]: any;
 
     constructor(data?: IWooImageInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8192,14 +8146,14 @@ export class WooImageInput implements IWooImageInput {
         }
     }
 
-    static fromJS(data: any): WooImageInput {
+    static override fromJS(data: any): WooImageInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooImageInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8209,11 +8163,12 @@ export class WooImageInput implements IWooImageInput {
         data["src"] = this.src;
         data["name"] = this.name;
         data["alt"] = this.alt;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooImageInput {
+export interface IWooImageInput extends IWooInput {
     id?: number | undefined;
     src?: string | undefined;
     name?: string | undefined;
@@ -8222,7 +8177,7 @@ export interface IWooImageInput {
     [key: string]: any;
 }
 
-export class WooAttributeInput implements IWooAttributeInput {
+export class WooAttributeInput extends WooInput implements IWooAttributeInput {
     id?: number | undefined;
     name?: string | undefined;
     position?: number | undefined;
@@ -8234,15 +8189,11 @@ export class WooAttributeInput implements IWooAttributeInput {
     [key: string]: any;
 
     constructor(data?: IWooAttributeInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8261,14 +8212,14 @@ export class WooAttributeInput implements IWooAttributeInput {
         }
     }
 
-    static fromJS(data: any): WooAttributeInput {
+    static override fromJS(data: any): WooAttributeInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooAttributeInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8284,11 +8235,12 @@ export class WooAttributeInput implements IWooAttributeInput {
             for (let item of this.options)
                 data["options"].push(item);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooAttributeInput {
+export interface IWooAttributeInput extends IWooInput {
     id?: number | undefined;
     name?: string | undefined;
     position?: number | undefined;
@@ -8300,7 +8252,7 @@ export interface IWooAttributeInput {
     [key: string]: any;
 }
 
-export class WooMetaInput implements IWooMetaInput {
+export class WooMetaInput extends WooInput implements IWooMetaInput {
     id?: number | undefined;
     key?: string | undefined;
     value?: any | undefined;
@@ -8308,15 +8260,11 @@ export class WooMetaInput implements IWooMetaInput {
     [key: string]: any;
 
     constructor(data?: IWooMetaInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8328,14 +8276,14 @@ export class WooMetaInput implements IWooMetaInput {
         }
     }
 
-    static fromJS(data: any): WooMetaInput {
+    static override fromJS(data: any): WooMetaInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooMetaInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8344,11 +8292,12 @@ export class WooMetaInput implements IWooMetaInput {
         data["id"] = this.id;
         data["key"] = this.key;
         data["value"] = this.value;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooMetaInput {
+export interface IWooMetaInput extends IWooInput {
     id?: number | undefined;
     key?: string | undefined;
     value?: any | undefined;
@@ -8472,46 +8421,6 @@ export interface IWooBatchResponseOfWooVariation {
     create?: WooBatchEntryOfWooVariation[] | undefined;
     update?: WooBatchEntryOfWooVariation[] | undefined;
     delete?: WooBatchEntryOfWooVariation[] | undefined;
-}
-
-export class WooBatchEntryOfWooVariation implements IWooBatchEntryOfWooVariation {
-    resource?: WooVariation | undefined;
-    failure?: WooItemFailure | undefined;
-
-    constructor(data?: IWooBatchEntryOfWooVariation) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.resource = _data["resource"] ? WooVariation.fromJS(_data["resource"]) : undefined as any;
-            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooBatchEntryOfWooVariation {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchEntryOfWooVariation();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
-        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooBatchEntryOfWooVariation {
-    resource?: WooVariation | undefined;
-    failure?: WooItemFailure | undefined;
 }
 
 export class WooVariation implements IWooVariation {
@@ -8721,7 +8630,54 @@ export interface IWooVariationAttribute {
     option?: string;
 }
 
-export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWooVariationInput {
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooVariation extends WooVariation implements IWooBatchEntryOfWooVariation {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooVariation) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooVariation();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooVariation extends IWooVariation {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWooVariationInput extends WooInput implements IWooBatchRequestOfWooVariationInput {
     create?: WooVariationInput[] | undefined;
     update?: WooVariationInput[] | undefined;
     delete?: number[] | undefined;
@@ -8729,15 +8685,11 @@ export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWoo
     [key: string]: any;
 
     constructor(data?: IWooBatchRequestOfWooVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8761,14 +8713,14 @@ export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWoo
         }
     }
 
-    static fromJS(data: any): WooBatchRequestOfWooVariationInput {
+    static override fromJS(data: any): WooBatchRequestOfWooVariationInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooBatchRequestOfWooVariationInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8789,11 +8741,12 @@ export class WooBatchRequestOfWooVariationInput implements IWooBatchRequestOfWoo
             for (let item of this.delete)
                 data["delete"].push(item);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooBatchRequestOfWooVariationInput {
+export interface IWooBatchRequestOfWooVariationInput extends IWooInput {
     create?: WooVariationInput[] | undefined;
     update?: WooVariationInput[] | undefined;
     delete?: number[] | undefined;
@@ -8801,7 +8754,7 @@ export interface IWooBatchRequestOfWooVariationInput {
     [key: string]: any;
 }
 
-export class WooVariationInput implements IWooVariationInput {
+export class WooVariationInput extends WooInput implements IWooVariationInput {
     id?: number | undefined;
     sku?: string | undefined;
     /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
@@ -8819,15 +8772,11 @@ export class WooVariationInput implements IWooVariationInput {
     [key: string]: any;
 
     constructor(data?: IWooVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8855,14 +8804,14 @@ export class WooVariationInput implements IWooVariationInput {
         }
     }
 
-    static fromJS(data: any): WooVariationInput {
+    static override fromJS(data: any): WooVariationInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooVariationInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8887,11 +8836,12 @@ export class WooVariationInput implements IWooVariationInput {
             for (let item of this.meta_data)
                 data["meta_data"].push(item ? item.toJSON() : undefined as any);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooVariationInput {
+export interface IWooVariationInput extends IWooInput {
     id?: number | undefined;
     sku?: string | undefined;
     /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
@@ -8909,7 +8859,7 @@ export interface IWooVariationInput {
     [key: string]: any;
 }
 
-export class WooVariationAttributeInput implements IWooVariationAttributeInput {
+export class WooVariationAttributeInput extends WooInput implements IWooVariationAttributeInput {
     id?: number | undefined;
     name?: string | undefined;
     option?: string | undefined;
@@ -8917,15 +8867,11 @@ export class WooVariationAttributeInput implements IWooVariationAttributeInput {
     [key: string]: any;
 
     constructor(data?: IWooVariationAttributeInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -8937,14 +8883,14 @@ export class WooVariationAttributeInput implements IWooVariationAttributeInput {
         }
     }
 
-    static fromJS(data: any): WooVariationAttributeInput {
+    static override fromJS(data: any): WooVariationAttributeInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooVariationAttributeInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -8953,11 +8899,12 @@ export class WooVariationAttributeInput implements IWooVariationAttributeInput {
         data["id"] = this.id;
         data["name"] = this.name;
         data["option"] = this.option;
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooVariationAttributeInput {
+export interface IWooVariationAttributeInput extends IWooInput {
     id?: number | undefined;
     name?: string | undefined;
     option?: string | undefined;
@@ -9031,46 +8978,6 @@ export interface IWooBatchResponseOfWholesaleSuiteProduct {
     create?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
     update?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
     delete?: WooBatchEntryOfWholesaleSuiteProduct[] | undefined;
-}
-
-export class WooBatchEntryOfWholesaleSuiteProduct implements IWooBatchEntryOfWholesaleSuiteProduct {
-    resource?: WholesaleSuiteProduct | undefined;
-    failure?: WooItemFailure | undefined;
-
-    constructor(data?: IWooBatchEntryOfWholesaleSuiteProduct) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.resource = _data["resource"] ? WholesaleSuiteProduct.fromJS(_data["resource"]) : undefined as any;
-            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooBatchEntryOfWholesaleSuiteProduct {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchEntryOfWholesaleSuiteProduct();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
-        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooBatchEntryOfWholesaleSuiteProduct {
-    resource?: WholesaleSuiteProduct | undefined;
-    failure?: WooItemFailure | undefined;
 }
 
 export class WholesaleSuiteProduct extends WooProduct implements IWholesaleSuiteProduct {
@@ -9340,7 +9247,54 @@ export interface IWholesaleRule {
     wholesale_price?: string;
 }
 
-export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchRequestOfWholesaleSuiteProductInput {
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWholesaleSuiteProduct extends WholesaleSuiteProduct implements IWooBatchEntryOfWholesaleSuiteProduct {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWholesaleSuiteProduct) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWholesaleSuiteProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWholesaleSuiteProduct();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWholesaleSuiteProduct extends IWholesaleSuiteProduct {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWholesaleSuiteProductInput extends WooInput implements IWooBatchRequestOfWholesaleSuiteProductInput {
     create?: WholesaleSuiteProductInput[] | undefined;
     update?: WholesaleSuiteProductInput[] | undefined;
     delete?: number[] | undefined;
@@ -9348,15 +9302,11 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
     [key: string]: any;
 
     constructor(data?: IWooBatchRequestOfWholesaleSuiteProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -9380,14 +9330,14 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
         }
     }
 
-    static fromJS(data: any): WooBatchRequestOfWholesaleSuiteProductInput {
+    static override fromJS(data: any): WooBatchRequestOfWholesaleSuiteProductInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooBatchRequestOfWholesaleSuiteProductInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -9408,11 +9358,12 @@ export class WooBatchRequestOfWholesaleSuiteProductInput implements IWooBatchReq
             for (let item of this.delete)
                 data["delete"].push(item);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooBatchRequestOfWholesaleSuiteProductInput {
+export interface IWooBatchRequestOfWholesaleSuiteProductInput extends IWooInput {
     create?: WholesaleSuiteProductInput[] | undefined;
     update?: WholesaleSuiteProductInput[] | undefined;
     delete?: number[] | undefined;
@@ -9553,46 +9504,6 @@ export interface IWooBatchResponseOfWholesaleSuiteVariation {
     delete?: WooBatchEntryOfWholesaleSuiteVariation[] | undefined;
 }
 
-export class WooBatchEntryOfWholesaleSuiteVariation implements IWooBatchEntryOfWholesaleSuiteVariation {
-    resource?: WholesaleSuiteVariation | undefined;
-    failure?: WooItemFailure | undefined;
-
-    constructor(data?: IWooBatchEntryOfWholesaleSuiteVariation) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.resource = _data["resource"] ? WholesaleSuiteVariation.fromJS(_data["resource"]) : undefined as any;
-            this.failure = _data["failure"] ? WooItemFailure.fromJS(_data["failure"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): WooBatchEntryOfWholesaleSuiteVariation {
-        data = typeof data === 'object' ? data : {};
-        let result = new WooBatchEntryOfWholesaleSuiteVariation();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["resource"] = this.resource ? this.resource.toJSON() : undefined as any;
-        data["failure"] = this.failure ? this.failure.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface IWooBatchEntryOfWholesaleSuiteVariation {
-    resource?: WholesaleSuiteVariation | undefined;
-    failure?: WooItemFailure | undefined;
-}
-
 export class WholesaleSuiteVariation extends WooVariation implements IWholesaleSuiteVariation {
     wholesale_data!: WholesaleData;
 
@@ -9641,7 +9552,54 @@ export interface IWholesaleSuiteVariation extends IWooVariation {
     [key: string]: any;
 }
 
-export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchRequestOfWholesaleSuiteVariationInput {
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWholesaleSuiteVariation extends WholesaleSuiteVariation implements IWooBatchEntryOfWholesaleSuiteVariation {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWholesaleSuiteVariation) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWholesaleSuiteVariation {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWholesaleSuiteVariation();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWholesaleSuiteVariation extends IWholesaleSuiteVariation {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWholesaleSuiteVariationInput extends WooInput implements IWooBatchRequestOfWholesaleSuiteVariationInput {
     create?: WholesaleSuiteVariationInput[] | undefined;
     update?: WholesaleSuiteVariationInput[] | undefined;
     delete?: number[] | undefined;
@@ -9649,15 +9607,11 @@ export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchR
     [key: string]: any;
 
     constructor(data?: IWooBatchRequestOfWholesaleSuiteVariationInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
+        super(data);
     }
 
-    init(_data?: any) {
+    override init(_data?: any) {
+        super.init(_data);
         if (_data) {
             for (var property in _data) {
                 if (_data.hasOwnProperty(property))
@@ -9681,14 +9635,14 @@ export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchR
         }
     }
 
-    static fromJS(data: any): WooBatchRequestOfWholesaleSuiteVariationInput {
+    static override fromJS(data: any): WooBatchRequestOfWholesaleSuiteVariationInput {
         data = typeof data === 'object' ? data : {};
         let result = new WooBatchRequestOfWholesaleSuiteVariationInput();
         result.init(data);
         return result;
     }
 
-    toJSON(data?: any) {
+    override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         for (var property in this) {
             if (this.hasOwnProperty(property))
@@ -9709,11 +9663,12 @@ export class WooBatchRequestOfWholesaleSuiteVariationInput implements IWooBatchR
             for (let item of this.delete)
                 data["delete"].push(item);
         }
+        super.toJSON(data);
         return data;
     }
 }
 
-export interface IWooBatchRequestOfWholesaleSuiteVariationInput {
+export interface IWooBatchRequestOfWholesaleSuiteVariationInput extends IWooInput {
     create?: WholesaleSuiteVariationInput[] | undefined;
     update?: WholesaleSuiteVariationInput[] | undefined;
     delete?: number[] | undefined;

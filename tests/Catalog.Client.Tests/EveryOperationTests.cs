@@ -259,20 +259,20 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        var (tee, hoodie) = Pair(Resources(created.Create, e => e.Resource, e => e.Failure));
+        var (tee, hoodie) = Pair(Resources(created.Create, e => e.Error));
         tee.Sku.Should().Be("TEE-1");
         hoodie.Type.Should().Be("variable");
 
         var put = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPutAsync), c => c.BatchPutAsync(
             new WooBatchRequestOfWooProductInput { Update = [new WooProductInput { Id = tee.Id, Name = "Tee, V" }] }));
-        Resources(put.Update, e => e.Resource, e => e.Failure).Single().Name.Should().Be("Tee, V");
+        Resources(put.Update, e => e.Error).Single().Name.Should().Be("Tee, V");
 
         var patched = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPatchAsync),
             c => c.BatchPatchAsync(new WooBatchRequestOfWooProductInput
             {
                 Update = [new WooProductInput { Id = tee.Id, Regular_price = "21.50" }],
             }));
-        Resources(patched.Update, e => e.Resource, e => e.Failure).Single().Regular_price.Should().Be("21.50");
+        Resources(patched.Update, e => e.Error).Single().Regular_price.Should().Be("21.50");
 
         var listed = await _wooProducts.Call(
             nameof(IWooCommerceProductsClient.ListAsync), c => c.ListAsync(sku: "TEE-1"));
@@ -300,7 +300,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        var variation = Resources(created.Create, e => e.Resource, e => e.Failure).Single();
+        var variation = Resources(created.Create, e => e.Error).Single();
         variation.Sku.Should().Be("HOODIE-S");
 
         var put = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPutAsync),
@@ -308,14 +308,14 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
             {
                 Update = [new WooVariationInput { Id = variation.Id, Regular_price = "45" }],
             }));
-        Resources(put.Update, e => e.Resource, e => e.Failure).Single().Regular_price.Should().Be("45");
+        Resources(put.Update, e => e.Error).Single().Regular_price.Should().Be("45");
 
         var patched = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPatchAsync),
             c => c.BatchPatchAsync(hoodieId, new WooBatchRequestOfWooVariationInput
             {
                 Update = [new WooVariationInput { Id = variation.Id, Manage_stock = true, Stock_quantity = 7 }],
             }));
-        Resources(patched.Update, e => e.Resource, e => e.Failure).Single().Stock_quantity.Should().Be(7);
+        Resources(patched.Update, e => e.Error).Single().Stock_quantity.Should().Be(7);
 
         var listed = await _wooVariations.Call(
             nameof(IWooCommerceVariationsClient.ListAsync), c => c.ListAsync(hoodieId));
@@ -350,7 +350,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        var (apron, jacket) = Pair(Resources(created.Create, e => e.Resource, e => e.Failure));
+        var (apron, jacket) = Pair(Resources(created.Create, e => e.Error));
         apron.Wholesale_data.Wholesale_price![Gold].Should().Be("20");
 
         var put = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchPutAsync), c => c.BatchPutAsync(
@@ -364,7 +364,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        Resources(put.Update, e => e.Resource, e => e.Failure).Single()
+        Resources(put.Update, e => e.Error).Single()
             .Wholesale_data.Wholesale_price![Gold].Should().Be("18");
 
         var patched = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchPatchAsync),
@@ -378,7 +378,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        Resources(patched.Update, e => e.Resource, e => e.Failure).Single()
+        Resources(patched.Update, e => e.Error).Single()
             .Wholesale_data.Wholesale_order_quantity_step![Gold].Should().Be("2");
 
         var read = await _wwsProducts.Call(
@@ -405,7 +405,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        var variation = Resources(created.Create, e => e.Resource, e => e.Failure).Single();
+        var variation = Resources(created.Create, e => e.Error).Single();
         variation.Wholesale_data.Wholesale_price![Gold].Should().Be("90");
 
         var put = await _wwsVariations.Call(nameof(IWholesaleSuiteVariationsClient.BatchPutAsync),
@@ -419,7 +419,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        Resources(put.Update, e => e.Resource, e => e.Failure).Single()
+        Resources(put.Update, e => e.Error).Single()
             .Wholesale_data.Wholesale_price![Gold].Should().Be("85");
 
         var patched = await _wwsVariations.Call(nameof(IWholesaleSuiteVariationsClient.BatchPatchAsync),
@@ -434,7 +434,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
                     },
                 ],
             }));
-        Resources(patched.Update, e => e.Resource, e => e.Failure).Single()
+        Resources(patched.Update, e => e.Error).Single()
             .Wholesale_data.Wholesale_minimum_order_quantity![Gold].Should().Be("3");
 
         var listed = await _wwsVariations.Call(
@@ -535,18 +535,16 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         return items;
     }
 
-    /// <summary>The resources of a WooCommerce-style batch answer, after checking that none failed.</summary>
-    private static List<TResource> Resources<TEntry, TResource>(
-        ICollection<TEntry>? entries, Func<TEntry, TResource?> resource, Func<TEntry, WooItemFailure?> failure)
-        where TResource : class
+    /// <summary>
+    /// The entries of a WooCommerce-style batch answer (each the resource itself, or <c>{id, error}</c> in its
+    /// place), after checking that none failed.
+    /// </summary>
+    private static List<TEntry> Resources<TEntry>(ICollection<TEntry>? entries, Func<TEntry, WooError?> error)
     {
         entries.Should().NotBeNullOrEmpty();
-        var failures = entries!.Select(failure).OfType<WooItemFailure>().ToList();
-        failures.Should().BeEmpty(
-            string.Join("; ", failures.Select(f => $"{f.Id}: {f.Error?.Code} {f.Error?.Message}")));
-        entries!.Select(resource).Should().OnlyContain(r => r != null,
-            "each entry of a WordPress-style batch answer is the resource itself or {id, error}, read as such");
-        return [.. entries!.Select(e => resource(e)!)];
+        var failures = entries!.Select(error).OfType<WooError>().ToList();
+        failures.Should().BeEmpty(string.Join("; ", failures.Select(f => $"{f.Code} {f.Message}")));
+        return [.. entries!];
     }
 
     private static (T First, T Second) Pair<T>(List<T> items)

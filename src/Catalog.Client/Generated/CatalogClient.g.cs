@@ -8349,20 +8349,6 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchEntryOfWooProduct
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("resource")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooProduct? Resource { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("failure")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooItemFailure? Failure { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WooProduct
     {
 
@@ -8631,13 +8617,12 @@ namespace Catalog.Client
 
     }
 
+    /// <summary>
+    /// The resource, or {id, error} in its place when the item failed.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooItemFailure
+    public partial class WooBatchEntryOfWooProduct : WooProduct
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -8646,7 +8631,7 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchRequestOfWooProductInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooBatchRequestOfWooProductInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
@@ -8661,19 +8646,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooProductInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooProductInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8768,19 +8744,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WooDimensionsInput? Dimensions { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooTermInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooTermInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8795,6 +8762,12 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; set; } = default!;
 
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public abstract partial class WooInput
+    {
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -8807,13 +8780,7 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public abstract partial class WooInput : System.Collections.Generic.Dictionary<string, object>
-    {
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooImageInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooImageInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8832,19 +8799,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Alt { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooAttributeInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooAttributeInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8874,19 +8832,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<string>? Options { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooMetaInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooMetaInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -8900,15 +8849,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("value")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public object? Value { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
@@ -8957,20 +8897,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooBatchEntryOfWooVariation>? Delete { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchEntryOfWooVariation
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("resource")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooVariation? Resource { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("failure")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooItemFailure? Failure { get; set; } = default!;
 
     }
 
@@ -9107,8 +9033,21 @@ namespace Catalog.Client
 
     }
 
+    /// <summary>
+    /// The resource, or {id, error} in its place when the item failed.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchRequestOfWooVariationInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooBatchEntryOfWooVariation : WooVariation
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public WooError? Error { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WooBatchRequestOfWooVariationInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
@@ -9123,19 +9062,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooVariationInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooVariationInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -9190,19 +9120,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooMetaInput>? Meta_data { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooVariationAttributeInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooVariationAttributeInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -9216,15 +9137,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("option")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Option { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
@@ -9243,20 +9155,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<WooBatchEntryOfWholesaleSuiteProduct>? Delete { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchEntryOfWholesaleSuiteProduct
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("resource")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WholesaleSuiteProduct? Resource { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("failure")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooItemFailure? Failure { get; set; } = default!;
 
     }
 
@@ -9344,8 +9242,21 @@ namespace Catalog.Client
 
     }
 
+    /// <summary>
+    /// The resource, or {id, error} in its place when the item failed.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchRequestOfWholesaleSuiteProductInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooBatchEntryOfWholesaleSuiteProduct : WholesaleSuiteProduct
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public WooError? Error { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WooBatchRequestOfWholesaleSuiteProductInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
@@ -9359,15 +9270,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
@@ -9420,20 +9322,6 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchEntryOfWholesaleSuiteVariation
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("resource")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WholesaleSuiteVariation? Resource { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("failure")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WooItemFailure? Failure { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WholesaleSuiteVariation : WooVariation
     {
 
@@ -9443,8 +9331,21 @@ namespace Catalog.Client
 
     }
 
+    /// <summary>
+    /// The resource, or {id, error} in its place when the item failed.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WooBatchRequestOfWholesaleSuiteVariationInput : System.Collections.Generic.Dictionary<string, object>
+    public partial class WooBatchEntryOfWholesaleSuiteVariation : WholesaleSuiteVariation
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public WooError? Error { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WooBatchRequestOfWholesaleSuiteVariationInput : WooInput
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("create")]
@@ -9458,15 +9359,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
 
     }
 
