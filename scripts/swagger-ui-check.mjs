@@ -1,13 +1,14 @@
 // Drives Swagger UI in a headless Chromium as a user would: Authorize, then "Try it out" and "Execute" with the
-// default example on the canonical products batch (Bearer) and on the WooCommerce products batch (Basic with the
-// consumer key and secret), and screenshots each answer. Not part of the test suite: it needs a browser.
+// documented example on the canonical wholesale roles, products and categories batches (Bearer) and on the
+// WooCommerce products batch (Basic with the consumer key and secret), on a fresh database, and screenshots each
+// answer. Not part of the test suite: it needs a browser.
 //
 //   apt-get install chromium                       # Debian; or set CHROMIUM to any Chrome/Chromium binary
 //   npm install --no-save puppeteer-core@25.16.0   # in the repository root; not in package.json, to keep CI light
 //   dotnet run --project src/Catalog.Api           # prints the first-run key, or set Catalog__Auth__BootstrapKey
 //   CATALOG_KEY=<key> node scripts/swagger-ui-check.mjs [http://localhost:5080] [out-dir]
 //
-// Exits 1 unless both executions answer 200 with every item succeeded; the screenshots go to out-dir (default: the
+// Exits 1 unless every execution answers 200 with every item succeeded; the screenshots go to out-dir (default: the
 // system temp folder).
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -37,7 +38,10 @@ try {
   await page.waitForSelector(".swagger-ui .opblock-tag");
 
   await authorize(page);
-  for (const [tag, operationId] of [["Catalog", "Products_Batch"], ["WooCommerce", "WooCommerceProducts_Batch"]]) {
+  // The examples build on each other in document order (docs/api.md): roles and categories before what names them.
+  const operations = [["Catalog", "WholesaleRoles_Batch"], ["Catalog", "Products_Batch"],
+    ["Catalog", "Categories_Batch"], ["WooCommerce", "WooCommerceProducts_Batch"]];
+  for (const [tag, operationId] of operations) {
     const { status, body } = await tryItOut(page, tag, operationId);
     // A batch answers 200 with failed items too: every item must have succeeded.
     const failures = body.summary ? body.summary.failed
