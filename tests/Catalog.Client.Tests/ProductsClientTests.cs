@@ -120,6 +120,17 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ListAsync_LimitOutOfRange_Throws400WithTheFieldErrors()
+    {
+        var act = () => new ProductsClient(_http).ListAsync(limit: 0);
+
+        var thrown = await act.Should().ThrowAsync<CatalogApiException<ProblemResponse>>();
+        thrown.Which.StatusCode.Should().Be(400);
+        thrown.Which.Result.Code.Should().Be(ErrorCode.VALIDATION_FAILED);
+        thrown.Which.Result.Errors.Should().ContainSingle().Which.Field.Should().Be("limit");
+    }
+
+    [Fact]
     public async Task MedusaProductsClient_ListAfterCanonicalCreate_ReadsTheSameProduct()
     {
         await new ProductsClient(_http).BatchAsync(
