@@ -746,6 +746,235 @@ export class VariantsClient implements IVariantsClient {
     }
 }
 
+export interface IJobsClient {
+
+    list(before?: number | null | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<JobListResponse>;
+
+    get(id: number, signal?: AbortSignal): Promise<JobResponse>;
+
+    cancel(id: number, signal?: AbortSignal): Promise<JobResponse>;
+
+    results(id: number, status?: ItemStatus | null | undefined, after?: number | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<JobResultsResponse>;
+}
+
+export class JobsClient implements IJobsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(before?: number | null | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<JobListResponse> {
+        let url_ = this.baseUrl + "/api/v1/jobs?";
+        if (before !== undefined && before !== null)
+            url_ += "before=" + encodeURIComponent("" + before) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<JobListResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = JobListResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JobListResponse>(null as any);
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<JobResponse> {
+        let url_ = this.baseUrl + "/api/v1/jobs/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<JobResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = JobResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JobResponse>(null as any);
+    }
+
+    cancel(id: number, signal?: AbortSignal): Promise<JobResponse> {
+        let url_ = this.baseUrl + "/api/v1/jobs/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancel(_response);
+        });
+    }
+
+    protected processCancel(response: Response): Promise<JobResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = JobResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemResponse.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JobResponse>(null as any);
+    }
+
+    results(id: number, status?: ItemStatus | null | undefined, after?: number | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<JobResultsResponse> {
+        let url_ = this.baseUrl + "/api/v1/jobs/{id}/results?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status !== undefined && status !== null)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResults(_response);
+        });
+    }
+
+    protected processResults(response: Response): Promise<JobResultsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = JobResultsResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JobResultsResponse>(null as any);
+    }
+}
+
 export interface ICategoriesClient {
 
     batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
@@ -6020,6 +6249,264 @@ export enum PriceReason {
     NoWholesalePrice = "no_wholesale_price",
     BelowMinimum = "below_minimum",
     StepMismatch = "step_mismatch",
+}
+
+export class JobListResponse implements IJobListResponse {
+    items!: JobResponse[];
+    next_before?: number | undefined;
+
+    constructor(data?: IJobListResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(JobResponse.fromJS(item));
+            }
+            this.next_before = _data["next_before"];
+        }
+    }
+
+    static fromJS(data: any): JobListResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new JobListResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["next_before"] = this.next_before;
+        return data;
+    }
+}
+
+export interface IJobListResponse {
+    items: JobResponse[];
+    next_before?: number | undefined;
+}
+
+export class JobResponse implements IJobResponse {
+    id!: number;
+    kind!: string;
+    status!: JobStatusContract;
+    policy!: BatchPolicy;
+    total!: number;
+    processed!: number;
+    left!: number;
+    summary!: BatchSummaryContract;
+    created_at!: Date;
+    started_at?: Date | undefined;
+    finished_at?: Date | undefined;
+
+    constructor(data?: IJobResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.summary = new BatchSummaryContract();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.kind = _data["kind"];
+            this.status = _data["status"];
+            this.policy = _data["policy"];
+            this.total = _data["total"];
+            this.processed = _data["processed"];
+            this.left = _data["left"];
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
+            this.finished_at = _data["finished_at"] ? new Date(_data["finished_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): JobResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new JobResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["kind"] = this.kind;
+        data["status"] = this.status;
+        data["policy"] = this.policy;
+        data["total"] = this.total;
+        data["processed"] = this.processed;
+        data["left"] = this.left;
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
+        data["finished_at"] = this.finished_at ? this.finished_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IJobResponse {
+    id: number;
+    kind: string;
+    status: JobStatusContract;
+    policy: BatchPolicy;
+    total: number;
+    processed: number;
+    left: number;
+    summary: BatchSummaryContract;
+    created_at: Date;
+    started_at?: Date | undefined;
+    finished_at?: Date | undefined;
+}
+
+export enum JobStatusContract {
+    Queued = "queued",
+    Running = "running",
+    Succeeded = "succeeded",
+    PartiallySucceeded = "partially_succeeded",
+    Failed = "failed",
+    Cancelled = "cancelled",
+}
+
+export class JobResultsResponse implements IJobResultsResponse {
+    job!: JobResponse;
+    items!: JobItemResult[];
+    next_after?: number | undefined;
+
+    constructor(data?: IJobResultsResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.job = new JobResponse();
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.job = _data["job"] ? JobResponse.fromJS(_data["job"]) : new JobResponse();
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(JobItemResult.fromJS(item));
+            }
+            this.next_after = _data["next_after"];
+        }
+    }
+
+    static fromJS(data: any): JobResultsResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new JobResultsResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["job"] = this.job ? this.job.toJSON() : undefined as any;
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["next_after"] = this.next_after;
+        return data;
+    }
+}
+
+export interface IJobResultsResponse {
+    job: JobResponse;
+    items: JobItemResult[];
+    next_after?: number | undefined;
+}
+
+export class JobItemResult implements IJobItemResult {
+    position!: number;
+    operation!: JobOperation;
+    index!: number;
+    id?: number | undefined;
+    status!: ItemStatus;
+    error?: ItemError | undefined;
+
+    constructor(data?: IJobItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.position = _data["position"];
+            this.operation = _data["operation"];
+            this.index = _data["index"];
+            this.id = _data["id"];
+            this.status = _data["status"];
+            this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): JobItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new JobItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["position"] = this.position;
+        data["operation"] = this.operation;
+        data["index"] = this.index;
+        data["id"] = this.id;
+        data["status"] = this.status;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IJobItemResult {
+    position: number;
+    operation: JobOperation;
+    index: number;
+    id?: number | undefined;
+    status: ItemStatus;
+    error?: ItemError | undefined;
+}
+
+export enum JobOperation {
+    Create = "create",
+    Update = "update",
+    Delete = "delete",
+    Upsert = "upsert",
 }
 
 export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCategoryItemResult {

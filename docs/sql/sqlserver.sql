@@ -496,3 +496,120 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE SEQUENCE [jobs_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE TABLE [jobs] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [jobs_id_seq]),
+        [owner_key_id] bigint NOT NULL,
+        [kind] nvarchar(32) NOT NULL,
+        [parent_id] bigint NULL,
+        [source] nvarchar(32) NOT NULL,
+        [policy] nvarchar(16) NOT NULL,
+        [status] nvarchar(24) NOT NULL,
+        [total] int NOT NULL,
+        [processed] int NOT NULL,
+        [succeeded] int NOT NULL,
+        [failed] int NOT NULL,
+        [not_applied] int NOT NULL,
+        [cancel_requested] bit NOT NULL,
+        [lease_owner] nvarchar(64) NULL,
+        [lease_until] datetimeoffset NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [started_at] datetimeoffset NULL,
+        [finished_at] datetimeoffset NULL,
+        [version] bigint NOT NULL,
+        CONSTRAINT [pk_jobs] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE TABLE [job_chunks] (
+        [job_id] bigint NOT NULL,
+        [number] int NOT NULL,
+        [item_count] int NOT NULL,
+        [payload] nvarchar(max) NOT NULL,
+        CONSTRAINT [pk_job_chunks] PRIMARY KEY ([job_id], [number]),
+        CONSTRAINT [fk_job_chunks_job_id] FOREIGN KEY ([job_id]) REFERENCES [jobs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE TABLE [job_results] (
+        [job_id] bigint NOT NULL,
+        [position] int NOT NULL,
+        [operation] nvarchar(16) NOT NULL,
+        [item_index] int NOT NULL,
+        [item_id] bigint NULL,
+        [status] nvarchar(16) NOT NULL,
+        [process] nvarchar(16) NULL,
+        [error] nvarchar(max) NULL,
+        [echo] nvarchar(max) NULL,
+        CONSTRAINT [pk_job_results] PRIMARY KEY ([job_id], [position]),
+        CONSTRAINT [fk_job_results_job_id] FOREIGN KEY ([job_id]) REFERENCES [jobs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE INDEX [ix_job_results_job_id_status_position] ON [job_results] ([job_id], [status], [position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE INDEX [ix_jobs_finished_at] ON [jobs] ([finished_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE INDEX [ix_jobs_owner_key_id_id] ON [jobs] ([owner_key_id], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    CREATE INDEX [ix_jobs_status_id] ON [jobs] ([status], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003920_AddJobs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205003920_AddJobs', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,5 +1,6 @@
 using Catalog.Application.Common.Behaviours;
 using Catalog.Application.Common.Mapping;
+using Catalog.Application.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,13 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<BatchEngine>();
         services.AddScoped<RequestWrites>();
+        services.AddScoped<BatchCheckpoint>();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section))
+            .Validate(o => o.MaxItems > 0 && o.ChunkSize > 0, "Catalog:Jobs:MaxItems and ChunkSize must be positive.")
+            .Validate(o => o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Catalog:Jobs: "
+                + "LeaseDuration and PollInterval must be positive.");
+        services.AddSingleton<JobSignal>();
+        services.AddScoped<JobRunner>();
         foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
         {
             services.AddTransient(spec);

@@ -1,9 +1,11 @@
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
+using Catalog.Application.Jobs;
 using Catalog.Application.Products;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
+using Catalog.Infrastructure.Jobs;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Infrastructure.Persistence.Stores;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -50,7 +52,17 @@ public static class DependencyInjection
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<IJobStore, JobStore>();
+        services.AddSingleton<JobMetrics>();
         services.AddHostedService<DatabaseInitializerService>();
+
+        // After the initializer: the worker claims jobs from a migrated database (none when the build runs the app to
+        // write the OpenAPI document).
+        if (configuration.GetSection(JobOptions.Section).GetValue(nameof(JobOptions.RunWorker), true)
+            && !DatabaseInitializerService.IsDocumentGeneration)
+        {
+            services.AddHostedService<JobWorker>();
+        }
         return services;
     }
 }

@@ -23,6 +23,13 @@ internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHa
                 StatusCodes.Status400BadRequest, invalid.Code, CannotProcess, invalid.Message, invalid.Errors),
             NotFoundException notFound =>
                 Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found.", notFound.Message),
+            V1.Jobs.UnsupportedMediaTypeException unsupported => Problems.Create(
+                StatusCodes.Status415UnsupportedMediaType,
+                ErrorCodes.UnsupportedMediaType,
+                "The request body's media type or charset is not supported.",
+                unsupported.Message),
+            ConflictException conflict =>
+                Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Conflict.", conflict.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
                 StatusCodes.Status413PayloadTooLarge,
                 ErrorCodes.BatchTooLarge,

@@ -22,7 +22,8 @@ internal sealed class JsonSyntaxCheck(RequestDelegate next)
         var request = context.Request;
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
                 || HttpMethods.IsPatch(request.Method))
-            || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+            || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+            || context.GetEndpoint()?.Metadata.GetMetadata<V1.Jobs.StreamedBodyAttribute>() is not null)
         {
             await next(context);
             return;

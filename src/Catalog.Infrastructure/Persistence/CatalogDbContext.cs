@@ -1,3 +1,4 @@
+using Catalog.Application.Jobs;
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
 using Catalog.Infrastructure.Auth;
@@ -21,6 +22,9 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProductAttribute> Attributes => Set<ProductAttribute>();
     public DbSet<AttributeValue> AttributeValues => Set<AttributeValue>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobChunk> JobChunks => Set<JobChunk>();
+    public DbSet<JobResult> JobResults => Set<JobResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

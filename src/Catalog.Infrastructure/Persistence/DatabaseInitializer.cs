@@ -106,7 +106,7 @@ public static partial class DatabaseInitializer
 internal sealed class DatabaseInitializerService(IServiceProvider services) : IHostedLifecycleService
 {
     /// <summary>The build runs the app to write docs/openapi.json: that run must not create a database.</summary>
-    private static readonly bool IsDocumentGeneration =
+    public static readonly bool IsDocumentGeneration =
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     public Task StartingAsync(CancellationToken cancellationToken) =>

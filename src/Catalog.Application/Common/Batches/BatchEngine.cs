@@ -11,9 +11,12 @@ public sealed partial class BatchEngine(
     IIdAllocator idAllocator,
     IBatchWriter writer,
     ISnapshotReads snapshots,
+    BatchCheckpoint checkpoint,
     TimeProvider clock,
     ILogger<BatchEngine> logger)
 {
+    private static readonly ItemError NotAppliedError =
+        ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.");
     public async Task<BatchResult<TDto>> RunAsync<TWrite, TCreate, TUpdate, TEntity, TState, TDto>(
         BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState> spec,
         IBatchCommand<TCreate, TUpdate> command,
@@ -136,9 +139,13 @@ public sealed partial class BatchEngine(
         var planned = all.Select((entry, key) => (entry, key))
             .Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0)
             .ToList();
-        if (applied && planned.Count > 0)
+        var recorded = checkpoint.Rows is { } rows
+            ? failures => rows(Outcomes(all, failures, policy))
+            : (Func<IReadOnlyDictionary<int, ItemError>, IReadOnlyList<RowWrite>>?)null;
+        if ((applied && planned.Count > 0) || recorded is not null)
         {
-            var plan = new WritePlan([.. planned.Select(p => new PlannedItem(p.key, p.entry.Rows))], policy);
+            var items = applied ? planned.Select(p => new PlannedItem(p.key, p.entry.Rows)) : [];
+            var plan = new WritePlan([.. items], policy, recorded);
             var outcome = await writer.ApplyAsync(plan, cancellationToken);
             foreach (var (entry, key) in planned)
             {
@@ -177,10 +184,25 @@ public sealed partial class BatchEngine(
                 UnlessCreate(entry),
                 ItemStatus.NotApplied,
                 null,
-                ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic batch failed.")),
+                NotAppliedError),
             _ => new ItemResult<TDto>(
                 entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
         };
+
+    /// <summary>Every item's outcome once the writer has refused <paramref name="failures"/> (by ledger key).</summary>
+    private static List<ItemOutcome> Outcomes<TEntity>(
+        IReadOnlyList<LedgerEntry<TEntity>> all, IReadOnlyDictionary<int, ItemError> failures, BatchPolicy policy)
+        where TEntity : class
+    {
+        var applied = !(policy == BatchPolicy.Atomic && (failures.Count > 0 || all.Any(e => !e.IsOpen)));
+        return [.. all.Select((entry, key) => (entry.Error ?? failures.GetValueOrDefault(key)) switch
+        {
+            { } error => new ItemOutcome(entry.Operation, entry.Index, UnlessCreate(entry), ItemStatus.Failed, error),
+            null when !applied => new ItemOutcome(
+                entry.Operation, entry.Index, UnlessCreate(entry), ItemStatus.NotApplied, NotAppliedError),
+            null => new ItemOutcome(entry.Operation, entry.Index, entry.Id, ItemStatus.Succeeded, null),
+        })];
+    }
 
     private static long? UnlessCreate<TEntity>(LedgerEntry<TEntity> entry)
         where TEntity : class => entry.Operation == BatchOperation.Create ? null : entry.Id;

@@ -34,7 +34,12 @@ public static class RowWrites
 public sealed record PlannedItem(int Key, IReadOnlyList<RowWrite> Rows);
 
 /// <summary>What a batch decided to write. The engine builds it; an <see cref="IBatchWriter"/> applies it.</summary>
-public sealed record WritePlan(IReadOnlyList<PlannedItem> Items, BatchPolicy Policy);
+/// <param name="Checkpoint">Rows to write in the same transaction once the items' fates are known (by the failures
+/// among them: refused items' keys), and that must be accepted whole: see <see cref="BatchCheckpoint"/>.</param>
+public sealed record WritePlan(
+    IReadOnlyList<PlannedItem> Items,
+    BatchPolicy Policy,
+    Func<IReadOnlyDictionary<int, ItemError>, IReadOnlyList<RowWrite>>? Checkpoint = null);
 
 /// <summary>The items refused, by <see cref="PlannedItem.Key"/>; if atomic, nothing was written.</summary>
 public sealed record WriteOutcome(IReadOnlyDictionary<int, ItemError> Failures);

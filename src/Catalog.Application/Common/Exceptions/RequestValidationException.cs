@@ -21,3 +21,6 @@ public sealed class NotFoundException(string message) : Exception(message)
     public static T The<T>(IReadOnlyList<T> found, string resource, long id) =>
         found is [var one] ? one : throw new NotFoundException(resource, id);
 }
+
+/// <summary>The request cannot apply to the resource in its present state (a finished job cancelled): a 409.</summary>
+public sealed class ConflictException(string message) : Exception(message);

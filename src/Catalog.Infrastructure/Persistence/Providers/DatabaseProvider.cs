@@ -84,6 +84,22 @@ internal abstract class DatabaseProvider
     /// </summary>
     public virtual bool IsDeadlock(DbException exception) => false;
 
+    /// <summary>
+    /// The next job a worker may claim (unfinished, its lease free or expired; <c>@now</c>), read inside the claiming
+    /// transaction. Where several instances share the database, the row stays locked until that transaction ends and
+    /// other claimers skip it (PostgreSQL's <c>SKIP LOCKED</c>, SQL Server's <c>READPAST</c>); SQLite has one writer.
+    /// </summary>
+    public virtual string NextJobSql => $"SELECT id FROM jobs WHERE {ClaimableJobs} ORDER BY id LIMIT 1";
+
+    /// <summary>The oldest job past retention (finished before <c>@cutoff</c>) or abandoned while received.</summary>
+    public virtual string ExpiredJobSql => $"SELECT id FROM jobs WHERE {ExpiredJobs} ORDER BY id LIMIT 1";
+
+    protected const string ClaimableJobs =
+        "status IN ('Queued', 'Running') AND (lease_until IS NULL OR lease_until < @now)";
+
+    protected const string ExpiredJobs =
+        "(finished_at IS NOT NULL AND finished_at < @cutoff) OR (status = 'Receiving' AND created_at < @abandoned)";
+
     /// <summary>The item error for a refused statement; null if it is not the item's fault (it is rethrown).</summary>
     public abstract ItemError? Classify(DbException exception);
 

@@ -67,6 +67,8 @@ internal sealed class PostgresProvider : DatabaseProvider
         _ => null,
     };
 
+    public override string NextJobSql => base.NextJobSql + " FOR UPDATE SKIP LOCKED";
+
     public override bool IsDeadlock(DbException exception) =>
         exception is PostgresException
         {

@@ -77,6 +77,11 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
         _ => null,
     };
 
+    public override string NextJobSql =>
+        $"SELECT TOP (1) id FROM jobs WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {ClaimableJobs} ORDER BY id";
+
+    public override string ExpiredJobSql => $"SELECT TOP (1) id FROM jobs WHERE {ExpiredJobs} ORDER BY id";
+
     public override bool IsDeadlock(DbException exception) => exception is SqlException { Number: DeadlockVictim };
 
     /// <summary>

@@ -38,7 +38,7 @@ internal sealed class SqlBatchWriter(
         try
         {
             var connection = db.Database.GetDbConnection();
-            var failures = await TryWholePlanAsync(connection, plan.Items, cancellationToken)
+            var failures = await TryWholePlanAsync(connection, plan, cancellationToken)
                 ? new Dictionary<int, ItemError>()
                 : await ItemByItemAsync(connection, plan, cancellationToken);
             return new WriteOutcome(failures);
@@ -49,11 +49,14 @@ internal sealed class SqlBatchWriter(
         }
     }
 
-    /// <summary>The fast path: all rows of all items in one transaction; false (nothing written) if refused.</summary>
+    /// <summary>
+    /// The fast path: all rows of all items, and the checkpoint's as if none failed, in one transaction; false (nothing
+    /// written) if refused.
+    /// </summary>
     private async Task<bool> TryWholePlanAsync(
-        DbConnection connection, IReadOnlyList<PlannedItem> items, CancellationToken cancellationToken)
+        DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
     {
-        var statements = Statements(items);
+        var statements = Statements([.. plan.Items, .. Checkpoint(plan, new Dictionary<int, ItemError>())]);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var refusal = await RunAsync(connection, transaction, statements, cancellationToken);
         if (refusal is null)
@@ -91,15 +94,41 @@ internal sealed class SqlBatchWriter(
         if (failures.Count > 0 && plan.Policy == BatchPolicy.Atomic)
         {
             await transaction.RollbackAsync(cancellationToken);
+            if (plan.Checkpoint is not null)
+            {
+                await using var recording = await connection.BeginTransactionAsync(cancellationToken);
+                await CommitWithCheckpointAsync(connection, recording, plan, failures, cancellationToken);
+            }
         }
         else
         {
-            await transaction.CommitAsync(cancellationToken);
-            writes.MarkCommitted();
+            await CommitWithCheckpointAsync(connection, transaction, plan, failures, cancellationToken);
         }
 
         return failures;
     }
+
+    /// <summary>Writes the checkpoint's rows and commits; if the database refuses any, nothing is committed.</summary>
+    private async Task CommitWithCheckpointAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        WritePlan plan,
+        IReadOnlyDictionary<int, ItemError> failures,
+        CancellationToken cancellationToken)
+    {
+        if (Checkpoint(plan, failures) is [var checkpoint]
+            && await RunAsync(connection, transaction, Statements([checkpoint]), cancellationToken) is { } refusal)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new CheckpointRefusedException($"The batch's checkpoint was refused: {refusal.Message}");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        writes.MarkCommitted();
+    }
+
+    private static PlannedItem[] Checkpoint(WritePlan plan, IReadOnlyDictionary<int, ItemError> failures) =>
+        plan.Checkpoint is { } rows ? [new PlannedItem(-1, rows(failures))] : [];
 
     /// <summary>Runs statements and answers why the database refused them, or null when it accepted all.</summary>
     private async Task<ItemError?> RunAsync(

@@ -31,6 +31,8 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.HasSequence("categories_id_seq");
 
+            modelBuilder.HasSequence("jobs_id_seq");
+
             modelBuilder.HasSequence("products_id_seq");
 
             modelBuilder.HasSequence("variant_prices_id_seq");
@@ -38,6 +40,192 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.HasSequence("variants_id_seq");
 
             modelBuilder.HasSequence("wholesale_roles_id_seq");
+
+            modelBuilder.Entity("Catalog.Application.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("NEXT VALUE FOR [jobs_id_seq]")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    SqlServerPropertyBuilderExtensions.UseSequence(b.Property<long>("Id"), "jobs_id_seq");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("NotApplied")
+                        .HasColumnType("int")
+                        .HasColumnName("not_applied");
+
+                    b.Property<long>("OwnerKeyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_key_id");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("policy");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("int")
+                        .HasColumnName("processed");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("int")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int")
+                        .HasColumnName("total");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_jobs_finished_at");
+
+                    b.HasIndex("OwnerKeyId", "Id")
+                        .HasDatabaseName("ix_jobs_owner_key_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_jobs_status_id");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Application.Jobs.JobChunk", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int")
+                        .HasColumnName("number");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("payload");
+
+                    b.HasKey("JobId", "Number")
+                        .HasName("pk_job_chunks");
+
+                    b.ToTable("job_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Application.Jobs.JobResult", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Echo")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("echo");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("ItemIndex")
+                        .HasColumnType("int")
+                        .HasColumnName("item_index");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Process")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("process");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("JobId", "Position")
+                        .HasName("pk_job_results");
+
+                    b.HasIndex("JobId", "Status", "Position")
+                        .HasDatabaseName("ix_job_results_job_id_status_position");
+
+                    b.ToTable("job_results", (string)null);
+                });
 
             modelBuilder.Entity("Catalog.Domain.Attributes.AttributeValue", b =>
                 {
@@ -768,6 +956,26 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_api_keys_hash");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Application.Jobs.JobChunk", b =>
+                {
+                    b.HasOne("Catalog.Application.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_chunks_job_id");
+                });
+
+            modelBuilder.Entity("Catalog.Application.Jobs.JobResult", b =>
+                {
+                    b.HasOne("Catalog.Application.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_results_job_id");
                 });
 
             modelBuilder.Entity("Catalog.Domain.Attributes.AttributeValue", b =>

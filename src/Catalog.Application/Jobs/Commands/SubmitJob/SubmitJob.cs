@@ -1,0 +1,149 @@
+using Catalog.Application.Common.Exceptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Application.Jobs.Commands.SubmitJob;
+
+/// <summary>One item of a job as it arrives: a canonical item (a delete's is its id), or why it cannot run.</summary>
+/// <param name="Echo">The item as its dialect sent it, kept when the dialect's results repeat it.</param>
+public sealed record JobItem(JobOperation Operation, object? Item, ItemError? Refusal = null, JsonElement? Echo = null);
+
+/// <summary>
+/// Accepts a job: its items are read as they arrive and stored chunk by chunk, never held whole; the job is queued
+/// only once every item is stored. A body that breaks off (malformed JSON half-way, a dropped connection) or breaks a
+/// limit leaves nothing behind.
+/// </summary>
+public sealed record SubmitJob(
+    long OwnerKeyId,
+    JobKind Kind,
+    long? ParentId,
+    string Source,
+    BatchPolicy Policy,
+    IAsyncEnumerable<JobItem> Items) : IRequest<Job>;
+
+internal sealed partial class SubmitJobHandler(
+    IJobStore store,
+    JobSignal signal,
+    IOptions<JobOptions> options,
+    IOptions<BatchOptions> batches,
+    TimeProvider clock,
+    ILogger<SubmitJobHandler> logger)
+    : IRequestHandler<SubmitJob, Job>
+{
+    // Chunks run in number order: creates, then updates and upserts, then deletes, as in a synchronous batch.
+    private const int ChunksPerRank = 1_000_000;
+
+    public async ValueTask<Job> Handle(SubmitJob request, CancellationToken cancellationToken)
+    {
+        var job = await store.AddAsync(
+            new Job
+            {
+                OwnerKeyId = request.OwnerKeyId,
+                Kind = request.Kind.Name,
+                ParentId = request.ParentId,
+                Source = request.Source,
+                Policy = request.Policy,
+                Status = JobStatus.Receiving,
+                CreatedAt = clock.GetUtcNow(),
+            },
+            cancellationToken);
+        try
+        {
+            var total = await StoreItemsAsync(job.Id, request, cancellationToken);
+            var queued = job.Copy();
+            queued.Status = JobStatus.Queued;
+            queued.Total = total;
+            queued.Version++;
+            if (!await store.SaveAsync(queued, job.Version, cancellationToken))
+            {
+                throw new InvalidOperationException($"Job {job.Id} changed while it was being received.");
+            }
+
+            Submitted(logger, job.Id, job.Kind, total);
+            signal.Notify();
+            return queued;
+        }
+        catch
+        {
+            await store.DiscardAsync(job.Id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> StoreItemsAsync(long jobId, SubmitJob request, CancellationToken cancellationToken)
+    {
+        // A chunk runs as one canonical batch, so it is never larger than one.
+        var (max, chunkSize) = (options.Value.MaxItems, Math.Min(options.Value.ChunkSize, batches.Value.MaxItems));
+        var atomic = request.Policy == BatchPolicy.Atomic;
+        var pending = new Dictionary<int, List<JobEntry>>();
+        var chunksOfRank = new Dictionary<int, int>();
+        var indexes = new Dictionary<JobOperation, int>();
+        var position = 0;
+        await foreach (var item in request.Items.WithCancellation(cancellationToken))
+        {
+            if (position == max)
+            {
+                throw new RequestValidationException(
+                    ErrorCodes.BatchTooLarge, $"The job has more than {max} items; at most {max} are allowed.");
+            }
+
+            if (atomic && position == chunkSize)
+            {
+                throw new RequestValidationException(
+                    ErrorCodes.BatchTooLarge,
+                    $"An atomic job runs in one transaction, so it may hold at most {chunkSize} items; send a larger "
+                    + "one with the partial policy.");
+            }
+
+            var index = indexes.GetValueOrDefault(item.Operation);
+            indexes[item.Operation] = index + 1;
+            var body = item.Item is null ? (JsonElement?)null : JobPayload.ToJson(item.Item);
+            var rank = atomic ? 0 : RankOf(item.Operation);
+            var entries = pending.TryGetValue(rank, out var list) ? list : pending[rank] = [];
+            entries.Add(new JobEntry(position++, item.Operation, index, body, item.Refusal, item.Echo));
+            if (entries.Count == chunkSize)
+            {
+                await FlushAsync(rank);
+            }
+        }
+
+        foreach (var rank in pending.Keys.ToList())
+        {
+            await FlushAsync(rank);
+        }
+
+        return position > 0
+            ? position
+            : throw new RequestValidationException(ErrorCodes.EmptyBatch, "The job has no items.");
+
+        async Task FlushAsync(int rank)
+        {
+            if (pending[rank] is not { Count: > 0 } entries)
+            {
+                return;
+            }
+
+            var number = (rank * ChunksPerRank) + chunksOfRank.GetValueOrDefault(rank);
+            chunksOfRank[rank] = chunksOfRank.GetValueOrDefault(rank) + 1;
+            var chunk = new JobChunk
+            {
+                JobId = jobId,
+                Number = number,
+                ItemCount = entries.Count,
+                Payload = JobPayload.Write(entries),
+            };
+            await store.AddChunkAsync(chunk, cancellationToken);
+            entries.Clear();
+        }
+    }
+
+    private static int RankOf(JobOperation operation) => operation switch
+    {
+        JobOperation.Create => 0,
+        JobOperation.Update or JobOperation.Upsert => 1,
+        _ => 2,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) queued with {Total} items")]
+    private static partial void Submitted(ILogger logger, long jobId, string kind, int total);
+}
