@@ -3090,6 +3090,7 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
     create!: WholesaleRoleItemResult[];
     update!: WholesaleRoleItemResult[];
     delete!: WholesaleRoleItemResult[];
+    upsert?: WholesaleRoleItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfWholesaleRoleItemResult) {
@@ -3124,6 +3125,11 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
                 for (let item of _data["delete"])
                     this.delete!.push(WholesaleRoleItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(WholesaleRoleItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -3152,6 +3158,11 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -3161,6 +3172,7 @@ export interface IBatchResponseOfWholesaleRoleItemResult {
     create: WholesaleRoleItemResult[];
     update: WholesaleRoleItemResult[];
     delete: WholesaleRoleItemResult[];
+    upsert?: WholesaleRoleItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -3169,6 +3181,7 @@ export abstract class ItemResultContract implements IItemResultContract {
     id?: number | undefined;
     status!: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 
     constructor(data?: IItemResultContract) {
         if (data) {
@@ -3185,6 +3198,7 @@ export abstract class ItemResultContract implements IItemResultContract {
             this.id = _data["id"];
             this.status = _data["status"];
             this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
+            this.process = _data["process"];
         }
     }
 
@@ -3199,6 +3213,7 @@ export abstract class ItemResultContract implements IItemResultContract {
         data["id"] = this.id;
         data["status"] = this.status;
         data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        data["process"] = this.process;
         return data;
     }
 }
@@ -3208,6 +3223,7 @@ export interface IItemResultContract {
     id?: number | undefined;
     status: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 }
 
 export class WholesaleRoleItemResult extends ItemResultContract implements IWholesaleRoleItemResult {
@@ -3358,6 +3374,11 @@ export interface IItemError {
     code: ErrorCode;
     message: string;
     details: FieldError[];
+}
+
+export enum UpsertProcess {
+    Insert = "insert",
+    Update = "update",
 }
 
 export class BatchSummaryContract implements IBatchSummaryContract {
@@ -3671,6 +3692,7 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
     create!: ProductItemResult[];
     update!: ProductItemResult[];
     delete!: ProductItemResult[];
+    upsert?: ProductItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfProductItemResult) {
@@ -3705,6 +3727,11 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
                 for (let item of _data["delete"])
                     this.delete!.push(ProductItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(ProductItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -3733,6 +3760,11 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -3742,6 +3774,7 @@ export interface IBatchResponseOfProductItemResult {
     create: ProductItemResult[];
     update: ProductItemResult[];
     delete: ProductItemResult[];
+    upsert?: ProductItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -4660,6 +4693,7 @@ export interface IBatchRequestOfProductCreateAndProductUpdate {
 }
 
 export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUpdate implements IProductBatchRequest {
+    upsert?: ProductCreate[] | undefined;
 
     constructor(data?: IProductBatchRequest) {
         super(data);
@@ -4667,6 +4701,13 @@ export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUp
 
     override init(_data?: any) {
         super.init(_data);
+        if (_data) {
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(ProductCreate.fromJS(item));
+            }
+        }
     }
 
     static override fromJS(data: any): ProductBatchRequest {
@@ -4678,12 +4719,18 @@ export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUp
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         super.toJSON(data);
         return data;
     }
 }
 
 export interface IProductBatchRequest extends IBatchRequestOfProductCreateAndProductUpdate {
+    upsert?: ProductCreate[] | undefined;
 }
 
 export abstract class ProductWrite implements IProductWrite {
@@ -5619,6 +5666,7 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
     create!: VariantItemResult[];
     update!: VariantItemResult[];
     delete!: VariantItemResult[];
+    upsert?: VariantItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfVariantItemResult) {
@@ -5653,6 +5701,11 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
                 for (let item of _data["delete"])
                     this.delete!.push(VariantItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(VariantItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -5681,6 +5734,11 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -5690,6 +5748,7 @@ export interface IBatchResponseOfVariantItemResult {
     create: VariantItemResult[];
     update: VariantItemResult[];
     delete: VariantItemResult[];
+    upsert?: VariantItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -5793,6 +5852,7 @@ export interface IBatchRequestOfVariantCreateAndVariantUpdate {
 }
 
 export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUpdate implements IVariantBatchRequest {
+    upsert?: VariantCreate[] | undefined;
 
     constructor(data?: IVariantBatchRequest) {
         super(data);
@@ -5800,6 +5860,13 @@ export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUp
 
     override init(_data?: any) {
         super.init(_data);
+        if (_data) {
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(VariantCreate.fromJS(item));
+            }
+        }
     }
 
     static override fromJS(data: any): VariantBatchRequest {
@@ -5811,12 +5878,18 @@ export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUp
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         super.toJSON(data);
         return data;
     }
 }
 
 export interface IVariantBatchRequest extends IBatchRequestOfVariantCreateAndVariantUpdate {
+    upsert?: VariantCreate[] | undefined;
 }
 
 export class VariantCreate extends VariantWrite implements IVariantCreate {
@@ -6026,6 +6099,7 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
     create!: CategoryItemResult[];
     update!: CategoryItemResult[];
     delete!: CategoryItemResult[];
+    upsert?: CategoryItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfCategoryItemResult) {
@@ -6060,6 +6134,11 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
                 for (let item of _data["delete"])
                     this.delete!.push(CategoryItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(CategoryItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -6088,6 +6167,11 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -6097,6 +6181,7 @@ export interface IBatchResponseOfCategoryItemResult {
     create: CategoryItemResult[];
     update: CategoryItemResult[];
     delete: CategoryItemResult[];
+    upsert?: CategoryItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -6503,6 +6588,7 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
     create!: AttributeItemResult[];
     update!: AttributeItemResult[];
     delete!: AttributeItemResult[];
+    upsert?: AttributeItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfAttributeItemResult) {
@@ -6537,6 +6623,11 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
                 for (let item of _data["delete"])
                     this.delete!.push(AttributeItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(AttributeItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -6565,6 +6656,11 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -6574,6 +6670,7 @@ export interface IBatchResponseOfAttributeItemResult {
     create: AttributeItemResult[];
     update: AttributeItemResult[];
     delete: AttributeItemResult[];
+    upsert?: AttributeItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 

@@ -29,6 +29,8 @@ public static class DependencyInjection
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<BatchEngine>();
+        services.AddTransient<Products.Commands.BatchProducts.ProductUpserts>();
+        services.AddTransient<Variants.Commands.BatchVariants.VariantUpserts>();
         services.AddScoped<RequestWrites>();
         foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
         {
