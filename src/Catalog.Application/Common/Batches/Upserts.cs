@@ -126,15 +126,20 @@ public sealed partial class UpsertPlan
             Details = [.. error.Details.Select(d => d with { Message = Rename(d.Message) })],
         };
 
-        string Rename(string message) => Place().Replace(message, m =>
+        // Only the list of places that ends the message: a SKU or handle quoted before it may hold any text.
+        string Rename(string message) => Places().Replace(message, list => Place().Replace(list.Value, m =>
         {
             var operation = Enum.Parse<BatchOperation>(m.Groups[1].Value, ignoreCase: true);
-            var origin = Origin(operation, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+            var index = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            var origin = Origin(operation, index);
             return origin.IsUpsert ? $"upsert[{origin.Index}]" : m.Value;
-        });
+        }));
     }
 
-    [GeneratedRegex(@"\b(create|update)\[(\d+)\]")]
+    [GeneratedRegex(@"\((?:(?:create|update|delete)\[\d+\](?:, )?)+\)\.$")]
+    private static partial Regex Places();
+
+    [GeneratedRegex(@"(create|update|delete)\[(\d+)\]")]
     private static partial Regex Place();
 
     /// <summary>One upsert: the engine item it became (<paramref name="At"/> in its operation's list).</summary>
