@@ -3319,6 +3319,7 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
     create!: WholesaleRoleItemResult[];
     update!: WholesaleRoleItemResult[];
     delete!: WholesaleRoleItemResult[];
+    upsert?: WholesaleRoleItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfWholesaleRoleItemResult) {
@@ -3353,6 +3354,11 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
                 for (let item of _data["delete"])
                     this.delete!.push(WholesaleRoleItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(WholesaleRoleItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -3381,6 +3387,11 @@ export class BatchResponseOfWholesaleRoleItemResult implements IBatchResponseOfW
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -3390,6 +3401,7 @@ export interface IBatchResponseOfWholesaleRoleItemResult {
     create: WholesaleRoleItemResult[];
     update: WholesaleRoleItemResult[];
     delete: WholesaleRoleItemResult[];
+    upsert?: WholesaleRoleItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -3398,6 +3410,7 @@ export abstract class ItemResultContract implements IItemResultContract {
     id?: number | undefined;
     status!: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 
     constructor(data?: IItemResultContract) {
         if (data) {
@@ -3414,6 +3427,7 @@ export abstract class ItemResultContract implements IItemResultContract {
             this.id = _data["id"];
             this.status = _data["status"];
             this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
+            this.process = _data["process"];
         }
     }
 
@@ -3428,6 +3442,7 @@ export abstract class ItemResultContract implements IItemResultContract {
         data["id"] = this.id;
         data["status"] = this.status;
         data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        data["process"] = this.process;
         return data;
     }
 }
@@ -3437,6 +3452,7 @@ export interface IItemResultContract {
     id?: number | undefined;
     status: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 }
 
 export class WholesaleRoleItemResult extends ItemResultContract implements IWholesaleRoleItemResult {
@@ -3587,6 +3603,11 @@ export interface IItemError {
     code: ErrorCode;
     message: string;
     details: FieldError[];
+}
+
+export enum UpsertProcess {
+    Insert = "insert",
+    Update = "update",
 }
 
 export class BatchSummaryContract implements IBatchSummaryContract {
@@ -3900,6 +3921,7 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
     create!: ProductItemResult[];
     update!: ProductItemResult[];
     delete!: ProductItemResult[];
+    upsert?: ProductItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfProductItemResult) {
@@ -3934,6 +3956,11 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
                 for (let item of _data["delete"])
                     this.delete!.push(ProductItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(ProductItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -3962,6 +3989,11 @@ export class BatchResponseOfProductItemResult implements IBatchResponseOfProduct
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -3971,6 +4003,7 @@ export interface IBatchResponseOfProductItemResult {
     create: ProductItemResult[];
     update: ProductItemResult[];
     delete: ProductItemResult[];
+    upsert?: ProductItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -4889,6 +4922,7 @@ export interface IBatchRequestOfProductCreateAndProductUpdate {
 }
 
 export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUpdate implements IProductBatchRequest {
+    upsert?: ProductCreate[] | undefined;
 
     constructor(data?: IProductBatchRequest) {
         super(data);
@@ -4896,6 +4930,13 @@ export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUp
 
     override init(_data?: any) {
         super.init(_data);
+        if (_data) {
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(ProductCreate.fromJS(item));
+            }
+        }
     }
 
     static override fromJS(data: any): ProductBatchRequest {
@@ -4907,12 +4948,18 @@ export class ProductBatchRequest extends BatchRequestOfProductCreateAndProductUp
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         super.toJSON(data);
         return data;
     }
 }
 
 export interface IProductBatchRequest extends IBatchRequestOfProductCreateAndProductUpdate {
+    upsert?: ProductCreate[] | undefined;
 }
 
 export abstract class ProductWrite implements IProductWrite {
@@ -5848,6 +5895,7 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
     create!: VariantItemResult[];
     update!: VariantItemResult[];
     delete!: VariantItemResult[];
+    upsert?: VariantItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfVariantItemResult) {
@@ -5882,6 +5930,11 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
                 for (let item of _data["delete"])
                     this.delete!.push(VariantItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(VariantItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -5910,6 +5963,11 @@ export class BatchResponseOfVariantItemResult implements IBatchResponseOfVariant
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -5919,6 +5977,7 @@ export interface IBatchResponseOfVariantItemResult {
     create: VariantItemResult[];
     update: VariantItemResult[];
     delete: VariantItemResult[];
+    upsert?: VariantItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -6022,6 +6081,7 @@ export interface IBatchRequestOfVariantCreateAndVariantUpdate {
 }
 
 export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUpdate implements IVariantBatchRequest {
+    upsert?: VariantCreate[] | undefined;
 
     constructor(data?: IVariantBatchRequest) {
         super(data);
@@ -6029,6 +6089,13 @@ export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUp
 
     override init(_data?: any) {
         super.init(_data);
+        if (_data) {
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(VariantCreate.fromJS(item));
+            }
+        }
     }
 
     static override fromJS(data: any): VariantBatchRequest {
@@ -6040,12 +6107,18 @@ export class VariantBatchRequest extends BatchRequestOfVariantCreateAndVariantUp
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         super.toJSON(data);
         return data;
     }
 }
 
 export interface IVariantBatchRequest extends IBatchRequestOfVariantCreateAndVariantUpdate {
+    upsert?: VariantCreate[] | undefined;
 }
 
 export class VariantCreate extends VariantWrite implements IVariantCreate {
@@ -6513,6 +6586,7 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
     create!: CategoryItemResult[];
     update!: CategoryItemResult[];
     delete!: CategoryItemResult[];
+    upsert?: CategoryItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfCategoryItemResult) {
@@ -6547,6 +6621,11 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
                 for (let item of _data["delete"])
                     this.delete!.push(CategoryItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(CategoryItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -6575,6 +6654,11 @@ export class BatchResponseOfCategoryItemResult implements IBatchResponseOfCatego
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -6584,6 +6668,7 @@ export interface IBatchResponseOfCategoryItemResult {
     create: CategoryItemResult[];
     update: CategoryItemResult[];
     delete: CategoryItemResult[];
+    upsert?: CategoryItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 
@@ -6990,6 +7075,7 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
     create!: AttributeItemResult[];
     update!: AttributeItemResult[];
     delete!: AttributeItemResult[];
+    upsert?: AttributeItemResult[] | undefined;
     summary!: BatchSummaryContract;
 
     constructor(data?: IBatchResponseOfAttributeItemResult) {
@@ -7024,6 +7110,11 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
                 for (let item of _data["delete"])
                     this.delete!.push(AttributeItemResult.fromJS(item));
             }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(AttributeItemResult.fromJS(item));
+            }
             this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
         }
     }
@@ -7052,6 +7143,11 @@ export class BatchResponseOfAttributeItemResult implements IBatchResponseOfAttri
             for (let item of this.delete)
                 data["delete"].push(item ? item.toJSON() : undefined as any);
         }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
         data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
         return data;
     }
@@ -7061,6 +7157,7 @@ export interface IBatchResponseOfAttributeItemResult {
     create: AttributeItemResult[];
     update: AttributeItemResult[];
     delete: AttributeItemResult[];
+    upsert?: AttributeItemResult[] | undefined;
     summary: BatchSummaryContract;
 }
 

@@ -30,6 +30,8 @@ public static class DependencyInjection
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<BatchEngine>();
+        services.AddTransient<Products.Commands.BatchProducts.ProductUpserts>();
+        services.AddTransient<Variants.Commands.BatchVariants.VariantUpserts>();
         services.AddScoped<RequestWrites>();
         services.AddScoped<BatchCheckpoint>();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section))

@@ -96,7 +96,8 @@ internal sealed partial class RequestExamples
                   ]
                 }
               ],
-              "update": [{"id": 1, "stock_quantity": 40}]
+              "update": [{"id": 1, "stock_quantity": 40}],
+              "upsert": [{"sku": "LINEN-SHIRT-M", "stock_quantity": 35}]
             }
             """,
             ("productId", 1)),

@@ -16,6 +16,11 @@ public abstract record ItemResultContract
     public ItemStatus Status { get; init; }
     public ItemError? Error { get; init; }
 
+    /// <summary>What an upsert became: <c>insert</c> or <c>update</c> (on a failed upsert, what it would have become,
+    /// when that was known). Only on the items of the <c>upsert</c> list.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UpsertProcess? Process { get; init; }
+
     /// <summary>The contract <paramref name="create"/> makes for the resource, with the item's outcome on it.</summary>
     protected static TContract Of<T, TContract>(ItemResult<T> result, Func<T?, TContract> create)
         where T : class
@@ -24,7 +29,14 @@ public abstract record ItemResultContract
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(create);
         ItemResultContract contract = create(result.Resource);
-        contract = contract with { Index = result.Index, Id = result.Id, Status = result.Status, Error = result.Error };
+        contract = contract with
+        {
+            Index = result.Index,
+            Id = result.Id,
+            Status = result.Status,
+            Error = result.Error,
+            Process = result.Process,
+        };
         return (TContract)contract;
     }
 }
@@ -39,10 +51,13 @@ public sealed record BatchSummaryContract(int Total, int Succeeded, int Failed, 
 }
 
 /// <summary>The answer to <c>POST .../batch</c>: one list per operation, each in the order sent; a summary.</summary>
+/// <param name="Upsert">The upserts' results: always there for products and variants, absent for the resources
+/// that take no upserts.</param>
 public sealed record BatchResponse<TResult>(
     IReadOnlyList<TResult> Create,
     IReadOnlyList<TResult> Update,
     IReadOnlyList<TResult> Delete,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TResult>? Upsert,
     BatchSummaryContract Summary);
 
 /// <summary>The answer to <c>PATCH .../batch</c>: <c>{results, summary}</c>.</summary>
@@ -64,8 +79,9 @@ public abstract class V1Controller : ControllerBase
     }
 
     /// <summary>A <c>POST .../batch</c> answer: one list per operation, each item rendered by <paramref
-    /// name="render"/>.</summary>
-    protected ObjectResult Answer<T, TResult>(BatchResult<T> result, Func<ItemResult<T>, TResult> render)
+    /// name="render"/>; the <c>upsert</c> list only for a resource that takes upserts.</summary>
+    protected ObjectResult Answer<T, TResult>(
+        BatchResult<T> result, Func<ItemResult<T>, TResult> render, bool takesUpserts = false)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -73,6 +89,7 @@ public abstract class V1Controller : ControllerBase
             [.. result.Create.Select(render)],
             [.. result.Update.Select(render)],
             [.. result.Delete.Select(render)],
+            takesUpserts ? [.. result.Upsert.Select(render)] : null,
             BatchSummaryContract.From(result.Summary));
         return Answer(result, response);
     }

@@ -31,6 +31,17 @@ public sealed record VariantCreate : VariantWrite;
 
 public sealed record VariantUpdate : VariantWrite, IBatchUpdate
 {
+    public VariantUpdate()
+    {
+    }
+
+    /// <summary>An update that sends every field <paramref name="fields"/> sends: an upsert that found its variant.
+    /// </summary>
+    public VariantUpdate(VariantWrite fields)
+        : base(fields)
+    {
+    }
+
     public long? Id { get; init; }
     public long? Version { get; init; }
 }

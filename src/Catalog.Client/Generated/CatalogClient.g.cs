@@ -7283,6 +7283,10 @@ namespace Catalog.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<WholesaleRoleItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<WholesaleRoleItemResult>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<WholesaleRoleItemResult>? Upsert { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required]
         public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
@@ -7347,6 +7351,11 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ItemError? Error { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("process")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<UpsertProcess>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public UpsertProcess? Process { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -7383,6 +7392,20 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("details")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<FieldError> Details { get; set; } = new System.Collections.ObjectModel.Collection<FieldError>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum UpsertProcess
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"insert")]
+        [System.Runtime.Serialization.EnumMember(Value = @"insert")]
+        Insert = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"update")]
+        [System.Runtime.Serialization.EnumMember(Value = @"update")]
+        Update = 1,
 
     }
 
@@ -7510,6 +7533,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ProductItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<ProductItemResult>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<ProductItemResult>? Upsert { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -7912,23 +7939,9 @@ namespace Catalog.Client
     public partial class ProductBatchRequest : BatchRequestOfProductCreateAndProductUpdate
     {
 
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public abstract partial class BatchRequestOfProductCreateAndProductUpdate
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductCreate>? Create { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("update")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<ProductUpdate>? Update { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("delete")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
+        public System.Collections.Generic.ICollection<ProductCreate>? Upsert { get; set; } = default!;
 
     }
 
@@ -8267,6 +8280,24 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public abstract partial class BatchRequestOfProductCreateAndProductUpdate
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("create")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<ProductCreate>? Create { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("update")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<ProductUpdate>? Update { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("delete")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProductUpdate : ProductWrite
     {
 
@@ -8320,6 +8351,10 @@ namespace Catalog.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<VariantItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<VariantItemResult>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<VariantItemResult>? Upsert { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required]
         public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
@@ -8340,6 +8375,16 @@ namespace Catalog.Client
     public partial class VariantBatchRequest : BatchRequestOfVariantCreateAndVariantUpdate
     {
 
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<VariantCreate>? Upsert { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class VariantCreate : VariantWrite
+    {
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -8357,12 +8402,6 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Delete { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class VariantCreate : VariantWrite
-    {
 
     }
 
@@ -8644,6 +8683,10 @@ namespace Catalog.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CategoryItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<CategoryItemResult>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<CategoryItemResult>? Upsert { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required]
         public BatchSummaryContract Summary { get; set; } = new BatchSummaryContract();
@@ -8811,6 +8854,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("delete")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AttributeItemResult> Delete { get; set; } = new System.Collections.ObjectModel.Collection<AttributeItemResult>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("upsert")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.ICollection<AttributeItemResult>? Upsert { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required]

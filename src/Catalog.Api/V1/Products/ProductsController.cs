@@ -7,7 +7,8 @@ namespace Catalog.Api.V1.Products;
 [Route("api/v1/products")]
 public sealed class ProductsController(ISender sender) : V1Controller
 {
-    /// <summary>Creates, updates and deletes products in one request; answers each item's result, a summary.</summary>
+    /// <summary>Creates, updates, deletes and upserts (by SKU) products in one request; answers each item's result,
+    /// a summary.</summary>
     [HttpPost("batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status200OK)]
@@ -18,7 +19,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(policy), cancellationToken);
-        return Answer(result, ProductItemResult.From);
+        return Answer(result, ProductItemResult.From, takesUpserts: true);
     }
 
     /// <summary>Changes existing products, each by id and only in the fields sent: <c>{updates}</c> answered with
@@ -38,7 +39,8 @@ public sealed class ProductsController(ISender sender) : V1Controller
         return Answer(result, rendered);
     }
 
-    /// <summary>Creates, updates and deletes the variants of one product; 404 when there is no such product.</summary>
+    /// <summary>Creates, updates, deletes and upserts (by SKU) the variants of one product; 404 when there is no such
+    /// product.</summary>
     [HttpPost("{productId:long}/variants/batch")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status200OK)]
@@ -53,7 +55,7 @@ public sealed class ProductsController(ISender sender) : V1Controller
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await sender.Send(request.ToCommand(productId, policy), cancellationToken);
-        return Answer(result, VariantItemResult.From);
+        return Answer(result, VariantItemResult.From, takesUpserts: true);
     }
 
     /// <summary>Lists products with their variants, filtered by status, SKU or category.</summary>

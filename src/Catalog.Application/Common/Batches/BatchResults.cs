@@ -24,7 +24,11 @@ public sealed record ItemError(string Code, string Message, IReadOnlyList<FieldE
 
 /// <summary>The outcome of one item, reported at the position it was sent.</summary>
 public sealed record ItemResult<T>(int Index, long? Id, ItemStatus Status, T? Resource, ItemError? Error)
-    where T : class;
+    where T : class
+{
+    /// <summary>What an upsert became (see <see cref="UpsertPlan"/>); null for every other item.</summary>
+    public UpsertProcess? Process { get; init; }
+}
 
 public sealed record BatchSummary(int Total, int Succeeded, int Failed, int NotApplied);
 
@@ -41,12 +45,16 @@ public sealed record BatchResult<T>(
     IReadOnlyList<ItemResult<T>> Delete,
     BatchSummary Summary,
     bool Applied = true) : IHasSummary
-    where T : class;
+    where T : class
+{
+    /// <summary>The upserts' results, in the order sent; none for a command without upserts.</summary>
+    public IReadOnlyList<ItemResult<T>> Upsert { get; init; } = [];
+}
 
 public sealed class BatchOptions
 {
     public const string Section = "Catalog:Batch";
 
-    /// <summary>The most items (creates + updates + deletes) one canonical batch request may carry.</summary>
+    /// <summary>The most items (creates + updates + deletes + upserts) one canonical batch request may carry.</summary>
     public int MaxItems { get; set; } = 1000;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Catalog.Testing;
 
 namespace Catalog.Api.Tests.V1.Products;
@@ -21,19 +22,22 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
         large.Delete.Should().Be(small.Delete).And.BeLessThanOrEqualTo(10);
     }
 
+    [Fact]
+    public async Task BatchUpsert_InsertsThenUpdates_ReadsAsMuchFor1000ItemsAsFor10()
+    {
+        var small = await MeasureUpsertReadsAsync(10, "us");
+        var large = await MeasureUpsertReadsAsync(1000, "ul");
+
+        // The SKU lookup that resolves every upsert of the batch is one query on top of what a create or an update
+        // of the same items reads.
+        large.Should().Be(small);
+        large.Insert.Should().Be(large.Create + 1);
+        large.Update.Should().Be(large.Replace + 1);
+    }
+
     private async Task<(long Create, long Update, long Delete)> MeasureReadsAsync(int count, string prefix)
     {
-        var creates = Enumerable.Range(0, count).Select(i => new
-        {
-            title = $"Product {prefix}{i}",
-            category_ids = Array.Empty<long>(),
-            options = new[] { new { title = "Size", values = new[] { "S", "M" } } },
-            variants = new[]
-            {
-                Variant("S", $"{prefix}-{i}-S", 10.5m),
-                Variant("M", $"{prefix}-{i}-M", 11.5m),
-            },
-        }).ToList();
+        var creates = Items(count, prefix);
 
         Factory.Statements.Reset();
         var (status, body) = await PostAsync("/api/v1/products/batch", new { create = creates });
@@ -57,6 +61,66 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
 
         return (createReads, updateReads, deleteReads);
     }
+
+    /// <summary>
+    /// The reads of: creating <paramref name="count"/> products; upserting as many (all new: inserts); upserting them
+    /// again (all known: updates); and updating them with their whole variant lists by id, as those upserts did.
+    /// </summary>
+    private async Task<(long Create, long Insert, long Update, long Replace)> MeasureUpsertReadsAsync(
+        int count, string prefix)
+    {
+        var (create, created) = await ReadsOfAsync(new { create = Items(count, prefix + "c") }, "create");
+        var items = Items(count, prefix);
+        var (insert, inserted) = await ReadsOfAsync(new { upsert = items }, "upsert");
+        var (update, updated) = await ReadsOfAsync(new { upsert = items }, "upsert");
+        var replaces = created.Select(p => new
+        {
+            id = p["id"]!.GetValue<long>(),
+            title = "Replaced",
+            category_ids = Array.Empty<long>(),
+            options = new[] { new { title = "Size", values = new[] { "S", "M" } } },
+            variants = p["variants"]!.AsArray().Select(v => new
+            {
+                id = v!["id"]!.GetValue<long>(),
+                title = v["title"]!.GetValue<string>(),
+                sku = v["sku"]!.GetValue<string>(),
+                options = new Dictionary<string, string> { ["Size"] = v["title"]!.GetValue<string>() },
+                prices = new[] { new { currency_code = "usd", amount = 12.5m } },
+            }).ToList(),
+        });
+        var (replace, _) = await ReadsOfAsync(new { update = replaces }, "update");
+
+        inserted.Select(p => p["id"]!.GetValue<long>())
+            .Should().Equal(updated.Select(p => p["id"]!.GetValue<long>()), "the second upsert updates the first's");
+        return (create, insert, update, replace);
+    }
+
+    /// <summary>Posts a product batch that must succeed whole: its reads and the products of one result list.</summary>
+    private async Task<(long Reads, IReadOnlyList<JsonNode> Products)> ReadsOfAsync(object batch, string list)
+    {
+        Factory.Statements.Reset();
+        var (status, body) = await PostAsync("/api/v1/products/batch", batch);
+        var reads = Factory.Statements.Reads;
+        status.Should().Be(200);
+        var results = body![list]!.AsArray();
+        body["summary"]!["failed"]!.GetValue<int>().Should().Be(0, results.FirstOrDefault()?.ToJsonString());
+        return (reads, [.. results.Select(r => r!["product"]!)]);
+    }
+
+    private static List<object> Items(int count, string prefix) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => new
+        {
+            title = $"Product {prefix}{i}",
+            category_ids = Array.Empty<long>(),
+            options = new[] { new { title = "Size", values = new[] { "S", "M" } } },
+            variants = new[]
+            {
+                Variant("S", $"{prefix}-{i}-S", 10.5m),
+                Variant("M", $"{prefix}-{i}-M", 11.5m),
+            },
+        }),
+    ];
 
     private static object Variant(string size, string sku, decimal amount) => new
     {

@@ -1,6 +1,6 @@
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
-/// <summary>Create, update and delete products (with their variants) in one request.</summary>
+/// <summary>Create, update, delete and upsert products (with their variants) in one request.</summary>
 public sealed record BatchProducts(
     IReadOnlyList<ProductCreate> Create,
     IReadOnlyList<ProductUpdate> Update,
@@ -8,12 +8,22 @@ public sealed record BatchProducts(
     BatchPolicy Policy = BatchPolicy.Partial)
     : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
 {
-    public int ItemCount => Create.Count + Update.Count + Delete.Count;
+    /// <summary>Products matched by their variants' SKUs: created when none is known, else updated (see
+    /// <see cref="ProductUpserts"/>).</summary>
+    public IReadOnlyList<ProductCreate> Upsert { get; init; } = [];
+
+    public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
 }
 
-internal sealed class BatchProductsHandler(BatchEngine engine, ProductBatchSpec spec, IMapper mapper)
+internal sealed class BatchProductsHandler(
+    BatchEngine engine, ProductBatchSpec spec, ProductUpserts upserts, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>
 {
-    public ValueTask<BatchResult<ProductDto>> Handle(BatchProducts request, CancellationToken cancellationToken) =>
-        new(engine.RunAsync(spec, request, mapper.Map<ProductDto>, cancellationToken));
+    public async ValueTask<BatchResult<ProductDto>> Handle(
+        BatchProducts request, CancellationToken cancellationToken)
+    {
+        var (command, plan) = await upserts.ResolveAsync(request, cancellationToken);
+        var result = await engine.RunAsync(spec, command, mapper.Map<ProductDto>, cancellationToken);
+        return plan.Split(result);
+    }
 }

@@ -33,6 +33,17 @@ public sealed record ProductCreate : ProductWrite;
 
 public sealed record ProductUpdate : ProductWrite, IBatchUpdate
 {
+    public ProductUpdate()
+    {
+    }
+
+    /// <summary>An update that sends every field <paramref name="fields"/> sends: an upsert that found its product.
+    /// </summary>
+    public ProductUpdate(ProductWrite fields)
+        : base(fields)
+    {
+    }
+
     public long? Id { get; init; }
 
     /// <summary>When sent, the update applies only if the product is still at this version (else CONFLICT).</summary>

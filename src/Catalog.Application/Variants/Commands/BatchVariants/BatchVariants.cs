@@ -1,6 +1,6 @@
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>Create, update and delete the variants of one product in one request.</summary>
+/// <summary>Create, update, delete and upsert the variants of one product in one request.</summary>
 public sealed record BatchVariants(
     long ProductId,
     IReadOnlyList<VariantCreate> Create,
@@ -9,12 +9,22 @@ public sealed record BatchVariants(
     BatchPolicy Policy = BatchPolicy.Partial)
     : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
 {
-    public int ItemCount => Create.Count + Update.Count + Delete.Count;
+    /// <summary>Variants matched by SKU: created when it is unknown, updated when it is this product's (see
+    /// <see cref="VariantUpserts"/>).</summary>
+    public IReadOnlyList<VariantCreate> Upsert { get; init; } = [];
+
+    public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
 }
 
-internal sealed class BatchVariantsHandler(BatchEngine engine, VariantBatchSpec spec, IMapper mapper)
+internal sealed class BatchVariantsHandler(
+    BatchEngine engine, VariantBatchSpec spec, VariantUpserts upserts, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>
 {
-    public ValueTask<BatchResult<VariantDto>> Handle(BatchVariants request, CancellationToken cancellationToken) =>
-        new(engine.RunAsync(spec, request, mapper.Map<VariantDto>, cancellationToken));
+    public async ValueTask<BatchResult<VariantDto>> Handle(
+        BatchVariants request, CancellationToken cancellationToken)
+    {
+        var (command, plan) = await upserts.ResolveAsync(request, cancellationToken);
+        var result = await engine.RunAsync(spec, command, mapper.Map<VariantDto>, cancellationToken);
+        return plan.Split(result);
+    }
 }
