@@ -2826,6 +2826,157 @@ export class TradeProductsClient implements ITradeProductsClient {
     }
 }
 
+export interface IProcessClient {
+
+    products(documented?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted>;
+
+    batch(batchId: string, signal?: AbortSignal): Promise<ProcessBatchStatus>;
+}
+
+export class ProcessClient implements IProcessClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    products(documented?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted> {
+        let url_ = this.baseUrl + "/process/products";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(documented);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processProducts(_response);
+        });
+    }
+
+    protected processProducts(response: Response): Promise<ProcessAccepted> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProcessAccepted.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProcessError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProcessError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProcessError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = ProcessError.fromJS(resultData415);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProcessAccepted>(null as any);
+    }
+
+    batch(batchId: string, signal?: AbortSignal): Promise<ProcessBatchStatus> {
+        let url_ = this.baseUrl + "/batch/{batchId}";
+        if (batchId === undefined || batchId === null)
+            throw new globalThis.Error("The parameter 'batchId' must be defined.");
+        url_ = url_.replace("{batchId}", encodeURIComponent("" + batchId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<ProcessBatchStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProcessBatchStatus.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 206) {
+            return response.text().then((_responseText) => {
+            let result206: any = null;
+            let resultData206 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result206 = ProcessBatchStatus.fromJS(resultData206);
+            return result206;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProcessError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProcessError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProcessError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProcessBatchStatus>(null as any);
+    }
+}
+
 export interface IMedusaProductsClient {
 
     /**
@@ -10881,6 +11032,297 @@ export interface ITradePricing {
     price?: number | undefined;
     maxPrice?: number | undefined;
     isDisclosePrice?: boolean | undefined;
+}
+
+export class ProcessError implements IProcessError {
+    detail?: string;
+
+    constructor(data?: IProcessError) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.detail = _data["detail"];
+        }
+    }
+
+    static fromJS(data: any): ProcessError {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessError();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["detail"] = this.detail;
+        return data;
+    }
+}
+
+export interface IProcessError {
+    detail?: string;
+}
+
+export class ProcessAccepted implements IProcessAccepted {
+    batchId?: string;
+
+    constructor(data?: IProcessAccepted) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.batchId = _data["batchId"];
+        }
+    }
+
+    static fromJS(data: any): ProcessAccepted {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessAccepted();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["batchId"] = this.batchId;
+        return data;
+    }
+}
+
+export interface IProcessAccepted {
+    batchId?: string;
+}
+
+export class ProcessProduct implements IProcessProduct {
+    sku?: string | undefined;
+    title?: string | undefined;
+    handle?: string | undefined;
+    description?: string | undefined;
+    status?: string | undefined;
+    price?: number | undefined;
+    currency_code?: string | undefined;
+    quantity?: number | undefined;
+
+    constructor(data?: IProcessProduct) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.sku = _data["sku"];
+            this.title = _data["title"];
+            this.handle = _data["handle"];
+            this.description = _data["description"];
+            this.status = _data["status"];
+            this.price = _data["price"];
+            this.currency_code = _data["currency_code"];
+            this.quantity = _data["quantity"];
+        }
+    }
+
+    static fromJS(data: any): ProcessProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessProduct();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["sku"] = this.sku;
+        data["title"] = this.title;
+        data["handle"] = this.handle;
+        data["description"] = this.description;
+        data["status"] = this.status;
+        data["price"] = this.price;
+        data["currency_code"] = this.currency_code;
+        data["quantity"] = this.quantity;
+        return data;
+    }
+}
+
+export interface IProcessProduct {
+    sku?: string | undefined;
+    title?: string | undefined;
+    handle?: string | undefined;
+    description?: string | undefined;
+    status?: string | undefined;
+    price?: number | undefined;
+    currency_code?: string | undefined;
+    quantity?: number | undefined;
+}
+
+export class ProcessBatchStatus implements IProcessBatchStatus {
+    batchId?: string | undefined;
+    detail?: string | undefined;
+    status!: string;
+    data?: ProcessItemResult[] | undefined;
+
+    constructor(data?: IProcessBatchStatus) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.batchId = _data["batchId"];
+            this.detail = _data["detail"];
+            this.status = _data["status"];
+            if (Array.isArray(_data["data"])) {
+                this.data = [] as any;
+                for (let item of _data["data"])
+                    this.data!.push(ProcessItemResult.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): ProcessBatchStatus {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessBatchStatus();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["batchId"] = this.batchId;
+        data["detail"] = this.detail;
+        data["status"] = this.status;
+        if (Array.isArray(this.data)) {
+            data["data"] = [];
+            for (let item of this.data)
+                data["data"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IProcessBatchStatus {
+    batchId?: string | undefined;
+    detail?: string | undefined;
+    status: string;
+    data?: ProcessItemResult[] | undefined;
+}
+
+export class ProcessItemResult implements IProcessItemResult {
+    id?: string | undefined;
+    status!: ProcessItemStatus;
+
+    [key: string]: any;
+
+    constructor(data?: IProcessItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.status = new ProcessItemStatus();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.status = _data["status"] ? ProcessItemStatus.fromJS(_data["status"]) : new ProcessItemStatus();
+        }
+    }
+
+    static fromJS(data: any): ProcessItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["status"] = this.status ? this.status.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IProcessItemResult {
+    id?: string | undefined;
+    status: ProcessItemStatus;
+
+    [key: string]: any;
+}
+
+export class ProcessItemStatus implements IProcessItemStatus {
+    success?: boolean;
+    message?: string;
+    process?: string | undefined;
+
+    constructor(data?: IProcessItemStatus) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.success = _data["success"];
+            this.message = _data["message"];
+            this.process = _data["process"];
+        }
+    }
+
+    static fromJS(data: any): ProcessItemStatus {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProcessItemStatus();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["success"] = this.success;
+        data["message"] = this.message;
+        data["process"] = this.process;
+        return data;
+    }
+}
+
+export interface IProcessItemStatus {
+    success?: boolean;
+    message?: string;
+    process?: string | undefined;
 }
 
 export class MedusaError implements IMedusaError {

@@ -1,4 +1,5 @@
 using Catalog.Api.Dialects.Medusa;
+using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
@@ -39,7 +40,8 @@ builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
 builder.Services.AddTradeDialect();
 
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+    .AddProcessDialect();
 builder.Services.AddWooCommerceDialect(builder.Configuration);
 builder.Services.AddMedusaDialect();
 const string ScopeClaim = ApiKeyAuthenticationHandler.ScopeClaim;

@@ -134,10 +134,3 @@ public sealed class JobResult
     /// <summary>The item as its dialect sent it, for the dialects whose results echo it (process); else null.</summary>
     public string? Echo { get; set; }
 }
-
-/// <summary>What an upsert did: created a new row, or changed the one it matched.</summary>
-public enum UpsertProcess
-{
-    Insert,
-    Update,
-}

@@ -21,7 +21,7 @@ public abstract class JobKind(string name)
 
 internal sealed class JobKind<TCreate, TUpdate>(
     string name,
-    Func<long?, IReadOnlyList<TCreate>, IReadOnlyList<TUpdate>, IReadOnlyList<long>, BatchPolicy, IMessage> command)
+    Func<Lists<TCreate, TUpdate>, long?, BatchPolicy, IMessage> command)
     : JobKind(name)
 {
     public override IMessage? Command(IReadOnlyList<JobEntry> entries, long? parentId, BatchPolicy policy)
@@ -32,32 +32,39 @@ internal sealed class JobKind<TCreate, TUpdate>(
             return null;
         }
 
-        var create = Bodies<TCreate>(entries, JobOperation.Create);
-        var update = Bodies<TUpdate>(entries, JobOperation.Update);
-        var delete = Bodies<long>(entries, JobOperation.Delete);
-        return command(parentId, create, update, delete, policy);
+        var lists = new Lists<TCreate, TUpdate>(
+            Bodies<TCreate>(entries, JobOperation.Create),
+            Bodies<TUpdate>(entries, JobOperation.Update),
+            Bodies<long>(entries, JobOperation.Delete),
+            Bodies<TCreate>(entries, JobOperation.Upsert));
+        return command(lists, parentId, policy);
     }
 
     private static List<T> Bodies<T>(IReadOnlyList<JobEntry> entries, JobOperation operation) =>
         [.. entries.Where(e => e.Operation == operation).Select(e => JobPayload.FromJson<T>(e.Body!.Value))];
 }
 
+/// <summary>A chunk's items by list; upserts have the create's fields.</summary>
+internal sealed record Lists<TCreate, TUpdate>(
+    List<TCreate> Create, List<TUpdate> Update, List<long> Delete, List<TCreate> Upsert);
+
 public static class JobKinds
 {
     public static readonly JobKind Products = new JobKind<ProductCreate, ProductUpdate>(
-        "products", (_, c, u, d, p) => new BatchProducts(c, u, d, p));
+        "products", (l, _, p) => new BatchProducts(l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
 
     public static readonly JobKind Variants = new JobKind<VariantCreate, VariantUpdate>(
-        "variants", (parent, c, u, d, p) => new BatchVariants(parent!.Value, c, u, d, p));
+        "variants",
+        (l, parent, p) => new BatchVariants(parent!.Value, l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
 
     public static readonly JobKind Categories = new JobKind<CategoryCreate, CategoryUpdate>(
-        "categories", (_, c, u, d, p) => new BatchCategories(c, u, d, p));
+        "categories", (l, _, p) => new BatchCategories(l.Create, l.Update, l.Delete, p));
 
     public static readonly JobKind Attributes = new JobKind<AttributeCreate, AttributeUpdate>(
-        "attributes", (_, c, u, d, p) => new BatchAttributes(c, u, d, p));
+        "attributes", (l, _, p) => new BatchAttributes(l.Create, l.Update, l.Delete, p));
 
     public static readonly JobKind WholesaleRoles = new JobKind<WholesaleRoleCreate, WholesaleRoleUpdate>(
-        "wholesale_roles", (_, c, u, d, p) => new BatchWholesaleRoles(c, u, d, p));
+        "wholesale_roles", (l, _, p) => new BatchWholesaleRoles(l.Create, l.Update, l.Delete, p));
 
     public static IReadOnlyList<JobKind> All { get; } = [Products, Variants, Categories, Attributes, WholesaleRoles];
 

@@ -10,6 +10,9 @@ namespace Catalog.Application.Jobs;
 /// </summary>
 public sealed class JobRunner(ISender sender, BatchCheckpoint checkpoint, IBatchWriter writer)
 {
+    private static readonly ItemError NotApplied =
+        ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic job failed.");
+
     /// <summary>Runs the chunk; answers the job as the chunk's transaction left it.</summary>
     public async Task<Job> RunChunkAsync(
         Job job, JobChunk chunk, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -20,82 +23,86 @@ public sealed class JobRunner(ISender sender, BatchCheckpoint checkpoint, IBatch
         var refused = entries.Where(e => e.Refusal is not null).ToList();
         var runnable = entries.Where(e => e.Refusal is null).ToList();
         var inCommand = runnable.GroupBy(e => e.Operation)
-            .SelectMany(g => g.Select((entry, index) => (Key: (ToBatch(g.Key), index), entry)))
+            .SelectMany(g => g.Select((entry, index) => (Key: (g.Key, index), entry)))
             .ToDictionary(p => p.Key, p => p.entry);
+        var refusals = refused.Select(e => Result(job.Id, e, ItemStatus.Failed, null, e.Refusal, null));
 
         Job? recorded = null;
         checkpoint.Rows = outcomes =>
         {
             var results = outcomes
-                .Select(o => Result(job.Id, inCommand[(o.Operation, o.Index)], o.Status, o.Id, o.Error))
-                .Concat(refused.Select(e => Result(job.Id, e, ItemStatus.Failed, null, e.Refusal)))
+                .Select(o => Result(job.Id, inCommand[(OperationOf(o), o.Index)], o.Status, o.Id, o.Error, o.Process))
+                .Concat(refusals)
                 .OrderBy(r => r.Position)
                 .ToList();
-            recorded = job.Progressed(results, leaseUntil);
-            return [new DeleteRow(chunk, MustExist: true), new UpdateRow(recorded, job.Version),
-                .. results.Select(r => new InsertRow(r))];
+            return Checkpoint(job, chunk, results, leaseUntil, out recorded);
         };
 
         var command = JobKinds.Named(job.Kind).Command(runnable, job.ParentId, job.Policy);
         if (command is null || (job.Policy == BatchPolicy.Atomic && refused.Count > 0))
         {
-            await RecordOnlyAsync(runnable, job.Policy, NotApplied, cancellationToken);
+            var unapplied = runnable.Select(e => Result(job.Id, e, ItemStatus.NotApplied, null, NotApplied, null));
+            return await RecordOnlyAsync(job, chunk, leaseUntil, [.. unapplied, .. refusals], cancellationToken);
         }
-        else
+
+        try
         {
-            try
-            {
-                await sender.Send(command, cancellationToken);
-            }
-            catch (NotFoundException missing)
-            {
-                // The resource the whole job names (a variants job's product) is gone: every item fails with it.
-                var error = ItemError.Of(ErrorCodes.NotFound, missing.Message);
-                await RecordOnlyAsync(runnable, job.Policy, e => Failed(e, error), cancellationToken);
-            }
+            await sender.Send(command, cancellationToken);
+        }
+        catch (NotFoundException missing)
+        {
+            // The resource the whole job names (a variants job's product) is gone: every item fails with it.
+            var error = ItemError.Of(ErrorCodes.NotFound, missing.Message);
+            var failed = runnable.Select(e => Result(job.Id, e, ItemStatus.Failed, null, error, null));
+            return await RecordOnlyAsync(job, chunk, leaseUntil, [.. failed, .. refusals], cancellationToken);
         }
 
         return recorded ?? throw new InvalidOperationException("The chunk's checkpoint was never written.");
     }
 
     /// <summary>Runs none of the chunk: every item is recorded as failed with <paramref name="error"/>.</summary>
-    public async Task<Job> FailChunkAsync(
+    public Task<Job> FailChunkAsync(
         Job job, JobChunk chunk, DateTimeOffset leaseUntil, ItemError error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(chunk);
-        var entries = JobPayload.Read(chunk.Payload);
-        var results = entries.Select(e => Result(job.Id, e, ItemStatus.Failed, null, e.Refusal ?? error)).ToList();
-        var recorded = job.Progressed(results, leaseUntil);
-        IReadOnlyList<RowWrite> rows = [new DeleteRow(chunk, MustExist: true), new UpdateRow(recorded, job.Version),
-            .. results.Select(r => new InsertRow(r))];
+        var results = JobPayload.Read(chunk.Payload)
+            .Select(e => Result(job.Id, e, ItemStatus.Failed, null, e.Refusal ?? error, null));
+        return RecordOnlyAsync(job, chunk, leaseUntil, [.. results], cancellationToken);
+    }
+
+    private async Task<Job> RecordOnlyAsync(
+        Job job,
+        JobChunk chunk,
+        DateTimeOffset leaseUntil,
+        IReadOnlyList<JobResult> results,
+        CancellationToken cancellationToken)
+    {
+        var ordered = results.OrderBy(r => r.Position).ToList();
+        var rows = Checkpoint(job, chunk, ordered, leaseUntil, out var recorded);
         await writer.ApplyAsync(new WritePlan([], job.Policy, _ => rows), cancellationToken);
         return recorded;
     }
 
-    private async Task RecordOnlyAsync(
-        IReadOnlyList<JobEntry> runnable,
-        BatchPolicy policy,
-        Func<JobEntry, ItemOutcome> outcome,
-        CancellationToken cancellationToken)
+    /// <summary>The rows that record a chunk: it is gone, the job moved on by its results, and the results.</summary>
+    private static IReadOnlyList<RowWrite> Checkpoint(
+        Job job, JobChunk chunk, IReadOnlyList<JobResult> results, DateTimeOffset leaseUntil, out Job recorded)
     {
-        var rows = checkpoint.Rows!;
-        var outcomes = runnable.Select(outcome).ToList();
-        await writer.ApplyAsync(new WritePlan([], policy, _ => rows(outcomes)), cancellationToken);
+        recorded = job.Progressed(results, leaseUntil);
+        return [new DeleteRow(chunk, MustExist: true), new UpdateRow(recorded, job.Version),
+            .. results.Select(r => new InsertRow(r))];
     }
 
-    private static ItemOutcome NotApplied(JobEntry entry) => new(
-        ToBatch(entry.Operation),
-        entry.Index,
-        null,
-        ItemStatus.NotApplied,
-        ItemError.Of(ErrorCodes.NotApplied, "Not applied: another item of this atomic job failed."));
-
-    private static ItemOutcome Failed(JobEntry entry, ItemError error) =>
-        new(ToBatch(entry.Operation), entry.Index, null, ItemStatus.Failed, error);
+    private static JobOperation OperationOf(ItemOutcome outcome) => outcome switch
+    {
+        { IsUpsert: true } => JobOperation.Upsert,
+        { Operation: BatchOperation.Create } => JobOperation.Create,
+        { Operation: BatchOperation.Update } => JobOperation.Update,
+        _ => JobOperation.Delete,
+    };
 
     private static JobResult Result(
-        long jobId, JobEntry entry, ItemStatus status, long? id, ItemError? error) => new()
+        long jobId, JobEntry entry, ItemStatus status, long? id, ItemError? error, UpsertProcess? process) => new()
         {
             JobId = jobId,
             Position = entry.Position,
@@ -105,15 +112,8 @@ public sealed class JobRunner(ISender sender, BatchCheckpoint checkpoint, IBatch
             ? sent.GetInt64()
             : null),
             Status = status,
+            Process = process,
             Error = error is null ? null : JsonSerializer.Serialize(error, JobPayload.Options),
             Echo = entry.Echo?.GetRawText(),
         };
-
-    private static BatchOperation ToBatch(JobOperation operation) => operation switch
-    {
-        JobOperation.Create => BatchOperation.Create,
-        JobOperation.Update => BatchOperation.Update,
-        JobOperation.Delete => BatchOperation.Delete,
-        _ => throw new NotSupportedException($"A job's {operation} items do not run yet."),
-    };
 }

@@ -22,7 +22,7 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
     [RespondAsync]
     [StreamedBody]
     public Task<AcceptedResult> Products([FromQuery] BatchPolicy policy, CancellationToken cancellationToken) =>
-        SubmitAsync<ProductCreate, ProductUpdate>(JobKinds.Products, null, policy, cancellationToken);
+        SubmitAsync<ProductCreate, ProductUpdate>(JobKinds.Products, null, policy, cancellationToken, upserts: true);
 
     [HttpPost("api/v1/products/{productId:long}/variants/batch")]
     [RespondAsync]
@@ -33,7 +33,7 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
         // As the synchronous route: 404 at once for a product that does not exist.
         await sender.Send(new GetProduct(productId), cancellationToken);
         return await SubmitAsync<VariantCreate, VariantUpdate>(
-            JobKinds.Variants, productId, policy, cancellationToken);
+            JobKinds.Variants, productId, policy, cancellationToken, upserts: true);
     }
 
     [HttpPost("api/v1/categories/batch")]
@@ -56,10 +56,10 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
             JobKinds.WholesaleRoles, null, policy, cancellationToken);
 
     private async Task<AcceptedResult> SubmitAsync<TCreate, TUpdate>(
-        JobKind kind, long? parentId, BatchPolicy policy, CancellationToken cancellationToken)
+        JobKind kind, long? parentId, BatchPolicy policy, CancellationToken cancellationToken, bool upserts = false)
     {
         JobSubmission.AcceptBody(HttpContext);
-        var items = JobSubmission.CanonicalItems<TCreate, TUpdate>(HttpContext, cancellationToken);
+        var items = JobSubmission.CanonicalItems<TCreate, TUpdate>(HttpContext, upserts, cancellationToken);
         var job = await sender.Send(
             new SubmitJob(JobSubmission.OwnerOf(HttpContext), kind, parentId, "canonical", policy, items),
             cancellationToken);

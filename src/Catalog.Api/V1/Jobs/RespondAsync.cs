@@ -77,19 +77,28 @@ internal static class JobSubmission
         }
     }
 
-    /// <summary>The items of a canonical body (<c>{create, update, delete}</c> or <c>{updates}</c>), typed.</summary>
+    /// <summary>
+    /// The items of a canonical body (<c>{create, update, delete}</c>, with <c>upsert</c> where the resource has one,
+    /// or <c>{updates}</c>), typed.
+    /// </summary>
     public static async IAsyncEnumerable<JobItem> CanonicalItems<TCreate, TUpdate>(
-        HttpContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        HttpContext context, bool upserts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
         var lists = new HashSet<string>(StringComparer.Ordinal) { "create", "update", "delete", "updates" };
+        if (upserts)
+        {
+            lists.Add("upsert");
+        }
+
         await foreach (var item in StreamedJson.ReadAsync(context.Request.BodyReader, lists, cancellationToken))
         {
             yield return item.List switch
             {
                 "create" => new JobItem(JobOperation.Create, Typed<TCreate>(item, options)),
                 "delete" => new JobItem(JobOperation.Delete, Typed<long>(item, options)),
+                "upsert" => new JobItem(JobOperation.Upsert, Typed<TCreate>(item, options)),
                 _ => new JobItem(JobOperation.Update, Typed<TUpdate>(item, options)),
             };
         }
@@ -123,3 +132,25 @@ internal static class JobSubmission
 
 /// <summary>A body in a media type or charset a route does not read: a 415.</summary>
 public sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
+/// <summary>
+/// Documents a body that the action reads itself as a stream (<see cref="StreamedBodyAttribute"/>): the parameter
+/// shows the body's schema in the OpenAPI document, but nothing binds it (it stays null), so the body is never read
+/// whole.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class DocumentedBodyAttribute() : ModelBinderAttribute(typeof(UnboundBody))
+{
+    public override Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource BindingSource =>
+        Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body;
+
+    private sealed class UnboundBody : Microsoft.AspNetCore.Mvc.ModelBinding.IModelBinder
+    {
+        public Task BindModelAsync(Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingContext bindingContext)
+        {
+            ArgumentNullException.ThrowIfNull(bindingContext);
+            bindingContext.Result = Microsoft.AspNetCore.Mvc.ModelBinding.ModelBindingResult.Success(null);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,7 +1,17 @@
 namespace Catalog.Application.Common.Batches;
 
-/// <summary>One item's outcome as its batch commits it, in the command's terms (its list and its place there).</summary>
-public sealed record ItemOutcome(BatchOperation Operation, int Index, long? Id, ItemStatus Status, ItemError? Error);
+/// <summary>
+/// One item's outcome as its batch commits it, in the terms of the command sent: its list and its place there, and for
+/// an upsert (<paramref name="IsUpsert"/>) its place among the upserts and what it became.
+/// </summary>
+public sealed record ItemOutcome(
+    BatchOperation Operation,
+    int Index,
+    long? Id,
+    ItemStatus Status,
+    ItemError? Error,
+    bool IsUpsert = false,
+    UpsertProcess? Process = null);
 
 /// <summary>
 /// Rows that commit in the same transaction as a batch's writes, or not at all: how a job records a chunk's results and
@@ -12,6 +22,10 @@ public sealed record ItemOutcome(BatchOperation Operation, int Index, long? Id, 
 public sealed class BatchCheckpoint
 {
     public Func<IReadOnlyList<ItemOutcome>, IReadOnlyList<RowWrite>>? Rows { get; set; }
+
+    /// <summary>How the command's upserts became the engine's creates and updates (set by the command's handler), so
+    /// that outcomes are told in the terms of the command sent.</summary>
+    public UpsertPlan? Upserts { get; set; }
 }
 
 /// <summary>

@@ -140,7 +140,7 @@ public sealed partial class BatchEngine(
             .Where(p => p.entry.IsOpen && p.entry.Rows.Count > 0)
             .ToList();
         var recorded = checkpoint.Rows is { } rows
-            ? failures => rows(Outcomes(all, failures, policy))
+            ? failures => rows([.. Outcomes(all, failures, policy).Select(o => checkpoint.Upserts?.Restore(o) ?? o)])
             : (Func<IReadOnlyDictionary<int, ItemError>, IReadOnlyList<RowWrite>>?)null;
         if ((applied && planned.Count > 0) || recorded is not null)
         {

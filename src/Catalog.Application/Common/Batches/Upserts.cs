@@ -91,6 +91,25 @@ public sealed partial class UpsertPlan
         };
     }
 
+    /// <summary>An outcome in the resolved command's terms, told as the client sent the item.</summary>
+    public ItemOutcome Restore(ItemOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (_slots.Count == 0)
+        {
+            return outcome;
+        }
+
+        var origin = Origin(outcome.Operation, outcome.Index);
+        return outcome with
+        {
+            Index = origin.Index,
+            IsUpsert = origin.IsUpsert,
+            Process = origin.Process,
+            Error = origin.Refusal ?? Renamed(outcome.Error),
+        };
+    }
+
     /// <summary>The engine's answer to the resolved command as the answer to the command sent.</summary>
     public BatchResult<T> Split<T>(BatchResult<T> result)
         where T : class

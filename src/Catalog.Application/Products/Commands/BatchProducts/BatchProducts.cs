@@ -16,13 +16,14 @@ public sealed record BatchProducts(
 }
 
 internal sealed class BatchProductsHandler(
-    BatchEngine engine, ProductBatchSpec spec, ProductUpserts upserts, IMapper mapper)
+    BatchEngine engine, ProductBatchSpec spec, ProductUpserts upserts, BatchCheckpoint checkpoint, IMapper mapper)
     : IRequestHandler<BatchProducts, BatchResult<ProductDto>>
 {
     public async ValueTask<BatchResult<ProductDto>> Handle(
         BatchProducts request, CancellationToken cancellationToken)
     {
         var (command, plan) = await upserts.ResolveAsync(request, cancellationToken);
+        checkpoint.Upserts = plan;
         var result = await engine.RunAsync(spec, command, mapper.Map<ProductDto>, cancellationToken);
         return plan.Split(result);
     }

@@ -17,13 +17,14 @@ public sealed record BatchVariants(
 }
 
 internal sealed class BatchVariantsHandler(
-    BatchEngine engine, VariantBatchSpec spec, VariantUpserts upserts, IMapper mapper)
+    BatchEngine engine, VariantBatchSpec spec, VariantUpserts upserts, BatchCheckpoint checkpoint, IMapper mapper)
     : IRequestHandler<BatchVariants, BatchResult<VariantDto>>
 {
     public async ValueTask<BatchResult<VariantDto>> Handle(
         BatchVariants request, CancellationToken cancellationToken)
     {
         var (command, plan) = await upserts.ResolveAsync(request, cancellationToken);
+        checkpoint.Upserts = plan;
         var result = await engine.RunAsync(spec, command, mapper.Map<VariantDto>, cancellationToken);
         return plan.Split(result);
     }
