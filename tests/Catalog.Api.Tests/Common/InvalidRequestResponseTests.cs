@@ -17,7 +17,7 @@ public abstract class InvalidRequestResponseTests(CatalogApiFactory factory) : C
     [InlineData("not JSON at all", "create=A", "MALFORMED_JSON", null)]
     [InlineData("trailing comma", """{"create": [{"title": "A",}]}""", "MALFORMED_JSON", null)]
     [InlineData("empty body", "", "MALFORMED_JSON", null)]
-    [InlineData("unknown top-level property", """{"create": [ITEM], "upsert": []}""", "INVALID_BODY", "upsert")]
+    [InlineData("unknown top-level property", """{"create": [ITEM], "replace": []}""", "INVALID_BODY", "replace")]
     [InlineData(
         "unknown product property",
         """{"create": [ITEM, {"title": "B", "colour": "red"}]}""",

@@ -204,6 +204,18 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
         status.Should().Be(404, body.Text());
         body.Str("code").Should().Be("NOT_FOUND");
     }
+
+    [Fact]
+    public async Task BatchCategories_WithUpsert_Answers400InvalidBodyAndWritesNothing()
+    {
+        // Only products and variants take upserts; elsewhere the list is an unknown property like any other.
+        var (status, body) = await PostRawAsync(CategoriesBatch, """{"upsert": [{"name": "Shoes"}]}""");
+
+        status.Should().Be(400, body.Text());
+        body.Str("code").Should().Be("INVALID_BODY");
+        body.Fields("errors").Should().Contain("upsert");
+        (await CountRowsAsync()).Categories.Should().Be(0);
+    }
 }
 
 public sealed class CategoriesBatchTestsOnSqlite(SqliteApiFactory f)
