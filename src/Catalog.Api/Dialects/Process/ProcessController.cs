@@ -156,11 +156,15 @@ public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json
             writer,
             new ProcessItemStatus(
                 result.Status == ItemStatus.Succeeded,
-                error?.Message ?? Success,
+                error is null ? Success : MessageOf(error),
                 result.Process?.ToString().ToUpperInvariant()),
             json.Value.JsonSerializerOptions);
         writer.WriteEndObject();
     }
+
+    /// <summary>The one message this API shows: every field's, when several fields failed.</summary>
+    private static string MessageOf(ItemError error) =>
+        error.Details.Count > 1 ? string.Join(" ", error.Details.Select(d => d.Message)) : error.Message;
 
     private async IAsyncEnumerable<JobItem> Items(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
