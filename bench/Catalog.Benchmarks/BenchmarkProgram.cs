@@ -73,7 +73,7 @@ internal static class BenchmarkProgram
     {
         var total = Stopwatch.StartNew();
         var results = await new JobBenchmark(options, Console.WriteLine).RunAsync(CancellationToken.None);
-        var markdown = JobReport.ToMarkdown(results, machine);
+        var markdown = JobReport.ToMarkdown(results, machine, options.ApiEnvironment);
         Console.WriteLine();
         Console.WriteLine(markdown);
         console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
