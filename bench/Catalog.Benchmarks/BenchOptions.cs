@@ -4,11 +4,14 @@ namespace Catalog.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--sizes 10,100,1000 --runs 7 --naive-runs 3 --warmup 10 --markdown results.md</c>, and to look at
-/// one part under a profiler, <c>--operations create,delete --paths batch</c>.
+/// one part under a profiler, <c>--operations create,delete --paths batch</c>. <c>--job 100000</c> runs the job mode
+/// instead (<see cref="Jobs.JobBenchmark"/>), on <c>--databases sqlite,postgres</c>, with <c>--api-env</c> settings
+/// (<c>DOTNET_gcServer=0,...</c>) for the API process.
 /// </summary>
 internal sealed record BenchOptions
 {
-    private const string KnownOptions = "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths";
+    private const string KnownOptions =
+        "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths, --job, --databases, --api-env";
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
 
     public int Runs { get; init; } = 7;
@@ -31,6 +34,15 @@ internal sealed record BenchOptions
     /// </summary>
     public int WarmUpPasses { get; init; } = 10;
 
+    /// <summary>The job mode's item count (products); null runs the synchronous benchmark.</summary>
+    public int? JobItems { get; init; }
+
+    /// <summary>The databases the job mode runs on: sqlite, postgres.</summary>
+    public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
+
+    /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>
+    public IReadOnlyList<string> ApiEnvironment { get; init; } = [];
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -49,6 +61,9 @@ internal sealed record BenchOptions
                 "--markdown" => options with { MarkdownPath = value },
                 "--operations" => options with { Operations = [.. List(value).Select(ParseOperation)] },
                 "--paths" => options with { Paths = List(value) },
+                "--job" => options with { JobItems = Positive(value) },
+                "--databases" => options with { Databases = List(value) },
+                "--api-env" => options with { ApiEnvironment = List(value) },
                 "--warmup" => options with
                 {
                     WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Catalog.Benchmarks.Jobs;
 using Catalog.Benchmarks.Paths;
 using Catalog.Benchmarks.Reporting;
 using Spectre.Console;
@@ -36,6 +37,11 @@ internal static class BenchmarkProgram
         var machine = MachineInfo.Describe();
         console.WriteLine(machine);
         var total = Stopwatch.StartNew();
+        if (options.JobItems is not null)
+        {
+            return await RunJobsAsync(options, machine, console);
+        }
+
         // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
         IBenchPath[] paths = [new BatchPath(), new NaivePath(), new AdoNetPath()];
         if (options.Paths is { } names && names.FirstOrDefault(n => paths.All(p => p.Name != n)) is { } unknown)
@@ -58,6 +64,23 @@ internal static class BenchmarkProgram
         {
             await File.WriteAllTextAsync(markdown, results.ToMarkdown());
             console.WriteLine($"Markdown written to {Path.GetFullPath(markdown)}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RunJobsAsync(BenchOptions options, string machine, IAnsiConsole console)
+    {
+        var total = Stopwatch.StartNew();
+        var results = await new JobBenchmark(options, Console.WriteLine).RunAsync(CancellationToken.None);
+        var markdown = JobReport.ToMarkdown(results, machine, options.ApiEnvironment);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
+        if (options.MarkdownPath is { } path)
+        {
+            await File.WriteAllTextAsync(path, markdown);
+            console.WriteLine($"Markdown written to {Path.GetFullPath(path)}");
         }
 
         return 0;

@@ -61,7 +61,8 @@ internal static class BatchPayloads
         json.WriteEndArray();
     });
 
-    private static void WriteCreate(Utf8JsonWriter json, ProductSpec product)
+    /// <summary>One create item: also what the job mode streams, item after item.</summary>
+    public static void WriteCreate(Utf8JsonWriter json, ProductSpec product)
     {
         json.WriteStartObject();
         json.WriteString("title", product.Title);

@@ -25,8 +25,10 @@ internal sealed record ProductSpec(int Index, string Prefix)
 
     public static readonly string[] Currencies = ["usd", "eur"];
 
-    public static IReadOnlyList<ProductSpec> Many(int count, string prefix) =>
-        [.. Enumerable.Range(0, count).Select(i => new ProductSpec(i, prefix))];
+    public static IReadOnlyList<ProductSpec> Many(int count, string prefix) => Range(0, count, prefix);
+
+    public static IReadOnlyList<ProductSpec> Range(int start, int count, string prefix) =>
+        [.. Enumerable.Range(start, count).Select(i => new ProductSpec(i, prefix))];
 }
 
 /// <summary>A product as the API stored it: the ids an update or a delete must name.</summary>

@@ -75,7 +75,7 @@ internal sealed partial class SubmitJobHandler(
         // A chunk runs as one canonical batch, so it is never larger than one.
         var (max, chunkSize) = (options.Value.MaxItems, Math.Min(options.Value.ChunkSize, batches.Value.MaxItems));
         var atomic = request.Policy == BatchPolicy.Atomic;
-        var pending = new Dictionary<int, List<JobEntry>>();
+        var pending = new Dictionary<int, List<PendingEntry>>();
         var chunksOfRank = new Dictionary<int, int>();
         var indexes = new Dictionary<JobOperation, int>();
         var position = 0;
@@ -97,10 +97,9 @@ internal sealed partial class SubmitJobHandler(
 
             var index = indexes.GetValueOrDefault(item.Operation);
             indexes[item.Operation] = index + 1;
-            var body = item.Item is null ? (JsonElement?)null : JobPayload.ToJson(item.Item);
             var rank = atomic ? 0 : RankOf(item.Operation);
             var entries = pending.TryGetValue(rank, out var list) ? list : pending[rank] = [];
-            entries.Add(new JobEntry(position++, item.Operation, index, body, item.Refusal, item.Echo));
+            entries.Add(new PendingEntry(position++, item.Operation, index, item.Item, item.Refusal, item.Echo));
             if (entries.Count == chunkSize)
             {
                 await FlushAsync(rank);
@@ -130,12 +129,20 @@ internal sealed partial class SubmitJobHandler(
                 JobId = jobId,
                 Number = number,
                 ItemCount = entries.Count,
-                Payload = JobPayload.Write(entries),
+                Payload = JsonSerializer.Serialize(entries, JobPayload.Options),
             };
             await store.AddChunkAsync(chunk, cancellationToken);
             entries.Clear();
         }
     }
+
+    /// <summary>
+    /// A <see cref="JobEntry"/> whose body is still the typed item: the chunk's JSON is the same (the same names in the
+    /// same order, the body written from its runtime type), but each item is written once, straight into the chunk,
+    /// rather than first into a JSON document of its own.
+    /// </summary>
+    private sealed record PendingEntry(
+        int Position, JobOperation Operation, int Index, object? Body, ItemError? Refusal, JsonElement? Echo);
 
     private static int RankOf(JobOperation operation) => operation switch
     {
