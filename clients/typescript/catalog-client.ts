@@ -2828,7 +2828,7 @@ export class TradeProductsClient implements ITradeProductsClient {
 
 export interface IProcessClient {
 
-    products(documented?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted>;
+    products(products?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted>;
 
     batch(batchId: string, signal?: AbortSignal): Promise<ProcessBatchStatus>;
 }
@@ -2843,11 +2843,11 @@ export class ProcessClient implements IProcessClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    products(documented?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted> {
+    products(products?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted> {
         let url_ = this.baseUrl + "/process/products";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(documented);
+        const content_ = JSON.stringify(products);
 
         let options_: RequestInit = {
             body: content_,

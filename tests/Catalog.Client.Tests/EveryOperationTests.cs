@@ -32,6 +32,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IWholesaleSuiteProductsClient> _wwsProducts = null!;
     private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
+    private RecordedClient<IProcessClient> _process = null!;
 
     public async Task InitializeAsync()
     {
@@ -53,6 +54,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         _wwsVariations =
             _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
         _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
+        _process = _recorder.Record<IProcessClient>(new ProcessClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -73,6 +75,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         await WriteAndReadWooCommerceAsync();
         await WriteAndReadWholesaleSuiteAsync();
         await WriteAndReadMedusaAsync();
+        await UpsertThroughProcessAsync();
         await DeleteEverythingAsync(catalog);
 
         using (new AssertionScope())
@@ -186,6 +189,29 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         quote.Unit_price.Should().Be(12m);
         quote.Total.Should().Be(36m);
         quote.Reason.Should().Be(PriceReason.WholesalePrice);
+    }
+
+    /// <summary>The process dialect: an upsert by SKU as a batch, polled until it reports every item.</summary>
+    private async Task UpsertThroughProcessAsync()
+    {
+        var accepted = await _process.Call(nameof(IProcessClient.ProductsAsync), c => c.ProductsAsync(
+            [new ProcessProduct { Sku = "PROCESS-1", Title = "Processed", Price = 7.5m, Quantity = 2 }]));
+        accepted.BatchId.Should().NotBeNullOrEmpty();
+
+        ProcessBatchStatus status;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            status = await _process.Call(nameof(IProcessClient.BatchAsync), c => c.BatchAsync(accepted.BatchId!));
+            (DateTime.UtcNow < deadline).Should().BeTrue("the batch should finish");
+        }
+        while (status.Status is "PENDING" or "RUNNING");
+
+        status.Status.Should().Be("SUCCESS");
+        var item = status.Data!.Single();
+        item.Status.Success.Should().BeTrue();
+        item.Status.Process.Should().Be("INSERT");
+        item.AdditionalProperties["sku"].ToString().Should().Be("PROCESS-1");
     }
 
     private async Task UpdateThroughTradeAsync(long productId)

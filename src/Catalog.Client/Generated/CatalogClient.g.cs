@@ -6495,7 +6495,7 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? documented = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -6537,7 +6537,7 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? documented = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6545,7 +6545,7 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(documented, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(products, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;

@@ -33,9 +33,9 @@ public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json
     [ProducesResponseType<ProcessError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProcessError>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<ProcessAccepted>> Products(
-        [DocumentedBody] IReadOnlyList<ProcessProduct>? documented, CancellationToken cancellationToken)
+        [DocumentedBody] IReadOnlyList<ProcessProduct>? products, CancellationToken cancellationToken)
     {
-        _ = documented;
+        _ = products;
         try
         {
             JobSubmission.AcceptBody(HttpContext);
