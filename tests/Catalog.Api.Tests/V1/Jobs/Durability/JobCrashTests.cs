@@ -35,19 +35,21 @@ public abstract class JobCrashTests(ITestOutputHelper output)
             var stalled = new ProductJob("stalled", Items);
             using (var abandon = new CancellationTokenSource())
             {
-                var submission = stalled.SubmitStalledAsync(api.Client, Items / 2, abandon.Token);
-                await WaitForAsync(async () => await database.CountAsync("SELECT COUNT(*) FROM job_chunks") >= 5);
+                var submission = stalled.SubmitStalledAsync(api.Client, Items / 10, abandon.Token);
+                await WaitForAsync(async () => await database.CountAsync("SELECT COUNT(*) FROM job_chunks") >= 2);
                 await api.KillAsync();
                 await abandon.CancelAsync();
                 await NotAcceptedAsync(submission);
             }
 
+            output.WriteLine($"{clock.Elapsed}: killed while receiving");
             api = await StartAsync(database, instances);
             var list = JsonNode.Parse(await api.Client.GetStringAsync(new Uri("/api/v1/jobs", UriKind.Relative)))!;
             list["items"]!.AsArray().Should().BeEmpty("a job whose body never arrived whole is nobody's job");
 
             var job = new ProductJob("crash", Items);
             await job.SubmitAsync(api.Client);
+            output.WriteLine($"{clock.Elapsed}: job {job.Id} accepted");
             var killedAt = new List<long>();
             foreach (var point in KillPoints)
             {
@@ -58,6 +60,7 @@ public abstract class JobCrashTests(ITestOutputHelper output)
                 killedAt.Add(await database.CountAsync($"SELECT processed FROM jobs WHERE id = {job.Id}"));
                 output.WriteLine($"{clock.Elapsed}: killed at {killedAt[^1]} processed (polled {seen.ToJsonString()})");
                 api = await StartAsync(database, instances);
+                output.WriteLine($"{clock.Elapsed}: restarted");
             }
 
             var finished = await job.WaitUntilAsync(api.Client, ProductJob.IsFinished, Patience);

@@ -28,7 +28,9 @@ public sealed class JobTwoInstanceTestsOnPostgres(ITestOutputHelper output)
             a = await ApiProcess.StartAsync("A", database.Provider, database.ConnectionString, Lease);
             b = await ApiProcess.StartAsync("B", database.Provider, database.ConnectionString, Lease);
             var jobs = Enumerable.Range(0, Jobs).Select(n => new ProductJob($"job{n}", ItemsPerJob)).ToArray();
+            output.WriteLine($"{clock.Elapsed}: A and B started");
             await Task.WhenAll(jobs.Select((job, n) => job.SubmitAsync((n % 2 == 0 ? a : b).Client)));
+            output.WriteLine($"{clock.Elapsed}: jobs {string.Join(", ", jobs.Select(j => j.Id))} accepted");
 
             var victim = await JobRunningOnAsync(database, a);
             await a.KillAsync();
