@@ -32,6 +32,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IWholesaleSuiteProductsClient> _wwsProducts = null!;
     private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
+    private RecordedClient<IJobsClient> _jobs = null!;
 
     public async Task InitializeAsync()
     {
@@ -53,6 +54,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         _wwsVariations =
             _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
         _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
+        _jobs = _recorder.Record<IJobsClient>(new JobsClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -73,6 +75,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         await WriteAndReadWooCommerceAsync();
         await WriteAndReadWholesaleSuiteAsync();
         await WriteAndReadMedusaAsync();
+        await RunAJobAsync();
         await DeleteEverythingAsync(catalog);
 
         using (new AssertionScope())
@@ -496,6 +499,39 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         listed.Products!.Select(p => p.Handle).Should().Contain("canvas-tote");
         var read = await _medusa.Call(nameof(IMedusaProductsClient.GetAsync), c => c.GetAsync(tote.Id));
         read.Product!.Variants!.Select(v => v.Sku).Should().BeEquivalentTo("TOTE-N", "TOTE-B");
+    }
+
+    /// <summary>A products batch sent as a job (<c>Prefer: respond-async</c>), polled, its results read.</summary>
+    private async Task RunAJobAsync()
+    {
+        var request = new ProductBatchRequest
+        {
+            Create =
+            [
+                new ProductCreate { Title = "Job tee", Variants = [new ProductVariantWrite { Title = "M", Sku = "JOB-M" }] },
+            ],
+        };
+        var submitted = await _products.Call(
+            nameof(IProductsClient.BatchAsync),
+            c => CatalogJobs.SubmitAsync(prefer => c.BatchAsync(request, prefer: prefer)));
+        submitted.Total.Should().Be(1);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var job = submitted;
+        while (job.Status is JobStatusContract.Queued or JobStatusContract.Running)
+        {
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the job should finish");
+            await Task.Delay(50);
+            job = await _jobs.Call(nameof(IJobsClient.GetAsync), c => c.GetAsync(submitted.Id));
+        }
+
+        var results = await _jobs.Call(nameof(IJobsClient.ResultsAsync), c => c.ResultsAsync(job.Id));
+        results.Items.Single().Status.Should().Be(ItemStatus.Succeeded, results.Items.Single().Error?.Message);
+        job.Status.Should().Be(JobStatusContract.Succeeded);
+        var list = await _jobs.Call(nameof(IJobsClient.ListAsync), c => c.ListAsync());
+        list.Items.Select(j => j.Id).Should().Contain(job.Id);
+        var cancel = () => _jobs.Call(nameof(IJobsClient.CancelAsync), c => c.CancelAsync(job.Id));
+        (await cancel.Should().ThrowAsync<CatalogApiException<ProblemResponse>>()).Which.StatusCode.Should().Be(409);
     }
 
     private async Task DeleteEverythingAsync(Seeded catalog)
