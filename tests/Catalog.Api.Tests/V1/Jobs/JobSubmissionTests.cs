@@ -334,7 +334,7 @@ public abstract class JobSubmissionTests(CatalogApiFactory factory) : JobsApiTes
         var (status, body) = await SendAsync(HttpMethod.Delete, JobUrl(id));
 
         status.Should().Be(409, body.Text());
-        body.Str("code").Should().NotBeNullOrEmpty();
+        body.Str("code").Should().Be("CONFLICT");
         (await GetAsync(JobUrl(id))).Body.Str("status").Should().Be("succeeded");
     }
 
