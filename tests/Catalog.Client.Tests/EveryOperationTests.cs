@@ -508,7 +508,10 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         {
             Create =
             [
-                new ProductCreate { Title = "Job tee", Variants = [new ProductVariantWrite { Title = "M", Sku = "JOB-M" }] },
+                new ProductCreate
+                {
+                    Title = "Job tee", Variants = [new ProductVariantWrite { Title = "M", Sku = "JOB-M" }],
+                },
             ],
         };
         var submitted = await _products.Call(

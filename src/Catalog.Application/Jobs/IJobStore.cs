@@ -24,7 +24,9 @@ public interface IJobStore
     Task<IReadOnlyList<Job>> ListAsync(
         long ownerKeyId, long? before, int limit, CancellationToken cancellationToken);
 
-    /// <summary>A job's results after <paramref name="after"/> (a position), in order; of one status if given.</summary>
+    /// <summary>
+    /// A job's results after <paramref name="after"/> (a position), in order; of one status if given.
+    /// </summary>
     Task<IReadOnlyList<JobResult>> ResultsAsync(
         long jobId, ItemStatus? status, int after, int limit, CancellationToken cancellationToken);
 

@@ -10,9 +10,9 @@ namespace Catalog.Infrastructure.Jobs;
 
 /// <summary>
 /// Runs queued jobs, one at a time per instance, chunk by chunk. A job is leased before it runs and the lease is
-/// renewed while it runs; each chunk commits with the job's progress (see <see cref="JobRunner"/>), so a killed instance leaves
-/// the job at its last committed chunk, and whichever instance claims it after the lease expires goes on from there.
-/// Between jobs, it purges those past retention.
+/// renewed while it runs; each chunk commits with the job's progress (see <see cref="JobRunner"/>), so a killed
+/// instance leaves the job at its last committed chunk, and whichever instance claims it after the lease expires goes
+/// on from there. Between jobs, it purges those past retention.
 /// </summary>
 internal sealed partial class JobWorker(
     IServiceScopeFactory scopes,
@@ -26,7 +26,8 @@ internal sealed partial class JobWorker(
     private const int PurgeBatch = 5_000;
     private static readonly TimeSpan AbandonedUpload = TimeSpan.FromHours(1);
     private static readonly ItemError GaveUp = ItemError.Of(
-        ErrorCodes.InternalError, "The item could not be applied (its chunk failed three times); the error was logged.");
+        ErrorCodes.InternalError,
+        "The item could not be applied (its chunk failed three times); the error was logged.");
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}";
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 

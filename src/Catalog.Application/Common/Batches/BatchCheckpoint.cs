@@ -1,6 +1,8 @@
 namespace Catalog.Application.Common.Batches;
 
-/// <summary>One item's outcome as its batch commits it, in the command's terms (its list and its place there).</summary>
+/// <summary>
+/// One item's outcome as its batch commits it, in the command's terms (its list and its place there).
+/// </summary>
 public sealed record ItemOutcome(BatchOperation Operation, int Index, long? Id, ItemStatus Status, ItemError? Error);
 
 /// <summary>
