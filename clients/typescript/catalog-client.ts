@@ -9,7 +9,11 @@
 
 export interface IWholesaleRolesClient {
 
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
 
@@ -26,7 +30,11 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -41,6 +49,7 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
             method: "POST",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -60,6 +69,13 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = BatchResponseOfWholesaleRoleItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -223,11 +239,23 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
 
 export interface IProductsClient {
 
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
 
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
 
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
 
@@ -244,7 +272,11 @@ export class ProductsClient implements IProductsClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -259,6 +291,7 @@ export class ProductsClient implements IProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -278,6 +311,13 @@ export class ProductsClient implements IProductsClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = BatchResponseOfProductItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -315,7 +355,11 @@ export class ProductsClient implements IProductsClient {
         return Promise.resolve<BatchResponseOfProductItemResult>(null as any);
     }
 
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -330,6 +374,7 @@ export class ProductsClient implements IProductsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -349,6 +394,13 @@ export class ProductsClient implements IProductsClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = PatchResponseOfProductItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -386,7 +438,11 @@ export class ProductsClient implements IProductsClient {
         return Promise.resolve<PatchResponseOfProductItemResult>(null as any);
     }
 
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/{productId}/variants/batch?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -404,6 +460,7 @@ export class ProductsClient implements IProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -423,6 +480,13 @@ export class ProductsClient implements IProductsClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = BatchResponseOfVariantItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -977,7 +1041,11 @@ export class JobsClient implements IJobsClient {
 
 export interface ICategoriesClient {
 
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
 
     list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
 
@@ -994,7 +1062,11 @@ export class CategoriesClient implements ICategoriesClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
         let url_ = this.baseUrl + "/api/v1/categories/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1009,6 +1081,7 @@ export class CategoriesClient implements ICategoriesClient {
             method: "POST",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1028,6 +1101,13 @@ export class CategoriesClient implements ICategoriesClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = BatchResponseOfCategoryItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -1193,7 +1273,11 @@ export class CategoriesClient implements ICategoriesClient {
 
 export interface IAttributesClient {
 
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
 
@@ -1210,7 +1294,11 @@ export class AttributesClient implements IAttributesClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
         let url_ = this.baseUrl + "/api/v1/attributes/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1225,6 +1313,7 @@ export class AttributesClient implements IAttributesClient {
             method: "POST",
             signal,
             headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1244,6 +1333,13 @@ export class AttributesClient implements IAttributesClient {
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result200 = BatchResponseOfAttributeItemResult.fromJS(resultData200);
             return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -4009,6 +4105,94 @@ export enum BatchPolicy {
     Atomic = "atomic",
 }
 
+export class JobResponse implements IJobResponse {
+    id!: number;
+    kind!: string;
+    status!: JobStatusContract;
+    policy!: BatchPolicy;
+    total!: number;
+    processed!: number;
+    left!: number;
+    summary!: BatchSummaryContract;
+    created_at!: Date;
+    started_at?: Date | undefined;
+    finished_at?: Date | undefined;
+
+    constructor(data?: IJobResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.summary = new BatchSummaryContract();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.kind = _data["kind"];
+            this.status = _data["status"];
+            this.policy = _data["policy"];
+            this.total = _data["total"];
+            this.processed = _data["processed"];
+            this.left = _data["left"];
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
+            this.finished_at = _data["finished_at"] ? new Date(_data["finished_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): JobResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new JobResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["kind"] = this.kind;
+        data["status"] = this.status;
+        data["policy"] = this.policy;
+        data["total"] = this.total;
+        data["processed"] = this.processed;
+        data["left"] = this.left;
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
+        data["finished_at"] = this.finished_at ? this.finished_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IJobResponse {
+    id: number;
+    kind: string;
+    status: JobStatusContract;
+    policy: BatchPolicy;
+    total: number;
+    processed: number;
+    left: number;
+    summary: BatchSummaryContract;
+    created_at: Date;
+    started_at?: Date | undefined;
+    finished_at?: Date | undefined;
+}
+
+export enum JobStatusContract {
+    Queued = "queued",
+    Running = "running",
+    Succeeded = "succeeded",
+    PartiallySucceeded = "partially_succeeded",
+    Failed = "failed",
+    Cancelled = "cancelled",
+}
+
 export class PageOfWholesaleRoleDto implements IPageOfWholesaleRoleDto {
     items!: WholesaleRoleDto[];
     total!: number;
@@ -6524,94 +6708,6 @@ export class JobListResponse implements IJobListResponse {
 export interface IJobListResponse {
     items: JobResponse[];
     next_before?: number | undefined;
-}
-
-export class JobResponse implements IJobResponse {
-    id!: number;
-    kind!: string;
-    status!: JobStatusContract;
-    policy!: BatchPolicy;
-    total!: number;
-    processed!: number;
-    left!: number;
-    summary!: BatchSummaryContract;
-    created_at!: Date;
-    started_at?: Date | undefined;
-    finished_at?: Date | undefined;
-
-    constructor(data?: IJobResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.summary = new BatchSummaryContract();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.kind = _data["kind"];
-            this.status = _data["status"];
-            this.policy = _data["policy"];
-            this.total = _data["total"];
-            this.processed = _data["processed"];
-            this.left = _data["left"];
-            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
-            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
-            this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
-            this.finished_at = _data["finished_at"] ? new Date(_data["finished_at"].toString()) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): JobResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new JobResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["kind"] = this.kind;
-        data["status"] = this.status;
-        data["policy"] = this.policy;
-        data["total"] = this.total;
-        data["processed"] = this.processed;
-        data["left"] = this.left;
-        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
-        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
-        data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
-        data["finished_at"] = this.finished_at ? this.finished_at.toISOString() : undefined as any;
-        return data;
-    }
-}
-
-export interface IJobResponse {
-    id: number;
-    kind: string;
-    status: JobStatusContract;
-    policy: BatchPolicy;
-    total: number;
-    processed: number;
-    left: number;
-    summary: BatchSummaryContract;
-    created_at: Date;
-    started_at?: Date | undefined;
-    finished_at?: Date | undefined;
-}
-
-export enum JobStatusContract {
-    Queued = "queued",
-    Running = "running",
-    Succeeded = "succeeded",
-    PartiallySucceeded = "partially_succeeded",
-    Failed = "failed",
-    Cancelled = "cancelled",
 }
 
 export class JobResultsResponse implements IJobResultsResponse {

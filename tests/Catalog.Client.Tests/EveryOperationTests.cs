@@ -33,6 +33,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
     private RecordedClient<IProcessClient> _process = null!;
+    private RecordedClient<IJobsClient> _jobs = null!;
 
     public async Task InitializeAsync()
     {
@@ -55,6 +56,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
             _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
         _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
         _process = _recorder.Record<IProcessClient>(new ProcessClient(bearer));
+        _jobs = _recorder.Record<IJobsClient>(new JobsClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -76,6 +78,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         await WriteAndReadWholesaleSuiteAsync();
         await WriteAndReadMedusaAsync();
         await UpsertThroughProcessAsync();
+        await RunAJobAsync();
         await DeleteEverythingAsync(catalog);
 
         using (new AssertionScope())
@@ -524,11 +527,47 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         read.Product!.Variants!.Select(v => v.Sku).Should().BeEquivalentTo("TOTE-N", "TOTE-B");
     }
 
+    /// <summary>A products batch sent as a job (<c>Prefer: respond-async</c>), polled, its results read.</summary>
+    private async Task RunAJobAsync()
+    {
+        var request = new ProductBatchRequest
+        {
+            Create =
+            [
+                new ProductCreate
+                {
+                    Title = "Job tee", Variants = [new ProductVariantWrite { Title = "M", Sku = "JOB-M" }],
+                },
+            ],
+        };
+        var submitted = await _products.Call(
+            nameof(IProductsClient.BatchAsync),
+            c => CatalogJobs.SubmitAsync(prefer => c.BatchAsync(request, prefer: prefer)));
+        submitted.Total.Should().Be(1);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var job = submitted;
+        while (job.Status is JobStatusContract.Queued or JobStatusContract.Running)
+        {
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the job should finish");
+            await Task.Delay(50);
+            job = await _jobs.Call(nameof(IJobsClient.GetAsync), c => c.GetAsync(submitted.Id));
+        }
+
+        var results = await _jobs.Call(nameof(IJobsClient.ResultsAsync), c => c.ResultsAsync(job.Id));
+        results.Items.Single().Status.Should().Be(ItemStatus.Succeeded, results.Items.Single().Error?.Message);
+        job.Status.Should().Be(JobStatusContract.Succeeded);
+        var list = await _jobs.Call(nameof(IJobsClient.ListAsync), c => c.ListAsync());
+        list.Items.Select(j => j.Id).Should().Contain(job.Id);
+        var cancel = () => _jobs.Call(nameof(IJobsClient.CancelAsync), c => c.CancelAsync(job.Id));
+        (await cancel.Should().ThrowAsync<CatalogApiException<ProblemResponse>>()).Which.StatusCode.Should().Be(409);
+    }
+
     private async Task DeleteEverythingAsync(Seeded catalog)
     {
         var all = await _products.Call(nameof(IProductsClient.ListAsync), c => c.ListAsync(limit: 100));
-        all.Total.Should().Be(6, "the canonical shirt, Woo's tee and hoodie, Wholesale Suite's apron and jacket, "
-            + "Medusa's tote");
+        all.Total.Should().Be(7, "the canonical shirt, Woo's tee and hoodie, Wholesale Suite's apron and jacket, "
+            + "Medusa's tote, the job's tee");
         var ids = all.Items!.Select(p => Id(p.Id)).ToList();
 
         var products = await _products.Call(nameof(IProductsClient.BatchAsync),

@@ -41,6 +41,7 @@ public static class CatalogOpenApi
             }
 
             settings.OperationProcessors.Add(new Operations());
+            settings.OperationProcessors.Add(new RespondAsyncOperations());
             settings.PostProcess = document =>
             {
                 document.Servers.Clear();

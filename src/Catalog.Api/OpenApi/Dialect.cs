@@ -3,7 +3,9 @@ using NSwag;
 
 namespace Catalog.Api.OpenApi;
 
-/// <summary>The document's tags: Catalog's own API and one per dialect, found by the controller's folder.</summary>
+/// <summary>
+/// The document's tags: Catalog's own API, its jobs, and one per dialect, found by the controller's folder.
+/// </summary>
 internal sealed record Dialect(string Name, string Namespace, string Description)
 {
     private static readonly Dialect Catalog = new(
@@ -11,6 +13,8 @@ internal sealed record Dialect(string Name, string Namespace, string Description
 
     private static readonly Dialect[] Dialects =
     [
+        new("Jobs", "Catalog.Api.V1.Jobs",
+            "Batches sent with `Prefer: respond-async`: where each stands, its item results, cancelling it."),
         new("WooCommerce", "Catalog.Api.Dialects.WooCommerce", "WooCommerce's REST API v3 (`/wp-json/wc/v3`)."),
         new("Wholesale Suite", "Catalog.Api.Dialects.WholesaleSuite",
             "Wholesale Suite's products API (`/wp-json/wholesale/v1`)."),

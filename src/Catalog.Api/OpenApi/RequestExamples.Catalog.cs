@@ -14,6 +14,11 @@ internal sealed partial class RequestExamples
             }
             """),
         ["WholesaleRoles_Get"] = OperationExample.Read(("id", 1)),
+
+        // Job 1: the first batch sent with Prefer: respond-async.
+        ["Jobs_Get"] = OperationExample.Read(("id", 1)),
+        ["Jobs_Results"] = OperationExample.Read(("id", 1)),
+        ["Jobs_Cancel"] = OperationExample.Read(("id", 1)),
         ["Products_Batch"] = OperationExample.Of("""
             {
               "create": [

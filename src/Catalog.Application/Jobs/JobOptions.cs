@@ -13,6 +13,9 @@ public sealed class JobOptions
     /// <summary>How long finished jobs and their results are kept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How often an idle worker purges the jobs past <see cref="Retention"/>.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a worker holds a job without renewing; another instance takes over an expired lease.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -3,7 +3,7 @@ using Catalog.Infrastructure.Persistence;
 
 namespace Catalog.Infrastructure.Jobs;
 
-internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider) : IJobStore
+internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, TimeProvider clock) : IJobStore
 {
     public async Task<Job> AddAsync(Job job, CancellationToken cancellationToken)
     {
@@ -86,6 +86,8 @@ internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider) :
                     connection, transaction, provider.NextJobSql, cancellationToken, ("now", now));
                 if (claimed is { } id)
                 {
+                    // Started now, not at `now`: that was read before the claim, which may have waited for the
+                    // submission's write lock (SQLite), and would put started_at before created_at.
                     await ExecuteAsync(
                         connection,
                         transaction,
@@ -97,7 +99,7 @@ internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider) :
                         cancellationToken,
                         ("owner", owner),
                         ("until", until),
-                        ("now", now),
+                        ("now", clock.GetUtcNow()),
                         ("id", id));
                 }
 

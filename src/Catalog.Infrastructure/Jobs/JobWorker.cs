@@ -195,7 +195,7 @@ internal sealed partial class JobWorker(
             return;
         }
 
-        _nextPurge = now + TimeSpan.FromMinutes(1);
+        _nextPurge = now + options.Value.PurgeInterval;
         var cutoff = now - options.Value.Retention;
         int deleted;
         do

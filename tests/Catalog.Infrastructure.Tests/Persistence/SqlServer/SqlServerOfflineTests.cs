@@ -68,7 +68,8 @@ public sealed class SqlServerOfflineTests : IDisposable
         var generated = _db.Model.GetEntityTypes()
             .Where(e => e.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd }]).ToList();
 
-        generated.Should().HaveCount(9, "products, variants, prices, categories, attributes, values, roles, keys, jobs");
+        generated.Should().HaveCount(
+            9, "products, variants, prices, categories, attributes, values, roles, keys, jobs");
         foreach (var name in generated.Select(e => e.GetTableName()))
         {
             Script.Should().Contain($"CREATE SEQUENCE [{name}_id_seq]")
