@@ -68,6 +68,10 @@ public sealed record JobItemResult(
     ItemStatus Status,
     ItemError? Error)
 {
+    /// <summary>What an upsert became: <c>insert</c> or <c>update</c> (when that was known). Only on upserts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UpsertProcess? Process { get; init; }
+
     public static JobItemResult From(JobResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -77,7 +81,10 @@ public sealed record JobItemResult(
             result.ItemIndex,
             result.ItemId,
             result.Status,
-            result.Error is null ? null : JsonSerializer.Deserialize<ItemError>(result.Error, JobPayload.Options));
+            result.Error is null ? null : JsonSerializer.Deserialize<ItemError>(result.Error, JobPayload.Options))
+        {
+            Process = result.Process,
+        };
     }
 }
 
