@@ -16,6 +16,8 @@ internal sealed record Dialect(string Name, string Namespace, string Description
             "Wholesale Suite's products API (`/wp-json/wholesale/v1`)."),
         new("Medusa", "Catalog.Api.Dialects.Medusa", "Medusa's admin products API (`/admin/products`)."),
         new("Trade", "Catalog.Api.Dialects.Trade", "The trade API's batch update (`/v1/products/batch`)."),
+        new("Operation list", "Catalog.Api.Dialects.OperationList",
+            "The operation-list batch commands (`/api/products/batches.json`, `/api/batches/{id}.json`): asynchronous."),
     ];
 
     public static IEnumerable<OpenApiTag> Tags =>

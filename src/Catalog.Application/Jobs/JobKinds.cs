@@ -50,6 +50,10 @@ public static class JobKinds
     public static readonly JobKind Variants = new JobKind<VariantCreate, VariantUpdate>(
         "variants", (parent, c, u, d, p) => new BatchVariants(parent!.Value, c, u, d, p));
 
+    /// <summary>Variants of any products: each create names its product, updates and deletes go by variant id.</summary>
+    public static readonly JobKind VariantsAcrossProducts = new JobKind<VariantCreate, VariantUpdate>(
+        "variants_across_products", (_, c, u, d, p) => new BatchVariants(null, c, u, d, p));
+
     public static readonly JobKind Categories = new JobKind<CategoryCreate, CategoryUpdate>(
         "categories", (_, c, u, d, p) => new BatchCategories(c, u, d, p));
 
@@ -59,7 +63,8 @@ public static class JobKinds
     public static readonly JobKind WholesaleRoles = new JobKind<WholesaleRoleCreate, WholesaleRoleUpdate>(
         "wholesale_roles", (_, c, u, d, p) => new BatchWholesaleRoles(c, u, d, p));
 
-    public static IReadOnlyList<JobKind> All { get; } = [Products, Variants, Categories, Attributes, WholesaleRoles];
+    public static IReadOnlyList<JobKind> All { get; } =
+        [Products, Variants, VariantsAcrossProducts, Categories, Attributes, WholesaleRoles];
 
     public static JobKind Named(string name) =>
         All.FirstOrDefault(k => k.Name == name) ?? throw new InvalidOperationException($"No job kind '{name}'.");

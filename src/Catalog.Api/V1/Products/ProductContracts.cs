@@ -30,7 +30,8 @@ public sealed record ProductItemResult : ItemResultContract
 /// <summary><c>{create, update, delete}</c> of the variants of one product.</summary>
 public sealed record VariantBatchRequest : BatchRequest<VariantCreate, VariantUpdate>
 {
-    public BatchVariants ToCommand(long productId, BatchPolicy policy) =>
+    /// <param name="productId">The product whose variants change; null for variants of any products.</param>
+    public BatchVariants ToCommand(long? productId, BatchPolicy policy) =>
         new(productId, Create ?? [], Update ?? [], Delete ?? [], policy);
 }
 
