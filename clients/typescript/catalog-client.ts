@@ -11079,7 +11079,7 @@ export interface ITradePricing {
 }
 
 export class OperationListError implements IOperationListError {
-    error?: string;
+    error!: string;
     code?: string | undefined;
     details?: FieldError[] | undefined;
 
@@ -11125,13 +11125,13 @@ export class OperationListError implements IOperationListError {
 }
 
 export interface IOperationListError {
-    error?: string;
+    error: string;
     code?: string | undefined;
     details?: FieldError[] | undefined;
 }
 
 export class OperationListBatchCreated implements IOperationListBatchCreated {
-    id?: number;
+    id!: number;
 
     constructor(data?: IOperationListBatchCreated) {
         if (data) {
@@ -11163,7 +11163,7 @@ export class OperationListBatchCreated implements IOperationListBatchCreated {
 }
 
 export interface IOperationListBatchCreated {
-    id?: number;
+    id: number;
 }
 
 export class ProductOperation implements IProductOperation {
@@ -11457,10 +11457,10 @@ export interface IOperationListVariant {
 }
 
 export class OperationListBatchStatus implements IOperationListBatchStatus {
-    left?: number;
-    total?: number;
-    is_processed?: boolean;
-    results?: { [key: string]: OperationListError; };
+    left!: number;
+    total!: number;
+    is_processed!: boolean;
+    results!: { [key: string]: OperationListError; };
 
     constructor(data?: IOperationListBatchStatus) {
         if (data) {
@@ -11468,6 +11468,9 @@ export class OperationListBatchStatus implements IOperationListBatchStatus {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
+        }
+        if (!data) {
+            this.results = {};
         }
     }
 
@@ -11510,10 +11513,10 @@ export class OperationListBatchStatus implements IOperationListBatchStatus {
 }
 
 export interface IOperationListBatchStatus {
-    left?: number;
-    total?: number;
-    is_processed?: boolean;
-    results?: { [key: string]: OperationListError; };
+    left: number;
+    total: number;
+    is_processed: boolean;
+    results: { [key: string]: OperationListError; };
 }
 
 export class MedusaError implements IMedusaError {

@@ -32,6 +32,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IWholesaleSuiteProductsClient> _wwsProducts = null!;
     private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
+    private RecordedClient<IOperationListClient> _operationList = null!;
 
     public async Task InitializeAsync()
     {
@@ -53,6 +54,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         _wwsVariations =
             _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
         _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
+        _operationList = _recorder.Record<IOperationListClient>(new OperationListClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -73,6 +75,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         await WriteAndReadWooCommerceAsync();
         await WriteAndReadWholesaleSuiteAsync();
         await WriteAndReadMedusaAsync();
+        await WriteThroughOperationListAsync(catalog);
         await DeleteEverythingAsync(catalog);
 
         using (new AssertionScope())
@@ -186,6 +189,47 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         quote.Unit_price.Should().Be(12m);
         quote.Total.Should().Be(36m);
         quote.Reason.Should().Be(PriceReason.WholesalePrice);
+    }
+
+    /// <summary>A canonical batch of variants of any products, then the operation list's batch commands.</summary>
+    private async Task WriteThroughOperationListAsync(Seeded catalog)
+    {
+        var variants = await _variants.Call(nameof(IVariantsClient.BatchAsync), c => c.BatchAsync(
+            new VariantBatchRequest { Update = [new VariantUpdate { Id = catalog.VariantM, Stock_quantity = 8 }] }));
+        Succeeded(variants.Summary, variants.Update).Single().Variant!.Stock_quantity.Should().Be(8);
+
+        var products = await _operationList.Call(nameof(IOperationListClient.ProductsAsync), c => c.ProductsAsync(
+        [
+            new ProductOperation
+            {
+                Method = "PUT",
+                Body = new OperationListProduct { Id = catalog.ProductId, Is_enabled = true },
+            },
+        ]));
+        var variantBatch = await _operationList.Call(nameof(IOperationListClient.VariantsAsync), c => c.VariantsAsync(
+        [
+            new VariantOperation
+            {
+                Method = "PUT",
+                Body = new OperationListVariant { Id = catalog.VariantS, Quantity = 9 },
+            },
+        ]));
+        foreach (var id in (long[])[products.Id, variantBatch.Id])
+        {
+            var status = await _operationList.Call(nameof(IOperationListClient.BatchAsync), c => c.BatchAsync(id));
+            for (var polls = 0; !status.Is_processed && polls < 300; polls++)
+            {
+                await Task.Delay(100);
+                status = await _operationList.Call(nameof(IOperationListClient.BatchAsync), c => c.BatchAsync(id));
+            }
+
+            status.Is_processed.Should().BeTrue();
+            status.Total.Should().Be(1);
+            status.Results.Should().BeEmpty();
+        }
+
+        var variant = await _variants.Call(nameof(IVariantsClient.GetAsync), c => c.GetAsync(catalog.VariantS));
+        variant.Stock_quantity.Should().Be(9);
     }
 
     private async Task UpdateThroughTradeAsync(long productId)

@@ -17,7 +17,8 @@ internal sealed record Dialect(string Name, string Namespace, string Description
         new("Medusa", "Catalog.Api.Dialects.Medusa", "Medusa's admin products API (`/admin/products`)."),
         new("Trade", "Catalog.Api.Dialects.Trade", "The trade API's batch update (`/v1/products/batch`)."),
         new("Operation list", "Catalog.Api.Dialects.OperationList",
-            "The operation-list batch commands (`/api/products/batches.json`, `/api/batches/{id}.json`): asynchronous."),
+            "The operation-list batch commands (`/api/products/batches.json`, `/api/batches/{id}.json`), "
+            + "run asynchronously."),
     ];
 
     public static IEnumerable<OpenApiTag> Tags =>

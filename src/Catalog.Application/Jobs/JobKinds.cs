@@ -50,7 +50,8 @@ public static class JobKinds
     public static readonly JobKind Variants = new JobKind<VariantCreate, VariantUpdate>(
         "variants", (parent, c, u, d, p) => new BatchVariants(parent!.Value, c, u, d, p));
 
-    /// <summary>Variants of any products: each create names its product, updates and deletes go by variant id.</summary>
+    /// <summary>Variants of any products: each create names its product; updates and deletes go by variant id.
+    /// </summary>
     public static readonly JobKind VariantsAcrossProducts = new JobKind<VariantCreate, VariantUpdate>(
         "variants_across_products", (_, c, u, d, p) => new BatchVariants(null, c, u, d, p));
 

@@ -11001,8 +11001,8 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Error { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Error { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -11019,8 +11019,13 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; set; } = default!;
+        public long Id { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ProductOperations : System.Collections.ObjectModel.Collection<ProductOperation>
+    {
 
     }
 
@@ -11092,6 +11097,12 @@ namespace Catalog.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class VariantOperations : System.Collections.ObjectModel.Collection<VariantOperation>
+    {
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class VariantOperation
     {
 
@@ -11132,20 +11143,17 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("left")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Left { get; set; } = default!;
+        public int Left { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("total")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Total { get; set; } = default!;
+        public int Total { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("is_processed")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Is_processed { get; set; } = default!;
+        public bool Is_processed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("results")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public System.Collections.Generic.IDictionary<string, OperationListError>? Results { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.IDictionary<string, OperationListError> Results { get; set; } = new System.Collections.Generic.Dictionary<string, OperationListError>();
 
     }
 

@@ -1,5 +1,13 @@
 namespace Catalog.Api.Dialects.OperationList;
 
+/// <summary>The body of a products batch: its operations, in order (the first is operation 1).</summary>
+#pragma warning disable CA1711, CA2237 // A named list, so that the OpenAPI body is a named schema.
+public sealed class ProductOperations : List<ProductOperation>;
+
+/// <summary>The body of a variants batch: its operations, in order (the first is operation 1).</summary>
+public sealed class VariantOperations : List<VariantOperation>;
+#pragma warning restore CA1711, CA2237
+
 /// <summary>One operation of a products batch: <c>method</c> (<c>POST</c>, <c>PUT</c> or <c>DELETE</c>) and its body.
 /// </summary>
 public sealed record ProductOperation

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Catalog.Api.Dialects.OperationList;
 
@@ -11,7 +12,7 @@ internal sealed class OperationListDialectAttribute : Attribute, IRequestErrorFo
         ArgumentNullException.ThrowIfNull(error);
         var message = error.Detail ?? error.Title;
         return (error.Status, new OperationListError(
-            message.Length > 0 ? message : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(error.Status),
+            message.Length > 0 ? message : ReasonPhrases.GetReasonPhrase(error.Status),
             error.Code,
             error.Errors.Count > 0 ? error.Errors : null));
     }

@@ -42,7 +42,8 @@ internal static class OperationListTranslation
     {
         if (operation.ValueKind != JsonValueKind.Object)
         {
-            return Refused(JobOperation.Create, string.Empty, "An operation is an object: {\"method\": ..., \"body\": {...}}.");
+            return Refused(
+                JobOperation.Create, string.Empty, "An operation is an object: {\"method\": ..., \"body\": {...}}.");
         }
 
         var other = operation.EnumerateObject().FirstOrDefault(p => p.Name is not ("method" or "body"));
@@ -118,7 +119,8 @@ internal static class OperationListTranslation
                 ? new Optional<ProductStatus?>(enabled ? ProductStatus.Published : ProductStatus.Draft)
                 : default,
             Variants = body.Variants.HasValue
-                ? new Optional<IReadOnlyList<ProductVariantWrite>?>(body.Variants.Value?.Select(ProductVariant).ToList())
+                ? new Optional<IReadOnlyList<ProductVariantWrite>?>(
+                    body.Variants.Value?.Select(ProductVariant).ToList())
                 : default,
         };
 

@@ -26,10 +26,10 @@ public sealed record VariantBatchState(
 
 /// <summary>
 /// Variants of one product, or of many (each create naming its product, each update and delete found by the variant's
-/// id; one more query finds their products, whatever their number). Every item changes the product through its methods and moves the product's stored
-/// version (a <see cref="TouchRow"/>), so a client holding the product's old version, and so its old variant list,
-/// gets a CONFLICT, not a deletion. In a batch of one product, a variant of another product is a variant that does not
-/// exist.
+/// id; one more query finds their products, whatever their number). Every item changes the product through its methods
+/// and moves the product's stored version (a <see cref="TouchRow"/>), so a client holding the product's old version,
+/// and so its old variant list, gets a CONFLICT, not a deletion. In a batch of one product, a variant of another
+/// product is a variant that does not exist.
 /// </summary>
 internal sealed class VariantBatchSpec(
     IProductStore products,
@@ -159,7 +159,8 @@ internal sealed class VariantBatchSpec(
         }
         else if (state.Scope is null && item.ProductId is null)
         {
-            entry.Fail(ErrorCodes.ValidationFailed, "product_id is required: the batch names no product.", "product_id");
+            entry.Fail(
+                ErrorCodes.ValidationFailed, "product_id is required: the batch names no product.", "product_id");
         }
         else if (state.Scope is null && !state.Products.ContainsKey(item.ProductId!.Value))
         {
