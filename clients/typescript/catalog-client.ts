@@ -663,6 +663,12 @@ export class ProductsClient implements IProductsClient {
 
 export interface IVariantsClient {
 
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+
     get(id: number, signal?: AbortSignal): Promise<VariantDto>;
 
     price(id: number, role?: string | null | undefined, quantity?: number | null | undefined, currency?: string | null | undefined, signal?: AbortSignal): Promise<PriceQuoteDto>;
@@ -676,6 +682,89 @@ export class VariantsClient implements IVariantsClient {
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+        let url_ = this.baseUrl + "/api/v1/variants/batch?";
+        if (policy === null)
+            throw new globalThis.Error("The parameter 'policy' cannot be null.");
+        else if (policy !== undefined)
+            url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<BatchResponseOfVariantItemResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = BatchResponseOfVariantItemResult.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = BatchResponseOfVariantItemResult.fromJS(resultData422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BatchResponseOfVariantItemResult>(null as any);
     }
 
     get(id: number, signal?: AbortSignal): Promise<VariantDto> {
@@ -3070,6 +3159,219 @@ export class ProcessClient implements IProcessClient {
             });
         }
         return Promise.resolve<ProcessBatchStatus>(null as any);
+    }
+}
+
+export interface IOperationListClient {
+
+    products(operations?: ProductOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
+
+    variants(operations?: VariantOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
+
+    batch(id: number, signal?: AbortSignal): Promise<OperationListBatchStatus>;
+}
+
+export class OperationListClient implements IOperationListClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    products(operations?: ProductOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
+        let url_ = this.baseUrl + "/api/products/batches.json";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(operations);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processProducts(_response);
+        });
+    }
+
+    protected processProducts(response: Response): Promise<OperationListBatchCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = OperationListBatchCreated.fromJS(resultData202);
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = OperationListError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = OperationListError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = OperationListError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = OperationListError.fromJS(resultData415);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationListBatchCreated>(null as any);
+    }
+
+    variants(operations?: VariantOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
+        let url_ = this.baseUrl + "/api/products/variants/batches.json";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(operations);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processVariants(_response);
+        });
+    }
+
+    protected processVariants(response: Response): Promise<OperationListBatchCreated> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = OperationListBatchCreated.fromJS(resultData202);
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = OperationListError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = OperationListError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = OperationListError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            let resultData415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result415 = OperationListError.fromJS(resultData415);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result415);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationListBatchCreated>(null as any);
+    }
+
+    batch(id: number, signal?: AbortSignal): Promise<OperationListBatchStatus> {
+        let url_ = this.baseUrl + "/api/batches/{id}.json";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<OperationListBatchStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = OperationListBatchStatus.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = OperationListError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = OperationListError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = OperationListError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationListBatchStatus>(null as any);
     }
 }
 
@@ -6457,6 +6759,7 @@ export interface IVariantBatchRequest extends IBatchRequestOfVariantCreateAndVar
 }
 
 export class VariantCreate extends VariantWrite implements IVariantCreate {
+    product_id?: number | undefined;
 
     constructor(data?: IVariantCreate) {
         super(data);
@@ -6464,6 +6767,9 @@ export class VariantCreate extends VariantWrite implements IVariantCreate {
 
     override init(_data?: any) {
         super.init(_data);
+        if (_data) {
+            this.product_id = _data["product_id"];
+        }
     }
 
     static override fromJS(data: any): VariantCreate {
@@ -6475,12 +6781,14 @@ export class VariantCreate extends VariantWrite implements IVariantCreate {
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        data["product_id"] = this.product_id;
         super.toJSON(data);
         return data;
     }
 }
 
 export interface IVariantCreate extends IVariantWrite {
+    product_id?: number | undefined;
 }
 
 export class VariantUpdate extends VariantWrite implements IVariantUpdate {
@@ -6773,6 +7081,7 @@ export class JobItemResult implements IJobItemResult {
     id?: number | undefined;
     status!: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 
     constructor(data?: IJobItemResult) {
         if (data) {
@@ -6791,6 +7100,7 @@ export class JobItemResult implements IJobItemResult {
             this.id = _data["id"];
             this.status = _data["status"];
             this.error = _data["error"] ? ItemError.fromJS(_data["error"]) : undefined as any;
+            this.process = _data["process"];
         }
     }
 
@@ -6809,6 +7119,7 @@ export class JobItemResult implements IJobItemResult {
         data["id"] = this.id;
         data["status"] = this.status;
         data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        data["process"] = this.process;
         return data;
     }
 }
@@ -6820,6 +7131,7 @@ export interface IJobItemResult {
     id?: number | undefined;
     status: ItemStatus;
     error?: ItemError | undefined;
+    process?: UpsertProcess | undefined;
 }
 
 export enum JobOperation {
@@ -11419,6 +11731,447 @@ export interface IProcessItemStatus {
     success?: boolean;
     message?: string;
     process?: string | undefined;
+}
+
+export class OperationListError implements IOperationListError {
+    error!: string;
+    code?: string | undefined;
+    details?: FieldError[] | undefined;
+
+    constructor(data?: IOperationListError) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.error = _data["error"];
+            this.code = _data["code"];
+            if (Array.isArray(_data["details"])) {
+                this.details = [] as any;
+                for (let item of _data["details"])
+                    this.details!.push(FieldError.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): OperationListError {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListError();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["error"] = this.error;
+        data["code"] = this.code;
+        if (Array.isArray(this.details)) {
+            data["details"] = [];
+            for (let item of this.details)
+                data["details"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IOperationListError {
+    error: string;
+    code?: string | undefined;
+    details?: FieldError[] | undefined;
+}
+
+export class OperationListBatchCreated implements IOperationListBatchCreated {
+    id!: number;
+
+    constructor(data?: IOperationListBatchCreated) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+        }
+    }
+
+    static fromJS(data: any): OperationListBatchCreated {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListBatchCreated();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        return data;
+    }
+}
+
+export interface IOperationListBatchCreated {
+    id: number;
+}
+
+export class ProductOperation implements IProductOperation {
+    method!: string;
+    body!: OperationListProduct;
+
+    constructor(data?: IProductOperation) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.body = new OperationListProduct();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.method = _data["method"];
+            this.body = _data["body"] ? OperationListProduct.fromJS(_data["body"]) : new OperationListProduct();
+        }
+    }
+
+    static fromJS(data: any): ProductOperation {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductOperation();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["method"] = this.method;
+        data["body"] = this.body ? this.body.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IProductOperation {
+    method: string;
+    body: OperationListProduct;
+}
+
+export class OperationListProduct implements IOperationListProduct {
+    id?: number | undefined;
+    title?: string | undefined;
+    main_category?: number | undefined;
+    is_enabled?: boolean | undefined;
+    variants?: OperationListProductVariant[] | undefined;
+
+    constructor(data?: IOperationListProduct) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+            this.main_category = _data["main_category"];
+            this.is_enabled = _data["is_enabled"];
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(OperationListProductVariant.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): OperationListProduct {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListProduct();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["title"] = this.title;
+        data["main_category"] = this.main_category;
+        data["is_enabled"] = this.is_enabled;
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IOperationListProduct {
+    id?: number | undefined;
+    title?: string | undefined;
+    main_category?: number | undefined;
+    is_enabled?: boolean | undefined;
+    variants?: OperationListProductVariant[] | undefined;
+}
+
+export class OperationListProductVariant implements IOperationListProductVariant {
+    id?: number | undefined;
+    quantity?: number | undefined;
+    attribute_values?: OperationListAttributeValue[] | undefined;
+
+    constructor(data?: IOperationListProductVariant) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.quantity = _data["quantity"];
+            if (Array.isArray(_data["attribute_values"])) {
+                this.attribute_values = [] as any;
+                for (let item of _data["attribute_values"])
+                    this.attribute_values!.push(OperationListAttributeValue.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): OperationListProductVariant {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListProductVariant();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["quantity"] = this.quantity;
+        if (Array.isArray(this.attribute_values)) {
+            data["attribute_values"] = [];
+            for (let item of this.attribute_values)
+                data["attribute_values"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IOperationListProductVariant {
+    id?: number | undefined;
+    quantity?: number | undefined;
+    attribute_values?: OperationListAttributeValue[] | undefined;
+}
+
+export class OperationListAttributeValue implements IOperationListAttributeValue {
+    attributeValue!: number;
+
+    constructor(data?: IOperationListAttributeValue) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.attributeValue = _data["attributeValue"];
+        }
+    }
+
+    static fromJS(data: any): OperationListAttributeValue {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListAttributeValue();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["attributeValue"] = this.attributeValue;
+        return data;
+    }
+}
+
+export interface IOperationListAttributeValue {
+    attributeValue: number;
+}
+
+export class VariantOperation implements IVariantOperation {
+    method!: string;
+    body!: OperationListVariant;
+
+    constructor(data?: IVariantOperation) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.body = new OperationListVariant();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.method = _data["method"];
+            this.body = _data["body"] ? OperationListVariant.fromJS(_data["body"]) : new OperationListVariant();
+        }
+    }
+
+    static fromJS(data: any): VariantOperation {
+        data = typeof data === 'object' ? data : {};
+        let result = new VariantOperation();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["method"] = this.method;
+        data["body"] = this.body ? this.body.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IVariantOperation {
+    method: string;
+    body: OperationListVariant;
+}
+
+export class OperationListVariant implements IOperationListVariant {
+    id?: number | undefined;
+    product?: number | undefined;
+    quantity?: number | undefined;
+    attribute_values?: OperationListAttributeValue[] | undefined;
+
+    constructor(data?: IOperationListVariant) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.product = _data["product"];
+            this.quantity = _data["quantity"];
+            if (Array.isArray(_data["attribute_values"])) {
+                this.attribute_values = [] as any;
+                for (let item of _data["attribute_values"])
+                    this.attribute_values!.push(OperationListAttributeValue.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): OperationListVariant {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListVariant();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["product"] = this.product;
+        data["quantity"] = this.quantity;
+        if (Array.isArray(this.attribute_values)) {
+            data["attribute_values"] = [];
+            for (let item of this.attribute_values)
+                data["attribute_values"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IOperationListVariant {
+    id?: number | undefined;
+    product?: number | undefined;
+    quantity?: number | undefined;
+    attribute_values?: OperationListAttributeValue[] | undefined;
+}
+
+export class OperationListBatchStatus implements IOperationListBatchStatus {
+    left!: number;
+    total!: number;
+    is_processed!: boolean;
+    results!: { [key: string]: OperationListError; };
+
+    constructor(data?: IOperationListBatchStatus) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.results = {};
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.left = _data["left"];
+            this.total = _data["total"];
+            this.is_processed = _data["is_processed"];
+            if (_data["results"]) {
+                this.results = {} as any;
+                for (let key in _data["results"]) {
+                    if (_data["results"].hasOwnProperty(key))
+                        (this.results as any)![key] = _data["results"][key] ? OperationListError.fromJS(_data["results"][key]) : new OperationListError();
+                }
+            }
+        }
+    }
+
+    static fromJS(data: any): OperationListBatchStatus {
+        data = typeof data === 'object' ? data : {};
+        let result = new OperationListBatchStatus();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["left"] = this.left;
+        data["total"] = this.total;
+        data["is_processed"] = this.is_processed;
+        if (this.results) {
+            data["results"] = {};
+            for (let key in this.results) {
+                if (this.results.hasOwnProperty(key))
+                    (data["results"] as any)[key] = this.results[key] ? this.results[key].toJSON() : undefined as any;
+            }
+        }
+        return data;
+    }
+}
+
+export interface IOperationListBatchStatus {
+    left: number;
+    total: number;
+    is_processed: boolean;
+    results: { [key: string]: OperationListError; };
 }
 
 export class MedusaError implements IMedusaError {

@@ -34,6 +34,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
     private RecordedClient<IProcessClient> _process = null!;
     private RecordedClient<IJobsClient> _jobs = null!;
+    private RecordedClient<IOperationListClient> _operationList = null!;
 
     public async Task InitializeAsync()
     {
@@ -57,6 +58,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         _medusa = _recorder.Record<IMedusaProductsClient>(new MedusaProductsClient(medusa));
         _process = _recorder.Record<IProcessClient>(new ProcessClient(bearer));
         _jobs = _recorder.Record<IJobsClient>(new JobsClient(bearer));
+        _operationList = _recorder.Record<IOperationListClient>(new OperationListClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -79,6 +81,7 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         await WriteAndReadMedusaAsync();
         await UpsertThroughProcessAsync();
         await RunAJobAsync();
+        await WriteThroughOperationListAsync(catalog);
         await DeleteEverythingAsync(catalog);
 
         using (new AssertionScope())
@@ -215,6 +218,47 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         item.Status.Success.Should().BeTrue();
         item.Status.Process.Should().Be("INSERT");
         item.AdditionalProperties["sku"].ToString().Should().Be("PROCESS-1");
+    }
+
+    /// <summary>A canonical batch of variants of any products, then the operation list's batch commands.</summary>
+    private async Task WriteThroughOperationListAsync(Seeded catalog)
+    {
+        var variants = await _variants.Call(nameof(IVariantsClient.BatchAsync), c => c.BatchAsync(
+            new VariantBatchRequest { Update = [new VariantUpdate { Id = catalog.VariantM, Stock_quantity = 8 }] }));
+        Succeeded(variants.Summary, variants.Update).Single().Variant!.Stock_quantity.Should().Be(8);
+
+        var products = await _operationList.Call(nameof(IOperationListClient.ProductsAsync), c => c.ProductsAsync(
+        [
+            new ProductOperation
+            {
+                Method = "PUT",
+                Body = new OperationListProduct { Id = catalog.ProductId, Is_enabled = true },
+            },
+        ]));
+        var variantBatch = await _operationList.Call(nameof(IOperationListClient.VariantsAsync), c => c.VariantsAsync(
+        [
+            new VariantOperation
+            {
+                Method = "PUT",
+                Body = new OperationListVariant { Id = catalog.VariantS, Quantity = 9 },
+            },
+        ]));
+        foreach (var id in (long[])[products.Id, variantBatch.Id])
+        {
+            var status = await _operationList.Call(nameof(IOperationListClient.BatchAsync), c => c.BatchAsync(id));
+            for (var polls = 0; !status.Is_processed && polls < 300; polls++)
+            {
+                await Task.Delay(100);
+                status = await _operationList.Call(nameof(IOperationListClient.BatchAsync), c => c.BatchAsync(id));
+            }
+
+            status.Is_processed.Should().BeTrue();
+            status.Total.Should().Be(1);
+            status.Results.Should().BeEmpty();
+        }
+
+        var variant = await _variants.Call(nameof(IVariantsClient.GetAsync), c => c.GetAsync(catalog.VariantS));
+        variant.Stock_quantity.Should().Be(9);
     }
 
     private async Task UpdateThroughTradeAsync(long productId)

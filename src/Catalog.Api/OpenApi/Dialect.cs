@@ -22,6 +22,9 @@ internal sealed record Dialect(string Name, string Namespace, string Description
         new("Trade", "Catalog.Api.Dialects.Trade", "The trade API's batch update (`/v1/products/batch`)."),
         new("Process", "Catalog.Api.Dialects.Process",
             "The asynchronous process API: upserts by SKU (`PATCH /process/products`), polled at `/batch/{batchId}`."),
+        new("Operation list", "Catalog.Api.Dialects.OperationList",
+            "The operation-list batch commands (`/api/products/batches.json`, `/api/batches/{id}.json`), "
+            + "run asynchronously."),
     ];
 
     public static IEnumerable<OpenApiTag> Tags =>

@@ -108,6 +108,14 @@ internal sealed partial class RequestExamples
             ("productId", 1)),
         ["Products_Get"] = OperationExample.Read(("id", 1)),
         ["Variants_Get"] = OperationExample.Read(("id", 2)),
+        ["Variants_Batch"] = OperationExample.Of("""
+            {
+              "update": [
+                {"id": 2, "stock_quantity": 28},
+                {"id": 3, "stock_quantity": 110}
+              ]
+            }
+            """),
         ["Variants_Price"] = OperationExample.Read(("id", 2), ("role", "wholesale_customer"), ("quantity", 20)),
         ["Categories_Batch"] = OperationExample.Of("""
             {

@@ -21,7 +21,7 @@ namespace Catalog.Api.OpenApi;
 internal sealed partial class RequestExamples : IOperationProcessor
 {
     private static readonly Dictionary<string, OperationExample> Examples =
-        new[] { Catalog, WooCommerce, WholesaleSuite, Trade, Medusa }
+        new[] { Catalog, WooCommerce, WholesaleSuite, Trade, Medusa, OperationList }
             .SelectMany(examples => examples)
             .ToDictionary(example => example.Key, example => example.Value, StringComparer.Ordinal);
 

@@ -57,6 +57,12 @@ public static class JobKinds
         "variants",
         (l, parent, p) => new BatchVariants(parent!.Value, l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
 
+    /// <summary>Variants of any products: each create names its product; updates and deletes go by variant id.
+    /// </summary>
+    public static readonly JobKind VariantsAcrossProducts = new JobKind<VariantCreate, VariantUpdate>(
+        "variants_across_products",
+        (l, _, p) => new BatchVariants(null, l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
+
     public static readonly JobKind Categories = new JobKind<CategoryCreate, CategoryUpdate>(
         "categories", (l, _, p) => new BatchCategories(l.Create, l.Update, l.Delete, p));
 
@@ -66,7 +72,8 @@ public static class JobKinds
     public static readonly JobKind WholesaleRoles = new JobKind<WholesaleRoleCreate, WholesaleRoleUpdate>(
         "wholesale_roles", (l, _, p) => new BatchWholesaleRoles(l.Create, l.Update, l.Delete, p));
 
-    public static IReadOnlyList<JobKind> All { get; } = [Products, Variants, Categories, Attributes, WholesaleRoles];
+    public static IReadOnlyList<JobKind> All { get; } =
+        [Products, Variants, VariantsAcrossProducts, Categories, Attributes, WholesaleRoles];
 
     public static JobKind Named(string name) =>
         All.FirstOrDefault(k => k.Name == name) ?? throw new InvalidOperationException($"No job kind '{name}'.");

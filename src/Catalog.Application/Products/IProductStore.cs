@@ -17,6 +17,10 @@ public interface IProductStore
     Task<Page<Product>> ListAsync(ProductFilter filter, int limit, int offset, CancellationToken cancellationToken);
 
     Task<Variant?> GetVariantAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Which of these variants exist, and the product of each, by variant id.</summary>
+    Task<IReadOnlyDictionary<long, long>> FindVariantProductsAsync(
+        IReadOnlyCollection<long> variantIds, CancellationToken cancellationToken);
 }
 
 public sealed record SkuOwner(long ProductId, long VariantId)

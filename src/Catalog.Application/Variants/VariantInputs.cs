@@ -27,7 +27,12 @@ public abstract record VariantWrite
     public Optional<WholesaleInput?> Wholesale { get; init; }
 }
 
-public sealed record VariantCreate : VariantWrite;
+public sealed record VariantCreate : VariantWrite
+{
+    /// <summary>The product the variant is added to; required where the batch names none, else that one or absent.
+    /// </summary>
+    public long? ProductId { get; init; }
+}
 
 public sealed record VariantUpdate : VariantWrite, IBatchUpdate
 {

@@ -63,6 +63,7 @@ public sealed class VariantCreateValidator : VariantWriteValidator<VariantCreate
         : base(isCreate: true, limits?.Value ?? JsonLimits.Default)
     {
         TextRule();
+        RuleFor(x => x.ProductId).GreaterThan(0);
     }
 }
 

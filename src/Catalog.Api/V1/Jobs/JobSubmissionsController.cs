@@ -36,6 +36,14 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
             JobKinds.Variants, productId, policy, cancellationToken, upserts: true);
     }
 
+    [HttpPost("api/v1/variants/batch")]
+    [RespondAsync]
+    [StreamedBody]
+    public Task<AcceptedResult> VariantsAcrossProducts(
+        [FromQuery] BatchPolicy policy, CancellationToken cancellationToken) =>
+        SubmitAsync<VariantCreate, VariantUpdate>(
+            JobKinds.VariantsAcrossProducts, null, policy, cancellationToken, upserts: true);
+
     [HttpPost("api/v1/categories/batch")]
     [RespondAsync]
     [StreamedBody]

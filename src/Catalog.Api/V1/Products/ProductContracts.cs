@@ -39,7 +39,8 @@ public sealed record VariantBatchRequest : BatchRequest<VariantCreate, VariantUp
     /// this product, created when it is unknown.</summary>
     public IReadOnlyList<VariantCreate>? Upsert { get; init; }
 
-    public BatchVariants ToCommand(long productId, BatchPolicy policy) =>
+    /// <param name="productId">The product whose variants change; null for variants of any products.</param>
+    public BatchVariants ToCommand(long? productId, BatchPolicy policy) =>
         new(productId, Create ?? [], Update ?? [], Delete ?? [], policy) { Upsert = Upsert ?? [] };
 }
 

@@ -6,6 +6,23 @@ namespace Catalog.Api.V1.Products;
 [Route("api/v1/variants")]
 public sealed class VariantsController(ISender sender) : V1Controller
 {
+    /// <summary>
+    /// Creates, updates and deletes variants of any products in one request: each create names its product
+    /// (<c>product_id</c>), each update or delete its variant by id. Answers each item's result and a summary.
+    /// </summary>
+    [HttpPost("batch")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<BatchResponse<VariantItemResult>>> Batch(
+        VariantBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await sender.Send(request.ToCommand(null, policy), cancellationToken);
+        return Answer(result, VariantItemResult.From);
+    }
+
     /// <summary>One variant with its prices.</summary>
     [HttpGet("{id:long}")]
     [Authorize(Policy = CatalogPolicies.Read)]

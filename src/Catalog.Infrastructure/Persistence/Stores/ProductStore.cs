@@ -61,6 +61,13 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
             .Include(v => v.WholesaleDiscountRules)
             .FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<long, long>> FindVariantProductsAsync(
+        IReadOnlyCollection<long> variantIds, CancellationToken cancellationToken) =>
+        await db.Variants.AsNoTracking()
+            .Where(v => variantIds.Contains(v.Id))
+            .Select(v => new { v.Id, v.ProductId })
+            .ToDictionaryAsync(v => v.Id, v => v.ProductId, cancellationToken);
+
     /// <summary>
     /// The products whose extensions hold the value at the field: the one filter EF cannot express over a JSON text
     /// column, so the provider writes the JSON lookup and the rest of the query composes on it.

@@ -1,8 +1,12 @@
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>Create, update, delete and upsert the variants of one product in one request.</summary>
+/// <summary>
+/// Create, update, delete and upsert variants in one request: of one product when <paramref name="ProductId"/> is
+/// given, else of any products, each create naming its own (<see cref="VariantCreate.ProductId"/>) and each update or
+/// delete finding its product by the variant's id.
+/// </summary>
 public sealed record BatchVariants(
-    long ProductId,
+    long? ProductId,
     IReadOnlyList<VariantCreate> Create,
     IReadOnlyList<VariantUpdate> Update,
     IReadOnlyList<long> Delete,

@@ -6,18 +6,30 @@ using Catalog.Application.WholesaleRoles;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
-/// <summary>What a variant batch found: the product (the aggregate), its variants, the SKUs and references.</summary>
+/// <summary>
+/// What a variant batch found: the products (the aggregates) it changes, their variants, the SKUs and references.
+/// <paramref name="Scope"/> is the product a batch of one product names.
+/// </summary>
 public sealed record VariantBatchState(
-    Product Product,
+    long? Scope,
+    IReadOnlyDictionary<long, Product> Products,
     IReadOnlyDictionary<long, Variant> Variants,
     IReadOnlyDictionary<string, SkuOwner> Skus,
     IReadOnlySet<long> AttributeValueIds,
-    IReadOnlySet<string> RoleKeys);
+    IReadOnlySet<string> RoleKeys)
+{
+    /// <summary>The product a create adds to; only for a create whose product was checked.</summary>
+    public Product ProductOf(VariantCreate item) => Products[Scope ?? item.ProductId!.Value];
+
+    public Product ProductOf(Variant variant) => Products[variant.ProductId];
+}
 
 /// <summary>
-/// The variants of one product. Every item changes the product through its methods and moves the product's stored
-/// version (a <see cref="TouchRow"/>), so a client holding the product's old version, and so its old variant list,
-/// gets a CONFLICT, not a deletion. A variant of another product is, seen from this one, a variant that does not exist.
+/// Variants of one product, or of many (each create naming its product, each update and delete found by the variant's
+/// id; one more query finds their products, whatever their number). Every item changes the product through its methods
+/// and moves the product's stored version (a <see cref="TouchRow"/>), so a client holding the product's old version,
+/// and so its old variant list, gets a CONFLICT, not a deletion. In a batch of one product, a variant of another
+/// product is a variant that does not exist.
 /// </summary>
 internal sealed class VariantBatchSpec(
     IProductStore products,
@@ -36,17 +48,30 @@ internal sealed class VariantBatchSpec(
     public override async Task<VariantBatchState> LoadAsync(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, CancellationToken cancellationToken)
     {
-        var productId = ((BatchVariants)batch.Command).ProductId;
+        var scope = ((BatchVariants)batch.Command).ProductId;
         var writes = batch.OpenWrites.Select(w => w.Item).ToList();
         var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
         var valueIds = writes.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
         var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
 
-        var found = await products.GetManyAsync([productId], cancellationToken);
-        var product = NotFoundException.The(found, "Product", productId);
+        // Without a product named by the batch, the products are those the creates name and those that own the
+        // variants updated or deleted: one query finds the owners, however many products there are.
+        var owners = scope is null
+            ? await FindAsync(batch.OpenTargetIds(), products.FindVariantProductsAsync, cancellationToken)
+            : null;
+        HashSet<long> productIds = scope is { } id ? [id] : [
+            .. batch.OpenCreates.Select(c => c.Item.ProductId).OfType<long>(),
+            .. owners?.Values ?? []];
+        var found = productIds.Count == 0 ? [] : await products.GetManyAsync(productIds, cancellationToken);
+        if (scope is { } named)
+        {
+            NotFoundException.The(found, "Product", named);
+        }
+
         return new VariantBatchState(
-            product,
-            product.Variants.ToDictionary(v => v.Id),
+            scope,
+            found.ToDictionary(p => p.Id),
+            found.SelectMany(p => p.Variants).ToDictionary(v => v.Id),
             await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
             await FindAsync(valueIds, attributes.FindExistingValuesAsync, cancellationToken) ?? new HashSet<long>(),
             (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
@@ -57,9 +82,15 @@ internal sealed class VariantBatchSpec(
     public override void Check(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)
     {
+        foreach (var (entry, item) in batch.OpenCreates.ToList())
+        {
+            CheckProduct(entry, item, state);
+        }
+
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
+            var product = stored is null ? state.ProductOf((VariantCreate)item) : state.ProductOf(stored);
             var sku = VariantPlanner.SkuOf(item);
             if (sku is not null && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
             {
@@ -70,7 +101,7 @@ internal sealed class VariantBatchSpec(
                 .. VariantPlanner.CheckAttributeValues(item, state.AttributeValueIds, string.Empty),
                 .. WholesaleMerge.CheckRoles(item, state.RoleKeys, string.Empty)]);
             entry.Fail(ErrorCodes.ValidationFailed, [
-                .. VariantPlanner.CheckOptions(item, state.Product.Options, string.Empty),
+                .. VariantPlanner.CheckOptions(item, product.Options, string.Empty),
                 .. WholesaleMerge.Check(item, stored?.Wholesale ?? WholesaleTerms.None, string.Empty),
                 .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
         }
@@ -88,10 +119,11 @@ internal sealed class VariantBatchSpec(
     public override RuleViolation? PlanCreate(
         LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state, PlanContext context)
     {
-        var created = VariantPlanner.Create(state.Product, item, context, entry.Rows);
+        var product = state.ProductOf(item);
+        var created = VariantPlanner.Create(product, item, context, entry.Rows);
         entry.Id = created.Value?.Id;
         entry.Entity = created.Value;
-        entry.Rows.Add(new TouchRow(state.Product));
+        entry.Rows.Add(new TouchRow(product));
         return created.Violation;
     }
 
@@ -99,17 +131,40 @@ internal sealed class VariantBatchSpec(
         LedgerEntry<Variant> entry, VariantUpdate item, Variant target, VariantBatchState state, PlanContext context)
     {
         entry.Entity = target;
-        var violation = VariantPlanner.Update(state.Product, target, item, context, entry.Rows);
-        entry.Rows.Add(new TouchRow(state.Product));
+        var product = state.ProductOf(target);
+        var violation = VariantPlanner.Update(product, target, item, context, entry.Rows);
+        entry.Rows.Add(new TouchRow(product));
         return violation;
     }
 
     public override RuleViolation? PlanDelete(
         LedgerEntry<Variant> entry, Variant target, VariantBatchState state, PlanContext context)
     {
-        state.Product.RemoveVariant(target, context.Now);
+        var product = state.ProductOf(target);
+        product.RemoveVariant(target, context.Now);
         var violation = base.PlanDelete(entry, target, state, context);
-        entry.Rows.Add(new TouchRow(state.Product));
+        entry.Rows.Add(new TouchRow(product));
         return violation;
+    }
+
+    /// <summary>Fails a create whose product is missing, unknown, or not the one its batch is for.</summary>
+    private static void CheckProduct(LedgerEntry<Variant> entry, VariantCreate item, VariantBatchState state)
+    {
+        if (item.ProductId is { } named && state.Scope is { } scope && named != scope)
+        {
+            entry.Fail(
+                ErrorCodes.ValidationFailed,
+                $"product_id {named} is not product {scope}, whose variants this batch changes.",
+                "product_id");
+        }
+        else if (state.Scope is null && item.ProductId is null)
+        {
+            entry.Fail(
+                ErrorCodes.ValidationFailed, "product_id is required: the batch names no product.", "product_id");
+        }
+        else if (state.Scope is null && !state.Products.ContainsKey(item.ProductId!.Value))
+        {
+            entry.Fail(ErrorCodes.ReferenceNotFound, $"Product {item.ProductId} does not exist.", "product_id");
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class VariantUpserts(IProductStore products)
             {
                 builder.Insert(item);
             }
-            else if (owner.ProductId == command.ProductId)
+            else if (command.ProductId is null || owner.ProductId == command.ProductId)
             {
                 builder.Update(new VariantUpdate(item) { Id = owner.VariantId });
             }
