@@ -610,8 +610,8 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private async Task DeleteEverythingAsync(Seeded catalog)
     {
         var all = await _products.Call(nameof(IProductsClient.ListAsync), c => c.ListAsync(limit: 100));
-        all.Total.Should().Be(7, "the canonical shirt, Woo's tee and hoodie, Wholesale Suite's apron and jacket, "
-            + "Medusa's tote, the job's tee");
+        all.Total.Should().Be(8, "the canonical shirt, Woo's tee and hoodie, Wholesale Suite's apron and jacket, "
+            + "Medusa's tote, the job's tee, the process API's product");
         var ids = all.Items!.Select(p => Id(p.Id)).ToList();
 
         var products = await _products.Call(nameof(IProductsClient.BatchAsync),

@@ -8,7 +8,7 @@ internal static class PostmanFiles
 {
     /// <summary>The folders, one per API the catalog speaks, in the collection's order.</summary>
     public static readonly string[] Folders =
-        ["Canonical", "Wholesale", "Trade", "WooCommerce", "Medusa", "Wholesale Suite"];
+        ["Canonical", "Wholesale", "Trade", "WooCommerce", "Medusa", "Wholesale Suite", "Jobs"];
 
     public static string Collection => Path.Combine(Folder, "catalog.postman_collection.json");
 

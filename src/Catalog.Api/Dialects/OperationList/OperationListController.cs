@@ -31,7 +31,7 @@ public sealed class OperationListController(ISender sender) : ControllerBase
     [ProducesResponseType<OperationListError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<OperationListError>(StatusCodes.Status415UnsupportedMediaType)]
     public Task<AcceptedResult> Products(
-        [OperationsBody] ProductOperations? operations, CancellationToken cancellationToken) =>
+        [DocumentedBody] ProductOperations? operations, CancellationToken cancellationToken) =>
         SubmitAsync(JobKinds.Products, OperationListTranslation.ProductItems(HttpContext, cancellationToken),
             cancellationToken);
 
@@ -46,7 +46,7 @@ public sealed class OperationListController(ISender sender) : ControllerBase
     [ProducesResponseType<OperationListError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<OperationListError>(StatusCodes.Status415UnsupportedMediaType)]
     public Task<AcceptedResult> Variants(
-        [OperationsBody] VariantOperations? operations, CancellationToken cancellationToken) =>
+        [DocumentedBody] VariantOperations? operations, CancellationToken cancellationToken) =>
         SubmitAsync(JobKinds.VariantsAcrossProducts, OperationListTranslation.VariantItems(HttpContext,
             cancellationToken), cancellationToken);
 

@@ -17,25 +17,3 @@ internal sealed class OperationListDialectAttribute : Attribute, IRequestErrorFo
             error.Errors.Count > 0 ? error.Errors : null));
     }
 }
-
-/// <summary>
-/// The operations a route takes, as its OpenAPI body, while the action reads them itself as they arrive: the
-/// parameter is documented as the body and never bound (it stays null).
-/// </summary>
-[AttributeUsage(AttributeTargets.Parameter)]
-internal sealed class OperationsBodyAttribute : Attribute, IBindingSourceMetadata, IBinderTypeProviderMetadata
-{
-    public BindingSource BindingSource => BindingSource.Body;
-
-    public Type BinderType => typeof(Unbound);
-
-    private sealed class Unbound : IModelBinder
-    {
-        public Task BindModelAsync(ModelBindingContext bindingContext)
-        {
-            ArgumentNullException.ThrowIfNull(bindingContext);
-            bindingContext.Result = ModelBindingResult.Success(null);
-            return Task.CompletedTask;
-        }
-    }
-}

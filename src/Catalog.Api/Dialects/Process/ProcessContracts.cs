@@ -1,5 +1,10 @@
 namespace Catalog.Api.Dialects.Process;
 
+/// <summary>The body of <c>PATCH /process/products</c>: the products to upsert, in order.</summary>
+#pragma warning disable CA1711, CA2237 // A named list, so that the OpenAPI body is a named schema.
+public sealed class ProcessProducts : List<ProcessProduct>;
+#pragma warning restore CA1711, CA2237
+
 /// <summary>
 /// One product of a <c>PATCH /process/products</c> body, keyed by its SKU: a simple product (one variant) that is
 /// inserted when the SKU is new and updated when it exists. Every field but <c>sku</c> is optional on an update.

@@ -16,7 +16,7 @@ namespace Catalog.Api.Dialects.Process;
 [Authorize(AuthenticationSchemes = ProcessAuthenticationHandler.SchemeName)]
 [ProducesResponseType<ProcessError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<ProcessError>(StatusCodes.Status403Forbidden)]
-public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json) : ControllerBase
+public sealed class ProcessController(ISender sender) : ControllerBase
 {
     private const int ResultsPage = 1000;
     private const string Success = "successfully";
@@ -33,7 +33,7 @@ public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json
     [ProducesResponseType<ProcessError>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProcessError>(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ActionResult<ProcessAccepted>> Products(
-        [DocumentedBody] IReadOnlyList<ProcessProduct>? products, CancellationToken cancellationToken)
+        [DocumentedBody] ProcessProducts? products, CancellationToken cancellationToken)
     {
         _ = products;
         try
@@ -124,7 +124,7 @@ public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json
         writer.WriteEndObject();
     }
 
-    private void WriteItem(Utf8JsonWriter writer, JobResult result)
+    private static void WriteItem(Utf8JsonWriter writer, JobResult result)
     {
         writer.WriteStartObject();
         if (result.Echo is { } echo)
@@ -158,7 +158,7 @@ public sealed class ProcessController(ISender sender, IOptions<JsonOptions> json
                 result.Status == ItemStatus.Succeeded,
                 error is null ? Success : MessageOf(error),
                 result.Process?.ToString().ToUpperInvariant()),
-            json.Value.JsonSerializerOptions);
+            ProcessJson.Options);
         writer.WriteEndObject();
     }
 
