@@ -67,13 +67,16 @@ public sealed class PostmanCollectionTests : IAsyncLifetime, IDisposable
     {
         run.ExitCode.Should().Be(0, $"every assertion of the collection must pass:\n{run}");
         run.DeprecationLines.Should().BeEmpty($"newman must print no deprecation warning:\n{run}");
-        run.Total("requests").Should().Be(requests, "every request of the run is sent");
+        // At least: the Jobs folder's reads first poll their job with pm.sendRequest, which newman counts too.
+        run.Total("requests").Should().BeGreaterThanOrEqualTo(requests, "every request of the run is sent");
         run.Failed("requests").Should().Be(0, run.ToString());
         run.Failed("prerequestScripts").Should().Be(0, run.ToString());
         run.Failed("testScripts").Should().Be(0, run.ToString());
         run.Total("assertions").Should().BeGreaterThanOrEqualTo(requests, run.ToString());
         run.Failed("assertions").Should().Be(0, run.ToString());
-        run.AssertionsPerRequest.Should().HaveCount(requests)
+        var asserted = run.AssertionsPerRequest.GroupBy(r => r.Request)
+            .Select(g => (Request: g.Key, Assertions: g.Max(r => r.Assertions))).ToList();
+        asserted.Should().HaveCount(requests)
             .And.OnlyContain(request => request.Assertions > 0, "every request asserts its status and answer");
     }
 
