@@ -33,6 +33,17 @@ public static class JobPayload
 
     public static JsonElement ToJson<T>(T item) => JsonSerializer.SerializeToElement(item, Options);
 
+    /// <summary>An item's error as a result row stores it (<see cref="JobResult.Error"/>).</summary>
+    public static string? WriteError(ItemError? error) =>
+        error is null ? null : JsonSerializer.Serialize(error, Options);
+
+    /// <summary>The error a result row stores, or null when the item did not fail.</summary>
+    public static ItemError? ErrorOf(JobResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Error is null ? null : JsonSerializer.Deserialize<ItemError>(result.Error, Options);
+    }
+
     public static T FromJson<T>(JsonElement json) =>
         json.Deserialize<T>(Options) ?? throw new InvalidOperationException($"A stored {typeof(T).Name} is null.");
 

@@ -113,7 +113,7 @@ public sealed class JobRunner(ISender sender, BatchCheckpoint checkpoint, IBatch
             : null),
             Status = status,
             Process = process,
-            Error = error is null ? null : JsonSerializer.Serialize(error, JobPayload.Options),
+            Error = JobPayload.WriteError(error),
             Echo = entry.Echo?.GetRawText(),
         };
 }

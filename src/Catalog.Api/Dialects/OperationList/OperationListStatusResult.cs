@@ -55,9 +55,7 @@ internal sealed class OperationListStatusResult(JobResultsPage first, Func<int, 
 
     private static void WriteError(Utf8JsonWriter writer, Job job, JobResult result)
     {
-        var error = result.Error is null
-            ? null
-            : JsonSerializer.Deserialize<ItemError>(result.Error, JobPayload.Options);
+        var error = JobPayload.ErrorOf(result);
         writer.WriteStartObject();
         writer.WriteString("error", Message(job, error));
         writer.WriteString("code", error?.Code);

@@ -148,9 +148,7 @@ public sealed class ProcessController(ISender sender) : ControllerBase
             writer.WriteNull("id");
         }
 
-        var error = result.Error is null
-            ? null
-            : JsonSerializer.Deserialize<ItemError>(result.Error, JobPayload.Options);
+        var error = JobPayload.ErrorOf(result);
         writer.WritePropertyName("status");
         JsonSerializer.Serialize(
             writer,

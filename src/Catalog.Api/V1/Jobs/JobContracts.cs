@@ -81,7 +81,7 @@ public sealed record JobItemResult(
             result.ItemIndex,
             result.ItemId,
             result.Status,
-            result.Error is null ? null : JsonSerializer.Deserialize<ItemError>(result.Error, JobPayload.Options))
+            JobPayload.ErrorOf(result))
         {
             Process = result.Process,
         };
