@@ -613,3 +613,31 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033208_SharedProductAndVariantIds'
+)
+BEGIN
+    DECLARE @next bigint = 1 + (SELECT MAX(v) FROM (VALUES
+        ((SELECT ISNULL(MAX([id]), 0) FROM [products])),
+        ((SELECT ISNULL(MAX([id]), 0) FROM [variants])),
+        ((SELECT CONVERT(bigint, [current_value]) FROM sys.sequences WHERE [name] = N'products_id_seq'))
+    ) AS [ids](v));
+    DECLARE @restart nvarchar(200) =
+        N'ALTER SEQUENCE [products_id_seq] RESTART WITH ' + CONVERT(nvarchar(20), @next);
+    EXEC sp_executesql @restart;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033208_SharedProductAndVariantIds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205033208_SharedProductAndVariantIds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

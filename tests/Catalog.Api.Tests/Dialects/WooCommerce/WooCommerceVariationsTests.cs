@@ -55,6 +55,31 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     }
 
     [Fact]
+    public async Task Batch_NewVariations_NeverShareAnIdWithAProduct()
+    {
+        // WooCommerce keeps products and variations as posts in one table: integrations key their maps by id.
+        for (var i = 0; i < 3; i++)
+        {
+            var parent = await SeedWooAsync(VariableProduct());
+            var (status, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new
+            {
+                create = new[] { "S", "M" }.Select(size => new
+                {
+                    regular_price = "10",
+                    attributes = new[] { new { name = "Size", option = size } },
+                }),
+            });
+            status.Should().Be(200, body.Text());
+        }
+
+        var productIds = await Factory.QueryAsync(db => db.Products.Select(p => p.Id).ToListAsync());
+        var variantIds = await Factory.QueryAsync(db => db.Variants.Select(v => v.Id).ToListAsync());
+
+        variantIds.Should().HaveCountGreaterThanOrEqualTo(6);
+        variantIds.Should().NotIntersectWith(productIds);
+    }
+
+    [Fact]
     public async Task Batch_UnknownParent_Answers404InWordPressShapeAndWritesNothing()
     {
         var (status, body) =

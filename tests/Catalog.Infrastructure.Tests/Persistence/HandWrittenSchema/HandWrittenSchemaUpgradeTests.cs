@@ -93,6 +93,33 @@ public abstract class HandWrittenSchemaUpgradeTests(CatalogApiFactory factory)
         results[1]!["error"]!["code"]!.GetValue<string>().Should().Be("DUPLICATE_SKU");
     }
 
+    [Fact]
+    public async Task Start_OnAHandWrittenSchema_IssuesIdsThatNoProductOrVariantHas()
+    {
+        using var client = factory.CreateClientWithKey();
+        using var response = await client.PostAsJsonAsync("/api/v1/products/batch", new JsonObject
+        {
+            ["create"] = new JsonArray(Product("ids-after-upgrade", "IDS-1")),
+        });
+        response.EnsureSuccessStatusCode();
+
+        var products = (await client.GetFromJsonAsync<JsonObject>("/api/v1/products?limit=100"))!["items"]!.AsArray();
+        var legacy = products
+            .Where(p => p!["handle"]!.GetValue<string>().StartsWith("legacy-", StringComparison.Ordinal)).ToList();
+        var legacyIds = legacy.SelectMany(Ids).ToHashSet();
+        var productIds = products.Select(p => p!["id"]!.GetValue<long>()).ToHashSet();
+        var variantIds = products.SelectMany(p => p!["variants"]!.AsArray().Select(v => v!["id"]!.GetValue<long>()))
+            .ToHashSet();
+
+        legacy.Sum(p => p!["variants"]!.AsArray().Count).Should().Be(4, "variants outnumber products there");
+        products.SelectMany(Ids).Where(id => !legacyIds.Contains(id)).Should().OnlyContain(
+            id => !(productIds.Contains(id) && variantIds.Contains(id)) && id > legacyIds.Max(),
+            "products and variants made after the upgrade draw from one id space, past every older id");
+    }
+
+    private static IEnumerable<long> Ids(JsonNode? product) =>
+        product!["variants"]!.AsArray().Select(v => v!["id"]!.GetValue<long>()).Append(product["id"]!.GetValue<long>());
+
     private static JsonObject Product(string handle, string sku) => new()
     {
         ["title"] = handle,
@@ -144,6 +171,16 @@ internal static class HandWrittenDatabase
             version, created_at, updated_at)
         SELECT id, 'Default', 'LEG-1', 7, TRUE, FALSE, '{}', 0, 1, {{At}}, {{At}} FROM products
         WHERE handle = 'legacy-tee'
+        """,
+        $$"""
+        INSERT INTO products (handle, title, status, images, tags, options, metadata, version, created_at, updated_at)
+        VALUES ('legacy-mug', 'Legacy mug', 'Published', '[]', '[]', '[]', '{}', 1, {{At}}, {{At}})
+        """,
+        $$"""
+        INSERT INTO variants (product_id, title, sku, stock_quantity, manage_inventory, allow_backorder, options, rank,
+            version, created_at, updated_at)
+        SELECT p.id, 'Mug ' || n.n, 'MUG-' || n.n, 1, TRUE, FALSE, '{}', n.n, 1, {{At}}, {{At}}
+        FROM products p, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) n WHERE p.handle = 'legacy-mug'
         """,
         """
         INSERT INTO variant_prices (variant_id, currency_code, amount, sale_amount)
