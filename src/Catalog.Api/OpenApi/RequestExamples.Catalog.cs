@@ -1,6 +1,6 @@
 namespace Catalog.Api.OpenApi;
 
-/// <summary>Catalog's own API: roles 1-2, products 1-2 (variants 1-4), categories 1-2, attribute 1.</summary>
+/// <summary>Catalog's own API: roles 1-2, products 1-2 (variants 3-6), categories 1-2, attribute 1.</summary>
 internal sealed partial class RequestExamples
 {
     private static Dictionary<string, OperationExample> Catalog => new()
@@ -101,22 +101,22 @@ internal sealed partial class RequestExamples
                   ]
                 }
               ],
-              "update": [{"id": 1, "stock_quantity": 40}],
+              "update": [{"id": 3, "stock_quantity": 40}],
               "upsert": [{"sku": "LINEN-SHIRT-M", "stock_quantity": 35}]
             }
             """,
             ("productId", 1)),
         ["Products_Get"] = OperationExample.Read(("id", 1)),
-        ["Variants_Get"] = OperationExample.Read(("id", 2)),
+        ["Variants_Get"] = OperationExample.Read(("id", 4)),
         ["Variants_Batch"] = OperationExample.Of("""
             {
               "update": [
-                {"id": 2, "stock_quantity": 28},
-                {"id": 3, "stock_quantity": 110}
+                {"id": 4, "stock_quantity": 28},
+                {"id": 5, "stock_quantity": 110}
               ]
             }
             """),
-        ["Variants_Price"] = OperationExample.Read(("id", 2), ("role", "wholesale_customer"), ("quantity", 20)),
+        ["Variants_Price"] = OperationExample.Read(("id", 4), ("role", "wholesale_customer"), ("quantity", 20)),
         ["Categories_Batch"] = OperationExample.Of("""
             {
               "create": [

@@ -1,6 +1,6 @@
 namespace Catalog.Api.OpenApi;
 
-/// <summary>The trade API (updates of products 1 and 2) and Medusa (product <c>prod_7</c>, variants 11-13).</summary>
+/// <summary>The trade API (updates of products 1 and 2) and Medusa (product <c>prod_17</c>, variants 18-20).</summary>
 internal sealed partial class RequestExamples
 {
     private static Dictionary<string, OperationExample> Trade => new()
@@ -48,10 +48,10 @@ internal sealed partial class RequestExamples
                 {"title": "44", "sku": "TRAIL-RUNNER-44", "options": {"Size": "44"},
                  "prices": [{"currency_code": "usd", "amount": 120}, {"currency_code": "eur", "amount": 110}]}
               ],
-              "update": [{"id": "variant_11", "allow_backorder": true}]
+              "update": [{"id": "variant_18", "allow_backorder": true}]
             }
             """,
-            ("id", "prod_7")),
-        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_7")),
+            ("id", "prod_17")),
+        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_17")),
     };
 }

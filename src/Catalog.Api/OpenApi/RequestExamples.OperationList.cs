@@ -23,7 +23,7 @@ internal sealed partial class RequestExamples
             """),
         ["OperationList_Variants"] = OperationExample.Of("""
             [
-              {"method": "PUT", "body": {"id": 4, "quantity": 115}}
+              {"method": "PUT", "body": {"id": 6, "quantity": 115}}
             ]
             """),
         ["OperationList_Batch"] = OperationExample.Read(("id", 2)),

@@ -1,8 +1,8 @@
 namespace Catalog.Api.OpenApi;
 
 /// <summary>
-/// WooCommerce: products 3 (simple, variant 5) and 4 (variable, variations 6-7); Wholesale Suite: products 5 (simple,
-/// variant 8) and 6 (variable, variations 9-10). Prices are strings in the store currency, as WooCommerce sends them.
+/// WooCommerce: products 7 (simple, variant 9) and 8 (variable, variations 10-11); Wholesale Suite: products 12
+/// (simple, variant 14) and 13 (variable, variations 15-16); products and variants share one id sequence. Prices are strings in the store currency, as WooCommerce sends them.
 /// </summary>
 internal sealed partial class RequestExamples
 {
@@ -41,12 +41,12 @@ internal sealed partial class RequestExamples
             }
             """),
         ["WooCommerceProducts_BatchPut"] = OperationExample.Of("""
-            {"update": [{"id": 3, "regular_price": "26.00", "sale_price": "21.00"}]}
+            {"update": [{"id": 7, "regular_price": "26.00", "sale_price": "21.00"}]}
             """),
         ["WooCommerceProducts_BatchPatch"] = OperationExample.Of("""
-            {"update": [{"id": 3, "stock_quantity": 42, "backorders": "notify"}]}
+            {"update": [{"id": 7, "stock_quantity": 42, "backorders": "notify"}]}
             """),
-        ["WooCommerceProducts_Get"] = OperationExample.Read(("id", 3)),
+        ["WooCommerceProducts_Get"] = OperationExample.Read(("id", 7)),
         ["WooCommerceVariations_Batch"] = OperationExample.Of(
             """
             {
@@ -58,19 +58,19 @@ internal sealed partial class RequestExamples
               ]
             }
             """,
-            ("productId", 4)),
+            ("productId", 8)),
         ["WooCommerceVariations_BatchPut"] = OperationExample.Of(
             """
-            {"update": [{"id": 6, "sale_price": "55.00"}]}
+            {"update": [{"id": 10, "sale_price": "55.00"}]}
             """,
-            ("productId", 4)),
+            ("productId", 8)),
         ["WooCommerceVariations_BatchPatch"] = OperationExample.Of(
             """
-            {"update": [{"id": 7, "stock_quantity": 4, "menu_order": 1}]}
+            {"update": [{"id": 11, "stock_quantity": 4, "menu_order": 1}]}
             """,
-            ("productId", 4)),
-        ["WooCommerceVariations_List"] = OperationExample.Read(("productId", 4)),
-        ["WooCommerceVariations_Get"] = OperationExample.Read(("productId", 4), ("id", 6)),
+            ("productId", 8)),
+        ["WooCommerceVariations_List"] = OperationExample.Read(("productId", 8)),
+        ["WooCommerceVariations_Get"] = OperationExample.Read(("productId", 8), ("id", 10)),
     };
 
     private static Dictionary<string, OperationExample> WholesaleSuite => new()
@@ -104,12 +104,12 @@ internal sealed partial class RequestExamples
             }
             """),
         ["WholesaleSuiteProducts_BatchPut"] = OperationExample.Of("""
-            {"update": [{"id": 5, "wholesale_price": {"wholesale_customer": "20.50", "gold": "19.00"}}]}
+            {"update": [{"id": 12, "wholesale_price": {"wholesale_customer": "20.50", "gold": "19.00"}}]}
             """),
         ["WholesaleSuiteProducts_BatchPatch"] = OperationExample.Of("""
-            {"update": [{"id": 5, "wholesale_sale_price": {"wholesale_customer": "19.50"}}]}
+            {"update": [{"id": 12, "wholesale_sale_price": {"wholesale_customer": "19.50"}}]}
             """),
-        ["WholesaleSuiteProducts_Get"] = OperationExample.Read(("id", 5)),
+        ["WholesaleSuiteProducts_Get"] = OperationExample.Read(("id", 12)),
         ["WholesaleSuiteVariations_Batch"] = OperationExample.Of(
             """
             {
@@ -123,18 +123,18 @@ internal sealed partial class RequestExamples
               ]
             }
             """,
-            ("variableId", 6)),
+            ("variableId", 13)),
         ["WholesaleSuiteVariations_BatchPut"] = OperationExample.Of(
             """
-            {"update": [{"id": 9, "wholesale_price": {"gold": "7.50"}}]}
+            {"update": [{"id": 15, "wholesale_price": {"gold": "7.50"}}]}
             """,
-            ("variableId", 6)),
+            ("variableId", 13)),
         ["WholesaleSuiteVariations_BatchPatch"] = OperationExample.Of(
             """
-            {"update": [{"id": 10, "wholesale_visibility_filter": "wholesale_customer,gold"}]}
+            {"update": [{"id": 16, "wholesale_visibility_filter": "wholesale_customer,gold"}]}
             """,
-            ("variableId", 6)),
-        ["WholesaleSuiteVariations_List"] = OperationExample.Read(("variableId", 6)),
-        ["WholesaleSuiteVariations_Get"] = OperationExample.Read(("variableId", 6), ("id", 9)),
+            ("variableId", 13)),
+        ["WholesaleSuiteVariations_List"] = OperationExample.Read(("variableId", 13)),
+        ["WholesaleSuiteVariations_Get"] = OperationExample.Read(("variableId", 13), ("id", 15)),
     };
 }
