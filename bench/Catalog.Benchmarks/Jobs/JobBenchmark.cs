@@ -49,7 +49,8 @@ internal sealed partial class JobBenchmark(BenchOptions options, Action<string> 
         string name, Func<Task<PostgresServer>> server, int items, CancellationToken cancellationToken)
     {
         await using var database = await BenchDatabase.CreateAsync(name, server, cancellationToken);
-        await using var api = await ApiProcess.StartAsync(database, options.ApiEnvironment, cancellationToken);
+        var (api, logFile) = await BenchApi.StartAsync(database, options.ApiEnvironment, cancellationToken);
+        await using var running = api;
         await JobApi.RunAsync(api.Client, WarmUpItems, "warm", cancellationToken);
         var peakBefore = api.PeakRssBytes;
 
@@ -68,14 +69,15 @@ internal sealed partial class JobBenchmark(BenchOptions options, Action<string> 
             .GetDateTimeOffset();
         return new JobRun(
             name, items, body.Length, to202, toFinished, worker, peakBefore, peakAt202, peak, rss.Max(),
-            await ChunkMillisecondsAsync(api.LogFile, id, cancellationToken), api.LogFile);
+            await ChunkMillisecondsAsync(logFile, id, cancellationToken), logFile);
     }
 
     private async Task<SyncRun> MeasureSyncAsync(
         string name, Func<Task<PostgresServer>> server, int items, CancellationToken cancellationToken)
     {
         await using var database = await BenchDatabase.CreateAsync(name, server, cancellationToken);
-        await using var api = await ApiProcess.StartAsync(database, options.ApiEnvironment, cancellationToken);
+        var (api, logFile) = await BenchApi.StartAsync(database, options.ApiEnvironment, cancellationToken);
+        await using var running = api;
         (await BatchApi.PostAsync(
             api.Client, BatchPayloads.Create(ProductSpec.Many(WarmUpItems, "warm")), WarmUpItems, cancellationToken))
             .Answer.Dispose();

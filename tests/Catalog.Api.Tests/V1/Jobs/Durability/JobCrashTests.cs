@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Catalog.Testing;
 using Xunit.Abstractions;
 
 namespace Catalog.Api.Tests.V1.Jobs.Durability;
@@ -88,8 +89,7 @@ public abstract class JobCrashTests(ITestOutputHelper output)
 
     private static async Task<ApiProcess> StartAsync(JobDatabase database, List<ApiProcess> instances)
     {
-        var instance = await ApiProcess.StartAsync(
-            $"run{instances.Count + 1}", database.Provider, database.ConnectionString, Lease);
+        var instance = await JobInstances.StartAsync($"run{instances.Count + 1}", database, Lease);
         instances.Add(instance);
         return instance;
     }

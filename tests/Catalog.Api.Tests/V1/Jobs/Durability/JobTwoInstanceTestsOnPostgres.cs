@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Catalog.Testing;
 using Xunit.Abstractions;
 
 namespace Catalog.Api.Tests.V1.Jobs.Durability;
@@ -25,8 +26,8 @@ public sealed class JobTwoInstanceTestsOnPostgres(ITestOutputHelper output)
         try
         {
             // One after the other: each migrates the database at start.
-            a = await ApiProcess.StartAsync("A", database.Provider, database.ConnectionString, Lease);
-            b = await ApiProcess.StartAsync("B", database.Provider, database.ConnectionString, Lease);
+            a = await JobInstances.StartAsync("A", database, Lease);
+            b = await JobInstances.StartAsync("B", database, Lease);
             var jobs = Enumerable.Range(0, Jobs).Select(n => new ProductJob($"job{n}", ItemsPerJob)).ToArray();
             output.WriteLine($"{clock.Elapsed}: A and B started");
             await Task.WhenAll(jobs.Select((job, n) => job.SubmitAsync((n % 2 == 0 ? a : b).Client)));

@@ -2,42 +2,37 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Catalog.Testing;
 
-namespace Catalog.Api.Tests.V1.Jobs.Durability;
+namespace Catalog.Testing;
 
 /// <summary>
-/// The API as a process of its own (<c>dotnet Catalog.Api.dll</c>, as it runs in production), so that a test can kill
-/// it outright: SIGKILL runs no shutdown, no <c>finally</c>, no rollback but the database's own.
+/// The API as a process of its own (<c>dotnet Catalog.Api.dll</c> from the build output of the same configuration,
+/// as it runs in production) on a loopback port: a test can kill it outright (SIGKILL runs no shutdown, no
+/// <c>finally</c>, no rollback but the database's own), and a benchmark can read its memory alone.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    public const string Key = "durability-test-key-0123456789";
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly StreamWriter? _logFile;
 
-    private ApiProcess(Process process, string name, int port)
+    private ApiProcess(Process process, string name, HttpClient client, StreamWriter? logFile)
     {
         _process = process;
+        _logFile = logFile;
         Name = name;
-        Client = new HttpClient
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"),
-            Timeout = TimeSpan.FromMinutes(3),
-        };
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        Client = client;
     }
 
     public string Name { get; }
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Talks to this instance with the bootstrap key (read and write).</summary>
+    /// <summary>Talks to this instance with the bootstrap key it was started with (read and write).</summary>
     public HttpClient Client { get; }
 
-    /// <summary>What the process wrote so far, one log entry a line.</summary>
+    /// <summary>What the process wrote so far, one log entry a line, each after the instance's name.</summary>
     public string Log
     {
         get
@@ -49,55 +44,69 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How many chunks of the job this instance logged as done.</summary>
-    public int ChunksRun(long jobId)
-    {
-        var done = $"Job {jobId.ToString(CultureInfo.InvariantCulture)} chunk ";
-        return Log.Split('\n').Count(line => line.Contains(done, StringComparison.Ordinal));
-    }
-
     /// <summary>Whether the API logged an error of its own (the job worker's, a 500), not a library's.</summary>
     public bool LoggedFailure => Log.Contains(" fail: Catalog.", StringComparison.Ordinal);
 
+    /// <summary>The most resident memory the process has had since it started (the kernel's VmHWM).</summary>
+    public long PeakRssBytes => ReadStatus("VmHWM:");
+
+    public long RssBytes => ReadStatus("VmRSS:");
+
     /// <summary>
     /// Starts an instance on the database and waits until it answers <c>/health</c> (it has migrated the database and
-    /// provisioned <see cref="Key"/> by then). Jobs run with a short lease, so a killed instance's job is taken over
-    /// soon.
+    /// provisioned <paramref name="apiKey"/> as its bootstrap key by then). <paramref name="settings"/> add to or
+    /// replace the environment it gets (configuration such as <c>Catalog__Jobs__LeaseDuration</c>, runtime settings
+    /// such as <c>DOTNET_gcServer</c>); with <paramref name="logFile"/> its output is also written there. A request
+    /// through <see cref="Client"/> gives up after <paramref name="requestTimeout"/> (3 minutes unless given).
     /// </summary>
     public static async Task<ApiProcess> StartAsync(
-        string name, string provider, string connectionString, TimeSpan leaseDuration)
+        string name,
+        string provider,
+        string connectionString,
+        string apiKey,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? logFile = null,
+        TimeSpan? requestTimeout = null,
+        CancellationToken cancellationToken = default)
     {
-        var port = TestEnvironment.FreePort();
+        var port = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
         var dll = ApiAssembly();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet", [dll])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(dll);
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Catalog"] = connectionString,
-            ["Catalog__Auth__BootstrapKey"] = Key,
-            ["Catalog__Jobs__LeaseDuration"] = leaseDuration.ToString("c", CultureInfo.InvariantCulture),
-            ["Catalog__Jobs__PollInterval"] = "00:00:00.200",
-            ["Logging__LogLevel__Default"] = "Information",
-            ["Logging__LogLevel__Microsoft"] = "Warning",
+            ["Catalog__Auth__BootstrapKey"] = apiKey,
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
+        foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[variable] = value;
+        }
+
         foreach (var (variable, value) in environment)
         {
             start.Environment[variable] = value;
         }
 
+        var client = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+            Timeout = requestTimeout ?? TimeSpan.FromMinutes(3),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         var process = new Process { StartInfo = start };
-        var instance = new ApiProcess(process, name, port);
+        var instance = new ApiProcess(process, name, client, log);
         process.OutputDataReceived += (_, e) => instance.Append(e.Data);
         process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
         process.Start();
@@ -105,7 +114,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await instance.WaitUntilHealthyAsync();
+            await instance.WaitUntilHealthyAsync(cancellationToken);
             return instance;
         }
         catch
@@ -132,9 +141,13 @@ public sealed class ApiProcess : IAsyncDisposable
         await KillAsync();
         Client.Dispose();
         _process.Dispose();
+        lock (_log)
+        {
+            _logFile?.Dispose();
+        }
     }
 
-    // The test project references the API, but only the API's own output holds its runtimeconfig and appsettings.
+    // Only the API's own output holds its runtimeconfig and appsettings (a referencing project's has neither).
     private static string ApiAssembly()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -146,7 +159,7 @@ public sealed class ApiProcess : IAsyncDisposable
             : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)
@@ -158,7 +171,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
             try
             {
-                using var response = await Client.GetAsync(new Uri("/health", UriKind.Relative));
+                using var response = await Client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -169,10 +182,18 @@ public sealed class ApiProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100, cancellationToken);
         }
 
         throw new TimeoutException($"{Name} did not answer /health within {StartTimeout}:\n{Log}");
+    }
+
+    private long ReadStatus(string field)
+    {
+        var line = File.ReadLines($"/proc/{ProcessId.ToString(CultureInfo.InvariantCulture)}/status")
+            .First(l => l.StartsWith(field, StringComparison.Ordinal));
+        var kilobytes = line[field.Length..].Trim().Split(' ')[0];
+        return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
     }
 
     private void Append(string? line)
@@ -185,6 +206,10 @@ public sealed class ApiProcess : IAsyncDisposable
         lock (_log)
         {
             _log.Append(Name).Append(": ").AppendLine(line);
+            if (_logFile?.BaseStream.CanWrite == true)
+            {
+                _logFile.WriteLine(line);
+            }
         }
     }
 }
