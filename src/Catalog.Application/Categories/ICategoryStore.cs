@@ -15,5 +15,9 @@ public interface ICategoryStore
     /// <summary>Every category's parent, to reject cycles: categories are few, so one query does.</summary>
     Task<IReadOnlyDictionary<long, long?>> GetParentsAsync(CancellationToken cancellationToken);
 
-    Task<Page<Category>> ListAsync(long? parentId, int limit, int offset, CancellationToken cancellationToken);
+    Task<Page<Category>> ListAsync(
+        CategoryFilter filter, int limit, int offset, CancellationToken cancellationToken);
 }
+
+/// <summary>Which categories a list holds: children of a parent, one handle, only roots (each when set).</summary>
+public sealed record CategoryFilter(long? ParentId, string? Handle, bool RootsOnly);

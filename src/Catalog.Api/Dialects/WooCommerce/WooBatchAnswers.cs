@@ -27,11 +27,48 @@ internal static class WooBatchAnswers
         return problems;
     }
 
-    /// <summary>WordPress's paging headers: <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.</summary>
-    public static void Page(HttpResponse response, long total, int perPage)
+    /// <summary>
+    /// WordPress's paging headers: <c>X-WP-Total</c>, <c>X-WP-TotalPages</c>, and a <c>Link</c> to the previous and
+    /// next pages (the request's own URL with another <c>page</c>).
+    /// </summary>
+    public static void Page(HttpResponse response, long total, int page, int perPage)
     {
+        var pages = (total + perPage - 1) / perPage;
         response.Headers["X-WP-Total"] = total.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-WP-TotalPages"] = ((total + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-WP-TotalPages"] = pages.ToString(CultureInfo.InvariantCulture);
+        var links = new List<string>(2);
+        if (page > 1)
+        {
+            links.Add($"<{PageUrl(response.HttpContext.Request, Math.Min(page - 1, pages))}>; rel=\"prev\"");
+        }
+
+        if (pages > page)
+        {
+            links.Add($"<{PageUrl(response.HttpContext.Request, page + 1)}>; rel=\"next\"");
+        }
+
+        if (links.Count > 0)
+        {
+            response.Headers.Link = string.Join(", ", links);
+        }
+    }
+
+    /// <summary>A single route's answer: the entry's resource with <paramref name="status"/>, or its error.</summary>
+    public static IActionResult Single<T>(WooBatchResponse<T> answer, int status)
+    {
+        var entry = (answer.Create ?? answer.Update ?? answer.Delete)![0];
+        return entry.Failure is { Error: var error }
+            ? new ObjectResult(error) { StatusCode = error.Data.Status }
+            : new ObjectResult(entry.Resource) { StatusCode = status };
+    }
+
+    private static string PageUrl(HttpRequest request, long page)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["page"] = page.ToString(CultureInfo.InvariantCulture);
+        var pairs = query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", pairs);
     }
 
     /// <summary>The engine's results; a batch with no item left (all failed translation) is not sent.</summary>

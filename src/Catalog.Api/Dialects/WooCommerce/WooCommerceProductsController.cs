@@ -68,7 +68,7 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
             },
         };
         var found = await sender.Send(query, cancellationToken);
-        WooBatchAnswers.Page(Response, found.Total, perPage);
+        WooBatchAnswers.Page(Response, found.Total, page, perPage);
         var render = await Routes().RendererAsync(found.Items, cancellationToken);
         return Ok(found.Items.Select(render).ToList());
     }
@@ -80,6 +80,61 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
     public Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
         Routes().GetAsync(id, cancellationToken);
+
+    /// <summary>Creates one product (the batch with one create); 201 with the product as created.</summary>
+    [HttpPost]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooProduct>(StatusCodes.Status201Created)]
+    public Task<IActionResult> Create(WooProductInput input, CancellationToken cancellationToken) =>
+        Routes().SingleAsync(
+            new WooBatchRequest<WooProductInput> { Create = [input] }, StatusCodes.Status201Created, cancellationToken);
+
+    /// <summary>
+    /// Updates one product (the batch with one update; the route's id wins over the body's); 400
+    /// <c>woocommerce_rest_product_invalid_id</c> when there is none.
+    /// </summary>
+    [HttpPost("{id:long}")]
+    [HttpPut("{id:long}")]
+    [HttpPatch("{id:long}")]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooProduct>(StatusCodes.Status200OK)]
+    public Task<IActionResult> Update(
+        long id,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooProductInput? input,
+        CancellationToken cancellationToken) =>
+        Routes().SingleAsync(
+            new WooBatchRequest<WooProductInput> { Update = [(input ?? new WooProductInput()) with { Id = id }] },
+            StatusCodes.Status200OK,
+            cancellationToken);
+
+    /// <summary>
+    /// Deletes one product with <c>force=true</c> and answers it as it was; without it 501
+    /// <c>woocommerce_rest_trash_not_supported</c>, as a WooCommerce store without a trash answers.
+    /// </summary>
+    [HttpDelete("{id:long}")]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooProduct>(StatusCodes.Status200OK)]
+    [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<WooError>(StatusCodes.Status501NotImplemented)]
+    public async Task<IActionResult> Delete(long id, [FromQuery] string? force, CancellationToken cancellationToken)
+    {
+        if (WooForce.Problem(force) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        if (WooForce.IsSet(force))
+        {
+            return await Routes().SingleAsync(
+                new WooBatchRequest<WooProductInput> { Delete = [id] }, StatusCodes.Status200OK, cancellationToken);
+        }
+
+        // WooCommerce names an unknown id before it refuses to trash.
+        var found = await sender.Send(new GetProductsByIds([id]), cancellationToken);
+        return found.Count == 0
+            ? NotFound(WooErrors.InvalidId(WooErrors.Product, BatchOperation.Delete))
+            : WooForce.TrashNotSupported(WooErrors.Product);
+    }
 
     // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
     private WooProductRoutes<WooProduct> Routes() =>

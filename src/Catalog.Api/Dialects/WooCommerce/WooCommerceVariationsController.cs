@@ -44,6 +44,62 @@ public sealed class WooCommerceVariationsController(ISender sender, IOptions<Woo
     public Task<IActionResult> Get(long productId, long id, CancellationToken cancellationToken) =>
         Routes().GetAsync(productId, id, cancellationToken);
 
+    /// <summary>Creates one variation of the product (the batch with one create); 201 with the variation.</summary>
+    [HttpPost]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooVariation>(StatusCodes.Status201Created)]
+    public Task<IActionResult> Create(
+        long productId, WooVariationInput input, CancellationToken cancellationToken) =>
+        Routes().SingleAsync(
+            productId,
+            new WooBatchRequest<WooVariationInput> { Create = [input] },
+            StatusCodes.Status201Created,
+            cancellationToken);
+
+    /// <summary>Updates one variation; 400 <c>woocommerce_rest_product_variation_invalid_id</c> if none.</summary>
+    [HttpPost("{id:long}")]
+    [HttpPut("{id:long}")]
+    [HttpPatch("{id:long}")]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]
+    public Task<IActionResult> Update(
+        long productId,
+        long id,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooVariationInput? input,
+        CancellationToken cancellationToken) =>
+        Routes().SingleAsync(
+            productId,
+            new WooBatchRequest<WooVariationInput> { Update = [(input ?? new WooVariationInput()) with { Id = id }] },
+            StatusCodes.Status200OK,
+            cancellationToken);
+
+    /// <summary>Deletes one variation with <c>force=true</c>; without it 501, as for products.</summary>
+    [HttpDelete("{id:long}")]
+    [Authorize(AuthenticationSchemes = WooCommerceAuthenticationHandler.SchemeName, Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<WooVariation>(StatusCodes.Status200OK)]
+    [ProducesResponseType<WooError>(StatusCodes.Status501NotImplemented)]
+    public async Task<IActionResult> Delete(
+        long productId, long id, [FromQuery] string? force, CancellationToken cancellationToken)
+    {
+        if (WooForce.Problem(force) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        if (WooForce.IsSet(force))
+        {
+            return await Routes().SingleAsync(
+                productId,
+                new WooBatchRequest<WooVariationInput> { Delete = [id] },
+                StatusCodes.Status200OK,
+                cancellationToken);
+        }
+
+        // WooCommerce names an unknown id before it refuses to trash.
+        var found = await Routes().GetAsync(productId, id, cancellationToken);
+        return found is OkObjectResult ? WooForce.TrashNotSupported(WooErrors.Variation) : found;
+    }
+
     // Wholesale Suite's meta keys carry the wholesale terms, as in a store with the plugin (WholesaleMeta.cs).
     private WooVariationRoutes<WooVariation> Routes() =>
         new(sender, settings.Value, WholesaleNames.Meta, renderer => renderer.Variation);

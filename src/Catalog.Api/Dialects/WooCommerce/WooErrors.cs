@@ -131,3 +131,29 @@ internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorForma
     public static WooError NoRoute => WooErrors.Of(
         "rest_no_route", "No route was found matching the URL and request method.", StatusCodes.Status404NotFound);
 }
+
+/// <summary>WordPress's <c>force</c> flag of a delete: a boolean as WordPress reads one.</summary>
+internal static class WooForce
+{
+    public static bool IsSet(string? force) => force is "true" or "1";
+
+    public static WooError? Problem(string? force) => force is null or "" or "true" or "false" or "1" or "0"
+        ? null
+        : WooErrors.InvalidParams([("force", "force is not of type boolean.")]);
+
+    /// <summary>Catalog keeps no trash: a delete must be forced, as in a store whose trash is off.</summary>
+    public static ObjectResult TrashNotSupported(string postType) =>
+        new(WooErrors.Of(
+            "woocommerce_rest_trash_not_supported",
+            $"The {postType} does not support trashing.",
+            StatusCodes.Status501NotImplemented))
+        { StatusCode = StatusCodes.Status501NotImplemented };
+
+    /// <summary>What WooCommerce's terms and attributes controllers answer a delete without <c>force</c>.</summary>
+    public static ObjectResult TaxonomyTrashNotSupported() =>
+        new(WooErrors.Of(
+            "woocommerce_rest_trash_not_supported",
+            "Resource does not support trashing.",
+            StatusCodes.Status501NotImplemented))
+        { StatusCode = StatusCodes.Status501NotImplemented };
+}

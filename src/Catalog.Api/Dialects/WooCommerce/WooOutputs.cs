@@ -128,6 +128,10 @@ public sealed record WooErrorData(int Status)
     /// <summary>The parameters at fault and what is wrong with each (WordPress's <c>rest_invalid_param</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Params { get; init; }
+
+    /// <summary>The resource that already holds what a create claimed (WordPress's <c>term_exists</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ResourceId { get; init; }
 }
 
 internal sealed class WooBatchEntryConverterFactory : JsonConverterFactory

@@ -30,6 +30,25 @@ internal sealed class WooProductRoutes<TProduct>(
             return WooBatchAnswers.TooLarge(options.MaxBatchItems);
         }
 
+        return new OkObjectResult(await RunAsync(request, cancellationToken));
+    }
+
+    /// <summary>
+    /// A single write (<c>POST /products</c>, <c>PUT /products/{id}</c>, <c>DELETE /products/{id}</c>) is the batch
+    /// with that one item, as WooCommerce's own batch is its single routes in a loop.
+    /// </summary>
+    public async Task<IActionResult> SingleAsync<TInput>(
+        WooBatchRequest<TInput> request, int successStatus, CancellationToken cancellationToken)
+        where TInput : WooProductInput
+    {
+        var answer = await RunAsync(request, cancellationToken);
+        return WooBatchAnswers.Single(answer, successStatus);
+    }
+
+    private async Task<WooBatchResponse<TProduct>> RunAsync<TInput>(
+        WooBatchRequest<TInput> request, CancellationToken cancellationToken)
+        where TInput : WooProductInput
+    {
         var creates = request.Create ?? [];
         var updates = request.Update ?? [];
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
@@ -61,14 +80,14 @@ internal sealed class WooProductRoutes<TProduct>(
                 ? new(render(product), null)
                 : new(null, new WooItemFailure(
                     deletes[i], WooErrors.Item(r.Error!, BatchOperation.Delete, WooErrors.Product, simple: false)));
-        return new OkObjectResult(new WooBatchResponse<TProduct>
+        return new WooBatchResponse<TProduct>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
                 (i, error) => Error(error, BatchOperation.Create, creates[i])),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, render,
                 (i, error) => Error(error, BatchOperation.Update, updates[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
-        });
+        };
     }
 
     public async Task<IActionResult> GetAsync(long id, CancellationToken cancellationToken)

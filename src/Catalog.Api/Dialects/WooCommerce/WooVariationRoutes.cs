@@ -35,6 +35,28 @@ internal sealed class WooVariationRoutes<TVariation>(
             return WooBatchAnswers.Empty();
         }
 
+        return new OkObjectResult(await RunAsync(parent, request, cancellationToken));
+    }
+
+    /// <summary>A single variation write: the batch with that one item, as for products.</summary>
+    public async Task<IActionResult> SingleAsync<TInput>(
+        long productId, WooBatchRequest<TInput> request, int successStatus, CancellationToken cancellationToken)
+        where TInput : WooVariationInput
+    {
+        if (await ParentAsync(productId, cancellationToken) is not { } parent)
+        {
+            return ParentNotFound();
+        }
+
+        var answer = await RunAsync(parent, request, cancellationToken);
+        return WooBatchAnswers.Single(answer, successStatus);
+    }
+
+    private async Task<WooBatchResponse<TVariation>> RunAsync<TInput>(
+        ProductDto parent, WooBatchRequest<TInput> request, CancellationToken cancellationToken)
+        where TInput : WooVariationInput
+    {
+        var productId = parent.Id;
         var creates = request.Create ?? [];
         var updates = request.Update ?? [];
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
@@ -63,14 +85,14 @@ internal sealed class WooVariationRoutes<TVariation>(
                 : new(null, new WooItemFailure(id, variable
                     ? Error(result.Delete[i].Error!, BatchOperation.Delete)
                     : InvalidId(BatchOperation.Delete)));
-        return new OkObjectResult(new WooBatchResponse<TVariation>
+        return new WooBatchResponse<TVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
                 (_, error) => Error(error, BatchOperation.Create)),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
                 (_, error) => Error(error, BatchOperation.Update)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
-        });
+        };
     }
 
     public async Task<IActionResult> ListAsync(
@@ -87,7 +109,7 @@ internal sealed class WooVariationRoutes<TVariation>(
         }
 
         var variations = Variations(parent);
-        WooBatchAnswers.Page(response, variations.Count, perPage);
+        WooBatchAnswers.Page(response, variations.Count, page, perPage);
         var onPage = variations.Skip((page - 1) * perPage).Take(perPage);
         return new OkObjectResult(onPage.Select(v => render(v, parent)).ToList());
     }

@@ -8,7 +8,14 @@ public sealed record GetCategory(long Id) : IRequest<CategoryDto>;
 public sealed record GetCategoriesByIds(IReadOnlyCollection<long> Ids) : IRequest<IReadOnlyList<CategoryDto>>;
 
 public sealed record ListCategories(long? ParentId, int Limit = 50, int Offset = 0)
-    : IRequest<Page<CategoryDto>>, IPagedRequest;
+    : IRequest<Page<CategoryDto>>, IPagedRequest
+{
+    /// <summary>Only the category with this handle.</summary>
+    public string? Handle { get; init; }
+
+    /// <summary>Only root categories (those without a parent).</summary>
+    public bool RootsOnly { get; init; }
+}
 
 public sealed class ListCategoriesValidator : PagingValidator<ListCategories>;
 
@@ -32,7 +39,11 @@ internal sealed class CategoryQueriesHandler(ICategoryStore store, IMapper mappe
 
     public async ValueTask<Page<CategoryDto>> Handle(ListCategories request, CancellationToken cancellationToken)
     {
-        var page = await store.ListAsync(request.ParentId, request.Limit, request.Offset, cancellationToken);
+        var page = await store.ListAsync(
+            new CategoryFilter(request.ParentId, request.Handle, request.RootsOnly),
+            request.Limit,
+            request.Offset,
+            cancellationToken);
         return page.Map(mapper.Map<CategoryDto>);
     }
 }

@@ -29,10 +29,24 @@ internal sealed class CategoryStore(CatalogDbContext db) : ICategoryStore
             .ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
 
     public async Task<Page<Category>> ListAsync(
-        long? parentId, int limit, int offset, CancellationToken cancellationToken)
+        CategoryFilter filter, int limit, int offset, CancellationToken cancellationToken)
     {
-        var all = db.Categories.AsNoTracking();
-        var query = parentId is { } parent ? all.Where(c => c.ParentId == parent) : all;
+        var query = db.Categories.AsNoTracking();
+        if (filter.ParentId is { } parent)
+        {
+            query = query.Where(c => c.ParentId == parent);
+        }
+
+        if (filter.Handle is { } handle)
+        {
+            query = query.Where(c => c.Handle == handle);
+        }
+
+        if (filter.RootsOnly)
+        {
+            query = query.Where(c => c.ParentId == null);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return new Page<Category>(items, total, limit, offset);
