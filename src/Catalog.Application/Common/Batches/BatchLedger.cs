@@ -134,30 +134,71 @@ public sealed class BatchLedger<TEntity>
     }
 
     /// <summary>
-    /// Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.
-    /// A claim without a value (no handle sent, a SKU cleared) claims nothing.
+    /// Fails every open item that claims a unique value (a SKU, a handle) an earlier open item of this batch claims:
+    /// the first claim wins. A claim without a value (no handle sent, a SKU cleared) claims nothing.
     /// </summary>
-    public void FailRepeatedValues(
-        IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
+    public void FailLaterClaims(IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> claims)
     {
-        var open = claims.Where(c => c.Entry.IsOpen && c.Value is not null);
-        foreach (var group in Repeats.GroupsOf(open, c => c.Value!, StringComparer.Ordinal))
+        var register = new ClaimRegister<TEntity>();
+        foreach (var group in claims.Where(c => c.Entry.IsOpen).GroupBy(c => c.Entry).ToList())
         {
-            var owners = group.Select(c => c.Entry).Distinct().ToList();
-            if (owners.Count < 2)
+            if (register.Admit(group))
             {
-                continue;
-            }
-
-            var places = string.Join(", ", owners.Select(Describe));
-            foreach (var (entry, value, field) in group)
-            {
-                var message = $"The {what} '{value}' is used by more than one item of this batch ({places}).";
-                entry.Fail(ErrorCodes.DuplicateInBatch, message, field);
+                register.Keep(group.Key);
             }
         }
     }
 
     public static string Describe(LedgerEntry<TEntity> entry) =>
         $"{entry.Operation.ToString().ToLowerInvariant()}[{entry.Index}]";
+}
+
+/// <summary>
+/// The unique values the items of one batch have claimed so far, in the order they were admitted: the first claim of
+/// a value wins, and an item that claims a value an earlier item kept fails with DUPLICATE_IN_BATCH.
+/// </summary>
+public sealed class ClaimRegister<TEntity>
+    where TEntity : class
+{
+    private readonly Dictionary<(string Kind, string Value), LedgerEntry<TEntity>> _owners = [];
+    private readonly List<(string Kind, string Value)> _pending = [];
+
+    /// <summary>
+    /// Fails the entry if a value it claims is kept by an earlier item, and answers whether it is still open; its
+    /// claims then wait for <see cref="Keep"/>, which keeps them once the item has planned without failing.
+    /// </summary>
+    public bool Admit(IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        _pending.Clear();
+        foreach (var (entry, claim) in claims)
+        {
+            if (_owners.TryGetValue((claim.Kind, claim.Value), out var owner) && owner != entry)
+            {
+                var message = $"The {claim.Kind} '{claim.Value}' is claimed by an earlier item of this batch "
+                    + $"({BatchLedger<TEntity>.Describe(owner)}).";
+                entry.Fail(ErrorCodes.DuplicateInBatch, message, claim.Field);
+                return false;
+            }
+
+            _pending.Add((claim.Kind, claim.Value));
+        }
+
+        return true;
+    }
+
+    /// <summary>Keeps what the entry last admitted claims, unless it failed meanwhile.</summary>
+    public void Keep(LedgerEntry<TEntity> entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IsOpen)
+        {
+            foreach (var key in _pending)
+            {
+                _owners.TryAdd(key, entry);
+            }
+        }
+
+        _pending.Clear();
+    }
 }
