@@ -183,8 +183,11 @@ public sealed class ProductTests
         product.Version.Should().Be(version);
     }
 
-    private static Variant Sized(long id, string title, string option, string value) => Variant.Create(
-        id, 1, new VariantDetails { Title = title, Options = new Dictionary<string, string> { [option] = value } }, Now);
+    private static Variant Sized(long id, string title, string option, string value)
+    {
+        var options = new Dictionary<string, string> { [option] = value };
+        return Variant.Create(id, 1, new VariantDetails { Title = title, Options = options }, Now);
+    }
 
     [Fact]
     public void Create_TwoOptionsOnOneAttribute_AnswersAViolationAtOptions()

@@ -142,7 +142,7 @@ public abstract class VariantOptionsTests(CatalogApiFactory factory) : CatalogAp
         (await CountRowsAsync()).Products.Should().Be(0);
     }
 
-    /// <summary>A product with the option Size (S, M, L) and a variant per size given, titled Small or Medium.</summary>
+    /// <summary>A product with the option Size (S, M, L) and a variant per size given (Small, Medium).</summary>
     private Task<JsonNode> SeedSizedAsync(params string[] sizes) =>
         SeedProductAsync(Sized(new ProductBuilder(), sizes));
 
