@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string DuplicateInBatch = "DUPLICATE_IN_BATCH";
     public const string Conflict = "CONFLICT";
     public const string ReferenceNotFound = "REFERENCE_NOT_FOUND";
+    public const string DuplicateOptions = RuleCodes.DuplicateOptions;
     public const string NotApplied = "NOT_APPLIED";
 
     public const string BatchTooLarge = "BATCH_TOO_LARGE";

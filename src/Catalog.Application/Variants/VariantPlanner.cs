@@ -33,7 +33,11 @@ internal static class VariantPlanner
         Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
         var expected = variant.Version;
-        product.UpdateVariant(variant, Apply(input, variant.Details), context.Now);
+        if (product.UpdateVariant(variant, Apply(input, variant.Details), context.Now) is { } refused)
+        {
+            return refused;
+        }
+
         rows.Add(new UpdateRow(variant, expected));
         return SetChildren(product, variant, input, context, rows);
     }

@@ -28,9 +28,10 @@ internal static class Guard
 /// <summary>
 /// A rule of the domain that values a client sent would break: why, and the field at fault as a path from the entity
 /// (<c>prices</c>, <c>wholesale.visibility[1]</c>), or none when the rule is about the whole entity. Domain methods
-/// answer it instead of changing anything; the batch engine reports it as the item's VALIDATION_FAILED.
+/// answer it instead of changing anything; the batch engine reports it as the item's VALIDATION_FAILED, or as the
+/// <paramref name="Code"/> of a rule clients tell apart (<see cref="RuleCodes"/>).
 /// </summary>
-public sealed record RuleViolation(string Message, string? Field = null)
+public sealed record RuleViolation(string Message, string? Field = null, string? Code = null)
 {
     /// <summary>The violation seen from a parent: <c>prices</c> under <c>variants[2].</c>.</summary>
     public RuleViolation Under(string prefix) => this with { Field = Field is null ? null : prefix + Field };
@@ -42,4 +43,11 @@ public readonly record struct Result<T>(T Value, RuleViolation? Violation)
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(RuleViolation violation) => new(default!, violation);
+}
+
+/// <summary>The stable codes of the domain rules that clients tell apart from a plain VALIDATION_FAILED.</summary>
+public static class RuleCodes
+{
+    /// <summary>Two variants of one product with the same option values.</summary>
+    public const string DuplicateOptions = "DUPLICATE_OPTIONS";
 }

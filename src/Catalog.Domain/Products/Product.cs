@@ -98,6 +98,11 @@ public sealed class Product : Versioned
             return new RuleViolation($"A product has at most {ProductConstraints.MaxVariantsPerProduct} variants.");
         }
 
+        if (VariantWithOptions(variant.Options, variant) is { } twin)
+        {
+            return DuplicateOptions(twin);
+        }
+
         _variants.Add(variant);
         ChildrenChanged(now);
         return null;
@@ -109,10 +114,20 @@ public sealed class Product : Versioned
         ChildrenChanged(now);
     }
 
-    public void UpdateVariant(Variant variant, VariantDetails details, DateTimeOffset now)
+    /// <summary>Replaces a variant's fields, unless its new option values are another variant's.</summary>
+    public RuleViolation? UpdateVariant(Variant variant, VariantDetails details, DateTimeOffset now)
     {
-        Own(variant).Update(details, now);
+        ArgumentNullException.ThrowIfNull(details);
+        // Only a change of option values is checked, so a product stored with twins before this rule stays editable.
+        if (!VariantOptions.Same(Own(variant).Options, details.Options)
+            && VariantWithOptions(details.Options, variant) is { } twin)
+        {
+            return DuplicateOptions(twin);
+        }
+
+        variant.Update(details, now);
         ChildrenChanged(now);
+        return null;
     }
 
     /// <summary>Replaces a variant's prices (the removed rows are the ones it had), unless they overlap.</summary>
@@ -145,6 +160,19 @@ public sealed class Product : Versioned
 
         return changes;
     }
+
+    /// <summary>The variant other than <paramref name="except"/> whose option values are these, if any.</summary>
+    public Variant? VariantWithOptions(IReadOnlyDictionary<string, string> options, Variant? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Count == 0
+            ? null
+            : _variants.FirstOrDefault(v => v != except && VariantOptions.Same(v.Options, options));
+    }
+
+    // Medusa's words, so that its dialect answers as Medusa does (and they read well in any API).
+    private static RuleViolation DuplicateOptions(Variant twin) => new(
+        $"Variant ({twin.Title}) with provided options already exists.", "options", RuleCodes.DuplicateOptions);
 
     private Variant Own(Variant variant)
     {

@@ -187,3 +187,19 @@ public sealed class VariantPrice
 
 /// <summary>The link between a variant and a value of a global attribute (WooCommerce-style attribute terms).</summary>
 public sealed record VariantAttributeValue(long VariantId, long AttributeValueId);
+
+/// <summary>
+/// A variant's option values: option titles match whatever their case, values exactly. Two variants of one product
+/// must not have the same values; a variant with none names no combination and so repeats none.
+/// </summary>
+public static class VariantOptions
+{
+    public static bool Same(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return left.Count == right.Count && left.All(pair => right.Any(other =>
+            string.Equals(other.Key, pair.Key, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(other.Value, pair.Value, StringComparison.Ordinal)));
+    }
+}

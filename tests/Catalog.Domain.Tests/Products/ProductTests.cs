@@ -137,6 +137,59 @@ public sealed class ProductTests
     }
 
     [Fact]
+    public void AddVariant_SameOptionsAsASibling_AnswersDuplicateOptionsAndAddsNothing()
+    {
+        var product = Product.Create(1, Details(), Now).Value;
+        product.AddVariant(Sized(10, "Small", "Size", "S"), Now);
+
+        var violation = product.AddVariant(Sized(11, "Twin", "size", "S"), Now);
+
+        violation.Should().Be(new RuleViolation(
+            "Variant (Small) with provided options already exists.", "options", RuleCodes.DuplicateOptions));
+        product.Variants.Select(v => v.Id).Should().Equal(10L);
+    }
+
+    [Fact]
+    public void AddVariant_OtherValueOrNoOptions_IsAccepted()
+    {
+        var product = Product.Create(1, Details(), Now).Value;
+        product.AddVariant(Sized(10, "Small", "Size", "S"), Now);
+        product.AddVariant(Variant.Create(11, 1, new VariantDetails { Title = "Plain" }, Now), Now);
+
+        var violations = new[]
+        {
+            product.AddVariant(Sized(12, "Lower", "Size", "s"), Now),
+            product.AddVariant(Variant.Create(13, 1, new VariantDetails { Title = "Plain too" }, Now), Now),
+        };
+
+        violations.Should().AllSatisfy(v => v.Should().BeNull());
+        product.Variants.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void UpdateVariant_IntoASiblingsOptions_AnswersDuplicateOptionsAndChangesNothing()
+    {
+        var product = Product.Create(1, Details(), Now).Value;
+        product.AddVariant(Sized(10, "Small", "Size", "S"), Now);
+        var medium = Sized(11, "Medium", "Size", "M");
+        product.AddVariant(medium, Now);
+        var version = product.Version;
+
+        var violation = product.UpdateVariant(
+            medium, medium.Details with { Options = new Dictionary<string, string> { ["Size"] = "S" } }, Now);
+
+        violation?.Code.Should().Be(RuleCodes.DuplicateOptions);
+        medium.Options.Should().Equal(new Dictionary<string, string> { ["Size"] = "M" });
+        product.Version.Should().Be(version);
+    }
+
+    private static Variant Sized(long id, string title, string option, string value)
+    {
+        var options = new Dictionary<string, string> { [option] = value };
+        return Variant.Create(id, 1, new VariantDetails { Title = title, Options = options }, Now);
+    }
+
+    [Fact]
     public void Create_TwoOptionsOnOneAttribute_AnswersAViolationAtOptions()
     {
         var options = new[]

@@ -60,6 +60,12 @@ internal static partial class MedusaErrors
             return Result(StatusCodes.Status500InternalServerError, Unexpected);
         }
 
+        // Medusa refuses a variant that repeats another's options with this sentence alone (invalid_data, 400).
+        if (failed[0].r.Error is { Code: ErrorCodes.DuplicateOptions } repeated)
+        {
+            return Result(StatusCodes.Status400BadRequest, new MedusaError(InvalidData, repeated.Message, null));
+        }
+
         var (status, type, code) = failed[0].r.Error!.Code switch
         {
             ErrorCodes.NotFound or ErrorCodes.ReferenceNotFound => (StatusCodes.Status404NotFound, NotFound, null),

@@ -40,7 +40,12 @@ public sealed partial class BatchEngine(
             spec.CheckItem(entry, item);
         }
 
-        FailRepeatedClaims();
+        // An atomic batch with two claims of one value fails anyway: finding it before the load spares the ids. A
+        // partial batch settles its claims while it plans, in order, so that an item that fails claims nothing.
+        if (command.Policy == BatchPolicy.Atomic)
+        {
+            ledger.FailLaterClaims(batch.OpenWrites.SelectMany(w => ClaimsOf(w.Entry, w.Item)));
+        }
 
         TState state;
         await using (await snapshots.BeginAsync(cancellationToken))
@@ -60,17 +65,8 @@ public sealed partial class BatchEngine(
 
         return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
 
-        void FailRepeatedClaims()
-        {
-            var claims = batch.OpenWrites
-                .SelectMany(w => spec.ClaimsOf(w.Item, w.Entry.Operation).Select(c => (w.Entry, Claim: c)))
-                .ToList();
-            foreach (var kind in claims.Select(c => c.Claim.Kind).Distinct(StringComparer.Ordinal).ToList())
-            {
-                var ofKind = claims.Where(c => c.Claim.Kind == kind);
-                ledger.FailRepeatedValues(ofKind.Select(c => (c.Entry, (string?)c.Claim.Value, c.Claim.Field)), kind);
-            }
-        }
+        IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> ClaimsOf(LedgerEntry<TEntity> entry, TWrite item) =>
+            spec.ClaimsOf(item, entry.Operation).Select(c => (entry, c));
 
         // Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version
         // is not the stored one (CONFLICT): the client read the row before someone else changed it.
@@ -96,7 +92,9 @@ public sealed partial class BatchEngine(
         }
 
         // Plans every open item: deletes first, so that what they free (a product's variant places) counts for the
-        // creates. A domain rule an item breaks fails that item alone, with nothing of it planned.
+        // creates. A domain rule an item breaks fails that item alone, with nothing of it planned. Creates and then
+        // updates plan in the order sent, and the first planned item that claims a value (a SKU, a handle) keeps it:
+        // a later claim of it fails, and an item that failed earlier, for whatever reason, claimed nothing.
         void Plan(PlanContext context)
         {
             var targets = spec.TargetsOf(state);
@@ -105,14 +103,23 @@ public sealed partial class BatchEngine(
                 Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
             }
 
+            var claims = new ClaimRegister<TEntity>();
             foreach (var (entry, item) in batch.OpenCreates.ToList())
             {
-                Refuse(entry, spec.PlanCreate(entry, item, state, context));
+                if (claims.Admit(ClaimsOf(entry, item)))
+                {
+                    Refuse(entry, spec.PlanCreate(entry, item, state, context));
+                    claims.Keep(entry);
+                }
             }
 
             foreach (var (entry, item) in batch.OpenUpdates.ToList())
             {
-                Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+                if (claims.Admit(ClaimsOf(entry, item)))
+                {
+                    Refuse(entry, spec.PlanUpdate(entry, item, targets[entry.Id!.Value], state, context));
+                    claims.Keep(entry);
+                }
             }
         }
     }
@@ -124,7 +131,7 @@ public sealed partial class BatchEngine(
         {
             entry.Rows.Clear();
             entry.Entity = null;
-            entry.Fail(ErrorCodes.ValidationFailed, violation.Message, violation.Field);
+            entry.Fail(violation.Code ?? ErrorCodes.ValidationFailed, violation.Message, violation.Field);
         }
     }
 

@@ -134,26 +134,17 @@ public sealed class BatchLedger<TEntity>
     }
 
     /// <summary>
-    /// Fails every open item that claims a unique value (a SKU, a handle) another open item of this batch claims too.
-    /// A claim without a value (no handle sent, a SKU cleared) claims nothing.
+    /// Fails every open item that claims a unique value (a SKU, a handle) an earlier open item of this batch claims:
+    /// the first claim wins. A claim without a value (no handle sent, a SKU cleared) claims nothing.
     /// </summary>
-    public void FailRepeatedValues(
-        IEnumerable<(LedgerEntry<TEntity> Entry, string? Value, string Field)> claims, string what)
+    public void FailLaterClaims(IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> claims)
     {
-        var open = claims.Where(c => c.Entry.IsOpen && c.Value is not null);
-        foreach (var group in Repeats.GroupsOf(open, c => c.Value!, StringComparer.Ordinal))
+        var register = new ClaimRegister<TEntity>();
+        foreach (var group in claims.Where(c => c.Entry.IsOpen).GroupBy(c => c.Entry).ToList())
         {
-            var owners = group.Select(c => c.Entry).Distinct().ToList();
-            if (owners.Count < 2)
+            if (register.Admit(group))
             {
-                continue;
-            }
-
-            var places = string.Join(", ", owners.Select(Describe));
-            foreach (var (entry, value, field) in group)
-            {
-                var message = $"The {what} '{value}' is used by more than one item of this batch ({places}).";
-                entry.Fail(ErrorCodes.DuplicateInBatch, message, field);
+                register.Keep(group.Key);
             }
         }
     }

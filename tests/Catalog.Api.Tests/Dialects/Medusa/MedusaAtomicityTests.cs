@@ -86,16 +86,19 @@ public abstract class MedusaAtomicityTests(CatalogApiFactory factory) : MedusaAp
     [Fact]
     public async Task Batch_SeveralItemsFail_NamesEachOnItsOwnLine()
     {
+        await MedusaSeedAsync(MedusaProduct("TAKEN-1"));
+
+        // The first create finds the SKU taken in the database; the second also repeats the first's claim.
         var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?>
         {
-            ["create"] = new[] { MedusaProduct("TWICE-1"), MedusaProduct("TWICE-1") },
+            ["create"] = new[] { MedusaProduct("TAKEN-1"), MedusaProduct("TAKEN-1") },
         });
 
         status.Should().Be(400, body.Text());
         body.Str("message")!.Split('\n').Should().HaveCount(2)
             .And.Contain(line => line.EndsWith("at \"create[0].variants[0].sku\"", StringComparison.Ordinal))
             .And.Contain(line => line.EndsWith("at \"create[1].variants[0].sku\"", StringComparison.Ordinal));
-        (await CountRowsAsync()).Products.Should().Be(0);
+        (await CountRowsAsync()).Products.Should().Be(1);
     }
 
     [Fact]

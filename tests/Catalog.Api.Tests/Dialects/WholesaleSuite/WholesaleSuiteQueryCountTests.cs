@@ -56,7 +56,7 @@ public abstract class WholesaleSuiteQueryCountTests(CatalogApiFactory factory) :
         async Task<long> ReadsAsync(int count)
         {
             var productId = (await SeedWooAsync(VariableProduct())).Num("id");
-            var variation = new { regular_price = "20", attributes = new[] { new { name = "Size", option = "M" } } };
+            var variation = new { regular_price = "20" };
             var (_, seeded) = await WooPostAsync(
                 WwsVariationsBatch(productId), new { create = Enumerable.Range(0, 2 * count).Select(_ => variation) });
             var ids = seeded.Arr("create").Select(v => v.Num("id")).ToList();

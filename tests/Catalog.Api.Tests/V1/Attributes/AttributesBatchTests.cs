@@ -130,10 +130,6 @@ public abstract class AttributesBatchTests(CatalogApiFactory factory) : CatalogA
         "slug taken in the database",
         """{"create": [{"name": "Colour", "slug": "color"}]}""",
         "create[0]:DUPLICATE_HANDLE:slug")]
-    [InlineData(
-        "same slug in two items",
-        """{"create": [{"name": "Size"}, {"name": "size"}]}""",
-        "create[0]:DUPLICATE_IN_BATCH:slug|create[1]:DUPLICATE_IN_BATCH:slug")]
     [InlineData("unknown id", """{"delete": [999999]}""", "delete[0]:NOT_FOUND:id")]
     [InlineData(
         "stale version", """{"update": [{"id": {id}, "version": 4, "name": "X"}]}""", "update[0]:CONFLICT:version")]

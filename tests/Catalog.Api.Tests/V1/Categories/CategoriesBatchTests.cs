@@ -127,10 +127,6 @@ public abstract class CategoriesBatchTests(CatalogApiFactory factory) : CatalogA
         "handle taken in the database",
         """{"create": [{"name": "X", "handle": "taken"}]}""",
         "create[0]:DUPLICATE_HANDLE:handle")]
-    [InlineData(
-        "same handle in two items",
-        """{"create": [{"name": "X", "handle": "twin"}, {"name": "Y", "handle": "twin"}]}""",
-        "create[0]:DUPLICATE_IN_BATCH:handle|create[1]:DUPLICATE_IN_BATCH:handle")]
     [InlineData("missing name", """{"create": [{"handle": "nameless"}]}""", "create[0]:VALIDATION_FAILED:name")]
     [InlineData("unknown id", """{"update": [{"id": 999999, "name": "X"}]}""", "update[0]:NOT_FOUND:id")]
     [InlineData(

@@ -105,29 +105,22 @@ public abstract class ProductsBatchItemErrorTests(CatalogApiFactory factory) : C
     [InlineData("delete of an unknown id", """{"delete": [999999]}""", "delete[0]:NOT_FOUND:id")]
     [InlineData("delete of id zero", """{"delete": [0]}""", "delete[0]:VALIDATION_FAILED:id")]
     [InlineData(
-        "same SKU in two items",
-        """
-        {"create": [
-            {"title": "A", "variants": [{"title": "V", "sku": "TWIN"}]},
-            {"title": "B", "variants": [{"title": "V", "sku": "TWIN"}]}
-        ]}
-        """,
-        "create[0]:DUPLICATE_IN_BATCH:variants[0].sku|create[1]:DUPLICATE_IN_BATCH:variants[0].sku")]
-    [InlineData(
-        "same SKU in a create and an update",
-        """
-        {
-            "create": [{"title": "A", "variants": [{"title": "V", "sku": "TWIN"}]}],
-            "update": [{"id": {id}, "variants": [{"id": {vid}, "sku": "TWIN"}]}]
-        }
-        """,
-        "create[0]:DUPLICATE_IN_BATCH:variants[0].sku|update[0]:DUPLICATE_IN_BATCH:variants[0].sku")]
-    [InlineData(
         "same SKU twice in one product",
         """
         {"create": [{"title": "A", "variants": [{"title": "V1", "sku": "TWIN"}, {"title": "V2", "sku": "TWIN"}]}]}
         """,
         "create[0]:DUPLICATE_IN_BATCH:variants[1].sku")]
+    [InlineData(
+        "two variants of a new product with the same options",
+        """
+        {"create": [{"title": "A", "options": [{"title": "Size", "values": ["S"]}],
+            "variants": [{"title": "One", "options": {"Size": "S"}}, {"title": "Two", "options": {"size": "S"}}]}]}
+        """,
+        "create[0]:DUPLICATE_OPTIONS:variants[1].options")]
+    [InlineData(
+        "a variant added with a stored variant's options",
+        """{"update": [{"id": {id}, "variants": [{"id": {vid}}, {"title": "Twin", "options": {"Size": "S"}}]}]}""",
+        "update[0]:DUPLICATE_OPTIONS:variants[1].options")]
     [InlineData(
         "SKU taken in the database",
         """{"create": [{"title": "A", "variants": [{"title": "V", "sku": "EXISTING-SKU"}]}]}""",
@@ -144,10 +137,6 @@ public abstract class ProductsBatchItemErrorTests(CatalogApiFactory factory) : C
         "handle derived from a title is taken",
         """{"create": [{"title": "Existing"}]}""",
         "create[0]:DUPLICATE_HANDLE:handle")]
-    [InlineData(
-        "same handle in two items",
-        """{"create": [{"title": "A", "handle": "twin"}, {"title": "B", "handle": "twin"}]}""",
-        "create[0]:DUPLICATE_IN_BATCH:handle|create[1]:DUPLICATE_IN_BATCH:handle")]
     [InlineData(
         "same id updated twice",
         """{"update": [{"id": {id}, "title": "One"}, {"id": {id}, "title": "Two"}]}""",

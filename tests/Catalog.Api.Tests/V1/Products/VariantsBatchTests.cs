@@ -135,10 +135,6 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
 
     [Theory]
     [InlineData(
-        "same SKU in two creates",
-        """{"create": [{"title": "A", "sku": "TWIN"}, {"title": "B", "sku": "TWIN"}]}""",
-        "create[0]:DUPLICATE_IN_BATCH:sku|create[1]:DUPLICATE_IN_BATCH:sku")]
-    [InlineData(
         "SKU of another product",
         """{"create": [{"title": "A", "sku": "THEIR-SKU"}]}""",
         "create[0]:DUPLICATE_SKU:sku")]

@@ -78,15 +78,15 @@ public abstract class WholesaleRolesBatchTests(CatalogApiFactory factory) : Whol
     }
 
     [Fact]
-    public async Task Batch_SameKeyTwice_FailsBothWithDuplicateInBatch()
+    public async Task Batch_SameKeyTwice_CreatesTheFirstAndFailsTheSecondWithDuplicateInBatch()
     {
         var (status, body) = await PostAsync(RolesBatch, Batch.Of(create: [Role("gold", "A"), Role("gold", "B")]));
 
         status.Should().Be(200);
-        body.Str("create[0].error.code").Should().Be("DUPLICATE_IN_BATCH");
+        body.Str("create[0].status").Should().Be("succeeded", body.Text());
         body.Str("create[1].error.code").Should().Be("DUPLICATE_IN_BATCH");
         body.Fields("create[1].error.details").Should().Equal("key");
-        (await CountWholesaleRowsAsync()).Roles.Should().Be(0);
+        (await CountWholesaleRowsAsync()).Roles.Should().Be(1);
     }
 
     [Fact]

@@ -175,19 +175,48 @@ public sealed class BatchEngineTests
     }
 
     [Fact]
-    public async Task RunAsync_OneHandleClaimedByTwoItems_FailsBothWithDuplicateInBatch()
+    public async Task RunAsync_OneHandleClaimedByThreeItems_FirstKeepsItAndLaterOnesFailWithDuplicateInBatch()
     {
         _store.Add(5);
-        var batch = new GadgetBatchBuilder().Create("lamp").Create("desk").Update(5, handle: "lamp").Build();
+        var batch = new GadgetBatchBuilder().Create("lamp").Create("desk").Update(5, handle: "lamp").Create("lamp")
+            .Build();
 
         var result = await RunAsync(batch);
 
         result.Create.Select(Brief).Should().Equal(
-            (0, null, Failed, ErrorCodes.DuplicateInBatch), (1, 1001L, Succeeded, null));
+            (0, 1001L, Succeeded, null), (1, 1002L, Succeeded, null), (2, null, Failed, ErrorCodes.DuplicateInBatch));
         result.Update.Select(Brief).Should().Equal((0, 5L, Failed, ErrorCodes.DuplicateInBatch));
-        result.Create[0].Error!.Details.Select(d => d.Field).Should().Equal("handle");
-        result.Create[0].Error!.Message.Should().Contain("'lamp'").And.Contain("create[0], update[0]");
-        Written().Should().Equal("insert desk");
+        result.Update[0].Error!.Details.Select(d => d.Field).Should().Equal("handle");
+        result.Update[0].Error!.Message.Should().Be(
+            "The handle 'lamp' is claimed by an earlier item of this batch (create[0]).");
+        Written().Should().Equal("insert lamp", "insert desk");
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstClaimantBreaksADomainRule_NextClaimantKeepsTheHandle()
+    {
+        var batch = new GadgetBatchBuilder().Create("lamp", name: "Lamp!").Create("lamp").Create("lamp").Build();
+
+        var result = await RunAsync(batch);
+
+        result.Create.Select(Outcome).Should().Equal(
+            (Failed, ValidationFailed), (Succeeded, null), (Failed, ErrorCodes.DuplicateInBatch));
+        result.Create[2].Error!.Message.Should().Contain("(create[1])");
+        Written().Should().Equal("insert lamp");
+    }
+
+    [Fact]
+    public async Task RunAsync_AtomicBatchWithARepeatedHandle_FailsTheLaterClaimBeforeReservingIds()
+    {
+        var batch = new GadgetBatchBuilder().Create("lamp").Create("lamp").Atomic().Build();
+
+        var result = await RunAsync(batch);
+
+        result.Create.Select(Brief).Should().Equal(
+            (0, null, NotApplied, NotAppliedCode), (1, null, Failed, ErrorCodes.DuplicateInBatch));
+        _ids.Calls.Should().BeEmpty();
+        _spec.Planned.Should().BeEmpty();
+        result.Applied.Should().BeFalse();
     }
 
     [Fact]
