@@ -1,6 +1,9 @@
 namespace Catalog.Api.OpenApi;
 
-/// <summary>The trade API (updates of products 1 and 2) and Medusa (product <c>prod_17</c>, variants 18-20).</summary>
+/// <summary>
+/// The trade API (updates of products 1 and 2) and Medusa (product <c>prod_7</c>, variants 11-13; <c>prod_8</c>,
+/// created and deleted by the single-item routes).
+/// </summary>
 internal sealed partial class RequestExamples
 {
     private static Dictionary<string, OperationExample> Trade => new()
@@ -51,7 +54,36 @@ internal sealed partial class RequestExamples
               "update": [{"id": "variant_18", "allow_backorder": true}]
             }
             """,
-            ("id", "prod_17")),
-        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_17")),
+            ("id", "prod_7")),
+        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_7")),
+
+        // The single-item routes: prod_8 is created and deleted again; prod_7 gains size 45 and a variant in it, its
+        // first variant is renamed and the one the variants batch created (variant_13) is deleted.
+        ["MedusaProducts_Create"] = OperationExample.Of("""
+            {
+              "title": "Trail Runner Kids",
+              "handle": "trail-runner-kids",
+              "options": [{"title": "Size", "values": ["30", "31"]}],
+              "variants": [
+                {"title": "30", "sku": "TRAIL-KIDS-30", "options": {"Size": "30"},
+                 "prices": [{"currency_code": "usd", "amount": 70}]}
+              ]
+            }
+            """),
+        ["MedusaProducts_Update"] = OperationExample.Of(
+            """{"subtitle": "Now up to size 45", "options": [{"title": "Size", "values": ["42", "43", "44", "45"]}]}""",
+            ("id", "prod_7")),
+        ["MedusaProducts_Delete"] = OperationExample.Read(("id", "prod_8")),
+        ["MedusaProducts_ListVariants"] = OperationExample.Read(("id", "prod_7")),
+        ["MedusaProducts_CreateVariant"] = OperationExample.Of(
+            """
+            {"title": "45", "sku": "TRAIL-RUNNER-45", "options": {"Size": "45"},
+             "prices": [{"currency_code": "usd", "amount": 125}]}
+            """,
+            ("id", "prod_7")),
+        ["MedusaProducts_GetVariant"] = OperationExample.Read(("id", "prod_7"), ("variantId", "variant_11")),
+        ["MedusaProducts_UpdateVariant"] = OperationExample.Of(
+            """{"title": "EU 42"}""", ("id", "prod_7"), ("variantId", "variant_11")),
+        ["MedusaProducts_DeleteVariant"] = OperationExample.Read(("id", "prod_7"), ("variantId", "variant_13")),
     };
 }

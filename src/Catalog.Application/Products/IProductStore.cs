@@ -39,7 +39,11 @@ public sealed record ProductFilter(
     long? CategoryId,
     IReadOnlyCollection<Domain.Products.ProductStatus>? Statuses = null,
     string? Search = null,
-    ExtensionFilter? Extension = null);
+    ExtensionFilter? Extension = null)
+{
+    /// <summary>Ids, handles, titles, SKUs, categories, tags, time ranges and the order.</summary>
+    public Queries.ProductListFilters More { get; init; } = Queries.ProductListFilters.None;
+}
 
 /// <summary>
 /// <c>extensions.{Dialect}.{Field}</c> equals <paramref name="Value"/> (a string); with <paramref name="OrMissing"/>,

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -13,17 +14,28 @@ internal static class MedusaBody
 
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
-    public static async Task<(T? Body, string? Fields, ObjectResult? Error)> ReadAsync<T>(
+    public static Task<(T? Body, string? Fields, ObjectResult? Error)> ReadAsync<T>(
         HttpRequest request, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(request, typeof(T), null, cancellationToken);
+
+    /// <summary>
+    /// A body checked against <paramref name="schema"/> and bound as <typeparamref name="T"/>, with <c>id</c> set to
+    /// <paramref name="id"/> when given: a single-item route's body is its batch item without the id, which the
+    /// route's path names.
+    /// </summary>
+    public static async Task<(T? Body, string? Fields, ObjectResult? Error)> ReadAsync<T>(
+        HttpRequest request, Type schema, string? id, CancellationToken cancellationToken)
         where T : class
     {
         var (fields, queryError) = MedusaQuery.Select(request.Query);
-        var (body, bodyError) = queryError is null ? await ReadBodyAsync<T>(request, cancellationToken) : default;
+        var (body, bodyError) = queryError is null
+            ? await ReadBodyAsync<T>(request, schema, id, cancellationToken)
+            : default;
         return (body, fields, queryError ?? bodyError);
     }
 
     private static async Task<(T? Body, ObjectResult? Error)> ReadBodyAsync<T>(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request, Type schema, string? id, CancellationToken cancellationToken)
         where T : class
     {
         using var buffer = new MemoryStream();
@@ -63,7 +75,7 @@ internal static class MedusaBody
 
         using (document)
         {
-            var issues = MedusaBodyCheck.Validate(document.RootElement, typeof(T));
+            var issues = MedusaBodyCheck.Validate(document.RootElement, schema);
             if (issues.Count > 0)
             {
                 return (null, MedusaErrors.Invalid(issues));
@@ -71,7 +83,14 @@ internal static class MedusaBody
 
             try
             {
-                return (document.RootElement.Deserialize<T>(Json), null);
+                if (id is null)
+                {
+                    return (document.RootElement.Deserialize<T>(Json), null);
+                }
+
+                var node = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+                node["id"] = id;
+                return (node.Deserialize<T>(Json), null);
             }
             catch (JsonException unreadable)
             {

@@ -5,11 +5,19 @@ using System.Text.RegularExpressions;
 
 namespace Catalog.Api.Dialects.Medusa;
 
-/// <summary>A problem in a request, printed as zod's: <c>Validation error: Required at "title"</c>.</summary>
-internal sealed record MedusaIssue(string Path, string Message)
+/// <summary>
+/// A problem in a request, printed as zod's: <c>Validation error: Required at "title"</c>; or, with
+/// <paramref name="NotFound"/>, an id that names no row: <c>Product with id: prod_x was not found at "delete[0]"</c>.
+/// </summary>
+internal sealed record MedusaIssue(string Path, string Message, bool NotFound = false)
 {
-    public override string ToString() =>
-        Path.Length == 0 ? $"Validation error: {Message}" : $"Validation error: {Message} at \"{Path}\"";
+    public override string ToString() => (NotFound, Path.Length) switch
+    {
+        (true, 0) => Message,
+        (true, _) => $"{Message} at \"{Path}\"",
+        (false, 0) => $"Validation error: {Message}",
+        _ => $"Validation error: {Message} at \"{Path}\"",
+    };
 }
 
 /// <summary>

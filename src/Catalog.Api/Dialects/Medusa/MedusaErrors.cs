@@ -27,11 +27,56 @@ internal static partial class MedusaErrors
     public static ObjectResult Invalid(string message) =>
         Result(StatusCodes.Status400BadRequest, new MedusaError(InvalidData, message));
 
-    /// <summary>Every issue on its own line, as Medusa joins zod's issues.</summary>
-    public static ObjectResult Invalid(IEnumerable<MedusaIssue> issues) => Invalid(string.Join("\n", issues));
+    /// <summary>
+    /// Every issue on its own line, as Medusa joins zod's issues: a 400 when any is invalid, else (every one an id
+    /// that names no row) a 404, as Medusa answers an id it does not know.
+    /// </summary>
+    public static ObjectResult Invalid(IEnumerable<MedusaIssue> issues)
+    {
+        var all = issues.ToList();
+        var invalid = all.Where(i => !i.NotFound).ToList();
+        return invalid.Count > 0
+            ? Invalid(string.Join("\n", invalid))
+            : Result(StatusCodes.Status404NotFound, new MedusaError(NotFound, string.Join("\n", all)));
+    }
+
+    /// <summary>
+    /// A batch's error as the single-item route that ran the batch with one item answers it: paths inside the item
+    /// lose its place (<c>create[0].title</c> is <c>title</c>), and the place itself, or the id the route's path
+    /// names, is not repeated.
+    /// </summary>
+    public static ObjectResult AsSingle(ObjectResult error, string item)
+    {
+        if (error.Value is not MedusaError medusa)
+        {
+            return error;
+        }
+
+        var lines = medusa.Message.Split('\n').Select(line => line
+            .Replace($" at \"{item}.id\"", string.Empty, StringComparison.Ordinal)
+            .Replace($" at \"{item}\"", string.Empty, StringComparison.Ordinal)
+            .Replace($" at \"{item}.", " at \"", StringComparison.Ordinal));
+        return Result(error.StatusCode ?? StatusCodes.Status400BadRequest,
+            medusa with { Message = string.Join("\n", lines) });
+    }
+
+    /// <summary>Medusa's message for an id it does not know, with the name of Medusa's model.</summary>
+    public static string NotFoundMessage(string prefix, string id) => $"{ModelOf(prefix)} with id: {id} was not found";
+
+    /// <summary>Medusa's model names, which its not-found messages carry.</summary>
+    public static string ModelOf(string prefix) => prefix switch
+    {
+        MedusaIds.Variant => "ProductVariant",
+        MedusaIds.Category => "ProductCategory",
+        MedusaIds.Price => "Price",
+        _ => "Product",
+    };
 
     public static ObjectResult ProductNotFound(string id) =>
-        Result(StatusCodes.Status404NotFound, new MedusaError(NotFound, $"Product with id: {id} was not found"));
+        Result(StatusCodes.Status404NotFound, new MedusaError(NotFound, NotFoundMessage(MedusaIds.Product, id)));
+
+    public static ObjectResult VariantNotFound(string id) =>
+        Result(StatusCodes.Status404NotFound, new MedusaError(NotFound, NotFoundMessage(MedusaIds.Variant, id)));
 
     /// <summary>413, as Medusa's body parser answers a body over its limit.</summary>
     public static ObjectResult TooLarge(long limit) => Result(
@@ -47,7 +92,7 @@ internal static partial class MedusaErrors
     /// <summary>
     /// A failed atomic batch: the status of its first failed item, and one line per failed item naming it.
     /// </summary>
-    public static ObjectResult ItemsFailed<T>(BatchResult<T> result, string resource, string prefix)
+    public static ObjectResult ItemsFailed<T>(BatchResult<T> result, string prefix)
         where T : class
     {
         var failed = result.Create.Select(r => ("create", r))
@@ -72,7 +117,7 @@ internal static partial class MedusaErrors
             ErrorCodes.Conflict => (StatusCodes.Status409Conflict, Conflict, InvalidState),
             _ => (StatusCodes.Status400BadRequest, InvalidData, (string?)null),
         };
-        var message = string.Join("\n", failed.Select(f => ItemMessage(f.Item1, f.r, resource, prefix)));
+        var message = string.Join("\n", failed.Select(f => ItemMessage(f.Item1, f.r, prefix)));
         return Result(status, new MedusaError(type, message, code));
     }
 
@@ -99,7 +144,7 @@ internal static partial class MedusaErrors
         return string.Join('.', parts.TakeWhile(p => p is not null));
     }
 
-    private static string ItemMessage<T>(string operation, ItemResult<T> result, string resource, string prefix)
+    private static string ItemMessage<T>(string operation, ItemResult<T> result, string prefix)
         where T : class
     {
         var error = result.Error!;
@@ -108,7 +153,7 @@ internal static partial class MedusaErrors
             ? $"{operation}[{result.Index}]"
             : $"{operation}[{result.Index}].{field}";
         var text = error.Code == ErrorCodes.NotFound && result.Id is { } id
-            ? $"{resource} with id: {MedusaIds.Of(prefix, id)} was not found"
+            ? NotFoundMessage(prefix, MedusaIds.Of(prefix, id))
             : WithMedusaIds(error.Message.TrimEnd('.'));
         return $"{text} at \"{at}\"";
     }

@@ -141,7 +141,10 @@ internal static class MedusaProductTranslation
 /// <summary>What the product and variant translations share.</summary>
 internal static class MedusaTranslation
 {
-    /// <summary>The number behind a Medusa id of the given kind; else an issue, and 0, which no row has.</summary>
+    /// <summary>
+    /// The number behind a Medusa id of the given kind; else an issue, and 0, which no row has. Ids of rows are opaque
+    /// to a client, so one Catalog did not issue is not malformed: it names no row, and is not found.
+    /// </summary>
     public static long Id(string prefix, string id, string path, List<MedusaIssue> issues)
     {
         if (MedusaIds.Parse(prefix, id) is { } value)
@@ -149,7 +152,7 @@ internal static class MedusaTranslation
             return value;
         }
 
-        issues.Add(new(path, InvalidId(prefix, id)));
+        issues.Add(new(path, MedusaErrors.NotFoundMessage(prefix, id), NotFound: true));
         return 0;
     }
 

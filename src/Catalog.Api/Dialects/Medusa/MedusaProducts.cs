@@ -17,8 +17,7 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.ForProducts(query.Fields);
-        var list = new ListProducts(query.Status, null, query.CategoryId, query.Limit, query.Offset);
-        var page = await sender.Send(list, cancellationToken);
+        var page = await sender.Send(query.Query, cancellationToken);
         var categories = await CategoriesAsync(page.Items, fields, cancellationToken);
         var products = page.Items.Select(p => MedusaRendering.Product(p, categories)).ToList();
         return Answer(new MedusaProductListResponse(products, page.Total, page.Offset, page.Limit), fields, "products");
@@ -27,14 +26,9 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> GetAsync(string id, string? fieldsQuery, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.ForProducts(fieldsQuery);
-        if (MedusaIds.Parse(MedusaIds.Product, id) is not { } productId)
-        {
-            return MedusaErrors.ProductNotFound(id);
-        }
-
-        var product = await sender.Send(new GetProduct(productId), cancellationToken);
-        var categories = await CategoriesAsync([product], fields, cancellationToken);
-        return Answer(new MedusaProductResponse(MedusaRendering.Product(product, categories)), fields, "product");
+        return await ProductAsync(id, cancellationToken) is { } product
+            ? await AnswerProductAsync(product, fields, cancellationToken)
+            : MedusaErrors.ProductNotFound(id);
     }
 
     public async Task<ObjectResult> BatchAsync(
@@ -42,27 +36,14 @@ internal sealed class MedusaProducts(ISender sender)
     {
         var fields = MedusaFields.ForProducts(fieldsQuery);
         var deleted = new MedusaDeleted(request.Delete, "product");
-        if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
+        var (result, error) = await RunAsync(request, cancellationToken);
+        if (error is not null)
         {
-            return Answer(new MedusaProductBatchResponse([], [], deleted), fields, "created", "updated");
+            return error;
         }
 
-        var current = await ProductsAsync(MedusaProductTranslation.UpdateTargets(request), cancellationToken);
-        var issues = new List<MedusaIssue>();
-        var command = MedusaProductTranslation.ToCommand(request, current, issues);
-        if (issues.Count > 0)
-        {
-            return MedusaErrors.Invalid(issues);
-        }
-
-        var result = await sender.Send(command, cancellationToken);
-        if (!result.Applied)
-        {
-            return MedusaErrors.ItemsFailed(result, "Product", MedusaIds.Product);
-        }
-
-        var created = result.Create.Select(r => r.Resource!).ToList();
-        var updated = result.Update.Select(r => r.Resource!).ToList();
+        var created = result?.Create.Select(r => r.Resource!).ToList() ?? [];
+        var updated = result?.Update.Select(r => r.Resource!).ToList() ?? [];
         var categories = await CategoriesAsync(created.Concat(updated), fields, cancellationToken);
         var answer = new MedusaProductBatchResponse(
             [.. created.Select(p => MedusaRendering.Product(p, categories))],
@@ -71,41 +52,187 @@ internal sealed class MedusaProducts(ISender sender)
         return Answer(answer, fields, "created", "updated");
     }
 
+    /// <summary><c>POST /admin/products</c>: the batch with one create, answered <c>{product}</c>.</summary>
+    public async Task<ObjectResult> CreateAsync(
+        MedusaProductCreate body, string? fieldsQuery, CancellationToken cancellationToken)
+    {
+        var (result, error) = await RunAsync(new MedusaProductBatchRequest { Create = [body] }, cancellationToken);
+        return error is not null ? MedusaErrors.AsSingle(error, "create[0]") : await AnswerProductAsync(
+            result!.Create[0].Resource!, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+    }
+
+    /// <summary><c>POST /admin/products/{id}</c>: the batch with one update, answered <c>{product}</c>.</summary>
+    public async Task<ObjectResult> UpdateAsync(
+        MedusaProductUpdate body, string? fieldsQuery, CancellationToken cancellationToken)
+    {
+        var (result, error) = await RunAsync(new MedusaProductBatchRequest { Update = [body] }, cancellationToken);
+        return error is not null ? MedusaErrors.AsSingle(error, "update[0]") : await AnswerProductAsync(
+            result!.Update[0].Resource!, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+    }
+
+    /// <summary><c>DELETE /admin/products/{id}</c>: the batch with one delete, answered <c>{id, object, deleted}</c>.
+    /// </summary>
+    public async Task<ObjectResult> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var (_, error) = await RunAsync(new MedusaProductBatchRequest { Delete = [id] }, cancellationToken);
+        return error is not null
+            ? MedusaErrors.AsSingle(error, "delete[0]")
+            : Ok(new MedusaDeleteResponse(id, "product"));
+    }
+
     public async Task<ObjectResult> BatchVariantsAsync(
         string productId, MedusaVariantBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.ForVariants(fieldsQuery);
-        if (MedusaIds.Parse(MedusaIds.Product, productId) is not { } id
-            || (await ProductsAsync([id], cancellationToken)).GetValueOrDefault(id) is not { } product)
+        var deleted = new MedusaDeleted(request.Delete, "variant");
+        var (product, result, error) = await RunVariantsAsync(productId, request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var answer = new MedusaVariantBatchResponse(
+            [.. (result?.Create ?? []).Select(r => MedusaRendering.Variant(r.Resource!, product!.Options))],
+            [.. (result?.Update ?? []).Select(r => MedusaRendering.Variant(r.Resource!, product!.Options))],
+            deleted);
+        return Answer(answer, fields, "created", "updated");
+    }
+
+    /// <summary><c>GET /admin/products/{id}/variants</c>: the product's variants, a page of them.</summary>
+    public async Task<ObjectResult> ListVariantsAsync(
+        string productId, MedusaVariantListQuery query, CancellationToken cancellationToken)
+    {
+        if (await ProductAsync(productId, cancellationToken) is not { } product)
         {
             return MedusaErrors.ProductNotFound(productId);
         }
 
-        var deleted = new MedusaDeleted(request.Delete, "variant");
+        var ids = query.Ids?.ToHashSet(StringComparer.Ordinal);
+        var all = product.Variants.Select(v => MedusaRendering.Variant(v, product.Options))
+            .Where(v => ids is null || ids.Contains(v.Id))
+            .ToList();
+        var page = all.Skip(query.Offset).Take(query.Limit).ToList();
+        return Answer(new MedusaVariantListResponse(page, all.Count, query.Offset, query.Limit),
+            MedusaFields.ForVariants(query.Fields), "variants");
+    }
+
+    /// <summary><c>GET /admin/products/{id}/variants/{variant_id}</c>: <c>{variant}</c>.</summary>
+    public async Task<ObjectResult> GetVariantAsync(
+        string productId, string variantId, string? fieldsQuery, CancellationToken cancellationToken)
+    {
+        if (await ProductAsync(productId, cancellationToken) is not { } product)
+        {
+            return MedusaErrors.ProductNotFound(productId);
+        }
+
+        var number = MedusaIds.Parse(MedusaIds.Variant, variantId);
+        return product.Variants.FirstOrDefault(v => v.Id == number) is { } variant
+            ? Answer(new MedusaVariantResponse(MedusaRendering.Variant(variant, product.Options)),
+                MedusaFields.ForVariants(fieldsQuery), "variant")
+            : MedusaErrors.VariantNotFound(variantId);
+    }
+
+    /// <summary>
+    /// <c>POST /admin/products/{id}/variants</c> (one create), <c>POST .../variants/{variant_id}</c> (one update):
+    /// the variant batch with one item, answered with the product, <c>{product}</c>, as Medusa answers them.
+    /// </summary>
+    public async Task<ObjectResult> WriteVariantAsync(
+        string productId, MedusaVariantBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
+    {
+        var (_, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
+        return error is not null
+            ? MedusaErrors.AsSingle(error, request.Create.Count > 0 ? "create[0]" : "update[0]")
+            : await AnswerProductAsync(productId, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+    }
+
+    /// <summary><c>DELETE /admin/products/{id}/variants/{variant_id}</c>: <c>{id, object, deleted, parent}</c>.
+    /// </summary>
+    public async Task<ObjectResult> DeleteVariantAsync(
+        string productId, string variantId, string? fieldsQuery, CancellationToken cancellationToken)
+    {
+        var request = new MedusaVariantBatchRequest { Delete = [variantId] };
+        var (_, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
+        if (error is not null)
+        {
+            return MedusaErrors.AsSingle(error, "delete[0]");
+        }
+
+        var product = await ProductAsync(productId, cancellationToken);
+        var categories = await CategoriesAsync([product!], MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+        var answer = new MedusaVariantDeleteResponse(
+            variantId, "variant", MedusaRendering.Product(product!, categories));
+        return Answer(answer, MedusaFields.ForProducts(fieldsQuery), "parent");
+    }
+
+    /// <summary>A product batch through the engine: its result, or the error that answers it.</summary>
+    private async Task<(BatchResult<ProductDto>? Result, ObjectResult? Error)> RunAsync(
+        MedusaProductBatchRequest request, CancellationToken cancellationToken)
+    {
         if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
         {
-            return Answer(new MedusaVariantBatchResponse([], [], deleted), fields, "created", "updated");
+            return (null, null);
+        }
+
+        var current = await ProductsAsync(MedusaProductTranslation.UpdateTargets(request), cancellationToken);
+        var issues = new List<MedusaIssue>();
+        var command = MedusaProductTranslation.ToCommand(request, current, issues);
+        if (issues.Count > 0)
+        {
+            return (null, MedusaErrors.Invalid(issues));
+        }
+
+        var result = await sender.Send(command, cancellationToken);
+        return result.Applied ? (result, null) : (null, MedusaErrors.ItemsFailed(result, MedusaIds.Product));
+    }
+
+    /// <summary>A variant batch of one product through the engine: the product as read first, and the result.
+    /// </summary>
+    private async Task<(ProductDto? Product, BatchResult<VariantDto>? Result, ObjectResult? Error)> RunVariantsAsync(
+        string productId, MedusaVariantBatchRequest request, CancellationToken cancellationToken)
+    {
+        if (await ProductAsync(productId, cancellationToken) is not { } product)
+        {
+            return (null, null, MedusaErrors.ProductNotFound(productId));
+        }
+
+        if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
+        {
+            return (product, null, null);
         }
 
         var issues = new List<MedusaIssue>();
         var command = MedusaVariantTranslation.ToCommand(product, request, issues);
         if (issues.Count > 0)
         {
-            return MedusaErrors.Invalid(issues);
+            return (product, null, MedusaErrors.Invalid(issues));
         }
 
         var result = await sender.Send(command, cancellationToken);
-        if (!result.Applied)
-        {
-            return MedusaErrors.ItemsFailed(result, "Variant", MedusaIds.Variant);
-        }
-
-        var answer = new MedusaVariantBatchResponse(
-            [.. result.Create.Select(r => MedusaRendering.Variant(r.Resource!, product.Options))],
-            [.. result.Update.Select(r => MedusaRendering.Variant(r.Resource!, product.Options))],
-            deleted);
-        return Answer(answer, fields, "created", "updated");
+        return result.Applied
+            ? (product, result, null)
+            : (product, null, MedusaErrors.ItemsFailed(result, MedusaIds.Variant));
     }
+
+    /// <summary>The product a Medusa id names, or null: an id Catalog did not issue names none.</summary>
+    private async Task<ProductDto?> ProductAsync(string id, CancellationToken cancellationToken) =>
+        MedusaIds.Parse(MedusaIds.Product, id) is { } number
+            ? (await ProductsAsync([number], cancellationToken)).GetValueOrDefault(number)
+            : null;
+
+    private async Task<ObjectResult> AnswerProductAsync(
+        string productId, MedusaFields fields, CancellationToken cancellationToken) =>
+        await ProductAsync(productId, cancellationToken) is { } product
+            ? await AnswerProductAsync(product, fields, cancellationToken)
+            : MedusaErrors.ProductNotFound(productId);
+
+    private async Task<ObjectResult> AnswerProductAsync(
+        ProductDto product, MedusaFields fields, CancellationToken cancellationToken)
+    {
+        var categories = await CategoriesAsync([product], fields, cancellationToken);
+        return Answer(new MedusaProductResponse(MedusaRendering.Product(product, categories)), fields, "product");
+    }
+
+    private static ObjectResult Ok(object body) => new(body) { StatusCode = StatusCodes.Status200OK };
 
     private async Task<IReadOnlyDictionary<long, ProductDto>> ProductsAsync(
         IReadOnlyCollection<long> ids, CancellationToken cancellationToken)

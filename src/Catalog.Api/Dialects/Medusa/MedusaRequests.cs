@@ -63,9 +63,9 @@ public sealed record MedusaProductCreate : MedusaProductWrite
     public Optional<IReadOnlyList<MedusaVariantCreate>> Variants { get; init; }
 }
 
-public sealed record MedusaProductUpdate : MedusaProductWrite
+/// <summary><c>POST /admin/products/{id}</c>: an update without its id, which the path names.</summary>
+public record MedusaProductChange : MedusaProductWrite
 {
-    public required string Id { get; init; }
     public Optional<string> Title { get; init; }
     public Optional<string?> Handle { get; init; }
     public Optional<MedusaProductStatus> Status { get; init; }
@@ -74,6 +74,12 @@ public sealed record MedusaProductUpdate : MedusaProductWrite
 
     /// <summary>The product's complete list of variants: an id updates that variant, none creates one.</summary>
     public Optional<IReadOnlyList<MedusaVariantUpdate>> Variants { get; init; }
+}
+
+/// <summary>A product in a batch's <c>update</c>: the same fields, and the <c>id</c> is required.</summary>
+public sealed record MedusaProductUpdate : MedusaProductChange
+{
+    public required string Id { get; init; }
 }
 
 public sealed record MedusaImageInput

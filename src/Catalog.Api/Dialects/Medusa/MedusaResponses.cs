@@ -146,6 +146,19 @@ public sealed record MedusaProductListResponse(IReadOnlyList<MedusaProduct> Prod
 
 public sealed record MedusaProductResponse(MedusaProduct Product);
 
+public sealed record MedusaVariantResponse(MedusaVariant Variant);
+
+public sealed record MedusaVariantListResponse(IReadOnlyList<MedusaVariant> Variants, int Count, int Offset, int Limit);
+
+/// <summary>A deleted product's answer: <c>{id, object, deleted: true}</c>.</summary>
+public sealed record MedusaDeleteResponse(
+    string Id, [property: JsonPropertyName("object")] string Kind, bool Deleted = true);
+
+/// <summary>A deleted variant's answer: <c>{id, object, deleted: true, parent}</c>, the parent its product now.
+/// </summary>
+public sealed record MedusaVariantDeleteResponse(
+    string Id, [property: JsonPropertyName("object")] string Kind, MedusaProduct Parent, bool Deleted = true);
+
 /// <summary>Medusa's error body: <c>{type, message}</c>, with <c>code</c> where Medusa sends one.</summary>
 public sealed record MedusaError(
     string Type,

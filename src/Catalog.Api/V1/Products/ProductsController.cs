@@ -58,19 +58,31 @@ public sealed class ProductsController(ISender sender) : V1Controller
         return Answer(result, VariantItemResult.From, takesUpserts: true);
     }
 
-    /// <summary>Lists products with their variants, filtered by status, SKU or category.</summary>
+    /// <summary>Lists products with their variants, filtered (by status, text, ids, handles, titles, SKUs, categories,
+    /// tags, creation and update times) and ordered.</summary>
     [HttpGet]
     [Authorize(Policy = CatalogPolicies.Read)]
     [ProducesResponseType<Page<ProductDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public ValueTask<Page<ProductDto>> List(
+    public async Task<ActionResult<Page<ProductDto>>> List(
         [FromQuery] ProductStatus? status,
         [FromQuery] string? sku,
         [FromQuery(Name = "category_id")] long? categoryId,
+        [FromQuery] ProductListFilterRequest filters,
         CancellationToken cancellationToken,
         [FromQuery] int limit = 50,
-        [FromQuery] int offset = 0) =>
-        sender.Send(new ListProducts(status, sku, categoryId, limit, offset), cancellationToken);
+        [FromQuery] int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        if (filters.ToQuery(status, sku, categoryId, limit, offset) is not { } query)
+        {
+            var message = $"order must be one of {string.Join(", ", ProductOrder.Names)}, with '-' first to descend.";
+            return Problems.Result(HttpContext, StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed,
+                "The request cannot be processed.", [new FieldError("order", message)]);
+        }
+
+        return await sender.Send(query, cancellationToken);
+    }
 
     /// <summary>One product with its variants and prices.</summary>
     [HttpGet("{id:long}")]

@@ -16,6 +16,9 @@ public sealed record ListProducts(ProductStatus? Status, string? Sku, long? Cate
     public string? Search { get; init; }
 
     public ExtensionFilter? Extension { get; init; }
+
+    /// <summary>The narrower filters and the order: every one given must hold.</summary>
+    public ProductListFilters Filters { get; init; } = ProductListFilters.None;
 }
 
 /// <summary>The products with these ids (with variants and prices), in one read; unknown ids are left out.</summary>
@@ -41,7 +44,10 @@ internal sealed partial class ProductQueriesHandler(
     public async ValueTask<Page<ProductDto>> Handle(ListProducts request, CancellationToken cancellationToken)
     {
         var filter = new ProductFilter(
-            request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension);
+            request.Status, request.Sku, request.CategoryId, request.Statuses, request.Search, request.Extension)
+        {
+            More = request.Filters,
+        };
         var page = await store.ListAsync(filter, request.Limit, request.Offset, cancellationToken);
         var items = page.Items.Select(Answerable).OfType<ProductDto>().ToList();
         return new Page<ProductDto>(items, page.Total, page.Limit, page.Offset);

@@ -122,6 +122,12 @@ internal abstract class DatabaseProvider
 
     protected abstract string JsonTextSql(string column, IReadOnlyList<string> path);
 
+    /// <summary>
+    /// SQL for a table of the strings in the JSON array stored as text in <paramref name="column"/>, one row each in
+    /// a column named <c>value</c>.
+    /// </summary>
+    public abstract string JsonArrayElements(string column);
+
     protected static ItemError UniqueViolation(string? constraintOrMessage) =>
         constraintOrMessage switch
         {

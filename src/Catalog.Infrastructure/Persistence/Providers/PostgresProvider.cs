@@ -56,6 +56,9 @@ internal sealed class PostgresProvider : DatabaseProvider
     }
 
     /// <summary>Stored as text, read as jsonb: <c>("extensions"::jsonb #>> '{woocommerce,type}')</c>.</summary>
+    public override string JsonArrayElements(string column) =>
+        $"jsonb_array_elements_text({column}::jsonb) AS elements(value)";
+
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"({column}::jsonb #>> '{{{string.Join(',', path)}}}')";
 

@@ -66,6 +66,8 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
     }
 
     /// <summary>Stored as text: <c>JSON_VALUE("extensions", '$."woocommerce"."type"')</c>.</summary>
+    public override string JsonArrayElements(string column) => $"OPENJSON({column})";
+
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"JSON_VALUE({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
 

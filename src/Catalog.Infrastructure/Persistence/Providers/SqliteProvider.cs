@@ -132,6 +132,8 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>SQLite's JSON functions read the text: <c>json_extract("ext", '$."woocommerce"."type"')</c>.</summary>
+    public override string JsonArrayElements(string column) => $"json_each({column})";
+
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"json_extract({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products;
+using Catalog.Application.Products.Queries;
 using Catalog.Domain.Wholesale;
 
 namespace Catalog.Infrastructure.Persistence.Stores;
@@ -46,10 +47,68 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
 #pragma warning restore CA1862
         }
 
+        query = Narrowed(query, filter.More);
         var total = await query.CountAsync(cancellationToken);
-        var items = await WithChildrenAsync(query.OrderBy(p => p.Id).Skip(offset).Take(limit), cancellationToken);
+        var page = Ordered(query, filter.More.Order).Skip(offset).Take(limit);
+        var items = await WithChildrenAsync(page, cancellationToken);
         return new Page<Product>(items, total, limit, offset);
     }
+
+    /// <summary>The ids of the products carrying any of these tags: tags are a JSON array, which EF cannot look into.
+    /// </summary>
+    private IQueryable<long> Tagged(IReadOnlyCollection<string> tags)
+    {
+        var values = string.Join(", ", tags.Select((_, i) => $"{{{i}}}"));
+        var elements = provider.JsonArrayElements(TableMap.Quote("tags"));
+        var sql = $"SELECT * FROM {TableMap.Quote("products")} "
+            + $"WHERE EXISTS (SELECT 1 FROM {elements} WHERE value IN ({values}))";
+        // The SQL is built from names of the code's own; the tags are parameters.
+#pragma warning disable EF1002
+        return db.Products.FromSqlRaw(sql, [.. tags]).Select(p => p.Id);
+#pragma warning restore EF1002
+    }
+
+    private IQueryable<Product> Narrowed(IQueryable<Product> query, ProductListFilters filters)
+    {
+        query = filters.Ids is { Count: > 0 } ids ? query.Where(p => ids.Contains(p.Id)) : query;
+        query = filters.Handles is { Count: > 0 } handles ? query.Where(p => handles.Contains(p.Handle)) : query;
+        query = filters.Titles is { Count: > 0 } titles ? query.Where(p => titles.Contains(p.Title)) : query;
+        query = filters.Skus is { Count: > 0 } skus
+            ? query.Where(p => p.Variants.Any(v => v.Sku != null && skus.Contains(v.Sku)))
+            : query;
+        query = filters.CategoryIds is { Count: > 0 } categoryIds
+            ? query.Where(p => p.Categories.Any(c => categoryIds.Contains(c.CategoryId)))
+            : query;
+        if (filters.Tags is { Count: > 0 } tags)
+        {
+            var tagged = Tagged(tags);
+            query = query.Where(p => tagged.Contains(p.Id));
+        }
+
+        var moments = new ProductMoments(db, provider);
+        return moments.Within(moments.Within(query, filters.CreatedAt, created: true), filters.UpdatedAt, false);
+    }
+
+    /// <summary>In the order asked, ties (and the default) by id.</summary>
+    private IQueryable<Product> Ordered(IQueryable<Product> query, ProductOrder order)
+    {
+        var descending = order.Descending;
+        var sorted = order.Field switch
+        {
+            ProductOrderField.Title => Sort(query, p => p.Title, descending),
+            ProductOrderField.Handle => Sort(query, p => p.Handle, descending),
+            ProductOrderField.CreatedAt => new ProductMoments(db, provider).Sort(query, created: true, descending),
+            ProductOrderField.UpdatedAt => new ProductMoments(db, provider).Sort(query, created: false, descending),
+            _ => null,
+        };
+        return sorted is null
+            ? Sort(query, p => p.Id, descending)
+            : descending ? sorted.ThenByDescending(p => p.Id) : sorted.ThenBy(p => p.Id);
+    }
+
+    private static IOrderedQueryable<Product> Sort<TKey>(
+        IQueryable<Product> query, Expression<Func<Product, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     public Task<Variant?> GetVariantAsync(long id, CancellationToken cancellationToken) =>
         db.Variants.AsNoTracking().AsSplitQuery()

@@ -57,6 +57,12 @@ public abstract class MedusaApiTest(CatalogApiFactory factory) : CatalogApiTest(
         return await SendAsync(HttpMethod.Get, url, null, client ?? medusa);
     }
 
+    protected async Task<(int Status, JsonNode? Body)> MedusaDeleteAsync(string url, HttpClient? client = null)
+    {
+        using var medusa = client is null ? MedusaClient() : null;
+        return await SendAsync(HttpMethod.Delete, url, null, client ?? medusa);
+    }
+
     /// <summary>
     /// Creates products through the Medusa batch and answers them as it returned them; fails the test otherwise.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class MedusaErrorsTests
         const string Stale = "Product 5 is at version 3, not 2: it changed since it was read.";
         var result = Failed(update: [Item(0, 5, ItemError.Of(ErrorCodes.Conflict, Stale, "version"))]);
 
-        var answer = MedusaErrors.ItemsFailed(result, "Product", MedusaIds.Product);
+        var answer = MedusaErrors.ItemsFailed(result, MedusaIds.Product);
 
         answer.StatusCode.Should().Be(409);
         var error = (MedusaError)answer.Value!;
@@ -35,7 +35,7 @@ public sealed class MedusaErrorsTests
             ],
             delete: [Item(0, 9, ItemError.Of(ErrorCodes.NotFound, "Product 9 was not found.", "id"))]);
 
-        var answer = MedusaErrors.ItemsFailed(result, "Product", MedusaIds.Product);
+        var answer = MedusaErrors.ItemsFailed(result, MedusaIds.Product);
 
         answer.StatusCode.Should().Be(400);
         ((MedusaError)answer.Value!).Message.Split('\n').Should().Equal(

@@ -12,8 +12,10 @@ namespace Catalog.Api.Tests.Dialects.Medusa;
 
 /// <summary>
 /// The official Medusa JS SDK (<c>@medusajs/js-sdk</c>, from package.json), unchanged, against Catalog on a real port:
-/// a node script batches products and variants with a secret API key and a <c>fields</c> query and checks the answers;
-/// this test then checks what the SDK put on the wire (Basic header, query, compact JSON body) as the host recorded it.
+/// a node script batches products and variants with a secret API key and a <c>fields</c> query, then runs an
+/// integration's single-item scenario (create, list by handle, by SKU and by ids, retrieve, update, add, change and
+/// delete a variant, list variants, delete, and the 404 of an unknown id) and checks the answers; this test then checks
+/// what the SDK put on the wire (Basic header, query, compact JSON body) as the host recorded it.
 /// </summary>
 public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
 {
@@ -33,7 +35,7 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task Sdk_BatchAndBatchVariants_WorkUnchangedAndSendMedusasWireFormat()
+    public async Task Sdk_BatchesAndSingleItemRoutes_WorkUnchangedAndSendMedusasWireFormat()
     {
         var root = TestEnvironment.RepositoryRoot();
         File.Exists(Path.Combine(root, "node_modules", "@medusajs", "js-sdk", "package.json"))
@@ -73,6 +75,14 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
         JsonNode.Parse(variants.Body)!["create"].Should().NotBeNull();
         JsonNode.DeepEquals(JsonNode.Parse(variants.Body)!["create"], requests["variants"]!["body"]!["create"])
             .Should().BeTrue(variants.Body);
+
+        var lists = _factory.Recorded.Where(r => r.Method == "GET" && r.Path == "/admin/products")
+            .Select(r => r.QueryString).ToList();
+        lists.Should().Contain("?handle=sdk-single&fields=id%2Chandle", "the SDK sends a filter as a plain key");
+        lists.Should().Contain("?variants%5Bsku%5D=SDK-SINGLE-S&fields=id", "and an object as qs's key[sub]=");
+        lists.Should().Contain(
+            q => q.StartsWith("?id%5B0%5D=prod_", StringComparison.Ordinal), "and arrays as key[0]=");
+        _factory.Recorded.Should().Contain(r => r.Method == "DELETE" && r.Path.StartsWith("/admin/products/prod_"));
     }
 
     private static JsonObject Requests() => JsonNode.Parse("""
@@ -109,6 +119,22 @@ public sealed class MedusaSdkTests : IAsyncLifetime, IDisposable
                   "options": [ { "title": "Size", "values": [ "32" ] } ]
                 }
               ]
+            }
+          },
+          "single": {
+            "create": {
+              "title": "SDK Single", "handle": "sdk-single",
+              "options": [ { "title": "Size", "values": [ "S", "M" ] } ],
+              "variants": [
+                {
+                  "title": "S", "sku": "SDK-SINGLE-S", "options": { "Size": "S" },
+                  "prices": [ { "currency_code": "eur", "amount": 10 } ]
+                }
+              ]
+            },
+            "variant": {
+              "title": "M", "sku": "SDK-SINGLE-M", "options": { "Size": "M" },
+              "prices": [ { "currency_code": "eur", "amount": 11 } ]
             }
           },
           "variants": {

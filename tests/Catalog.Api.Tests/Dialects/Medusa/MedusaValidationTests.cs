@@ -5,7 +5,7 @@ using Catalog.Testing;
 namespace Catalog.Api.Tests.Dialects.Medusa;
 
 /// <summary>
-/// The whole body is checked before anything runs: an unknown key, a wrong type, a bad id, broken JSON or a body over
+/// The whole body is checked before anything runs: an unknown key, a wrong type, broken JSON or a body over
 /// 2 MB is refused in Medusa's <c>{type, message}</c> shape, and nothing is written, not even the valid items.
 /// </summary>
 public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaApiTest(factory)
@@ -21,16 +21,9 @@ public abstract class MedusaValidationTests(CatalogApiFactory factory) : MedusaA
             "Expected string, received number at \"create[1].title\""
         },
         {
-            """{"create":[{"title":"Fine","handle":"fine-one"}],"delete":["42"]}""",
-            "Invalid id: expected prod_<number>, received '42' at \"delete[0]\""
-        },
-        {
-            """{"create":[{"title":"Fine","handle":"fine-one"}],"update":[{"id":"variant_1","title":"x"}]}""",
-            "Invalid id: expected prod_<number>, received 'variant_1' at \"update[0].id\""
-        },
-        {
-            """{"create":[{"title":"Fine","handle":"fine-one","categories":[{"id":"cat-1"}]}]}""",
-            "received 'cat-1' at \"create[0].categories[0].id\""
+            // An unknown id beside a malformed item: the body's shape is checked first, as zod checks it.
+            """{"create":[{"title":42}],"delete":["42"]}""",
+            "Expected string, received number at \"create[0].title\""
         },
         {
             """{"create":[{"title":"Fine","handle":"fine-one"}],"extra":[]}""",

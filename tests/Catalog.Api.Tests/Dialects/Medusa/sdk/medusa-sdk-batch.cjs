@@ -59,7 +59,61 @@ async function main() {
   assert.equal(list.count, 2);
   assert.equal(list.products.length, 1);
 
+  await singleItemScenario(sdk, requests.single);
+
   console.log(JSON.stringify({ ok: true, productId, created: batch.created.map((p) => p.id) }));
+}
+
+// What an integration runs between batches: one product at a time, found by handle and by SKU, its variants changed
+// one at a time, and the 404 Medusa answers for an id it does not know.
+async function singleItemScenario(sdk, single) {
+  const { product } = await sdk.admin.product.create(single.create, { fields: "id,handle,*variants" });
+  assert.match(product.id, /^prod_[1-9][0-9]*$/);
+  assert.equal(product.handle, single.create.handle);
+  assert.equal(product.variants.length, 1);
+
+  const byHandle = await sdk.admin.product.list({ handle: single.create.handle, fields: "id,handle" });
+  assert.deepEqual(byHandle.products.map((p) => p.id), [product.id]);
+  assert.equal(byHandle.count, 1);
+  const bySku = await sdk.admin.product.list({ variants: { sku: single.create.variants[0].sku }, fields: "id" });
+  assert.deepEqual(bySku.products.map((p) => p.id), [product.id]);
+  const byIds = await sdk.admin.product.list({ id: [product.id, "prod_ABC"], fields: "id" });
+  assert.deepEqual(byIds.products.map((p) => p.id), [product.id]);
+
+  const retrieved = await sdk.admin.product.retrieve(product.id);
+  assert.equal(retrieved.product.title, single.create.title);
+  assert.equal(retrieved.product.variants[0].options[0].value, "S");
+
+  const updated = await sdk.admin.product.update(product.id, { title: "Renamed single", subtitle: "by the SDK" });
+  assert.equal(updated.product.title, "Renamed single");
+  assert.equal(updated.product.handle, single.create.handle, "an update keeps what it does not send");
+
+  const withVariant = await sdk.admin.product.createVariant(product.id, single.variant);
+  const added = withVariant.product.variants.find((v) => v.sku === single.variant.sku);
+  assert.ok(added, "createVariant answers the product with the new variant");
+  const renamed = await sdk.admin.product.updateVariant(product.id, added.id, { title: "Renamed variant" });
+  assert.equal(renamed.product.variants.find((v) => v.id === added.id).title, "Renamed variant");
+  const variants = await sdk.admin.product.listVariants(product.id, { fields: "id,sku" });
+  assert.equal(variants.count, 2);
+  const expectedSkus = [single.create.variants[0].sku, single.variant.sku].sort();
+  assert.deepEqual(variants.variants.map((v) => v.sku).sort(), expectedSkus);
+  const deletedVariant = await sdk.admin.product.deleteVariant(product.id, added.id);
+  assert.equal(deletedVariant.id, added.id);
+  assert.equal(deletedVariant.object, "variant");
+  assert.equal(deletedVariant.deleted, true);
+  assert.equal(deletedVariant.parent.variants.length, 1);
+
+  const deleted = await sdk.admin.product.delete(product.id);
+  assert.deepEqual(deleted, { id: product.id, object: "product", deleted: true });
+
+  for (const call of [() => sdk.admin.product.retrieve(product.id), () => sdk.admin.product.retrieve("prod_ABC")]) {
+    await assert.rejects(call, (error) => {
+      assert.ok(error instanceof FetchError);
+      assert.equal(error.status, 404);
+      assert.match(error.message, /^Product with id: prod_[A-Za-z0-9]+ was not found$/);
+      return true;
+    });
+  }
 }
 
 main().catch((error) => {
