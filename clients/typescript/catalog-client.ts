@@ -257,7 +257,7 @@ export interface IProductsClient {
      */
     batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
-    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
+    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, q?: string | null | undefined, id?: number[] | null | undefined, handle?: string[] | null | undefined, title?: string[] | null | undefined, tag?: string[] | null | undefined, created_after?: Date | null | undefined, created_from?: Date | null | undefined, created_before?: Date | null | undefined, created_to?: Date | null | undefined, updated_after?: Date | null | undefined, updated_from?: Date | null | undefined, updated_before?: Date | null | undefined, updated_to?: Date | null | undefined, order?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
 
     get(id: number, signal?: AbortSignal): Promise<ProductDto>;
 }
@@ -531,7 +531,7 @@ export class ProductsClient implements IProductsClient {
         return Promise.resolve<BatchResponseOfVariantItemResult>(null as any);
     }
 
-    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto> {
+    list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, q?: string | null | undefined, id?: number[] | null | undefined, handle?: string[] | null | undefined, title?: string[] | null | undefined, tag?: string[] | null | undefined, created_after?: Date | null | undefined, created_from?: Date | null | undefined, created_before?: Date | null | undefined, created_to?: Date | null | undefined, updated_after?: Date | null | undefined, updated_from?: Date | null | undefined, updated_before?: Date | null | undefined, updated_to?: Date | null | undefined, order?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto> {
         let url_ = this.baseUrl + "/api/v1/products?";
         if (status !== undefined && status !== null)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
@@ -539,6 +539,34 @@ export class ProductsClient implements IProductsClient {
             url_ += "sku=" + encodeURIComponent("" + sku) + "&";
         if (categoryId !== undefined && categoryId !== null)
             url_ += "category_id=" + encodeURIComponent("" + categoryId) + "&";
+        if (q !== undefined && q !== null)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (id !== undefined && id !== null)
+            id && id.forEach(item => { url_ += "id=" + encodeURIComponent("" + item) + "&"; });
+        if (handle !== undefined && handle !== null)
+            handle && handle.forEach(item => { url_ += "handle=" + encodeURIComponent("" + item) + "&"; });
+        if (title !== undefined && title !== null)
+            title && title.forEach(item => { url_ += "title=" + encodeURIComponent("" + item) + "&"; });
+        if (tag !== undefined && tag !== null)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
+        if (created_after !== undefined && created_after !== null)
+            url_ += "created_after=" + encodeURIComponent(created_after ? "" + created_after.toISOString() : "") + "&";
+        if (created_from !== undefined && created_from !== null)
+            url_ += "created_from=" + encodeURIComponent(created_from ? "" + created_from.toISOString() : "") + "&";
+        if (created_before !== undefined && created_before !== null)
+            url_ += "created_before=" + encodeURIComponent(created_before ? "" + created_before.toISOString() : "") + "&";
+        if (created_to !== undefined && created_to !== null)
+            url_ += "created_to=" + encodeURIComponent(created_to ? "" + created_to.toISOString() : "") + "&";
+        if (updated_after !== undefined && updated_after !== null)
+            url_ += "updated_after=" + encodeURIComponent(updated_after ? "" + updated_after.toISOString() : "") + "&";
+        if (updated_from !== undefined && updated_from !== null)
+            url_ += "updated_from=" + encodeURIComponent(updated_from ? "" + updated_from.toISOString() : "") + "&";
+        if (updated_before !== undefined && updated_before !== null)
+            url_ += "updated_before=" + encodeURIComponent(updated_before ? "" + updated_before.toISOString() : "") + "&";
+        if (updated_to !== undefined && updated_to !== null)
+            url_ += "updated_to=" + encodeURIComponent(updated_to ? "" + updated_to.toISOString() : "") + "&";
+        if (order !== undefined && order !== null)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -1590,6 +1618,2020 @@ export class AttributesClient implements IAttributesClient {
     }
 }
 
+export interface IWooCommerceAttributesClient {
+
+    list(signal?: AbortSignal): Promise<WooGlobalAttribute[]>;
+
+    create(input: WooGlobalAttributeInput, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    get(id: number, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    update(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+
+    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+
+    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+
+    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+}
+
+export class WooCommerceAttributesClient implements IWooCommerceAttributesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(signal?: AbortSignal): Promise<WooGlobalAttribute[]> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<WooGlobalAttribute[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(WooGlobalAttribute.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute[]>(null as any);
+    }
+
+    create(input: WooGlobalAttributeInput, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooGlobalAttribute.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    update(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooGlobalAttribute>(null as any);
+    }
+
+    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooGlobalAttribute>(null as any);
+    }
+
+    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPut(_response);
+        });
+    }
+
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooGlobalAttribute>(null as any);
+    }
+
+    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPatch(_response);
+        });
+    }
+
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooGlobalAttribute> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooGlobalAttribute.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooGlobalAttribute>(null as any);
+    }
+}
+
+export interface IWooCommerceAttributeTermsClient {
+
+    list(attributeId: number, search?: string | null | undefined, slug?: string | null | undefined, orderby?: string | undefined, order?: string | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooAttributeTerm[]>;
+
+    create(attributeId: number, input: WooAttributeTermInput, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    get(attributeId: number, id: number, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    delete(attributeId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+
+    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+
+    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+
+    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+}
+
+export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTermsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(attributeId: number, search?: string | null | undefined, slug?: string | null | undefined, orderby?: string | undefined, order?: string | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooAttributeTerm[]> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms?";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (search !== undefined && search !== null)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (slug !== undefined && slug !== null)
+            url_ += "slug=" + encodeURIComponent("" + slug) + "&";
+        if (orderby === null)
+            throw new globalThis.Error("The parameter 'orderby' cannot be null.");
+        else if (orderby !== undefined)
+            url_ += "orderby=" + encodeURIComponent("" + orderby) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<WooAttributeTerm[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(WooAttributeTerm.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm[]>(null as any);
+    }
+
+    create(attributeId: number, input: WooAttributeTermInput, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooAttributeTerm.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    get(attributeId: number, id: number, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    delete(attributeId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}?";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooAttributeTerm>(null as any);
+    }
+
+    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooAttributeTerm>(null as any);
+    }
+
+    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPut(_response);
+        });
+    }
+
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooAttributeTerm>(null as any);
+    }
+
+    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
+        if (attributeId === undefined || attributeId === null)
+            throw new globalThis.Error("The parameter 'attributeId' must be defined.");
+        url_ = url_.replace("{attributeId}", encodeURIComponent("" + attributeId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPatch(_response);
+        });
+    }
+
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooAttributeTerm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooAttributeTerm.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooAttributeTerm>(null as any);
+    }
+}
+
+export interface IWooCommerceCategoriesClient {
+
+    list(parent?: number | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooCategory[]>;
+
+    create(input: WooCategoryInput, signal?: AbortSignal): Promise<WooCategory>;
+
+    get(id: number, signal?: AbortSignal): Promise<WooCategory>;
+
+    update(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+
+    updatePut(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+
+    updatePatch(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooCategory>;
+
+    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+
+    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+
+    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+}
+
+export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(parent?: number | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooCategory[]> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories?";
+        if (parent !== undefined && parent !== null)
+            url_ += "parent=" + encodeURIComponent("" + parent) + "&";
+        if (slug !== undefined && slug !== null)
+            url_ += "slug=" + encodeURIComponent("" + slug) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<WooCategory[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(WooCategory.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory[]>(null as any);
+    }
+
+    create(input: WooCategoryInput, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooCategory.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    update(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    updatePut(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    updatePatch(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooCategory>(null as any);
+    }
+
+    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooCategory>(null as any);
+    }
+
+    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPut(_response);
+        });
+    }
+
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooCategory>(null as any);
+    }
+
+    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPatch(_response);
+        });
+    }
+
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooCategory> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooCategory.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooCategory>(null as any);
+    }
+}
+
 export interface IWooCommerceProductsClient {
 
     batch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
@@ -1600,7 +3642,17 @@ export interface IWooCommerceProductsClient {
 
     list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
 
+    create(input: WooProductInput, signal?: AbortSignal): Promise<WooProduct>;
+
     get(id: number, signal?: AbortSignal): Promise<WooProduct>;
+
+    update(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+
+    updatePut(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+
+    updatePatch(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooProduct>;
 }
 
 export class WooCommerceProductsClient implements IWooCommerceProductsClient {
@@ -1867,6 +3919,59 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct[]>(null as any);
     }
 
+    create(input: WooProductInput, signal?: AbortSignal): Promise<WooProduct> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooProduct.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooProduct>(null as any);
+    }
+
     get(id: number, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
         if (id === undefined || id === null)
@@ -1925,6 +4030,242 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         }
         return Promise.resolve<WooProduct>(null as any);
     }
+
+    update(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooProduct.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooProduct>(null as any);
+    }
+
+    updatePut(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooProduct.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooProduct>(null as any);
+    }
+
+    updatePatch(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooProduct.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooProduct>(null as any);
+    }
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooProduct> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooProduct> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooProduct.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooProduct>(null as any);
+    }
 }
 
 export interface IWooCommerceVariationsClient {
@@ -1937,7 +4278,17 @@ export interface IWooCommerceVariationsClient {
 
     list(productId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]>;
 
+    create(productId: number, input: WooVariationInput, signal?: AbortSignal): Promise<WooVariation>;
+
     get(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation>;
+
+    update(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+
+    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+
+    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+
+    delete(productId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooVariation>;
 }
 
 export class WooCommerceVariationsClient implements IWooCommerceVariationsClient {
@@ -2234,6 +4585,69 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation[]>(null as any);
     }
 
+    create(productId: number, input: WooVariationInput, signal?: AbortSignal): Promise<WooVariation> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations";
+        if (productId === undefined || productId === null)
+            throw new globalThis.Error("The parameter 'productId' must be defined.");
+        url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooVariation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooVariation.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooVariation>(null as any);
+    }
+
     get(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
         if (productId === undefined || productId === null)
@@ -2287,6 +4701,275 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result404 = WooError.fromJS(resultData404);
             return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooVariation>(null as any);
+    }
+
+    update(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
+        if (productId === undefined || productId === null)
+            throw new globalThis.Error("The parameter 'productId' must be defined.");
+        url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooVariation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooVariation.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooVariation>(null as any);
+    }
+
+    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
+        if (productId === undefined || productId === null)
+            throw new globalThis.Error("The parameter 'productId' must be defined.");
+        url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooVariation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooVariation.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooVariation>(null as any);
+    }
+
+    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
+        if (productId === undefined || productId === null)
+            throw new globalThis.Error("The parameter 'productId' must be defined.");
+        url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooVariation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooVariation.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooVariation>(null as any);
+    }
+
+    delete(productId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooVariation> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}?";
+        if (productId === undefined || productId === null)
+            throw new globalThis.Error("The parameter 'productId' must be defined.");
+        url_ = url_.replace("{productId}", encodeURIComponent("" + productId));
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooVariation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooVariation.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3393,15 +6076,70 @@ export interface IMedusaProductsClient {
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param limit (optional) 1 to 200, default 50.
      * @param offset (optional) Default 0.
-     * @param status (optional) One of draft, proposed, published, rejected (also as status[]=...).
-     * @param category_id (optional) A category id, pcat_<number>.
+     * @param id (optional) An id, or several as id[0]=...&id[1]=...
+     * @param q (optional) Title or description contains this text, ignoring case.
+     * @param handle (optional) A handle (or several, as handle[0]=...).
+     * @param title (optional) An exact title (or several).
+     * @param status (optional) draft, proposed, published or rejected (or several, as status[0]=...).
+     * @param variantssku (optional) Products with a variant holding this SKU (or one of several).
+     * @param category_id (optional) A category id, pcat_<number> (or several).
+     * @param tag_id (optional) A tag (or several; also as tags[id] or tags[value]).
+     * @param created_atgte (optional) ISO 8601; also $gt, $lt, $lte, and updated_at[...].
+     * @param order (optional) id, title, handle, created_at or updated_at; '-' first to descend.
      */
-    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse>;
+    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, id?: string | undefined, q?: string | undefined, handle?: string | undefined, title?: string | undefined, status?: string | undefined, variantssku?: string | undefined, category_id?: string | undefined, tag_id?: string | undefined, created_atgte?: string | undefined, order?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      */
     get(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    delete(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param limit (optional) 1 to 200, default 50.
+     * @param offset (optional) Default 0.
+     * @param idQuery (optional) An id, or several as id[0]=...&id[1]=...
+     */
+    listVariants(idPath: string, fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, idQuery?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantListResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    getVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    deleteVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse>;
 }
 
 export class MedusaProductsClient implements IMedusaProductsClient {
@@ -3599,10 +6337,18 @@ export class MedusaProductsClient implements IMedusaProductsClient {
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param limit (optional) 1 to 200, default 50.
      * @param offset (optional) Default 0.
-     * @param status (optional) One of draft, proposed, published, rejected (also as status[]=...).
-     * @param category_id (optional) A category id, pcat_<number>.
+     * @param id (optional) An id, or several as id[0]=...&id[1]=...
+     * @param q (optional) Title or description contains this text, ignoring case.
+     * @param handle (optional) A handle (or several, as handle[0]=...).
+     * @param title (optional) An exact title (or several).
+     * @param status (optional) draft, proposed, published or rejected (or several, as status[0]=...).
+     * @param variantssku (optional) Products with a variant holding this SKU (or one of several).
+     * @param category_id (optional) A category id, pcat_<number> (or several).
+     * @param tag_id (optional) A tag (or several; also as tags[id] or tags[value]).
+     * @param created_atgte (optional) ISO 8601; also $gt, $lt, $lte, and updated_at[...].
+     * @param order (optional) id, title, handle, created_at or updated_at; '-' first to descend.
      */
-    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, status?: string | undefined, category_id?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse> {
+    list(fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, id?: string | undefined, q?: string | undefined, handle?: string | undefined, title?: string | undefined, status?: string | undefined, variantssku?: string | undefined, category_id?: string | undefined, tag_id?: string | undefined, created_atgte?: string | undefined, order?: string | undefined, signal?: AbortSignal): Promise<MedusaProductListResponse> {
         let url_ = this.baseUrl + "/admin/products?";
         if (fields === null)
             throw new globalThis.Error("The parameter 'fields' cannot be null.");
@@ -3616,14 +6362,46 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             throw new globalThis.Error("The parameter 'offset' cannot be null.");
         else if (offset !== undefined)
             url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        if (id === null)
+            throw new globalThis.Error("The parameter 'id' cannot be null.");
+        else if (id !== undefined)
+            url_ += "id=" + encodeURIComponent("" + id) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (handle === null)
+            throw new globalThis.Error("The parameter 'handle' cannot be null.");
+        else if (handle !== undefined)
+            url_ += "handle=" + encodeURIComponent("" + handle) + "&";
+        if (title === null)
+            throw new globalThis.Error("The parameter 'title' cannot be null.");
+        else if (title !== undefined)
+            url_ += "title=" + encodeURIComponent("" + title) + "&";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (variantssku === null)
+            throw new globalThis.Error("The parameter 'variantssku' cannot be null.");
+        else if (variantssku !== undefined)
+            url_ += "variants[sku]=" + encodeURIComponent("" + variantssku) + "&";
         if (category_id === null)
             throw new globalThis.Error("The parameter 'category_id' cannot be null.");
         else if (category_id !== undefined)
             url_ += "category_id=" + encodeURIComponent("" + category_id) + "&";
+        if (tag_id === null)
+            throw new globalThis.Error("The parameter 'tag_id' cannot be null.");
+        else if (tag_id !== undefined)
+            url_ += "tag_id=" + encodeURIComponent("" + tag_id) + "&";
+        if (created_atgte === null)
+            throw new globalThis.Error("The parameter 'created_atgte' cannot be null.");
+        else if (created_atgte !== undefined)
+            url_ += "created_at[$gte]=" + encodeURIComponent("" + created_atgte) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3676,6 +6454,88 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             });
         }
         return Promise.resolve<MedusaProductListResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+        let url_ = this.baseUrl + "/admin/products?";
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<MedusaProductResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaProductResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaProductResponse>(null as any);
     }
 
     /**
@@ -3749,6 +6609,591 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             });
         }
         return Promise.resolve<MedusaProductResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<MedusaProductResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaProductResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaProductResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    delete(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<MedusaDeleteResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaDeleteResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaDeleteResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param limit (optional) 1 to 200, default 50.
+     * @param offset (optional) Default 0.
+     * @param idQuery (optional) An id, or several as id[0]=...&id[1]=...
+     */
+    listVariants(idPath: string, fields?: string | undefined, limit?: number | undefined, offset?: number | undefined, idQuery?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantListResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}/variants?";
+        if (idPath === undefined || idPath === null)
+            throw new globalThis.Error("The parameter 'idPath' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + idPath));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        if (idQuery === null)
+            throw new globalThis.Error("The parameter 'idQuery' cannot be null.");
+        else if (idQuery !== undefined)
+            url_ += "id=" + encodeURIComponent("" + idQuery) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListVariants(_response);
+        });
+    }
+
+    protected processListVariants(response: Response): Promise<MedusaVariantListResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaVariantListResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaVariantListResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}/variants?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateVariant(_response);
+        });
+    }
+
+    protected processCreateVariant(response: Response): Promise<MedusaProductResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaProductResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaProductResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    getVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}/variants/{variantId}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (variantId === undefined || variantId === null)
+            throw new globalThis.Error("The parameter 'variantId' must be defined.");
+        url_ = url_.replace("{variantId}", encodeURIComponent("" + variantId));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetVariant(_response);
+        });
+    }
+
+    protected processGetVariant(response: Response): Promise<MedusaVariantResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaVariantResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaVariantResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param body (optional) 
+     */
+    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}/variants/{variantId}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (variantId === undefined || variantId === null)
+            throw new globalThis.Error("The parameter 'variantId' must be defined.");
+        url_ = url_.replace("{variantId}", encodeURIComponent("" + variantId));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateVariant(_response);
+        });
+    }
+
+    protected processUpdateVariant(response: Response): Promise<MedusaProductResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaProductResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaProductResponse>(null as any);
+    }
+
+    /**
+     * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     */
+    deleteVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse> {
+        let url_ = this.baseUrl + "/admin/products/{id}/variants/{variantId}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (variantId === undefined || variantId === null)
+            throw new globalThis.Error("The parameter 'variantId' must be defined.");
+        url_ = url_.replace("{variantId}", encodeURIComponent("" + variantId));
+        if (fields === null)
+            throw new globalThis.Error("The parameter 'fields' cannot be null.");
+        else if (fields !== undefined)
+            url_ += "fields=" + encodeURIComponent("" + fields) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteVariant(_response);
+        });
+    }
+
+    protected processDeleteVariant(response: Response): Promise<MedusaVariantDeleteResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = MedusaVariantDeleteResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = MedusaError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = MedusaError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = MedusaError.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = MedusaError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = MedusaError.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MedusaVariantDeleteResponse>(null as any);
     }
 }
 
@@ -8273,6 +11718,7 @@ export interface IWooError {
 export class WooErrorData implements IWooErrorData {
     status?: number;
     params?: { [key: string]: string; } | undefined;
+    resource_id?: number | undefined;
 
     constructor(data?: IWooErrorData) {
         if (data) {
@@ -8293,6 +11739,7 @@ export class WooErrorData implements IWooErrorData {
                         (this.params as any)![key] = _data["params"][key];
                 }
             }
+            this.resource_id = _data["resource_id"];
         }
     }
 
@@ -8313,6 +11760,7 @@ export class WooErrorData implements IWooErrorData {
                     (data["params"] as any)[key] = (this.params as any)[key];
             }
         }
+        data["resource_id"] = this.resource_id;
         return data;
     }
 }
@@ -8320,6 +11768,996 @@ export class WooErrorData implements IWooErrorData {
 export interface IWooErrorData {
     status?: number;
     params?: { [key: string]: string; } | undefined;
+    resource_id?: number | undefined;
+}
+
+export class WooGlobalAttribute implements IWooGlobalAttribute {
+    id?: number;
+    name?: string;
+    slug?: string;
+    type?: string;
+    order_by?: string;
+    has_archives?: boolean;
+
+    constructor(data?: IWooGlobalAttribute) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.type = _data["type"];
+            this.order_by = _data["order_by"];
+            this.has_archives = _data["has_archives"];
+        }
+    }
+
+    static fromJS(data: any): WooGlobalAttribute {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooGlobalAttribute();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["type"] = this.type;
+        data["order_by"] = this.order_by;
+        data["has_archives"] = this.has_archives;
+        return data;
+    }
+}
+
+export interface IWooGlobalAttribute {
+    id?: number;
+    name?: string;
+    slug?: string;
+    type?: string;
+    order_by?: string;
+    has_archives?: boolean;
+}
+
+export abstract class WooInput implements IWooInput {
+
+    [key: string]: any;
+
+    constructor(data?: IWooInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+        }
+    }
+
+    static fromJS(data: any): WooInput {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'WooInput' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        return data;
+    }
+}
+
+export interface IWooInput {
+
+    [key: string]: any;
+}
+
+export class WooGlobalAttributeInput extends WooInput implements IWooGlobalAttributeInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    order_by?: string | undefined;
+    has_archives?: boolean | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooGlobalAttributeInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.type = _data["type"];
+            this.order_by = _data["order_by"];
+            this.has_archives = _data["has_archives"];
+        }
+    }
+
+    static override fromJS(data: any): WooGlobalAttributeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooGlobalAttributeInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["type"] = this.type;
+        data["order_by"] = this.order_by;
+        data["has_archives"] = this.has_archives;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooGlobalAttributeInput extends IWooInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    type?: string | undefined;
+    order_by?: string | undefined;
+    has_archives?: boolean | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchResponseOfWooGlobalAttribute implements IWooBatchResponseOfWooGlobalAttribute {
+    create?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+    update?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+    delete?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWooGlobalAttribute) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWooGlobalAttribute.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWooGlobalAttribute.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWooGlobalAttribute.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWooGlobalAttribute {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWooGlobalAttribute();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWooGlobalAttribute {
+    create?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+    update?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+    delete?: WooBatchEntryOfWooGlobalAttribute[] | undefined;
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooGlobalAttribute extends WooGlobalAttribute implements IWooBatchEntryOfWooGlobalAttribute {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooGlobalAttribute) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooGlobalAttribute {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooGlobalAttribute();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooGlobalAttribute extends IWooGlobalAttribute {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWooGlobalAttributeInput extends WooInput implements IWooBatchRequestOfWooGlobalAttributeInput {
+    create?: WooGlobalAttributeInput[] | undefined;
+    update?: WooGlobalAttributeInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooGlobalAttributeInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooGlobalAttributeInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooGlobalAttributeInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static override fromJS(data: any): WooBatchRequestOfWooGlobalAttributeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchRequestOfWooGlobalAttributeInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooBatchRequestOfWooGlobalAttributeInput extends IWooInput {
+    create?: WooGlobalAttributeInput[] | undefined;
+    update?: WooGlobalAttributeInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+}
+
+export class WooAttributeTerm implements IWooAttributeTerm {
+    id?: number;
+    name?: string;
+    slug?: string;
+    description?: string;
+    menu_order?: number;
+    count?: number;
+
+    constructor(data?: IWooAttributeTerm) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+            this.menu_order = _data["menu_order"];
+            this.count = _data["count"];
+        }
+    }
+
+    static fromJS(data: any): WooAttributeTerm {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooAttributeTerm();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        data["menu_order"] = this.menu_order;
+        data["count"] = this.count;
+        return data;
+    }
+}
+
+export interface IWooAttributeTerm {
+    id?: number;
+    name?: string;
+    slug?: string;
+    description?: string;
+    menu_order?: number;
+    count?: number;
+}
+
+export class WooAttributeTermInput extends WooInput implements IWooAttributeTermInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+    menu_order?: number | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooAttributeTermInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+            this.menu_order = _data["menu_order"];
+        }
+    }
+
+    static override fromJS(data: any): WooAttributeTermInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooAttributeTermInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        data["menu_order"] = this.menu_order;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooAttributeTermInput extends IWooInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+    menu_order?: number | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchResponseOfWooAttributeTerm implements IWooBatchResponseOfWooAttributeTerm {
+    create?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+    update?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+    delete?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWooAttributeTerm) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWooAttributeTerm.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWooAttributeTerm.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWooAttributeTerm.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWooAttributeTerm {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWooAttributeTerm();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWooAttributeTerm {
+    create?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+    update?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+    delete?: WooBatchEntryOfWooAttributeTerm[] | undefined;
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooAttributeTerm extends WooAttributeTerm implements IWooBatchEntryOfWooAttributeTerm {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooAttributeTerm) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooAttributeTerm {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooAttributeTerm();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooAttributeTerm extends IWooAttributeTerm {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWooAttributeTermInput extends WooInput implements IWooBatchRequestOfWooAttributeTermInput {
+    create?: WooAttributeTermInput[] | undefined;
+    update?: WooAttributeTermInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooAttributeTermInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooAttributeTermInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooAttributeTermInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static override fromJS(data: any): WooBatchRequestOfWooAttributeTermInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchRequestOfWooAttributeTermInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooBatchRequestOfWooAttributeTermInput extends IWooInput {
+    create?: WooAttributeTermInput[] | undefined;
+    update?: WooAttributeTermInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+}
+
+export class WooCategory implements IWooCategory {
+    id?: number;
+    name?: string;
+    slug?: string;
+    parent?: number;
+    description?: string;
+    display?: string;
+    image?: any;
+    menu_order?: number;
+    count?: number;
+
+    constructor(data?: IWooCategory) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.parent = _data["parent"];
+            this.description = _data["description"];
+            this.display = _data["display"];
+            this.image = _data["image"];
+            this.menu_order = _data["menu_order"];
+            this.count = _data["count"];
+        }
+    }
+
+    static fromJS(data: any): WooCategory {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooCategory();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["parent"] = this.parent;
+        data["description"] = this.description;
+        data["display"] = this.display;
+        data["image"] = this.image;
+        data["menu_order"] = this.menu_order;
+        data["count"] = this.count;
+        return data;
+    }
+}
+
+export interface IWooCategory {
+    id?: number;
+    name?: string;
+    slug?: string;
+    parent?: number;
+    description?: string;
+    display?: string;
+    image?: any;
+    menu_order?: number;
+    count?: number;
+}
+
+export class WooCategoryInput extends WooInput implements IWooCategoryInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    parent?: number | undefined;
+    description?: string | undefined;
+    menu_order?: number | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooCategoryInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.parent = _data["parent"];
+            this.description = _data["description"];
+            this.menu_order = _data["menu_order"];
+        }
+    }
+
+    static override fromJS(data: any): WooCategoryInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooCategoryInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["parent"] = this.parent;
+        data["description"] = this.description;
+        data["menu_order"] = this.menu_order;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooCategoryInput extends IWooInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    parent?: number | undefined;
+    description?: string | undefined;
+    menu_order?: number | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchResponseOfWooCategory implements IWooBatchResponseOfWooCategory {
+    create?: WooBatchEntryOfWooCategory[] | undefined;
+    update?: WooBatchEntryOfWooCategory[] | undefined;
+    delete?: WooBatchEntryOfWooCategory[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWooCategory) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWooCategory.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWooCategory.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWooCategory.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWooCategory {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWooCategory();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWooCategory {
+    create?: WooBatchEntryOfWooCategory[] | undefined;
+    update?: WooBatchEntryOfWooCategory[] | undefined;
+    delete?: WooBatchEntryOfWooCategory[] | undefined;
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooCategory extends WooCategory implements IWooBatchEntryOfWooCategory {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooCategory) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooCategory {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooCategory();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooCategory extends IWooCategory {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWooCategoryInput extends WooInput implements IWooBatchRequestOfWooCategoryInput {
+    create?: WooCategoryInput[] | undefined;
+    update?: WooCategoryInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooCategoryInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooCategoryInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooCategoryInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static override fromJS(data: any): WooBatchRequestOfWooCategoryInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchRequestOfWooCategoryInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooBatchRequestOfWooCategoryInput extends IWooInput {
+    create?: WooCategoryInput[] | undefined;
+    update?: WooCategoryInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
 }
 
 export class WooBatchResponseOfWooProduct implements IWooBatchResponseOfWooProduct {
@@ -8920,48 +13358,6 @@ export class WooBatchEntryOfWooProduct extends WooProduct implements IWooBatchEn
 /** The resource, or {id, error} in its place when the item failed. */
 export interface IWooBatchEntryOfWooProduct extends IWooProduct {
     error?: WooError | undefined;
-
-    [key: string]: any;
-}
-
-export abstract class WooInput implements IWooInput {
-
-    [key: string]: any;
-
-    constructor(data?: IWooInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-        }
-    }
-
-    static fromJS(data: any): WooInput {
-        data = typeof data === 'object' ? data : {};
-        throw new Error("The abstract class 'WooInput' cannot be instantiated.");
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        return data;
-    }
-}
-
-export interface IWooInput {
 
     [key: string]: any;
 }
@@ -13961,8 +18357,7 @@ export interface IMedusaIdRef {
     id: string;
 }
 
-export class MedusaProductUpdate extends MedusaProductWrite implements IMedusaProductUpdate {
-    id!: string;
+export class MedusaProductChange extends MedusaProductWrite implements IMedusaProductChange {
     title?: string | undefined;
     handle?: string | undefined;
     status?: MedusaProductStatus | undefined;
@@ -13970,14 +18365,13 @@ export class MedusaProductUpdate extends MedusaProductWrite implements IMedusaPr
     options?: MedusaOptionUpdate[] | undefined;
     variants?: MedusaVariantUpdate[] | undefined;
 
-    constructor(data?: IMedusaProductUpdate) {
+    constructor(data?: IMedusaProductChange) {
         super(data);
     }
 
     override init(_data?: any) {
         super.init(_data);
         if (_data) {
-            this.id = _data["id"];
             this.title = _data["title"];
             this.handle = _data["handle"];
             this.status = _data["status"];
@@ -13995,16 +18389,15 @@ export class MedusaProductUpdate extends MedusaProductWrite implements IMedusaPr
         }
     }
 
-    static override fromJS(data: any): MedusaProductUpdate {
+    static override fromJS(data: any): MedusaProductChange {
         data = typeof data === 'object' ? data : {};
-        let result = new MedusaProductUpdate();
+        let result = new MedusaProductChange();
         result.init(data);
         return result;
     }
 
     override toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
         data["title"] = this.title;
         data["handle"] = this.handle;
         data["status"] = this.status;
@@ -14024,14 +18417,46 @@ export class MedusaProductUpdate extends MedusaProductWrite implements IMedusaPr
     }
 }
 
-export interface IMedusaProductUpdate extends IMedusaProductWrite {
-    id: string;
+export interface IMedusaProductChange extends IMedusaProductWrite {
     title?: string | undefined;
     handle?: string | undefined;
     status?: MedusaProductStatus | undefined;
     shipping_profile_id?: string | undefined;
     options?: MedusaOptionUpdate[] | undefined;
     variants?: MedusaVariantUpdate[] | undefined;
+}
+
+export class MedusaProductUpdate extends MedusaProductChange implements IMedusaProductUpdate {
+    id!: string;
+
+    constructor(data?: IMedusaProductUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+        }
+    }
+
+    static override fromJS(data: any): MedusaProductUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaProductUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IMedusaProductUpdate extends IMedusaProductChange {
+    id: string;
 }
 
 export class MedusaOptionUpdate implements IMedusaOptionUpdate {
@@ -14472,6 +18897,190 @@ export interface IMedusaProductResponse {
     product?: MedusaProduct;
 }
 
+export class MedusaDeleteResponse implements IMedusaDeleteResponse {
+    id?: string;
+    object?: string;
+    deleted?: boolean;
+
+    constructor(data?: IMedusaDeleteResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.object = _data["object"];
+            this.deleted = _data["deleted"];
+        }
+    }
+
+    static fromJS(data: any): MedusaDeleteResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaDeleteResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["object"] = this.object;
+        data["deleted"] = this.deleted;
+        return data;
+    }
+}
+
+export interface IMedusaDeleteResponse {
+    id?: string;
+    object?: string;
+    deleted?: boolean;
+}
+
+export class MedusaVariantListResponse implements IMedusaVariantListResponse {
+    variants?: MedusaVariant[];
+    count?: number;
+    offset?: number;
+    limit?: number;
+
+    constructor(data?: IMedusaVariantListResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["variants"])) {
+                this.variants = [] as any;
+                for (let item of _data["variants"])
+                    this.variants!.push(MedusaVariant.fromJS(item));
+            }
+            this.count = _data["count"];
+            this.offset = _data["offset"];
+            this.limit = _data["limit"];
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantListResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantListResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.variants)) {
+            data["variants"] = [];
+            for (let item of this.variants)
+                data["variants"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["count"] = this.count;
+        data["offset"] = this.offset;
+        data["limit"] = this.limit;
+        return data;
+    }
+}
+
+export interface IMedusaVariantListResponse {
+    variants?: MedusaVariant[];
+    count?: number;
+    offset?: number;
+    limit?: number;
+}
+
+export class MedusaVariantResponse implements IMedusaVariantResponse {
+    variant?: MedusaVariant;
+
+    constructor(data?: IMedusaVariantResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.variant = _data["variant"] ? MedusaVariant.fromJS(_data["variant"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["variant"] = this.variant ? this.variant.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IMedusaVariantResponse {
+    variant?: MedusaVariant;
+}
+
+export class MedusaVariantDeleteResponse implements IMedusaVariantDeleteResponse {
+    id?: string;
+    object?: string;
+    parent?: MedusaProduct;
+    deleted?: boolean;
+
+    constructor(data?: IMedusaVariantDeleteResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.object = _data["object"];
+            this.parent = _data["parent"] ? MedusaProduct.fromJS(_data["parent"]) : undefined as any;
+            this.deleted = _data["deleted"];
+        }
+    }
+
+    static fromJS(data: any): MedusaVariantDeleteResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new MedusaVariantDeleteResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["object"] = this.object;
+        data["parent"] = this.parent ? this.parent.toJSON() : undefined as any;
+        data["deleted"] = this.deleted;
+        return data;
+    }
+}
+
+export interface IMedusaVariantDeleteResponse {
+    id?: string;
+    object?: string;
+    parent?: MedusaProduct;
+    deleted?: boolean;
+}
+
 /** Stable, upper snake case; never renamed. docs/api.md says what each means. */
 export enum ErrorCode {
     VALIDATION_FAILED = "VALIDATION_FAILED",
@@ -14481,6 +19090,7 @@ export enum ErrorCode {
     DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH",
     CONFLICT = "CONFLICT",
     REFERENCE_NOT_FOUND = "REFERENCE_NOT_FOUND",
+    DUPLICATE_OPTIONS = "DUPLICATE_OPTIONS",
     NOT_APPLIED = "NOT_APPLIED",
     BATCH_TOO_LARGE = "BATCH_TOO_LARGE",
     EMPTY_BATCH = "EMPTY_BATCH",
