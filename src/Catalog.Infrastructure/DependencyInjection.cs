@@ -8,6 +8,7 @@ using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Jobs;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Infrastructure.Persistence.Stores;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,9 @@ public static class DependencyInjection
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<OAuthNonces>();
+        services.AddSingleton<ApiKeySecrets>();
+        services.AddDataProtection().SetApplicationName("Catalog").PersistKeysToDbContext<CatalogDbContext>();
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();
         services.AddHostedService<DatabaseInitializerService>();

@@ -89,8 +89,8 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     }
 
     /// <summary>
-    /// Empties every catalog table and restarts ids, so each test starts from the same state. API keys and the
-    /// migrations history are kept. Respawn reads the tables and their foreign keys once, then runs one script.
+    /// Empties every catalog table and restarts ids, so each test starts from the same state. API keys, the
+    /// key ring that seals them and the migrations history are kept. Respawn reads the tables and their foreign keys once, then runs one script.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -108,7 +108,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
                     "SqlServer" => DbAdapter.SqlServer,
                     _ => DbAdapter.Sqlite,
                 },
-                TablesToIgnore = ["api_keys", "__EFMigrationsHistory"],
+                TablesToIgnore = ["api_keys", "data_protection_keys", "__EFMigrationsHistory"],
                 WithReseed = true,
             });
             await _respawner.ResetAsync(connection);

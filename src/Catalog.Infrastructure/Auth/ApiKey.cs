@@ -1,6 +1,10 @@
 namespace Catalog.Infrastructure.Auth;
 
-/// <summary>An API key as stored: only its SHA-256 hash and a short prefix to recognise it by, never the key.</summary>
+/// <summary>
+/// An API key as stored: its SHA-256 hash and a short prefix to recognise it by, never the key in clear. Keys issued
+/// since OAuth 1.0a support (ADR 14) also keep the key sealed with ASP.NET Core Data Protection, because a WooCommerce
+/// client signs with the secret and the signature can only be checked with it.
+/// </summary>
 public sealed class ApiKey
 {
     public long Id { get; set; }
@@ -12,6 +16,9 @@ public sealed class ApiKey
     public required string Scopes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The key, sealed by <see cref="ApiKeySecrets"/>; null for a key issued before, which cannot sign.</summary>
+    public string? SealedKey { get; set; }
 }
 
 /// <summary>
