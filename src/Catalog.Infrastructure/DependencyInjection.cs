@@ -55,7 +55,12 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyService>();
         services.AddScoped<OAuthNonces>();
         services.AddSingleton<ApiKeySecrets>();
-        services.AddDataProtection().SetApplicationName("Catalog").PersistKeysToDbContext<CatalogDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Catalog");
+        if (!DatabaseInitializerService.IsDocumentGeneration)
+        {
+            // The key ring lives with the keys it seals (ADR 14); the document build has no database to keep it in.
+            dataProtection.PersistKeysToDbContext<CatalogDbContext>();
+        }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();
         services.AddHostedService<DatabaseInitializerService>();
