@@ -245,13 +245,13 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
 
     private static Dictionary<string, string> OAuthParameters(
         string key, string signatureMethod, string nonce, long timestamp) => new()
-    {
-        ["oauth_consumer_key"] = ConsumerCredentials.For(key).ConsumerKey,
-        ["oauth_nonce"] = nonce,
-        ["oauth_signature_method"] = signatureMethod,
-        ["oauth_timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["oauth_version"] = "1.0",
-    };
+        {
+            ["oauth_consumer_key"] = ConsumerCredentials.For(key).ConsumerKey,
+            ["oauth_nonce"] = nonce,
+            ["oauth_signature_method"] = signatureMethod,
+            ["oauth_timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["oauth_version"] = "1.0",
+        };
 
     /// <summary>RFC 5849 section 3.4: base string, then HMAC under <c>consumer_secret&amp;</c>.</summary>
     private static string Signature(
