@@ -17,15 +17,15 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary>The key, sealed by <see cref="ApiKeySecrets"/>; null for a key issued before, which cannot sign.</summary>
+    /// <summary>The key sealed by <see cref="ApiKeySecrets"/>; null for an older key, which cannot sign.</summary>
     public string? SealedKey { get; set; }
 }
 
 /// <summary>
 /// A Catalog API key expressed as the consumer key and consumer secret that WooCommerce-style clients send:
 /// <c>ck_</c> + the first 40 hex digits of the key's SHA-256 hash (a public identifier: it names the key and reveals
-/// nothing of it) and <c>cs_</c> + the key itself (the secret). Nothing new is stored: the consumer key is looked up
-/// by the stored hash, and the secret is checked by hashing it, as the key is.
+/// nothing of it) and <c>cs_</c> + the key itself (the secret). The consumer key is looked up by the stored hash, and
+/// the secret is checked by hashing it, as the key is; only an OAuth 1.0a signature opens the sealed key (ADR 14).
 /// </summary>
 public sealed record ConsumerCredentials(string ConsumerKey, string ConsumerSecret)
 {
