@@ -11,6 +11,6 @@ public sealed class OAuthNonce
     /// <summary>SHA-256 of the nonce as sent, in hex: a fixed width whatever a client sends.</summary>
     public required string NonceHash { get; set; }
 
-    /// <summary>The request's <c>oauth_timestamp</c> (Unix seconds); the row is pruned once it leaves the window.</summary>
+    /// <summary>The request's <c>oauth_timestamp</c> (Unix seconds); pruned once it leaves the window.</summary>
     public long Timestamp { get; set; }
 }
