@@ -641,3 +641,59 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033423_AddOAuthSigning'
+)
+BEGIN
+    ALTER TABLE [api_keys] ADD [sealed_key] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033423_AddOAuthSigning'
+)
+BEGIN
+    CREATE TABLE [data_protection_keys] (
+        [id] int NOT NULL IDENTITY,
+        [friendly_name] nvarchar(max) NULL,
+        [xml] nvarchar(max) NULL,
+        CONSTRAINT [pk_data_protection_keys] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033423_AddOAuthSigning'
+)
+BEGIN
+    CREATE TABLE [oauth_nonces] (
+        [api_key_id] bigint NOT NULL,
+        [nonce_hash] nvarchar(64) NOT NULL,
+        [timestamp] bigint NOT NULL,
+        CONSTRAINT [pk_oauth_nonces] PRIMARY KEY ([api_key_id], [nonce_hash]),
+        CONSTRAINT [fk_oauth_nonces_api_key_id] FOREIGN KEY ([api_key_id]) REFERENCES [api_keys] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033423_AddOAuthSigning'
+)
+BEGIN
+    CREATE INDEX [ix_oauth_nonces_api_key_id_timestamp] ON [oauth_nonces] ([api_key_id], [timestamp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205033423_AddOAuthSigning'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205033423_AddOAuthSigning', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

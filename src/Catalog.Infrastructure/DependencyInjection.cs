@@ -8,6 +8,7 @@ using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Jobs;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Infrastructure.Persistence.Stores;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,14 @@ public static class DependencyInjection
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<OAuthNonces>();
+        services.AddSingleton<ApiKeySecrets>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Catalog");
+        if (!DatabaseInitializerService.IsDocumentGeneration)
+        {
+            // The key ring lives with the keys it seals (ADR 14); the document build has no database to keep it in.
+            dataProtection.PersistKeysToDbContext<CatalogDbContext>();
+        }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();
         services.AddHostedService<DatabaseInitializerService>();

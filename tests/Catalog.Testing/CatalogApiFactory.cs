@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
@@ -41,6 +43,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     /// </summary>
     public int? KestrelPort { get; init; }
 
+    /// <summary>When set with <see cref="KestrelPort"/>, the API also listens on this port over HTTPS.</summary>
+    public (int Port, X509Certificate2 Certificate)? KestrelHttps { get; init; }
+
     public async Task InitializeAsync()
     {
         if (!CanRun)
@@ -51,7 +56,14 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         _connectionString = await CreateDatabaseAsync();
         if (KestrelPort is { } port)
         {
-            UseKestrel(port);
+            UseKestrel(options =>
+            {
+                options.Listen(IPAddress.Loopback, port);
+                if (KestrelHttps is var (httpsPort, certificate))
+                {
+                    options.Listen(IPAddress.Loopback, httpsPort, listen => listen.UseHttps(certificate));
+                }
+            });
             StartServer();
         }
         else
@@ -89,8 +101,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     }
 
     /// <summary>
-    /// Empties every catalog table and restarts ids, so each test starts from the same state. API keys and the
-    /// migrations history are kept. Respawn reads the tables and their foreign keys once, then runs one script.
+    /// Empties every catalog table and restarts ids, so each test starts from the same state. API keys, the
+    /// key ring that seals them and the migrations history are kept. Respawn reads the tables and their foreign keys
+    /// once, then runs one script.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -108,7 +121,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
                     "SqlServer" => DbAdapter.SqlServer,
                     _ => DbAdapter.Sqlite,
                 },
-                TablesToIgnore = ["api_keys", "__EFMigrationsHistory"],
+                TablesToIgnore = ["api_keys", "data_protection_keys", "__EFMigrationsHistory"],
                 WithReseed = true,
             });
             await _respawner.ResetAsync(connection);

@@ -1,6 +1,10 @@
 namespace Catalog.Infrastructure.Auth;
 
-/// <summary>An API key as stored: only its SHA-256 hash and a short prefix to recognise it by, never the key.</summary>
+/// <summary>
+/// An API key as stored: its SHA-256 hash and a short prefix to recognise it by, never the key in clear. Keys issued
+/// since OAuth 1.0a support (ADR 14) also keep the key sealed with ASP.NET Core Data Protection, because a WooCommerce
+/// client signs with the secret and the signature can only be checked with it.
+/// </summary>
 public sealed class ApiKey
 {
     public long Id { get; set; }
@@ -12,13 +16,16 @@ public sealed class ApiKey
     public required string Scopes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The key sealed by <see cref="ApiKeySecrets"/>; null for an older key, which cannot sign.</summary>
+    public string? SealedKey { get; set; }
 }
 
 /// <summary>
 /// A Catalog API key expressed as the consumer key and consumer secret that WooCommerce-style clients send:
 /// <c>ck_</c> + the first 40 hex digits of the key's SHA-256 hash (a public identifier: it names the key and reveals
-/// nothing of it) and <c>cs_</c> + the key itself (the secret). Nothing new is stored: the consumer key is looked up
-/// by the stored hash, and the secret is checked by hashing it, as the key is.
+/// nothing of it) and <c>cs_</c> + the key itself (the secret). The consumer key is looked up by the stored hash, and
+/// the secret is checked by hashing it, as the key is; only an OAuth 1.0a signature opens the sealed key (ADR 14).
 /// </summary>
 public sealed record ConsumerCredentials(string ConsumerKey, string ConsumerSecret)
 {

@@ -13,10 +13,11 @@ public static class Scopes
 }
 
 /// <summary>
-/// Issues and checks API keys. Keys are 256-bit random strings, so a plain SHA-256 of the key is enough to store
-/// (no salt or slow hash is needed against guessing); the key itself is shown once, when it is made.
+/// Issues and checks API keys. Keys are 256-bit random strings, so a plain SHA-256 of the key is enough to check them
+/// by (no salt or slow hash is needed against guessing); the key itself is shown once, when it is made, and kept only
+/// sealed (<see cref="ApiKeySecrets"/>), for OAuth 1.0a signatures.
 /// </summary>
-public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
+public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKeySecrets secrets)
 {
     private const string KeyPrefix = "cat_";
 
@@ -38,6 +39,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
             Hash = Hash(key),
             Scopes = scopes,
             CreatedAt = clock.GetUtcNow(),
+            SealedKey = secrets.Seal(key),
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -81,13 +83,23 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock)
         return CryptographicOperations.FixedTimeEquals(sent, Encoding.ASCII.GetBytes(stored.Hash));
     }
 
-    /// <summary>Makes sure the configured bootstrap key exists with both scopes (idempotent across restarts).</summary>
+    /// <summary>
+    /// Makes sure the configured bootstrap key exists with both scopes (idempotent across restarts). One stored before
+    /// keys were sealed is sealed now: the configuration holds it in clear anyway, so it can sign from this start on.
+    /// </summary>
     public async Task EnsureAsync(string name, string key, string scopes, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        if (!await db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken))
+        var stored = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash, cancellationToken);
+        if (stored is null)
         {
             await CreateAsync(name, scopes, cancellationToken, key);
+        }
+        else if (stored.SealedKey is null)
+        {
+            stored.SealedKey = secrets.Seal(key);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
     }
 }

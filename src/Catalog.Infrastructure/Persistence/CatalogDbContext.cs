@@ -2,6 +2,7 @@ using Catalog.Application.Jobs;
 using Catalog.Domain.Attributes;
 using Catalog.Domain.Categories;
 using Catalog.Infrastructure.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Catalog.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ namespace Catalog.Infrastructure.Persistence;
 /// columns that the batch writer reads, so that a row is written exactly as EF would write it. Each provider has a
 /// context type of its own (below), which is how EF Core keeps one set of migrations and one snapshot per provider.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Variant> Variants => Set<Variant>();
@@ -22,6 +23,8 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProductAttribute> Attributes => Set<ProductAttribute>();
     public DbSet<AttributeValue> AttributeValues => Set<AttributeValue>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OAuthNonce> OAuthNonces => Set<OAuthNonce>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobChunk> JobChunks => Set<JobChunk>();
     public DbSet<JobResult> JobResults => Set<JobResult>();

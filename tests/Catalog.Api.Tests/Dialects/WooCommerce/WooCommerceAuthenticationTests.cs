@@ -186,22 +186,6 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
         body.Str("message").Should().Be("The API key provided does not have read permissions.");
     }
 
-    [Fact]
-    public async Task OAuthSignature_Answers401NotSupportedAndWritesNothing()
-    {
-        using var anonymous = Factory.CreateClientWithKey(null);
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
-        var url = $"{ProductsBatchRoute}?oauth_consumer_key={pair.ConsumerKey}&oauth_timestamp=1&oauth_nonce=n"
-            + "&oauth_signature=s&oauth_signature_method=HMAC-SHA256";
-
-        var (status, body) = await WooPostAsync(url, new { create = new[] { SimpleProduct() } }, anonymous);
-
-        status.Should().Be(401, body.Text());
-        body.Str("code").Should().Be("woocommerce_rest_authentication_error");
-        body.Str("message").Should().Contain("OAuth 1.0a is not supported");
-        (await CountRowsAsync()).Products.Should().Be(0);
-    }
-
     private HttpClient BasicClient(string user, string password)
     {
         var client = Factory.CreateClientWithKey(null);

@@ -65,8 +65,11 @@ public sealed class SqlServerOfflineTests : IDisposable
     [Fact]
     public void Script_EveryTable_TakesItsIdsFromASequenceOfItsOwn()
     {
+        // Data Protection's key ring is written by the library through EF, never by the batch writer with explicit
+        // ids, so its table keeps the int IDENTITY the library's entity comes with.
         var generated = _db.Model.GetEntityTypes()
-            .Where(e => e.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd }]).ToList();
+            .Where(e => e.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd }])
+            .Where(e => e.GetTableName() != "data_protection_keys").ToList();
 
         generated.Should().HaveCount(
             9, "products, variants, prices, categories, attributes, values, roles, keys, jobs");
@@ -76,7 +79,9 @@ public sealed class SqlServerOfflineTests : IDisposable
                 .And.Contain($"DEFAULT (NEXT VALUE FOR [{name}_id_seq])");
         }
 
-        Script.Should().NotContain("IDENTITY", "explicit ids would then need IDENTITY_INSERT, one table at a time");
+        Script.Split("IDENTITY").Length.Should().Be(
+            2, "explicit ids would need IDENTITY_INSERT, one table at a time; only data_protection_keys has one");
+        Script.Should().MatchRegex(@"CREATE TABLE \[data_protection_keys\] \(\s*\[id\] int NOT NULL IDENTITY");
     }
 
     [Fact]

@@ -948,6 +948,11 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .HasColumnName("scopes");
 
+                    b.Property<string>("SealedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("sealed_key");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -956,6 +961,53 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_api_keys_hash");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Infrastructure.Auth.OAuthNonce", b =>
+                {
+                    b.Property<long>("ApiKeyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("NonceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("nonce_hash");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("ApiKeyId", "NonceHash")
+                        .HasName("pk_oauth_nonces");
+
+                    b.HasIndex("ApiKeyId", "Timestamp")
+                        .HasDatabaseName("ix_oauth_nonces_api_key_id_timestamp");
+
+                    b.ToTable("oauth_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Application.Jobs.JobChunk", b =>
@@ -1120,6 +1172,16 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_variant_wholesale_visibility_variant_id");
+                });
+
+            modelBuilder.Entity("Catalog.Infrastructure.Auth.OAuthNonce", b =>
+                {
+                    b.HasOne("Catalog.Infrastructure.Auth.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_nonces_api_key_id");
                 });
 
             modelBuilder.Entity("Catalog.Domain.Attributes.ProductAttribute", b =>

@@ -897,6 +897,11 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("scopes");
 
+                    b.Property<string>("SealedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_key");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -905,6 +910,51 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_api_keys_hash");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Infrastructure.Auth.OAuthNonce", b =>
+                {
+                    b.Property<long>("ApiKeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("NonceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce_hash");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("ApiKeyId", "NonceHash")
+                        .HasName("pk_oauth_nonces");
+
+                    b.HasIndex("ApiKeyId", "Timestamp")
+                        .HasDatabaseName("ix_oauth_nonces_api_key_id_timestamp");
+
+                    b.ToTable("oauth_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Application.Jobs.JobChunk", b =>
@@ -1069,6 +1119,16 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_variant_wholesale_visibility_variant_id");
+                });
+
+            modelBuilder.Entity("Catalog.Infrastructure.Auth.OAuthNonce", b =>
+                {
+                    b.HasOne("Catalog.Infrastructure.Auth.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_nonces_api_key_id");
                 });
 
             modelBuilder.Entity("Catalog.Domain.Attributes.ProductAttribute", b =>
