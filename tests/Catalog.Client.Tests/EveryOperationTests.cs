@@ -9,11 +9,12 @@ namespace Catalog.Client.Tests;
 
 /// <summary>
 /// Every method of every generated client, called once against the running API in an order that lets each succeed:
-/// the canonical resources first, then reads and a price quote, each dialect's batches and reads through its own
-/// client and credentials, and deletes last. Afterwards every client method and every operation documented in
-/// <c>docs/openapi.json</c> must have been called.
+/// the canonical resources first, then reads and a price quote, each dialect's batches, single-item routes and reads
+/// through its own client and credentials, and deletes last. Afterwards every client method and every operation
+/// documented in <c>docs/openapi.json</c> must have been called. The WooCommerce and Medusa calls are in
+/// <c>EveryOperationTests.WooCommerce.cs</c> and <c>EveryOperationTests.Medusa.cs</c>.
 /// </summary>
-public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
+public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
 {
     private const string Gold = "gold";
 
@@ -29,6 +30,9 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<ITradeProductsClient> _trade = null!;
     private RecordedClient<IWooCommerceProductsClient> _wooProducts = null!;
     private RecordedClient<IWooCommerceVariationsClient> _wooVariations = null!;
+    private RecordedClient<IWooCommerceCategoriesClient> _wooCategories = null!;
+    private RecordedClient<IWooCommerceAttributesClient> _wooAttributes = null!;
+    private RecordedClient<IWooCommerceAttributeTermsClient> _wooTerms = null!;
     private RecordedClient<IWholesaleSuiteProductsClient> _wwsProducts = null!;
     private RecordedClient<IWholesaleSuiteVariationsClient> _wwsVariations = null!;
     private RecordedClient<IMedusaProductsClient> _medusa = null!;
@@ -52,6 +56,10 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         _trade = _recorder.Record<ITradeProductsClient>(new TradeProductsClient(bearer));
         _wooProducts = _recorder.Record<IWooCommerceProductsClient>(new WooCommerceProductsClient(wordPress));
         _wooVariations = _recorder.Record<IWooCommerceVariationsClient>(new WooCommerceVariationsClient(wordPress));
+        _wooCategories = _recorder.Record<IWooCommerceCategoriesClient>(new WooCommerceCategoriesClient(wordPress));
+        _wooAttributes = _recorder.Record<IWooCommerceAttributesClient>(new WooCommerceAttributesClient(wordPress));
+        _wooTerms =
+            _recorder.Record<IWooCommerceAttributeTermsClient>(new WooCommerceAttributeTermsClient(wordPress));
         _wwsProducts = _recorder.Record<IWholesaleSuiteProductsClient>(new WholesaleSuiteProductsClient(wordPress));
         _wwsVariations =
             _recorder.Record<IWholesaleSuiteVariationsClient>(new WholesaleSuiteVariationsClient(wordPress));
@@ -316,89 +324,6 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
         }).Should().Be("""{"update":[{"id":3,"sku":"V-3"}]}""", Reason);
     }
 
-    private async Task WriteAndReadWooCommerceAsync()
-    {
-        var created = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchAsync), c => c.BatchAsync(
-            new WooBatchRequestOfWooProductInput
-            {
-                Create =
-                [
-                    new WooProductInput { Name = "Tee", Type = "simple", Sku = "TEE-1", Regular_price = "19.99" },
-                    new WooProductInput
-                    {
-                        Name = "Hoodie",
-                        Type = "variable",
-                        Attributes = [SizeAttribute()],
-                    },
-                ],
-            }));
-        var (tee, hoodie) = Pair(Resources(created.Create, e => e.Error));
-        tee.Sku.Should().Be("TEE-1");
-        hoodie.Type.Should().Be("variable");
-
-        var put = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPutAsync), c => c.BatchPutAsync(
-            new WooBatchRequestOfWooProductInput { Update = [new WooProductInput { Id = tee.Id, Name = "Tee, V" }] }));
-        Resources(put.Update, e => e.Error).Single().Name.Should().Be("Tee, V");
-
-        var patched = await _wooProducts.Call(nameof(IWooCommerceProductsClient.BatchPatchAsync),
-            c => c.BatchPatchAsync(new WooBatchRequestOfWooProductInput
-            {
-                Update = [new WooProductInput { Id = tee.Id, Regular_price = "21.50" }],
-            }));
-        Resources(patched.Update, e => e.Error).Single().Regular_price.Should().Be("21.50");
-
-        var listed = await _wooProducts.Call(
-            nameof(IWooCommerceProductsClient.ListAsync), c => c.ListAsync(sku: "TEE-1"));
-        listed.Select(p => (p.Id, p.Name, p.Regular_price)).Should().Equal((tee.Id, "Tee, V", "21.50"));
-        var read = await _wooProducts.Call(
-            nameof(IWooCommerceProductsClient.GetAsync), c => c.GetAsync(Id(hoodie.Id)));
-        read.Attributes!.Single().Options.Should().Equal("S", "M");
-
-        await WriteAndReadWooVariationsAsync(Id(hoodie.Id));
-    }
-
-    private async Task WriteAndReadWooVariationsAsync(long hoodieId)
-    {
-        var created = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchAsync), c => c.BatchAsync(
-            hoodieId,
-            new WooBatchRequestOfWooVariationInput
-            {
-                Create =
-                [
-                    new WooVariationInput
-                    {
-                        Sku = "HOODIE-S",
-                        Regular_price = "49",
-                        Attributes = [new WooVariationAttributeInput { Name = "Size", Option = "S" }],
-                    },
-                ],
-            }));
-        var variation = Resources(created.Create, e => e.Error).Single();
-        variation.Sku.Should().Be("HOODIE-S");
-
-        var put = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPutAsync),
-            c => c.BatchPutAsync(hoodieId, new WooBatchRequestOfWooVariationInput
-            {
-                Update = [new WooVariationInput { Id = variation.Id, Regular_price = "45" }],
-            }));
-        Resources(put.Update, e => e.Error).Single().Regular_price.Should().Be("45");
-
-        var patched = await _wooVariations.Call(nameof(IWooCommerceVariationsClient.BatchPatchAsync),
-            c => c.BatchPatchAsync(hoodieId, new WooBatchRequestOfWooVariationInput
-            {
-                Update = [new WooVariationInput { Id = variation.Id, Manage_stock = true, Stock_quantity = 7 }],
-            }));
-        Resources(patched.Update, e => e.Error).Single().Stock_quantity.Should().Be(7);
-
-        var listed = await _wooVariations.Call(
-            nameof(IWooCommerceVariationsClient.ListAsync), c => c.ListAsync(hoodieId));
-        listed.Select(v => v.Id).Should().Equal(variation.Id);
-        var read = await _wooVariations.Call(
-            nameof(IWooCommerceVariationsClient.GetAsync), c => c.GetAsync(hoodieId, Id(variation.Id)));
-        read.Regular_price.Should().Be("45");
-        read.Stock_quantity.Should().Be(7);
-    }
-
     private async Task WriteAndReadWholesaleSuiteAsync()
     {
         var created = await _wwsProducts.Call(nameof(IWholesaleSuiteProductsClient.BatchAsync), c => c.BatchAsync(
@@ -517,58 +442,6 @@ public sealed class EveryOperationTests : IAsyncLifetime, IDisposable
             nameof(IWholesaleSuiteVariationsClient.GetAsync), c => c.GetAsync(jacketId, Id(variation.Id)));
         read.Wholesale_data.Wholesale_price![Gold].Should().Be("85");
         read.Wholesale_data.Wholesale_minimum_order_quantity![Gold].Should().Be("3");
-    }
-
-    private async Task WriteAndReadMedusaAsync()
-    {
-        var created = await _medusa.Call(nameof(IMedusaProductsClient.BatchAsync), c => c.BatchAsync(
-            body: new MedusaProductBatchRequest
-            {
-                Create =
-                [
-                    new MedusaProductCreate
-                    {
-                        Title = "Canvas tote",
-                        Handle = "canvas-tote",
-                        Status = MedusaProductStatus.Published,
-                        Options = [new MedusaOptionCreate { Title = "Colour", Values = ["Natural", "Black"] }],
-                        Variants =
-                        [
-                            new MedusaVariantCreate
-                            {
-                                Title = "Natural",
-                                Sku = "TOTE-N",
-                                Options = new Dictionary<string, string> { ["Colour"] = "Natural" },
-                                Prices = [new MedusaPriceCreate { Currency_code = "eur", Amount = 15m }],
-                            },
-                        ],
-                    },
-                ],
-            }));
-        var tote = created.Created!.Single();
-        tote.Id.Should().StartWith("prod_");
-        tote.Variants!.Single().Prices!.Single().Amount.Should().Be(15m);
-
-        var variants = await _medusa.Call(nameof(IMedusaProductsClient.BatchVariantsAsync),
-            c => c.BatchVariantsAsync(tote.Id, body: new MedusaVariantBatchRequest
-            {
-                Create =
-                [
-                    new MedusaVariantCreate
-                    {
-                        Title = "Black",
-                        Sku = "TOTE-B",
-                        Options = new Dictionary<string, string> { ["Colour"] = "Black" },
-                        Prices = [new MedusaPriceCreate { Currency_code = "eur", Amount = 16m }],
-                    },
-                ],
-            }));
-        variants.Created!.Single().Product_id.Should().Be(tote.Id);
-
-        var listed = await _medusa.Call(nameof(IMedusaProductsClient.ListAsync), c => c.ListAsync(limit: 50));
-        listed.Products!.Select(p => p.Handle).Should().Contain("canvas-tote");
-        var read = await _medusa.Call(nameof(IMedusaProductsClient.GetAsync), c => c.GetAsync(tote.Id));
-        read.Product!.Variants!.Select(v => v.Sku).Should().BeEquivalentTo("TOTE-N", "TOTE-B");
     }
 
     /// <summary>A products batch sent as a job (<c>Prefer: respond-async</c>), polled, its results read.</summary>
