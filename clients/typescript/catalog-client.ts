@@ -3640,7 +3640,7 @@ export interface IWooCommerceProductsClient {
 
     batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
 
-    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
+    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
 
     create(input: WooProductInput, signal?: AbortSignal): Promise<WooProduct>;
 
@@ -3845,7 +3845,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]> {
+    list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products?";
         if (sku !== undefined && sku !== null)
             url_ += "sku=" + encodeURIComponent("" + sku) + "&";
@@ -3857,6 +3857,8 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             url_ += "type=" + encodeURIComponent("" + type) + "&";
         if (search !== undefined && search !== null)
             url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (slug !== undefined && slug !== null)
+            url_ += "slug=" + encodeURIComponent("" + slug) + "&";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
         else if (page !== undefined)

@@ -35,6 +35,7 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         [FromQuery] long? category,
         [FromQuery] string? type,
         [FromQuery] string? search,
+        [FromQuery] string? slug,
         CancellationToken cancellationToken,
         [FromQuery] int page = 1,
         [FromQuery(Name = "per_page")] int perPage = 10)
@@ -60,6 +61,9 @@ public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCo
         {
             Statuses = status is null ? null : WooStatus.Filter(status),
             Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            Filters = string.IsNullOrEmpty(slug)
+                ? ProductListFilters.None
+                : new ProductListFilters { Handles = [slug] },
             Extension = type switch
             {
                 null => null,

@@ -37,7 +37,8 @@ public abstract class WholesaleSuiteApiTest(CatalogApiFactory factory) : WooComm
     }
 
     /// <summary>
-    /// Makes the next variant created get <paramref name="next"/> as its id (ids are never reused, so only forward).
+    /// Makes the next variant created get <paramref name="next"/> as its id (ids are never reused, so only forward):
+    /// variants draw their ids from the products' sequence, which products share.
     /// </summary>
     protected Task SetNextVariantIdAsync(long next) => Factory.QueryAsync(async db =>
     {
@@ -45,20 +46,20 @@ public abstract class WholesaleSuiteApiTest(CatalogApiFactory factory) : WooComm
         if (Factory.Provider == "Postgres")
         {
             return await db.Database.ExecuteSqlAsync(
-                $"SELECT setval(pg_get_serial_sequence('variants', 'id'), {last})");
+                $"SELECT setval(pg_get_serial_sequence('products', 'id'), {last})");
         }
 
         if (Factory.Provider == "SqlServer")
         {
             // ALTER SEQUENCE takes no parameters: the number is written into the statement.
-            var restart = "ALTER SEQUENCE variants_id_seq RESTART WITH "
+            var restart = "ALTER SEQUENCE products_id_seq RESTART WITH "
                 + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await db.Database.ExecuteSqlRawAsync(restart);
         }
 
-        await db.Database.ExecuteSqlAsync($"DELETE FROM sqlite_sequence WHERE name = 'variants'");
+        await db.Database.ExecuteSqlAsync($"DELETE FROM sqlite_sequence WHERE name = 'products'");
         return await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO sqlite_sequence (name, seq) VALUES ('variants', {last})");
+            $"INSERT INTO sqlite_sequence (name, seq) VALUES ('products', {last})");
     });
 
     /// <summary>

@@ -45,12 +45,42 @@ const api = client(settings.writer);
 const run = settings.run;
 
 const steps = [
+  ["create categories", async (ctx) => {
+    const parent = await api.post("products/categories", { name: `Clothing ${run}`, slug: `clothing-${run}` });
+    assert.equal(parent.status, 201);
+    assert.equal(parent.data.slug, `clothing-${run}`);
+    const { status, data } = await api.post("products/categories/batch", {
+      create: [{ name: `Hoodies ${run}`, slug: `hoodies-${run}`, parent: parent.data.id }],
+    });
+    assert.equal(status, 200);
+    assert.equal(data.create[0].error, undefined, JSON.stringify(data.create[0]));
+    assert.equal(data.create[0].parent, parent.data.id);
+    ctx.category = data.create[0].id;
+  }],
+
+  ["create a global attribute and its terms", async (ctx) => {
+    const attribute = await api.post("products/attributes", { name: `Color ${run}`, slug: `color-${run}` });
+    assert.equal(attribute.status, 201);
+    assert.equal(attribute.data.slug, `pa_color-${run}`);
+    const { status, data } = await api.post(`products/attributes/${attribute.data.id}/terms/batch`, {
+      create: [{ name: "Black" }, { name: "Natural" }],
+    });
+    assert.equal(status, 200);
+    for (const item of data.create) assert.equal(item.error, undefined, JSON.stringify(item));
+    const terms = await api.get(`products/attributes/${attribute.data.id}/terms`);
+    assert.deepEqual(terms.data.map((t) => t.name).sort(), ["Black", "Natural"]);
+    ctx.color = attribute.data.id;
+  }],
+
   ["create variable products in a batch", async (ctx) => {
     const { status, data } = await api.post("products/batch", {
       create: [
         {
-          name: `Hoodie ${run}`, type: "variable", sku: `HOODIE-${run}`,
-          attributes: [{ name: "Size", position: 0, visible: true, variation: true, options: ["S", "M", "L"] }],
+          name: `Hoodie ${run}`, type: "variable", sku: `HOODIE-${run}`, categories: [{ id: ctx.category }],
+          attributes: [
+            { name: "Size", position: 0, visible: true, variation: true, options: ["S", "M", "L"] },
+            { id: ctx.color, position: 1, visible: true, variation: false, options: ["Black"] },
+          ],
         },
         { name: `Tee ${run}`, type: "simple", sku: `TEE-${run}`, regular_price: "19.99" },
       ],
@@ -60,9 +90,24 @@ const steps = [
     for (const item of data.create) assert.equal(item.error, undefined, JSON.stringify(item));
     assert.equal(data.create[0].type, "variable");
     assert.deepEqual(data.create[0].attributes[0].options, ["S", "M", "L"]);
+    assert.equal(data.create[0].attributes[1].id, ctx.color);
+    assert.deepEqual(data.create[0].categories.map((c) => c.id), [ctx.category]);
     assert.equal(data.create[1].regular_price, "19.99");
     ctx.hoodie = data.create[0].id;
     ctx.tee = data.create[1].id;
+  }],
+
+  ["write a single product", async (ctx) => {
+    const created = await api.post("products", {
+      name: `Cap ${run}`, type: "simple", sku: `CAP-${run}`, regular_price: "12.00",
+    });
+    assert.equal(created.status, 201);
+    const updated = await api.put(`products/${created.data.id}`, { regular_price: "14.00" });
+    assert.equal(updated.data.regular_price, "14.00");
+    const bySlug = await api.get("products", { slug: created.data.slug });
+    assert.deepEqual(bySlug.data.map((p) => p.id), [created.data.id]);
+    const deleted = await api.delete(`products/${created.data.id}`, { force: true });
+    assert.equal(deleted.data.id, created.data.id);
   }],
 
   ["add variations by batch", async (ctx) => {
