@@ -1,8 +1,8 @@
 namespace Catalog.Api.OpenApi;
 
 /// <summary>
-/// The trade API (updates of products 1 and 2) and Medusa (product <c>prod_7</c>, variants 11-13; <c>prod_8</c>,
-/// created and deleted by the single-item routes).
+/// The trade API (updates of products 1 and 2) and Medusa (product <c>prod_20</c>, variants 21-22, 23 by the variants
+/// batch, 26 by the single create; <c>prod_24</c> and its variant 25, created and deleted by the single-item routes).
 /// </summary>
 internal sealed partial class RequestExamples
 {
@@ -51,14 +51,14 @@ internal sealed partial class RequestExamples
                 {"title": "44", "sku": "TRAIL-RUNNER-44", "options": {"Size": "44"},
                  "prices": [{"currency_code": "usd", "amount": 120}, {"currency_code": "eur", "amount": 110}]}
               ],
-              "update": [{"id": "variant_18", "allow_backorder": true}]
+              "update": [{"id": "variant_21", "allow_backorder": true}]
             }
             """,
-            ("id", "prod_7")),
-        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_7")),
+            ("id", "prod_20")),
+        ["MedusaProducts_Get"] = OperationExample.Read(("id", "prod_20")),
 
-        // The single-item routes: prod_8 is created and deleted again; prod_7 gains size 45 and a variant in it, its
-        // first variant is renamed and the one the variants batch created (variant_13) is deleted.
+        // The single-item routes: prod_24 is created and deleted again; prod_20 gains size 45 and a variant in it, its
+        // first variant is renamed and the one the variants batch created (variant_23) is deleted.
         ["MedusaProducts_Create"] = OperationExample.Of("""
             {
               "title": "Trail Runner Kids",
@@ -72,18 +72,18 @@ internal sealed partial class RequestExamples
             """),
         ["MedusaProducts_Update"] = OperationExample.Of(
             """{"subtitle": "Now up to size 45", "options": [{"title": "Size", "values": ["42", "43", "44", "45"]}]}""",
-            ("id", "prod_7")),
-        ["MedusaProducts_Delete"] = OperationExample.Read(("id", "prod_8")),
-        ["MedusaProducts_ListVariants"] = OperationExample.Read(("id", "prod_7")),
+            ("id", "prod_20")),
+        ["MedusaProducts_Delete"] = OperationExample.Read(("id", "prod_24")),
+        ["MedusaProducts_ListVariants"] = OperationExample.Read(("id", "prod_20")),
         ["MedusaProducts_CreateVariant"] = OperationExample.Of(
             """
             {"title": "45", "sku": "TRAIL-RUNNER-45", "options": {"Size": "45"},
              "prices": [{"currency_code": "usd", "amount": 125}]}
             """,
-            ("id", "prod_7")),
-        ["MedusaProducts_GetVariant"] = OperationExample.Read(("id", "prod_7"), ("variantId", "variant_11")),
+            ("id", "prod_20")),
+        ["MedusaProducts_GetVariant"] = OperationExample.Read(("id", "prod_20"), ("variantId", "variant_21")),
         ["MedusaProducts_UpdateVariant"] = OperationExample.Of(
-            """{"title": "EU 42"}""", ("id", "prod_7"), ("variantId", "variant_11")),
-        ["MedusaProducts_DeleteVariant"] = OperationExample.Read(("id", "prod_7"), ("variantId", "variant_13")),
+            """{"title": "EU 42"}""", ("id", "prod_20"), ("variantId", "variant_21")),
+        ["MedusaProducts_DeleteVariant"] = OperationExample.Read(("id", "prod_20"), ("variantId", "variant_23")),
     };
 }

@@ -1,13 +1,79 @@
 namespace Catalog.Api.OpenApi;
 
 /// <summary>
-/// WooCommerce: products 7 (simple, variant 9) and 8 (variable, variations 10-11); Wholesale Suite: products 12
-/// (simple, variant 14) and 13 (variable, variations 15-16); products and variants share one id sequence. Prices are strings in the store currency, as WooCommerce sends them.
+/// WooCommerce: global attribute 2 (terms 3-5; attributes 3-4 by its batch), categories 3-5, products 7 (simple,
+/// variant 9) and 8 (variable, variations 12-13 by the batch, 14 by the single create), product 10 (simple, variant
+/// 11; the single-item routes); Wholesale Suite: products 15 (simple, variant 17) and 16 (variable, variations
+/// 18-19). Products and variants share one id sequence. Prices are strings in the store currency, as WooCommerce
+/// sends them. The deletes name rows made for them: attribute 4, term 5, category 5, product 10, variation 14.
 /// </summary>
 internal sealed partial class RequestExamples
 {
     private static Dictionary<string, OperationExample> WooCommerce => new()
     {
+        ["WooCommerceAttributes_Create"] = OperationExample.Of("""
+            {"name": "Material", "slug": "pa_material", "type": "select", "order_by": "menu_order",
+             "has_archives": false}
+            """),
+        ["WooCommerceAttributes_Get"] = OperationExample.Read(("id", 2)),
+        ["WooCommerceAttributes_Update"] = OperationExample.Of("""{"order_by": "name"}""", ("id", 2)),
+        ["WooCommerceAttributes_UpdatePut"] = OperationExample.Of("""{"has_archives": true}""", ("id", 2)),
+        ["WooCommerceAttributes_UpdatePatch"] = OperationExample.Of("""{"name": "Fabric"}""", ("id", 2)),
+        ["WooCommerceAttributes_Delete"] = OperationExample.Read(("id", 4)),
+        ["WooCommerceAttributes_Batch"] = OperationExample.Of("""
+            {"create": [{"name": "Fit", "slug": "pa_fit"}, {"name": "Pattern", "slug": "pa_pattern"}]}
+            """),
+        ["WooCommerceAttributes_BatchPut"] = OperationExample.Of("""
+            {"update": [{"id": 3, "order_by": "name"}]}
+            """),
+        ["WooCommerceAttributes_BatchPatch"] = OperationExample.Of("""
+            {"update": [{"id": 2, "name": "Material"}]}
+            """),
+        ["WooCommerceAttributeTerms_List"] = OperationExample.Read(("attributeId", 2)),
+        ["WooCommerceAttributeTerms_Create"] = OperationExample.Of(
+            """{"name": "Organic Cotton", "slug": "organic-cotton", "description": "GOTS-certified cotton."}""",
+            ("attributeId", 2)),
+        ["WooCommerceAttributeTerms_Get"] = OperationExample.Read(("attributeId", 2), ("id", TermId)),
+        ["WooCommerceAttributeTerms_Update"] = OperationExample.Of(
+            """{"menu_order": 1}""", ("attributeId", 2), ("id", TermId)),
+        ["WooCommerceAttributeTerms_UpdatePut"] = OperationExample.Of(
+            """{"description": "GOTS-certified organic cotton."}""", ("attributeId", 2), ("id", TermId)),
+        ["WooCommerceAttributeTerms_UpdatePatch"] = OperationExample.Of(
+            """{"name": "Organic cotton"}""", ("attributeId", 2), ("id", TermId)),
+        ["WooCommerceAttributeTerms_Delete"] = OperationExample.Read(("attributeId", 2), ("id", TermId + 2)),
+        ["WooCommerceAttributeTerms_Batch"] = OperationExample.Of(
+            """
+            {"create": [{"name": "Merino Wool", "slug": "merino-wool"}, {"name": "Polyester", "slug": "polyester"}]}
+            """,
+            ("attributeId", 2)),
+        ["WooCommerceAttributeTerms_BatchPut"] = OperationExample.Of(
+            $$"""{"update": [{"id": {{TermId + 1}}, "menu_order": 2}]}""", ("attributeId", 2)),
+        ["WooCommerceAttributeTerms_BatchPatch"] = OperationExample.Of(
+            $$"""{"update": [{"id": {{TermId + 1}}, "description": "Fine merino from New Zealand."}]}""",
+            ("attributeId", 2)),
+        ["WooCommerceCategories_Create"] = OperationExample.Of("""
+            {"name": "Accessories", "slug": "accessories", "description": "Caps, scarves and socks."}
+            """),
+        ["WooCommerceCategories_Get"] = OperationExample.Read(("id", 3)),
+        ["WooCommerceCategories_Update"] = OperationExample.Of("""{"menu_order": 2}""", ("id", 3)),
+        ["WooCommerceCategories_UpdatePut"] = OperationExample.Of(
+            """{"description": "Caps, scarves, socks and belts."}""", ("id", 3)),
+        ["WooCommerceCategories_UpdatePatch"] = OperationExample.Of("""{"name": "Accessories & Caps"}""", ("id", 3)),
+        ["WooCommerceCategories_Delete"] = OperationExample.Read(("id", 5)),
+        ["WooCommerceCategories_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {"name": "Caps", "slug": "caps", "parent": 3},
+                {"name": "Clearance", "slug": "clearance"}
+              ]
+            }
+            """),
+        ["WooCommerceCategories_BatchPut"] = OperationExample.Of("""
+            {"update": [{"id": 4, "description": "Baseball caps and beanies."}]}
+            """),
+        ["WooCommerceCategories_BatchPatch"] = OperationExample.Of("""
+            {"update": [{"id": 3, "name": "Accessories"}]}
+            """),
         ["WooCommerceProducts_Batch"] = OperationExample.Of("""
             {
               "create": [
@@ -34,7 +100,7 @@ internal sealed partial class RequestExamples
                   "status": "publish",
                   "categories": [{"id": 1}],
                   "attributes": [
-                    {"name": "Size", "position": 0, "visible": true, "variation": true, "options": ["S", "M"]}
+                    {"name": "Size", "position": 0, "visible": true, "variation": true, "options": ["S", "M", "L"]}
                   ]
                 }
               ]
@@ -47,6 +113,23 @@ internal sealed partial class RequestExamples
             {"update": [{"id": 7, "stock_quantity": 42, "backorders": "notify"}]}
             """),
         ["WooCommerceProducts_Get"] = OperationExample.Read(("id", 7)),
+        ["WooCommerceProducts_Create"] = OperationExample.Of("""
+            {
+              "name": "Canvas Cap",
+              "type": "simple",
+              "status": "publish",
+              "sku": "WC-CAP-CANVAS",
+              "regular_price": "18.00",
+              "manage_stock": true,
+              "stock_quantity": 30,
+              "categories": [{"id": 3}]
+            }
+            """),
+        ["WooCommerceProducts_Update"] = OperationExample.Of("""{"sale_price": "15.00"}""", ("id", 10)),
+        ["WooCommerceProducts_UpdatePut"] = OperationExample.Of(
+            """{"short_description": "<p>Washed canvas, adjustable strap.</p>"}""", ("id", 10)),
+        ["WooCommerceProducts_UpdatePatch"] = OperationExample.Of("""{"stock_quantity": 28}""", ("id", 10)),
+        ["WooCommerceProducts_Delete"] = OperationExample.Read(("id", 10)),
         ["WooCommerceVariations_Batch"] = OperationExample.Of(
             """
             {
@@ -61,17 +144,33 @@ internal sealed partial class RequestExamples
             ("productId", 8)),
         ["WooCommerceVariations_BatchPut"] = OperationExample.Of(
             """
-            {"update": [{"id": 10, "sale_price": "55.00"}]}
+            {"update": [{"id": 12, "sale_price": "55.00"}]}
             """,
             ("productId", 8)),
         ["WooCommerceVariations_BatchPatch"] = OperationExample.Of(
             """
-            {"update": [{"id": 11, "stock_quantity": 4, "menu_order": 1}]}
+            {"update": [{"id": 13, "stock_quantity": 4, "menu_order": 1}]}
             """,
             ("productId", 8)),
         ["WooCommerceVariations_List"] = OperationExample.Read(("productId", 8)),
-        ["WooCommerceVariations_Get"] = OperationExample.Read(("productId", 8), ("id", 10)),
+        ["WooCommerceVariations_Create"] = OperationExample.Of(
+            """
+            {"sku": "WC-HOODIE-L", "regular_price": "65.00", "manage_stock": true, "stock_quantity": 6,
+             "attributes": [{"name": "Size", "option": "L"}]}
+            """,
+            ("productId", 8)),
+        ["WooCommerceVariations_Get"] = OperationExample.Read(("productId", 8), ("id", 12)),
+        ["WooCommerceVariations_Update"] = OperationExample.Of(
+            """{"sale_price": "59.00"}""", ("productId", 8), ("id", 14)),
+        ["WooCommerceVariations_UpdatePut"] = OperationExample.Of(
+            """{"stock_quantity": 8}""", ("productId", 8), ("id", 14)),
+        ["WooCommerceVariations_UpdatePatch"] = OperationExample.Of(
+            """{"regular_price": "67.00"}""", ("productId", 8), ("id", 14)),
+        ["WooCommerceVariations_Delete"] = OperationExample.Read(("productId", 8), ("id", 14)),
     };
+
+    /// <summary>The first term of attribute 2: terms are attribute values, after attribute 1's two.</summary>
+    private const int TermId = 3;
 
     private static Dictionary<string, OperationExample> WholesaleSuite => new()
     {
@@ -104,12 +203,12 @@ internal sealed partial class RequestExamples
             }
             """),
         ["WholesaleSuiteProducts_BatchPut"] = OperationExample.Of("""
-            {"update": [{"id": 12, "wholesale_price": {"wholesale_customer": "20.50", "gold": "19.00"}}]}
+            {"update": [{"id": 15, "wholesale_price": {"wholesale_customer": "20.50", "gold": "19.00"}}]}
             """),
         ["WholesaleSuiteProducts_BatchPatch"] = OperationExample.Of("""
-            {"update": [{"id": 12, "wholesale_sale_price": {"wholesale_customer": "19.50"}}]}
+            {"update": [{"id": 15, "wholesale_sale_price": {"wholesale_customer": "19.50"}}]}
             """),
-        ["WholesaleSuiteProducts_Get"] = OperationExample.Read(("id", 12)),
+        ["WholesaleSuiteProducts_Get"] = OperationExample.Read(("id", 15)),
         ["WholesaleSuiteVariations_Batch"] = OperationExample.Of(
             """
             {
@@ -123,18 +222,18 @@ internal sealed partial class RequestExamples
               ]
             }
             """,
-            ("variableId", 13)),
+            ("variableId", 16)),
         ["WholesaleSuiteVariations_BatchPut"] = OperationExample.Of(
             """
-            {"update": [{"id": 15, "wholesale_price": {"gold": "7.50"}}]}
+            {"update": [{"id": 18, "wholesale_price": {"gold": "7.50"}}]}
             """,
-            ("variableId", 13)),
+            ("variableId", 16)),
         ["WholesaleSuiteVariations_BatchPatch"] = OperationExample.Of(
             """
-            {"update": [{"id": 16, "wholesale_visibility_filter": "wholesale_customer,gold"}]}
+            {"update": [{"id": 19, "wholesale_visibility_filter": "wholesale_customer,gold"}]}
             """,
-            ("variableId", 13)),
-        ["WholesaleSuiteVariations_List"] = OperationExample.Read(("variableId", 13)),
-        ["WholesaleSuiteVariations_Get"] = OperationExample.Read(("variableId", 13), ("id", 15)),
+            ("variableId", 16)),
+        ["WholesaleSuiteVariations_List"] = OperationExample.Read(("variableId", 16)),
+        ["WholesaleSuiteVariations_Get"] = OperationExample.Read(("variableId", 16), ("id", 18)),
     };
 }

@@ -13,7 +13,7 @@ namespace Catalog.Api.OpenApi;
 /// <remarks>
 /// The examples build on each other, in the order of the document (roles, canonical products, variants, categories,
 /// attributes, WooCommerce, Wholesale Suite, trade, Medusa): sent in that order to a fresh database, every one
-/// succeeds, and the ids they name (product 1, variation 10, <c>prod_17</c>, ...) are the ones the earlier examples
+/// succeeds, and the ids they name (product 1, variation 12, <c>prod_20</c>, ...) are the ones the earlier examples
 /// created. Their SKUs and handles are unique, so a create succeeds once; on a database that already holds them, edit
 /// the SKUs and ids. <c>OpenApiExamplesTests</c> sends them all. Registered as a service so that it runs after the
 /// processors that add bodies of their own (<c>MedusaOpenApi</c>).
