@@ -50,7 +50,9 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
         where T : VariantWrite
     {
         fields.Keep(input.Other, WooFieldNames.VariationReadOnly);
-        if (input.Other?.GetValueOrDefault("dimensions") is { ValueKind: not JsonValueKind.Null } dimensions
+        // Only a value sent is checked: an absent key reads as default(JsonElement), whose kind is Undefined.
+        if (input.Other?.TryGetValue("dimensions", out var dimensions) == true
+            && dimensions.ValueKind != JsonValueKind.Null
             && !IsDimensions(dimensions))
         {
             // Kept as sent, so it must be what the answer renders: an object of texts or numbers.

@@ -55,6 +55,27 @@ public abstract class WooCommerceVariationsTests(CatalogApiFactory factory) : Wo
     }
 
     [Fact]
+    public async Task Batch_UpdateOfFieldsKeptAsSentWithoutDimensions_Succeeds()
+    {
+        var parent = await SeedWooAsync(VariableProduct());
+        var (_, seeded) = await WooPostAsync(VariationsBatch(parent.Num("id")), new
+        {
+            create = new[] { new { regular_price = "10", attributes = new[] { new { name = "Size", option = "S" } } } },
+        });
+        var id = seeded.Num("create[0].id");
+
+        var (status, body) = await WooPostAsync(VariationsBatch(parent.Num("id")), new
+        {
+            update = new[] { new { id, description = "Soft", weight = "0.6" } },
+        });
+
+        status.Should().Be(200, body.Text());
+        body.At("update[0].error").Should().BeNull(body.Text());
+        body.Str("update[0].description").Should().Be("Soft");
+        body.Str("update[0].weight").Should().Be("0.6");
+    }
+
+    [Fact]
     public async Task Batch_NewVariations_NeverShareAnIdWithAProduct()
     {
         // WooCommerce keeps products and variations as posts in one table: integrations key their maps by id.
