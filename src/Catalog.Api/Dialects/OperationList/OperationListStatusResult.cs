@@ -26,7 +26,7 @@ internal sealed class OperationListStatusResult(JobResultsPage first, Func<int, 
         writer.WriteNumber("total", job.Total);
         writer.WriteBoolean("is_processed", job.IsFinished);
         writer.WriteStartObject("results");
-        for (var page = first; ; page = await next(page.NextAfter!.Value))
+        await foreach (var page in first.AndTheRest(next))
         {
             foreach (var result in page.Items)
             {
@@ -35,10 +35,6 @@ internal sealed class OperationListStatusResult(JobResultsPage first, Func<int, 
             }
 
             await FlushAsync(writer, response, context.HttpContext.RequestAborted);
-            if (page.NextAfter is null)
-            {
-                break;
-            }
         }
 
         writer.WriteEndObject();

@@ -101,23 +101,16 @@ public sealed class ProcessController(ISender sender) : ControllerBase
         writer.WriteString("batchId", job.Id.ToString(CultureInfo.InvariantCulture));
         writer.WriteString("status", status);
         writer.WriteStartArray("data");
-        var after = -1;
-        while (true)
+        Task<JobResultsPage> Read(int after) =>
+            sender.Send(new GetJobResults(job.Id, owner, null, after, ResultsPage), cancellationToken).AsTask();
+        await foreach (var page in (await Read(-1)).AndTheRest(Read))
         {
-            var page = await sender.Send(
-                new GetJobResults(job.Id, owner, null, after, ResultsPage), cancellationToken);
             foreach (var result in page.Items)
             {
                 WriteItem(writer, result);
             }
 
             await writer.FlushAsync(cancellationToken);
-            if (page.NextAfter is not { } next)
-            {
-                break;
-            }
-
-            after = next;
         }
 
         writer.WriteEndArray();

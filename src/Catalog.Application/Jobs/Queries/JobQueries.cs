@@ -13,7 +13,25 @@ public sealed record ListJobs(long OwnerKeyId, long? Before, int Limit) : IReque
 public sealed record GetJobResults(long Id, long OwnerKeyId, ItemStatus? Status, int After, int Limit)
     : IRequest<JobResultsPage>;
 
-public sealed record JobResultsPage(Job Job, IReadOnlyList<JobResult> Items, int? NextAfter);
+public sealed record JobResultsPage(Job Job, IReadOnlyList<JobResult> Items, int? NextAfter)
+{
+    /// <summary>
+    /// This page and every page after it, each read by <paramref name="next"/> (given the position to read after)
+    /// only once the one before has been used: a writer that streams them never holds all the results.
+    /// </summary>
+    public async IAsyncEnumerable<JobResultsPage> AndTheRest(Func<int, Task<JobResultsPage>> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        for (var page = this; ; page = await next(page.NextAfter.Value))
+        {
+            yield return page;
+            if (page.NextAfter is null)
+            {
+                yield break;
+            }
+        }
+    }
+}
 
 internal sealed class JobQueryHandlers(IJobStore store) :
     IRequestHandler<GetJob, Job>,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Catalog.Infrastructure.Auth;
 using Catalog.Testing;
@@ -137,6 +138,21 @@ public abstract class OperationListBatchTests(CatalogApiFactory factory) : Opera
         (await GetAsync($"/api/v1/products/{removed}")).Status.Should().Be(404);
         var titles = await Factory.QueryAsync(db => db.Products.Select(p => p.Title).ToListAsync());
         titles.Should().Contain("Made").And.NotContain("Patched").And.NotContain("Nobody");
+    }
+
+    [Fact]
+    public async Task Batch_MoreFailuresThanOnePageOfResults_AnswersEveryOneInOrder()
+    {
+        // The status reads failed results 1,000 at a time and writes each page as it is read.
+        const int operations = 2_005;
+        var body = "[" + string.Join(',', Enumerable.Repeat("""{"method": "GET", "body": {}}""", operations)) + "]";
+
+        var status = await ProcessedAsync(await SubmitAsync(ProductBatches, body));
+
+        status.Num("total").Should().Be(operations);
+        var numbers = Enumerable.Range(1, operations).Select(n => n.ToString(CultureInfo.InvariantCulture));
+        Keys(status).Should().Equal(numbers);
+        status.Str("results.2005.error").Should().Be("method must be POST, PUT or DELETE.");
     }
 
     [Fact]
