@@ -14,7 +14,8 @@ public interface IAttributeStore
     Task<IReadOnlySet<long>> FindExistingValuesAsync(
         IReadOnlyCollection<long> valueIds, CancellationToken cancellationToken);
 
-    /// <summary>Which of these attributes and which of these attribute values exist, in one query.</summary>
+    /// <summary>Which of these attributes (with their names) and which of these attribute values exist, in one query.
+    /// </summary>
     Task<AttributeReferences> FindReferencesAsync(
         IReadOnlyCollection<long> attributeIds,
         IReadOnlyCollection<long> valueIds,
@@ -23,5 +24,6 @@ public interface IAttributeStore
     Task<Page<ProductAttribute>> ListAsync(int limit, int offset, CancellationToken cancellationToken);
 }
 
-/// <summary>The attribute ids and attribute value ids, of those asked about, that exist.</summary>
-public sealed record AttributeReferences(IReadOnlySet<long> AttributeIds, IReadOnlySet<long> ValueIds);
+/// <summary>Of those asked about, the attributes that exist (their names by id) and the attribute values that do.
+/// </summary>
+public sealed record AttributeReferences(IReadOnlyDictionary<long, string> Attributes, IReadOnlySet<long> ValueIds);

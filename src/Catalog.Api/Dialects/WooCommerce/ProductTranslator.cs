@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Catalog.Application.Attributes;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Domain.Common;
 using Catalog.Domain.Products;
@@ -8,13 +7,11 @@ namespace Catalog.Api.Dialects.WooCommerce;
 
 /// <summary>
 /// WooCommerce products to canonical items: a simple product has one variant with its SKU, prices and stock. An update
-/// is applied onto the product as read (<paramref name="current"/>), because canonical updates replace nested lists
-/// whole; its <c>version</c> goes with it, so a change made in between fails the item instead of being lost.
+/// is applied onto the product as stored, which the engine hands over once it has read it (the command's
+/// <see cref="BatchProducts.Resolve"/>), because what a field means depends on it: a simple product's price is its one
+/// variant's. An attribute with an id becomes an option named after that global attribute by the engine.
 /// </summary>
-internal sealed class ProductTranslator(
-    WooCommerceOptions options,
-    IReadOnlyDictionary<long, ProductDto> current,
-    IReadOnlyDictionary<long, AttributeDto> attributes)
+internal sealed class ProductTranslator(WooCommerceOptions options)
 {
     public Translated<ProductCreate> Create(WooProductInput input)
     {
@@ -44,19 +41,14 @@ internal sealed class ProductTranslator(
             problems);
     }
 
-    public Translated<ProductUpdate> Update(WooProductInput input)
+    /// <summary>The update as it applies to <paramref name="product"/>, the product its id names as stored.</summary>
+    public Translated<ProductUpdate> Update(WooProductInput input, ProductDto product)
     {
-        if (input.Id is not { } id || !current.TryGetValue(id, out var product))
-        {
-            // Unknown (or no) id: the engine answers it as not found.
-            return Translated<ProductUpdate>.Ok(new ProductUpdate { Id = input.Id });
-        }
-
         var problems = new TranslationProblems();
         var before = WooFields.Of(product.Extensions);
         var fields = WooFields.Of(product.Extensions);
         var type = input.Type ?? WooType.Of(product, before);
-        var update = new ProductUpdate { Id = id, Version = product.Version, Title = Optional(input.Name) };
+        var update = new ProductUpdate { Id = product.Id, Title = Optional(input.Name) };
         var item = Write(update, input, type, product, fields, problems);
         return Translated<ProductUpdate>.Of(
             item with
@@ -70,7 +62,7 @@ internal sealed class ProductTranslator(
     }
 
     /// <summary>The fields both operations share; WooCommerce-only values go to <paramref name="fields"/>.</summary>
-    private T Write<T>(
+    private static T Write<T>(
         T item, WooProductInput input, string type, ProductDto? product, WooFields fields, TranslationProblems problems)
         where T : ProductWrite
     {
@@ -143,7 +135,6 @@ internal sealed class ProductTranslator(
         WooProductInput input, string? name, VariantDto? variant, TranslationProblems problems) => new()
         {
             Id = variant?.Id,
-            Version = variant?.Version,
             Title = variant is null || name != variant.Title ? name : default(Optional<string?>),
             Sku = input.Sku is null ? default(Optional<string?>) : string.IsNullOrEmpty(input.Sku) ? null : input.Sku,
             Prices = WooStock.Prices(
@@ -272,11 +263,11 @@ internal sealed class ProductTranslator(
             : new Dictionary<string, long>();
 
     /// <summary>
-    /// Attributes in position order become options, named as the global attribute (by id) or their own name. As in
-    /// WooCommerce, those without options are left out and flags default to false; positions other than 0, 1, 2, ...
-    /// are kept beside them.
+    /// Attributes in position order become options, named as the global attribute (by id, which the engine looks up)
+    /// or their own name. As in WooCommerce, those without options are left out and flags default to false; positions
+    /// other than 0, 1, 2, ... are kept beside them.
     /// </summary>
-    private Optional<IReadOnlyList<OptionInput>?> Options(
+    private static Optional<IReadOnlyList<OptionInput>?> Options(
         IReadOnlyList<WooAttributeInput>? sent, WooFields fields, TranslationProblems problems)
     {
         if (sent is null)
@@ -292,10 +283,8 @@ internal sealed class ProductTranslator(
         var options = new List<OptionInput>();
         foreach (var (attribute, index) in ordered)
         {
-            var title = attribute.Id is { } id and > 0
-                ? attributes.TryGetValue(id, out var global) ? global.Name : attribute.Name ?? $"Attribute {id}"
-                : attribute.Name!;
-            if (title.Length > ProductConstraints.MaxOptionTitleLength)
+            var title = attribute.Id is > 0 ? null : attribute.Name!;
+            if (title?.Length > ProductConstraints.MaxOptionTitleLength)
             {
                 const int most = ProductConstraints.MaxOptionTitleLength;
                 problems.Invalid($"attributes[{index}].name", $"name is longer than {most} characters.");

@@ -104,8 +104,7 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
 /// A simple product's terms are its one variant's. A variable product's are written to each of its variations; one
 /// without variations has nowhere to keep them, so the item fails naming the field instead of losing them.
 /// </summary>
-internal sealed class WholesaleProductItems(
-    string currency, IReadOnlyDictionary<long, ProductDto> current, WholesaleNames names)
+internal sealed class WholesaleProductItems(string currency, WholesaleNames names)
     : WholesaleItems(currency, names)
 {
     public Translated<ProductCreate> Create(
@@ -125,10 +124,10 @@ internal sealed class WholesaleProductItems(
             return item;
         });
 
+    /// <summary>An update of <paramref name="product"/>, the product its id names as stored.</summary>
     public Translated<ProductUpdate> Update(
-        WooProductInput input, Func<WooProductInput, Translated<ProductUpdate>> translate) =>
-        Translate(input, translate, (item, sent) =>
-            input.Id is { } id && current.TryGetValue(id, out var product) ? Update(input, item, product, sent) : item);
+        WooProductInput input, ProductDto product, Func<WooProductInput, Translated<ProductUpdate>> translate) =>
+        Translate(input, translate, (item, sent) => Update(input, item, product, sent));
 
     private ProductUpdate Update(WooProductInput input, ProductUpdate item, ProductDto product, Sent sent)
     {
@@ -162,7 +161,7 @@ internal sealed class WholesaleProductItems(
     }
 
     private static ProductVariantWrite Existing(VariantDto variant) =>
-        new() { Id = variant.Id, Version = variant.Version };
+        new() { Id = variant.Id };
 
     private static void NoVariations(Sent sent)
     {

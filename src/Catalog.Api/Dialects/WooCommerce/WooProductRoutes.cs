@@ -52,29 +52,41 @@ internal sealed class WooProductRoutes<TProduct>(
         var creates = request.Create ?? [];
         var updates = request.Update ?? [];
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
-        var updated = updates.Select(u => u.Id).OfType<long>().Where(id => id > 0).Distinct().ToList();
-        var current = (await sender.Send(new GetProductsByIds(updated), cancellationToken)).ToDictionary(p => p.Id);
-        var attributeIds = creates.Concat(updates).SelectMany(i => i.Attributes ?? []).Select(a => a?.Id)
-            .OfType<long>().Where(id => id > 0).Distinct().ToList();
-        var attributes = (await sender.Send(new GetAttributesByIds(attributeIds), cancellationToken))
-            .ToDictionary(a => a.Id);
-
-        var translator = new ProductTranslator(options, current, attributes);
-        var items = new WholesaleProductItems(options.Currency, current, names);
+        var translator = new ProductTranslator(options);
+        var items = new WholesaleProductItems(options.Currency, names);
         var translatedCreates = creates.Select(c => items.Create(c, translator.Create)).ToList();
-        var translatedUpdates = updates.Select(u => items.Update(u, translator.Update)).ToList();
+
+        // An update is translated once the engine has read its product (what it means depends on the product's type),
+        // inside the engine's load: the route reads nothing itself. One whose product is not found stays as sent.
+        var translatedUpdates = updates.Select(u => Translated<ProductUpdate>.Ok(new ProductUpdate { Id = u.Id }))
+            .ToList();
+        var types = new string?[updates.Count];
+        Resolution<ProductUpdate> Resolve(int i, ProductDto product)
+        {
+            types[i] = updates[i].Type ?? WooType.Of(product, WooFields.Of(product.Extensions));
+            translatedUpdates[i] = items.Update(updates[i], product, input => translator.Update(input, product));
+            return translatedUpdates[i] switch
+            {
+                { Item: { } update } => Resolution<ProductUpdate>.To(update),
+                { Error: var error } => Resolution<ProductUpdate>.Failed(
+                    ItemError.Of(ErrorCodes.ValidationFailed, error!.Message)),
+            };
+        }
+
         var command = new BatchProducts(
-            WooBatchAnswers.Valid(translatedCreates), WooBatchAnswers.Valid(translatedUpdates), deletes);
+            WooBatchAnswers.Valid(translatedCreates), [.. translatedUpdates.Select(t => t.Item!)], deletes)
+        {
+            Resolve = updates.Count == 0 ? null : Resolve,
+        };
         var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 
-        var answered = result.Create.Concat(result.Update).Concat(result.Delete).Select(r => r.Resource);
-        var render = await RendererAsync(answered, cancellationToken);
-        bool IsSimple(WooProductInput input) =>
-            (input.Type ?? (input.Id is { } id && current.TryGetValue(id, out var p)
-                ? WooType.Of(p, WooFields.Of(p.Extensions))
-                : WooType.Simple)) == WooType.Simple;
-        WooError Error(ItemError error, BatchOperation operation, WooProductInput input) =>
-            WooErrors.Item(error, operation, WooErrors.Product, IsSimple(input));
+        var render = answerWith(new WooRenderer(options, result.References.Categories));
+        WooError Error(ItemError error, BatchOperation operation, WooProductInput input, string? type = null) =>
+            WooErrors.Item(
+                error, operation, WooErrors.Product, (input.Type ?? type ?? WooType.Simple) == WooType.Simple);
+
+        // The engine answers every update; those that failed their translation are answered with its error instead.
+        var translatedUpdateResults = result.Update.Where((_, i) => translatedUpdates[i].Error is null).ToList();
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)
@@ -84,8 +96,8 @@ internal sealed class WooProductRoutes<TProduct>(
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
                 (i, error) => Error(error, BatchOperation.Create, creates[i])),
-            Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, render,
-                (i, error) => Error(error, BatchOperation.Update, updates[i])),
+            Update = WooBatchAnswers.Entries(translatedUpdates, translatedUpdateResults, i => updates[i].Id ?? 0,
+                render, (i, error) => Error(error, BatchOperation.Update, updates[i], types[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
         };
     }

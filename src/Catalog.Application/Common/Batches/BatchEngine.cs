@@ -30,7 +30,13 @@ public sealed partial class BatchEngine(
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(command);
+        var resolve = (command as IResolvedUpdates<TDto, TUpdate>)?.Resolve;
         var batch = new Batch<TWrite, TCreate, TUpdate, TEntity>(command);
+        if (resolve is not null)
+        {
+            batch.Resolver = stored => ResolveUpdates(stored, resolve);
+        }
+
         var ledger = batch.Ledger;
 
         ledger.ValidateItems(spec.CreateValidator, command.Create, spec.UpdateValidator, command.Update);
@@ -40,17 +46,22 @@ public sealed partial class BatchEngine(
             spec.CheckItem(entry, item);
         }
 
-        // An atomic batch with two claims of one value fails anyway: finding it before the load spares the ids. A
-        // partial batch settles its claims while it plans, in order, so that an item that fails claims nothing.
-        if (command.Policy == BatchPolicy.Atomic)
-        {
-            ledger.FailLaterClaims(batch.OpenWrites.SelectMany(w => ClaimsOf(w.Entry, w.Item)));
-        }
-
         TState state;
         await using (await snapshots.BeginAsync(cancellationToken))
         {
             state = await spec.LoadAsync(batch, cancellationToken);
+        }
+
+        if (resolve is not null && !batch.UpdatesResolved)
+        {
+            throw new InvalidOperationException($"{spec.GetType().Name} does not resolve updates from their rows.");
+        }
+
+        // An atomic batch with two claims of one value fails anyway: finding it before planning spares the ids. A
+        // partial batch settles its claims while it plans, in order, so that an item that fails claims nothing.
+        if (command.Policy == BatchPolicy.Atomic)
+        {
+            ledger.FailLaterClaims(batch.OpenWrites.SelectMany(w => ClaimsOf(w.Entry, w.Item)));
         }
 
         FailMissingOrStale(spec.TargetsOf(state));
@@ -63,10 +74,43 @@ public sealed partial class BatchEngine(
             Plan(new PlanContext(ids, clock.GetUtcNow()));
         }
 
-        return await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
+        var result = await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
+        return result with { References = spec.ReferencesOf(state) };
 
         IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> ClaimsOf(LedgerEntry<TEntity> entry, TWrite item) =>
             spec.ClaimsOf(item, entry.Operation).Select(c => (entry, c));
+
+        // Each open update whose row was found becomes what its resolver makes of the row (as the answers show it),
+        // and is then validated and checked as a sent update is; one whose row was not found fails later, NOT_FOUND.
+        void ResolveUpdates(IReadOnlyDictionary<long, TEntity> stored, UpdateResolver<TDto, TUpdate> resolver)
+        {
+            foreach (var (entry, _) in batch.OpenUpdates.ToList())
+            {
+                if (!stored.TryGetValue(entry.Id!.Value, out var row))
+                {
+                    continue;
+                }
+
+                var (update, error) = resolver(entry.Index, toDto(row));
+                if (error is not null)
+                {
+                    entry.Fail(error);
+                    continue;
+                }
+
+                if (update?.Id != entry.Id)
+                {
+                    throw new InvalidOperationException($"Update {entry.Index} was resolved into another row's.");
+                }
+
+                batch.Replace(entry.Index, update);
+                entry.Fail(spec.UpdateValidator.Validate(update));
+                if (entry.IsOpen)
+                {
+                    spec.CheckItem(entry, update);
+                }
+            }
+        }
 
         // Fails the open updates and deletes whose row was not found (NOT_FOUND), and the updates whose sent version
         // is not the stored one (CONFLICT): the client read the row before someone else changed it.
@@ -80,7 +124,7 @@ public sealed partial class BatchEngine(
                     entry.Fail(ErrorCodes.NotFound, $"{resource} {entry.Id} was not found.", "id");
                 }
                 else if (entry.Operation == BatchOperation.Update
-                    && command.Update[entry.Index].Version is { } version && version != row.Version)
+                    && batch.Updates[entry.Index].Version is { } version && version != row.Version)
                 {
                     entry.Fail(
                         ErrorCodes.Conflict,

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Catalog.Application.Categories;
+
 namespace Catalog.Application.Common.Batches;
 
 public enum BatchPolicy
@@ -49,6 +52,19 @@ public sealed record BatchResult<T>(
 {
     /// <summary>The upserts' results, in the order sent; none for a command without upserts.</summary>
     public IReadOnlyList<ItemResult<T>> Upsert { get; init; } = [];
+
+    /// <summary>
+    /// What the answers refer to, read with the batch's load: for a dialect that shows more of them than their ids
+    /// (a WooCommerce product's categories with their names), so it need not read them after. Not on the wire.
+    /// </summary>
+    [JsonIgnore]
+    public BatchReferences References { get; init; } = BatchReferences.None;
+}
+
+/// <summary>The categories a batch's items name or named, as they stood when it was loaded.</summary>
+public sealed record BatchReferences(IReadOnlyDictionary<long, CategoryDto> Categories)
+{
+    public static BatchReferences None { get; } = new(new Dictionary<long, CategoryDto>());
 }
 
 public sealed class BatchOptions

@@ -16,6 +16,31 @@ public interface IBatchUpdate
     long? Version { get; }
 }
 
+/// <summary>
+/// A command whose updates are stated against their rows as stored, as a dialect's are (WooCommerce's "set this
+/// product's regular price" needs to know which variant holds it): its <see cref="Update"/> list names the rows, and
+/// the engine resolves each into the update to apply once its load has read the row, inside the load's snapshot. So a
+/// dialect sends one command and reads nothing itself, and the batch costs the reads of the same canonical batch.
+/// </summary>
+public interface IResolvedUpdates<in TDto, TUpdate>
+{
+    /// <summary>Null for a command whose updates are what they say.</summary>
+    UpdateResolver<TDto, TUpdate>? Resolve { get; }
+}
+
+/// <summary>Update <paramref name="index"/> as it applies to its row as stored (the same id), or why it cannot.
+/// </summary>
+public delegate Resolution<TUpdate> UpdateResolver<in TDto, TUpdate>(int index, TDto stored);
+
+/// <summary>What a stated update comes to once its row is seen: the update to apply, or the error that fails it.
+/// </summary>
+public readonly record struct Resolution<TUpdate>(TUpdate? Update, ItemError? Error)
+{
+    public static Resolution<TUpdate> To(TUpdate update) => new(update, null);
+
+    public static Resolution<TUpdate> Failed(ItemError error) => new(default, error);
+}
+
 /// <summary>A unique value an item claims (a handle, a SKU): <paramref name="Kind"/> names it in messages.</summary>
 public readonly record struct Claim(string Kind, string Value, string Field);
 
@@ -48,12 +73,19 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     {
     }
 
-    /// <summary>Everything the open items refer to, in a number of queries that does not grow with the batch.</summary>
+    /// <summary>
+    /// Everything the open items refer to, in a number of queries that does not grow with the batch. A spec that
+    /// serves <see cref="IResolvedUpdates{TDto, TUpdate}"/> commands loads the rows its updates name first and hands
+    /// them to <see cref="Batch{TWrite, TCreate, TUpdate, TEntity}.ResolveUpdates"/> before it reads the items.
+    /// </summary>
     public abstract Task<TState> LoadAsync(
         Batch<TWrite, TCreate, TUpdate, TEntity> batch, CancellationToken cancellationToken);
 
     /// <summary>The loaded rows that updates and deletes may name, by id.</summary>
     public abstract IReadOnlyDictionary<long, TEntity> TargetsOf(TState state);
+
+    /// <summary>What the answers refer to that the load read (see <see cref="BatchResult{T}.References"/>).</summary>
+    public virtual BatchReferences ReferencesOf(TState state) => BatchReferences.None;
 
     /// <summary>Fails the open items that what was loaded contradicts: a taken handle, an unknown reference.</summary>
     public abstract void Check(Batch<TWrite, TCreate, TUpdate, TEntity> batch, TState state);
@@ -109,22 +141,47 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
     where TUpdate : TWrite, IBatchUpdate
     where TEntity : Versioned
 {
+    private readonly TUpdate[] _updates = [.. command.Update];
+
     public IBatchCommand<TCreate, TUpdate> Command { get; } = command;
 
     public BatchLedger<TEntity> Ledger { get; } = new(
         command.Create.Count, command.Update.Select(u => u?.Id), command.Delete);
 
+    /// <summary>The updates as they apply: as sent, or as resolved from their rows (see
+    /// <see cref="IResolvedUpdates{TDto, TUpdate}"/>).</summary>
+    public IReadOnlyList<TUpdate> Updates => _updates;
+
+    /// <summary>Whether the load has handed the rows to <see cref="ResolveUpdates"/>.</summary>
+    public bool UpdatesResolved { get; private set; }
+
+    /// <summary>Set by the engine for a command whose updates are resolved from their rows.</summary>
+    internal Action<IReadOnlyDictionary<long, TEntity>>? Resolver { get; set; }
+
     /// <summary>The open creates and updates, each beside the item it came from, in the order sent.</summary>
     public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites =>
         Ledger.Creates.Select((e, i) => (e, (TWrite)Command.Create[i]!))
-            .Concat(Ledger.Updates.Select((e, i) => (e, (TWrite)Command.Update[i]!)))
+            .Concat(Ledger.Updates.Select((e, i) => (e, (TWrite)_updates[i]!)))
             .Where(p => p.Item1.IsOpen);
 
     public IEnumerable<(LedgerEntry<TEntity> Entry, TCreate Item)> OpenCreates =>
         Ledger.Creates.Select((e, i) => (e, Command.Create[i])).Where(p => p.e.IsOpen);
 
     public IEnumerable<(LedgerEntry<TEntity> Entry, TUpdate Item)> OpenUpdates =>
-        Ledger.Updates.Select((e, i) => (e, Command.Update[i])).Where(p => p.e.IsOpen);
+        Ledger.Updates.Select((e, i) => (e, _updates[i])).Where(p => p.e.IsOpen);
+
+    /// <summary>
+    /// The spec's load calls this with the rows the updates name, before it reads anything from the items: a command
+    /// whose updates are stated against their rows then has the updates that apply. For other commands it does
+    /// nothing.
+    /// </summary>
+    public void ResolveUpdates(IReadOnlyDictionary<long, TEntity> stored)
+    {
+        Resolver?.Invoke(stored);
+        UpdatesResolved = true;
+    }
+
+    internal void Replace(int index, TUpdate update) => _updates[index] = update;
 
     public IEnumerable<LedgerEntry<TEntity>> OpenDeletes => Ledger.Deletes.Where(e => e.IsOpen);
 

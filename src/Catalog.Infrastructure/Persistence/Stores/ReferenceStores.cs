@@ -73,11 +73,11 @@ internal sealed class AttributeStore(CatalogDbContext db) : IAttributeStore
         IReadOnlyCollection<long> attributeIds, IReadOnlyCollection<long> valueIds, CancellationToken cancellationToken)
     {
         var found = await db.Attributes.AsNoTracking()
-            .Where(a => attributeIds.Contains(a.Id)).Select(a => new { IsValue = false, a.Id })
-            .Concat(ValueIds(valueIds).Select(id => new { IsValue = true, Id = id }))
+            .Where(a => attributeIds.Contains(a.Id)).Select(a => new { IsValue = false, a.Id, a.Name })
+            .Concat(ValueIds(valueIds).Select(id => new { IsValue = true, Id = id, Name = string.Empty }))
             .ToListAsync(cancellationToken);
         return new AttributeReferences(
-            found.Where(f => !f.IsValue).Select(f => f.Id).ToHashSet(),
+            found.Where(f => !f.IsValue).ToDictionary(f => f.Id, f => f.Name),
             found.Where(f => f.IsValue).Select(f => f.Id).ToHashSet());
     }
 

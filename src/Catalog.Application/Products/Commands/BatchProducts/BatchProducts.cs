@@ -6,8 +6,15 @@ public sealed record BatchProducts(
     IReadOnlyList<ProductUpdate> Update,
     IReadOnlyList<long> Delete,
     BatchPolicy Policy = BatchPolicy.Partial)
-    : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>
+    : IRequest<BatchResult<ProductDto>>, IBatchCommand<ProductCreate, ProductUpdate>,
+        IResolvedUpdates<ProductDto, ProductUpdate>
 {
+    /// <summary>
+    /// Set by a dialect whose updates are stated against the products as stored: <see cref="Update"/> then names the
+    /// products, and this makes each the update that applies once the engine has read it (see
+    /// <see cref="IResolvedUpdates{TDto, TUpdate}"/>). Not with upserts.
+    /// </summary>
+    public UpdateResolver<ProductDto, ProductUpdate>? Resolve { get; init; }
     /// <summary>Products matched by their variants' SKUs: created when none is known, else updated (see
     /// <see cref="ProductUpserts"/>).</summary>
     public IReadOnlyList<ProductCreate> Upsert { get; init; } = [];

@@ -3,16 +3,19 @@ using Catalog.Application.Categories;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
+using Catalog.Domain.Categories;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
 /// <summary>What a product batch found in the database.</summary>
+/// <param name="Categories">Those the items name and those the products it updates or deletes are in.</param>
+/// <param name="Attributes">The names of the global attributes the items' options stand for, by id.</param>
 public sealed record ProductBatchState(
     IReadOnlyDictionary<long, Product> Products,
     IReadOnlyDictionary<string, SkuOwner> Skus,
     IReadOnlyDictionary<string, long> Handles,
-    IReadOnlySet<long> CategoryIds,
-    IReadOnlySet<long> AttributeIds,
+    IReadOnlyDictionary<long, Category> Categories,
+    IReadOnlyDictionary<long, string> Attributes,
     IReadOnlySet<long> AttributeValueIds,
     IReadOnlySet<string> RoleKeys);
 
@@ -26,7 +29,8 @@ internal sealed class ProductBatchSpec(
     IAttributeStore attributes,
     IWholesaleRoleStore roles,
     IValidator<ProductCreate> createValidator,
-    IValidator<ProductUpdate> updateValidator)
+    IValidator<ProductUpdate> updateValidator,
+    IMapper mapper)
     : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>(
         "Product", createValidator, updateValidator)
 {
@@ -65,32 +69,44 @@ internal sealed class ProductBatchSpec(
     public override async Task<ProductBatchState> LoadAsync(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, CancellationToken cancellationToken)
     {
-        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
+        // The products first: the rows everything else is checked against, and what a dialect's updates are stated
+        // against (they become the updates that apply before anything is read from them).
         var productIds = batch.OpenTargetIds();
+        var found = productIds.Count == 0
+            ? new Dictionary<long, Product>()
+            : (await products.GetManyAsync(productIds, cancellationToken)).ToDictionary(p => p.Id);
+        batch.ResolveUpdates(found);
+
+        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
         var skus = writes.SelectMany(w => SkusOf(w).Select(s => s.Sku)).ToHashSet();
         var handles = writes.Select(HandleOf).OfType<string>().ToHashSet();
-        var categoryIds = writes.SelectMany(w => w.CategoryIds.Items()).ToHashSet();
+        var categoryIds = writes.SelectMany(w => w.CategoryIds.Items())
+            .Concat(found.Values.SelectMany(p => p.Categories).Select(c => c.CategoryId))
+            .ToHashSet();
         var attributeIds = writes.SelectMany(OptionsOf).Select(o => o.AttributeId).OfType<long>().ToHashSet();
         var variants = writes.SelectMany(VariantsOf).ToList();
         var valueIds = variants.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
         var roleKeys = variants.SelectMany(v => WholesaleMerge.RolesOf(v).Select(r => r.Role)).ToHashSet();
 
-        // The products first: the rows everything else is checked against.
-        var found = productIds.Count == 0 ? [] : await products.GetManyAsync(productIds, cancellationToken);
         var references = attributeIds.Count == 0 && valueIds.Count == 0
-            ? new AttributeReferences(new HashSet<long>(), new HashSet<long>())
+            ? new AttributeReferences(new Dictionary<long, string>(), new HashSet<long>())
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
         return new ProductBatchState(
-            found.ToDictionary(p => p.Id),
+            found,
             await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
             await FindAsync(handles, products.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
-            await FindAsync(categoryIds, categories.FindExistingAsync, cancellationToken) ?? new HashSet<long>(),
-            references.AttributeIds,
+            (await FindAsync(categoryIds, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
+            references.Attributes,
             references.ValueIds,
             (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
 
     public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
+
+    public override BatchReferences ReferencesOf(ProductBatchState state) =>
+        state.Categories.Count == 0
+            ? BatchReferences.None
+            : new(state.Categories.Values.ToDictionary(c => c.Id, mapper.Map<CategoryDto>));
 
     public override void Check(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
@@ -136,7 +152,7 @@ internal sealed class ProductBatchSpec(
     public override RuleViolation? PlanCreate(
         LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
     {
-        var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! });
+        var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! }, state);
         var variants = item.Variants.Value ?? [];
         var problems = variants.SelectMany((v, i) =>
             VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
@@ -172,7 +188,7 @@ internal sealed class ProductBatchSpec(
     public override RuleViolation? PlanUpdate(
         LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
     {
-        var details = Apply(item, target.Details);
+        var details = Apply(item, target.Details, state);
         var variants = item.Variants.Items();
         entry.Fail(ErrorCodes.ValidationFailed, [.. UpdateProblems(item, target, details, variants)]);
         entry.Fail(ErrorCodes.Conflict, [.. StaleVariants(target, variants)]);
@@ -299,7 +315,10 @@ internal sealed class ProductBatchSpec(
         return null;
     }
 
-    private static ProductDetails Apply(ProductWrite item, ProductDetails current) => current with
+    /// <summary>The product's details once the item is applied; an option standing for a global attribute is named
+    /// after it unless the item names it.</summary>
+    private static ProductDetails Apply(ProductWrite item, ProductDetails current, ProductBatchState state) =>
+        current with
     {
         Handle = HandleOf(item) ?? current.Handle,
         Title = item.Title.HasValue ? item.Title.Value! : current.Title,
@@ -311,7 +330,11 @@ internal sealed class ProductBatchSpec(
         Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
         Options = item.Options.HasValue
             ? [.. item.Options.Items().Select(o => new ProductOption(
-                o.Title!, [.. o.Values!], o.AttributeId, o.Visible ?? true, o.Variation ?? true))]
+                o.Title ?? state.Attributes[o.AttributeId!.Value],
+                [.. o.Values!],
+                o.AttributeId,
+                o.Visible ?? true,
+                o.Variation ?? true))]
             : current.Options,
         Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
         Extensions = item.Extensions.HasValue
@@ -351,7 +374,7 @@ internal sealed class ProductBatchSpec(
         var categoryIds = item.CategoryIds.Items();
         for (var i = 0; i < categoryIds.Count; i++)
         {
-            if (!state.CategoryIds.Contains(categoryIds[i]))
+            if (!state.Categories.ContainsKey(categoryIds[i]))
             {
                 yield return ($"category_ids[{i}]", $"Category {categoryIds[i]} does not exist.");
             }
@@ -360,9 +383,20 @@ internal sealed class ProductBatchSpec(
         var options = item.Options.Items();
         for (var i = 0; i < options.Count; i++)
         {
-            if (options[i]?.AttributeId is { } attributeId && !state.AttributeIds.Contains(attributeId))
+            if (options[i]?.AttributeId is not { } attributeId)
+            {
+                continue;
+            }
+
+            if (!state.Attributes.TryGetValue(attributeId, out var name))
             {
                 yield return ($"options[{i}].attribute_id", $"Attribute {attributeId} does not exist.");
+            }
+            else if (options[i].Title is null && name.Length > ProductConstraints.MaxOptionTitleLength)
+            {
+                yield return ($"options[{i}].title",
+                    $"Attribute {attributeId}'s name is longer than {ProductConstraints.MaxOptionTitleLength} "
+                    + "characters, the most an option's title has: send a title.");
             }
         }
 

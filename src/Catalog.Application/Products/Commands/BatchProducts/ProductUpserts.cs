@@ -20,6 +20,11 @@ public sealed class ProductUpserts(IProductStore products)
             return new(command, UpsertPlan.None(command.Create.Count, command.Update.Count));
         }
 
+        if (command.Resolve is not null)
+        {
+            throw new InvalidOperationException("Updates resolved from their rows do not go with upserts.");
+        }
+
         var skus = command.Upsert.SelectMany(SkusOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var owners = skus.Count == 0
             ? new Dictionary<string, SkuOwner>()

@@ -56,7 +56,9 @@ public sealed class OptionInputValidator : AbstractValidator<OptionInput>
 {
     public OptionInputValidator()
     {
-        RuleFor(o => o.Title).NotEmpty().MaximumLength(ProductConstraints.MaxOptionTitleLength);
+        RuleFor(o => o.Title).NotEmpty().When(o => o.AttributeId is null || o.Title is not null)
+            .WithMessage("An option needs a title, unless it takes its global attribute's name (attribute_id).");
+        RuleFor(o => o.Title).MaximumLength(ProductConstraints.MaxOptionTitleLength);
         RuleFor(o => o.Values).NotEmpty().WithMessage("An option needs at least one value.");
         RuleForEach(o => o.Values).NotEmpty().MaximumLength(ProductConstraints.MaxOptionValueLength);
         RuleFor(o => o.AttributeId).GreaterThan(0);
