@@ -11,17 +11,31 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal static class MedusaProductTranslation
 {
-    /// <summary>The products the updates name, read first to merge their <c>extensions.medusa</c>.</summary>
-    public static IReadOnlyCollection<long> UpdateTargets(MedusaProductBatchRequest request) =>
-        [.. request.Update.Select(u => MedusaIds.Parse(MedusaIds.Product, u.Id)).OfType<long>().Distinct()];
-
+    /// <summary>
+    /// The command, its updates translated once the engine has read their products (to merge <c>extensions.medusa</c>
+    /// and fill prices named by id): what only the stored product shows is added to <paramref name="stored"/>. What
+    /// the request alone shows is in <paramref name="issues"/> before anything is sent.
+    /// </summary>
     public static BatchProducts ToCommand(
-        MedusaProductBatchRequest request, IReadOnlyDictionary<long, ProductDto> current, List<MedusaIssue> issues)
+        MedusaProductBatchRequest request, List<MedusaIssue> issues, List<MedusaIssue> stored)
     {
         var creates = request.Create.Select((c, i) => Create(c, $"create[{i}]", issues)).ToList();
-        var updates = request.Update.Select((u, i) => Update(u, current, $"update[{i}]", issues)).ToList();
+        var updates = request.Update.Select((u, i) => Update(u, null, $"update[{i}]", issues)).ToList();
         var deletes = request.Delete.Select((d, i) => Id(MedusaIds.Product, d, $"delete[{i}]", issues)).ToList();
-        return new BatchProducts(creates, updates, deletes, BatchPolicy.Atomic);
+        Resolution<ProductUpdate> Resolve(int i, ProductDto product)
+        {
+            var before = stored.Count;
+            var update = Update(request.Update[i], product, $"update[{i}]", stored);
+            return stored.Count == before
+                ? Resolution<ProductUpdate>.To(update)
+                : Resolution<ProductUpdate>.Failed(ItemError.Of(ErrorCodes.ValidationFailed, stored[before].Message));
+        }
+
+        return new BatchProducts(
+            creates, [.. updates.Select(u => new ProductUpdate { Id = u.Id })], deletes, BatchPolicy.Atomic)
+        {
+            Resolve = updates.Count == 0 ? null : Resolve,
+        };
     }
 
     // Medusa's statuses are Catalog's by name.
@@ -50,11 +64,11 @@ internal static class MedusaProductTranslation
             : create;
     }
 
+    /// <summary>The update, applied to <paramref name="product"/> as stored (none: only to find its issues).</summary>
     private static ProductUpdate Update(
-        MedusaProductUpdate item, IReadOnlyDictionary<long, ProductDto> current, string path, List<MedusaIssue> issues)
+        MedusaProductUpdate item, ProductDto? product, string path, List<MedusaIssue> issues)
     {
-        var id = Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
-        var product = current.GetValueOrDefault(id);
+        var id = product?.Id ?? Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
         var kept = product is null ? new() : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
         var extension = Extension(item, item.ShippingProfileId, kept);
         var update = (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with

@@ -44,7 +44,7 @@ internal sealed class MedusaProducts(ISender sender)
 
         var created = result?.Create.Select(r => r.Resource!).ToList() ?? [];
         var updated = result?.Update.Select(r => r.Resource!).ToList() ?? [];
-        var categories = await CategoriesAsync(created.Concat(updated), fields, cancellationToken);
+        var categories = (result?.References ?? BatchReferences.None).Categories;
         var answer = new MedusaProductBatchResponse(
             [.. created.Select(p => MedusaRendering.Product(p, categories))],
             [.. updated.Select(p => MedusaRendering.Product(p, categories))],
@@ -57,8 +57,9 @@ internal sealed class MedusaProducts(ISender sender)
         MedusaProductCreate body, string? fieldsQuery, CancellationToken cancellationToken)
     {
         var (result, error) = await RunAsync(new MedusaProductBatchRequest { Create = [body] }, cancellationToken);
-        return error is not null ? MedusaErrors.AsSingle(error, "create[0]") : await AnswerProductAsync(
-            result!.Create[0].Resource!, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+        return error is not null
+            ? MedusaErrors.AsSingle(error, "create[0]")
+            : AnswerProduct(result!.Create[0].Resource!, result.References, MedusaFields.ForProducts(fieldsQuery));
     }
 
     /// <summary><c>POST /admin/products/{id}</c>: the batch with one update, answered <c>{product}</c>.</summary>
@@ -66,9 +67,14 @@ internal sealed class MedusaProducts(ISender sender)
         MedusaProductUpdate body, string? fieldsQuery, CancellationToken cancellationToken)
     {
         var (result, error) = await RunAsync(new MedusaProductBatchRequest { Update = [body] }, cancellationToken);
-        return error is not null ? MedusaErrors.AsSingle(error, "update[0]") : await AnswerProductAsync(
-            result!.Update[0].Resource!, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+        return error is not null
+            ? MedusaErrors.AsSingle(error, "update[0]")
+            : AnswerProduct(result!.Update[0].Resource!, result.References, MedusaFields.ForProducts(fieldsQuery));
     }
+
+    private static ObjectResult AnswerProduct(ProductDto product, BatchReferences references, MedusaFields fields) =>
+        Answer(
+            new MedusaProductResponse(MedusaRendering.Product(product, references.Categories)), fields, "product");
 
     /// <summary><c>DELETE /admin/products/{id}</c>: the batch with one delete, answered <c>{id, object, deleted}</c>.
     /// </summary>
@@ -173,16 +179,17 @@ internal sealed class MedusaProducts(ISender sender)
             return (null, null);
         }
 
-        var current = await ProductsAsync(MedusaProductTranslation.UpdateTargets(request), cancellationToken);
-        var issues = new List<MedusaIssue>();
-        var command = MedusaProductTranslation.ToCommand(request, current, issues);
+        var (issues, stored) = (new List<MedusaIssue>(), new List<MedusaIssue>());
+        var command = MedusaProductTranslation.ToCommand(request, issues, stored);
         if (issues.Count > 0)
         {
             return (null, MedusaErrors.Invalid(issues));
         }
 
         var result = await sender.Send(command, cancellationToken);
-        return result.Applied ? (result, null) : (null, MedusaErrors.ItemsFailed(result, MedusaIds.Product));
+        return result.Applied ? (result, null)
+            : stored.Count > 0 ? (null, MedusaErrors.Invalid(stored))
+            : (null, MedusaErrors.ItemsFailed(result, MedusaIds.Product));
     }
 
     /// <summary>A variant batch of one product through the engine: the product as read first, and the result.
