@@ -1,5 +1,4 @@
 using Catalog.Application.Products.Commands.BatchProducts;
-using Catalog.Application.Products.Queries;
 
 namespace Catalog.Api.Dialects.Trade;
 
@@ -61,41 +60,27 @@ internal sealed class TradeBatch(ISender sender)
         return runs;
     }
 
-    /// <summary>One run: read its products as they are now, translate against them, send one canonical batch.</summary>
+    /// <summary>
+    /// One run as one canonical batch, each update translated against its product as the engine reads it (what a
+    /// trade field means can depend on it): the route reads nothing itself.
+    /// </summary>
     private async Task RunAsync(
         List<int> run, List<TradeChanges> items, TradeItemResult?[] results, CancellationToken cancellationToken)
     {
-        var read = await sender.Send(new GetProductsByIds([.. run.Select(i => items[i].Id)]), cancellationToken);
-        var current = read.ToDictionary(p => p.Id);
-        var sent = new List<(int Index, ProductUpdate Update)>();
-        foreach (var i in run)
-        {
-            if (!current.TryGetValue(items[i].Id, out var product))
+        Resolution<ProductUpdate> Resolve(int k, ProductDto product) =>
+            TradeTranslation.ToUpdate(items[run[k]], product) switch
             {
-                results[i] = TradeItemResult.Failed(items[i].Id, ErrorCodes.NotFound, ProductNotFound);
-                continue;
-            }
+                (null, var problem) => Resolution<ProductUpdate>.Failed(
+                    ItemError.Of(ErrorCodes.ValidationFailed, problem!)),
+                (var update, _) => Resolution<ProductUpdate>.To(update),
+            };
 
-            var (update, problem) = TradeTranslation.ToUpdate(items[i], product);
-            if (update is null)
-            {
-                results[i] = TradeItemResult.Failed(items[i].Id, ErrorCodes.ValidationFailed, problem!);
-                continue;
-            }
-
-            sent.Add((i, update));
-        }
-
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        var command = new BatchProducts([], [.. sent.Select(s => s.Update)], [], BatchPolicy.Partial);
+        var stated = run.Select(i => new ProductUpdate { Id = items[i].Id }).ToList();
+        var command = new BatchProducts([], stated, [], BatchPolicy.Partial) { Resolve = Resolve };
         var outcome = await sender.Send(command, cancellationToken);
-        for (var k = 0; k < sent.Count; k++)
+        for (var k = 0; k < run.Count; k++)
         {
-            results[sent[k].Index] = Render(items[sent[k].Index], outcome.Update[k]);
+            results[run[k]] = Render(items[run[k]], outcome.Update[k]);
         }
     }
 
