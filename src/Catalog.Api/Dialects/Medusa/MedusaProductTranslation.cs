@@ -147,6 +147,10 @@ internal static class MedusaProductTranslation
     {
         long? id = item.Id.HasValue ? Id(MedusaIds.Variant, item.Id.Value, $"{path}.id", issues) : null;
         var current = id is null ? null : product?.Variants.FirstOrDefault(v => v.Id == id);
+        if (product is not null && id is > 0 && current is null)
+        {
+            issues.Add(new($"{path}.id", MedusaErrors.NotFoundMessage(MedusaIds.Variant, item.Id.Value), NotFound: true));
+        }
         var write = MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, current, path, issues);
         return write with { Version = MedusaVariantTranslation.VersionFor(write, current) };
     }

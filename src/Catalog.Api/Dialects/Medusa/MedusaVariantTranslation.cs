@@ -114,7 +114,10 @@ internal static class MedusaVariantTranslation
 
     private static long? NoZero(long? bound) => bound == 0 ? null : bound;
 
-    /// <summary>A price of an update: with an <c>id</c>, the fields left out keep that price's values.</summary>
+    /// <summary>
+    /// A price of an update: with an <c>id</c>, the fields left out keep that price's values. Without the variant as
+    /// stored (its product not read yet, or no such variant) an id is not checked here.
+    /// </summary>
     private static TranslatedPrice Price(MedusaPriceUpdate price, VariantDto? current, MedusaVariantExtension kept,
         string path, List<MedusaIssue> issues)
     {
@@ -123,7 +126,7 @@ internal static class MedusaVariantTranslation
         {
             var id = Id(MedusaIds.Price, price.Id.Value, $"{path}.id", issues);
             existing = current?.Prices.FirstOrDefault(p => p.Id == id);
-            if (id != 0 && existing is null)
+            if (id != 0 && existing is null && current is not null)
             {
                 issues.Add(new($"{path}.id", $"Price {price.Id.Value} is not a price of this variant"));
             }

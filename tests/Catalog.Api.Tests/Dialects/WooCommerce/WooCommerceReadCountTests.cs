@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Catalog.Testing;
+
+namespace Catalog.Api.Tests.Dialects.WooCommerce;
+
+/// <summary>
+/// A WooCommerce products batch costs the database reads of the same batch sent to the canonical API: the dialect
+/// translates and reads nothing itself, before or after its one command, whatever the batch's size.
+/// </summary>
+public abstract class WooCommerceReadCountTests(CatalogApiFactory factory) : WooCommerceApiTest(factory)
+{
+    public static readonly IReadOnlyDictionary<string, string?> ThousandItems = new Dictionary<string, string?>
+    {
+        ["Catalog:Dialects:WooCommerce:MaxBatchItems"] = "1000",
+    };
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public async Task Batch_ReadsWhatTheSameCanonicalBatchReads(int size)
+    {
+        var (creates, updates, deletes) = (size * 2 / 5, size * 2 / 5, size / 5);
+        var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0].Num("id");
+        var forWoo = await SeedAsync(updates + deletes, category);
+        var forCanonical = await SeedAsync(updates + deletes, category);
+
+        Factory.Statements.Reset();
+        var (wooStatus, woo) = await WooPostAsync(ProductsBatchRoute, new
+        {
+            create = Enumerable.Range(0, creates).Select(i => new
+            {
+                name = $"Woo {i}",
+                sku = $"WOO-{size}-{i}",
+                regular_price = "9",
+                categories = new[] { new { id = category } },
+            }),
+            update = forWoo.Take(updates).Select(p => new { id = p.Num("id"), name = "Renamed", regular_price = "5" }),
+            delete = forWoo.Skip(updates).Select(p => p.Num("id")),
+        });
+        var wooReads = Factory.Statements.Reads;
+
+        Factory.Statements.Reset();
+        var (status, canonical) = await PostAsync(ProductsBatch, Batch.Of(
+            create: Enumerable.Range(0, creates).Select(i => Batch.Item(
+                ("title", $"Canonical {i}"),
+                ("category_ids", new[] { category }),
+                ("variants", new[]
+                {
+                    Batch.Item(("title", $"Canonical {i}"), ("sku", $"CANON-{size}-{i}"), ("prices", UsdPrice(9))),
+                }))),
+            update: forCanonical.Take(updates).Select(p => Batch.Item(
+                ("id", p.Num("id")),
+                ("title", "Renamed"),
+                ("variants", new[]
+                {
+                    Batch.Item(("id", p.Num("variants[0].id")), ("title", "Renamed"), ("prices", UsdPrice(5))),
+                }))),
+            delete: forCanonical.Skip(updates).Select(p => p.Num("id"))));
+        var canonicalReads = Factory.Statements.Reads;
+
+        wooStatus.Should().Be(200, woo.Text());
+        woo.Arr("create").Concat(woo.Arr("update")).Concat(woo.Arr("delete"))
+            .Should().HaveCount(size).And.OnlyContain(item => item!["error"] == null, woo.Text());
+        status.Should().Be(200, canonical.Text());
+        canonical.Num("summary.succeeded").Should().Be(size, canonical.Text());
+        wooReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
+    }
+
+    private static Dictionary<string, object?>[] UsdPrice(decimal amount) => [VariantBuilder.Price("usd", amount)];
+
+    private async Task<List<JsonNode>> SeedAsync(int count, long category)
+    {
+        var seeded = new List<JsonNode>();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(500))
+        {
+            seeded.AddRange(await SeedProductsAsync([
+                .. chunk.Select(_ => new ProductBuilder().InCategories(category).WithVariant(new VariantBuilder())),
+            ]));
+        }
+
+        return seeded;
+    }
+}
+
+public sealed class ThousandItemWooSqliteFactory : SqliteApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => WooCommerceReadCountTests.ThousandItems;
+}
+
+public sealed class ThousandItemWooPostgresFactory : PostgresApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => WooCommerceReadCountTests.ThousandItems;
+}
+
+public sealed class ThousandItemWooSqlServerFactory : SqlServerApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => WooCommerceReadCountTests.ThousandItems;
+}
+
+public sealed class WooCommerceReadCountTestsOnSqlite(ThousandItemWooSqliteFactory f)
+    : WooCommerceReadCountTests(f), IClassFixture<ThousandItemWooSqliteFactory>;
+
+public sealed class WooCommerceReadCountTestsOnPostgres(ThousandItemWooPostgresFactory f)
+    : WooCommerceReadCountTests(f), IClassFixture<ThousandItemWooPostgresFactory>;
+
+public sealed class WooCommerceReadCountTestsOnSqlServer(ThousandItemWooSqlServerFactory f)
+    : WooCommerceReadCountTests(f), IClassFixture<ThousandItemWooSqlServerFactory>;
