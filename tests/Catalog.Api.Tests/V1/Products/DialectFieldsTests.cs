@@ -316,6 +316,28 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Fact]
+    public async Task Batch_OptionWithAttributeAndNoTitle_TakesTheAttributesNameAndAnOverlongOneFailsTheItem()
+    {
+        var color = await SeedAttributeAsync(new AttributeBuilder().With("name", "Colour").WithValues("Red"));
+        var wordy = await SeedAttributeAsync(new AttributeBuilder().With("name", new string('w', 101)).WithValues("A"));
+        var named = new ProductBuilder().With(
+            "options", new[] { new { values = new[] { "Red" }, attribute_id = color.Num("id") } });
+        var overlong = new ProductBuilder().With(
+            "options", new[] { new { values = new[] { "A" }, attribute_id = wordy.Num("id") } });
+        var untitled = new ProductBuilder().With("options", new[] { new { values = new[] { "A" } } });
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Create(named, overlong, untitled));
+
+        status.Should().Be(200, body.Text());
+        body.Arr("create").Select(r => r.Str("status")).Should().Equal("succeeded", "failed", "failed");
+        body.Str("create[0].product.options[0].title").Should().Be("Colour");
+        body.Fields("create[1].error.details").Should().Equal("options[0].title");
+        body.Str("create[1].error.message").Should().Contain("send a title");
+        body.Fields("create[2].error.details").Should().Equal("options[0].title");
+        (await FindProductAsync(body.Num("create[0].id")))!.Options[0].Title.Should().Be("Colour");
+    }
+
+    [Fact]
     public async Task Batch_OptionWithUnknownAttribute_FailsTheItemWithReferenceNotFound()
     {
         var ok = new ProductBuilder();
