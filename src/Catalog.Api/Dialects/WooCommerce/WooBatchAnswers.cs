@@ -79,6 +79,26 @@ internal static class WooBatchAnswers
             ? new([], [], [], new BatchSummary(0, 0, 0, 0))
             : await sender.Send(command, cancellationToken);
 
+    /// <summary>
+    /// A translation made once the engine has read what it depends on (ADR 15): the item, or the error that fails it
+    /// (answered as the translation's own error, see <see cref="Translated{T}"/>).
+    /// </summary>
+    public static Resolution<T> Resolution<T>(Translated<T> translated)
+        where T : class =>
+        translated is { Item: { } item }
+            ? Catalog.Application.Common.Batches.Resolution<T>.To(item)
+            : Catalog.Application.Common.Batches.Resolution<T>.Failed(
+                ItemError.Of(ErrorCodes.ValidationFailed, translated.Error!.Message));
+
+    /// <summary>
+    /// The engine's results of items it translated through a resolver, without those whose translation failed: the
+    /// results <see cref="Entries"/> pairs with the translated items.
+    /// </summary>
+    public static List<ItemResult<TDto>> Translated<T, TDto>(
+        IReadOnlyList<ItemResult<TDto>> results, IReadOnlyList<Translated<T>> translated)
+        where T : class
+        where TDto : class => [.. results.Where((_, i) => translated[i].Error is null)];
+
     /// <summary>The canonical items to send: those that translated.</summary>
     public static List<T> Valid<T>(IReadOnlyList<Translated<T>> translated)
         where T : class => [.. translated.Where(t => t.Item is not null).Select(t => t.Item!)];

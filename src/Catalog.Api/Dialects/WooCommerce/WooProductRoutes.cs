@@ -65,12 +65,7 @@ internal sealed class WooProductRoutes<TProduct>(
         {
             types[i] = updates[i].Type ?? WooType.Of(product, WooFields.Of(product.Extensions));
             translatedUpdates[i] = items.Update(updates[i], product, input => translator.Update(input, product));
-            return translatedUpdates[i] switch
-            {
-                { Item: { } update } => Resolution<ProductUpdate>.To(update),
-                { Error: var error } => Resolution<ProductUpdate>.Failed(
-                    ItemError.Of(ErrorCodes.ValidationFailed, error!.Message)),
-            };
+            return WooBatchAnswers.Resolution(translatedUpdates[i]);
         }
 
         var command = new BatchProducts(
@@ -84,9 +79,6 @@ internal sealed class WooProductRoutes<TProduct>(
         WooError Error(ItemError error, BatchOperation operation, WooProductInput input, string? type = null) =>
             WooErrors.Item(
                 error, operation, WooErrors.Product, (input.Type ?? type ?? WooType.Simple) == WooType.Simple);
-
-        // The engine answers every update; those that failed their translation are answered with its error instead.
-        var translatedUpdateResults = result.Update.Where((_, i) => translatedUpdates[i].Error is null).ToList();
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)
@@ -96,7 +88,8 @@ internal sealed class WooProductRoutes<TProduct>(
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
                 (i, error) => Error(error, BatchOperation.Create, creates[i])),
-            Update = WooBatchAnswers.Entries(translatedUpdates, translatedUpdateResults, i => updates[i].Id ?? 0,
+            Update = WooBatchAnswers.Entries(
+                translatedUpdates, WooBatchAnswers.Translated(result.Update, translatedUpdates), i => updates[i].Id ?? 0,
                 render, (i, error) => Error(error, BatchOperation.Update, updates[i], types[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
         };

@@ -1,5 +1,6 @@
 using Catalog.Application.Categories;
 using Catalog.Application.Products.Queries;
+using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Variants.Commands.BatchVariants;
 
 namespace Catalog.Api.Dialects.WooCommerce;
@@ -25,17 +26,16 @@ internal sealed class WooVariationRoutes<TVariation>(
             return WooBatchAnswers.TooLarge(options.MaxBatchItems);
         }
 
-        if (await ParentAsync(productId, cancellationToken) is not { } parent)
-        {
-            return ParentNotFound();
-        }
-
         if (request is null || request.ItemCount == 0)
         {
-            return WooBatchAnswers.Empty();
+            return await ParentAsync(productId, cancellationToken) is null
+                ? ParentNotFound()
+                : WooBatchAnswers.Empty();
         }
 
-        return new OkObjectResult(await RunAsync(parent, request, cancellationToken));
+        return await RunAsync(productId, request, cancellationToken) is { } answer
+            ? new OkObjectResult(answer)
+            : ParentNotFound();
     }
 
     /// <summary>A single variation write: the batch with that one item, as for products.</summary>
@@ -43,38 +43,57 @@ internal sealed class WooVariationRoutes<TVariation>(
         long productId, WooBatchRequest<TInput> request, int successStatus, CancellationToken cancellationToken)
         where TInput : WooVariationInput
     {
-        if (await ParentAsync(productId, cancellationToken) is not { } parent)
-        {
-            return ParentNotFound();
-        }
-
-        var answer = await RunAsync(parent, request, cancellationToken);
-        return WooBatchAnswers.Single(answer, successStatus);
+        var answer = await RunAsync(productId, request, cancellationToken);
+        return answer is null ? ParentNotFound() : WooBatchAnswers.Single(answer, successStatus);
     }
 
-    private async Task<WooBatchResponse<TVariation>> RunAsync<TInput>(
-        ProductDto parent, WooBatchRequest<TInput> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch as one canonical variant batch of the product, its items translated against the product once the
+    /// engine has read it (a variation's attributes name the product's options): the route reads nothing itself.
+    /// Null when there is no such product.
+    /// </summary>
+    private async Task<WooBatchResponse<TVariation>?> RunAsync<TInput>(
+        long productId, WooBatchRequest<TInput> request, CancellationToken cancellationToken)
         where TInput : WooVariationInput
     {
-        var productId = parent.Id;
         var creates = request.Create ?? [];
         var updates = request.Update ?? [];
         var deletes = (request.Delete ?? []).Where(id => id != 0).ToList(); // WooCommerce skips 0.
-        var variable = IsVariable(parent);
-        var translator = new VariationTranslator(options, parent);
-        var items = new WholesaleVariationItems(options.Currency, parent, names);
-        var translatedCreates = creates.Select(c => variable
-            ? items.Create(c, translator.Create)
-            : Translated<VariantCreate>.Failed(NotVariable(parent))).ToList();
-        var translatedUpdates = updates.Select(u => variable
-            ? items.Update(u, translator.Update)
-            : Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update))).ToList();
+        ProductDto parent = null!;
+        var variable = false;
+        List<Translated<VariantCreate>> translatedCreates = [];
+        List<Translated<VariantUpdate>> translatedUpdates = [];
+        ScopedItems<VariantCreate, VariantUpdate> Translate(ProductDto product)
+        {
+            (parent, variable) = (product, IsVariable(product));
+            var translator = new VariationTranslator(options, product);
+            var items = new WholesaleVariationItems(options.Currency, product, names);
+            translatedCreates = [.. creates.Select(c => variable
+                ? items.Create(c, translator.Create)
+                : Translated<VariantCreate>.Failed(NotVariable(product)))];
+            translatedUpdates = [.. updates.Select(u => variable
+                ? items.Update(u, translator.Update)
+                : Translated<VariantUpdate>.Failed(InvalidId(BatchOperation.Update)))];
+            return new(
+                [.. translatedCreates.Select(WooBatchAnswers.Resolution)],
+                [.. translatedUpdates.Select(WooBatchAnswers.Resolution)],
+                variable ? null : ItemError.Of(ErrorCodes.NotFound, "Not a variable product."));
+        }
+
         var command = new BatchVariants(
             productId,
-            WooBatchAnswers.Valid(translatedCreates),
-            WooBatchAnswers.Valid(translatedUpdates),
-            variable ? deletes : []);
-        var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
+            [.. creates.Select(_ => new VariantCreate())],
+            [.. updates.Select(u => new VariantUpdate { Id = u.Id })],
+            deletes) { ResolveAgainst = Translate };
+        BatchResult<VariantDto> result;
+        try
+        {
+            result = await sender.Send(command, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
 
         TVariation Render(VariantDto variant) => render(variant, parent);
         static WooError Error(ItemError error, BatchOperation operation) =>
@@ -87,10 +106,12 @@ internal sealed class WooVariationRoutes<TVariation>(
                     : InvalidId(BatchOperation.Delete)));
         return new WooBatchResponse<TVariation>
         {
-            Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
+            Create = WooBatchAnswers.Entries(
+                translatedCreates, WooBatchAnswers.Translated(result.Create, translatedCreates), _ => 0, Render,
                 (_, error) => Error(error, BatchOperation.Create)),
-            Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (_, error) => Error(error, BatchOperation.Update)),
+            Update = WooBatchAnswers.Entries(
+                translatedUpdates, WooBatchAnswers.Translated(result.Update, translatedUpdates), i => updates[i].Id ?? 0,
+                Render, (_, error) => Error(error, BatchOperation.Update)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         };
     }

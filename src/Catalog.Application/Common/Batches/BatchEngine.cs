@@ -31,7 +31,7 @@ public sealed partial class BatchEngine(
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(command);
         var resolve = (command as IResolvedUpdates<TDto, TUpdate>)?.Resolve;
-        var batch = new Batch<TWrite, TCreate, TUpdate, TEntity>(command);
+        var batch = new Batch<TWrite, TCreate, TUpdate, TEntity>(command) { Admit = Admit };
         if (resolve is not null)
         {
             batch.Resolver = stored => ResolveUpdates(stored, resolve);
@@ -39,7 +39,8 @@ public sealed partial class BatchEngine(
 
         var ledger = batch.Ledger;
 
-        ledger.ValidateItems(spec.CreateValidator, command.Create, spec.UpdateValidator, command.Update);
+        var stated = command is IScopedBatch { ItemsAreStated: true };
+        ledger.ValidateItems(spec.CreateValidator, stated ? [] : command.Create, spec.UpdateValidator, command.Update);
         ledger.FailRepeatedIds(spec.Resource);
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
@@ -80,35 +81,31 @@ public sealed partial class BatchEngine(
         IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> ClaimsOf(LedgerEntry<TEntity> entry, TWrite item) =>
             spec.ClaimsOf(item, entry.Operation).Select(c => (entry, c));
 
-        // Each open update whose row was found becomes what its resolver makes of the row (as the answers show it),
-        // and is then validated and checked as a sent update is; one whose row was not found fails later, NOT_FOUND.
+        // Each open update whose row was found becomes what its resolver makes of the row (as the answers show it);
+        // one whose row was not found fails later, NOT_FOUND.
         void ResolveUpdates(IReadOnlyDictionary<long, TEntity> stored, UpdateResolver<TDto, TUpdate> resolver)
         {
             foreach (var (entry, _) in batch.OpenUpdates.ToList())
             {
-                if (!stored.TryGetValue(entry.Id!.Value, out var row))
+                if (stored.TryGetValue(entry.Id!.Value, out var row))
                 {
-                    continue;
+                    batch.Take(entry, resolver(entry.Index, toDto(row)));
                 }
+            }
+        }
 
-                var (update, error) = resolver(entry.Index, toDto(row));
-                if (error is not null)
-                {
-                    entry.Fail(error);
-                    continue;
-                }
-
-                if (update?.Id != entry.Id)
-                {
-                    throw new InvalidOperationException($"Update {entry.Index} was resolved into another row's.");
-                }
-
-                batch.Replace(entry.Index, update);
-                entry.Fail(spec.UpdateValidator.Validate(update));
-                if (entry.IsOpen)
-                {
-                    spec.CheckItem(entry, update);
-                }
+        // An item that takes the place of a sent one (resolved from its row) is validated and checked as sent ones are.
+        void Admit(LedgerEntry<TEntity> entry, TWrite item)
+        {
+            entry.Fail(item switch
+            {
+                TCreate create when entry.Operation == BatchOperation.Create => spec.CreateValidator.Validate(create),
+                TUpdate update => spec.UpdateValidator.Validate(update),
+                _ => throw new InvalidOperationException($"{entry.Operation} {entry.Index} is not a {spec.Resource}."),
+            });
+            if (entry.IsOpen)
+            {
+                spec.CheckItem(entry, item);
             }
         }
 

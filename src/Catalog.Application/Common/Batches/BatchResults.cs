@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Catalog.Application.Categories;
+using Catalog.Application.Products;
 
 namespace Catalog.Application.Common.Batches;
 
@@ -65,6 +66,9 @@ public sealed record BatchResult<T>(
 public sealed record BatchReferences(IReadOnlyDictionary<long, CategoryDto> Categories)
 {
     public static BatchReferences None { get; } = new(new Dictionary<long, CategoryDto>());
+
+    /// <summary>The product a variant batch of one product changed, as the batch left it (if it was written).</summary>
+    public ProductDto? Product { get; init; }
 }
 
 public sealed class BatchOptions

@@ -28,18 +28,35 @@ public interface IResolvedUpdates<in TDto, TUpdate>
     UpdateResolver<TDto, TUpdate>? Resolve { get; }
 }
 
+/// <summary>
+/// A command scoped to one row whose items may be stated against it (see <see cref="ScopedItems{TCreate, TUpdate}"/>):
+/// its creates are then validated once they are resolved, not as sent.
+/// </summary>
+public interface IScopedBatch
+{
+    bool ItemsAreStated { get; }
+}
+
 /// <summary>Update <paramref name="index"/> as it applies to its row as stored (the same id), or why it cannot.
 /// </summary>
 public delegate Resolution<TUpdate> UpdateResolver<in TDto, TUpdate>(int index, TDto stored);
 
-/// <summary>What a stated update comes to once its row is seen: the update to apply, or the error that fails it.
+/// <summary>What a stated item comes to once its row is seen: the item to apply, or the error that fails it.
 /// </summary>
-public readonly record struct Resolution<TUpdate>(TUpdate? Update, ItemError? Error)
+public readonly record struct Resolution<TItem>(TItem? Item, ItemError? Error)
 {
-    public static Resolution<TUpdate> To(TUpdate update) => new(update, null);
+    public static Resolution<TItem> To(TItem item) => new(item, null);
 
-    public static Resolution<TUpdate> Failed(ItemError error) => new(default, error);
+    public static Resolution<TItem> Failed(ItemError error) => new(default, error);
 }
+
+/// <summary>
+/// What a batch scoped to one row (a product's variants) comes to when its items are stated against that row, as a
+/// dialect's are (a WooCommerce variation's attributes name the product's options): one resolution per create and
+/// per update sent, in order, and the error that fails every delete, if the row refuses them all.
+/// </summary>
+public sealed record ScopedItems<TCreate, TUpdate>(
+    IReadOnlyList<Resolution<TCreate>> Create, IReadOnlyList<Resolution<TUpdate>> Update, ItemError? Delete = null);
 
 /// <summary>A unique value an item claims (a handle, a SKU): <paramref name="Kind"/> names it in messages.</summary>
 public readonly record struct Claim(string Kind, string Value, string Field);
@@ -141,6 +158,7 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
     where TUpdate : TWrite, IBatchUpdate
     where TEntity : Versioned
 {
+    private readonly TCreate[] _creates = [.. command.Create];
     private readonly TUpdate[] _updates = [.. command.Update];
 
     public IBatchCommand<TCreate, TUpdate> Command { get; } = command;
@@ -158,14 +176,17 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
     /// <summary>Set by the engine for a command whose updates are resolved from their rows.</summary>
     internal Action<IReadOnlyDictionary<long, TEntity>>? Resolver { get; set; }
 
+    /// <summary>Set by the engine: validates and checks an item that takes the place of the one sent.</summary>
+    internal Action<LedgerEntry<TEntity>, TWrite>? Admit { get; set; }
+
     /// <summary>The open creates and updates, each beside the item it came from, in the order sent.</summary>
     public IEnumerable<(LedgerEntry<TEntity> Entry, TWrite Item)> OpenWrites =>
-        Ledger.Creates.Select((e, i) => (e, (TWrite)Command.Create[i]!))
+        Ledger.Creates.Select((e, i) => (e, (TWrite)_creates[i]!))
             .Concat(Ledger.Updates.Select((e, i) => (e, (TWrite)_updates[i]!)))
             .Where(p => p.Item1.IsOpen);
 
     public IEnumerable<(LedgerEntry<TEntity> Entry, TCreate Item)> OpenCreates =>
-        Ledger.Creates.Select((e, i) => (e, Command.Create[i])).Where(p => p.e.IsOpen);
+        Ledger.Creates.Select((e, i) => (e, _creates[i])).Where(p => p.e.IsOpen);
 
     public IEnumerable<(LedgerEntry<TEntity> Entry, TUpdate Item)> OpenUpdates =>
         Ledger.Updates.Select((e, i) => (e, _updates[i])).Where(p => p.e.IsOpen);
@@ -181,7 +202,65 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
         UpdatesResolved = true;
     }
 
-    internal void Replace(int index, TUpdate update) => _updates[index] = update;
+    /// <summary>
+    /// For a batch scoped to one row whose items are stated against it: the spec's load calls this with what they come
+    /// to once it has read that row, before it reads anything from the items.
+    /// </summary>
+    public void Restate(ScopedItems<TCreate, TUpdate> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Create.Count != _creates.Length || items.Update.Count != _updates.Length)
+        {
+            throw new InvalidOperationException("A restated batch has one item for each item sent.");
+        }
+
+        for (var i = 0; i < _creates.Length; i++)
+        {
+            var at = i;
+            Take(Ledger.Creates[i], items.Create[i], item => _creates[at] = item);
+        }
+
+        for (var i = 0; i < _updates.Length; i++)
+        {
+            Take(Ledger.Updates[i], items.Update[i]);
+        }
+
+        foreach (var entry in OpenDeletes.ToList())
+        {
+            if (items.Delete is { } refused)
+            {
+                entry.Fail(refused);
+            }
+        }
+
+        UpdatesResolved = true;
+    }
+
+    /// <summary>What an update stated against its row comes to takes the sent one's place (or fails it).</summary>
+    internal void Take(LedgerEntry<TEntity> entry, Resolution<TUpdate> resolution) =>
+        Take(entry, resolution, update => _updates[entry.Index] = update.Id == entry.Id
+            ? update
+            : throw new InvalidOperationException($"Update {entry.Index} was resolved into another row's."));
+
+    /// <summary>The item takes the sent one's place and is validated and checked as a sent one is.</summary>
+    private void Take<T>(LedgerEntry<TEntity> entry, Resolution<T> resolution, Action<T> put)
+        where T : TWrite
+    {
+        if (!entry.IsOpen)
+        {
+            return;
+        }
+
+        if (resolution.Error is { } error)
+        {
+            entry.Fail(error);
+            return;
+        }
+
+        var item = resolution.Item ?? throw new InvalidOperationException($"{entry.Operation} {entry.Index} is empty.");
+        put(item);
+        Admit?.Invoke(entry, item);
+    }
 
     public IEnumerable<LedgerEntry<TEntity>> OpenDeletes => Ledger.Deletes.Where(e => e.IsOpen);
 

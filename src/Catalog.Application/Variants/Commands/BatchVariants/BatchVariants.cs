@@ -1,3 +1,5 @@
+using Catalog.Application.Products;
+
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
 /// <summary>
@@ -11,11 +13,19 @@ public sealed record BatchVariants(
     IReadOnlyList<VariantUpdate> Update,
     IReadOnlyList<long> Delete,
     BatchPolicy Policy = BatchPolicy.Partial)
-    : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>
+    : IRequest<BatchResult<VariantDto>>, IBatchCommand<VariantCreate, VariantUpdate>, IScopedBatch
 {
+    public bool ItemsAreStated => ResolveAgainst is not null;
     /// <summary>Variants matched by SKU: created when it is unknown, updated when it is this product's (see
     /// <see cref="VariantUpserts"/>).</summary>
     public IReadOnlyList<VariantCreate> Upsert { get; init; } = [];
+
+    /// <summary>
+    /// Set by a dialect whose items are stated against the product the batch names (a WooCommerce variation's
+    /// attributes name the product's options): the engine reads the product, then this makes each item sent the item
+    /// that applies, inside the load's snapshot (ADR 15). <see cref="ProductId"/> is required; not with upserts.
+    /// </summary>
+    public Func<ProductDto, ScopedItems<VariantCreate, VariantUpdate>>? ResolveAgainst { get; init; }
 
     public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
 }

@@ -36,7 +36,8 @@ internal sealed class VariantBatchSpec(
     IAttributeStore attributes,
     IWholesaleRoleStore roles,
     IValidator<VariantCreate> createValidator,
-    IValidator<VariantUpdate> updateValidator)
+    IValidator<VariantUpdate> updateValidator,
+    IMapper mapper)
     : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>(
         "Variant", createValidator, updateValidator)
 {
@@ -48,11 +49,8 @@ internal sealed class VariantBatchSpec(
     public override async Task<VariantBatchState> LoadAsync(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, CancellationToken cancellationToken)
     {
-        var scope = ((BatchVariants)batch.Command).ProductId;
-        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
-        var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
-        var valueIds = writes.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
-        var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
+        var command = (BatchVariants)batch.Command;
+        var scope = command.ProductId;
 
         // Without a product named by the batch, the products are those the creates name and those that own the
         // variants updated or deleted: one query finds the owners, however many products there are.
@@ -68,6 +66,15 @@ internal sealed class VariantBatchSpec(
             NotFoundException.The(found, "Product", named);
         }
 
+        if (command.ResolveAgainst is { } resolve)
+        {
+            batch.Restate(resolve(mapper.Map<ProductDto>(found.Single(p => p.Id == scope))));
+        }
+
+        var writes = batch.OpenWrites.Select(w => w.Item).ToList();
+        var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
+        var valueIds = writes.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
+        var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
         return new VariantBatchState(
             scope,
             found.ToDictionary(p => p.Id),
@@ -78,6 +85,12 @@ internal sealed class VariantBatchSpec(
     }
 
     public override IReadOnlyDictionary<long, Variant> TargetsOf(VariantBatchState state) => state.Variants;
+
+    /// <summary>A batch of one product answers that product too, as the batch left it.</summary>
+    public override BatchReferences ReferencesOf(VariantBatchState state) =>
+        state.Scope is { } id && state.Products.TryGetValue(id, out var product)
+            ? BatchReferences.None with { Product = mapper.Map<ProductDto>(product) }
+            : BatchReferences.None;
 
     public override void Check(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state)

@@ -18,6 +18,11 @@ public sealed class VariantUpserts(IProductStore products)
             return new(command, UpsertPlan.None(command.Create.Count, command.Update.Count));
         }
 
+        if (command.ResolveAgainst is not null)
+        {
+            throw new InvalidOperationException("Items resolved against their product do not go with upserts.");
+        }
+
         var skus = command.Upsert.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var owners = skus.Count == 0
             ? new Dictionary<string, SkuOwner>()
