@@ -80,7 +80,7 @@ internal static class MedusaProductTranslation
             Variants = Each(item.Variants, (v, i) => Variant(v, product, $"{path}.variants[{i}]", issues)),
         };
         return extension != kept || (product is null && extension != new MedusaProductExtension())
-            ? update with { Extensions = MedusaExtensions.Write(extension), Version = product?.Version }
+            ? update with { Extensions = MedusaExtensions.Write(extension) }
             : update;
     }
 
@@ -149,10 +149,11 @@ internal static class MedusaProductTranslation
         var current = id is null ? null : product?.Variants.FirstOrDefault(v => v.Id == id);
         if (product is not null && id is > 0 && current is null)
         {
-            issues.Add(new($"{path}.id", MedusaErrors.NotFoundMessage(MedusaIds.Variant, item.Id.Value), NotFound: true));
+            var unknown = MedusaErrors.NotFoundMessage(MedusaIds.Variant, item.Id.Value);
+            issues.Add(new($"{path}.id", unknown, NotFound: true));
         }
-        var write = MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, current, path, issues);
-        return write with { Version = MedusaVariantTranslation.VersionFor(write, current) };
+
+        return MedusaVariantTranslation.Update(new ProductVariantWrite { Id = id }, item, current, path, issues);
     }
 }
 

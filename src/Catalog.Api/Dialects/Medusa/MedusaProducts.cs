@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
+using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Products.Queries;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -145,10 +146,10 @@ internal sealed class MedusaProducts(ISender sender)
     public async Task<ObjectResult> WriteVariantAsync(
         string productId, MedusaVariantBatchRequest request, string? fieldsQuery, CancellationToken cancellationToken)
     {
-        var (_, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
+        var (product, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
         return error is not null
             ? MedusaErrors.AsSingle(error, request.Create.Count > 0 ? "create[0]" : "update[0]")
-            : await AnswerProductAsync(productId, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
+            : await AnswerProductAsync(product!, MedusaFields.ForProducts(fieldsQuery), cancellationToken);
     }
 
     /// <summary><c>DELETE /admin/products/{id}/variants/{variant_id}</c>: <c>{id, object, deleted, parent}</c>.
@@ -157,13 +158,12 @@ internal sealed class MedusaProducts(ISender sender)
         string productId, string variantId, string? fieldsQuery, CancellationToken cancellationToken)
     {
         var request = new MedusaVariantBatchRequest { Delete = [variantId] };
-        var (_, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
+        var (product, _, error) = await RunVariantsAsync(productId, request, cancellationToken);
         if (error is not null)
         {
             return MedusaErrors.AsSingle(error, "delete[0]");
         }
 
-        var product = await ProductAsync(productId, cancellationToken);
         var categories = await CategoriesAsync([product!], MedusaFields.ForProducts(fieldsQuery), cancellationToken);
         var answer = new MedusaVariantDeleteResponse(
             variantId, "variant", MedusaRendering.Product(product!, categories));
@@ -192,32 +192,45 @@ internal sealed class MedusaProducts(ISender sender)
             : (null, MedusaErrors.ItemsFailed(result, MedusaIds.Product));
     }
 
-    /// <summary>A variant batch of one product through the engine: the product as read first, and the result.
+    /// <summary>
+    /// A variant batch of one product through the engine, its items translated against the product as the engine reads
+    /// it: the product as the batch left it, and the result; or the error that answers it.
     /// </summary>
     private async Task<(ProductDto? Product, BatchResult<VariantDto>? Result, ObjectResult? Error)> RunVariantsAsync(
         string productId, MedusaVariantBatchRequest request, CancellationToken cancellationToken)
     {
-        if (await ProductAsync(productId, cancellationToken) is not { } product)
+        if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
+        {
+            return await ProductAsync(productId, cancellationToken) is { } product
+                ? (product, null, null)
+                : (null, null, MedusaErrors.ProductNotFound(productId));
+        }
+
+        if (MedusaIds.Parse(MedusaIds.Product, productId) is not { } number)
         {
             return (null, null, MedusaErrors.ProductNotFound(productId));
         }
 
-        if (request.Create.Count + request.Update.Count + request.Delete.Count == 0)
-        {
-            return (product, null, null);
-        }
-
-        var issues = new List<MedusaIssue>();
-        var command = MedusaVariantTranslation.ToCommand(product, request, issues);
+        var (issues, stored) = (new List<MedusaIssue>(), new List<MedusaIssue>());
+        var command = MedusaVariantTranslation.ToCommand(number, request, issues, stored);
         if (issues.Count > 0)
         {
-            return (product, null, MedusaErrors.Invalid(issues));
+            return (null, null, MedusaErrors.Invalid(issues));
         }
 
-        var result = await sender.Send(command, cancellationToken);
-        return result.Applied
-            ? (product, result, null)
-            : (product, null, MedusaErrors.ItemsFailed(result, MedusaIds.Variant));
+        BatchResult<VariantDto> result;
+        try
+        {
+            result = await sender.Send(command, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return (null, null, MedusaErrors.ProductNotFound(productId));
+        }
+
+        return result.Applied ? (result.References.Product, result, null)
+            : stored.Count > 0 ? (null, null, MedusaErrors.Invalid(stored))
+            : (null, null, MedusaErrors.ItemsFailed(result, MedusaIds.Variant));
     }
 
     /// <summary>The product a Medusa id names, or null: an id Catalog did not issue names none.</summary>

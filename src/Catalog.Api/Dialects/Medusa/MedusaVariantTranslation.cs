@@ -5,24 +5,44 @@ namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
 /// A Medusa variant as a canonical variant write; fields without a canonical home (and the prices' <c>rules</c>) go to
-/// <c>extensions.medusa</c>. On update that key is rebuilt from the variant as read before the batch and sent with the
-/// variant's <c>version</c>, so a concurrent change fails the batch instead of being overwritten.
+/// <c>extensions.medusa</c>. On update that key is rebuilt from the variant as the engine read it (ADR 15); a
+/// concurrent change between that read and the write fails the batch instead of being overwritten.
 /// </summary>
 internal static class MedusaVariantTranslation
 {
+    /// <summary>
+    /// The command, its updates translated once the engine has read the product (to merge <c>extensions.medusa</c> and
+    /// fill prices named by id): what only the stored variants show is added to <paramref name="stored"/>, what the
+    /// request alone shows is in <paramref name="issues"/> before anything is sent.
+    /// </summary>
     public static BatchVariants ToCommand(
-        ProductDto product, MedusaVariantBatchRequest request, List<MedusaIssue> issues)
+        long productId, MedusaVariantBatchRequest request, List<MedusaIssue> issues, List<MedusaIssue> stored)
     {
         var creates = request.Create.Select(c => Create(new VariantCreate(), c)).ToList();
         var updates = request.Update.Select((u, i) =>
-        {
-            var id = Id(MedusaIds.Variant, u.Id, $"update[{i}].id", issues);
-            var current = product.Variants.FirstOrDefault(v => v.Id == id);
-            var write = Update(new VariantUpdate { Id = id }, u, current, $"update[{i}]", issues);
-            return write with { Version = VersionFor(write, current) };
-        }).ToList();
+            Update(new VariantUpdate { Id = Id(MedusaIds.Variant, u.Id, $"update[{i}].id", issues) }, u, null,
+                $"update[{i}]", issues)).ToList();
         var deletes = request.Delete.Select((d, i) => Id(MedusaIds.Variant, d, $"delete[{i}]", issues)).ToList();
-        return new BatchVariants(product.Id, creates, updates, deletes, BatchPolicy.Atomic);
+        ScopedItems<VariantCreate, VariantUpdate> Resolve(ProductDto product) => new(
+            [.. creates.Select(Resolution<VariantCreate>.To)],
+            [.. request.Update.Select((u, i) => ResolveUpdate(u, updates[i].Id, product, $"update[{i}]", stored))]);
+
+        return new BatchVariants(
+            productId, creates, [.. updates.Select(u => new VariantUpdate { Id = u.Id })], deletes, BatchPolicy.Atomic)
+        {
+            ResolveAgainst = Resolve,
+        };
+    }
+
+    private static Resolution<VariantUpdate> ResolveUpdate(
+        MedusaVariantBatchUpdate item, long? id, ProductDto product, string path, List<MedusaIssue> stored)
+    {
+        var before = stored.Count;
+        var current = product.Variants.FirstOrDefault(v => v.Id == id);
+        var write = Update(new VariantUpdate { Id = id }, item, current, path, stored);
+        return stored.Count == before
+            ? Resolution<VariantUpdate>.To(write)
+            : Resolution<VariantUpdate>.Failed(ItemError.Of(ErrorCodes.ValidationFailed, stored[before].Message));
     }
 
     /// <summary>A new variant, with Medusa's defaults: <c>manage_inventory</c> true, no backorders.</summary>
@@ -63,10 +83,6 @@ internal static class MedusaVariantTranslation
 
         return (T)write;
     }
-
-    /// <summary>Sent with a rewritten <c>extensions.medusa</c>: the read it was built on must still hold.</summary>
-    public static long? VersionFor(VariantWrite write, VariantDto? current) =>
-        write.Extensions.HasValue ? current?.Version : null;
 
     private static VariantWrite Common(VariantWrite seed, MedusaVariantWrite item) => seed with
     {
