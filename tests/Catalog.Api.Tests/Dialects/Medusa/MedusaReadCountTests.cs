@@ -57,6 +57,57 @@ public abstract class MedusaReadCountTests(CatalogApiFactory factory) : MedusaAp
         medusaReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)] // The most variants a product has.
+    public async Task VariantsBatch_ReadsWhatTheSameCanonicalBatchReads(int size)
+    {
+        var (creates, updates, deletes) = (size * 2 / 5, size * 2 / 5, size / 5);
+        var forMedusa = await SeedSizesAsync(size, updates + deletes);
+        var forCanonical = await SeedSizesAsync(size, updates + deletes);
+        var newSizes = Enumerable.Range(updates + deletes, creates).Select(i => $"v{i}").ToList();
+
+        Factory.Statements.Reset();
+        var (medusaStatus, medusa) = await MedusaPostAsync(MedusaVariantsBatch(forMedusa.Str("id")!), new
+        {
+            create = newSizes.Select(v => MedusaVariant($"MV-{forMedusa.Str("id")}-{v}", v)),
+            update = forMedusa.Arr("variants").Take(updates).Select(v => new
+            {
+                id = v.Str("id"),
+                prices = new[] { new { id = v.Str("prices[0].id"), amount = 5m } },
+            }),
+            delete = forMedusa.Arr("variants").Skip(updates).Select(v => v.Str("id")),
+        });
+        var medusaReads = Factory.Statements.Reads;
+
+        Factory.Statements.Reset();
+        var (status, canonical) = await PostAsync(
+            $"{VariantsBatch(NumberOf(forCanonical.Str("id")!))}?policy=atomic",
+            Batch.Of(
+                create: newSizes.Select(v => MedusaVariant($"CV-{forCanonical.Str("id")}-{v}", v)),
+                update: forCanonical.Arr("variants").Take(updates).Select(v => Batch.Item(
+                    ("id", NumberOf(v.Str("id")!)), ("prices", new[] { VariantBuilder.Price("usd", 5m) }))),
+                delete: forCanonical.Arr("variants").Skip(updates).Select(v => NumberOf(v.Str("id")!))));
+        var canonicalReads = Factory.Statements.Reads;
+
+        medusaStatus.Should().Be(200, medusa.Text());
+        medusa.Arr("created").Should().HaveCount(creates);
+        medusa.Arr("updated").Should().HaveCount(updates);
+        status.Should().Be(200, canonical.Text());
+        canonical.Num("summary.succeeded").Should().Be(size, canonical.Text());
+        medusaReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
+    }
+
+    /// <summary>A product whose Size offers <paramref name="sizes"/> values, with that many variants.</summary>
+    private async Task<JsonNode> SeedSizesAsync(int sizes, int variants)
+    {
+        var values = Enumerable.Range(0, sizes).Select(i => $"v{i}").ToArray();
+        var product = MedusaProduct();
+        product["options"] = new[] { new Dictionary<string, object?> { ["title"] = "Size", ["values"] = values } };
+        product["variants"] = values.Take(variants).Select(v => MedusaVariant($"SEED-{Unique.Next()}-{v}", v)).ToArray();
+        return (await MedusaSeedAsync(product))[0];
+    }
+
     /// <summary>A product as Medusa's admin sends one (and, the same JSON, as the canonical API takes it).</summary>
     private static Dictionary<string, object?> TwoSizes()
     {

@@ -66,7 +66,75 @@ public abstract class WooCommerceReadCountTests(CatalogApiFactory factory) : Woo
         wooReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)] // The most variants a product has.
+    public async Task VariationsBatch_ReadsWhatTheSameCanonicalBatchReads(int size)
+    {
+        var (creates, updates, deletes) = (size * 2 / 5, size * 2 / 5, size / 5);
+        var (forWoo, wooVariations) = await SeedVariableAsync(size, updates + deletes);
+        var (forCanonical, canonicalVariations) = await SeedVariableAsync(size, updates + deletes);
+        var (_, parent) = await GetAsync($"/api/v1/products/{forCanonical}");
+
+        Factory.Statements.Reset();
+        var (wooStatus, woo) = await WooPostAsync(VariationsBatch(forWoo), new
+        {
+            create = Enumerable.Range(0, creates).Select(i => new
+            {
+                regular_price = "9",
+                sku = $"WOO-V-{forWoo}-{i}",
+                attributes = new[] { new { name = "Size", option = $"v{updates + deletes + i}" } },
+            }),
+            update = wooVariations.Take(updates).Select(id => new { id, regular_price = "5" }),
+            delete = wooVariations.Skip(updates),
+        });
+        var wooReads = Factory.Statements.Reads;
+
+        Factory.Statements.Reset();
+        var (status, canonical) = await PostAsync(VariantsBatch(forCanonical), Batch.Of(
+            create: Enumerable.Range(0, creates).Select(i => Batch.Item(
+                ("title", $"{parent.Str("title")} - v{updates + deletes + i}"),
+                ("sku", $"CANON-V-{forCanonical}-{i}"),
+                ("options", new Dictionary<string, string> { ["Size"] = $"v{updates + deletes + i}" }),
+                ("prices", UsdPrice(9)))),
+            update: canonicalVariations.Take(updates).Select(id => Batch.Item(("id", id), ("prices", UsdPrice(5)))),
+            delete: canonicalVariations.Skip(updates)));
+        var canonicalReads = Factory.Statements.Reads;
+
+        wooStatus.Should().Be(200, woo.Text());
+        woo.Arr("create").Concat(woo.Arr("update")).Concat(woo.Arr("delete"))
+            .Should().HaveCount(size).And.OnlyContain(item => item!["error"] == null, woo.Text());
+        status.Should().Be(200, canonical.Text());
+        canonical.Num("summary.succeeded").Should().Be(size, canonical.Text());
+        wooReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
+    }
+
     private static Dictionary<string, object?>[] UsdPrice(decimal amount) => [VariantBuilder.Price("usd", amount)];
+
+    /// <summary>A variable product whose Size offers <paramref name="sizes"/> values, with that many variations.
+    /// </summary>
+    private async Task<(long Product, List<long> Variations)> SeedVariableAsync(int sizes, int variations)
+    {
+        var values = Enumerable.Range(0, sizes).Select(i => $"v{i}").ToArray();
+        var (_, product) = await WooPostAsync(Products, new
+        {
+            name = $"Variable {Unique.Next()}",
+            type = "variable",
+            attributes = new[] { new { name = "Size", options = values, variation = true } },
+        });
+        var id = product.Num("id");
+        var (status, body) = await WooPostAsync(VariationsBatch(id), new
+        {
+            create = values.Take(variations).Select(v => new
+            {
+                regular_price = "9",
+                sku = $"SEED-{id}-{v}",
+                attributes = new[] { new { name = "Size", option = v } },
+            }),
+        });
+        status.Should().Be(200, body.Text());
+        return (id, [.. body.Arr("create").Select(v => v.Num("id"))]);
+    }
 
     private async Task<List<JsonNode>> SeedAsync(int count, long category)
     {
