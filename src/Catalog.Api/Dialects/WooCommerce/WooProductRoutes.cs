@@ -74,7 +74,7 @@ internal sealed class WooProductRoutes<TProduct>(
                 ? WooType.Of(p, WooFields.Of(p.Extensions))
                 : WooType.Simple)) == WooType.Simple;
         WooError Error(ItemError error, BatchOperation operation, WooProductInput input) =>
-            WooErrors.Item(error, operation, WooErrors.Product, IsSimple(input));
+            WooErrors.Item(error, operation, WooErrors.Product, IsSimple(input), input.Sku);
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)

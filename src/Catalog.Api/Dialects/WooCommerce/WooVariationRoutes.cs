@@ -77,8 +77,8 @@ internal sealed class WooVariationRoutes<TVariation>(
         var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 
         TVariation Render(VariantDto variant) => render(variant, parent);
-        static WooError Error(ItemError error, BatchOperation operation) =>
-            WooErrors.Item(error, operation, WooErrors.Variation, simple: false);
+        static WooError Error(ItemError error, BatchOperation operation, string? sku = null) =>
+            WooErrors.Item(error, operation, WooErrors.Variation, simple: false, sku);
         WooBatchEntry<TVariation> Deleted(long id, int i) =>
             variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
                 ? new(Render(variant), null)
@@ -88,9 +88,9 @@ internal sealed class WooVariationRoutes<TVariation>(
         return new WooBatchResponse<TVariation>
         {
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, Render,
-                (_, error) => Error(error, BatchOperation.Create)),
+                (i, error) => Error(error, BatchOperation.Create, creates[i].Sku)),
             Update = WooBatchAnswers.Entries(translatedUpdates, result.Update, i => updates[i].Id ?? 0, Render,
-                (_, error) => Error(error, BatchOperation.Update)),
+                (i, error) => Error(error, BatchOperation.Update, updates[i].Sku)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         };
     }
