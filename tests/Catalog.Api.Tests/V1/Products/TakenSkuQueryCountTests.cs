@@ -19,7 +19,7 @@ public abstract class TakenSkuQueryCountTests(CatalogApiFactory factory) : ApiTe
         large.Taken.Should().BeLessThanOrEqualTo(large.Free + 2);
     }
 
-    /// <summary>The reads of creating <paramref name="count"/> products with free SKUs, then as many with theirs.</summary>
+    /// <summary>The reads of creating <paramref name="count"/> products, then as many asking for their SKUs.</summary>
     private async Task<(long Free, long Taken)> MeasureReadsAsync(int count, string prefix)
     {
         Factory.Statements.Reset();
