@@ -10,6 +10,10 @@ public interface IProductStore
     Task<IReadOnlyDictionary<string, SkuOwner>> FindSkusAsync(
         IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
 
+    /// <summary>How many variants each of these products has (a product without variants is absent).</summary>
+    Task<IReadOnlyDictionary<long, int>> CountVariantsAsync(
+        IReadOnlyCollection<long> productIds, CancellationToken cancellationToken);
+
     /// <summary>Which of these handles exist, and on which product.</summary>
     Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
         IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
@@ -25,7 +29,15 @@ public interface IProductStore
 
 public sealed record SkuOwner(long ProductId, long VariantId)
 {
+    /// <summary>What a refusal of this SKU tells the dialects; only on a SKU an item may not have (see
+    /// <see cref="TakenSkus"/>).</summary>
+    public SkuHolder? Holder { get; init; }
+
     public string Taken(string sku) => $"The SKU '{sku}' is taken by variant {VariantId} of product {ProductId}.";
+
+    /// <summary>The failure of an item that asks for this owner's SKU.</summary>
+    public ItemError Refusal(string sku, string field) =>
+        ItemError.Of(ErrorCodes.DuplicateSku, Taken(sku), field) with { SkuHolder = Holder };
 }
 
 /// <summary>

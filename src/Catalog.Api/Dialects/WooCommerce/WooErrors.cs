@@ -37,8 +37,25 @@ internal static partial class WooErrors
             $"Unable to accept more than {limit} items for this request.",
             StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>An item the engine failed, in WooCommerce's terms (see docs/dialects.md for the table).</summary>
-    public static WooError Item(ItemError error, BatchOperation operation, string postType, bool simple)
+    /// <summary>
+    /// WooCommerce's answer to a SKU another product or variation holds, with the holder's id (a simple product's own,
+    /// else the variation's) and a free SKU. Without a holder (the database refused a SKU another request took while
+    /// the batch ran), <c>resource_id</c> is 0, as WooCommerce's lookup answers for none, and <paramref name="sent"/>
+    /// numbered 1 is offered unchecked.
+    /// </summary>
+    public static WooError InvalidSku(SkuHolder? holder, string? sent) =>
+        new("product_invalid_sku", "Invalid or duplicated SKU.", new WooErrorData(StatusCodes.Status400BadRequest)
+        {
+            ResourceId = holder is null ? 0 : holder.OnlyVariant ? holder.ProductId : holder.VariantId,
+            UniqueSku = holder?.FreeSku ?? (string.IsNullOrEmpty(sent) ? null : $"{sent}-1"),
+        });
+
+    /// <summary>
+    /// An item the engine failed, in WooCommerce's terms (see docs/dialects.md for the table); <paramref name="sku"/>
+    /// is the SKU the item sent.
+    /// </summary>
+    public static WooError Item(
+        ItemError error, BatchOperation operation, string postType, bool simple, string? sku = null)
     {
         var fields = error.Details.Select(d => d.Field).ToList();
         return error.Code switch
@@ -49,7 +66,7 @@ internal static partial class WooErrors
             ErrorCodes.ValidationFailed => InvalidParams([.. error.Details
                 .Select(d => (FieldOf(d.Field, simple), d.Message))
                 .DefaultIfEmpty((postType, error.Message))]),
-            ErrorCodes.DuplicateSku => Bad("product_invalid_sku", "Invalid or duplicated SKU."),
+            ErrorCodes.DuplicateSku => InvalidSku(error.SkuHolder, sku),
             ErrorCodes.DuplicateHandle => Bad("product_invalid_slug", "Invalid or duplicated slug."),
             ErrorCodes.DuplicateInBatch when fields.Any(f => f.EndsWith("sku", StringComparison.Ordinal)) =>
                 Bad("product_invalid_sku", $"Invalid or duplicated SKU. {error.Message}"),

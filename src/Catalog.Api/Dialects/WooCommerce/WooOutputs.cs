@@ -132,6 +132,10 @@ public sealed record WooErrorData(int Status)
     /// <summary>The resource that already holds what a create claimed (WordPress's <c>term_exists</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ResourceId { get; init; }
+
+    /// <summary>A SKU no product or variation holds, offered for one that is taken (WooCommerce's own).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UniqueSku { get; init; }
 }
 
 internal sealed class WooBatchEntryConverterFactory : JsonConverterFactory

@@ -78,7 +78,11 @@ internal sealed class WooProductRoutes<TProduct>(
         var render = answerWith(new WooRenderer(options, result.References.Categories));
         WooError Error(ItemError error, BatchOperation operation, WooProductInput input, string? type = null) =>
             WooErrors.Item(
-                error, operation, WooErrors.Product, (input.Type ?? type ?? WooType.Simple) == WooType.Simple);
+                error,
+                operation,
+                WooErrors.Product,
+                (input.Type ?? type ?? WooType.Simple) == WooType.Simple,
+                input.Sku);
         WooBatchEntry<TProduct> Deleted(ItemResult<ProductDto> r, int i) =>
             r is { Status: ItemStatus.Succeeded, Resource: { } product }
                 ? new(render(product), null)

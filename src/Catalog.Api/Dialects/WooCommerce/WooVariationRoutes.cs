@@ -96,8 +96,8 @@ internal sealed class WooVariationRoutes<TVariation>(
         }
 
         TVariation Render(VariantDto variant) => render(variant, parent);
-        static WooError Error(ItemError error, BatchOperation operation) =>
-            WooErrors.Item(error, operation, WooErrors.Variation, simple: false);
+        static WooError Error(ItemError error, BatchOperation operation, string? sku = null) =>
+            WooErrors.Item(error, operation, WooErrors.Variation, simple: false, sku);
         WooBatchEntry<TVariation> Deleted(long id, int i) =>
             variable && result.Delete[i] is { Status: ItemStatus.Succeeded, Resource: { } variant }
                 ? new(Render(variant), null)
@@ -108,10 +108,10 @@ internal sealed class WooVariationRoutes<TVariation>(
         {
             Create = WooBatchAnswers.Entries(
                 translatedCreates, WooBatchAnswers.Translated(result.Create, translatedCreates), _ => 0, Render,
-                (_, error) => Error(error, BatchOperation.Create)),
+                (i, error) => Error(error, BatchOperation.Create, creates[i].Sku)),
             Update = WooBatchAnswers.Entries(
                 translatedUpdates, WooBatchAnswers.Translated(result.Update, translatedUpdates), i => updates[i].Id ?? 0,
-                Render, (_, error) => Error(error, BatchOperation.Update)),
+                Render, (i, error) => Error(error, BatchOperation.Update, updates[i].Sku)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         };
     }

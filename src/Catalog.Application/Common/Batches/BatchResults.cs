@@ -22,9 +22,23 @@ public enum ItemStatus
 
 public sealed record ItemError(string Code, string Message, IReadOnlyList<FieldError> Details)
 {
+    /// <summary>
+    /// For a SKU another variant holds: who holds it and a free one, for the dialects whose errors say so. Not on the
+    /// canonical wire, whose message names the holder.
+    /// </summary>
+    [JsonIgnore]
+    public SkuHolder? SkuHolder { get; init; }
+
     public static ItemError Of(string code, string message, string? field = null) =>
         new(code, message, field is null ? [] : [new FieldError(field, message)]);
 }
+
+/// <summary>
+/// The variant that holds <paramref name="Sku"/>, its product, whether it is that product's only variant, and
+/// <paramref name="FreeSku"/>: the first of <c>{sku}-1</c>, <c>{sku}-2</c>, ... that no variant holds and no item of
+/// the batch sends (WooCommerce's <c>unique_sku</c>).
+/// </summary>
+public sealed record SkuHolder(string Sku, long ProductId, long VariantId, bool OnlyVariant, string FreeSku);
 
 /// <summary>The outcome of one item, reported at the position it was sent.</summary>
 public sealed record ItemResult<T>(int Index, long? Id, ItemStatus Status, T? Resource, ItemError? Error)

@@ -20,6 +20,14 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
             .ToDictionaryAsync(
                 v => v.Sku, v => new SkuOwner(v.ProductId, v.Id), StringComparer.Ordinal, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<long, int>> CountVariantsAsync(
+        IReadOnlyCollection<long> productIds, CancellationToken cancellationToken) =>
+        await db.Variants.AsNoTracking()
+            .Where(v => productIds.Contains(v.ProductId))
+            .GroupBy(v => v.ProductId)
+            .Select(g => new { ProductId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ProductId, g => g.Count, cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
         IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking()

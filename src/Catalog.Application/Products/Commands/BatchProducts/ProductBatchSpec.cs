@@ -93,7 +93,7 @@ internal sealed class ProductBatchSpec(
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
         return new ProductBatchState(
             found,
-            await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
+            await TakenSkus.FindAsync(products, skus, owners => TakenIn(batch, owners), cancellationToken),
             await FindAsync(handles, products.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
             (await FindAsync(categoryIds, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
             references.Attributes,
@@ -114,18 +114,33 @@ internal sealed class ProductBatchSpec(
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             FailTaken(entry, HandleOf(item), state.Handles, "handle");
-            var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
-            foreach (var (sku, field) in SkusOf(item))
+            foreach (var (sku, field, owner) in TakenBy(entry, item, state.Skus))
             {
-                if (state.Skus.TryGetValue(sku, out var skuOwner) && skuOwner.ProductId != ownId)
-                {
-                    entry.Fail(ErrorCodes.DuplicateSku, skuOwner.Taken(sku), field);
-                }
+                entry.Fail(owner.Refusal(sku, field));
             }
 
             entry.Fail(ErrorCodes.ReferenceNotFound, [.. ReferenceProblems(item, state)]);
         }
     }
+
+    /// <summary>The SKUs an item sends that a variant of another product holds.</summary>
+    private static IEnumerable<(string Sku, string Field, SkuOwner Owner)> TakenBy(
+        LedgerEntry<Product> entry, ProductWrite item, IReadOnlyDictionary<string, SkuOwner> owners)
+    {
+        var ownId = entry.Operation == BatchOperation.Update ? entry.Id : null;
+        foreach (var (sku, field) in SkusOf(item))
+        {
+            if (owners.TryGetValue(sku, out var owner) && owner.ProductId != ownId)
+            {
+                yield return (sku, field, owner);
+            }
+        }
+    }
+
+    private static IEnumerable<string> TakenIn(
+        Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch,
+        IReadOnlyDictionary<string, SkuOwner> owners) =>
+        batch.OpenWrites.SelectMany(w => TakenBy(w.Entry, w.Item, owners)).Select(t => t.Sku);
 
     public override IReadOnlyDictionary<Type, int> InsertCounts(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)

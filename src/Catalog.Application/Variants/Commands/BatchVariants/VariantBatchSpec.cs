@@ -79,7 +79,7 @@ internal sealed class VariantBatchSpec(
             scope,
             found.ToDictionary(p => p.Id),
             found.SelectMany(p => p.Variants).ToDictionary(v => v.Id),
-            await FindAsync(skus, products.FindSkusAsync, cancellationToken) ?? new Dictionary<string, SkuOwner>(),
+            await TakenSkus.FindAsync(products, skus, owners => TakenIn(batch, owners), cancellationToken),
             await FindAsync(valueIds, attributes.FindExistingValuesAsync, cancellationToken) ?? new HashSet<long>(),
             (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
@@ -104,10 +104,9 @@ internal sealed class VariantBatchSpec(
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
             var product = stored is null ? state.ProductOf((VariantCreate)item) : state.ProductOf(stored);
-            var sku = VariantPlanner.SkuOf(item);
-            if (sku is not null && state.Skus.TryGetValue(sku, out var owner) && owner.VariantId != stored?.Id)
+            if (TakenBy(item, stored?.Id, state.Skus) is { } owner)
             {
-                entry.Fail(ErrorCodes.DuplicateSku, owner.Taken(sku), "sku");
+                entry.Fail(owner.Refusal(VariantPlanner.SkuOf(item)!, "sku"));
             }
 
             entry.Fail(ErrorCodes.ReferenceNotFound, [
@@ -119,6 +118,23 @@ internal sealed class VariantBatchSpec(
                 .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
         }
     }
+
+    /// <summary>The owner of the SKU the item sends, when that is another variant than the one it updates.</summary>
+    private static SkuOwner? TakenBy(
+        VariantWrite item, long? variantId, IReadOnlyDictionary<string, SkuOwner> owners) =>
+        VariantPlanner.SkuOf(item) is { } sku && owners.TryGetValue(sku, out var owner) && owner.VariantId != variantId
+            ? owner
+            : null;
+
+    private static IEnumerable<string> TakenIn(
+        Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch,
+        IReadOnlyDictionary<string, SkuOwner> owners) =>
+        batch.OpenWrites
+            .Where(w => TakenBy(w.Item, UpdatedId(w.Entry), owners) is not null)
+            .Select(w => VariantPlanner.SkuOf(w.Item)!);
+
+    private static long? UpdatedId(LedgerEntry<Variant> entry) =>
+        entry.Operation == BatchOperation.Update ? entry.Id : null;
 
     public override IReadOnlyDictionary<Type, int> InsertCounts(
         Batch<VariantWrite, VariantCreate, VariantUpdate, Variant> batch, VariantBatchState state) =>
