@@ -39,7 +39,9 @@ internal sealed record BenchOptions
     /// <summary>The job mode's item count (products); null runs the synchronous benchmark.</summary>
     public int? JobItems { get; init; }
 
-    /// <summary>The databases both modes run on: sqlite, postgres (a throwaway server, started as the tests do).</summary>
+    /// <summary>
+    /// The databases both modes run on: sqlite, postgres (a throwaway server, started as the tests start theirs).
+    /// </summary>
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
 
     /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>

@@ -47,7 +47,7 @@ internal static class BenchmarkProgram
         // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
         IBenchPath[] paths =
         [
-            new BatchPath(ProductShape.Canonical), new NaivePath(), new AdoNetPath(),
+            new BatchPath(ProductShape.Canonical), new NaivePath(), new AdoNetPath(), new CopyPath(),
             new BatchPath(ProductShape.Medusa), new MedusaPath(),
         ];
         if (options.Paths is { } names && names.FirstOrDefault(n => paths.All(p => p.Name != n)) is { } unknown)

@@ -30,7 +30,8 @@ internal sealed class BenchmarkRunner(
             {
                 foreach (var operation in options.Operations)
                 {
-                    results.AddRange(await MeasureInterleavedAsync(database, options, operation, size, cancellationToken));
+                    results.AddRange(
+                        await MeasureInterleavedAsync(database, options, operation, size, cancellationToken));
                 }
             }
         }

@@ -76,7 +76,7 @@ internal static class MedusaApi
     private static string Excerpt(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1000));
 }
 
-/// <summary>A product as the Medusa dialect answered its create: Medusa's ids for it, its variants and prices.</summary>
+/// <summary>A product as the Medusa dialect answered its create: its id, its variants' and their prices'.</summary>
 internal sealed record MedusaSeeded(ProductSpec Spec, string Id, IReadOnlyList<MedusaSeededVariant> Variants);
 
 internal sealed record MedusaSeededVariant(string Id, string PriceId);

@@ -22,7 +22,8 @@ internal sealed class MedusaPath : IBenchPath
     public async Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var seeded = await MedusaApi.SeedAsync(host.Client, host.ApiKey, ProductSpec.Many(1, "warm"), cancellationToken);
+        var warm = ProductSpec.Many(1, "warm");
+        var seeded = await MedusaApi.SeedAsync(host.Client, host.ApiKey, warm, cancellationToken);
         foreach (var (operation, payload) in new[]
                  {
                      (Operation.Update, MedusaPayloads.Update(seeded)),
