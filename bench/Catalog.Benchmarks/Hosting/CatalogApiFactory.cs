@@ -49,5 +49,7 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         // AutoMapper warns about its licence on every start; one host per run would repeat it dozens of times.
         builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", nameof(LogLevel.Error));
+        // Data Protection warns on every start that its key ring (one per host here) is not encrypted at rest.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", nameof(LogLevel.Error));
     }
 }
