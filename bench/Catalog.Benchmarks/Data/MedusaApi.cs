@@ -73,6 +73,26 @@ internal static class MedusaApi
         }
     }
 
+    /// <summary>
+    /// Fails loudly unless the update's answer shows every product renamed and every variant at its new price, in
+    /// the order sent: a fast update that left the prices alone would mean nothing. Untimed.
+    /// </summary>
+    public static void CheckUpdated(JsonDocument answer, IReadOnlyList<ProductSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var updated = answer.RootElement.GetProperty("updated").EnumerateArray().ToList();
+        for (var i = 0; i < updated.Count; i++)
+        {
+            var expected = ProductSpec.UpdatedPrice("usd", specs[i].Index);
+            var prices = updated[i].GetProperty("variants").EnumerateArray()
+                .Select(v => v.GetProperty("prices")[0].GetProperty("amount").GetDecimal());
+            if (updated[i].GetProperty("title").GetString() != specs[i].UpdatedTitle || prices.Any(p => p != expected))
+            {
+                throw new InvalidOperationException($"Medusa update did not apply: {updated[i].GetRawText()}");
+            }
+        }
+    }
+
     private static string Excerpt(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1000));
 }
 

@@ -49,7 +49,14 @@ internal sealed class MedusaPath : IBenchPath
             counter.Reset();
             var (span, answer) = await MedusaApi.PostAsync(
                 host.Client, host.ApiKey, payload, operation, specs.Count, ct);
-            answer.Dispose();
+            using (answer)
+            {
+                if (operation == Operation.Update)
+                {
+                    MedusaApi.CheckUpdated(answer, specs);
+                }
+            }
+
             return new Sample(span, counter.Reads, counter.Writes);
         };
     }
