@@ -3,16 +3,16 @@ using System.Globalization;
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// Command line: <c>--sizes 10,100,1000 --runs 7 --naive-runs 3 --warmup 10 --markdown results.md</c>, and to look at
-/// one part under a profiler, <c>--operations create,delete --paths batch</c>. <c>--job 100000</c> runs the job mode
-/// instead (<see cref="Jobs.JobBenchmark"/>), on <c>--databases sqlite,postgres</c>, with <c>--api-env</c> settings
-/// (<c>DOTNET_gcServer=0,...</c>) for the API process.
+/// Command line: <c>--sizes 10,100,500,1000 --runs 7 --naive-runs 3 --warmup 10 --databases sqlite,postgres
+/// --markdown results.md</c>, and to look at one part under a profiler, <c>--operations create,delete --paths
+/// medusa</c>. <c>--job 100000</c> runs the job mode instead (<see cref="Jobs.JobBenchmark"/>), on the same
+/// databases, with <c>--api-env</c> settings (<c>DOTNET_gcServer=0,...</c>) for the API process.
 /// </summary>
 internal sealed record BenchOptions
 {
     private const string KnownOptions =
         "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths, --job, --databases, --api-env";
-    public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 1000];
+    public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 500, 1000];
 
     public int Runs { get; init; } = 7;
 
@@ -26,7 +26,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<Operation> Operations { get; init; } = Enum.GetValues<Operation>();
 
-    /// <summary>The path names to run (batch, naive, ado.net); all of them when not given.</summary>
+    /// <summary>
+    /// The path names to run (batch, naive, ado.net, copy, canonical-medusa, medusa); all of them when not given.
+    /// </summary>
     public IReadOnlyList<string>? Paths { get; init; }
 
     /// <summary>
@@ -37,7 +39,9 @@ internal sealed record BenchOptions
     /// <summary>The job mode's item count (products); null runs the synchronous benchmark.</summary>
     public int? JobItems { get; init; }
 
-    /// <summary>The databases the job mode runs on: sqlite, postgres.</summary>
+    /// <summary>
+    /// The databases both modes run on: sqlite, postgres (a throwaway server, started as the tests start theirs).
+    /// </summary>
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
 
     /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>
@@ -62,7 +66,7 @@ internal sealed record BenchOptions
                 "--operations" => options with { Operations = [.. List(value).Select(ParseOperation)] },
                 "--paths" => options with { Paths = List(value) },
                 "--job" => options with { JobItems = Positive(value) },
-                "--databases" => options with { Databases = List(value) },
+                "--databases" => options with { Databases = [.. List(value).Select(Database)] },
                 "--api-env" => options with { ApiEnvironment = List(value) },
                 "--warmup" => options with
                 {
@@ -85,6 +89,9 @@ internal sealed record BenchOptions
         Enum.TryParse<Operation>(text, ignoreCase: true, out var operation) && Enum.IsDefined(operation)
             ? operation
             : throw new ArgumentException($"'{text}' is not an operation: use create, update or delete.");
+
+    private static string Database(string text) =>
+        text is "sqlite" or "postgres" ? text : throw new ArgumentException($"'{text}' is not sqlite or postgres.");
 
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

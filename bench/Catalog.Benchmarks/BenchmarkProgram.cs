@@ -1,14 +1,16 @@
 using System.Diagnostics;
+using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Jobs;
 using Catalog.Benchmarks.Paths;
 using Catalog.Benchmarks.Reporting;
+using Catalog.Testing.Postgres;
 using Spectre.Console;
 
 namespace Catalog.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Catalog.Benchmarks</c>
-/// <c>[--sizes 10,100,1000] [--runs 7] [--naive-runs 3] [--markdown path]</c>.
+/// <c>[--sizes 10,100,500,1000] [--runs 7] [--naive-runs 3] [--databases sqlite,postgres] [--markdown path]</c>.
 /// An explicit entry class (not top-level statements) so that <c>Program</c> stays the API's, which the host
 /// factory starts.
 /// </summary>
@@ -43,7 +45,11 @@ internal static class BenchmarkProgram
         }
 
         // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
-        IBenchPath[] paths = [new BatchPath(), new NaivePath(), new AdoNetPath()];
+        IBenchPath[] paths =
+        [
+            new BatchPath(ProductShape.Canonical), new NaivePath(), new AdoNetPath(), new CopyPath(),
+            new BatchPath(ProductShape.Medusa), new MedusaPath(),
+        ];
         if (options.Paths is { } names && names.FirstOrDefault(n => paths.All(p => p.Name != n)) is { } unknown)
         {
             Console.Error.WriteLine($"'{unknown}' is not a path: use {string.Join(", ", paths.Select(p => p.Name))}.");
@@ -51,10 +57,22 @@ internal static class BenchmarkProgram
         }
 
         var chosen = paths.Where(p => options.Paths?.Contains(p.Name) ?? true);
-        var runner = new BenchmarkRunner([.. chosen], Console.WriteLine);
-        console.WriteLine($"Warming up (untimed, {options.WarmUpPasses} passes)...");
-        await runner.WarmUpAsync(options, CancellationToken.None);
-        var measurements = await runner.RunAsync(options, CancellationToken.None);
+        Task<PostgresServer>? server = null;
+        IReadOnlyList<Measurement> measurements;
+        try
+        {
+            // Started on first use, as the job mode and the tests start theirs; one server, a database per host.
+            var runner = new BenchmarkRunner(
+                [.. chosen], () => server ??= PostgresServer.StartAsync(CancellationToken.None), Console.WriteLine);
+            measurements = await runner.RunAsync(options, console.WriteLine, CancellationToken.None);
+        }
+        finally
+        {
+            if (server is not null)
+            {
+                await (await server).DisposeAsync();
+            }
+        }
 
         var results = new ResultTable(measurements, options, machine);
         console.WriteLine();

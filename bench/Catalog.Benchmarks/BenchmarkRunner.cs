@@ -1,27 +1,38 @@
 using System.Globalization;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Hosting;
+using Catalog.Benchmarks.Jobs;
 using Catalog.Benchmarks.Paths;
+using Catalog.Testing.Postgres;
 
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// Runs every (size, operation, path) the options ask for. Each of them gets its own API on a fresh database file,
-/// warmed once; each run then empties the tables, sets up its data untimed, and times exactly one call.
+/// Runs every (database, size, operation, path) the options ask for. Each of them gets its own API on a fresh
+/// database, warmed once; each run then empties the tables, sets up its data untimed, and times exactly one call.
 /// </summary>
-internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<string> progress)
+internal sealed class BenchmarkRunner(
+    IReadOnlyList<IBenchPath> paths, Func<Task<PostgresServer>> postgres, Action<string> progress)
 {
     private const string Prefix = "bench";
 
-    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    /// <summary>Per database: the warm-up passes (<see cref="WarmUpAsync"/>), then the measured runs.</summary>
+    public async Task<IReadOnlyList<Measurement>> RunAsync(
+        BenchOptions options, Action<string> announce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var results = new List<Measurement>();
-        foreach (var size in options.Sizes)
+        foreach (var database in options.Databases)
         {
-            foreach (var operation in options.Operations)
+            announce($"{database}: warming up (untimed, {options.WarmUpPasses} passes)...");
+            await WarmUpAsync(database, options, cancellationToken);
+            foreach (var size in options.Sizes)
             {
-                results.AddRange(await MeasureInterleavedAsync(options, operation, size, cancellationToken));
+                foreach (var operation in options.Operations)
+                {
+                    results.AddRange(
+                        await MeasureInterleavedAsync(database, options, operation, size, cancellationToken));
+                }
             }
         }
 
@@ -33,14 +44,14 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
     /// so that a slow spell of this shared machine (disk, CPU steal, the JIT's background work) falls on all alike.
     /// </summary>
     private async Task<IReadOnlyList<Measurement>> MeasureInterleavedAsync(
-        BenchOptions options, Operation operation, int size, CancellationToken cancellationToken)
+        string database, BenchOptions options, Operation operation, int size, CancellationToken cancellationToken)
     {
         var hosts = new List<(IBenchPath Path, CatalogHost Host, List<Sample> Samples)>();
         try
         {
-            foreach (var path in paths.Where(p => p.Supports(operation)))
+            foreach (var path in On(database).Where(p => p.Supports(operation)))
             {
-                hosts.Add((path, await StartAsync(path, cancellationToken), []));
+                hosts.Add((path, await StartAsync(database, path, cancellationToken), []));
             }
 
             for (var run = 0; hosts.Any(h => run < h.Path.Runs(options)); run++)
@@ -59,7 +70,9 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
             }
         }
 
-        var measurements = hosts.Select(h => new Measurement(operation, h.Path.Name, size, h.Samples)).ToList();
+        var measurements = hosts
+            .Select(h => new Measurement(database, operation, h.Path.Name, size, h.Samples))
+            .ToList();
         measurements.ForEach(m => progress(Describe(m)));
         return measurements;
     }
@@ -70,17 +83,16 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
     /// is promoted after 30 requests, and then recompiled once more with what dynamic PGO learned, on a background
     /// thread that shares the two cores with the requests. After 3 passes a 1000-product create still took 1.5 to 2
     /// times what it takes after 30 (`System.Runtime.JitInfo` counted 100 or more methods compiled per request until
-    /// then); 10 passes get most of the way.
+    /// then); 10 passes get most of the way. Each database has its own, as each has its provider's code to compile.
     /// </summary>
-    public async Task WarmUpAsync(BenchOptions options, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(string database, BenchOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var largestSize = options.Sizes.Max();
         foreach (var operation in options.Operations)
         {
-            foreach (var path in paths.Where(p => p.Supports(operation)))
+            foreach (var path in On(database).Where(p => p.Supports(operation)))
             {
-                await using var host = await StartAsync(path, cancellationToken);
+                await using var host = await StartAsync(database, path, cancellationToken);
                 for (var pass = 0; pass < options.WarmUpPasses; pass++)
                 {
                     await MeasureAsync(host, path, operation, path.WarmUpSize(largestSize), cancellationToken);
@@ -89,9 +101,11 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         }
     }
 
-    private static async Task<CatalogHost> StartAsync(IBenchPath path, CancellationToken cancellationToken)
+    private IEnumerable<IBenchPath> On(string database) => paths.Where(p => p.RunsOn(database));
+
+    private async Task<CatalogHost> StartAsync(string database, IBenchPath path, CancellationToken cancellationToken)
     {
-        var host = CatalogHost.Start();
+        var host = CatalogHost.Start(await BenchDatabase.CreateAsync(database, postgres, cancellationToken));
         try
         {
             await path.WarmUpAsync(host, cancellationToken);
@@ -108,12 +122,11 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         CatalogHost host, IBenchPath path, Operation operation, int size, CancellationToken cancellationToken)
     {
         host.DeleteAllProducts();
-        var specs = ProductSpec.Many(size, Prefix);
-        var workload = operation == Operation.Create
-            ? new Workload(specs, [])
-            : new Workload([], await BatchApi.SeedAsync(host.Client, specs, cancellationToken));
+        var timed = await path.PrepareAsync(host, operation, ProductSpec.Many(size, Prefix), cancellationToken);
         await JitQuiet.WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
-        return await path.MeasureAsync(host, operation, workload, cancellationToken);
+        var peakKnown = PeakMemory.Reset();
+        var sample = await timed(cancellationToken);
+        return sample with { PeakRssBytes = peakKnown ? PeakMemory.PeakBytes() : null };
     }
 
     private static string Describe(Measurement m)
@@ -121,6 +134,6 @@ internal sealed class BenchmarkRunner(IReadOnlyList<IBenchPath> paths, Action<st
         var runs = m.Samples.Select(s => s.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{m.Operation,-6} {m.Path,-7} N={m.Size,-5} runs: {string.Join(", ", runs)} ms");
+            $"{m.Database,-8} {m.Operation,-6} {m.Path,-16} N={m.Size,-5} runs: {string.Join(", ", runs)} ms");
     }
 }

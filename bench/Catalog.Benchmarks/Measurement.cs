@@ -3,11 +3,13 @@ using System.Diagnostics;
 namespace Catalog.Benchmarks;
 
 /// <summary>
-/// One timed run: wall time, the SQL statements it sent (reads and writes as the API's counter sees them), and the
-/// bytes the process allocated meanwhile.
+/// One timed run: wall time, the SQL statements it sent (reads and writes as the API's counter sees them), the
+/// bytes the process allocated meanwhile, and the process's peak resident memory during it (<see cref="PeakMemory"/>).
 /// </summary>
 internal sealed record Sample(Metered Span, long Reads, long Writes)
 {
+    public long? PeakRssBytes { get; init; }
+
     public TimeSpan Elapsed => Span.Elapsed;
 
     public long Statements => Reads + Writes;
@@ -33,10 +35,11 @@ internal sealed class Meter
 }
 
 /// <summary>
-/// All runs of one operation on one path at one size; the median is reported because a run can hit a GC or a
-/// checkpoint.
+/// All runs of one operation on one path at one size on one database; the median is reported because a run can hit a
+/// GC or a checkpoint.
 /// </summary>
-internal sealed record Measurement(Operation Operation, string Path, int Size, IReadOnlyList<Sample> Samples)
+internal sealed record Measurement(
+    string Database, Operation Operation, string Path, int Size, IReadOnlyList<Sample> Samples)
 {
     public double MedianMilliseconds => Median(Samples.Select(s => s.Elapsed.TotalMilliseconds));
 
@@ -53,6 +56,10 @@ internal sealed record Measurement(Operation Operation, string Path, int Size, I
 
     public long Statements => Reads + Writes;
 
+    /// <summary>The highest of the runs' peaks, in MiB; null where the peak could not be read.</summary>
+    public double? PeakRssMebibytes =>
+        Samples.Any(s => s.PeakRssBytes is null) ? null : Samples.Max(s => s.PeakRssBytes!.Value) / 1024.0 / 1024;
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
@@ -64,12 +71,4 @@ internal sealed record Measurement(Operation Operation, string Path, int Size, I
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
-}
-
-/// <summary>
-/// What a timed call works on: new products to create, or products already stored to update or delete.
-/// </summary>
-internal sealed record Workload(IReadOnlyList<Data.ProductSpec> New, IReadOnlyList<Data.SeededProduct> Existing)
-{
-    public int Size => New.Count + Existing.Count;
 }

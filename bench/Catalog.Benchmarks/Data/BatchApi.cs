@@ -45,9 +45,10 @@ internal static class BatchApi
     /// Creates the products through the API (untimed setup) and answers the ids an update or a delete needs.
     /// </summary>
     public static async Task<IReadOnlyList<SeededProduct>> SeedAsync(
-        HttpClient client, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
+        HttpClient client, IReadOnlyList<ProductSpec> specs, ProductShape shape, CancellationToken cancellationToken)
     {
-        var (_, answer) = await PostAsync(client, BatchPayloads.Create(specs), specs.Count, cancellationToken);
+        var payload = BatchPayloads.Create(specs, shape);
+        var (_, answer) = await PostAsync(client, payload, specs.Count, cancellationToken);
         using (answer)
         {
             return [.. answer.RootElement.GetProperty("create").EnumerateArray().Select(item =>

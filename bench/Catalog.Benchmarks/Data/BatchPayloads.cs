@@ -8,21 +8,24 @@ namespace Catalog.Benchmarks.Data;
 /// </summary>
 internal static class BatchPayloads
 {
-    public static byte[] Create(IReadOnlyList<ProductSpec> products) => Write(json =>
+    public static byte[] Create(IReadOnlyList<ProductSpec> products, ProductShape shape = ProductShape.Canonical) =>
+        Write(json =>
     {
         json.WriteStartArray("create");
         foreach (var product in products)
         {
-            WriteCreate(json, product);
+            WriteCreate(json, product, shape);
         }
 
         json.WriteEndArray();
     });
 
     /// <summary>
-    /// A new title and new prices on the first variant; the full variant list is sent with ids, as the API requires.
+    /// A new title and new prices (on the first variant, or on every variant in Medusa's shape); the full variant list
+    /// is sent with ids, as the API requires.
     /// </summary>
-    public static byte[] Update(IReadOnlyList<SeededProduct> products) => Write(json =>
+    public static byte[] Update(IReadOnlyList<SeededProduct> products, ProductShape shape = ProductShape.Canonical) =>
+        Write(json =>
     {
         json.WriteStartArray("update");
         foreach (var product in products)
@@ -35,9 +38,9 @@ internal static class BatchPayloads
             {
                 json.WriteStartObject();
                 json.WriteNumber("id", product.VariantIds[v]);
-                if (v == 0)
+                if (shape.UpdatesPricesOf(v))
                 {
-                    WritePrices(json, currency => ProductSpec.UpdatedPrice(currency, product.Spec.Index));
+                    WritePrices(json, shape, currency => ProductSpec.UpdatedPrice(currency, product.Spec.Index));
                 }
 
                 json.WriteEndObject();
@@ -62,7 +65,8 @@ internal static class BatchPayloads
     });
 
     /// <summary>One create item: also what the job mode streams, item after item.</summary>
-    public static void WriteCreate(Utf8JsonWriter json, ProductSpec product)
+    public static void WriteCreate(
+        Utf8JsonWriter json, ProductSpec product, ProductShape shape = ProductShape.Canonical)
     {
         json.WriteStartObject();
         json.WriteString("title", product.Title);
@@ -89,7 +93,7 @@ internal static class BatchPayloads
             json.WriteStartObject("options");
             json.WriteString("Size", size);
             json.WriteEndObject();
-            WritePrices(json, currency => ProductSpec.Price(currency, product.Index));
+            WritePrices(json, shape, currency => ProductSpec.Price(currency, product.Index));
             json.WriteEndObject();
         }
 
@@ -97,10 +101,10 @@ internal static class BatchPayloads
         json.WriteEndObject();
     }
 
-    private static void WritePrices(Utf8JsonWriter json, Func<string, decimal> amount)
+    private static void WritePrices(Utf8JsonWriter json, ProductShape shape, Func<string, decimal> amount)
     {
         json.WriteStartArray("prices");
-        foreach (var currency in ProductSpec.Currencies)
+        foreach (var currency in shape.Currencies())
         {
             json.WriteStartObject();
             json.WriteString("currency_code", currency);
@@ -111,7 +115,7 @@ internal static class BatchPayloads
         json.WriteEndArray();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    internal static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Catalog.Benchmarks.Data;
 
 /// <summary>
 /// Hand-assigned ids for the paths that bypass the API: the first free id of each table, then a fixed layout per
-/// product (2 variants, 4 prices), so rows link up without asking the database for ids item by item.
+/// product (2 variants, up to 4 prices), so rows link up without asking the database for ids item by item.
 /// </summary>
 internal sealed record IdBase(long Product, long Variant, long Price)
 {
@@ -21,6 +22,24 @@ internal sealed record IdBase(long Product, long Variant, long Price)
         connection.Open();
         return new IdBase(
             Next(connection, "products"), Next(connection, "variants"), Next(connection, "variant_prices"));
+    }
+
+    /// <summary>The same on PostgreSQL.</summary>
+    public static async Task<IdBase> NextFreeOnPostgresAsync(
+        string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM products),
+                   (SELECT COALESCE(MAX(id), 0) + 1 FROM variants),
+                   (SELECT COALESCE(MAX(id), 0) + 1 FROM variant_prices)
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new IdBase(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private static long Next(SqliteConnection connection, string table)

@@ -5,14 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Catalog.Benchmarks.Hosting;
 
-/// <summary>The real API (its own Program) on a real loopback Kestrel port, pointed at one SQLite file.</summary>
+/// <summary>
+/// The real API (its own Program) on a real loopback Kestrel port, pointed at one database (a SQLite file or a
+/// PostgreSQL database).
+/// </summary>
 internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
 {
+    private readonly string _provider;
     private readonly string _connectionString;
     private readonly string _apiKey;
 
-    public CatalogApiFactory(string connectionString, string apiKey)
+    public CatalogApiFactory(string provider, string connectionString, string apiKey)
     {
+        _provider = provider;
         _connectionString = connectionString;
         _apiKey = apiKey;
         // Port 0: the OS picks a free port, so hosts never collide; the client reads the address back.
@@ -36,7 +41,7 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         // Production: what a deployed API runs; there is no Development-only behaviour to measure.
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", _apiKey);
         // Information-level request logs on the console would be timed with the batch; a deployed API logs warnings.
@@ -44,5 +49,7 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         // AutoMapper warns about its licence on every start; one host per run would repeat it dozens of times.
         builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", nameof(LogLevel.Error));
+        // Data Protection warns on every start that its key ring (one per host here) is not encrypted at rest.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", nameof(LogLevel.Error));
     }
 }

@@ -14,6 +14,8 @@ internal sealed class AdoNetPath : IBenchPath
 
     public bool Supports(Operation operation) => operation == Operation.Create;
 
+    public bool RunsOn(string database) => database == "sqlite";
+
     public int Runs(BenchOptions options) => options.Runs;
 
     public int WarmUpSize(int largestSize) => largestSize;
@@ -25,15 +27,18 @@ internal sealed class AdoNetPath : IBenchPath
         return Task.CompletedTask;
     }
 
-    public Task<Sample> MeasureAsync(
-        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    public Task<TimedCall> PrepareAsync(
+        CatalogHost host, Operation operation, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(host);
         var ids = IdBase.NextFree(host.ConnectionString);
         var connectionString = ConnectionString(host);
-        var meter = new Meter();
-        var statements = AdoNetInserter.Insert(connectionString, workload.New, ids);
-        return Task.FromResult(new Sample(meter.Stop(), 0, statements));
+        return Task.FromResult<TimedCall>(_ =>
+        {
+            var meter = new Meter();
+            var statements = AdoNetInserter.Insert(connectionString, specs, ids);
+            return Task.FromResult(new Sample(meter.Stop(), 0, statements));
+        });
     }
 
     /// <summary>

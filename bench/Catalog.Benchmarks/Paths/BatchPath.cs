@@ -3,12 +3,21 @@ using Catalog.Benchmarks.Hosting;
 
 namespace Catalog.Benchmarks.Paths;
 
-/// <summary>The product under test: all N items in one <c>POST /api/v1/products/batch</c> over loopback HTTP.</summary>
-internal sealed class BatchPath : IBenchPath
+/// <summary>
+/// The product under test: all N items in one <c>POST /api/v1/products/batch</c> over loopback HTTP. Its shape is
+/// the canonical one (2 prices a variant, updates change the first variant's prices), or with <see cref="Shape"/>
+/// Medusa's (canonical-medusa: one usd price a variant, updates change every variant's price), to compare like for
+/// like with the Medusa dialect.
+/// </summary>
+internal sealed class BatchPath(ProductShape shape) : IBenchPath
 {
-    public string Name => "batch";
+    public string Name => shape == ProductShape.Canonical ? "batch" : "canonical-medusa";
+
+    public ProductShape Shape => shape;
 
     public bool Supports(Operation operation) => true;
+
+    public bool RunsOn(string database) => true;
 
     public int Runs(BenchOptions options) => options.Runs;
 
@@ -16,26 +25,33 @@ internal sealed class BatchPath : IBenchPath
 
     public async Task WarmUpAsync(CatalogHost host, CancellationToken cancellationToken)
     {
-        var seeded = await BatchApi.SeedAsync(host.Client, ProductSpec.Many(1, "warm"), cancellationToken);
-        (await BatchApi.PostAsync(host.Client, BatchPayloads.Update(seeded), 1, cancellationToken)).Answer.Dispose();
+        var seeded = await BatchApi.SeedAsync(host.Client, ProductSpec.Many(1, "warm"), shape, cancellationToken);
+        var update = BatchPayloads.Update(seeded, shape);
+        (await BatchApi.PostAsync(host.Client, update, 1, cancellationToken)).Answer.Dispose();
         (await BatchApi.PostAsync(host.Client, BatchPayloads.Delete(seeded), 1, cancellationToken)).Answer.Dispose();
     }
 
-    public async Task<Sample> MeasureAsync(
-        CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
+    public async Task<TimedCall> PrepareAsync(
+        CatalogHost host, Operation operation, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workload);
-        var payload = operation switch
+        ArgumentNullException.ThrowIfNull(host);
+        var payload = operation == Operation.Create
+            ? BatchPayloads.Create(specs, shape)
+            : await ExistingAsync(host, operation, specs, cancellationToken);
+        return async ct =>
         {
-            Operation.Create => BatchPayloads.Create(workload.New),
-            Operation.Update => BatchPayloads.Update(workload.Existing),
-            _ => BatchPayloads.Delete(workload.Existing),
+            var counter = host.Counter;
+            counter.Reset();
+            var (span, answer) = await BatchApi.PostAsync(host.Client, payload, specs.Count, ct);
+            answer.Dispose();
+            return new Sample(span, counter.Reads, counter.Writes);
         };
+    }
 
-        var counter = host.Counter;
-        counter.Reset();
-        var (span, answer) = await BatchApi.PostAsync(host.Client, payload, workload.Size, cancellationToken);
-        answer.Dispose();
-        return new Sample(span, counter.Reads, counter.Writes);
+    private async Task<byte[]> ExistingAsync(
+        CatalogHost host, Operation operation, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
+    {
+        var seeded = await BatchApi.SeedAsync(host.Client, specs, shape, cancellationToken);
+        return operation == Operation.Update ? BatchPayloads.Update(seeded, shape) : BatchPayloads.Delete(seeded);
     }
 }

@@ -12,6 +12,9 @@ internal sealed class NaivePath : IBenchPath
 
     public bool Supports(Operation operation) => true;
 
+    /// <summary>SQLite only: its hand-assigned ids are read with SQLite's client (<see cref="IdBase"/>).</summary>
+    public bool RunsOn(string database) => database == "sqlite";
+
     public int Runs(BenchOptions options) => options.NaiveRuns;
 
     /// <summary>
@@ -29,10 +32,20 @@ internal sealed class NaivePath : IBenchPath
         await NaiveEf.DeleteAsync(host.Services, stored.Id, cancellationToken);
     }
 
-    public async Task<Sample> MeasureAsync(
+    public async Task<TimedCall> PrepareAsync(
+        CatalogHost host, Operation operation, IReadOnlyList<ProductSpec> specs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var existing = operation == Operation.Create
+            ? []
+            : await BatchApi.SeedAsync(host.Client, specs, ProductShape.Canonical, cancellationToken);
+        var workload = new Workload(operation == Operation.Create ? specs : [], existing);
+        return ct => MeasureAsync(host, operation, workload, ct);
+    }
+
+    private static async Task<Sample> MeasureAsync(
         CatalogHost host, Operation operation, Workload workload, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workload);
         var ids = IdBase.NextFree(host.ConnectionString);
         var counter = host.Counter;
         counter.Reset();

@@ -6,7 +6,7 @@ internal static class ConsoleReport
 {
     public static void Write(IAnsiConsole console, ResultTable results)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Catalog products: batch vs naive vs ado.net");
+        var table = new Table().Border(TableBorder.Rounded).Title("Catalog products: the paths on each database");
         for (var i = 0; i < ResultTable.Headers.Length; i++)
         {
             var column = new TableColumn(ResultTable.Headers[i]);

@@ -9,20 +9,25 @@ namespace Catalog.Benchmarks.Reporting;
 internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, BenchOptions options, string machine)
 {
     public static readonly string[] Headers =
-        ["Operation", "Path", "N", "Runs", "Median ms", "Items/s", "SQL stmts", "Reads + writes", "KB/item"];
+    [
+        "Database", "Operation", "Path", "N", "Runs", "Median ms", "Items/s", "SQL stmts", "Reads + writes",
+        "Peak RSS MiB", "KB/item",
+    ];
 
     /// <summary>Columns that hold numbers, right-aligned in both renderings.</summary>
-    public static readonly int[] NumericColumns = [2, 3, 4, 5, 6, 8];
+    public static readonly int[] NumericColumns = [3, 4, 5, 6, 7, 9, 10];
 
     public string Machine => machine;
 
     public IEnumerable<string[]> Rows =>
         measurements
-            .OrderBy(m => m.Operation)
+            .OrderBy(m => options.Databases.ToList().IndexOf(m.Database))
+            .ThenBy(m => m.Operation)
             .ThenBy(m => m.Size)
             .ThenBy(m => PathOrder(m.Path))
             .Select(m => new[]
             {
+                m.Database,
                 m.Operation.ToString().ToLowerInvariant(),
                 m.Path,
                 Format(m.Size),
@@ -31,63 +36,76 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
                 m.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 Format(m.Statements),
                 $"{Format(m.Reads)} + {Format(m.Writes)}",
+                m.PeakRssMebibytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a",
                 m.AllocatedKilobytesPerItem.ToString("N1", CultureInfo.InvariantCulture),
             });
 
     /// <summary>
-    /// Batch against naive (the claim under test) and against the ADO.NET floor, per operation and size.
+    /// Per database, operation and size: batch against naive (the claim under test) and against the ADO.NET floor;
+    /// the Medusa dialect against the canonical route with the same products, and both against the COPY floor.
     /// </summary>
     public IEnumerable<string> Comparisons
     {
         get
         {
             var groups = measurements
-                .GroupBy(m => (m.Operation, m.Size))
-                .OrderBy(g => g.Key.Operation)
+                .GroupBy(m => (m.Database, m.Operation, m.Size))
+                .OrderBy(g => options.Databases.ToList().IndexOf(g.Key.Database))
+                .ThenBy(g => g.Key.Operation)
                 .ThenBy(g => g.Key.Size);
             foreach (var group in groups)
             {
-                var batch = group.FirstOrDefault(m => m.Path == "batch");
-                var naive = group.FirstOrDefault(m => m.Path == "naive");
-                var floor = group.FirstOrDefault(m => m.Path == "ado.net");
-                if (batch is null)
+                var ratios = new[]
                 {
-                    continue;
-                }
-
-                var operation = group.Key.Operation.ToString().ToLowerInvariant();
-                var line = new StringBuilder($"{operation} N={Format(group.Key.Size)}:");
-                if (naive is not null)
+                    Ratio(group, "naive", "batch", "batch is {0:F1}x faster than naive"),
+                    Ratio(group, "batch", "ado.net", "batch takes {0:F1}x the ado.net floor"),
+                    Ratio(group, "medusa", "canonical-medusa", "medusa takes {0:F2}x canonical-medusa"),
+                    Ratio(group, "medusa", "copy", "medusa takes {0:F1}x the copy floor"),
+                    Ratio(group, "canonical-medusa", "copy", "canonical-medusa takes {0:F1}x the copy floor"),
+                }.OfType<string>().ToList();
+                if (ratios.Count > 0)
                 {
-                    var speedUp = naive.MedianMilliseconds / batch.MedianMilliseconds;
-                    line.Append(CultureInfo.InvariantCulture, $" batch is {speedUp:F1}x faster than naive");
+                    var operation = group.Key.Operation.ToString().ToLowerInvariant();
+                    yield return $"{group.Key.Database} {operation} N={Format(group.Key.Size)}: "
+                        + string.Join("; ", ratios);
                 }
-
-                if (floor is not null)
-                {
-                    var overFloor = batch.MedianMilliseconds / floor.MedianMilliseconds;
-                    line.Append(CultureInfo.InvariantCulture, $"; batch takes {overFloor:F1}x the ado.net floor");
-                }
-
-                yield return line.ToString();
             }
         }
+    }
+
+    /// <summary>The median time of one path over another's, in words; null when either did not run.</summary>
+    private static string? Ratio(IEnumerable<Measurement> group, string path, string over, string words)
+    {
+        var time = group.FirstOrDefault(m => m.Path == path)?.MedianMilliseconds;
+        var baseline = group.FirstOrDefault(m => m.Path == over)?.MedianMilliseconds;
+        return time is { } t && baseline is { } b ? string.Format(CultureInfo.InvariantCulture, words, t / b) : null;
     }
 
     public IEnumerable<string> Notes =>
     [
         $"Median of {options.Runs} runs (naive: {options.NaiveRuns}, as it commits once per item), "
-            + $"after {options.WarmUpPasses} untimed warm-up passes over every operation and path. "
-            + "Each operation/path/N has its own API on a fresh SQLite file (WAL, foreign keys on); "
+            + $"after {options.WarmUpPasses} untimed warm-up passes over every operation and path of the database. "
+            + "Each database/operation/path/N has its own API on a fresh database (SQLite: a new file, WAL, foreign "
+            + "keys on; PostgreSQL: a new database on a throwaway local server, fsync off, as the tests start it); "
             + "runs alternate between paths, and before each run the tables are emptied and the data set up, untimed.",
         "batch: one POST /api/v1/products/batch over loopback HTTP, timed from send to the last byte of the answer "
-            + "(JSON in and out, auth, validation included).",
-        "naive: in-process, no HTTP; a new DbContext and one SaveChanges per item, ids hand-assigned. "
-            + "ado.net: in-process, 3 prepared commands, one transaction, creates only.",
+            + "(JSON in and out, auth, validation included); 2 variants of 2 prices (usd, eur) a product, updates "
+            + "change the title and the first variant's prices.",
+        "medusa: one POST /admin/products/batch (HTTP Basic key), Medusa-shaped: 2 variants of one usd price, "
+            + "updates change the title and every variant's price by id (ids read from the dialect's create answer, "
+            + "untimed), deletes by id. canonical-medusa: the same products and changes through the canonical route.",
+        "naive (SQLite only): in-process, no HTTP; a new DbContext and one SaveChanges per item, ids hand-assigned. "
+            + "ado.net (SQLite only): in-process, 3 prepared commands, one transaction, creates only, batch's shape. "
+            + "copy (PostgreSQL only): in-process Npgsql binary COPY of the three tables in one transaction, creates "
+            + "only, in Medusa's shape (one price a variant).",
         "SQL stmts: commands seen by the API's SqlStatementCounter during the timed call "
-            + "(batch: includes the API-key lookup; naive: all N items); ado.net counts its own. "
+            + "(batch: includes the API-key lookup; naive: all N items); ado.net and copy count their own. "
             + "The counter files commands run through a data reader as reads, "
             + "and EF runs SaveChanges' INSERT/UPDATE/DELETE that way, so naive's writes show as reads.",
+        "Peak RSS MiB: the benchmark process's resident high-water mark (VmHWM) during the timed call, reset just "
+            + "before it (/proc/self/clear_refs), highest of the runs. The process holds the API and its client and "
+            + "whatever was resident before the call (the row's other hosts, heap the GC kept): an upper bound on "
+            + "what the API alone would need, comparable between rows of one run.",
         "KB/item: bytes the benchmark's process (the API and its client) allocated during the timed call, median, "
             + "per item. Unlike the time, it hardly varies between runs: it shows a change of work on a noisy machine.",
     ];
@@ -120,12 +138,9 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
         return text.ToString();
     }
 
-    private static int PathOrder(string path) => path switch
-    {
-        "batch" => 0,
-        "naive" => 1,
-        _ => 2,
-    };
+    private static int PathOrder(string path) => Array.IndexOf(PathsInOrder, path);
+
+    private static readonly string[] PathsInOrder = ["batch", "naive", "ado.net", "copy", "canonical-medusa", "medusa"];
 
     private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
