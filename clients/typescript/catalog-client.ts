@@ -11721,6 +11721,7 @@ export class WooErrorData implements IWooErrorData {
     status?: number;
     params?: { [key: string]: string; } | undefined;
     resource_id?: number | undefined;
+    unique_sku?: string | undefined;
 
     constructor(data?: IWooErrorData) {
         if (data) {
@@ -11742,6 +11743,7 @@ export class WooErrorData implements IWooErrorData {
                 }
             }
             this.resource_id = _data["resource_id"];
+            this.unique_sku = _data["unique_sku"];
         }
     }
 
@@ -11763,6 +11765,7 @@ export class WooErrorData implements IWooErrorData {
             }
         }
         data["resource_id"] = this.resource_id;
+        data["unique_sku"] = this.unique_sku;
         return data;
     }
 }
@@ -11771,6 +11774,7 @@ export interface IWooErrorData {
     status?: number;
     params?: { [key: string]: string; } | undefined;
     resource_id?: number | undefined;
+    unique_sku?: string | undefined;
 }
 
 export class WooGlobalAttribute implements IWooGlobalAttribute {

@@ -93,7 +93,9 @@ internal sealed class WooProductRoutes<TProduct>(
             Create = WooBatchAnswers.Entries(translatedCreates, result.Create, _ => 0, render,
                 (i, error) => Error(error, BatchOperation.Create, creates[i])),
             Update = WooBatchAnswers.Entries(
-                translatedUpdates, WooBatchAnswers.Translated(result.Update, translatedUpdates), i => updates[i].Id ?? 0,
+                translatedUpdates,
+                WooBatchAnswers.Translated(result.Update, translatedUpdates),
+                i => updates[i].Id ?? 0,
                 render, (i, error) => Error(error, BatchOperation.Update, updates[i], types[i])),
             Delete = deletes.Count == 0 ? null : [.. result.Delete.Select(Deleted)],
         };

@@ -110,7 +110,9 @@ internal sealed class WooVariationRoutes<TVariation>(
                 translatedCreates, WooBatchAnswers.Translated(result.Create, translatedCreates), _ => 0, Render,
                 (i, error) => Error(error, BatchOperation.Create, creates[i].Sku)),
             Update = WooBatchAnswers.Entries(
-                translatedUpdates, WooBatchAnswers.Translated(result.Update, translatedUpdates), i => updates[i].Id ?? 0,
+                translatedUpdates,
+                WooBatchAnswers.Translated(result.Update, translatedUpdates),
+                i => updates[i].Id ?? 0,
                 Render, (i, error) => Error(error, BatchOperation.Update, updates[i].Sku)),
             Delete = deletes.Count == 0 ? null : [.. deletes.Select(Deleted)],
         };

@@ -104,7 +104,8 @@ public abstract class MedusaReadCountTests(CatalogApiFactory factory) : MedusaAp
         var values = Enumerable.Range(0, sizes).Select(i => $"v{i}").ToArray();
         var product = MedusaProduct();
         product["options"] = new[] { new Dictionary<string, object?> { ["title"] = "Size", ["values"] = values } };
-        product["variants"] = values.Take(variants).Select(v => MedusaVariant($"SEED-{Unique.Next()}-{v}", v)).ToArray();
+        product["variants"] =
+            values.Take(variants).Select(v => MedusaVariant($"SEED-{Unique.Next()}-{v}", v)).ToArray();
         return (await MedusaSeedAsync(product))[0];
     }
 
