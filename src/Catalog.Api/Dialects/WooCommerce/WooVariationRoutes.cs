@@ -1,6 +1,6 @@
 using Catalog.Application.Categories;
-using Catalog.Application.Products.Queries;
 using Catalog.Application.Common.Exceptions;
+using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants.Commands.BatchVariants;
 
 namespace Catalog.Api.Dialects.WooCommerce;
@@ -84,7 +84,8 @@ internal sealed class WooVariationRoutes<TVariation>(
             productId,
             [.. creates.Select(_ => new VariantCreate())],
             [.. updates.Select(u => new VariantUpdate { Id = u.Id })],
-            deletes) { ResolveAgainst = Translate };
+            deletes)
+        { ResolveAgainst = Translate };
         BatchResult<VariantDto> result;
         try
         {

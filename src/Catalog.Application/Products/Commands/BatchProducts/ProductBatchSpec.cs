@@ -334,16 +334,16 @@ internal sealed class ProductBatchSpec(
     /// after it unless the item names it.</summary>
     private static ProductDetails Apply(ProductWrite item, ProductDetails current, ProductBatchState state) =>
         current with
-    {
-        Handle = HandleOf(item) ?? current.Handle,
-        Title = item.Title.HasValue ? item.Title.Value! : current.Title,
-        Subtitle = item.Subtitle.Or(current.Subtitle),
-        Description = item.Description.Or(current.Description),
-        Status = item.Status.Or(current.Status) ?? current.Status,
-        Thumbnail = item.Thumbnail.Or(current.Thumbnail),
-        Images = item.Images.HasValue ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))] : current.Images,
-        Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
-        Options = item.Options.HasValue
+        {
+            Handle = HandleOf(item) ?? current.Handle,
+            Title = item.Title.HasValue ? item.Title.Value! : current.Title,
+            Subtitle = item.Subtitle.Or(current.Subtitle),
+            Description = item.Description.Or(current.Description),
+            Status = item.Status.Or(current.Status) ?? current.Status,
+            Thumbnail = item.Thumbnail.Or(current.Thumbnail),
+            Images = item.Images.HasValue ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))] : current.Images,
+            Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
+            Options = item.Options.HasValue
             ? [.. item.Options.Items().Select(o => new ProductOption(
                 o.Title ?? state.Attributes[o.AttributeId!.Value],
                 [.. o.Values!],
@@ -351,16 +351,16 @@ internal sealed class ProductBatchSpec(
                 o.Visible ?? true,
                 o.Variation ?? true))]
             : current.Options,
-        Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
-        Extensions = item.Extensions.HasValue
+            Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+            Extensions = item.Extensions.HasValue
             ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value)
             : current.Extensions,
-        Weight = item.Weight.Or(current.Weight),
-        Length = item.Length.Or(current.Length),
-        Width = item.Width.Or(current.Width),
-        Height = item.Height.Or(current.Height),
-        ExternalId = item.ExternalId.Or(current.ExternalId),
-    };
+            Weight = item.Weight.Or(current.Weight),
+            Length = item.Length.Or(current.Length),
+            Width = item.Width.Or(current.Width),
+            Height = item.Height.Or(current.Height),
+            ExternalId = item.ExternalId.Or(current.ExternalId),
+        };
 
     /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
     private static string? HandleOf(ProductWrite item) => item switch
