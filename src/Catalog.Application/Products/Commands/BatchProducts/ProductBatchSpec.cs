@@ -330,10 +330,10 @@ internal sealed class ProductBatchSpec(
         return null;
     }
 
-    /// <summary>The product's details once the item is applied; an option standing for a global attribute is named
-    /// after it unless the item names it.</summary>
-    private static ProductDetails Apply(ProductWrite item, ProductDetails current, ProductBatchState state) =>
-        current with
+    /// <summary>The product's details once the item is applied.</summary>
+    private static ProductDetails Apply(ProductWrite item, ProductDetails current, ProductBatchState state)
+    {
+        return current with
         {
             Handle = HandleOf(item) ?? current.Handle,
             Title = item.Title.HasValue ? item.Title.Value! : current.Title,
@@ -341,26 +341,30 @@ internal sealed class ProductBatchSpec(
             Description = item.Description.Or(current.Description),
             Status = item.Status.Or(current.Status) ?? current.Status,
             Thumbnail = item.Thumbnail.Or(current.Thumbnail),
-            Images = item.Images.HasValue ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))] : current.Images,
+            Images = item.Images.HasValue
+                ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))]
+                : current.Images,
             Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
-            Options = item.Options.HasValue
-            ? [.. item.Options.Items().Select(o => new ProductOption(
-                o.Title ?? state.Attributes[o.AttributeId!.Value],
-                [.. o.Values!],
-                o.AttributeId,
-                o.Visible ?? true,
-                o.Variation ?? true))]
-            : current.Options,
+            Options = item.Options.HasValue ? [.. item.Options.Items().Select(o => Option(o, state))] : current.Options,
             Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
             Extensions = item.Extensions.HasValue
-            ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value)
-            : current.Extensions,
+                ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value)
+                : current.Extensions,
             Weight = item.Weight.Or(current.Weight),
             Length = item.Length.Or(current.Length),
             Width = item.Width.Or(current.Width),
             Height = item.Height.Or(current.Height),
             ExternalId = item.ExternalId.Or(current.ExternalId),
         };
+    }
+
+    /// <summary>An option; one that stands for a global attribute is named after it unless the item names it.</summary>
+    private static ProductOption Option(OptionInput option, ProductBatchState state) => new(
+        option.Title ?? state.Attributes[option.AttributeId!.Value],
+        [.. option.Values!],
+        option.AttributeId,
+        option.Visible ?? true,
+        option.Variation ?? true);
 
     /// <summary>The handle an item claims: the one it sends, or on create one derived from its title.</summary>
     private static string? HandleOf(ProductWrite item) => item switch
