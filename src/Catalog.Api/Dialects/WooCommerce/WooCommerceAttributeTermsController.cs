@@ -216,8 +216,9 @@ public sealed class WooCommerceAttributeTermsController(ISender sender, IOptions
     }
 
     /// <summary>
-    /// Applies the operations in order as one canonical update of the attribute; null when there is no such attribute.
-    /// An operation the engine refuses (a value it finds invalid) fails alone and the rest are sent again.
+    /// Applies the operations in order as one canonical update of the attribute, made from its values as the engine
+    /// reads them (ADR 15); null when there is no such attribute. An operation the engine refuses (a value it finds
+    /// invalid) fails alone and the rest are sent again.
     /// </summary>
     private async Task<IReadOnlyList<OneOf>?> ApplyAsync(
         long attributeId, List<WooTermOperation> operations, CancellationToken cancellationToken)
@@ -225,20 +226,30 @@ public sealed class WooCommerceAttributeTermsController(ISender sender, IOptions
         var failed = new Dictionary<int, WooError>();
         for (var attempt = 1; ; attempt++)
         {
-            if (await AttributeAsync(attributeId, cancellationToken) is not { } attribute)
+            WooTermEdits? edits = null;
+            List<WooError?> errors = [];
+            Resolution<AttributeUpdate> Resolve(int _, AttributeDto stored)
+            {
+                edits = new WooTermEdits(stored, operations, failed.Keys.ToHashSet());
+                errors = [.. edits.Errors.Select((e, i) => failed.GetValueOrDefault(i) ?? e)];
+                return edits.Changes && errors.Any(e => e is null)
+                    ? Resolution<AttributeUpdate>.To(edits.Command())
+                    : Resolution<AttributeUpdate>.Failed(NothingToWrite);
+            }
+
+            var command = new BatchAttributes([], [new AttributeUpdate { Id = attributeId }], []) { Resolve = Resolve };
+            var result = (await sender.Send(command, cancellationToken)).Update[0];
+            if (edits is null)
             {
                 return null;
             }
 
-            var edits = new WooTermEdits(attribute, operations, failed.Keys.ToHashSet());
-            var errors = edits.Errors.Select((e, i) => failed.GetValueOrDefault(i) ?? e).ToList();
-            if (!edits.Changes || errors.All(e => e is not null))
+            var attribute = edits.Attribute;
+            if (ReferenceEquals(result.Error, NothingToWrite))
             {
                 return Answers(operations, errors, attribute, attribute);
             }
 
-            var command = new BatchAttributes([], [edits.Command()], []);
-            var result = (await sender.Send(command, cancellationToken)).Update[0];
             if (result is { Status: ItemStatus.Succeeded, Resource: { } written })
             {
                 return Answers(operations, errors, attribute, written);
@@ -317,6 +328,10 @@ public sealed class WooCommerceAttributeTermsController(ISender sender, IOptions
         await sender.Send(new GetAttributesByIds([attributeId]), cancellationToken) is [var attribute]
             ? attribute
             : null;
+
+    /// <summary>What fails the canonical update when every operation was refused, or none changes anything.</summary>
+    private static readonly ItemError NothingToWrite =
+        ItemError.Of(ErrorCodes.ValidationFailed, "No term operation is left to write.");
 
     private static WooAttributeTerm Render(AttributeValueDto value) =>
         new(value.Id, value.Name, value.Slug, value.Description ?? string.Empty, value.MenuOrder, 0);

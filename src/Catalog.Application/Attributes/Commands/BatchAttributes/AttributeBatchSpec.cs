@@ -27,9 +27,11 @@ internal sealed class AttributeBatchSpec(
         CancellationToken cancellationToken)
     {
         var ids = batch.OpenTargetIds();
+        var found = (await FindAsync(ids, attributes.GetManyAsync, cancellationToken))?.ToDictionary(a => a.Id) ?? [];
+        batch.ResolveUpdates(found);
         var slugs = batch.OpenWrites.Select(w => SlugOf(w.Item)).OfType<string>().ToHashSet();
         return new AttributeBatchState(
-            (await FindAsync(ids, attributes.GetManyAsync, cancellationToken))?.ToDictionary(a => a.Id) ?? [],
+            found,
             await FindAsync(slugs, attributes.FindSlugsAsync, cancellationToken) ?? new Dictionary<string, long>());
     }
 

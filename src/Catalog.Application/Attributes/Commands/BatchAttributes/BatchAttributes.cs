@@ -6,9 +6,16 @@ public sealed record BatchAttributes(
     IReadOnlyList<AttributeUpdate> Update,
     IReadOnlyList<long> Delete,
     BatchPolicy Policy = BatchPolicy.Partial)
-    : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>
+    : IRequest<BatchResult<AttributeDto>>, IBatchCommand<AttributeCreate, AttributeUpdate>,
+        IResolvedUpdates<AttributeDto, AttributeUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
+
+    /// <summary>
+    /// Set by a dialect whose updates are stated against the attributes as stored (WooCommerce's term routes edit
+    /// one value of an attribute's whole list): see <see cref="IResolvedUpdates{TDto, TUpdate}"/>.
+    /// </summary>
+    public UpdateResolver<AttributeDto, AttributeUpdate>? Resolve { get; init; }
 }
 
 internal sealed class BatchAttributesHandler(BatchEngine engine, AttributeBatchSpec spec, IMapper mapper)
