@@ -109,6 +109,46 @@ public abstract class WooCommerceReadCountTests(CatalogApiFactory factory) : Woo
         wooReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    public async Task TermsBatch_ReadsWhatTheSameCanonicalAttributeUpdateReads(int size)
+    {
+        var (creates, updates, deletes) = (size * 2 / 5, size * 2 / 5, size / 5);
+        var forWoo = await SeedAttributeAsync(new AttributeBuilder().WithValues(
+            [.. Enumerable.Range(0, updates + deletes).Select(i => $"Term {i}")]));
+        var forCanonical = await SeedAttributeAsync(new AttributeBuilder().WithValues(
+            [.. Enumerable.Range(0, updates + deletes).Select(i => $"Term {i}")]));
+        var wooTerms = forWoo.Arr("values").Select(v => v.Num("id")).ToList();
+        var canonicalTerms = forCanonical.Arr("values").Select(v => v.Num("id")).ToList();
+
+        Factory.Statements.Reset();
+        var terms = $"/wp-json/wc/v3/products/attributes/{forWoo.Num("id")}/terms/batch";
+        var (wooStatus, woo) = await WooPostAsync(terms, new
+        {
+            create = Enumerable.Range(0, creates).Select(i => new { name = $"New {i}" }),
+            update = wooTerms.Take(updates).Select((id, i) => new { id, name = $"Renamed {i}" }),
+            delete = wooTerms.Skip(updates),
+        });
+        var wooReads = Factory.Statements.Reads;
+
+        Factory.Statements.Reset();
+        var (status, canonical) = await PostAsync(AttributesBatch, Batch.Update(Batch.Item(
+            ("id", forCanonical.Num("id")),
+            ("values", canonicalTerms.Take(updates)
+                .Select((id, i) => Batch.Item(("id", id), ("name", $"Renamed {i}")))
+                .Concat(Enumerable.Range(0, creates).Select(i => Batch.Item(("name", $"New {i}"))))
+                .ToList()))));
+        var canonicalReads = Factory.Statements.Reads;
+
+        wooStatus.Should().Be(200, woo.Text());
+        woo.Arr("create").Concat(woo.Arr("update")).Concat(woo.Arr("delete"))
+            .Should().HaveCount(size).And.OnlyContain(item => item!["error"] == null, woo.Text());
+        status.Should().Be(200, canonical.Text());
+        canonical.Num("summary.succeeded").Should().Be(1, canonical.Text());
+        wooReads.Should().Be(canonicalReads).And.BeGreaterThan(0);
+    }
+
     private static Dictionary<string, object?>[] UsdPrice(decimal amount) => [VariantBuilder.Price("usd", amount)];
 
     /// <summary>A variable product whose Size offers <paramref name="sizes"/> values, with that many variations.
