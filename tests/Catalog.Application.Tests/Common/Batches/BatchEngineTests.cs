@@ -434,6 +434,71 @@ public sealed class BatchEngineTests
     private const string ValidationFailed = ErrorCodes.ValidationFailed;
     private const string NotAppliedCode = ErrorCodes.NotApplied;
 
+    [Fact]
+    public async Task RunAsync_UpdatesStatedAgainstTheirRows_AreResolvedInTheSnapshotAndCheckedAsSent()
+    {
+        _store.Add(5);
+        _store.Add(6);
+        _store.Add(7, version: 3);
+        var seen = new List<GadgetDto>();
+        var refused = ItemError.Of("DIALECT_REFUSED", "The dialect refused it.", "name");
+        Resolution<GadgetUpdate> Resolve(int index, GadgetDto stored)
+        {
+            seen.Add(stored);
+            return index switch
+            {
+                0 => Resolution<GadgetUpdate>.To(new GadgetUpdate(stored.Id, null, null, $"{stored.Name} renamed")),
+                1 => Resolution<GadgetUpdate>.To(new GadgetUpdate(stored.Id, null, null, "")),
+                _ => Resolution<GadgetUpdate>.Failed(refused),
+            };
+        }
+
+        var sent = new GadgetBatchBuilder().Update(5).Update(6).Update(7).Update(9).Build() with { Resolve = Resolve };
+
+        var result = await RunAsync(sent);
+
+        _spec.LoadedInsideSnapshot.Should().BeTrue();
+        seen.Select(s => (s.Id, s.Name, s.Version))
+            .Should().Equal((5, "Gadget 5", 1), (6, "Gadget 6", 1), (7, "Gadget 7", 3));
+        result.Update.Select(Brief).Should().Equal(
+            (0, 5L, Succeeded, null), (1, 6L, Failed, ValidationFailed), (2, 7L, Failed, "DIALECT_REFUSED"),
+            (3, 9L, Failed, ErrorCodes.NotFound));
+        result.Update[0].Resource!.Name.Should().Be("Gadget 5 renamed");
+        result.Update[2].Error.Should().BeSameAs(refused);
+        Written().Should().Equal("update gadget-5 from v1");
+    }
+
+    [Fact]
+    public async Task RunAsync_ResolverAnsweringAnotherRowsUpdate_IsABug()
+    {
+        _store.Add(5);
+        var sent = new GadgetBatchBuilder().Update(5).Build() with
+        {
+            Resolve = (_, stored) => Resolution<GadgetUpdate>.To(new GadgetUpdate(stored.Id + 1, null, null, "Other")),
+        };
+
+        var run = () => RunAsync(sent);
+
+        await run.Should().ThrowAsync<InvalidOperationException>().WithMessage("*another row*");
+        _writer.Plans.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_ResolvedCommandOnASpecThatDoesNotResolve_IsABug()
+    {
+        _store.Add(5);
+        var spec = new GadgetSpec(_store, _snapshots) { ResolvesUpdates = false };
+        var sent = new GadgetBatchBuilder().Update(5).Build() with
+        {
+            Resolve = (_, stored) => Resolution<GadgetUpdate>.To(new GadgetUpdate(stored.Id, null, null, "Five")),
+        };
+
+        var run = () => _engine.RunAsync(spec, sent, ToDto, CancellationToken.None);
+
+        await run.Should().ThrowAsync<InvalidOperationException>().WithMessage("*does not resolve*");
+        _writer.Plans.Should().BeEmpty();
+    }
+
     private Task<BatchResult<GadgetDto>> RunAsync(GadgetBatch batch, Func<Gadget, GadgetDto>? toDto = null) =>
         _engine.RunAsync(_spec, batch, toDto ?? ToDto, CancellationToken.None);
 

@@ -97,9 +97,11 @@ public sealed record GadgetBatch(
     IReadOnlyList<GadgetCreate> Create,
     IReadOnlyList<GadgetUpdate> Update,
     IReadOnlyList<long> Delete,
-    BatchPolicy Policy) : IBatchCommand<GadgetCreate, GadgetUpdate>
+    BatchPolicy Policy) : IBatchCommand<GadgetCreate, GadgetUpdate>, IResolvedUpdates<GadgetDto, GadgetUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
+
+    public UpdateResolver<GadgetDto, GadgetUpdate>? Resolve { get; init; }
 }
 
 public sealed class GadgetCreateValidator : AbstractValidator<GadgetCreate>
@@ -159,6 +161,9 @@ public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
 
     public IReadOnlySet<long>? LoadedIds { get; private set; }
 
+    /// <summary>Whether the load hands its rows to the batch's resolver, as a spec of resolved commands must.</summary>
+    public bool ResolvesUpdates { get; init; } = true;
+
     public override IEnumerable<Claim> ClaimsOf(GadgetWrite item, BatchOperation operation) =>
         item?.Handle is { } handle ? [new Claim("handle", handle, "handle")] : [];
 
@@ -169,6 +174,11 @@ public sealed class GadgetSpec(GadgetStore store, FakeSnapshotReads snapshots)
         LoadedInsideSnapshot = snapshots.IsOpen;
         LoadedIds = batch.OpenTargetIds();
         var found = store.Rows.Where(r => LoadedIds.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value);
+        if (ResolvesUpdates)
+        {
+            batch.ResolveUpdates(found);
+        }
+
         return Task.FromResult(new GadgetState(found));
     }
 
