@@ -170,7 +170,8 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
     /// <see cref="IResolvedUpdates{TDto, TUpdate}"/>).</summary>
     public IReadOnlyList<TUpdate> Updates => _updates;
 
-    /// <summary>Whether the load has handed the rows to <see cref="ResolveUpdates"/>.</summary>
+    /// <summary>Whether the load has handed its rows to <see cref="ResolveUpdates"/> or <see cref="Restate"/>.
+    /// </summary>
     public bool UpdatesResolved { get; private set; }
 
     /// <summary>Set by the engine for a command whose updates are resolved from their rows.</summary>
@@ -190,6 +191,11 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
 
     public IEnumerable<(LedgerEntry<TEntity> Entry, TUpdate Item)> OpenUpdates =>
         Ledger.Updates.Select((e, i) => (e, _updates[i])).Where(p => p.e.IsOpen);
+
+    public IEnumerable<LedgerEntry<TEntity>> OpenDeletes => Ledger.Deletes.Where(e => e.IsOpen);
+
+    /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
+    public HashSet<long> OpenTargetIds() => Ledger.OpenTargetIds();
 
     /// <summary>
     /// The spec's load calls this with the rows the updates name, before it reads anything from the items: a command
@@ -225,9 +231,9 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
             Take(Ledger.Updates[i], items.Update[i]);
         }
 
-        foreach (var entry in OpenDeletes.ToList())
+        if (items.Delete is { } refused)
         {
-            if (items.Delete is { } refused)
+            foreach (var entry in OpenDeletes.ToList())
             {
                 entry.Fail(refused);
             }
@@ -262,8 +268,4 @@ public sealed class Batch<TWrite, TCreate, TUpdate, TEntity>(IBatchCommand<TCrea
         Admit?.Invoke(entry, item);
     }
 
-    public IEnumerable<LedgerEntry<TEntity>> OpenDeletes => Ledger.Deletes.Where(e => e.IsOpen);
-
-    /// <summary>The ids the open updates and deletes name: the rows to load before checking them.</summary>
-    public HashSet<long> OpenTargetIds() => Ledger.OpenTargetIds();
 }
