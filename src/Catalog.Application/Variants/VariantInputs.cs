@@ -19,6 +19,8 @@ public abstract record VariantWrite
     public Optional<IReadOnlyList<PriceInput>?> Prices { get; init; }
     public Optional<IReadOnlyList<long>?> AttributeValueIds { get; init; }
     public Optional<int?> Rank { get; init; }
+    /// <summary>Free JSON object; on update merged into the stored one (RFC 7396 merge patch: null removes a key).
+    /// </summary>
     public Optional<JsonElement?> Metadata { get; init; }
 
     /// <summary>Each dialect's fields with no canonical home; merged by dialect (null removes one).</summary>

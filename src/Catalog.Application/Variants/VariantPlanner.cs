@@ -13,7 +13,8 @@ internal static class VariantPlanner
     /// </summary>
     public static Result<Variant> Create(Product product, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
-        var variant = Variant.Create(context.Ids.Next<Variant>(), product.Id, Apply(input, Defaults), context.Now);
+        var variant = Variant.Create(
+            context.Ids.Next<Variant>(), product.Id, Apply(input, Defaults, update: false), context.Now);
         if (product.AddVariant(variant, context.Now) is { } refused)
         {
             return refused;
@@ -33,7 +34,7 @@ internal static class VariantPlanner
         Product product, Variant variant, VariantWrite input, PlanContext context, List<RowWrite> rows)
     {
         var expected = variant.Version;
-        if (product.UpdateVariant(variant, Apply(input, variant.Details), context.Now) is { } refused)
+        if (product.UpdateVariant(variant, Apply(input, variant.Details, update: true), context.Now) is { } refused)
         {
             return refused;
         }
@@ -65,12 +66,17 @@ internal static class VariantPlanner
         }
     }
 
-    /// <summary>The problem of an update whose extensions, merged into the variant's, would exceed the limit.</summary>
-    public static IEnumerable<Problem> CheckExtensions(VariantWrite input, string? current, string prefix)
+    /// <summary>The problems of an update whose extensions or metadata, merged into the variant's, exceed a limit.
+    /// </summary>
+    public static IEnumerable<Problem> CheckMerges(VariantWrite input, Variant stored, string prefix, JsonLimits limits)
     {
-        return input.Extensions.HasValue
-            ? ExtensionsJson.MergeProblems(current, input.Extensions.Value, $"{prefix}extensions")
+        var extensions = input.Extensions.HasValue
+            ? ExtensionsJson.MergeProblems(stored.Extensions, input.Extensions.Value, $"{prefix}extensions")
             : [];
+        var metadata = input.Metadata.HasValue
+            ? MetadataJson.MergeProblems(stored.Metadata, input.Metadata.Value, $"{prefix}metadata", limits)
+            : [];
+        return extensions.Concat(metadata);
     }
 
     /// <summary>A variant's option values its product's options lack: unknown titles, values not offered.</summary>
@@ -143,7 +149,7 @@ internal static class VariantPlanner
         return null;
     }
 
-    private static VariantDetails Apply(VariantWrite input, VariantDetails current) => current with
+    private static VariantDetails Apply(VariantWrite input, VariantDetails current, bool update) => current with
     {
         Title = input.Title.HasValue ? input.Title.Value! : current.Title,
         Sku = input.Sku.Or(current.Sku),
@@ -155,7 +161,9 @@ internal static class VariantPlanner
         AllowBackorder = input.AllowBackorder.Or(current.AllowBackorder) ?? current.AllowBackorder,
         Options = input.Options.HasValue ? input.Options.Value ?? new Dictionary<string, string>() : current.Options,
         Rank = input.Rank.Or(current.Rank) ?? current.Rank,
-        Metadata = input.Metadata.HasValue ? MetadataJson.ToText(input.Metadata.Value) : current.Metadata,
+        Metadata = !input.Metadata.HasValue ? current.Metadata
+            : update ? MetadataJson.Merge(current.Metadata, input.Metadata.Value)
+            : MetadataJson.ToText(input.Metadata.Value),
         Extensions = input.Extensions.HasValue
             ? ExtensionsJson.Merge(current.Extensions, input.Extensions.Value)
             : current.Extensions,

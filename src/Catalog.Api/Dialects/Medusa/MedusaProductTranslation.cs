@@ -1,3 +1,4 @@
+using Catalog.Application.Common.Json;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Domain.Products;
 using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
@@ -79,6 +80,9 @@ internal static class MedusaProductTranslation
             Options = Each(item.Options, (o, i) => Option(o, id, $"{path}.options[{i}]", issues)),
             Variants = Each(item.Variants, (v, i) => Variant(v, product, $"{path}.variants[{i}]", issues)),
         };
+
+        // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
+        update = update with { Metadata = JsonMergePatch.Replacing(product?.Metadata, update.Metadata) };
         return extension != kept || (product is null && extension != new MedusaProductExtension())
             ? update with { Extensions = MedusaExtensions.Write(extension) }
             : update;

@@ -1,3 +1,4 @@
+using Catalog.Application.Common.Json;
 using Catalog.Application.Variants.Commands.BatchVariants;
 using static Catalog.Api.Dialects.Medusa.MedusaTranslation;
 
@@ -68,6 +69,9 @@ internal static class MedusaVariantTranslation
         var kept = current is null ? new() : MedusaExtensions.Read<MedusaVariantExtension>(current.Extensions);
         var extension = Extension(item, kept);
         var write = Common(seed, item) with { Title = item.Title.HasValue ? item.Title.Value : seed.Title };
+
+        // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
+        write = write with { Metadata = JsonMergePatch.Replacing(current?.Metadata, write.Metadata) };
         if (item.Prices.HasValue)
         {
             var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Catalog.Application.Common.Json;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Domain.Common;
 using Catalog.Domain.Products;
@@ -127,7 +128,8 @@ internal sealed class ProductTranslator(WooCommerceOptions options)
             Length = Dimension(input.Dimensions?.Length, "dimensions.length", problems),
             Width = Dimension(input.Dimensions?.Width, "dimensions.width", problems),
             Height = Dimension(input.Dimensions?.Height, "dimensions.height", problems),
-            Metadata = WooMetaData.Merge(product?.Metadata, input.MetaData, problems),
+            Metadata = JsonMergePatch.Replacing(
+                product?.Metadata, WooMetaData.Merge(product?.Metadata, input.MetaData, problems)),
         });
     }
 

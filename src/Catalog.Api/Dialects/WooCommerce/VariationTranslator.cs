@@ -1,3 +1,4 @@
+using Catalog.Application.Common.Json;
 using Catalog.Domain.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;
@@ -96,7 +97,8 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             AllowBackorder = input.Backorders is { } backorders ? backorders != "no" : default(Optional<bool?>),
             Options = options,
             Rank = input.MenuOrder is { } order ? order : default(Optional<int?>),
-            Metadata = WooMetaData.Merge(variant?.Metadata, input.MetaData, problems),
+            Metadata = JsonMergePatch.Replacing(
+                variant?.Metadata, WooMetaData.Merge(variant?.Metadata, input.MetaData, problems)),
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Catalog.Testing;
 
 namespace Catalog.Api.Tests.Dialects.Medusa;
@@ -32,6 +33,34 @@ public abstract class MedusaProductUpdateTests(CatalogApiFactory factory) : Medu
         body.Str("updated[0].hs_code").Should().Be("620520");
         body.Str("updated[0].variants[0].material").Should().Be("linen");
         body.Str("updated[0].variants[0].sku").Should().Be("KEEP-1");
+    }
+
+    [Fact]
+    public async Task Batch_UpdateMetadata_ReplacesItAsMedusaDoes()
+    {
+        var product = MedusaProduct();
+        product["metadata"] = new Dictionary<string, object?> { ["a"] = 1, ["b"] = new { x = 1, y = 2 } };
+        ((Dictionary<string, object?>[])product["variants"]!)[0]["metadata"] = new { keep = false };
+        var seeded = (await MedusaSeedAsync(product))[0];
+
+        var (status, body) = await MedusaPostAsync(MedusaProductsBatch, new Dictionary<string, object?>
+        {
+            ["update"] = new[]
+            {
+                new
+                {
+                    id = seeded.Str("id"),
+                    metadata = new { b = new { y = 3 }, c = "new" },
+                    variants = new[] { new { id = seeded.Str("variants[0].id"), metadata = new { other = true } } },
+                },
+            },
+        });
+
+        status.Should().Be(200, body.Text());
+        JsonNode.DeepEquals(body.At("updated[0].metadata"), JsonNode.Parse("""{"b": {"y": 3}, "c": "new"}"""))
+            .Should().BeTrue(body.Text());
+        JsonNode.DeepEquals(body.At("updated[0].variants[0].metadata"), JsonNode.Parse("""{"other": true}"""))
+            .Should().BeTrue(body.Text());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Catalog.Domain.Categories;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Categories.Commands.BatchCategories;
 
@@ -13,7 +14,10 @@ public sealed record CategoryBatchState(
 
 /// <summary>Categories: a tree by parent id, with unique handles; a deleted one's children are detached.</summary>
 internal sealed class CategoryBatchSpec(
-    ICategoryStore categories, IValidator<CategoryCreate> createValidator, IValidator<CategoryUpdate> updateValidator)
+    ICategoryStore categories,
+    IValidator<CategoryCreate> createValidator,
+    IValidator<CategoryUpdate> updateValidator,
+    IOptions<JsonLimits> limits)
     : BatchSpec<CategoryWrite, CategoryCreate, CategoryUpdate, Category, CategoryBatchState>(
         "Category", createValidator, updateValidator)
 {
@@ -57,6 +61,13 @@ internal sealed class CategoryBatchSpec(
             {
                 entry.Fail(ErrorCodes.ReferenceNotFound, parentProblem, "parent_id");
             }
+
+            if (item.Metadata.HasValue && entry.Operation == BatchOperation.Update
+                && state.Categories.TryGetValue(entry.Id!.Value, out var stored))
+            {
+                entry.Fail(ErrorCodes.ValidationFailed, [
+                    .. MetadataJson.MergeProblems(stored.Metadata, item.Metadata.Value, "metadata", limits.Value)]);
+            }
         }
 
         FailLoops(batch, state.Parents);
@@ -69,7 +80,8 @@ internal sealed class CategoryBatchSpec(
     public override RuleViolation? PlanCreate(
         LedgerEntry<Category> entry, CategoryCreate item, CategoryBatchState state, PlanContext context)
     {
-        var details = Apply(item, new CategoryDetails { Name = item.Name.Value!, Handle = HandleOf(item)! });
+        var details = Apply(
+            item, new CategoryDetails { Name = item.Name.Value!, Handle = HandleOf(item)! }, update: false);
         var category = Category.Create(context.Ids.Next<Category>(), details, context.Now);
         entry.Id = category.Id;
         entry.Entity = category;
@@ -85,7 +97,7 @@ internal sealed class CategoryBatchSpec(
         PlanContext context)
     {
         var expected = target.Version;
-        var violation = target.Update(Apply(item, target.Details), context.Now);
+        var violation = target.Update(Apply(item, target.Details, update: true), context.Now);
         entry.Entity = target;
         entry.Rows.Add(new UpdateRow(target, expected));
         return violation;
@@ -142,14 +154,16 @@ internal sealed class CategoryBatchSpec(
         return false;
     }
 
-    private static CategoryDetails Apply(CategoryWrite item, CategoryDetails current) => current with
+    private static CategoryDetails Apply(CategoryWrite item, CategoryDetails current, bool update) => current with
     {
         Name = item.Name.HasValue ? item.Name.Value! : current.Name,
         Handle = HandleOf(item) ?? current.Handle,
         Description = item.Description.Or(current.Description),
         ParentId = item.ParentId.Or(current.ParentId),
         Rank = item.Rank.Or(current.Rank) ?? current.Rank,
-        Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+        Metadata = !item.Metadata.HasValue ? current.Metadata
+            : update ? MetadataJson.Merge(current.Metadata, item.Metadata.Value)
+            : MetadataJson.ToText(item.Metadata.Value),
     };
 
     /// <summary>The handle an item claims: the one it sends, or on create one derived from its name.</summary>

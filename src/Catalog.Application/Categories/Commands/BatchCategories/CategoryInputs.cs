@@ -12,6 +12,8 @@ public abstract record CategoryWrite
     /// <summary>An existing category, or null for a root category.</summary>
     public Optional<long?> ParentId { get; init; }
     public Optional<int?> Rank { get; init; }
+    /// <summary>Free JSON object; on update merged into the stored one (RFC 7396 merge patch: null removes a key).
+    /// </summary>
     public Optional<JsonElement?> Metadata { get; init; }
 }
 

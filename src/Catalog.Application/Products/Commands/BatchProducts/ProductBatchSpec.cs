@@ -4,6 +4,7 @@ using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Domain.Categories;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Products.Commands.BatchProducts;
 
@@ -30,7 +31,8 @@ internal sealed class ProductBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<ProductCreate> createValidator,
     IValidator<ProductUpdate> updateValidator,
-    IMapper mapper)
+    IMapper mapper,
+    IOptions<JsonLimits> limits)
     : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>(
         "Product", createValidator, updateValidator)
 {
@@ -229,7 +231,7 @@ internal sealed class ProductBatchSpec(
     }
 
     /// <summary>What only the merged state shows: variants not the product's, options, extensions, terms.</summary>
-    private static List<Problem> UpdateProblems(
+    private List<Problem> UpdateProblems(
         ProductUpdate item, Product product, ProductDetails details, IReadOnlyList<ProductVariantWrite> variants)
     {
         var problems = new List<Problem>();
@@ -246,7 +248,7 @@ internal sealed class ProductBatchSpec(
 
             if (stored is not null)
             {
-                problems.AddRange(VariantPlanner.CheckExtensions(sent, stored.Extensions, prefix));
+                problems.AddRange(VariantPlanner.CheckMerges(sent, stored, prefix, limits.Value));
             }
 
             problems.AddRange(WholesaleMerge.Check(sent, stored?.Wholesale ?? WholesaleTerms.None, prefix));
@@ -256,6 +258,12 @@ internal sealed class ProductBatchSpec(
         if (item.Extensions.HasValue)
         {
             problems.AddRange(ExtensionsJson.MergeProblems(product.Extensions, item.Extensions.Value, "extensions"));
+        }
+
+        if (item.Metadata.HasValue)
+        {
+            var metadata = item.Metadata.Value;
+            problems.AddRange(MetadataJson.MergeProblems(product.Metadata, metadata, "metadata", limits.Value));
         }
 
         return problems;
@@ -346,7 +354,9 @@ internal sealed class ProductBatchSpec(
                 : current.Images,
             Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
             Options = item.Options.HasValue ? [.. item.Options.Items().Select(o => Option(o, state))] : current.Options,
-            Metadata = item.Metadata.HasValue ? MetadataJson.ToText(item.Metadata.Value) : current.Metadata,
+            Metadata = !item.Metadata.HasValue ? current.Metadata
+                : item is ProductUpdate ? MetadataJson.Merge(current.Metadata, item.Metadata.Value)
+                : MetadataJson.ToText(item.Metadata.Value),
             Extensions = item.Extensions.HasValue
                 ? ExtensionsJson.Merge(current.Extensions, item.Extensions.Value)
                 : current.Extensions,

@@ -14,6 +14,8 @@ public abstract record ProductWrite
     public Optional<IReadOnlyList<ImageInput>?> Images { get; init; }
     public Optional<IReadOnlyList<string>?> Tags { get; init; }
     public Optional<IReadOnlyList<OptionInput>?> Options { get; init; }
+    /// <summary>Free JSON object; on update merged into the stored one (RFC 7396 merge patch: null removes a key).
+    /// </summary>
     public Optional<JsonElement?> Metadata { get; init; }
 
     /// <summary>Each dialect's fields with no canonical home; merged by dialect (null removes one).</summary>

@@ -3,6 +3,7 @@ using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Products;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Application.Variants.Commands.BatchVariants;
 
@@ -37,7 +38,8 @@ internal sealed class VariantBatchSpec(
     IWholesaleRoleStore roles,
     IValidator<VariantCreate> createValidator,
     IValidator<VariantUpdate> updateValidator,
-    IMapper mapper)
+    IMapper mapper,
+    IOptions<JsonLimits> limits)
     : BatchSpec<VariantWrite, VariantCreate, VariantUpdate, Variant, VariantBatchState>(
         "Variant", createValidator, updateValidator)
 {
@@ -115,7 +117,7 @@ internal sealed class VariantBatchSpec(
             entry.Fail(ErrorCodes.ValidationFailed, [
                 .. VariantPlanner.CheckOptions(item, product.Options, string.Empty),
                 .. WholesaleMerge.Check(item, stored?.Wholesale ?? WholesaleTerms.None, string.Empty),
-                .. stored is null ? [] : VariantPlanner.CheckExtensions(item, stored.Extensions, string.Empty)]);
+                .. stored is null ? [] : VariantPlanner.CheckMerges(item, stored, string.Empty, limits.Value)]);
         }
     }
 
