@@ -82,7 +82,10 @@ internal static class MedusaProductTranslation
         };
 
         // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
-        update = update with { Metadata = JsonMergePatch.Replacing(product?.Metadata, update.Metadata) };
+        if (update.Metadata.HasValue)
+        {
+            update = update with { Metadata = JsonMergePatch.Replacing(product?.Metadata, update.Metadata) };
+        }
         return extension != kept || (product is null && extension != new MedusaProductExtension())
             ? update with { Extensions = MedusaExtensions.Write(extension) }
             : update;

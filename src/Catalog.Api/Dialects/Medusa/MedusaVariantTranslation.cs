@@ -71,7 +71,10 @@ internal static class MedusaVariantTranslation
         var write = Common(seed, item) with { Title = item.Title.HasValue ? item.Title.Value : seed.Title };
 
         // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
-        write = write with { Metadata = JsonMergePatch.Replacing(current?.Metadata, write.Metadata) };
+        if (write.Metadata.HasValue)
+        {
+            write = write with { Metadata = JsonMergePatch.Replacing(current?.Metadata, write.Metadata) };
+        }
         if (item.Prices.HasValue)
         {
             var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))
