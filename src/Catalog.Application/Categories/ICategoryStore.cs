@@ -7,8 +7,6 @@ public interface ICategoryStore
 {
     Task<IReadOnlyList<Category>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
-    Task<IReadOnlySet<long>> FindExistingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
-
     Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
         IReadOnlyCollection<string> handles, CancellationToken cancellationToken);
 

@@ -23,14 +23,8 @@ internal static class MedusaProductTranslation
         var creates = request.Create.Select((c, i) => Create(c, $"create[{i}]", issues)).ToList();
         var updates = request.Update.Select((u, i) => Update(u, null, $"update[{i}]", issues)).ToList();
         var deletes = request.Delete.Select((d, i) => Id(MedusaIds.Product, d, $"delete[{i}]", issues)).ToList();
-        Resolution<ProductUpdate> Resolve(int i, ProductDto product)
-        {
-            var before = stored.Count;
-            var update = Update(request.Update[i], product, $"update[{i}]", stored);
-            return stored.Count == before
-                ? Resolution<ProductUpdate>.To(update)
-                : Resolution<ProductUpdate>.Failed(ItemError.Of(ErrorCodes.ValidationFailed, stored[before].Message));
-        }
+        Resolution<ProductUpdate> Resolve(int i, ProductDto product) =>
+            Resolved(stored, () => Update(request.Update[i], product, $"update[{i}]", stored));
 
         return new BatchProducts(
             creates, [.. updates.Select(u => new ProductUpdate { Id = u.Id })], deletes, BatchPolicy.Atomic)
@@ -184,6 +178,19 @@ internal static class MedusaTranslation
 
     public static string InvalidId(string prefix, string id) =>
         $"Invalid id: expected {MedusaIds.Example(prefix)}, received '{id}'";
+
+    /// <summary>
+    /// What <paramref name="translate"/> makes of an update against its stored row, or, when it adds issues to
+    /// <paramref name="stored"/>, the error that fails it (the route answers those issues).
+    /// </summary>
+    public static Resolution<T> Resolved<T>(List<MedusaIssue> stored, Func<T> translate)
+    {
+        var before = stored.Count;
+        var update = translate();
+        return stored.Count == before
+            ? Resolution<T>.To(update)
+            : Resolution<T>.Failed(ItemError.Of(ErrorCodes.ValidationFailed, stored[before].Message));
+    }
 
     /// <summary>A "Required" issue for each of an item's fields that was not sent.</summary>
     public static void Require(string path, List<MedusaIssue> issues, params (string Name, bool Sent)[] fields) =>

@@ -36,15 +36,9 @@ internal static class MedusaVariantTranslation
     }
 
     private static Resolution<VariantUpdate> ResolveUpdate(
-        MedusaVariantBatchUpdate item, long? id, ProductDto product, string path, List<MedusaIssue> stored)
-    {
-        var before = stored.Count;
-        var current = product.Variants.FirstOrDefault(v => v.Id == id);
-        var write = Update(new VariantUpdate { Id = id }, item, current, path, stored);
-        return stored.Count == before
-            ? Resolution<VariantUpdate>.To(write)
-            : Resolution<VariantUpdate>.Failed(ItemError.Of(ErrorCodes.ValidationFailed, stored[before].Message));
-    }
+        MedusaVariantBatchUpdate item, long? id, ProductDto product, string path, List<MedusaIssue> stored) =>
+        Resolved(stored, () => Update(
+            new VariantUpdate { Id = id }, item, product.Variants.FirstOrDefault(v => v.Id == id), path, stored));
 
     /// <summary>A new variant, with Medusa's defaults: <c>manage_inventory</c> true, no backorders.</summary>
     public static T Create<T>(T seed, MedusaVariantCreate item)

@@ -1,4 +1,3 @@
-using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;

@@ -14,11 +14,6 @@ internal sealed class CategoryStore(CatalogDbContext db) : ICategoryStore
         IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlySet<long>> FindExistingAsync(
-        IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        (await db.Categories.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken))
-            .ToHashSet();
-
     public async Task<IReadOnlyDictionary<string, long>> FindHandlesAsync(
         IReadOnlyCollection<string> handles, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(c => handles.Contains(c.Handle))
