@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Catalog.Application.Common.Json;
+
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
@@ -79,10 +82,11 @@ internal static class MedusaExtensions
     }
 
     /// <summary><c>{"medusa": value}</c>, or <c>{"medusa": null}</c> (removing the key) when it is empty.</summary>
-    public static JsonElement Write<T>(T value)
+    public static JsonElement Write<T>(T value, JsonElement? stored = null)
     {
-        var element = JsonSerializer.SerializeToElement(value, Options);
-        JsonElement? kept = element.EnumerateObject().Any() ? element : null;
-        return JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement?> { [Key] = kept });
+        var node = JsonSerializer.SerializeToNode(value, Options)!.AsObject();
+        var desired = node.Count > 0 ? node : null;
+        return JsonSerializer.SerializeToElement(
+            new JsonObject { [Key] = JsonMergePatch.ReplacingKey(stored, Key, desired) });
     }
 }

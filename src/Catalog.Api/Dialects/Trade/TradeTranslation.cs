@@ -31,7 +31,7 @@ internal static class TradeTranslation
         var fields = changes.Fields;
         var category = fields.TradeCategoryId.Or(null);
         var status = fields.IsActive.Or(null) is { } active ? StatusFor(active, current.Status) : null;
-        var extension = ExtensionChanges(fields, stored);
+        var extension = ExtensionChanges(fields);
         return (new ProductUpdate
         {
             Id = current.Id,
@@ -102,10 +102,10 @@ internal static class TradeTranslation
     }
 
     /// <summary>
-    /// <c>{"trade": {...}}</c>, the sent fields over the stored ones (the canonical merge replaces the whole key), or
-    /// null when none is sent.
+    /// <c>{"trade": {...}}</c> with the sent fields (the canonical update merges them into the stored ones, RFC 7396;
+    /// a null removes a field, as absent as one never sent), or null when none is sent.
     /// </summary>
-    private static JsonElement? ExtensionChanges(TradeProductUpdate changes, Dictionary<string, JsonElement> stored)
+    private static JsonElement? ExtensionChanges(TradeProductUpdate changes)
     {
         (string Name, IOptional Field)[] fields =
         [
@@ -118,18 +118,13 @@ internal static class TradeTranslation
             return null;
         }
 
-        var merged = new JsonObject();
-        foreach (var (name, value) in stored.Where(f => sent.All(s => s.Name != f.Key)))
-        {
-            merged[name] = JsonNode.Parse(value.GetRawText());
-        }
-
+        var patch = new JsonObject();
         foreach (var (name, field) in sent)
         {
-            merged[name] = JsonSerializer.SerializeToNode(field.BoxedValue);
+            patch[name] = JsonSerializer.SerializeToNode(field.BoxedValue);
         }
 
-        return JsonSerializer.SerializeToElement(new JsonObject { [ExtensionKey] = merged });
+        return JsonSerializer.SerializeToElement(new JsonObject { [ExtensionKey] = patch });
     }
 
     /// <summary>The stored <c>extensions.trade</c> by key without its nulls, unknown keys kept.</summary>

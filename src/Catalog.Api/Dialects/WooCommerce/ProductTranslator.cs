@@ -54,7 +54,9 @@ internal sealed class ProductTranslator(WooCommerceOptions options)
         return Translated<ProductUpdate>.Of(
             item with
             {
-                Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+                Extensions = fields.SameAs(before)
+                    ? default(Optional<JsonElement?>)
+                    : fields.AsPatchOf(product.Extensions),
                 Variants = type == WooType.Simple
                     ? SimpleVariants(input, product, input.Name ?? product.Title, problems)
                     : default,

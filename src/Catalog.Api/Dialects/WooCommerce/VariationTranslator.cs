@@ -41,7 +41,9 @@ internal sealed class VariationTranslator(WooCommerceOptions settings, ProductDt
             item with
             {
                 Title = item.Options.HasValue ? Title(item.Options.Value) : default(Optional<string?>),
-                Extensions = fields.SameAs(before) ? default(Optional<JsonElement?>) : fields.AsExtensions(),
+                Extensions = fields.SameAs(before)
+                    ? default(Optional<JsonElement?>)
+                    : fields.AsPatchOf(variant.Extensions),
             },
             problems);
     }

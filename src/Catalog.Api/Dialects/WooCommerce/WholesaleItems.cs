@@ -42,7 +42,7 @@ internal abstract partial class WholesaleItems(string currency, WholesaleNames n
 
         var put = (VariantWrite)write with { Wholesale = wholesale };
         var same = texts.SameAs(WholesaleTexts.Of(extensions));
-        return (T)(same ? put : put with { Extensions = texts.Into(write.Extensions) });
+        return (T)(same ? put : put with { Extensions = texts.Into(write.Extensions, extensions) });
     }
 
     private (T Others, WholesaleChanges Changes) Split<T>(T input, TranslationProblems problems)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
@@ -50,19 +51,23 @@ internal sealed record WholesaleTexts(
     public bool SameAs(WholesaleTexts other) =>
         Same(Prices, other.Prices) && Same(SalePrices, other.SalePrices) && Rules.SequenceEqual(other.Rules);
 
-    /// <summary>A write's <paramref name="extensions"/> with this object under its key (null when empty).</summary>
-    public JsonElement Into(Optional<JsonElement?> extensions)
+    /// <summary>
+    /// A write's <paramref name="extensions"/> with this object under its key (null when empty), as the patch from the
+    /// <paramref name="stored"/> extensions (a canonical update merges them, RFC 7396).
+    /// </summary>
+    public JsonElement Into(Optional<JsonElement?> extensions, JsonElement stored)
     {
         var merged = extensions is { HasValue: true, Value: { ValueKind: JsonValueKind.Object } sent }
             ? JsonNode.Parse(sent.GetRawText())!.AsObject()
             : [];
         var empty = Prices.Count == 0 && SalePrices.Count == 0 && Rules.All(r => r is null);
-        merged[Dialect] = empty ? null : new JsonObject
+        var desired = empty ? null : new JsonObject
         {
             [PricesKey] = Node(Prices),
             [SalePricesKey] = Node(SalePrices),
             ["rules"] = new JsonArray([.. Rules.Select(r => (JsonNode?)(r is null ? null : JsonValue.Create(r)))]),
         };
+        merged[Dialect] = JsonMergePatch.ReplacingKey(stored, Dialect, desired);
         return JsonSerializer.SerializeToElement(merged);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Catalog.Application.Common.Json;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
@@ -71,6 +72,17 @@ internal sealed class WooFields
     public JsonElement AsExtensions()
     {
         var extensions = new JsonObject { [Dialect] = _fields.Count == 0 ? null : _fields.DeepClone() };
+        return JsonSerializer.SerializeToElement(extensions);
+    }
+
+    /// <summary>
+    /// Canonical <c>extensions</c> making the stored <c>woocommerce</c> object (in <paramref name="stored"/>) this one:
+    /// a canonical update merges extensions (RFC 7396), so the difference is sent.
+    /// </summary>
+    public JsonElement AsPatchOf(JsonElement stored)
+    {
+        var desired = _fields.Count == 0 ? null : _fields.DeepClone();
+        var extensions = new JsonObject { [Dialect] = JsonMergePatch.ReplacingKey(stored, Dialect, desired) };
         return JsonSerializer.SerializeToElement(extensions);
     }
 

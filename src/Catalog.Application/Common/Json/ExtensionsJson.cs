@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Catalog.Application.Common.Json;
 
 /// <summary>
-/// <c>extensions</c>: a JSON object of objects keyed by dialect name, stored as compact JSON text. A write merges by
-/// top-level key: a key sent with an object replaces that key, a key sent as null removes it, other keys stay.
+/// <c>extensions</c>: a JSON object of objects keyed by dialect name, stored as compact JSON text. A write merges as a
+/// JSON merge patch: a key sent as null goes, an object merges into the stored one, other keys stay.
 /// </summary>
 public static partial class ExtensionsJson
 {
@@ -15,31 +14,15 @@ public static partial class ExtensionsJson
     public static JsonElement ToElement(string? text) => text is null ? Empty : MetadataJson.FromText(text) ?? Empty;
 
     /// <summary>
-    /// The stored text after a write: <paramref name="sent"/> merged into <paramref name="current"/> by top-level key.
-    /// A JSON null as the whole value clears every key. No key left means no extensions (null).
+    /// The stored text after a write: <paramref name="sent"/> merged into <paramref name="current"/> as a JSON merge
+    /// patch (RFC 7396): a dialect key sent as null goes, an object merges into that dialect's object key by key. A
+    /// JSON null as the whole value clears every key. No key left means no extensions (null).
     /// </summary>
-    public static string? Merge(string? current, JsonElement? sent)
-    {
-        if (sent is not { ValueKind: JsonValueKind.Object } changes)
-        {
-            return null;
-        }
-
-        var merged = current is null ? new JsonObject() : JsonNode.Parse(current)!.AsObject();
-        foreach (var property in changes.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Null)
-            {
-                merged.Remove(property.Name);
-            }
-            else
-            {
-                merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
-            }
-        }
-
-        return merged.Count == 0 ? null : merged.ToJsonString();
-    }
+    public static string? Merge(string? current, JsonElement? sent) =>
+        sent is { ValueKind: JsonValueKind.Object } changes
+            && JsonMergePatch.Apply(current, changes) is { } merged && merged != "{}"
+            ? merged
+            : null;
 
     /// <summary>The length of the compact JSON text of a value, as it would be stored.</summary>
     public static int CompactLength(JsonElement element)

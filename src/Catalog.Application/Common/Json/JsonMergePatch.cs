@@ -59,6 +59,17 @@ public static class JsonMergePatch
         return JsonSerializer.SerializeToElement(patch);
     }
 
+    /// <summary>
+    /// The value of key <paramref name="key"/> in an <c>extensions</c> patch that makes the stored object under that
+    /// key exactly <paramref name="desired"/> (null: none), for a dialect that writes its own object whole.
+    /// </summary>
+    public static JsonNode? ReplacingKey(JsonElement? storedExtensions, string key, JsonNode? desired) =>
+        Between(
+            storedExtensions is { ValueKind: JsonValueKind.Object } stored && stored.TryGetProperty(key, out var value)
+                ? JsonNode.Parse(value.GetRawText())
+                : null,
+            desired);
+
     private static JsonNode? Merge(JsonNode? target, JsonElement patch)
     {
         if (patch.ValueKind != JsonValueKind.Object)

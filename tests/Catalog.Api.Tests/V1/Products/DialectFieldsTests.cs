@@ -111,30 +111,45 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Fact]
-    public async Task Batch_UpdateExtensions_MergesByTopLevelKeyAndNullRemovesAKey()
+    public async Task Batch_UpdateExtensions_MergesAsAMergePatchAndNullRemovesAKey()
     {
         var product = await SeedProductAsync(new ProductBuilder().With("extensions", new
         {
-            woocommerce = new { type = "simple", tax_status = "taxable" },
+            woocommerce = new
+            {
+                type = "simple",
+                tax_status = "taxable",
+                dimensions = new { length = "1", width = "2" },
+            },
             medusa = new { collection_id = "pcol_01" },
         }));
         var id = product.Num("id");
 
-        var replacement = new { woocommerce = new { type = "variable" } };
+        var patch = new Dictionary<string, object?>
+        {
+            ["woocommerce"] = new Dictionary<string, object?>
+            {
+                ["type"] = "variable",
+                ["tax_status"] = null,
+                ["dimensions"] = new { width = "3" },
+            },
+        };
         var removals = new Dictionary<string, object?>
         {
             ["medusa"] = null,
             ["trade"] = new { faqs = Array.Empty<string>() },
         };
 
-        var (_, replaced) = await UpdateProductAsync(id, ("extensions", replacement));
+        var (_, patched) = await UpdateProductAsync(id, ("extensions", patch));
         var (_, untouched) = await UpdateProductAsync(id, ("title", "Renamed"));
         var (_, removed) = await UpdateProductAsync(id, ("extensions", removals));
 
-        replaced.Str("update[0].status").Should().Be("succeeded", replaced.Text());
-        var extensions = replaced.At("update[0].product.extensions");
+        patched.Str("update[0].status").Should().Be("succeeded", patched.Text());
+        var extensions = patched.At("update[0].product.extensions");
         extensions.Str("woocommerce.type").Should().Be("variable");
-        extensions.At("woocommerce.tax_status").Should().BeNull("the woocommerce key was replaced whole");
+        extensions!["woocommerce"]!.AsObject().ContainsKey("tax_status").Should().BeFalse("a null removes a key");
+        extensions.Str("woocommerce.dimensions.length").Should().Be("1", "an object merges into an object");
+        extensions.Str("woocommerce.dimensions.width").Should().Be("3");
         extensions.Str("medusa.collection_id").Should().Be("pcol_01", "other keys stay");
         JsonNode.DeepEquals(untouched.At("update[0].product.extensions"), extensions).Should().BeTrue(untouched.Text());
         var kept = removed.At("update[0].product.extensions")!.AsObject().Select(p => p.Key);
@@ -142,6 +157,7 @@ public abstract class DialectFieldsTests(CatalogApiFactory factory) : CatalogApi
         var stored = JsonNode.Parse((await FindProductAsync(id))!.Extensions!)!.AsObject();
         stored.Select(p => p.Key).Should().Equal("woocommerce", "trade");
         stored["woocommerce"]!["type"]!.GetValue<string>().Should().Be("variable");
+        stored["woocommerce"]!["dimensions"]!["length"]!.GetValue<string>().Should().Be("1");
     }
 
     [Fact]
