@@ -9346,6 +9346,7 @@ export abstract class VariantWrite implements IVariantWrite {
     allow_backorder?: boolean | undefined;
     options?: { [key: string]: string; } | undefined;
     prices?: PriceInput[] | undefined;
+    replace_prices?: boolean | undefined;
     attribute_value_ids?: number[] | undefined;
     rank?: number | undefined;
     metadata?: { [key: string]: any; } | undefined;
@@ -9383,6 +9384,7 @@ export abstract class VariantWrite implements IVariantWrite {
                 for (let item of _data["prices"])
                     this.prices!.push(PriceInput.fromJS(item));
             }
+            this.replace_prices = _data["replace_prices"];
             if (Array.isArray(_data["attribute_value_ids"])) {
                 this.attribute_value_ids = [] as any;
                 for (let item of _data["attribute_value_ids"])
@@ -9434,6 +9436,7 @@ export abstract class VariantWrite implements IVariantWrite {
             for (let item of this.prices)
                 data["prices"].push(item ? item.toJSON() : undefined as any);
         }
+        data["replace_prices"] = this.replace_prices;
         if (Array.isArray(this.attribute_value_ids)) {
             data["attribute_value_ids"] = [];
             for (let item of this.attribute_value_ids)
@@ -9470,6 +9473,7 @@ export interface IVariantWrite {
     allow_backorder?: boolean | undefined;
     options?: { [key: string]: string; } | undefined;
     prices?: PriceInput[] | undefined;
+    replace_prices?: boolean | undefined;
     attribute_value_ids?: number[] | undefined;
     rank?: number | undefined;
     metadata?: { [key: string]: any; } | undefined;
@@ -9480,6 +9484,7 @@ export interface IVariantWrite {
 export class ProductVariantWrite extends VariantWrite implements IProductVariantWrite {
     id?: number | undefined;
     version?: number | undefined;
+    remove?: boolean | undefined;
 
     constructor(data?: IProductVariantWrite) {
         super(data);
@@ -9490,6 +9495,7 @@ export class ProductVariantWrite extends VariantWrite implements IProductVariant
         if (_data) {
             this.id = _data["id"];
             this.version = _data["version"];
+            this.remove = _data["remove"];
         }
     }
 
@@ -9504,6 +9510,7 @@ export class ProductVariantWrite extends VariantWrite implements IProductVariant
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["version"] = this.version;
+        data["remove"] = this.remove;
         super.toJSON(data);
         return data;
     }
@@ -9512,9 +9519,12 @@ export class ProductVariantWrite extends VariantWrite implements IProductVariant
 export interface IProductVariantWrite extends IVariantWrite {
     id?: number | undefined;
     version?: number | undefined;
+    remove?: boolean | undefined;
 }
 
 export class PriceInput implements IPriceInput {
+    id?: number | undefined;
+    remove?: boolean | undefined;
     currency_code?: string | undefined;
     amount?: number | undefined;
     min_quantity?: number | undefined;
@@ -9532,6 +9542,8 @@ export class PriceInput implements IPriceInput {
 
     init(_data?: any) {
         if (_data) {
+            this.id = _data["id"];
+            this.remove = _data["remove"];
             this.currency_code = _data["currency_code"];
             this.amount = _data["amount"];
             this.min_quantity = _data["min_quantity"];
@@ -9549,6 +9561,8 @@ export class PriceInput implements IPriceInput {
 
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["remove"] = this.remove;
         data["currency_code"] = this.currency_code;
         data["amount"] = this.amount;
         data["min_quantity"] = this.min_quantity;
@@ -9559,6 +9573,8 @@ export class PriceInput implements IPriceInput {
 }
 
 export interface IPriceInput {
+    id?: number | undefined;
+    remove?: boolean | undefined;
     currency_code?: string | undefined;
     amount?: number | undefined;
     min_quantity?: number | undefined;
@@ -9845,6 +9861,7 @@ export interface IQuantityDiscountRuleInput {
 export class ProductUpdate extends ProductWrite implements IProductUpdate {
     id?: number | undefined;
     version?: number | undefined;
+    replace_variants?: boolean | undefined;
 
     constructor(data?: IProductUpdate) {
         super(data);
@@ -9855,6 +9872,7 @@ export class ProductUpdate extends ProductWrite implements IProductUpdate {
         if (_data) {
             this.id = _data["id"];
             this.version = _data["version"];
+            this.replace_variants = _data["replace_variants"];
         }
     }
 
@@ -9869,6 +9887,7 @@ export class ProductUpdate extends ProductWrite implements IProductUpdate {
         data = typeof data === 'object' ? data : {};
         data["id"] = this.id;
         data["version"] = this.version;
+        data["replace_variants"] = this.replace_variants;
         super.toJSON(data);
         return data;
     }
@@ -9877,6 +9896,7 @@ export class ProductUpdate extends ProductWrite implements IProductUpdate {
 export interface IProductUpdate extends IProductWrite {
     id?: number | undefined;
     version?: number | undefined;
+    replace_variants?: boolean | undefined;
 }
 
 export class PatchResponseOfProductItemResult implements IPatchResponseOfProductItemResult {

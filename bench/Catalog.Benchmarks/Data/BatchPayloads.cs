@@ -21,8 +21,8 @@ internal static class BatchPayloads
     });
 
     /// <summary>
-    /// A new title and new prices (on the first variant, or on every variant in Medusa's shape); the full variant list
-    /// is sent with ids, as the API requires.
+    /// A new title and new prices (on the first variant, or on every variant in Medusa's shape), every variant named
+    /// by id.
     /// </summary>
     public static byte[] Update(IReadOnlyList<SeededProduct> products, ProductShape shape = ProductShape.Canonical) =>
         Write(json =>
@@ -40,6 +40,8 @@ internal static class BatchPayloads
                 json.WriteNumber("id", product.VariantIds[v]);
                 if (shape.UpdatesPricesOf(v))
                 {
+                    // The new prices replace the variant's (prices merge by id, and the seeded ones are not named).
+                    json.WriteBoolean("replace_prices", true);
                     WritePrices(json, shape, currency => ProductSpec.UpdatedPrice(currency, product.Spec.Index));
                 }
 

@@ -1,10 +1,23 @@
 namespace Catalog.Application.Products;
 
 /// <summary>
+/// The SKUs a batch sends that variants hold (<see cref="Owners"/>), and a free SKU for each SKU an item may not have:
+/// one another variant holds, or one an earlier item of the batch claims (<see cref="Free"/>).
+/// </summary>
+public sealed record SkuLookup(IReadOnlyDictionary<string, SkuOwner> Owners, IReadOnlyDictionary<string, string> Free)
+{
+    public static SkuLookup None { get; } = new(new Dictionary<string, SkuOwner>(), new Dictionary<string, string>());
+
+    /// <summary>A SKU to offer instead of <paramref name="sku"/>: one found free, else <c>{sku}-1</c> unchecked.
+    /// </summary>
+    public string FreeFor(string sku) => Free.TryGetValue(sku, out var free) ? free : $"{sku}-1";
+}
+
+/// <summary>
 /// A batch's SKU lookup that also describes the SKUs its items may not have (<see cref="SkuOwner.Holder"/>), so that a
 /// refusal can name the holder and offer a free SKU, as WooCommerce's <c>product_invalid_sku</c> does. It reads more
-/// only when an item asks for a taken SKU: one query for the holders' variant counts and one per round of numbered
-/// candidates for all taken SKUs at once, so a batch's reads do not grow with its size.
+/// only when an item asks for a taken SKU or items repeat one: one query for the holders' variant counts and one per
+/// round of numbered candidates for all those SKUs at once, so a batch's reads do not grow with its size.
 /// </summary>
 internal static class TakenSkus
 {
@@ -13,29 +26,37 @@ internal static class TakenSkus
 
     /// <summary>
     /// Which of <paramref name="skus"/> exist, and on which variant; the owners of those that
-    /// <paramref name="takenOf"/> names (asked for by an item they do not belong to) carry their holder.
+    /// <paramref name="takenOf"/> names (asked for by an item they do not belong to) carry their holder. The SKUs that
+    /// <paramref name="repeated"/> names (claimed by more than one item) get a free SKU too, for the later claims.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, SkuOwner>> FindAsync(
+    public static async Task<SkuLookup> FindAsync(
         IProductStore products,
         IReadOnlySet<string> skus,
         Func<IReadOnlyDictionary<string, SkuOwner>, IEnumerable<string>> takenOf,
+        IEnumerable<string> repeated,
         CancellationToken cancellationToken)
     {
         if (skus.Count == 0)
         {
-            return new Dictionary<string, SkuOwner>();
+            return SkuLookup.None;
         }
 
         var owners = await products.FindSkusAsync(skus, cancellationToken);
         var taken = takenOf(owners).ToHashSet(StringComparer.Ordinal);
+        var refused = taken.Union(repeated, StringComparer.Ordinal).ToList();
+        if (refused.Count == 0)
+        {
+            return new(owners, new Dictionary<string, string>());
+        }
+
+        var free = await FreeSkusAsync(products, refused, skus, cancellationToken);
         if (taken.Count == 0)
         {
-            return owners;
+            return new(owners, free);
         }
 
         var productIds = taken.Select(sku => owners[sku].ProductId).ToHashSet();
         var variantCounts = await products.CountVariantsAsync(productIds, cancellationToken);
-        var free = await FreeSkusAsync(products, taken, skus, cancellationToken);
         var described = new Dictionary<string, SkuOwner>(owners, StringComparer.Ordinal);
         foreach (var sku in taken)
         {
@@ -47,7 +68,7 @@ internal static class TakenSkus
             };
         }
 
-        return described;
+        return new(described, free);
     }
 
     /// <summary>

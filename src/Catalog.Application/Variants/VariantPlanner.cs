@@ -43,8 +43,9 @@ internal static class VariantPlanner
         return SetChildren(product, variant, input, context, rows);
     }
 
-    /// <summary>How many price rows an input will insert, so that their ids can be reserved up front.</summary>
-    public static int PricesToInsert(VariantWrite input) => input.Prices.Items().Count;
+    /// <summary>How many price rows an input will insert (those it does not name), so that their ids can be reserved
+    /// up front.</summary>
+    public static int PricesToInsert(VariantWrite input) => input.Prices.Items().Count(p => p?.Id is null);
 
     /// <summary>The SKU an input claims: one it sends and does not clear.</summary>
     public static string? SkuOf(VariantWrite input) => input.Sku.HasValue ? input.Sku.Value : null;
@@ -110,23 +111,22 @@ internal static class VariantPlanner
         var now = context.Now;
         if (input.Prices.HasValue)
         {
-            var prices = (input.Prices.Value ?? [])
-                .Select(p => new VariantPrice(
-                    context.Ids.Next<VariantPrice>(),
-                    variant.Id,
-                    p.CurrencyCode!,
-                    p.Amount!.Value,
-                    p.MinQuantity,
-                    p.MaxQuantity,
-                    p.SaleAmount))
-                .ToList();
-            var removed = variant.Prices.ToList();
+            var merged = MergePrices(variant, input, context);
+            if (merged.Violation is { } invalid)
+            {
+                return invalid;
+            }
+
+            var (prices, changed) = merged.Value;
+            var removed = variant.Prices.Where(p => prices.All(kept => kept.Id != p.Id)).ToList();
+            var added = prices.Where(p => variant.Prices.All(stored => stored.Id != p.Id)).ToList();
             if (product.ReplaceVariantPrices(variant, prices, now) is { } violation)
             {
                 return violation;
             }
 
-            rows.AddChanges(new Changes<object>(removed, prices));
+            rows.AddChanges(new Changes<object>(removed, added));
+            rows.AddRange(changed.Select(price => new UpdateRow(price, ExpectedVersion: 0)));
         }
 
         if (input.AttributeValueIds.HasValue)
@@ -148,6 +148,64 @@ internal static class VariantPlanner
 
         return null;
     }
+
+    /// <summary>
+    /// The variant's prices once <paramref name="input"/>'s apply: merged by id (an entry with an id replaces that
+    /// price, or removes it; one without is added), or the sent list whole with <c>replace_prices</c>; and those of
+    /// them that replace a stored price with other values, to update in place.
+    /// </summary>
+    private static Result<(List<VariantPrice> Prices, List<VariantPrice> Changed)> MergePrices(
+        Variant variant, VariantWrite input, PlanContext context)
+    {
+        var sent = input.Prices.Value ?? [];
+        var stored = variant.Prices;
+        var prices = input.Prices.Value is null || input.ReplacePrices == true ? [] : stored.ToList();
+        var changed = new List<VariantPrice>();
+        var named = new HashSet<long>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var price = sent[i];
+            if (price.Id is not { } id)
+            {
+                prices.Add(PriceOf(context.Ids.Next<VariantPrice>(), variant, price));
+                continue;
+            }
+
+            if (stored.FirstOrDefault(p => p.Id == id) is not { } current)
+            {
+                return new RuleViolation($"Price {id} is not a price of this variant.", $"prices[{i}].id");
+            }
+
+            if (!named.Add(id))
+            {
+                return new RuleViolation($"Price {id} is named more than once in prices.", $"prices[{i}].id");
+            }
+
+            prices.RemoveAll(p => p.Id == id);
+            if (price.Remove != true)
+            {
+                var replaced = PriceOf(id, variant, price);
+                prices.Add(replaced);
+                if (!replaced.SameAs(current))
+                {
+                    changed.Add(replaced);
+                }
+            }
+        }
+
+        return prices.Count > VariantConstraints.MaxPrices
+            ? new RuleViolation($"A variant has at most {VariantConstraints.MaxPrices} prices.", "prices")
+            : (prices, changed);
+    }
+
+    private static VariantPrice PriceOf(long id, Variant variant, PriceInput price) => new(
+        id,
+        variant.Id,
+        price.CurrencyCode!,
+        price.Amount!.Value,
+        price.MinQuantity,
+        price.MaxQuantity,
+        price.SaleAmount);
 
     private static VariantDetails Apply(VariantWrite input, VariantDetails current, bool update) => current with
     {

@@ -30,6 +30,8 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices."));
         EachWhenPresent(x => x.Prices, new PriceInputValidator());
+        RuleFor(x => x.ReplacePrices).Must((write, replace) => replace != true || write.Prices.HasValue)
+            .WithMessage("replace_prices goes with prices: send the whole list.");
         WhenPresent(x => x.AttributeValueIds, r => r
             .Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
             .WithMessage($"A variant has at most {VariantConstraints.MaxAttributeValues} attribute values."));
@@ -41,18 +43,31 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
     }
 }
 
+/// <summary>A price is sent whole (its id naming the stored price it replaces), or as an id to remove.</summary>
 public sealed class PriceInputValidator : AbstractValidator<PriceInput>
 {
     public PriceInputValidator()
     {
-        RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
-            .Matches(VariantConstraints.CurrencyCodePattern)
-            .WithMessage("currency_code must be a three-letter ISO 4217 code.");
-        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
-        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
-        RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
-            .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1).WithMessage("max_quantity must not be below min_quantity.");
+        RuleFor(x => x.Id).GreaterThan(0);
+        When(x => x.Remove == true, () =>
+        {
+            RuleFor(x => x.Id).NotNull().WithMessage("A price to remove is named by its id.");
+            RuleFor(x => x).Must(p => p is { CurrencyCode: null, Amount: null, SaleAmount: null }
+                    && p.MinQuantity is null && p.MaxQuantity is null)
+                .OverridePropertyName(nameof(PriceInput.Remove))
+                .WithMessage("A price to remove sends only its id and remove.");
+        }).Otherwise(() =>
+        {
+            RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
+                .Matches(VariantConstraints.CurrencyCodePattern)
+                .WithMessage("currency_code must be a three-letter ISO 4217 code.");
+            RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
+            RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
+            RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
+            RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
+                .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1)
+                .WithMessage("max_quantity must not be below min_quantity.");
+        });
     }
 }
 

@@ -15559,6 +15559,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("remove")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Remove { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15605,6 +15609,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<PriceInput>? Prices { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("replace_prices")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Replace_prices { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("attribute_value_ids")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.ICollection<long>? Attribute_value_ids { get; set; } = default!;
@@ -15630,6 +15638,14 @@ namespace Catalog.Client
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PriceInput
     {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("remove")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Remove { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -15789,6 +15805,10 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("replace_variants")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Replace_variants { get; set; } = default!;
 
     }
 

@@ -183,6 +183,14 @@ public sealed class VariantPrice
 
     /// <summary>The price while on sale (WooCommerce's sale price); the amount is the regular one.</summary>
     public decimal? SaleAmount { get; private set; }
+
+    /// <summary>Whether <paramref name="other"/> states the same price, its id aside.</summary>
+    public bool SameAs(VariantPrice other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return CurrencyCode == other.CurrencyCode && Amount == other.Amount && MinQuantity == other.MinQuantity
+            && MaxQuantity == other.MaxQuantity && SaleAmount == other.SaleAmount;
+    }
 }
 
 /// <summary>The link between a variant and a value of a global attribute (WooCommerce-style attribute terms).</summary>

@@ -73,6 +73,9 @@ internal static class MedusaProductTranslation
             Status = item.Status.HasValue ? ToCanonical(item.Status.Value) : default(Optional<ProductStatus?>),
             Options = Each(item.Options, (o, i) => Option(o, id, $"{path}.options[{i}]", issues)),
             Variants = Each(item.Variants, (v, i) => Variant(v, product, $"{path}.variants[{i}]", issues)),
+
+            // Medusa's variants are the product's whole list: those left out go.
+            ReplaceVariants = item.Variants.HasValue ? true : null,
         };
 
         // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
@@ -81,7 +84,7 @@ internal static class MedusaProductTranslation
             update = update with { Metadata = JsonMergePatch.Replacing(product?.Metadata, update.Metadata) };
         }
         return extension != kept || (product is null && extension != new MedusaProductExtension())
-            ? update with { Extensions = MedusaExtensions.Write(extension) }
+            ? update with { Extensions = MedusaExtensions.Write(extension, product?.Extensions) }
             : update;
     }
 

@@ -73,13 +73,14 @@ internal static class MedusaVariantTranslation
         {
             var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))
                 .ToList();
-            write = write with { Prices = Inputs(prices) };
+            // Medusa's prices are the variant's whole list: those left out go.
+            write = write with { Prices = Inputs(prices), ReplacePrices = true };
             extension = extension with { PriceRules = RulesOf(prices) };
         }
 
         if (extension != kept || (current is null && HasAny(extension)))
         {
-            write = write with { Extensions = MedusaExtensions.Write(extension) };
+            write = write with { Extensions = MedusaExtensions.Write(extension, current?.Extensions) };
         }
 
         return (T)write;
@@ -157,6 +158,7 @@ internal static class MedusaVariantTranslation
             r => r.IsFor(existing.CurrencyCode, existing.MinQuantity, existing.MaxQuantity));
         var input = new PriceInput
         {
+            Id = existing?.Id,
             CurrencyCode = price.CurrencyCode.HasValue ? price.CurrencyCode.Value : existing?.CurrencyCode,
             Amount = price.Amount.HasValue ? price.Amount.Value : existing?.Amount,
             MinQuantity = price.MinQuantity.HasValue ? NoZero(price.MinQuantity.Value) : existing?.MinQuantity,

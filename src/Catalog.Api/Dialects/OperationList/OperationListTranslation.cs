@@ -88,7 +88,8 @@ internal static class OperationListTranslation
         (JobOperation.Create, null) => new JobItem(operation, Apply(new ProductCreate(), body)),
         (JobOperation.Create, _) => Refused(operation, "body.id", "A new product gets its id: leave id out of POST."),
         (_, null) => Refused(operation, "body.id", "body.id is required: it names the product."),
-        (JobOperation.Update, { } id) => new JobItem(operation, Apply(new ProductUpdate { Id = id }, body)),
+        (JobOperation.Update, { } id) => new JobItem(operation, Apply(
+            new ProductUpdate { Id = id, ReplaceVariants = body.Variants.HasValue ? true : null }, body)),
         (_, { } id) => new JobItem(operation, id),
     };
 

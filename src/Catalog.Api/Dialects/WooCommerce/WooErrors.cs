@@ -67,6 +67,9 @@ internal static partial class WooErrors
                 .Select(d => (FieldOf(d.Field, simple), d.Message))
                 .DefaultIfEmpty((postType, error.Message))]),
             ErrorCodes.DuplicateSku => InvalidSku(error.SkuHolder, sku),
+
+            // An earlier item of the batch took the SKU: WooCommerce, which applies items in order, names it.
+            ErrorCodes.DuplicateInBatch when error.SkuHolder is { } holder => InvalidSku(holder, sku),
             ErrorCodes.DuplicateHandle => Bad("product_invalid_slug", "Invalid or duplicated slug."),
             ErrorCodes.DuplicateInBatch when fields.Any(f => f.EndsWith("sku", StringComparison.Ordinal)) =>
                 Bad("product_invalid_sku", $"Invalid or duplicated SKU. {error.Message}"),

@@ -139,8 +139,9 @@ internal static class WooStock
     }
 
     /// <summary>
-    /// The variant's prices after a write (none when neither price is sent): the regular and sale price are the plain
-    /// price in the store currency; every other price (other currencies, quantity tiers) stays as it was.
+    /// The price changes of a write (none when neither price is sent): the regular and sale price are the plain price
+    /// in the store currency, named by its id when the variant has one; other prices (other currencies, quantity tiers)
+    /// are left as they are.
     /// </summary>
     public static Optional<IReadOnlyList<PriceInput>?> Prices(
         IReadOnlyList<PriceDto> current,
@@ -163,22 +164,11 @@ internal static class WooStock
                 "sale_price", "sale_price needs a regular_price: Catalog keeps a sale price beside a regular price.");
         }
 
-        var prices = current.Where(p => !IsPlain(p, currency))
-            .Select(p => new PriceInput
-            {
-                CurrencyCode = p.CurrencyCode,
-                Amount = p.Amount,
-                MinQuantity = p.MinQuantity,
-                MaxQuantity = p.MaxQuantity,
-                SaleAmount = p.SaleAmount,
-            })
-            .ToList();
-        if (amount is not null)
-        {
-            prices.Add(new PriceInput { CurrencyCode = currency, Amount = amount, SaleAmount = saleAmount });
-        }
-
-        return prices;
+        // Only the price WooCommerce's fields name changes: the canonical update merges prices by id.
+        IReadOnlyList<PriceInput> changes = amount is not null
+            ? [new PriceInput { Id = plain?.Id, CurrencyCode = currency, Amount = amount, SaleAmount = saleAmount }]
+            : plain is null ? [] : [new PriceInput { Id = plain.Id, Remove = true }];
+        return new(changes);
     }
 
     public static PriceDto? PlainPrice(VariantDto? variant, string currency) =>

@@ -144,7 +144,8 @@ public sealed partial class BatchEngine(
                 Refuse(entry, spec.PlanDelete(entry, targets[entry.Id!.Value], state, context));
             }
 
-            var claims = new ClaimRegister<TEntity>();
+            var claims = new ClaimRegister<TEntity>((error, owner, claim) =>
+                spec.ClaimedEarlier(error, owner, claim, state));
             foreach (var (entry, item) in batch.OpenCreates.ToList())
             {
                 if (claims.Admit(ClaimsOf(entry, item)))

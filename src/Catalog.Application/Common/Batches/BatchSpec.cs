@@ -101,6 +101,13 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     /// <summary>The loaded rows that updates and deletes may name, by id.</summary>
     public abstract IReadOnlyDictionary<long, TEntity> TargetsOf(TState state);
 
+    /// <summary>
+    /// The failure of an item that claims a value <paramref name="owner"/>, an earlier item of the batch, planned with:
+    /// <paramref name="error"/>, or that error with what a dialect may name of the owner (the SKU's holder, say).
+    /// </summary>
+    public virtual ItemError ClaimedEarlier(ItemError error, LedgerEntry<TEntity> owner, Claim claim, TState state) =>
+        error;
+
     /// <summary>What the answers refer to that the load read (see <see cref="BatchResult{T}.References"/>).</summary>
     public virtual BatchReferences ReferencesOf(TState state) => BatchReferences.None;
 

@@ -4,7 +4,8 @@ namespace Catalog.Application.Common.Batches;
 /// The unique values the items of one batch have claimed so far, in the order they were admitted: the first claim of
 /// a value wins, and an item that claims a value an earlier item kept fails with DUPLICATE_IN_BATCH.
 /// </summary>
-public sealed class ClaimRegister<TEntity>
+/// <param name="describe">What a failure may tell of the earlier item that kept the value (it has planned).</param>
+public sealed class ClaimRegister<TEntity>(Func<ItemError, LedgerEntry<TEntity>, Claim, ItemError>? describe = null)
     where TEntity : class
 {
     private readonly Dictionary<(string Kind, string Value), LedgerEntry<TEntity>> _owners = [];
@@ -24,7 +25,8 @@ public sealed class ClaimRegister<TEntity>
             {
                 var message = $"The {claim.Kind} '{claim.Value}' is claimed by an earlier item of this batch "
                     + $"({BatchLedger<TEntity>.Describe(owner)}).";
-                entry.Fail(ErrorCodes.DuplicateInBatch, message, claim.Field);
+                var error = ItemError.Of(ErrorCodes.DuplicateInBatch, message, claim.Field);
+                entry.Fail(describe is null ? error : describe(error, owner, claim));
                 return false;
             }
 

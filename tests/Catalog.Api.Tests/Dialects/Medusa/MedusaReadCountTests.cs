@@ -42,8 +42,10 @@ public abstract class MedusaReadCountTests(CatalogApiFactory factory) : MedusaAp
             update: forCanonical.Take(updates).Select(p => Batch.Item(
                 ("id", NumberOf(p.Str("id")!)),
                 ("title", "Renamed"),
+                ("replace_variants", true),
                 ("variants", p.Arr("variants").Select(v => Batch.Item(
                     ("id", NumberOf(v.Str("id")!)),
+                    ("replace_prices", true),
                     ("prices", new[] { VariantBuilder.Price("usd", 5m) })))))),
             delete: forCanonical.Skip(updates).Select(p => NumberOf(p.Str("id")!))));
         var canonicalReads = Factory.Statements.Reads;
@@ -86,7 +88,9 @@ public abstract class MedusaReadCountTests(CatalogApiFactory factory) : MedusaAp
             Batch.Of(
                 create: newSizes.Select(v => MedusaVariant($"CV-{forCanonical.Str("id")}-{v}", v)),
                 update: forCanonical.Arr("variants").Take(updates).Select(v => Batch.Item(
-                    ("id", NumberOf(v.Str("id")!)), ("prices", new[] { VariantBuilder.Price("usd", 5m) }))),
+                    ("id", NumberOf(v.Str("id")!)),
+                    ("replace_prices", true),
+                    ("prices", new[] { VariantBuilder.Price("usd", 5m) }))),
                 delete: forCanonical.Arr("variants").Skip(updates).Select(v => NumberOf(v.Str("id")!))));
         var canonicalReads = Factory.Statements.Reads;
 

@@ -21,7 +21,10 @@ public abstract class WooCommerceBatchOrderTests(CatalogApiFactory factory) : Wo
         body.At("create[0].error").Should().BeNull(body.Text());
         body.Str("create[0].sku").Should().Be((string)first["sku"]!);
         body.Str("create[1].error.code").Should().Be("product_invalid_sku");
+        body.Str("create[1].error.message").Should().Be("Invalid or duplicated SKU.");
         body.Num("create[1].error.data.status").Should().Be(400);
+        body.Num("create[1].error.data.resource_id").Should().Be(body.Num("create[0].id"), "the simple product");
+        body.Str("create[1].error.data.unique_sku").Should().Be($"{first["sku"]}-1");
         (await CountRowsAsync()).Products.Should().Be(1);
     }
 
@@ -43,6 +46,8 @@ public abstract class WooCommerceBatchOrderTests(CatalogApiFactory factory) : Wo
         status.Should().Be(200, body.Text());
         body.At("create[0].error").Should().BeNull(body.Text());
         body.Str("create[1].error.code").Should().Be("product_invalid_sku");
+        body.Num("create[1].error.data.resource_id").Should().Be(body.Num("create[0].id"), "the variation");
+        body.Str("create[1].error.data.unique_sku").Should().Be($"{sku}-1");
         (await CountRowsAsync()).Variants.Should().Be(1);
     }
 

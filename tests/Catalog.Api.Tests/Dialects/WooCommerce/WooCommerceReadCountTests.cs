@@ -53,7 +53,11 @@ public abstract class WooCommerceReadCountTests(CatalogApiFactory factory) : Woo
                 ("title", "Renamed"),
                 ("variants", new[]
                 {
-                    Batch.Item(("id", p.Num("variants[0].id")), ("title", "Renamed"), ("prices", UsdPrice(5))),
+                    Batch.Item(
+                        ("id", p.Num("variants[0].id")),
+                        ("title", "Renamed"),
+                        ("replace_prices", true),
+                        ("prices", UsdPrice(5))),
                 }))),
             delete: forCanonical.Skip(updates).Select(p => p.Num("id"))));
         var canonicalReads = Factory.Statements.Reads;
@@ -95,7 +99,8 @@ public abstract class WooCommerceReadCountTests(CatalogApiFactory factory) : Woo
                 ("sku", $"CANON-V-{forCanonical}-{i}"),
                 ("options", new Dictionary<string, string> { ["Size"] = $"v{updates + deletes + i}" }),
                 ("prices", UsdPrice(9)))),
-            update: canonicalVariations.Take(updates).Select(id => Batch.Item(("id", id), ("prices", UsdPrice(5)))),
+            update: canonicalVariations.Take(updates)
+                .Select(id => Batch.Item(("id", id), ("replace_prices", true), ("prices", UsdPrice(5)))),
             delete: canonicalVariations.Skip(updates)));
         var canonicalReads = Factory.Statements.Reads;
 

@@ -301,7 +301,8 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
         } : null!);
         var id = product.Num("id");
         var variantId = (await FindProductAsync(id))!.Variants.Single().Id;
-        await PostAsync(VariantsBatch(id), Batch.Update(Batch.Item(("id", variantId), ("prices", new[]
+        await PostAsync(VariantsBatch(id), Batch.Update(Batch.Item(("id", variantId), ("replace_prices", true),
+            ("prices", new[]
         {
             new Dictionary<string, object?> { ["currency_code"] = "usd", ["amount"] = 19.99m, ["sale_amount"] = 15m },
             VariantBuilder.Price("eur", 18m),
@@ -420,7 +421,9 @@ public abstract class WooCommerceRoundTripTests(CatalogApiFactory factory) : Woo
             {
                 new
                 {
-                    id = variantId, prices = new[] { new { currency_code = "usd", amount = 21m, sale_amount = 12.5m } },
+                    id = variantId,
+                    replace_prices = true,
+                    prices = new[] { new { currency_code = "usd", amount = 21m, sale_amount = 12.5m } },
                 },
             },
         });

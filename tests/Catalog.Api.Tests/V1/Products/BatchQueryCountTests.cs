@@ -79,12 +79,14 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
             title = "Replaced",
             category_ids = Array.Empty<long>(),
             options = new[] { new { title = "Size", values = new[] { "S", "M" } } },
+            replace_variants = true,
             variants = p["variants"]!.AsArray().Select(v => new
             {
                 id = v!["id"]!.GetValue<long>(),
                 title = v["title"]!.GetValue<string>(),
                 sku = v["sku"]!.GetValue<string>(),
                 options = new Dictionary<string, string> { ["Size"] = v["title"]!.GetValue<string>() },
+                replace_prices = true,
                 prices = new[] { new { currency_code = "usd", amount = 12.5m } },
             }).ToList(),
         });

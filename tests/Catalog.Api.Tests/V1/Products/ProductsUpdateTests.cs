@@ -5,7 +5,7 @@ namespace Catalog.Api.Tests.V1.Products;
 
 /// <summary>
 /// Updates inside a batch have PATCH semantics: only the fields sent change, null clears a nullable field, and the
-/// nested lists merge (variants by id) or are replaced whole (prices, attribute values, categories) when sent.
+/// nested lists merge by id (variants, prices) or are replaced whole (attribute values, categories) when sent.
 /// Covers both <c>POST .../batch {update}</c> and <c>PATCH .../batch {updates}</c>.
 /// </summary>
 public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogApiTest(factory)
@@ -65,7 +65,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     }
 
     [Fact]
-    public async Task Batch_UpdateVariantsList_UpdatesListedCreatesNewAndRemovesUnlisted()
+    public async Task Batch_UpdateVariantsListWithReplaceVariants_UpdatesListedCreatesNewAndRemovesUnlisted()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(3));
         var id = product.Num("id");
@@ -73,7 +73,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
             (product.At("variants[0]"), product.At("variants[1]"), product.At("variants[2]"));
         var added = new VariantBuilder().WithPrices(VariantBuilder.Price("eur", 7.5m), VariantBuilder.Price("usd", 8m));
 
-        var (status, body) = await UpdateProductAsync(id, ("variants", new[]
+        var (status, body) = await UpdateProductAsync(id, ("replace_variants", true), ("variants", new[]
         {
             Batch.Item(("id", kept.Num("id")), ("title", "Kept and renamed")),
             added.Build(),
@@ -102,11 +102,12 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     }
 
     [Fact]
-    public async Task Batch_UpdateVariantsEmptyList_RemovesEveryVariant()
+    public async Task Batch_UpdateVariantsEmptyListWithReplaceVariants_RemovesEveryVariant()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(2));
 
-        var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", Array.Empty<object>()));
+        var (status, body) = await UpdateProductAsync(
+            product.Num("id"), ("replace_variants", true), ("variants", Array.Empty<object>()));
 
         status.Should().Be(200, body.Text());
         body.Arr("update[0].product.variants").Should().BeEmpty();
@@ -114,7 +115,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
     }
 
     [Fact]
-    public async Task Batch_UpdateVariantPrices_ReplacesTheWholeSet()
+    public async Task Batch_UpdateVariantPricesWithReplacePrices_ReplacesTheWholeSet()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(
             VariantBuilder.Price("usd", 10m),
@@ -125,7 +126,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
 
         var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
-            Batch.Item(("id", variant.Num("id")), ("prices", prices)),
+            Batch.Item(("id", variant.Num("id")), ("replace_prices", true), ("prices", prices)),
         }));
 
         status.Should().Be(200, body.Text());
@@ -203,7 +204,7 @@ public abstract class ProductsUpdateTests(CatalogApiFactory factory) : CatalogAp
 
         var (status, body) = await UpdateProductAsync(product.Num("id"), ("variants", new[]
         {
-            Batch.Item(("id", kept.Num("id"))),
+            Batch.Item(("id", dropped.Num("id")), ("remove", true)),
             new VariantBuilder().With("sku", dropped.Str("sku")).Build(),
         }));
 

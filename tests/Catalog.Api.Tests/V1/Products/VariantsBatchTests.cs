@@ -82,14 +82,16 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Fact]
-    public async Task BatchVariants_UpdatePrices_ReplacesTheWholeSet()
+    public async Task BatchVariants_UpdatePricesWithReplacePrices_ReplacesTheWholeSet()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariant(new VariantBuilder().WithPrices(
             VariantBuilder.Price("usd", 10m), VariantBuilder.Price("eur", 9m))));
         var variant = product.At("variants[0]");
 
         var (status, body) = await PostAsync(VariantsBatch(product.Num("id")), Batch.Update(Batch.Item(
-            ("id", variant.Num("id")), ("prices", new[] { VariantBuilder.Price("usd", 12.34m) }))));
+            ("id", variant.Num("id")),
+            ("replace_prices", true),
+            ("prices", new[] { VariantBuilder.Price("usd", 12.34m) }))));
 
         status.Should().Be(200, body.Text());
         body.Arr("update[0].variant.prices").Select(p => p.Dec("amount")).Should().Equal(12.34m);

@@ -13,7 +13,7 @@ namespace Catalog.Application.Products.Commands.BatchProducts;
 /// <param name="Attributes">The names of the global attributes the items' options stand for, by id.</param>
 public sealed record ProductBatchState(
     IReadOnlyDictionary<long, Product> Products,
-    IReadOnlyDictionary<string, SkuOwner> Skus,
+    SkuLookup Skus,
     IReadOnlyDictionary<string, long> Handles,
     IReadOnlyDictionary<long, Category> Categories,
     IReadOnlyDictionary<long, string> Attributes,
@@ -36,6 +36,8 @@ internal sealed class ProductBatchSpec(
     : BatchSpec<ProductWrite, ProductCreate, ProductUpdate, Product, ProductBatchState>(
         "Product", createValidator, updateValidator)
 {
+    private const string SkuClaim = "SKU";
+
     private static readonly string[] SkuFields =
         [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
 
@@ -48,7 +50,7 @@ internal sealed class ProductBatchSpec(
 
         foreach (var (sku, field) in SkusOf(item))
         {
-            yield return new Claim("SKU", sku, field);
+            yield return new Claim(SkuClaim, sku, field);
         }
     }
 
@@ -95,7 +97,8 @@ internal sealed class ProductBatchSpec(
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
         return new ProductBatchState(
             found,
-            await TakenSkus.FindAsync(products, skus, owners => TakenIn(batch, owners), cancellationToken),
+            await TakenSkus.FindAsync(
+                products, skus, owners => TakenIn(batch, owners), Repeated(writes), cancellationToken),
             await FindAsync(handles, products.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
             (await FindAsync(categoryIds, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
             references.Attributes,
@@ -116,7 +119,7 @@ internal sealed class ProductBatchSpec(
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
             FailTaken(entry, HandleOf(item), state.Handles, "handle");
-            foreach (var (sku, field, owner) in TakenBy(entry, item, state.Skus))
+            foreach (var (sku, field, owner) in TakenBy(entry, item, state.Skus.Owners))
             {
                 entry.Fail(owner.Refusal(sku, field));
             }
@@ -124,6 +127,25 @@ internal sealed class ProductBatchSpec(
             entry.Fail(ErrorCodes.ReferenceNotFound, [.. ReferenceProblems(item, state)]);
         }
     }
+
+    /// <summary>A later claim of a SKU names the variant the earlier item gave it, as WooCommerce would.</summary>
+    public override ItemError ClaimedEarlier(
+        ItemError error, LedgerEntry<Product> owner, Claim claim, ProductBatchState state) =>
+        claim.Kind == SkuClaim && owner.Entity is { } product
+            && product.Variants.FirstOrDefault(v => v.Sku == claim.Value) is { } holder
+            ? error with
+            {
+                SkuHolder = new SkuHolder(
+                    claim.Value, product.Id, holder.Id, product.Variants.Count == 1, state.Skus.FreeFor(claim.Value)),
+            }
+            : error;
+
+    /// <summary>The SKUs more than one item sends.</summary>
+    private static IEnumerable<string> Repeated(IEnumerable<ProductWrite> writes) =>
+        writes.SelectMany(w => SkusOf(w).Select(s => s.Sku).Distinct())
+            .GroupBy(sku => sku, StringComparer.Ordinal)
+            .Where(g => g.Skip(1).Any())
+            .Select(g => g.Key);
 
     /// <summary>The SKUs an item sends that a variant of another product holds.</summary>
     private static IEnumerable<(string Sku, string Field, SkuOwner Owner)> TakenBy(
@@ -227,7 +249,7 @@ internal sealed class ProductBatchSpec(
             entry.Rows.AddChanges(target.SetCategories(item.CategoryIds.Value ?? []));
         }
 
-        return item.Variants.HasValue ? MergeVariants(entry, target, variants, context) : null;
+        return item.Variants.HasValue ? MergeVariants(entry, target, item, context) : null;
     }
 
     /// <summary>What only the merged state shows: variants not the product's, options, extensions, terms.</summary>
@@ -297,9 +319,7 @@ internal sealed class ProductBatchSpec(
         }
 
         var resent = variants.Where(v => v.Id is not null && v.Options.HasValue).Select(v => v.Id!.Value).ToHashSet();
-        var kept = item.Variants.HasValue
-            ? product.Variants.Where(existing => variants.Any(v => v.Id == existing.Id))
-            : product.Variants;
+        var kept = product.Variants.Where(existing => Keeps(item, existing.Id));
         bool Offered(KeyValuePair<string, string> pair) => details.Options.Any(o =>
             string.Equals(o.Title, pair.Key, StringComparison.OrdinalIgnoreCase)
             && o.Values.Contains(pair.Value, StringComparer.Ordinal));
@@ -311,20 +331,26 @@ internal sealed class ProductBatchSpec(
     }
 
     /// <summary>
-    /// The sent list is the product's whole list: named variants are updated, new ones created, unnamed ones removed.
+    /// The sent variants merge by id: named ones are updated (or removed, with <c>remove</c>), new ones created, and
+    /// those not named stay, unless <c>replace_variants</c> says the list is the whole one.
     /// </summary>
     private static RuleViolation? MergeVariants(
-        LedgerEntry<Product> entry, Product product, IReadOnlyList<ProductVariantWrite> variants, PlanContext context)
+        LedgerEntry<Product> entry, Product product, ProductUpdate item, PlanContext context)
     {
-        var kept = variants.Where(v => v.Id is not null).Select(v => v.Id!.Value).ToHashSet();
-        foreach (var gone in product.Variants.Where(v => !kept.Contains(v.Id)).ToList())
+        foreach (var gone in product.Variants.Where(v => !Keeps(item, v.Id)).ToList())
         {
             product.RemoveVariant(gone, context.Now);
             entry.Rows.Add(new DeleteRow(gone, MustExist: false));
         }
 
+        var variants = item.Variants.Items();
         for (var i = 0; i < variants.Count; i++)
         {
+            if (variants[i].Remove == true)
+            {
+                continue;
+            }
+
             var stored = product.Variants.FirstOrDefault(v => v.Id == variants[i].Id);
             var violation = stored is not null
                 ? VariantPlanner.Update(product, stored, variants[i], context, entry.Rows)
@@ -336,6 +362,14 @@ internal sealed class ProductBatchSpec(
         }
 
         return null;
+    }
+
+    /// <summary>Whether the product keeps its variant <paramref name="variantId"/> through the update.</summary>
+    private static bool Keeps(ProductUpdate item, long variantId)
+    {
+        var variants = item.Variants.Items();
+        var named = variants.FirstOrDefault(v => v.Id == variantId);
+        return named is null ? item.ReplaceVariants != true : named.Remove != true;
     }
 
     /// <summary>The product's details once the item is applied.</summary>

@@ -27,7 +27,10 @@ public abstract record ProductWrite
     public Optional<string?> ExternalId { get; init; }
     public Optional<IReadOnlyList<long>?> CategoryIds { get; init; }
 
-    /// <summary>On update, the whole list: with an id updated, without one created, the rest removed.</summary>
+    /// <summary>
+    /// On update, merged by id: an entry with an id updates that variant (or, with <c>remove</c>, removes it), one
+    /// without an id is added; variants not named stay (unless <see cref="ProductUpdate.ReplaceVariants"/>).
+    /// </summary>
     public Optional<IReadOnlyList<ProductVariantWrite>?> Variants { get; init; }
 }
 
@@ -50,6 +53,10 @@ public sealed record ProductUpdate : ProductWrite, IBatchUpdate
 
     /// <summary>When sent, the update applies only if the product is still at this version (else CONFLICT).</summary>
     public long? Version { get; init; }
+
+    /// <summary>When true, <see cref="ProductWrite.Variants"/> is the whole list: the variants it does not name go.
+    /// </summary>
+    public bool? ReplaceVariants { get; init; }
 }
 
 public sealed record ImageInput

@@ -88,14 +88,16 @@ public sealed class ProductUpserts(IProductStore products)
         else
         {
             var id = productIds[0];
+            // The item is the whole product: its lists replace the stored ones rather than merge into them.
             List<ProductVariantWrite> matched = [.. variants.Select(v => v is not null
                 && VariantPlanner.SkuOf(v) is { } sku && owners.TryGetValue(sku, out var owner) && owner.ProductId == id
-                    ? v with { Id = owner.VariantId }
+                    ? v with { Id = owner.VariantId, ReplacePrices = v.Prices.HasValue ? true : null }
                     : v!)];
             builder.Update(new ProductUpdate(item)
             {
                 Id = id,
                 Variants = new Optional<IReadOnlyList<ProductVariantWrite>?>(matched),
+                ReplaceVariants = true,
             });
         }
     }

@@ -74,6 +74,8 @@ public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate
         : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
+        RuleFor(x => x.ReplaceVariants).Must((item, replace) => replace != true || item.Variants.HasValue)
+            .WithMessage("replace_variants goes with variants: send the whole list.");
     }
 }
 
@@ -84,6 +86,12 @@ public sealed class ProductVariantWriteValidator : VariantWriteValidator<Product
         : base(isCreate: false, limits)
     {
         Required(x => x.Title).When(x => x.Id is null).WithMessage("title is required for a new variant.");
+        When(x => x.Remove == true, () =>
+        {
+            RuleFor(x => x.Id).NotNull().WithMessage("A variant to remove is named by its id.");
+            RuleFor(x => x).Must(SendsNothingElse).OverridePropertyName(nameof(ProductVariantWrite.Remove))
+                .WithMessage("A variant to remove sends only its id, version and remove.");
+        });
         if (productIsNew)
         {
             RuleFor(x => x.Id).Null().WithMessage("A variant of a new product cannot name an id.");
@@ -93,4 +101,11 @@ public sealed class ProductVariantWriteValidator : VariantWriteValidator<Product
             RuleFor(x => x.Id).GreaterThan(0);
         }
     }
+
+    private static bool SendsNothingElse(ProductVariantWrite v) =>
+        !(v.Title.HasValue || v.Sku.HasValue || v.Barcode.HasValue || v.Ean.HasValue || v.Upc.HasValue
+            || v.StockQuantity.HasValue || v.ManageInventory.HasValue || v.AllowBackorder.HasValue
+            || v.Options.HasValue || v.Prices.HasValue || v.ReplacePrices is not null
+            || v.AttributeValueIds.HasValue || v.Rank.HasValue || v.Metadata.HasValue || v.Extensions.HasValue
+            || v.Wholesale.HasValue);
 }

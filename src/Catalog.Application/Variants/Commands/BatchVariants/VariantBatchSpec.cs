@@ -15,7 +15,7 @@ public sealed record VariantBatchState(
     long? Scope,
     IReadOnlyDictionary<long, Product> Products,
     IReadOnlyDictionary<long, Variant> Variants,
-    IReadOnlyDictionary<string, SkuOwner> Skus,
+    SkuLookup Skus,
     IReadOnlySet<long> AttributeValueIds,
     IReadOnlySet<string> RoleKeys)
 {
@@ -75,13 +75,15 @@ internal sealed class VariantBatchSpec(
 
         var writes = batch.OpenWrites.Select(w => w.Item).ToList();
         var skus = writes.Select(VariantPlanner.SkuOf).OfType<string>().ToHashSet();
+        var repeated = writes.Select(VariantPlanner.SkuOf).OfType<string>()
+            .GroupBy(sku => sku, StringComparer.Ordinal).Where(g => g.Skip(1).Any()).Select(g => g.Key);
         var valueIds = writes.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
         var roleKeys = writes.SelectMany(w => WholesaleMerge.RolesOf(w).Select(r => r.Role)).ToHashSet();
         return new VariantBatchState(
             scope,
             found.ToDictionary(p => p.Id),
             found.SelectMany(p => p.Variants).ToDictionary(v => v.Id),
-            await TakenSkus.FindAsync(products, skus, owners => TakenIn(batch, owners), cancellationToken),
+            await TakenSkus.FindAsync(products, skus, owners => TakenIn(batch, owners), repeated, cancellationToken),
             await FindAsync(valueIds, attributes.FindExistingValuesAsync, cancellationToken) ?? new HashSet<long>(),
             (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
     }
@@ -106,7 +108,7 @@ internal sealed class VariantBatchSpec(
         {
             var stored = entry.Operation == BatchOperation.Update ? state.Variants[entry.Id!.Value] : null;
             var product = stored is null ? state.ProductOf((VariantCreate)item) : state.ProductOf(stored);
-            if (TakenBy(item, stored?.Id, state.Skus) is { } owner)
+            if (TakenBy(item, stored?.Id, state.Skus.Owners) is { } owner)
             {
                 entry.Fail(owner.Refusal(VariantPlanner.SkuOf(item)!, "sku"));
             }
@@ -120,6 +122,20 @@ internal sealed class VariantBatchSpec(
                 .. stored is null ? [] : VariantPlanner.CheckMerges(item, stored, string.Empty, limits.Value)]);
         }
     }
+
+    /// <summary>
+    /// A later claim of a SKU names the variant the earlier item gave it, as WooCommerce would; as a variant of its
+    /// own, whatever the product's count (a variant batch is WooCommerce's variations route, not a simple product).
+    /// </summary>
+    public override ItemError ClaimedEarlier(
+        ItemError error, LedgerEntry<Variant> owner, Claim claim, VariantBatchState state) =>
+        owner.Entity is { } holder && holder.Sku == claim.Value
+            ? error with
+            {
+                SkuHolder = new SkuHolder(
+                    claim.Value, holder.ProductId, holder.Id, OnlyVariant: false, state.Skus.FreeFor(claim.Value)),
+            }
+            : error;
 
     /// <summary>The owner of the SKU the item sends, when that is another variant than the one it updates.</summary>
     private static SkuOwner? TakenBy(

@@ -42,7 +42,12 @@ public sealed class VariantUpserts(IProductStore products)
             }
             else if (command.ProductId is null || owner.ProductId == command.ProductId)
             {
-                builder.Update(new VariantUpdate(item) { Id = owner.VariantId });
+                // The upsert's prices are the variant's whole list, as they would be for a new one.
+                builder.Update(new VariantUpdate(item)
+                {
+                    Id = owner.VariantId,
+                    ReplacePrices = item.Prices.HasValue ? true : null,
+                });
             }
             else
             {
