@@ -22,7 +22,7 @@ public sealed record ProductBatchState(
 
 /// <summary>
 /// A product batch: products with their variants, prices, category links and wholesale terms. An update's variant list
-/// is the product's whole list (named variants are updated, new ones created, the rest removed).
+/// merges by id (named variants are updated or removed, new ones created, the rest kept; ADR 16).
 /// </summary>
 internal sealed class ProductBatchSpec(
     IProductStore products,
