@@ -118,8 +118,10 @@ internal static class VariantPlanner
             }
 
             var (prices, changed) = merged.Value;
-            var removed = variant.Prices.Where(p => prices.All(kept => kept.Id != p.Id)).ToList();
-            var added = prices.Where(p => variant.Prices.All(stored => stored.Id != p.Id)).ToList();
+            var stored = variant.Prices;
+            List<VariantPrice> removed =
+                stored.Count == 0 ? [] : [.. stored.Where(p => prices.All(kept => kept.Id != p.Id))];
+            var added = stored.Count == 0 ? prices : [.. prices.Where(p => stored.All(old => old.Id != p.Id))];
             if (product.ReplaceVariantPrices(variant, prices, now) is { } violation)
             {
                 return violation;
@@ -160,8 +162,8 @@ internal static class VariantPlanner
         var sent = input.Prices.Value ?? [];
         var stored = variant.Prices;
         var prices = input.Prices.Value is null || input.ReplacePrices == true ? [] : stored.ToList();
-        var changed = new List<VariantPrice>();
-        var named = new HashSet<long>();
+        List<VariantPrice> changed = [];
+        HashSet<long>? named = null;
         for (var i = 0; i < sent.Count; i++)
         {
             var price = sent[i];
@@ -176,7 +178,7 @@ internal static class VariantPlanner
                 return new RuleViolation($"Price {id} is not a price of this variant.", $"prices[{i}].id");
             }
 
-            if (!named.Add(id))
+            if (!(named ??= []).Add(id))
             {
                 return new RuleViolation($"Price {id} is named more than once in prices.", $"prices[{i}].id");
             }

@@ -30,7 +30,7 @@ public class VariantWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Prices, r => r.Must(p => p is null || p.Count <= VariantConstraints.MaxPrices)
             .WithMessage($"A variant has at most {VariantConstraints.MaxPrices} prices."));
         EachWhenPresent(x => x.Prices, new PriceInputValidator());
-        RuleFor(x => x.ReplacePrices).Must((write, replace) => replace != true || write.Prices.HasValue)
+        RuleFor(x => x.ReplacePrices).Must((write, _) => write.Prices.HasValue).When(x => x.ReplacePrices == true)
             .WithMessage("replace_prices goes with prices: send the whole list.");
         WhenPresent(x => x.AttributeValueIds, r => r
             .Must(ids => ids is null || ids.Count <= VariantConstraints.MaxAttributeValues)
@@ -48,7 +48,7 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
 {
     public PriceInputValidator()
     {
-        RuleFor(x => x.Id).GreaterThan(0);
+        // An id is checked against the variant's prices when the update plans (VariantPlanner.MergePrices).
         When(x => x.Remove == true, () =>
         {
             RuleFor(x => x.Id).NotNull().WithMessage("A price to remove is named by its id.");

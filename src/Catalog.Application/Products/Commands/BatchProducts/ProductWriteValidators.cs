@@ -74,7 +74,7 @@ public sealed class ProductUpdateValidator : ProductWriteValidator<ProductUpdate
         : base(isCreate: false, limits?.Value ?? JsonLimits.Default)
     {
         RuleFor(x => x.Id).NotNull().WithMessage("id is required.").GreaterThan(0);
-        RuleFor(x => x.ReplaceVariants).Must((item, replace) => replace != true || item.Variants.HasValue)
+        RuleFor(x => x.ReplaceVariants).Must((item, _) => item.Variants.HasValue).When(x => x.ReplaceVariants == true)
             .WithMessage("replace_variants goes with variants: send the whole list.");
     }
 }
