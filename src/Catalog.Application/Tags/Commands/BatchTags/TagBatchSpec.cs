@@ -26,10 +26,11 @@ internal sealed class TagBatchSpec(
     // The products of the batch this spec last loaded, for the answers' counts: one spec serves one batch at a time
     // (it is made for each handler, which lives as long as its request or job scope).
     private TaggedProducts _products = TaggedProducts.None;
+    private HashSet<long> _deleted = [];
 
     /// <summary>A tag as the batch's answer shows it, with the products carrying its name.</summary>
     public TagDto Answer(Tag tag) =>
-        mapper.Map<TagDto>(tag) with { ProductCount = _products.CountOf(tag.Id, tag.Name) };
+        mapper.Map<TagDto>(tag) with { ProductCount = _products.CountOf(tag, _deleted.Contains(tag.Id)) };
 
     public override IEnumerable<Claim> ClaimsOf(TagWrite item, BatchOperation operation)
     {
@@ -61,6 +62,7 @@ internal sealed class TagBatchSpec(
         var carried = names.Concat(found.Values.Select(t => t.Name)).ToHashSet(StringComparer.Ordinal);
         var tagged = await FindAsync(carried, products.GetTaggedAsync, cancellationToken) ?? [];
         _products = new TaggedProducts(tagged);
+        _deleted = [.. batch.OpenDeletes.Select(e => e.Id!.Value)];
         return new TagBatchState(
             found,
             claimed.Where(t => names.Contains(t.Name)).ToDictionary(t => t.Name, t => t.Id, StringComparer.Ordinal),
@@ -110,7 +112,7 @@ internal sealed class TagBatchSpec(
         entry.Rows.Add(new UpdateRow(target, expected));
         if (!string.Equals(oldName, target.Name, StringComparison.Ordinal))
         {
-            entry.Rows.AddRange(state.Products.Retag(oldName, target.Name, context.Now));
+            state.Products.Retag(entry, oldName, target.Name, context.Now);
         }
 
         return null;
@@ -124,7 +126,7 @@ internal sealed class TagBatchSpec(
         ArgumentNullException.ThrowIfNull(state);
         entry.Entity = target;
         entry.Rows.Add(new DeleteRow(target, MustExist: true));
-        entry.Rows.AddRange(state.Products.Untag(target.Id, target.Name, context.Now));
+        state.Products.Retag(entry, target.Name, null, context.Now);
         return null;
     }
 
