@@ -1,5 +1,5 @@
-using Catalog.Domain.Products;
 using Catalog.Domain.Categories;
+using Catalog.Domain.Products;
 
 namespace Catalog.Domain.Tags;
 

@@ -1,7 +1,7 @@
-using Catalog.Application.Tags.Queries;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
+using Catalog.Application.Tags.Queries;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 

@@ -99,7 +99,10 @@ public abstract class WooCommerceTagsTests(CatalogApiFactory factory) : WooComme
         {
             name = "Linen Shirt",
             regular_price = "30",
-            tags = new object[] { new { id = summer.Num("id") }, new { id = linen.Num("id") }, new { name = "custom" } },
+            tags = new object[]
+            {
+                new { id = summer.Num("id") }, new { id = linen.Num("id") }, new { name = "custom" },
+            },
         });
 
         status.Should().Be(201, product.Text());

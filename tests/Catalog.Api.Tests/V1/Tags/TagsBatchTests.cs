@@ -13,7 +13,8 @@ public abstract class TagsBatchTests(CatalogApiFactory factory) : CatalogApiTest
     public async Task Batch_Create_DerivesSlugsAndCountsTheProductsCarryingTheName()
     {
         await SeedProductsAsync(
-            new ProductBuilder().With("tags", new[] { "Summer Sale" }), new ProductBuilder().With("tags", new[] { "x" }));
+            new ProductBuilder().With("tags", new[] { "Summer Sale" }),
+            new ProductBuilder().With("tags", new[] { "x" }));
 
         var (status, body) = await PostAsync(TagsBatch, Batch.Of(create: [
             Batch.Item(("name", "Summer Sale"), ("description", "Hot")),

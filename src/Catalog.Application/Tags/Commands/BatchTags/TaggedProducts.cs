@@ -23,7 +23,9 @@ public sealed class TaggedProducts(IEnumerable<Product> products)
     public int CountOf(Tag tag, bool deleted)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        var products = deleted ? _loaded.Values : _loaded.Keys.Select(id => _current.GetValueOrDefault(id, _loaded[id]));
+        var products = deleted
+            ? _loaded.Values
+            : _loaded.Keys.Select(id => _current.GetValueOrDefault(id, _loaded[id]));
         return products.Count(p => p.Tags.Contains(tag.Name, StringComparer.Ordinal));
     }
 
