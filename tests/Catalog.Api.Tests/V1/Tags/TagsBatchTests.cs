@@ -64,8 +64,9 @@ public abstract class TagsBatchTests(CatalogApiFactory factory) : CatalogApiTest
     [Fact]
     public async Task Batch_Rename_RewritesTheNameOnEveryProductCarryingIt()
     {
+        var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0].Num("id");
         var carrying = await SeedProductsAsync(
-            new ProductBuilder().With("tags", new[] { "summer", "linen" }),
+            new ProductBuilder().With("tags", new[] { "summer", "linen" }).WithVariants(2).InCategories(category),
             new ProductBuilder().With("tags", new[] { "summer" }));
         var other = await SeedProductAsync(new ProductBuilder().With("tags", new[] { "winter" }));
         var tag = await SeedTagAsync("summer");
@@ -80,6 +81,8 @@ public abstract class TagsBatchTests(CatalogApiFactory factory) : CatalogApiTest
         var first = await FindProductAsync(carrying[0].Num("id"));
         first!.Tags.Should().Equal("Summer 2026", "linen");
         first.Version.Should().Be(carrying[0].Num("version") + 1);
+        first.Variants.Should().HaveCount(2, "only the product's own row is written");
+        first.Categories.Select(c => c.CategoryId).Should().Equal(category);
         (await FindProductAsync(carrying[1].Num("id")))!.Tags.Should().Equal("Summer 2026");
         var untouched = await FindProductAsync(other.Num("id"));
         untouched!.Tags.Should().Equal("winter");
