@@ -697,3 +697,57 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205085344_AddTags'
+)
+BEGIN
+    CREATE SEQUENCE [tags_id_seq] START WITH 1 INCREMENT BY 1 NO CYCLE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205085344_AddTags'
+)
+BEGIN
+    CREATE TABLE [tags] (
+        [id] bigint NOT NULL DEFAULT (NEXT VALUE FOR [tags_id_seq]),
+        [name] nvarchar(100) NOT NULL,
+        [slug] nvarchar(255) NOT NULL,
+        [description] nvarchar(max) NULL,
+        [version] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_tags] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205085344_AddTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_tags_name] ON [tags] ([name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205085344_AddTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_tags_slug] ON [tags] ([slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205085344_AddTags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205085344_AddTags', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -47,6 +47,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IProductStore, ProductStore>();
         services.AddScoped<ICategoryStore, CategoryStore>();
+        services.AddScoped<Application.Tags.ITagStore, TagStore>();
         services.AddScoped<IAttributeStore, AttributeStore>();
         services.AddScoped<IWholesaleRoleStore, WholesaleRoleStore>();
         services.AddScoped<IIdAllocator, IdAllocator>();

@@ -24,6 +24,8 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
 
     private RecordedClient<IWholesaleRolesClient> _roles = null!;
     private RecordedClient<ICategoriesClient> _categories = null!;
+    private RecordedClient<ITagsClient> _tags = null!;
+    private RecordedClient<IWooCommerceTagsClient> _wooTags = null!;
     private RecordedClient<IAttributesClient> _attributes = null!;
     private RecordedClient<IProductsClient> _products = null!;
     private RecordedClient<IVariantsClient> _variants = null!;
@@ -50,6 +52,8 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
 
         _roles = _recorder.Record<IWholesaleRolesClient>(new WholesaleRolesClient(bearer));
         _categories = _recorder.Record<ICategoriesClient>(new CategoriesClient(bearer));
+        _tags = _recorder.Record<ITagsClient>(new TagsClient(bearer));
+        _wooTags = _recorder.Record<IWooCommerceTagsClient>(new WooCommerceTagsClient(wordPress));
         _attributes = _recorder.Record<IAttributesClient>(new AttributesClient(bearer));
         _products = _recorder.Record<IProductsClient>(new ProductsClient(bearer));
         _variants = _recorder.Record<IVariantsClient>(new VariantsClient(bearer));
@@ -85,6 +89,7 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
         await UpdateThroughTradeAsync(catalog.ProductId);
         WordPressInputsSerializeTheirFields();
         await WriteAndReadWooCommerceAsync();
+        await WriteAndReadTagsAsync();
         await WriteAndReadWholesaleSuiteAsync();
         await WriteAndReadMedusaAsync();
         await UpsertThroughProcessAsync();

@@ -126,6 +126,15 @@ internal sealed partial class RequestExamples
             }
             """),
         ["Categories_Get"] = OperationExample.Read(("id", 1)),
+        ["Tags_Batch"] = OperationExample.Of("""
+            {
+              "create": [
+                {"name": "Organic cotton", "slug": "organic-cotton"},
+                {"name": "Summer", "description": "The summer collection."}
+              ]
+            }
+            """),
+        ["Tags_Get"] = OperationExample.Read(("id", 1)),
         ["Attributes_Batch"] = OperationExample.Of("""
             {
               "create": [

@@ -74,6 +74,25 @@ internal sealed partial class RequestExamples
         ["WooCommerceCategories_BatchPatch"] = OperationExample.Of("""
             {"update": [{"id": 3, "name": "Accessories"}]}
             """),
+        // The canonical tags batch made tags 1 and 2; these follow it in the document.
+        ["WooCommerceTags_Create"] = OperationExample.Of("""
+            {"name": "Linen", "slug": "linen", "description": "Pure linen and linen blends."}
+            """),
+        ["WooCommerceTags_Get"] = OperationExample.Read(("id", 3)),
+        ["WooCommerceTags_Update"] = OperationExample.Of("""{"description": "Pure linen."}""", ("id", 3)),
+        ["WooCommerceTags_UpdatePut"] = OperationExample.Of(
+            """{"description": "Pure linen and linen blends."}""", ("id", 3)),
+        ["WooCommerceTags_UpdatePatch"] = OperationExample.Of("""{"name": "Linen & Hemp"}""", ("id", 3)),
+        ["WooCommerceTags_Delete"] = OperationExample.Read(("id", 5)),
+        ["WooCommerceTags_Batch"] = OperationExample.Of("""
+            {"create": [{"name": "Wool"}, {"name": "Recycled", "slug": "recycled"}]}
+            """),
+        ["WooCommerceTags_BatchPut"] = OperationExample.Of("""
+            {"update": [{"id": 4, "description": "Merino and lambswool."}]}
+            """),
+        ["WooCommerceTags_BatchPatch"] = OperationExample.Of("""
+            {"update": [{"id": 5, "name": "Recycled fibres"}]}
+            """),
         ["WooCommerceProducts_Batch"] = OperationExample.Of("""
             {
               "create": [

@@ -1,6 +1,7 @@
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Products.Commands.BatchProducts;
+using Catalog.Application.Tags.Commands.BatchTags;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Commands.BatchVariants;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
@@ -66,6 +67,9 @@ public static class JobKinds
     public static readonly JobKind Categories = new JobKind<CategoryCreate, CategoryUpdate>(
         "categories", (l, _, p) => new BatchCategories(l.Create, l.Update, l.Delete, p));
 
+    public static readonly JobKind Tags = new JobKind<TagCreate, TagUpdate>(
+        "tags", (l, _, p) => new BatchTags(l.Create, l.Update, l.Delete, p));
+
     public static readonly JobKind Attributes = new JobKind<AttributeCreate, AttributeUpdate>(
         "attributes", (l, _, p) => new BatchAttributes(l.Create, l.Update, l.Delete, p));
 
@@ -73,7 +77,7 @@ public static class JobKinds
         "wholesale_roles", (l, _, p) => new BatchWholesaleRoles(l.Create, l.Update, l.Delete, p));
 
     public static IReadOnlyList<JobKind> All { get; } =
-        [Products, Variants, VariantsAcrossProducts, Categories, Attributes, WholesaleRoles];
+        [Products, Variants, VariantsAcrossProducts, Categories, Tags, Attributes, WholesaleRoles];
 
     public static JobKind Named(string name) =>
         All.FirstOrDefault(k => k.Name == name) ?? throw new InvalidOperationException($"No job kind '{name}'.");

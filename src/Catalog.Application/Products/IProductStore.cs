@@ -20,6 +20,13 @@ public interface IProductStore
 
     Task<Page<Product>> ListAsync(ProductFilter filter, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>The products carrying any of these tag names: their own rows only (no variants or links).</summary>
+    Task<IReadOnlyList<Product>> GetTaggedAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
+
+    /// <summary>How many products carry each of these tag names (a name none carries is absent).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountTaggedAsync(
+        IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
+
     Task<Variant?> GetVariantAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>Which of these variants exist, and the product of each, by variant id.</summary>

@@ -84,6 +84,22 @@ public sealed class Product : Versioned
         return null;
     }
 
+    /// <summary>
+    /// The product's own row after the tag <paramref name="name"/> it carries is renamed to <paramref name="newName"/>
+    /// (null: removed), at the next version. A copy, leaving this one as it was: the tag changes of one batch are
+    /// separate items, each writing the row from the version the one before it left, so each needs its own picture.
+    /// The copy shares this one's variants and category links; only its own columns are meant to be written.
+    /// </summary>
+    public Product Retagged(string name, string? newName, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var copy = (Product)MemberwiseClone();
+        IEnumerable<string> tags = Tags.Select(t => t == name ? newName : t).OfType<string>();
+        copy.Tags = [.. tags.Distinct(StringComparer.Ordinal)];
+        copy.Touched(now);
+        return copy;
+    }
+
     /// <summary>Adds a new variant. A product is the only way in, so that its version moves with it.</summary>
     public RuleViolation? AddVariant(Variant variant, DateTimeOffset now)
     {

@@ -20,6 +20,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProductCategory> ProductCategories => Set<ProductCategory>();
     public DbSet<VariantAttributeValue> VariantAttributeValues => Set<VariantAttributeValue>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Domain.Tags.Tag> Tags => Set<Domain.Tags.Tag>();
     public DbSet<ProductAttribute> Attributes => Set<ProductAttribute>();
     public DbSet<AttributeValue> AttributeValues => Set<AttributeValue>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

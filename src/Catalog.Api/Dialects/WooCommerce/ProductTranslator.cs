@@ -122,6 +122,9 @@ internal sealed class ProductTranslator(WooCommerceOptions options)
             Description = Optional(input.Description),
             Images = Images(input.Images, product, fields, problems),
             Tags = Tags(input.Tags, fields, problems),
+            TagIds = input.Tags?.Any(t => t?.Id is > 0) == true
+                ? input.Tags.Where(t => t?.Id is > 0).Select(t => t.Id!.Value).ToList()
+                : default(Optional<IReadOnlyList<long>?>),
             Options = Options(input.Attributes, fields, problems),
             CategoryIds = input.Categories is null
                 ? default(Optional<IReadOnlyList<long>?>)
@@ -226,7 +229,11 @@ internal sealed class ProductTranslator(WooCommerceOptions options)
         static string Text(JsonNode? node) => node?.GetValue<string>() ?? string.Empty;
     }
 
-    /// <summary>Tags by name (Catalog keeps tags as names); a tag id sent with a name is kept beside it.</summary>
+    /// <summary>
+    /// The tags sent by name alone (Catalog's extension: WooCommerce takes ids only); those with an id are the
+    /// canonical <c>tag_ids</c>, whose names the engine gives them. The ids kept beside names before tags had a
+    /// registry go once tags are sent again.
+    /// </summary>
     private static Optional<IReadOnlyList<string>?> Tags(
         IReadOnlyList<WooTermInput>? tags, WooFields fields, TranslationProblems problems)
     {
@@ -235,31 +242,29 @@ internal sealed class ProductTranslator(WooCommerceOptions options)
             return default;
         }
 
-        var knownIds = TagIds(fields["tags"]);
         var names = new List<string>();
-        var ids = new JsonObject();
         for (var i = 0; i < tags.Count; i++)
         {
-            var tag = tags[i];
-            var name = tag?.Name ?? knownIds.FirstOrDefault(k => k.Value == tag?.Id && tag?.Id is > 0).Key;
-            if (string.IsNullOrWhiteSpace(name))
+            if (tags[i]?.Id is > 0)
             {
-                problems.Invalid($"tags[{i}].name", "Catalog keeps tags by name: send the tag's name.");
                 continue;
             }
 
-            names.Add(name);
-            if ((tag?.Id ?? (knownIds.TryGetValue(name, out var known) ? known : 0)) is > 0 and var id)
+            if (string.IsNullOrWhiteSpace(tags[i]?.Name))
             {
-                ids[name] = id;
+                problems.Invalid($"tags[{i}]", "Send the tag's id (or, in Catalog, its name).");
+                continue;
             }
+
+            names.Add(tags[i].Name!);
         }
 
-        fields.Set("tags", ids.Count > 0 ? ids : null);
-
+        fields.Set("tags", null);
         return names;
     }
 
+    /// <summary>The tag ids a product's extensions kept by name before tags had a registry (read for stored data).
+    /// </summary>
     public static IReadOnlyDictionary<string, long> TagIds(JsonNode? kept) =>
         kept is JsonObject ids
             ? ids.Where(p => p.Value is JsonValue)

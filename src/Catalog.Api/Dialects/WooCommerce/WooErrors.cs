@@ -116,6 +116,7 @@ internal static partial class WooErrors
         (new(@"^options\[(\d+)\]\.attribute_id$", RegexOptions.Compiled), "attributes[$1].id"),
         (new(@"^options\[(\d+)\]\.values.*$", RegexOptions.Compiled), "attributes[$1].options"),
         (new(@"^category_ids\[(\d+)\]$", RegexOptions.Compiled), "categories[$1].id"),
+        (new(@"^tag_ids\[(\d+)\]$", RegexOptions.Compiled), "tags.id"),
         (new(@"^images\[(\d+)\]\.url$", RegexOptions.Compiled), "images[$1].src"),
     ];
 }

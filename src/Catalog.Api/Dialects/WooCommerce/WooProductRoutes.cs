@@ -1,6 +1,7 @@
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
+using Catalog.Application.Tags.Queries;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
@@ -74,7 +75,8 @@ internal sealed class WooProductRoutes<TProduct>(
         };
         var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 
-        var render = answerWith(new WooRenderer(options, result.References.Categories));
+        var render = answerWith(
+            new WooRenderer(options, result.References.Categories, result.References.Tags.Values));
         WooError Error(ItemError error, BatchOperation operation, WooProductInput input, string? type = null) =>
             WooErrors.Item(
                 error,
@@ -112,12 +114,16 @@ internal sealed class WooProductRoutes<TProduct>(
         return new OkObjectResult((await RendererAsync(found, cancellationToken))(found[0]));
     }
 
-    /// <summary>How to answer these products, with the categories they name read in one query.</summary>
+    /// <summary>How to answer these products, with the categories and the tags they name read in a query each.
+    /// </summary>
     public async Task<Func<ProductDto, TProduct>> RendererAsync(
         IEnumerable<ProductDto?> products, CancellationToken cancellationToken)
     {
-        var ids = products.OfType<ProductDto>().SelectMany(p => p.CategoryIds).Distinct().ToList();
+        var found = products.OfType<ProductDto>().ToList();
+        var ids = found.SelectMany(p => p.CategoryIds).Distinct().ToList();
         var categories = (await sender.Send(new GetCategoriesByIds(ids), cancellationToken)).ToDictionary(c => c.Id);
-        return answerWith(new WooRenderer(options, categories));
+        var names = found.SelectMany(p => p.Tags).ToHashSet(StringComparer.Ordinal);
+        var tags = await sender.Send(new GetTagsByNames(names), cancellationToken);
+        return answerWith(new WooRenderer(options, categories, tags));
     }
 }

@@ -1,11 +1,22 @@
 using Catalog.Application.Categories;
+using Catalog.Application.Tags;
 using Catalog.Domain.Common;
 
 namespace Catalog.Api.Dialects.WooCommerce;
 
-/// <summary>Canonical products and variants as WooCommerce answers them, in the store currency.</summary>
-internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionary<long, CategoryDto> categories)
+/// <summary>
+/// Canonical products and variants as WooCommerce answers them, in the store currency. A product's tag shows its
+/// registry tag's id and slug (<paramref name="tags"/>, by name); a name the registry lacks shows the id a client sent
+/// beside it before tags had a registry (kept in the extensions), else 0.
+/// </summary>
+internal sealed class WooRenderer(
+    WooCommerceOptions options,
+    IReadOnlyDictionary<long, CategoryDto> categories,
+    IEnumerable<TagDto>? tags = null)
 {
+    private readonly Dictionary<string, TagDto> _tags =
+        (tags ?? []).ToDictionary(t => t.Name, StringComparer.Ordinal);
+
     private static readonly JsonElement EmptyList = JsonSerializer.SerializeToElement(Array.Empty<object>());
     private static readonly JsonElement Null = JsonSerializer.SerializeToElement<object?>(null);
 
@@ -65,7 +76,9 @@ internal sealed class WooRenderer(WooCommerceOptions options, IReadOnlyDictionar
                 WooDecimal.Format(product.Length), WooDecimal.Format(product.Width), WooDecimal.Format(product.Height)),
             Categories = [.. product.CategoryIds.Where(categories.ContainsKey)
                 .Select(id => new WooTerm(id, categories[id].Name, categories[id].Handle))],
-            Tags = [.. product.Tags.Select(t => new WooTerm(tagIds.GetValueOrDefault(t), t, HandleFormat.FromText(t)))],
+            Tags = [.. product.Tags.Select(t => _tags.TryGetValue(t, out var tag)
+                ? new WooTerm(tag.Id, t, tag.Slug)
+                : new WooTerm(tagIds.GetValueOrDefault(t), t, HandleFormat.FromText(t)))],
             Images = [.. product.Images.Select((image, i) => new WooImage(
                 imageMeta[i].Id, created, created, updated, updated,
                 image.Url, imageMeta[i].Name, imageMeta[i].Alt, i))],

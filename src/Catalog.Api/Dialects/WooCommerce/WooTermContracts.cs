@@ -57,3 +57,15 @@ public sealed record WooAttributeTermInput : WooInput
 
 /// <summary>A term of a global attribute as WooCommerce answers it; <c>count</c> is not counted.</summary>
 public sealed record WooAttributeTerm(long Id, string Name, string Slug, string Description, int MenuOrder, int Count);
+
+/// <summary>A product tag as a client writes it; a field sent as null counts as not sent.</summary>
+public sealed record WooTagInput : WooInput
+{
+    public long? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+    public string? Description { get; init; }
+}
+
+/// <summary>A product tag as WooCommerce answers it; <c>count</c> is the number of products carrying it.</summary>
+public sealed record WooTag(long Id, string Name, string Slug, string Description, int Count);

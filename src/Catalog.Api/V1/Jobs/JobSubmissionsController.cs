@@ -4,6 +4,7 @@ using Catalog.Application.Jobs;
 using Catalog.Application.Jobs.Commands.SubmitJob;
 using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
+using Catalog.Application.Tags.Commands.BatchTags;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 
 namespace Catalog.Api.V1.Jobs;
@@ -49,6 +50,12 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
     [StreamedBody]
     public Task<AcceptedResult> Categories([FromQuery] BatchPolicy policy, CancellationToken cancellationToken) =>
         SubmitAsync<CategoryCreate, CategoryUpdate>(JobKinds.Categories, null, policy, cancellationToken);
+
+    [HttpPost("api/v1/tags/batch")]
+    [RespondAsync]
+    [StreamedBody]
+    public Task<AcceptedResult> Tags([FromQuery] BatchPolicy policy, CancellationToken cancellationToken) =>
+        SubmitAsync<TagCreate, TagUpdate>(JobKinds.Tags, null, policy, cancellationToken);
 
     [HttpPost("api/v1/attributes/batch")]
     [RespondAsync]

@@ -81,6 +81,10 @@ public sealed record BatchReferences(IReadOnlyDictionary<long, CategoryDto> Cate
 {
     public static BatchReferences None { get; } = new(new Dictionary<long, CategoryDto>());
 
+    /// <summary>The tags a product batch's items name by id, and those of the names its products carry, when an item
+    /// names one by id.</summary>
+    public IReadOnlyDictionary<long, Tags.TagDto> Tags { get; init; } = new Dictionary<long, Tags.TagDto>();
+
     /// <summary>The product a variant batch of one product changed, as the batch left it (if it was written).</summary>
     public ProductDto? Product { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed class CatalogMappingProfile : Profile
             .ForMember(d => d.AttributeValueIds, o => o.MapFrom(s => AttributeValueIdsOf(s)));
         CreateMap<Category, CategoryDto>()
             .ForMember(d => d.Metadata, o => o.MapFrom(s => MetadataJson.FromText(s.Metadata)));
+        CreateMap<Domain.Tags.Tag, Tags.TagDto>().ForMember(d => d.ProductCount, o => o.Ignore());
         CreateMap<AttributeValue, AttributeValueDto>();
         CreateMap<ProductAttribute, AttributeDto>()
             .ForMember(d => d.Values, o => o.MapFrom(s => ValuesInOrder(s)));

@@ -140,6 +140,11 @@ internal abstract class DatabaseProvider
                 ErrorCodes.DuplicateHandle,
                 "The key is already in use when written: another request created a role with it while this batch ran.",
                 "key"),
+            // ix_tags_name (PostgreSQL, SQL Server) or tags.name (SQLite); likewise the slug.
+            { } s when Names(s, "tags") && (Names(s, "name") || Names(s, "slug")) => ItemError.Of(
+                ErrorCodes.DuplicateHandle,
+                "The tag's name or slug is already in use when written: another request took it while this batch ran.",
+                Names(s, "slug") ? "slug" : "name"),
             { } s when Names(s, "handle") || Names(s, "slug") => ItemError.Of(
                 ErrorCodes.DuplicateHandle,
                 "The handle is already in use when written: another request took it while this batch ran, "

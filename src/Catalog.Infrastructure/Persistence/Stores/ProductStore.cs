@@ -62,19 +62,39 @@ internal sealed class ProductStore(CatalogDbContext db, DatabaseProvider provide
         return new Page<Product>(items, total, limit, offset);
     }
 
+    public async Task<IReadOnlyList<Product>> GetTaggedAsync(
+        IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
+        await TaggedRows(tags).AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>One query: the tag lists of the products carrying any of the names, counted here (a lateral join
+    /// over the JSON array is written differently by each provider; this is not).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountTaggedAsync(
+        IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        var lists = await TaggedRows(tags).AsNoTracking().Select(p => p.Tags).ToListAsync(cancellationToken);
+        var wanted = tags.ToHashSet(StringComparer.Ordinal);
+        return lists.SelectMany(list => list.Distinct(StringComparer.Ordinal)).Where(wanted.Contains)
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
     /// <summary>The ids of the products carrying any of these tags: tags are a JSON array, which EF cannot look into.
     /// </summary>
-    private IQueryable<long> Tagged(IReadOnlyCollection<string> tags)
+    private IQueryable<long> Tagged(IReadOnlyCollection<string> tags) => TaggedRows(tags).Select(p => p.Id);
+
+    private IQueryable<Product> TaggedRows(IReadOnlyCollection<string> tags)
     {
-        var values = string.Join(", ", tags.Select((_, i) => $"{{{i}}}"));
         var elements = provider.JsonArrayElements(TableMap.Quote("tags"));
         var sql = $"SELECT * FROM {TableMap.Quote("products")} "
-            + $"WHERE EXISTS (SELECT 1 FROM {elements} WHERE value IN ({values}))";
+            + $"WHERE EXISTS (SELECT 1 FROM {elements} WHERE value IN ({Parameters(tags)}))";
         // The SQL is built from names of the code's own; the tags are parameters.
 #pragma warning disable EF1002
-        return db.Products.FromSqlRaw(sql, [.. tags]).Select(p => p.Id);
+        return db.Products.FromSqlRaw(sql, [.. tags]);
 #pragma warning restore EF1002
     }
+
+    private static string Parameters(IReadOnlyCollection<string> values) =>
+        string.Join(", ", values.Select((_, i) => $"{{{i}}}"));
 
     private IQueryable<Product> Narrowed(IQueryable<Product> query, ProductListFilters filters)
     {

@@ -49,6 +49,7 @@ public sealed class WooCommerceClientTests : IAsyncLifetime, IDisposable
         var output = await RunScenarioAsync($"http://127.0.0.1:{_port}", "oauth");
 
         output.Should().Contain("\"ok\":true");
+        output.Should().Contain("create a tag, use it by id, list it, delete it");
         var writes = Recorded("POST", "/wp-json/wc/v3/products/batch");
         writes.Should().NotBeEmpty();
         writes.Should().OnlyContain(r => r.Authorization == null);

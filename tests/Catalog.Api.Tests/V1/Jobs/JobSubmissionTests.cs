@@ -88,6 +88,17 @@ public abstract class JobSubmissionTests(CatalogApiFactory factory) : JobsApiTes
     }
 
     [Fact]
+    public async Task TagsPost_RespondAsync_CreatesTheTag()
+    {
+        var id = await SubmitAcceptedAsync("/api/v1/tags/batch", Batch.Of(create: [Batch.Item(("name", "Async tag"))]));
+
+        (await WaitForJobAsync(id)).Str("status").Should().Be("succeeded");
+        var created = (await AllResultsAsync(id))[0].Num("id");
+        var (_, stored) = await GetAsync($"/api/v1/tags/{created}");
+        stored.Str("slug").Should().Be("async-tag", stored.Text());
+    }
+
+    [Fact]
     public async Task WholesaleRolesPost_RespondAsync_CreatesTheRole()
     {
         var id = await SubmitAcceptedAsync(

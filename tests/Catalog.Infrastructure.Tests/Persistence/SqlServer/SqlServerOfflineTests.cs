@@ -72,7 +72,7 @@ public sealed class SqlServerOfflineTests : IDisposable
             .Where(e => e.GetTableName() != "data_protection_keys").ToList();
 
         generated.Should().HaveCount(
-            9, "products, variants, prices, categories, attributes, values, roles, keys, jobs");
+            10, "products, variants, prices, categories, tags, attributes, values, roles, keys, jobs");
         foreach (var name in generated.Select(e => e.GetTableName()))
         {
             Script.Should().Contain($"CREATE SEQUENCE [{name}_id_seq]")

@@ -1,5 +1,6 @@
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
+using Catalog.Application.Tags;
 using Catalog.Application.Variants;
 using Catalog.Application.Variants.Wholesale;
 using Catalog.Application.WholesaleRoles;
@@ -18,7 +19,11 @@ public sealed record ProductBatchState(
     IReadOnlyDictionary<long, Category> Categories,
     IReadOnlyDictionary<long, string> Attributes,
     IReadOnlySet<long> AttributeValueIds,
-    IReadOnlySet<string> RoleKeys);
+    IReadOnlySet<string> RoleKeys)
+{
+    /// <summary>The tags the items name by id (and those of the batch's tag names), read only when some do.</summary>
+    public IReadOnlyDictionary<long, Domain.Tags.Tag> Tags { get; init; } = new Dictionary<long, Domain.Tags.Tag>();
+}
 
 /// <summary>
 /// A product batch: products with their variants, prices, category links and wholesale terms. An update's variant list
@@ -29,6 +34,7 @@ internal sealed class ProductBatchSpec(
     ICategoryStore categories,
     IAttributeStore attributes,
     IWholesaleRoleStore roles,
+    ITagStore tags,
     IValidator<ProductCreate> createValidator,
     IValidator<ProductUpdate> updateValidator,
     IMapper mapper,
@@ -103,15 +109,39 @@ internal sealed class ProductBatchSpec(
             (await FindAsync(categoryIds, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
             references.Attributes,
             references.ValueIds,
-            (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? []);
+            (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? [])
+        {
+            Tags = await TagsAsync(writes, found.Values, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// The tags the items name by id, with those of the tag names the batch's products carry (so an answer can show
+    /// every tag with its id): one query, and none when no item sends <c>tag_ids</c>.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, Domain.Tags.Tag>> TagsAsync(
+        IReadOnlyList<ProductWrite> writes, IEnumerable<Product> stored, CancellationToken cancellationToken)
+    {
+        var ids = writes.SelectMany(w => w.TagIds.Items()).ToHashSet();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, Domain.Tags.Tag>();
+        }
+
+        var names = writes.SelectMany(w => w.Tags.Items()).Concat(stored.SelectMany(p => p.Tags))
+            .ToHashSet(StringComparer.Ordinal);
+        return (await tags.FindAsync(ids, names, [], cancellationToken)).ToDictionary(t => t.Id);
     }
 
     public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
 
     public override BatchReferences ReferencesOf(ProductBatchState state) =>
-        state.Categories.Count == 0
+        state.Categories.Count == 0 && state.Tags.Count == 0
             ? BatchReferences.None
-            : new(state.Categories.Values.ToDictionary(c => c.Id, mapper.Map<CategoryDto>));
+            : new(state.Categories.Values.ToDictionary(c => c.Id, mapper.Map<CategoryDto>))
+            {
+                Tags = state.Tags.Values.ToDictionary(t => t.Id, mapper.Map<TagDto>),
+            };
 
     public override void Check(
         Batch<ProductWrite, ProductCreate, ProductUpdate, Product> batch, ProductBatchState state)
@@ -386,7 +416,7 @@ internal sealed class ProductBatchSpec(
             Images = item.Images.HasValue
                 ? [.. item.Images.Items().Select(i => new ProductImage(i.Url!))]
                 : current.Images,
-            Tags = item.Tags.HasValue ? item.Tags.Value ?? [] : current.Tags,
+            Tags = TagsOf(item, current.Tags, state),
             Options = item.Options.HasValue ? [.. item.Options.Items().Select(o => Option(o, state))] : current.Options,
             Metadata = !item.Metadata.HasValue ? current.Metadata
                 : item is ProductUpdate ? MetadataJson.Merge(current.Metadata, item.Metadata.Value)
@@ -401,6 +431,15 @@ internal sealed class ProductBatchSpec(
             ExternalId = item.ExternalId.Or(current.ExternalId),
         };
     }
+
+    /// <summary>The names sent, then those of the tags sent by id (distinct); the stored ones when neither is sent.
+    /// </summary>
+    private static IReadOnlyList<string> TagsOf(
+        ProductWrite item, IReadOnlyList<string> current, ProductBatchState state) =>
+        item.Tags.HasValue || item.TagIds.HasValue
+            ? [.. item.Tags.Items().Concat(item.TagIds.Items().Where(state.Tags.ContainsKey)
+                .Select(id => state.Tags[id].Name)).Distinct(StringComparer.Ordinal)]
+            : current;
 
     /// <summary>An option; one that stands for a global attribute is named after it unless the item names it.</summary>
     private static ProductOption Option(OptionInput option, ProductBatchState state) => new(
@@ -440,6 +479,15 @@ internal sealed class ProductBatchSpec(
             if (!state.Categories.ContainsKey(categoryIds[i]))
             {
                 yield return ($"category_ids[{i}]", $"Category {categoryIds[i]} does not exist.");
+            }
+        }
+
+        var tagIds = item.TagIds.Items();
+        for (var i = 0; i < tagIds.Count; i++)
+        {
+            if (!state.Tags.ContainsKey(tagIds[i]))
+            {
+                yield return ($"tag_ids[{i}]", $"Tag {tagIds[i]} does not exist.");
             }
         }
 

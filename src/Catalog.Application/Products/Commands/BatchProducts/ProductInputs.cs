@@ -13,6 +13,10 @@ public abstract record ProductWrite
     public Optional<string?> Thumbnail { get; init; }
     public Optional<IReadOnlyList<ImageInput>?> Images { get; init; }
     public Optional<IReadOnlyList<string>?> Tags { get; init; }
+
+    /// <summary>Tags by their registry id (<c>/api/v1/tags</c>): the product carries their names, after
+    /// <see cref="Tags"/>' names when both are sent. Either one sent replaces the product's tags.</summary>
+    public Optional<IReadOnlyList<long>?> TagIds { get; init; }
     public Optional<IReadOnlyList<OptionInput>?> Options { get; init; }
     /// <summary>Free JSON object; on update merged into the stored one (RFC 7396 merge patch: null removes a key).
     /// </summary>

@@ -27,6 +27,9 @@ public abstract class ProductWriteValidator<T> : CatalogValidator<T>
         WhenPresent(x => x.Tags, r => r.Must(t => t is null || t.Count <= ProductConstraints.MaxTags)
             .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
         EachWhenPresent(x => x.Tags, r => r.NotEmpty().MaximumLength(ProductConstraints.MaxTagLength));
+        WhenPresent(x => x.TagIds, r => r.Must(t => t is null || t.Count <= ProductConstraints.MaxTags)
+            .WithMessage($"A product has at most {ProductConstraints.MaxTags} tags."));
+        EachWhenPresent(x => x.TagIds, r => r.GreaterThan(0));
         WhenPresent(x => x.Options, r => r.Must(o => o is null || o.Count <= ProductConstraints.MaxOptions)
             .WithMessage($"A product has at most {ProductConstraints.MaxOptions} options."));
         EachWhenPresent(x => x.Options, new OptionInputValidator());

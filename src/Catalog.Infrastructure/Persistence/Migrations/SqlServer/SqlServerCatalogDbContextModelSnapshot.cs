@@ -35,6 +35,8 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.HasSequence("products_id_seq");
 
+            modelBuilder.HasSequence("tags_id_seq");
+
             modelBuilder.HasSequence("variant_prices_id_seq");
 
             modelBuilder.HasSequence("variants_id_seq");
@@ -720,6 +722,62 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("ix_variant_prices_variant_id");
 
                     b.ToTable("variant_prices", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Domain.Tags.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("NEXT VALUE FOR [tags_id_seq]")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    SqlServerPropertyBuilderExtensions.UseSequence(b.Property<long>("Id"), "tags_id_seq");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(65535)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_name");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_slug");
+
+                    b.ToTable("tags", (string)null);
                 });
 
             modelBuilder.Entity("Catalog.Domain.Wholesale.WholesaleDiscountRule", b =>

@@ -154,6 +154,23 @@ const steps = [
     assert.equal(variation.data.regular_price, "35.00");
   }],
 
+  ["create a tag, use it by id, list it, delete it", async (ctx) => {
+    const tag = await api.post("products/tags", { name: `Organic ${run}` });
+    assert.equal(tag.status, 201);
+    assert.equal(tag.data.slug, `organic-${run}`);
+    const { data } = await api.put(`products/${ctx.hoodie}`, { tags: [{ id: tag.data.id }] });
+    assert.deepEqual(data.tags, [{ id: tag.data.id, name: `Organic ${run}`, slug: `organic-${run}` }]);
+    const listed = await api.get("products/tags", { search: `organic ${run}` });
+    assert.deepEqual(listed.data.map((t) => [t.id, t.count]), [[tag.data.id, 1]]);
+    assert.equal(listed.headers["x-wp-total"], "1");
+    const trash = await failure(() => api.delete(`products/tags/${tag.data.id}`));
+    assert.equal(trash.code, "woocommerce_rest_trash_not_supported");
+    const deleted = await api.delete(`products/tags/${tag.data.id}`, { force: true });
+    assert.equal(deleted.data.id, tag.data.id);
+    const product = await api.get(`products/${ctx.hoodie}`);
+    assert.deepEqual(product.data.tags, []);
+  }],
+
   ["delete", async (ctx) => {
     const variations = await api.post(`products/${ctx.hoodie}/variations/batch`, { delete: [ctx.variations[2]] });
     assert.equal(variations.data.delete[0].id, ctx.variations[2]);
