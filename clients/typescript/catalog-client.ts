@@ -237,6 +237,238 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
     }
 }
 
+export interface ITagsClient {
+
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
+
+    list(slug?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfTagDto>;
+
+    get(id: number, signal?: AbortSignal): Promise<TagDto>;
+}
+
+export class TagsClient implements ITagsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * @param policy (optional) 
+     * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     */
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
+        let url_ = this.baseUrl + "/api/v1/tags/batch?";
+        if (policy === null)
+            throw new globalThis.Error("The parameter 'policy' cannot be null.");
+        else if (policy !== undefined)
+            url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<BatchResponseOfTagItemResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = BatchResponseOfTagItemResult.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = JobResponse.fromJS(resultData202);
+            return throwException("With `Prefer: respond-async`: the job, queued. Poll its `Location` (`/api/v1/jobs/{id}`); the answer carries `Preference-Applied: respond-async`.", status, _responseText, _headers, result202);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = BatchResponseOfTagItemResult.fromJS(resultData422);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BatchResponseOfTagItemResult>(null as any);
+    }
+
+    list(slug?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfTagDto> {
+        let url_ = this.baseUrl + "/api/v1/tags?";
+        if (slug !== undefined && slug !== null)
+            url_ += "slug=" + encodeURIComponent("" + slug) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (offset === null)
+            throw new globalThis.Error("The parameter 'offset' cannot be null.");
+        else if (offset !== undefined)
+            url_ += "offset=" + encodeURIComponent("" + offset) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<PageOfTagDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PageOfTagDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ProblemResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfTagDto>(null as any);
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<TagDto> {
+        let url_ = this.baseUrl + "/api/v1/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<TagDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = TagDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TagDto>(null as any);
+    }
+}
+
 export interface IProductsClient {
 
     /**
@@ -4270,6 +4502,657 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
     }
 }
 
+export interface IWooCommerceTagsClient {
+
+    list(search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooTag[]>;
+
+    create(input: WooTagInput, signal?: AbortSignal): Promise<WooTag>;
+
+    get(id: number, signal?: AbortSignal): Promise<WooTag>;
+
+    update(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+
+    updatePut(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+
+    updatePatch(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooTag>;
+
+    batch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+
+    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+
+    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+}
+
+export class WooCommerceTagsClient implements IWooCommerceTagsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooTag[]> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags?";
+        if (search !== undefined && search !== null)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (slug !== undefined && slug !== null)
+            url_ += "slug=" + encodeURIComponent("" + slug) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (perPage === null)
+            throw new globalThis.Error("The parameter 'perPage' cannot be null.");
+        else if (perPage !== undefined)
+            url_ += "per_page=" + encodeURIComponent("" + perPage) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<WooTag[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(WooTag.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag[]>(null as any);
+    }
+
+    create(input: WooTagInput, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = WooTag.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    get(id: number, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    update(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    updatePut(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePut(_response);
+        });
+    }
+
+    protected processUpdatePut(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    updatePatch(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(input);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePatch(_response);
+        });
+    }
+
+    protected processUpdatePatch(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (force !== undefined && force !== null)
+            url_ += "force=" + encodeURIComponent("" + force) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<WooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = WooError.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 501) {
+            return response.text().then((_responseText) => {
+            let result501: any = null;
+            let resultData501 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result501 = WooError.fromJS(resultData501);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result501);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooTag>(null as any);
+    }
+
+    batch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatch(_response);
+        });
+    }
+
+    protected processBatch(response: Response): Promise<WooBatchResponseOfWooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooTag>(null as any);
+    }
+
+    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPut(_response);
+        });
+    }
+
+    protected processBatchPut(response: Response): Promise<WooBatchResponseOfWooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooTag>(null as any);
+    }
+
+    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+        let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBatchPatch(_response);
+        });
+    }
+
+    protected processBatchPatch(response: Response): Promise<WooBatchResponseOfWooTag> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = WooBatchResponseOfWooTag.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = WooError.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = WooError.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            let resultData413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result413 = WooError.fromJS(resultData413);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WooBatchResponseOfWooTag>(null as any);
+    }
+}
+
 export interface IWooCommerceVariationsClient {
 
     batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
@@ -8001,6 +8884,451 @@ export interface IPageOfWholesaleRoleDto {
     offset: number;
 }
 
+export class BatchResponseOfTagItemResult implements IBatchResponseOfTagItemResult {
+    create!: TagItemResult[];
+    update!: TagItemResult[];
+    delete!: TagItemResult[];
+    upsert?: TagItemResult[] | undefined;
+    summary!: BatchSummaryContract;
+
+    constructor(data?: IBatchResponseOfTagItemResult) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.create = [];
+            this.update = [];
+            this.delete = [];
+            this.summary = new BatchSummaryContract();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(TagItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(TagItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(TagItemResult.fromJS(item));
+            }
+            if (Array.isArray(_data["upsert"])) {
+                this.upsert = [] as any;
+                for (let item of _data["upsert"])
+                    this.upsert!.push(TagItemResult.fromJS(item));
+            }
+            this.summary = _data["summary"] ? BatchSummaryContract.fromJS(_data["summary"]) : new BatchSummaryContract();
+        }
+    }
+
+    static fromJS(data: any): BatchResponseOfTagItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new BatchResponseOfTagItemResult();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.upsert)) {
+            data["upsert"] = [];
+            for (let item of this.upsert)
+                data["upsert"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["summary"] = this.summary ? this.summary.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface IBatchResponseOfTagItemResult {
+    create: TagItemResult[];
+    update: TagItemResult[];
+    delete: TagItemResult[];
+    upsert?: TagItemResult[] | undefined;
+    summary: BatchSummaryContract;
+}
+
+export class TagItemResult extends ItemResultContract implements ITagItemResult {
+    tag?: TagDto | undefined;
+
+    constructor(data?: ITagItemResult) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.tag = _data["tag"] ? TagDto.fromJS(_data["tag"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): TagItemResult {
+        data = typeof data === 'object' ? data : {};
+        let result = new TagItemResult();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["tag"] = this.tag ? this.tag.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ITagItemResult extends IItemResultContract {
+    tag?: TagDto | undefined;
+}
+
+export class TagDto implements ITagDto {
+    id!: number;
+    name!: string;
+    slug!: string;
+    description?: string | undefined;
+    product_count!: number;
+    created_at!: Date;
+    updated_at!: Date;
+    version!: number;
+
+    constructor(data?: ITagDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+            this.product_count = _data["product_count"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): TagDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new TagDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        data["product_count"] = this.product_count;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface ITagDto {
+    id: number;
+    name: string;
+    slug: string;
+    description?: string | undefined;
+    product_count: number;
+    created_at: Date;
+    updated_at: Date;
+    version: number;
+}
+
+export abstract class BatchRequestOfTagCreateAndTagUpdate implements IBatchRequestOfTagCreateAndTagUpdate {
+    create?: TagCreate[] | undefined;
+    update?: TagUpdate[] | undefined;
+    delete?: number[] | undefined;
+
+    constructor(data?: IBatchRequestOfTagCreateAndTagUpdate) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(TagCreate.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(TagUpdate.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static fromJS(data: any): BatchRequestOfTagCreateAndTagUpdate {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'BatchRequestOfTagCreateAndTagUpdate' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        return data;
+    }
+}
+
+export interface IBatchRequestOfTagCreateAndTagUpdate {
+    create?: TagCreate[] | undefined;
+    update?: TagUpdate[] | undefined;
+    delete?: number[] | undefined;
+}
+
+export class TagBatchRequest extends BatchRequestOfTagCreateAndTagUpdate implements ITagBatchRequest {
+
+    constructor(data?: ITagBatchRequest) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): TagBatchRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new TagBatchRequest();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ITagBatchRequest extends IBatchRequestOfTagCreateAndTagUpdate {
+}
+
+export abstract class TagWrite implements ITagWrite {
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+
+    constructor(data?: ITagWrite) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+        }
+    }
+
+    static fromJS(data: any): TagWrite {
+        data = typeof data === 'object' ? data : {};
+        throw new Error("The abstract class 'TagWrite' cannot be instantiated.");
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        return data;
+    }
+}
+
+export interface ITagWrite {
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+}
+
+export class TagCreate extends TagWrite implements ITagCreate {
+
+    constructor(data?: ITagCreate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+    }
+
+    static override fromJS(data: any): TagCreate {
+        data = typeof data === 'object' ? data : {};
+        let result = new TagCreate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ITagCreate extends ITagWrite {
+}
+
+export class TagUpdate extends TagWrite implements ITagUpdate {
+    id?: number | undefined;
+    version?: number | undefined;
+
+    constructor(data?: ITagUpdate) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.id = _data["id"];
+            this.version = _data["version"];
+        }
+    }
+
+    static override fromJS(data: any): TagUpdate {
+        data = typeof data === 'object' ? data : {};
+        let result = new TagUpdate();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["version"] = this.version;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface ITagUpdate extends ITagWrite {
+    id?: number | undefined;
+    version?: number | undefined;
+}
+
+export class PageOfTagDto implements IPageOfTagDto {
+    items!: TagDto[];
+    total!: number;
+    limit!: number;
+    offset!: number;
+
+    constructor(data?: IPageOfTagDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(TagDto.fromJS(item));
+            }
+            this.total = _data["total"];
+            this.limit = _data["limit"];
+            this.offset = _data["offset"];
+        }
+    }
+
+    static fromJS(data: any): PageOfTagDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PageOfTagDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["total"] = this.total;
+        data["limit"] = this.limit;
+        data["offset"] = this.offset;
+        return data;
+    }
+}
+
+export interface IPageOfTagDto {
+    items: TagDto[];
+    total: number;
+    limit: number;
+    offset: number;
+}
+
 export class BatchResponseOfProductItemResult implements IBatchResponseOfProductItemResult {
     create!: ProductItemResult[];
     update!: ProductItemResult[];
@@ -9055,6 +10383,7 @@ export abstract class ProductWrite implements IProductWrite {
     thumbnail?: string | undefined;
     images?: ImageInput[] | undefined;
     tags?: string[] | undefined;
+    tag_ids?: number[] | undefined;
     options?: OptionInput[] | undefined;
     metadata?: { [key: string]: any; } | undefined;
     extensions?: { [key: string]: any; } | undefined;
@@ -9092,6 +10421,11 @@ export abstract class ProductWrite implements IProductWrite {
                 this.tags = [] as any;
                 for (let item of _data["tags"])
                     this.tags!.push(item);
+            }
+            if (Array.isArray(_data["tag_ids"])) {
+                this.tag_ids = [] as any;
+                for (let item of _data["tag_ids"])
+                    this.tag_ids!.push(item);
             }
             if (Array.isArray(_data["options"])) {
                 this.options = [] as any;
@@ -9153,6 +10487,11 @@ export abstract class ProductWrite implements IProductWrite {
             for (let item of this.tags)
                 data["tags"].push(item);
         }
+        if (Array.isArray(this.tag_ids)) {
+            data["tag_ids"] = [];
+            for (let item of this.tag_ids)
+                data["tag_ids"].push(item);
+        }
         if (Array.isArray(this.options)) {
             data["options"] = [];
             for (let item of this.options)
@@ -9200,6 +10539,7 @@ export interface IProductWrite {
     thumbnail?: string | undefined;
     images?: ImageInput[] | undefined;
     tags?: string[] | undefined;
+    tag_ids?: number[] | undefined;
     options?: OptionInput[] | undefined;
     metadata?: { [key: string]: any; } | undefined;
     extensions?: { [key: string]: any; } | undefined;
@@ -13918,6 +15258,307 @@ export interface IWooDimensionsInput {
     width?: string | undefined;
     /** A decimal as text ("19.99"), or "" for none; a JSON number is accepted too. */
     height?: string | undefined;
+}
+
+export class WooTag implements IWooTag {
+    id?: number;
+    name?: string;
+    slug?: string;
+    description?: string;
+    count?: number;
+
+    constructor(data?: IWooTag) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+            this.count = _data["count"];
+        }
+    }
+
+    static fromJS(data: any): WooTag {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooTag();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        data["count"] = this.count;
+        return data;
+    }
+}
+
+export interface IWooTag {
+    id?: number;
+    name?: string;
+    slug?: string;
+    description?: string;
+    count?: number;
+}
+
+export class WooTagInput extends WooInput implements IWooTagInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooTagInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.slug = _data["slug"];
+            this.description = _data["description"];
+        }
+    }
+
+    static override fromJS(data: any): WooTagInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooTagInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["slug"] = this.slug;
+        data["description"] = this.description;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooTagInput extends IWooInput {
+    id?: number | undefined;
+    name?: string | undefined;
+    slug?: string | undefined;
+    description?: string | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchResponseOfWooTag implements IWooBatchResponseOfWooTag {
+    create?: WooBatchEntryOfWooTag[] | undefined;
+    update?: WooBatchEntryOfWooTag[] | undefined;
+    delete?: WooBatchEntryOfWooTag[] | undefined;
+
+    constructor(data?: IWooBatchResponseOfWooTag) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooBatchEntryOfWooTag.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooBatchEntryOfWooTag.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(WooBatchEntryOfWooTag.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): WooBatchResponseOfWooTag {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchResponseOfWooTag();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IWooBatchResponseOfWooTag {
+    create?: WooBatchEntryOfWooTag[] | undefined;
+    update?: WooBatchEntryOfWooTag[] | undefined;
+    delete?: WooBatchEntryOfWooTag[] | undefined;
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export class WooBatchEntryOfWooTag extends WooTag implements IWooBatchEntryOfWooTag {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchEntryOfWooTag) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.error = _data["error"] ? WooError.fromJS(_data["error"]) : undefined as any;
+        }
+    }
+
+    static override fromJS(data: any): WooBatchEntryOfWooTag {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchEntryOfWooTag();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** The resource, or {id, error} in its place when the item failed. */
+export interface IWooBatchEntryOfWooTag extends IWooTag {
+    error?: WooError | undefined;
+
+    [key: string]: any;
+}
+
+export class WooBatchRequestOfWooTagInput extends WooInput implements IWooBatchRequestOfWooTagInput {
+    create?: WooTagInput[] | undefined;
+    update?: WooTagInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
+
+    constructor(data?: IWooBatchRequestOfWooTagInput) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            if (Array.isArray(_data["create"])) {
+                this.create = [] as any;
+                for (let item of _data["create"])
+                    this.create!.push(WooTagInput.fromJS(item));
+            }
+            if (Array.isArray(_data["update"])) {
+                this.update = [] as any;
+                for (let item of _data["update"])
+                    this.update!.push(WooTagInput.fromJS(item));
+            }
+            if (Array.isArray(_data["delete"])) {
+                this.delete = [] as any;
+                for (let item of _data["delete"])
+                    this.delete!.push(item);
+            }
+        }
+    }
+
+    static override fromJS(data: any): WooBatchRequestOfWooTagInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WooBatchRequestOfWooTagInput();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        if (Array.isArray(this.create)) {
+            data["create"] = [];
+            for (let item of this.create)
+                data["create"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.update)) {
+            data["update"] = [];
+            for (let item of this.update)
+                data["update"].push(item ? item.toJSON() : undefined as any);
+        }
+        if (Array.isArray(this.delete)) {
+            data["delete"] = [];
+            for (let item of this.delete)
+                data["delete"].push(item);
+        }
+        super.toJSON(data);
+        return data;
+    }
+}
+
+export interface IWooBatchRequestOfWooTagInput extends IWooInput {
+    create?: WooTagInput[] | undefined;
+    update?: WooTagInput[] | undefined;
+    delete?: number[] | undefined;
+
+    [key: string]: any;
 }
 
 export class WooBatchResponseOfWooVariation implements IWooBatchResponseOfWooVariation {
