@@ -127,6 +127,11 @@ public abstract class WooCommerceTagsTests(CatalogApiFactory factory) : WooComme
         deletedBody.Str("name").Should().Be("Linen");
         (_, read) = await WooGetAsync($"{Products}/{id}");
         Terms(read).Should().Equal(("custom", 0, "custom"), ("Summer 2026", summer.Num("id"), "summer-season"));
+
+        // An update that does not touch the tags answers them as a read does, with their registry ids.
+        var (_, priced) = await WooPostAsync(
+            $"{Products}/batch", new { update = new[] { new { id, regular_price = "31" } } });
+        Terms(priced.At("update[0]")!).Should().Equal(Terms(read), priced.Text());
     }
 
     [Fact]

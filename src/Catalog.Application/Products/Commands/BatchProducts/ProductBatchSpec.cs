@@ -117,20 +117,17 @@ internal sealed class ProductBatchSpec(
 
     /// <summary>
     /// The tags the items name by id, with those of the tag names the batch's products carry (so an answer can show
-    /// every tag with its id): one query, and none when no item sends <c>tag_ids</c>.
+    /// every tag with its id, as WooCommerce's does): one query, and none when no product of the batch has a tag.
     /// </summary>
     private async Task<IReadOnlyDictionary<long, Domain.Tags.Tag>> TagsAsync(
         IReadOnlyList<ProductWrite> writes, IEnumerable<Product> stored, CancellationToken cancellationToken)
     {
         var ids = writes.SelectMany(w => w.TagIds.Items()).ToHashSet();
-        if (ids.Count == 0)
-        {
-            return new Dictionary<long, Domain.Tags.Tag>();
-        }
-
         var names = writes.SelectMany(w => w.Tags.Items()).Concat(stored.SelectMany(p => p.Tags))
             .ToHashSet(StringComparer.Ordinal);
-        return (await tags.FindAsync(ids, names, [], cancellationToken)).ToDictionary(t => t.Id);
+        return ids.Count == 0 && names.Count == 0
+            ? new Dictionary<long, Domain.Tags.Tag>()
+            : (await tags.FindAsync(ids, names, [], cancellationToken)).ToDictionary(t => t.Id);
     }
 
     public override IReadOnlyDictionary<long, Product> TargetsOf(ProductBatchState state) => state.Products;
