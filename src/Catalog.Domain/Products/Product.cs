@@ -60,7 +60,7 @@ public sealed class Product : Versioned
     public static Result<Product> Create(long id, ProductDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (OptionsViolation(details.Options) is { } violation)
+        if ((OptionsViolation(details.Options) ?? TagsViolation(details.Tags)) is { } violation)
         {
             return violation;
         }
@@ -74,7 +74,7 @@ public sealed class Product : Versioned
     public RuleViolation? Update(ProductDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (OptionsViolation(details.Options) is { } violation)
+        if ((OptionsViolation(details.Options) ?? TagsViolation(details.Tags)) is { } violation)
         {
             return violation;
         }
@@ -226,6 +226,12 @@ public sealed class Product : Versioned
         Height = Guard.NonNegative(details.Height, "height");
         ExternalId = Guard.OptionalText(details.ExternalId, ProductConstraints.MaxExternalIdLength, "external_id");
     }
+
+    /// <summary>Too many tags once the names sent and the tags named by id come together, or null.</summary>
+    private static RuleViolation? TagsViolation(IReadOnlyList<string> tags) =>
+        tags.Distinct(StringComparer.Ordinal).Count() > ProductConstraints.MaxTags
+            ? new RuleViolation($"A product has at most {ProductConstraints.MaxTags} tags.", "tags")
+            : null;
 
     /// <summary>What is wrong with options (titles alike but for case, an attribute behind two), or null.</summary>
     private static RuleViolation? OptionsViolation(IReadOnlyList<ProductOption> options)

@@ -148,6 +148,21 @@ public abstract class TagsBatchTests(CatalogApiFactory factory) : CatalogApiTest
     }
 
     [Fact]
+    public async Task ProductsBatch_TagsAndTagIdsOverTheLimitTogether_FailOnTags()
+    {
+        var names = Enumerable.Range(0, 50).Select(i => $"name-{i}").ToArray();
+        var tag = await SeedTagAsync("One more");
+
+        var (status, body) = await PostAsync(ProductsBatch, Batch.Of(create: [
+            new ProductBuilder().With("tags", names).With("tag_ids", new[] { tag }).Build()]));
+
+        status.Should().Be(200, body.Text());
+        body.Str("create[0].error.code").Should().Be("VALIDATION_FAILED", body.Text());
+        body.Fields("create[0].error.details").Should().Equal("tags");
+        (await CountRowsAsync()).Products.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Batch_10Or100ItemsWithProducts_ReadTheSameNumberOfTimes()
     {
         var small = await ReadsAsync(10);
