@@ -49,25 +49,19 @@ public sealed class PriceInputValidator : AbstractValidator<PriceInput>
     public PriceInputValidator()
     {
         // An id is checked against the variant's prices when the update plans (VariantPlanner.MergePrices).
-        When(x => x.Remove == true, () =>
-        {
-            RuleFor(x => x.Id).NotNull().WithMessage("A price to remove is named by its id.");
-            RuleFor(x => x).Must(p => p is { CurrencyCode: null, Amount: null, SaleAmount: null }
-                    && p.MinQuantity is null && p.MaxQuantity is null)
-                .OverridePropertyName(nameof(PriceInput.Remove))
-                .WithMessage("A price to remove sends only its id and remove.");
-        }).Otherwise(() =>
-        {
-            RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
-                .Matches(VariantConstraints.CurrencyCodePattern)
-                .WithMessage("currency_code must be a three-letter ISO 4217 code.");
-            RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount();
-            RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
-            RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
-            RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
-                .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1)
-                .WithMessage("max_quantity must not be below min_quantity.");
-        });
+        RuleFor(x => x.Remove).Must((price, _) => price is { Id: not null, CurrencyCode: null, Amount: null }
+                && price is { SaleAmount: null, MinQuantity: null, MaxQuantity: null })
+            .When(x => x.Remove == true)
+            .WithMessage("A price to remove names its id and sends nothing else.");
+        RuleFor(x => x.CurrencyCode).NotEmpty().Length(VariantConstraints.CurrencyCodeLength)
+            .Matches(VariantConstraints.CurrencyCodePattern)
+            .WithMessage("currency_code must be a three-letter ISO 4217 code.")
+            .Unless(x => x.Remove == true);
+        RuleFor(x => x.Amount).NotNull().GreaterThanOrEqualTo(0).IsAmount().Unless(x => x.Remove == true);
+        RuleFor(x => x.SaleAmount).GreaterThanOrEqualTo(0).IsAmount();
+        RuleFor(x => x.MinQuantity).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.MaxQuantity).GreaterThanOrEqualTo(1)
+            .GreaterThanOrEqualTo(x => x.MinQuantity ?? 1).WithMessage("max_quantity must not be below min_quantity.");
     }
 }
 

@@ -143,7 +143,7 @@ public abstract class NestedListMergeTests(CatalogApiFactory factory) : CatalogA
 
         status.Should().Be(200, body.Text());
         body.Fields("update[0].error.details").Should().Equal("prices[0].id");
-        body.Fields("update[1].error.details").Should().Equal("prices[0].id");
+        body.Fields("update[1].error.details").Should().Equal("prices[0].remove");
         body.Fields("update[2].error.details").Should().Equal("replace_prices");
         body.Arr("update").Select(r => r.Str("error.code")).Should().AllBe("VALIDATION_FAILED");
         productStatus.Should().Be(200, productBody.Text());

@@ -89,12 +89,9 @@ public sealed class ProductVariantWriteValidator : VariantWriteValidator<Product
         : base(isCreate: false, limits)
     {
         Required(x => x.Title).When(x => x.Id is null).WithMessage("title is required for a new variant.");
-        When(x => x.Remove == true, () =>
-        {
-            RuleFor(x => x.Id).NotNull().WithMessage("A variant to remove is named by its id.");
-            RuleFor(x => x).Must(SendsNothingElse).OverridePropertyName(nameof(ProductVariantWrite.Remove))
-                .WithMessage("A variant to remove sends only its id, version and remove.");
-        });
+        RuleFor(x => x.Remove).Must((variant, _) => variant.Id is not null && SendsNothingElse(variant))
+            .When(x => x.Remove == true)
+            .WithMessage("A variant to remove names its id and sends nothing else but its version.");
         if (productIsNew)
         {
             RuleFor(x => x.Id).Null().WithMessage("A variant of a new product cannot name an id.");
