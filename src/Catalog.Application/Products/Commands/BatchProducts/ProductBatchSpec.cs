@@ -21,7 +21,8 @@ public sealed record ProductBatchState(
     IReadOnlySet<long> AttributeValueIds,
     IReadOnlySet<string> RoleKeys)
 {
-    /// <summary>The tags the items name by id (and those of the batch's tag names), read only when some do.</summary>
+    /// <summary>The tags the items name by id and those of the batch's tag names; read only when there are some.
+    /// </summary>
     public IReadOnlyDictionary<long, Domain.Tags.Tag> Tags { get; init; } = new Dictionary<long, Domain.Tags.Tag>();
 }
 
