@@ -10,6 +10,20 @@ internal static class WooBatchAnswers
     /// <summary>WooCommerce answers an empty batch with an empty list.</summary>
     public static OkObjectResult Empty() => new(Array.Empty<object>());
 
+    /// <summary>A batch route's answer: the empty list, 413 beyond <paramref name="limit"/> items, else the run's.
+    /// </summary>
+    public static async Task<IActionResult> RunAsync<TInput, TAnswer>(
+        WooBatchRequest<TInput>? request, int limit, Func<WooBatchRequest<TInput>, Task<TAnswer>> run)
+        where TInput : class
+    {
+        if (request is null || request.ItemCount == 0)
+        {
+            return Empty();
+        }
+
+        return request.ItemCount > limit ? TooLarge(limit) : new OkObjectResult(await run(request));
+    }
+
     /// <summary>What is wrong with WordPress's paging parameters, if anything.</summary>
     public static List<(string Field, string Message)> PagingProblems(int page, int perPage)
     {

@@ -95,7 +95,7 @@ public sealed class WooCommerceAttributeTermsController(ISender sender, IOptions
 
         return attribute.Values.FirstOrDefault(v => v.Id == id) is { } term
             ? Ok(Render(term))
-            : NotFound(WooTermEdits.TermInvalid);
+            : NotFound(WooErrors.TermInvalid);
     }
 
     /// <summary>Creates one term; 201 with the term, 400 <c>term_exists</c> when its name or slug is taken.</summary>

@@ -119,17 +119,8 @@ public sealed class WooCommerceAttributesController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public async Task<IActionResult> Batch(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooGlobalAttributeInput>? request,
-        CancellationToken cancellationToken)
-    {
-        if (request is null || request.ItemCount == 0)
-        {
-            return WooBatchAnswers.Empty();
-        }
-
-        return request.ItemCount > settings.Value.MaxBatchItems
-            ? WooBatchAnswers.TooLarge(settings.Value.MaxBatchItems)
-            : Ok(await RunAsync(request, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        await WooBatchAnswers.RunAsync(request, settings.Value.MaxBatchItems, r => RunAsync(r, cancellationToken));
 
     /// <summary>The slug as Catalog keeps it: without WooCommerce's taxonomy prefix.</summary>
     public static string? SlugOf(string? slug) =>

@@ -51,7 +51,7 @@ public sealed class WooCommerceCategoriesController(ISender sender, IOptions<Woo
     public async Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
         await sender.Send(new GetCategoriesByIds([id]), cancellationToken) is [var category]
             ? Ok(Render(category))
-            : NotFound(TermInvalid);
+            : NotFound(WooErrors.TermInvalid);
 
     /// <summary>Creates one category (the batch with one create); 201 with the category.</summary>
     [HttpPost]
@@ -90,24 +90,13 @@ public sealed class WooCommerceCategoriesController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooCategory>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<WooError>(StatusCodes.Status501NotImplemented)]
-    public async Task<IActionResult> Delete(long id, [FromQuery] string? force, CancellationToken cancellationToken)
-    {
-        if (WooForce.Problem(force) is { } problem)
-        {
-            return BadRequest(problem);
-        }
-
-        if (WooForce.IsSet(force))
-        {
-            var request = new WooBatchRequest<WooCategoryInput> { Delete = [id] };
-            return WooBatchAnswers.Single(await RunAsync(request, cancellationToken), StatusCodes.Status200OK);
-        }
-
-        // WordPress checks the term exists before it refuses to trash it.
-        return await sender.Send(new GetCategoriesByIds([id]), cancellationToken) is [_]
-            ? WooForce.TaxonomyTrashNotSupported()
-            : NotFound(TermInvalid);
-    }
+    public Task<IActionResult> Delete(long id, [FromQuery] string? force, CancellationToken cancellationToken) =>
+        WooForce.DeleteTermAsync(
+            force,
+            async () => WooBatchAnswers.Single(
+                await RunAsync(new WooBatchRequest<WooCategoryInput> { Delete = [id] }, cancellationToken),
+                StatusCodes.Status200OK),
+            async () => await sender.Send(new GetCategoriesByIds([id]), cancellationToken) is [_]);
 
     /// <summary>Creates, then updates, then deletes categories; a failed item answers <c>{id, error}</c>.</summary>
     [HttpPost("batch")]
@@ -118,20 +107,8 @@ public sealed class WooCommerceCategoriesController(ISender sender, IOptions<Woo
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public async Task<IActionResult> Batch(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooCategoryInput>? request,
-        CancellationToken cancellationToken)
-    {
-        if (request is null || request.ItemCount == 0)
-        {
-            return WooBatchAnswers.Empty();
-        }
-
-        return request.ItemCount > settings.Value.MaxBatchItems
-            ? WooBatchAnswers.TooLarge(settings.Value.MaxBatchItems)
-            : Ok(await RunAsync(request, cancellationToken));
-    }
-
-    private static WooError TermInvalid =>
-        WooErrors.Of("woocommerce_rest_term_invalid", "Resource does not exist.", StatusCodes.Status404NotFound);
+        CancellationToken cancellationToken) =>
+        await WooBatchAnswers.RunAsync(request, settings.Value.MaxBatchItems, r => RunAsync(r, cancellationToken));
 
     private async Task<WooBatchResponse<WooCategory>> RunAsync(
         WooBatchRequest<WooCategoryInput> request, CancellationToken cancellationToken)
@@ -175,7 +152,7 @@ public sealed class WooCommerceCategoriesController(ISender sender, IOptions<Woo
     /// <summary>An item the engine failed, as <c>wp_insert_term</c> and WooCommerce's terms answer it.</summary>
     private static WooError Error(ItemError error, BatchOperation operation) => error switch
     {
-        _ when WooTermAnswers.NamesId(error) => TermInvalid,
+        _ when WooTermAnswers.NamesId(error) => WooErrors.TermInvalid,
         { Code: ErrorCodes.ReferenceNotFound } => WooErrors.Bad("missing_parent", "Parent term does not exist."),
         _ when WooTermAnswers.NamesSlug(error) => WooErrors.Bad(
             "term_exists", $"A term with the name provided already exists with this parent. {error.Message}"),

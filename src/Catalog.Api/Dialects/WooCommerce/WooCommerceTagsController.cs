@@ -50,7 +50,7 @@ public sealed partial class WooCommerceTagsController(ISender sender, IOptions<W
     public async Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
         await sender.Send(new GetTagsByIds([id]), cancellationToken) is [var tag]
             ? Ok(Render(tag))
-            : NotFound(TermInvalid);
+            : NotFound(WooErrors.TermInvalid);
 
     /// <summary>Creates one tag (the batch with one create); 201 with the tag, 400 <c>term_exists</c> when its name
     /// or slug is taken.</summary>
@@ -88,24 +88,13 @@ public sealed partial class WooCommerceTagsController(ISender sender, IOptions<W
     [ProducesResponseType<WooTag>(StatusCodes.Status200OK)]
     [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<WooError>(StatusCodes.Status501NotImplemented)]
-    public async Task<IActionResult> Delete(long id, [FromQuery] string? force, CancellationToken cancellationToken)
-    {
-        if (WooForce.Problem(force) is { } problem)
-        {
-            return BadRequest(problem);
-        }
-
-        if (WooForce.IsSet(force))
-        {
-            var request = new WooBatchRequest<WooTagInput> { Delete = [id] };
-            return WooBatchAnswers.Single(await RunAsync(request, cancellationToken), StatusCodes.Status200OK);
-        }
-
-        // WordPress checks the term exists before it refuses to trash it.
-        return await sender.Send(new GetTagsByIds([id]), cancellationToken) is [_]
-            ? WooForce.TaxonomyTrashNotSupported()
-            : NotFound(TermInvalid);
-    }
+    public Task<IActionResult> Delete(long id, [FromQuery] string? force, CancellationToken cancellationToken) =>
+        WooForce.DeleteTermAsync(
+            force,
+            async () => WooBatchAnswers.Single(
+                await RunAsync(new WooBatchRequest<WooTagInput> { Delete = [id] }, cancellationToken),
+                StatusCodes.Status200OK),
+            async () => await sender.Send(new GetTagsByIds([id]), cancellationToken) is [_]);
 
     /// <summary>Creates, then updates, then deletes tags; a failed item answers <c>{id, error}</c>.</summary>
     [HttpPost("batch")]
@@ -116,20 +105,8 @@ public sealed partial class WooCommerceTagsController(ISender sender, IOptions<W
     [ProducesResponseType<WooError>(StatusCodes.Status413PayloadTooLarge)]
     public async Task<IActionResult> Batch(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WooBatchRequest<WooTagInput>? request,
-        CancellationToken cancellationToken)
-    {
-        if (request is null || request.ItemCount == 0)
-        {
-            return WooBatchAnswers.Empty();
-        }
-
-        return request.ItemCount > settings.Value.MaxBatchItems
-            ? WooBatchAnswers.TooLarge(settings.Value.MaxBatchItems)
-            : Ok(await RunAsync(request, cancellationToken));
-    }
-
-    private static WooError TermInvalid =>
-        WooErrors.Of("woocommerce_rest_term_invalid", "Resource does not exist.", StatusCodes.Status404NotFound);
+        CancellationToken cancellationToken) =>
+        await WooBatchAnswers.RunAsync(request, settings.Value.MaxBatchItems, r => RunAsync(r, cancellationToken));
 
     private async Task<WooBatchResponse<WooTag>> RunAsync(
         WooBatchRequest<WooTagInput> request, CancellationToken cancellationToken)
@@ -162,7 +139,7 @@ public sealed partial class WooCommerceTagsController(ISender sender, IOptions<W
     /// </summary>
     private static WooError Error(ItemError error, BatchOperation operation) => error switch
     {
-        _ when WooTermAnswers.NamesId(error) => TermInvalid,
+        _ when WooTermAnswers.NamesId(error) => WooErrors.TermInvalid,
         { Code: ErrorCodes.DuplicateHandle or ErrorCodes.DuplicateInBatch }
             when operation == BatchOperation.Update && error.Details.Any(d => d.Field == "slug") => WooErrors.Bad(
                 "duplicate_term_slug", $"The slug is already in use by another term. {error.Message}"),

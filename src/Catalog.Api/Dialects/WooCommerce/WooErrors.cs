@@ -8,6 +8,10 @@ internal static partial class WooErrors
     public const string Product = "product";
     public const string Variation = "product_variation";
 
+    /// <summary>WooCommerce's answer for a term (category, tag, attribute term) that does not exist.</summary>
+    public static WooError TermInvalid =>
+        Of("woocommerce_rest_term_invalid", "Resource does not exist.", StatusCodes.Status404NotFound);
+
     public static WooError Of(string code, string message, int status) => new(code, message, new WooErrorData(status));
 
     public static WooError Bad(string code, string message) => Of(code, message, StatusCodes.Status400BadRequest);
@@ -156,6 +160,28 @@ internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorForma
 /// <summary>WordPress's <c>force</c> flag of a delete: a boolean as WordPress reads one.</summary>
 internal static class WooForce
 {
+    /// <summary>
+    /// A term's delete as WordPress answers it: a <c>force</c> that is not a boolean is 400; forced, the delete
+    /// (<paramref name="delete"/>); else 501 for a term that exists (<paramref name="exists"/>), 404 for one that does
+    /// not.
+    /// </summary>
+    public static async Task<IActionResult> DeleteTermAsync(
+        string? force, Func<Task<IActionResult>> delete, Func<Task<bool>> exists)
+    {
+        if (Problem(force) is { } problem)
+        {
+            return new BadRequestObjectResult(problem);
+        }
+
+        if (IsSet(force))
+        {
+            return await delete();
+        }
+
+        // WordPress checks the term exists before it refuses to trash it.
+        return await exists() ? TaxonomyTrashNotSupported() : new NotFoundObjectResult(WooErrors.TermInvalid);
+    }
+
     public static bool IsSet(string? force) => force is "true" or "1";
 
     public static WooError? Problem(string? force) => force is null or "" or "true" or "false" or "1" or "0"

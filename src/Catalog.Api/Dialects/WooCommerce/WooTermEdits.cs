@@ -51,15 +51,12 @@ internal sealed class WooTermEdits
     public int? OperationOf(int valueIndex) =>
         valueIndex >= 0 && valueIndex < values.Count ? values[valueIndex].Operation : null;
 
-    public static WooError TermInvalid =>
-        WooErrors.Of("woocommerce_rest_term_invalid", "Resource does not exist.", StatusCodes.Status404NotFound);
-
     private WooError? Apply(int index, WooTermOperation operation)
     {
         var at = values.FindIndex(v => v.Write.Id == operation.Id);
         if (operation.Operation != BatchOperation.Create && at < 0)
         {
-            return TermInvalid;
+            return WooErrors.TermInvalid;
         }
 
         switch (operation.Operation)

@@ -48,7 +48,7 @@ internal sealed class TagQueriesHandler(ITagStore store, IProductStore products,
         GetTagsByNames request, CancellationToken cancellationToken)
     {
         var found = request.Names.Count == 0 ? [] : await store.FindAsync([], request.Names, [], cancellationToken);
-        return [.. found.Where(t => request.Names.Contains(t.Name)).Select(mapper.Map<TagDto>)];
+        return [.. found.Select(mapper.Map<TagDto>)];
     }
 
     public async ValueTask<Page<TagDto>> Handle(ListTags request, CancellationToken cancellationToken)
