@@ -10,6 +10,12 @@ internal sealed record Sample(Metered Span, long Reads, long Writes)
 {
     public long? PeakRssBytes { get; init; }
 
+    /// <summary>Round trips to the database (reads, write batches); null where the API does not count them.</summary>
+    public long? RoundTrips { get; init; }
+
+    /// <summary>Rows the writes wrote; null where the API does not count them.</summary>
+    public long? RowsWritten { get; init; }
+
     public TimeSpan Elapsed => Span.Elapsed;
 
     public long Statements => Reads + Writes;
@@ -52,6 +58,10 @@ internal sealed record Measurement(
 
     public long Writes => (long)Median(Samples.Select(s => (double)s.Writes));
 
+    public long? RoundTrips => MedianOf(s => s.RoundTrips);
+
+    public long? RowsWritten => MedianOf(s => s.RowsWritten);
+
     public double AllocatedKilobytesPerItem => Median(Samples.Select(s => (double)s.Span.AllocatedBytes)) / 1024 / Size;
 
     public long Statements => Reads + Writes;
@@ -59,6 +69,9 @@ internal sealed record Measurement(
     /// <summary>The highest of the runs' peaks, in MiB; null where the peak could not be read.</summary>
     public double? PeakRssMebibytes =>
         Samples.Any(s => s.PeakRssBytes is null) ? null : Samples.Max(s => s.PeakRssBytes!.Value) / 1024.0 / 1024;
+
+    private long? MedianOf(Func<Sample, long?> value) =>
+        Samples.Any(s => value(s) is null) ? null : (long)Median(Samples.Select(s => (double)value(s)!.Value));
 
     private static double Median(IEnumerable<double> values)
     {

@@ -37,7 +37,9 @@ internal sealed class AdoNetPath : IBenchPath
         {
             var meter = new Meter();
             var statements = AdoNetInserter.Insert(connectionString, specs, ids);
-            return Task.FromResult(new Sample(meter.Stop(), 0, statements));
+            // One row per statement, each a call into SQLite.
+            return Task.FromResult(
+                new Sample(meter.Stop(), 0, statements) { RoundTrips = statements, RowsWritten = statements });
         });
     }
 

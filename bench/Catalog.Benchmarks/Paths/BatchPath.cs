@@ -44,7 +44,7 @@ internal sealed class BatchPath(ProductShape shape) : IBenchPath
             counter.Reset();
             var (span, answer) = await BatchApi.PostAsync(host.Client, payload, specs.Count, ct);
             answer.Dispose();
-            return new Sample(span, counter.Reads, counter.Writes);
+            return CounterReadings.Sample(span, counter);
         };
     }
 

@@ -57,7 +57,7 @@ internal sealed class MedusaPath : IBenchPath
                 }
             }
 
-            return new Sample(span, counter.Reads, counter.Writes);
+            return CounterReadings.Sample(span, counter);
         };
     }
 

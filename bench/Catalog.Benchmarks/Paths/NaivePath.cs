@@ -75,6 +75,6 @@ internal sealed class NaivePath : IBenchPath
                 break;
         }
 
-        return new Sample(meter.Stop(), counter.Reads, counter.Writes);
+        return CounterReadings.Sample(meter.Stop(), counter);
     }
 }

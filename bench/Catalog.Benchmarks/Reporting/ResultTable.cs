@@ -11,11 +11,11 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
     public static readonly string[] Headers =
     [
         "Database", "Operation", "Path", "N", "Runs", "Median ms", "Items/s", "SQL stmts", "Reads + writes",
-        "Peak RSS MiB", "KB/item",
+        "Round trips", "Rows written", "Peak RSS MiB", "KB/item",
     ];
 
     /// <summary>Columns that hold numbers, right-aligned in both renderings.</summary>
-    public static readonly int[] NumericColumns = [3, 4, 5, 6, 7, 9, 10];
+    public static readonly int[] NumericColumns = [3, 4, 5, 6, 7, 9, 10, 11, 12];
 
     public string Machine => machine;
 
@@ -36,6 +36,8 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
                 m.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 Format(m.Statements),
                 $"{Format(m.Reads)} + {Format(m.Writes)}",
+                m.RoundTrips is { } trips ? Format(trips) : "n/a",
+                m.RowsWritten is { } rows ? Format(rows) : "n/a",
                 m.PeakRssMebibytes?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a",
                 m.AllocatedKilobytesPerItem.ToString("N1", CultureInfo.InvariantCulture),
             });
@@ -101,7 +103,11 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
         "SQL stmts: commands seen by the API's SqlStatementCounter during the timed call "
             + "(batch: includes the API-key lookup; naive: all N items); ado.net and copy count their own. "
             + "The counter files commands run through a data reader as reads, "
-            + "and EF runs SaveChanges' INSERT/UPDATE/DELETE that way, so naive's writes show as reads.",
+            + "and EF runs SaveChanges' INSERT/UPDATE/DELETE that way, so naive's writes show as reads. "
+            + "A write statement may write many rows (PostgreSQL's set statements, SQLite's 16-row inserts).",
+        "Round trips: the reads (one each) and the writer's trips to the database (PostgreSQL: one per batch of "
+            + "statements; SQLite: one call per statement); transaction begin and commit not counted. Rows written: "
+            + "rows the writer's statements wrote. n/a where the API's counter does not count them (older commits).",
         "Peak RSS MiB: the benchmark process's resident high-water mark (VmHWM) during the timed call, reset just "
             + "before it (/proc/self/clear_refs), highest of the runs. The process holds the API and its client and "
             + "whatever was resident before the call (the row's other hosts, heap the GC kept): an upper bound on "

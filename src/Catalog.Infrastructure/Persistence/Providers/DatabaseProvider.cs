@@ -72,10 +72,18 @@ internal abstract class DatabaseProvider
         catch (DbException error) when (Classify(error) is not null)
         {
             var failedAt = error.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
-            return new ExecutionResult(new int[statements.Count], failedAt >= 0 ? failedAt : null, error);
+            return new ExecutionResult(new int[statements.Count], failedAt >= 0 ? failedAt : null, error)
+            {
+                Sent = failedAt >= 0 ? failedAt + 1 : statements.Count,
+                RoundTrips = 1,
+            };
         }
 
-        return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null);
+        return new ExecutionResult([.. batch.BatchCommands.Select(c => c.RecordsAffected)], null, null)
+        {
+            Sent = statements.Count,
+            RoundTrips = 1,
+        };
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Catalog.Infrastructure.Persistence.Providers;
 
 /// <summary>
-/// PostgreSQL is across a network: a plan's statements go out as one batch (one round trip, pipelined by Npgsql),
-/// and ids come from the identity sequences in one query.
+/// PostgreSQL is across a network: a plan's statements go out as one batch (one round trip), the rows of each table
+/// written set by set, and ids come from the identity sequences in one query.
 /// </summary>
 internal sealed class PostgresProvider : DatabaseProvider
 {
@@ -53,6 +53,49 @@ internal sealed class PostgresProvider : DatabaseProvider
 
         return requests.Select((r, i) => (r.Table, Ids: ids[i].Order().ToArray()))
             .ToDictionary(x => x.Table, x => x.Ids);
+    }
+
+    /// <summary>
+    /// All statements in one round trip, each run of rows alike as one set statement
+    /// (<see cref="PostgresSetStatements"/>). A run either affects all its rows or reports none of them affected, so
+    /// that the writer looks for the refused item row by row.
+    /// </summary>
+    public override async Task<ExecutionResult> ExecuteAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<RowStatement> statements,
+        CancellationToken cancellationToken)
+    {
+        var runs = PostgresSetStatements.Plan(statements);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var run in runs)
+        {
+            batch.BatchCommands.Add(run.Command);
+        }
+
+        var affected = new int[statements.Count];
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException error) when (Classify(error) is not null)
+        {
+            var failed = error.BatchCommand is { } command ? runs.FindIndex(r => r.Command == command) : -1;
+            return new ExecutionResult(affected, failed >= 0 ? runs[failed].Start : null, error)
+            {
+                Sent = failed >= 0 ? failed + 1 : runs.Count,
+                RoundTrips = 1,
+            };
+        }
+
+        foreach (var run in runs)
+        {
+            var written = run.Command.RecordsAffected;
+            var each = run.RequiredRows is not { } required ? 1 : written == required ? 1 : 0;
+            Array.Fill(affected, each, run.Start, run.Count);
+        }
+
+        return new ExecutionResult(affected, null, null) { Sent = runs.Count, RoundTrips = 1 };
     }
 
     /// <summary>Stored as text, read as jsonb: <c>("extensions"::jsonb #>> '{woocommerce,type}')</c>.</summary>

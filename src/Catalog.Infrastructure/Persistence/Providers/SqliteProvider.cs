@@ -102,10 +102,12 @@ internal sealed class SqliteProvider : DatabaseProvider
         // statements join the transaction the writer opened, which SQLite keeps per connection.
         using var runner = new SqliteStatements((SqliteConnection)connection);
         var values = SqliteValue.OfAll(statements);
+        var sent = 0;
         for (var i = 0; i < statements.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = InsertsAlike(statements, i);
+            sent++;
             try
             {
                 if (rows == RowsPerInsert)
@@ -122,13 +124,13 @@ internal sealed class SqliteProvider : DatabaseProvider
             catch (SqliteException error) when (error.SqliteErrorCode == SQLITE_CONSTRAINT)
             {
                 // A group's refusal names its first row; the writer then finds the refused item on its own, row by row.
-                return Task.FromResult(new ExecutionResult(affected, i, error));
+                return Task.FromResult(new ExecutionResult(affected, i, error) { Sent = sent, RoundTrips = sent });
             }
 
             i += rows;
         }
 
-        return Task.FromResult(new ExecutionResult(affected, null, null));
+        return Task.FromResult(new ExecutionResult(affected, null, null) { Sent = sent, RoundTrips = sent });
     }
 
     /// <summary>SQLite's JSON functions read the text: <c>json_extract("ext", '$."woocommerce"."type"')</c>.</summary>

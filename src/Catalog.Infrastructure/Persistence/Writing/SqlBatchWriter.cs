@@ -138,7 +138,7 @@ internal sealed class SqlBatchWriter(
         CancellationToken cancellationToken)
     {
         var result = await provider.ExecuteAsync(connection, transaction, statements, cancellationToken);
-        counter.CountWrites(result.FailedAt is { } stop ? stop + 1 : statements.Count);
+        counter.CountWrites(result.Sent, result.RoundTrips, result.Error is null ? result.RowsAffected.Sum() : 0);
         if (result.Error is { } error)
         {
             var refusal = provider.Classify(error) ?? throw error;
@@ -168,16 +168,28 @@ internal sealed class SqlBatchWriter(
         return null;
     }
 
+    /// <summary>
+    /// The plan's rows as statements, in an order the database accepts whatever the items: deletes (children first,
+    /// each table's references to its rows cleared before they go), then updates, then inserts (parents first).
+    /// Within each, the rows of one table stand together and in the items' order, so that a provider can write them
+    /// as one statement.
+    /// </summary>
     private List<RowStatement> Statements(IReadOnlyList<PlannedItem> items)
     {
         var model = db.Model;
         var rows = items.SelectMany(item => item.Rows)
             .Select(row => new RowStatement(row, TableMap.For(model, row.Row.GetType())))
             .ToList();
-        var deletes = rows.Where(r => r.Write is DeleteRow).OrderByDescending(r => r.Map.Rank)
-            .SelectMany(r => r.Map.DetachSql.Select(sql => r with { Detach = sql }).Append(r));
-        var updates = rows.Where(r => r.Write is UpdateRow or TouchRow);
-        var inserts = rows.Where(r => r.Write is InsertRow).OrderBy(r => r.Map.Rank);
+        var deletes = rows.Where(r => r.Write is DeleteRow)
+            .GroupBy(r => r.Map)
+            .OrderByDescending(table => table.Key.Rank).ThenBy(table => table.Key.Table, StringComparer.Ordinal)
+            .SelectMany(table => table.Key.Detaches
+                .SelectMany(detach => table.Select(r => r with { Detach = detach }))
+                .Concat(table));
+        var updates = rows.Where(r => r.Write is UpdateRow or TouchRow)
+            .OrderBy(r => r.Write is TouchRow).ThenBy(r => r.Map.Table, StringComparer.Ordinal);
+        var inserts = rows.Where(r => r.Write is InsertRow)
+            .OrderBy(r => r.Map.Rank).ThenBy(r => r.Map.Table, StringComparer.Ordinal);
         return [.. deletes.Concat(updates).Concat(inserts)];
     }
 }

@@ -34,12 +34,12 @@ internal sealed class TableMap
         var versionMatch = _version is null ? string.Empty : $" AND {_version.Quoted} = @expected";
         UpdateSql = $"UPDATE {table} SET {sets} WHERE {keyMatch}{versionMatch}";
         DeleteSql = $"DELETE FROM {table} WHERE {keyMatch}";
-        DetachSql = [.. entityType.GetReferencingForeignKeys()
+        Detaches = [.. entityType.GetReferencingForeignKeys()
             .Where(fk => fk.DeleteBehavior == DeleteBehavior.ClientSetNull)
-            .Select(fk => $"UPDATE {Quote(fk.DeclaringEntityType.GetTableName()!)} SET "
-                + string.Join(", ", fk.Properties.Select(p => $"{Quote(p.GetColumnName())} = NULL"))
-                + " WHERE " + string.Join(" AND ", fk.Properties.Zip(_key, (p, k) =>
-                    $"{Quote(p.GetColumnName())} = {k.ParameterName}")))];
+            .Select(fk => new Detachment(
+                Quote(fk.DeclaringEntityType.GetTableName()!),
+                [.. fk.Properties.Select(p => Quote(p.GetColumnName()))],
+                _key))];
         if (_version is not null && updatedAt is not null)
         {
             _touched = [updatedAt, .. _key];
@@ -66,7 +66,20 @@ internal sealed class TableMap
     /// Run before a delete: clear the references to the row that the database is not asked to clear (a category's
     /// children; SQL Server refuses <c>ON DELETE SET NULL</c> on a table that refers to itself), as EF's ClientSetNull.
     /// </summary>
-    public IReadOnlyList<string> DetachSql { get; }
+    public IReadOnlyList<Detachment> Detaches { get; }
+
+    public IEnumerable<string> DetachSql => Detaches.Select(d => d.Sql);
+
+    /// <summary>Every column, in the order <see cref="InsertInto"/> names them.</summary>
+    public IReadOnlyList<Column> Columns => _columns;
+
+    public IReadOnlyList<Column> Key => _key;
+
+    /// <summary>The concurrency token, if the table has one.</summary>
+    public Column? Version => _version;
+
+    /// <summary>What a touch binds: updated_at, then the key.</summary>
+    public IReadOnlyList<Column> Touched => _touched;
 
     /// <summary>Moves a versioned row's version one step and sets its updated_at; null without both.</summary>
     public string? TouchSql { get; }
@@ -132,7 +145,7 @@ internal sealed class TableMap
             .DefaultIfEmpty(0)
             .Max();
 
-    private sealed class Column(IProperty property, string parameterName)
+    public sealed class Column(IProperty property, string parameterName)
     {
         private readonly IClrPropertyGetter _getter = property.GetGetter();
 
@@ -141,6 +154,13 @@ internal sealed class TableMap
         public string Quoted { get; } = Quote(property.GetColumnName());
         public string Assignment => $"{Quoted} = {ParameterName}";
         public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+
+        /// <summary>The CLR type of <see cref="ProviderValue"/> (nullable where the column is).</summary>
+        public Type ProviderClrType =>
+            (Mapping.Converter?.ProviderClrType ?? Mapping.ClrType) is var type
+            && type.IsValueType && Property.IsNullable && Nullable.GetUnderlyingType(type) is null
+                ? typeof(Nullable<>).MakeGenericType(type)
+                : type;
 
         public DbParameter Parameter(DbCommand factory, object row) =>
             Mapping.CreateParameter(factory, ParameterName, _getter.GetClrValue(row), Property.IsNullable);
@@ -154,13 +174,23 @@ internal sealed class TableMap
     }
 }
 
-/// <summary>One SQL statement of a write plan, with the row count it must affect.</summary>
-internal sealed record RowStatement(RowWrite Write, TableMap Map, string? Detach = null)
+/// <summary>
+/// The references in <paramref name="Table"/> (its <paramref name="Columns"/>, quoted) to a row about to be deleted,
+/// cleared by the row's <paramref name="Key"/>.
+/// </summary>
+internal sealed record Detachment(string Table, IReadOnlyList<string> Columns, IReadOnlyList<TableMap.Column> Key)
 {
-    /// <summary>Clears the references to a deleted row (<see cref="TableMap.DetachSql"/>), not the row's own.</summary>
+    public string Sql { get; } = $"UPDATE {Table} SET {string.Join(", ", Columns.Select(c => $"{c} = NULL"))} WHERE "
+        + string.Join(" AND ", Columns.Zip(Key, (c, k) => $"{c} = {k.ParameterName}"));
+}
+
+/// <summary>One SQL statement of a write plan, with the row count it must affect.</summary>
+internal sealed record RowStatement(RowWrite Write, TableMap Map, Detachment? Detach = null)
+{
+    /// <summary>Clears the references to a deleted row (<see cref="TableMap.Detaches"/>), not the row's own.</summary>
     public bool Detaches => Detach is not null;
 
-    public string Sql => Detach ?? Write switch
+    public string Sql => Detach?.Sql ?? Write switch
     {
         InsertRow => Map.InsertSql,
         UpdateRow => Map.UpdateSql,
@@ -177,5 +207,13 @@ internal sealed record RowStatement(RowWrite Write, TableMap Map, string? Detach
     };
 }
 
-/// <summary>What running the statements gave: the rows each affected, or the statement refused and why.</summary>
-internal sealed record ExecutionResult(int[] RowsAffected, int? FailedAt, DbException? Error);
+/// <summary>
+/// What running the statements gave: the rows each affected, or the statement refused and why; and what it took: the
+/// statements the database ran (a provider may write many rows with one) and the round trips to it.
+/// </summary>
+internal sealed record ExecutionResult(int[] RowsAffected, int? FailedAt, DbException? Error)
+{
+    public int Sent { get; init; }
+
+    public int RoundTrips { get; init; }
+}

@@ -23,6 +23,28 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
     }
 
     [Fact]
+    public async Task Batch_CreateUpdateDelete_WritesAsManyStatementsFor1000ItemsAsFor10OnPostgres()
+    {
+        var small = await MeasureWritesAsync(10, "ws");
+        var large = await MeasureWritesAsync(1000, "wl");
+
+        // A create writes a product, its 2 variants and their prices: 5 rows. An update rewrites the product alone; a
+        // delete deletes the product, and the foreign keys' cascade its variants and prices.
+        small.Rows.Should().Equal(10 * 5, 10, 10);
+        large.Rows.Should().Equal(1000 * 5, 1000, 1000);
+        if (Factory.Provider == "Postgres")
+        {
+            // One set statement per table and kind, in one round trip: products, variants, prices.
+            large.Statements.Should().Equal(small.Statements).And.Equal(3, 1, 1);
+            large.Trips.Should().Equal(small.Trips);
+        }
+        else
+        {
+            large.Statements.Should().OnlyContain(s => s > 0);
+        }
+    }
+
+    [Fact]
     public async Task BatchUpsert_InsertsThenUpdates_ReadsAsMuchFor1000ItemsAsFor10()
     {
         var small = await MeasureUpsertReadsAsync(10, "us");
@@ -33,6 +55,28 @@ public abstract class BatchQueryCountTests(CatalogApiFactory factory) : ApiTest(
         large.Should().Be(small);
         large.Insert.Should().Be(large.Create + 1);
         large.Update.Should().Be(large.Replace + 1);
+    }
+
+    /// <summary>What creating, updating and deleting <paramref name="count"/> products wrote, and how.</summary>
+    private async Task<(long[] Statements, long[] Trips, long[] Rows)> MeasureWritesAsync(int count, string prefix)
+    {
+        var statements = new List<long>();
+        var trips = new List<long>();
+        var rows = new List<long>();
+        var (_, created) = await WritesOfAsync(new { create = Items(count, prefix) }, "create");
+        var ids = created.Select(p => p["id"]!.GetValue<long>()).ToList();
+        await WritesOfAsync(new { update = ids.Select(id => new { id, subtitle = "changed" }) }, "update");
+        await WritesOfAsync(new { delete = ids }, "delete");
+        return ([.. statements], [.. trips], [.. rows]);
+
+        async Task<(long Reads, IReadOnlyList<JsonNode> Products)> WritesOfAsync(object batch, string list)
+        {
+            var answer = await ReadsOfAsync(batch, list);
+            statements.Add(Factory.Statements.Writes);
+            trips.Add(Factory.Statements.RoundTrips - Factory.Statements.Reads);
+            rows.Add(Factory.Statements.RowsWritten);
+            return answer;
+        }
     }
 
     private async Task<(long Create, long Update, long Delete)> MeasureReadsAsync(int count, string prefix)
