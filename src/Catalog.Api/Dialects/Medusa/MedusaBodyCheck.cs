@@ -27,92 +27,98 @@ internal sealed record MedusaIssue(string Path, string Message, bool NotFound = 
 /// </summary>
 internal static partial class MedusaBodyCheck
 {
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<Member>> Members = new();
+    private static readonly ConcurrentDictionary<Type, Contract> Contracts = new();
     private static readonly JsonNamingPolicy Naming = JsonNamingPolicy.SnakeCaseLower;
 
     public static IReadOnlyList<MedusaIssue> Validate(JsonElement body, Type contract)
     {
-        var issues = new List<MedusaIssue>();
-        Check(body, new Shape(contract, Nullable: false), string.Empty, issues);
-        return issues;
+        var issues = new Issues();
+        Check(body, new Shape(contract, Nullable: false), issues);
+        return issues.Found;
     }
 
-    private static void Check(JsonElement value, Shape shape, string path, List<MedusaIssue> issues)
+    private static void Check(JsonElement value, Shape shape, Issues issues)
     {
-        var type = Nullable.GetUnderlyingType(shape.Type) ?? shape.Type;
+        var contract = ContractOf(shape.Type);
+        var type = contract.Type;
         var received = Received(value);
-        if (received != KindOf(type))
+        if (received != contract.Kind)
         {
             if (received != "null" || !shape.Nullable)
             {
-                issues.Add(new(path, $"Expected {Expected(type)}, received {received}"));
+                issues.Add($"Expected {Expected(contract)}, received {received}");
             }
         }
-        else if (type.IsEnum && !EnumNames(type).Contains(value.GetString()!, StringComparer.Ordinal))
+        else if (type.IsEnum && !contract.EnumNames.Contains(value.GetString()!, StringComparer.Ordinal))
         {
-            issues.Add(new(path, $"Invalid enum value. Expected {Expected(type)}, received '{value.GetString()}'"));
+            issues.Add($"Invalid enum value. Expected {Expected(contract)}, received '{value.GetString()}'");
         }
         else if (type == typeof(decimal) && !value.TryGetDecimal(out _))
         {
-            issues.Add(new(path, "Number is too large"));
+            issues.Add("Number is too large");
         }
         else if (type == typeof(int) || type == typeof(long))
         {
             var (min, max) = type == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
-            CheckInteger(value, min, max, path, issues);
+            CheckInteger(value, min, max, issues);
         }
-        else if (DictionaryValue(type) is { } valueType)
+        else if (contract.DictionaryValue is { } valueType)
         {
             foreach (var property in value.EnumerateObject())
             {
-                Check(property.Value, new Shape(valueType, Nullable: false), Join(path, property.Name), issues);
+                issues.Enter(property.Name);
+                Check(property.Value, new Shape(valueType, Nullable: false), issues);
+                issues.Leave();
             }
         }
-        else if (ListItem(type) is { } itemType)
+        else if (contract.ListItem is { } itemType)
         {
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                Check(item, new Shape(itemType, Nullable: false), $"{path}[{index++}]", issues);
+                issues.Enter(index++);
+                Check(item, new Shape(itemType, Nullable: false), issues);
+                issues.Leave();
             }
         }
         else if (received == "object" && type != typeof(JsonElement))
         {
-            CheckObject(value, type, path, issues);
+            CheckObject(value, contract, issues);
         }
     }
 
-    private static void CheckObject(JsonElement value, Type type, string path, List<MedusaIssue> issues)
+    private static void CheckObject(JsonElement value, Contract contract, Issues issues)
     {
-        var members = Members.GetOrAdd(type, Describe);
-        var unknown = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var members = contract.Members;
+        List<string>? unknown = null;
         foreach (var property in value.EnumerateObject())
         {
-            var member = members.FirstOrDefault(m => m.Name == property.Name);
-            if (member is null)
+            if (!members.TryGetValue(property.Name, out var member))
             {
-                unknown.Add(property.Name);
+                (unknown ??= []).Add(property.Name);
                 continue;
             }
 
-            seen.Add(property.Name);
-            Check(property.Value, member.Shape, Join(path, property.Name), issues);
+            issues.Enter(property.Name);
+            Check(property.Value, member.Shape, issues);
+            issues.Leave();
         }
 
-        foreach (var missing in members.Where(m => m.Required && !seen.Contains(m.Name)))
+        foreach (var missing in contract.Required.Where(m => !value.TryGetProperty(m.Name, out _)))
         {
-            issues.Add(new(Join(path, missing.Name), "Required"));
+            issues.Enter(missing.Name);
+            issues.Add("Required");
+            issues.Leave();
         }
 
-        if (unknown.Count > 0)
+        if (unknown is not null)
         {
             var names = string.Join(", ", unknown.Select(u => $"'{u}'"));
-            issues.Add(new(path, $"Unrecognized key(s) in object: {names}"));
+            issues.Add($"Unrecognized key(s) in object: {names}");
         }
     }
 
-    private static void CheckInteger(JsonElement value, long min, long max, string path, List<MedusaIssue> issues)
+    private static void CheckInteger(JsonElement value, long min, long max, Issues issues)
     {
         var tooLarge = $"Number must be less than or equal to {max}";
         var tooSmall = $"Number must be greater than or equal to {min}";
@@ -120,18 +126,18 @@ internal static partial class MedusaBodyCheck
         {
             if (whole > max || whole < min)
             {
-                issues.Add(new(path, whole > max ? tooLarge : tooSmall));
+                issues.Add(whole > max ? tooLarge : tooSmall);
             }
         }
         else if (value.TryGetDecimal(out var number) && number == decimal.Truncate(number)
             && (number > long.MaxValue || number < long.MinValue))
         {
-            issues.Add(new(path, number > 0 ? tooLarge : tooSmall));
+            issues.Add(number > 0 ? tooLarge : tooSmall);
         }
         else
         {
             // A fraction, or a whole number written as one (1.0, 1e2): an integer field takes integer literals only.
-            issues.Add(new(path, "Expected integer, received float"));
+            issues.Add("Expected integer, received float");
         }
     }
 
@@ -145,15 +151,20 @@ internal static partial class MedusaBodyCheck
         _ => "object",
     };
 
-    private static string Expected(Type type) =>
-        type.IsEnum ? string.Join(" | ", EnumNames(type).Select(n => $"'{n}'")) : KindOf(type);
-
-    private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(Naming.ConvertName);
+    private static string Expected(Contract contract) =>
+        contract.Type.IsEnum ? string.Join(" | ", contract.EnumNames.Select(n => $"'{n}'")) : contract.Kind;
 
     // zod's names are JSON's, but for booleans.
-    private static string Received(JsonElement value) => value.ValueKind is JsonValueKind.True or JsonValueKind.False
-        ? "boolean"
-        : value.ValueKind.ToString().ToLowerInvariant();
+    private static string Received(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.Null => "null",
+        _ => value.ValueKind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>A path as zod-validation-error prints it: <c>create[0].metadata["a key"]</c>.</summary>
     private static string Join(string path, string name) => Identifier().IsMatch(name)
@@ -169,7 +180,24 @@ internal static partial class MedusaBodyCheck
     private static Type[]? Generic(Type type, Type open) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == open ? type.GetGenericArguments() : null;
 
-    private static IReadOnlyList<Member> Describe(Type type)
+    /// <summary>What the check needs to know of a type, read off it once.</summary>
+    private static Contract ContractOf(Type type) => Contracts.GetOrAdd(type, static declared =>
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        var members = KindOf(type) == "object" && !type.IsGenericType && type != typeof(JsonElement)
+            ? Describe(type)
+            : [];
+        return new Contract(
+            type,
+            KindOf(type),
+            type.IsEnum ? [.. Enum.GetNames(type).Select(Naming.ConvertName)] : [],
+            ListItem(type),
+            DictionaryValue(type),
+            members.ToDictionary(m => m.Name, StringComparer.Ordinal),
+            [.. members.Where(m => m.Required)]);
+    });
+
+    private static List<Member> Describe(Type type)
     {
         var nullability = new NullabilityInfoContext();
         return
@@ -197,4 +225,41 @@ internal static partial class MedusaBodyCheck
     private sealed record Shape(Type Type, bool Nullable);
 
     private sealed record Member(string Name, Shape Shape, bool Required);
+
+    private sealed record Contract(
+        Type Type,
+        string Kind,
+        IReadOnlyList<string> EnumNames,
+        Type? ListItem,
+        Type? DictionaryValue,
+        IReadOnlyDictionary<string, Member> Members,
+        IReadOnlyList<Member> Required);
+
+    /// <summary>
+    /// The problems found, each at the path the check stands on: the path is kept as steps and printed only for a
+    /// problem, as a valid body (the usual one) needs none.
+    /// </summary>
+    private sealed class Issues
+    {
+        private readonly List<object> _steps = [];
+
+        public List<MedusaIssue> Found { get; } = [];
+
+        public void Enter(string name) => _steps.Add(name);
+
+        public void Enter(int index) => _steps.Add(index);
+
+        public void Leave() => _steps.RemoveAt(_steps.Count - 1);
+
+        public void Add(string message)
+        {
+            var path = string.Empty;
+            foreach (var step in _steps)
+            {
+                path = step is int index ? $"{path}[{index}]" : Join(path, (string)step);
+            }
+
+            Found.Add(new MedusaIssue(path, message));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -123,38 +124,100 @@ internal sealed class MedusaFields
     }
 
     /// <summary>The parts of <paramref name="full"/> the selection asks for, in the order it has them.</summary>
-    public JsonObject Project(JsonObject full) => Project(full, _root, nested: false);
+    public JsonObject Project(JsonObject full)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(full);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            Write(json, ref reader, writer);
+        }
 
-    private JsonObject Project(JsonObject source, Selection selection, bool nested)
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>
+    /// Writes the parts of the object at <paramref name="reader"/> (its start, in <paramref name="json"/>) that the
+    /// selection asks for, in the order it has them, and leaves the reader at its end. A stream from bytes to bytes:
+    /// nothing of the object is held but the path to the value being read.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer) =>
+        WriteObject(json, ref reader, writer, _root, nested: false);
+
+    private void WriteObject(
+        ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection, bool nested)
     {
         var allOwn = selection.AllOwnFields || selection.Named;
-        var result = new JsonObject();
-        foreach (var (name, value) in source)
+        writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var name = reader.GetString()!;
+            reader.Read();
             selection.Children.TryGetValue(name, out var child);
             if (_relations.Contains(name))
             {
-                if (child is not null)
+                if (child is null)
                 {
-                    result[name] = ProjectRelation(value, child);
+                    reader.Skip();
+                    continue;
                 }
+
+                writer.WritePropertyName(name);
+                WriteRelation(json, ref reader, writer, child);
             }
             else if (child is not null || (allOwn && !_computed.Contains(name)) || (nested && name == "id"))
             {
-                result[name] = value?.DeepClone();
+                writer.WritePropertyName(name);
+                Copy(json, ref reader, writer);
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        return result;
+        writer.WriteEndObject();
     }
 
-    private JsonNode? ProjectRelation(JsonNode? value, Selection selection) => value switch
+    private void WriteRelation(
+        ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection)
     {
-        JsonArray items => new JsonArray([.. items.Select(item =>
-            item is JsonObject obj ? Project(obj, selection, nested: true) : item?.DeepClone())]),
-        JsonObject obj => Project(obj, selection, nested: true),
-        _ => value?.DeepClone(),
-    };
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartArray:
+                writer.WriteStartArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        WriteObject(json, ref reader, writer, selection, nested: true);
+                    }
+                    else
+                    {
+                        Copy(json, ref reader, writer);
+                    }
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonTokenType.StartObject:
+                WriteObject(json, ref reader, writer, selection, nested: true);
+                break;
+            default:
+                Copy(json, ref reader, writer);
+                break;
+        }
+    }
+
+    /// <summary>Copies the value at <paramref name="reader"/> as it stands in <paramref name="json"/>.</summary>
+    public static void Copy(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    {
+        var start = checked((int)reader.TokenStartIndex);
+        reader.Skip();
+        writer.WriteRawValue(json[start..checked((int)reader.BytesConsumed)], skipInputValidation: true);
+    }
 
     private static bool HasModifier(string field) =>
         field.StartsWith('-') || field.StartsWith('+') || field.StartsWith(' ') || IsStar(field);

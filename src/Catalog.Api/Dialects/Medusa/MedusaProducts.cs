@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Exceptions;
@@ -13,8 +12,6 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal sealed class MedusaProducts(ISender sender)
 {
-    private static readonly JsonSerializerOptions Json = CatalogJson.Create();
-
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
         var fields = MedusaFields.ForProducts(query.Fields);
@@ -274,15 +271,6 @@ internal sealed class MedusaProducts(ISender sender)
 
     /// <summary>The answer, each product or variant under <paramref name="keys"/> cut to the fields asked.</summary>
     private static ObjectResult Answer<T>(T response, MedusaFields fields, params string[] keys)
-    {
-        var node = JsonSerializer.SerializeToNode(response, Json)!.AsObject();
-        foreach (var key in keys)
-        {
-            node[key] = node[key] is JsonArray items
-                ? new JsonArray([.. items.Select(item => (JsonNode?)fields.Project(item!.AsObject()))])
-                : fields.Project(node[key]!.AsObject());
-        }
-
-        return new ObjectResult(node) { StatusCode = StatusCodes.Status200OK };
-    }
+        where T : notnull =>
+        new(new MedusaAnswer(response, fields, keys)) { StatusCode = StatusCodes.Status200OK };
 }
