@@ -53,6 +53,7 @@ builder.Services.AddCatalogOpenApi();
 
 var app = builder.Build();
 
+app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
 app.UseAuthentication();

@@ -30,6 +30,7 @@ public static class DependencyInjection
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(CatalogMappingProfile));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<BatchEngine>();
+        services.AddScoped<BatchPhases>();
         services.AddTransient<Products.Commands.BatchProducts.ProductUpserts>();
         services.AddTransient<Variants.Commands.BatchVariants.VariantUpserts>();
         services.AddScoped<RequestWrites>();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Catalog.Application.Common.Batches;
 using Microsoft.AspNetCore.Mvc.Formatters;
 
 namespace Catalog.Api.Common;
@@ -43,11 +44,15 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         var type = context.Object?.GetType() ?? context.ObjectType ?? typeof(object);
         var response = context.HttpContext.Response;
         var aborted = context.HttpContext.RequestAborted;
+        var phases = context.HttpContext.RequestServices.GetRequiredService<BatchPhases>();
+        phases.Lap(HostPhases.Render);
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions(_options)))
         {
             JsonSerializer.Serialize(writer, context.Object, _options.GetTypeInfo(type));
         }
+
+        phases.Lap(HostPhases.Serialize);
 
         if (selectedEncoding.CodePage == Encoding.UTF8.CodePage)
         {
@@ -72,4 +77,14 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         MaxDepth = options.MaxDepth,
         SkipValidation = true,
     };
+}
+
+/// <summary>The API's phases after the engine's (<see cref="EnginePhases"/>).</summary>
+internal static class HostPhases
+{
+    /// <summary>From the engine's answer to its serialization: a dialect's rendering, MVC's result.</summary>
+    public const string Render = "render";
+
+    /// <summary>The answer written as JSON.</summary>
+    public const string Serialize = "serialize";
 }

@@ -13,6 +13,7 @@ public sealed partial class BatchEngine(
     ISnapshotReads snapshots,
     BatchCheckpoint checkpoint,
     TimeProvider clock,
+    BatchPhases phases,
     ILogger<BatchEngine> logger)
 {
     private static readonly ItemError NotAppliedError =
@@ -30,6 +31,7 @@ public sealed partial class BatchEngine(
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(command);
+        phases.Lap(EnginePhases.Parse);
         var resolve = (command as IResolvedUpdates<TDto, TUpdate>)?.Resolve;
         var batch = new Batch<TWrite, TCreate, TUpdate, TEntity>(command) { Admit = Admit };
         if (resolve is not null)
@@ -47,11 +49,14 @@ public sealed partial class BatchEngine(
             spec.CheckItem(entry, item);
         }
 
+        phases.Lap(EnginePhases.Validate);
         TState state;
         await using (await snapshots.BeginAsync(cancellationToken))
         {
             state = await spec.LoadAsync(batch, cancellationToken);
         }
+
+        phases.Lap(EnginePhases.Load);
 
         if (resolve is not null && !batch.UpdatesResolved)
         {
@@ -71,12 +76,18 @@ public sealed partial class BatchEngine(
         // An atomic batch with a failed item writes nothing: no ids to reserve, nothing to plan.
         if (command.Policy == BatchPolicy.Partial || ledger.All.All(e => e.IsOpen))
         {
-            var ids = await idAllocator.AllocateAsync(spec.InsertCounts(batch, state), cancellationToken);
+            var counts = spec.InsertCounts(batch, state);
+            phases.Lap(EnginePhases.Check);
+            var ids = await idAllocator.AllocateAsync(counts, cancellationToken);
+            phases.Lap(EnginePhases.Ids);
             Plan(new PlanContext(ids, clock.GetUtcNow()));
         }
 
+        phases.Lap(EnginePhases.Plan);
         var result = await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
-        return result with { References = spec.ReferencesOf(state) };
+        result = result with { References = spec.ReferencesOf(state) };
+        phases.Lap(EnginePhases.Map);
+        return result;
 
         IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> ClaimsOf(LedgerEntry<TEntity> entry, TWrite item) =>
             spec.ClaimsOf(item, entry.Operation).Select(c => (entry, c));
@@ -206,6 +217,8 @@ public sealed partial class BatchEngine(
 
             applied = !(policy == BatchPolicy.Atomic && outcome.Failures.Count > 0);
         }
+
+        phases.Lap(EnginePhases.Write);
 
         var answers = Answers(applied ? all : [], toDto);
         var create = ledger.Creates.Select(e => Result(e, applied, answers)).ToList();

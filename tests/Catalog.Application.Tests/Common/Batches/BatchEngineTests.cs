@@ -21,7 +21,8 @@ public sealed class BatchEngineTests
     {
         _writer = new FakeBatchWriter(_snapshots);
         _spec = new GadgetSpec(_store, _snapshots);
-        _engine = new BatchEngine(_ids, _writer, _snapshots, new BatchCheckpoint(), new FixedClock(Now), _logger);
+        _engine = new BatchEngine(
+            _ids, _writer, _snapshots, new BatchCheckpoint(), new FixedClock(Now), new BatchPhases(), _logger);
     }
 
     [Fact]
