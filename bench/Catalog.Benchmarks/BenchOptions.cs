@@ -11,7 +11,8 @@ namespace Catalog.Benchmarks;
 internal sealed record BenchOptions
 {
     private const string KnownOptions =
-        "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths, --job, --databases, --api-env";
+        "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths, --job, --databases, --api-env, "
+        + "--api-process";
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 500, 1000];
 
     public int Runs { get; init; } = 7;
@@ -44,6 +45,9 @@ internal sealed record BenchOptions
     /// </summary>
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
 
+    /// <summary>Runs the API-process mode (<see cref="Processes.ApiProcessBenchmark"/>) instead.</summary>
+    public bool ApiProcess { get; init; }
+
     /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>
     public IReadOnlyList<string> ApiEnvironment { get; init; } = [];
 
@@ -68,6 +72,7 @@ internal sealed record BenchOptions
                 "--job" => options with { JobItems = Positive(value) },
                 "--databases" => options with { Databases = [.. List(value).Select(Database)] },
                 "--api-env" => options with { ApiEnvironment = List(value) },
+                "--api-process" => options with { ApiProcess = value is "on" or "true" or "yes" },
                 "--warmup" => options with
                 {
                     WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Jobs;
+using Catalog.Benchmarks.Processes;
 using Catalog.Benchmarks.Paths;
 using Catalog.Benchmarks.Reporting;
 using Catalog.Testing.Postgres;
@@ -44,6 +45,11 @@ internal static class BenchmarkProgram
             return await RunJobsAsync(options, machine, console);
         }
 
+        if (options.ApiProcess)
+        {
+            return await RunApiProcessAsync(options, machine, console);
+        }
+
         // Progress goes straight to stdout: Spectre would wrap the long lines at its profile width.
         IBenchPath[] paths =
         [
@@ -82,6 +88,22 @@ internal static class BenchmarkProgram
         {
             await File.WriteAllTextAsync(markdown, results.ToMarkdown());
             console.WriteLine($"Markdown written to {Path.GetFullPath(markdown)}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RunApiProcessAsync(BenchOptions options, string machine, IAnsiConsole console)
+    {
+        var total = Stopwatch.StartNew();
+        var results = await new ApiProcessBenchmark(options, Console.WriteLine).RunAsync(CancellationToken.None);
+        var markdown = ProcessReport.ToMarkdown(results, machine, options);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
+        if (options.MarkdownPath is { } path)
+        {
+            await File.WriteAllTextAsync(path, markdown);
         }
 
         return 0;

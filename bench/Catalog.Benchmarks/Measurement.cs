@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Catalog.Benchmarks;
 
@@ -25,7 +26,19 @@ internal sealed record Sample(Metered Span, long Reads, long Writes)
 /// Wall time and the bytes the whole process allocated in it: the API's and, the same code on every commit, the
 /// client's. Unlike the time, the bytes hardly move between runs, so they show a change of work on a noisy machine.
 /// </summary>
-internal readonly record struct Metered(TimeSpan Elapsed, long AllocatedBytes);
+internal readonly record struct Metered(TimeSpan Elapsed, long AllocatedBytes)
+{
+    /// <summary>The answer's <c>Server-Timing</c> header: where the API spent the time; null where not sent.</summary>
+    public string? ServerTiming { get; init; }
+
+    /// <summary>The phases of <see cref="ServerTiming"/>, in milliseconds, in the order the API sent them.</summary>
+    public IReadOnlyList<(string Name, double Milliseconds)> Phases =>
+        ServerTiming is null
+            ? []
+            : [.. ServerTiming.Split(',', StringSplitOptions.TrimEntries).Select(entry => entry.Split(";dur="))
+                .Where(parts => parts.Length == 2)
+                .Select(parts => (parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture)))];
+}
 
 /// <summary>Starts measuring at construction; <see cref="Stop"/> answers what the span took.</summary>
 internal sealed class Meter
@@ -61,6 +74,12 @@ internal sealed record Measurement(
     public long? RoundTrips => MedianOf(s => s.RoundTrips);
 
     public long? RowsWritten => MedianOf(s => s.RowsWritten);
+
+    /// <summary>Each phase the API reported (Server-Timing), median ms over the runs, in the API's order.</summary>
+    public IReadOnlyList<(string Name, double Milliseconds)> Phases =>
+        [.. Samples.SelectMany(s => s.Span.Phases).Select(p => p.Name).Distinct()
+            .Select(name => (name, Median(Samples.Select(s =>
+                s.Span.Phases.Where(p => p.Name == name).Sum(p => p.Milliseconds)))))];
 
     public double AllocatedKilobytesPerItem => Median(Samples.Select(s => (double)s.Span.AllocatedBytes)) / 1024 / Size;
 

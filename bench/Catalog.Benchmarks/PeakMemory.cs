@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Catalog.Benchmarks;
 
 /// <summary>
@@ -9,15 +11,22 @@ namespace Catalog.Benchmarks;
 /// </summary>
 internal static class PeakMemory
 {
-    private const string ClearRefs = "/proc/self/clear_refs";
-    private const string Status = "/proc/self/status";
-
     /// <summary>Starts a new high-water mark; answers whether it could.</summary>
-    public static bool Reset()
+    public static bool Reset() => ResetOf("self");
+
+    /// <summary>VmHWM in bytes, or null when it cannot be read.</summary>
+    public static long? PeakBytes() => PeakBytesOf("self");
+
+    /// <summary>The same for another process of this user (the API process of the API-process mode).</summary>
+    public static bool ResetOf(int processId) => ResetOf(processId.ToString(CultureInfo.InvariantCulture));
+
+    public static long? PeakBytesOf(int processId) => PeakBytesOf(processId.ToString(CultureInfo.InvariantCulture));
+
+    private static bool ResetOf(string process)
     {
         try
         {
-            File.WriteAllText(ClearRefs, "5");
+            File.WriteAllText($"/proc/{process}/clear_refs", "5");
             return true;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -26,15 +35,15 @@ internal static class PeakMemory
         }
     }
 
-    /// <summary>VmHWM in bytes, or null when it cannot be read.</summary>
-    public static long? PeakBytes()
+    private static long? PeakBytesOf(string process)
     {
-        if (!File.Exists(Status))
+        var status = $"/proc/{process}/status";
+        if (!File.Exists(status))
         {
             return null;
         }
 
-        var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kilobytes = line?["VmHWM:".Length..].Trim().Split(' ')[0];
         return long.TryParse(kilobytes, out var value) ? value * 1024 : null;
     }

@@ -20,7 +20,10 @@ internal static class BatchApi
         var meter = new Meter();
         using var response = await client.PostAsync(new Uri(Endpoint, UriKind.Relative), content, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var span = meter.Stop();
+        var span = meter.Stop() with
+        {
+            ServerTiming = response.Headers.TryGetValues("Server-Timing", out var timing) ? timing.First() : null,
+        };
 
         // A fast answer that wrote nothing would mean nothing, so the answer is checked (after the clock stops).
         if (!response.IsSuccessStatusCode)
@@ -51,17 +54,24 @@ internal static class BatchApi
         var (_, answer) = await PostAsync(client, payload, specs.Count, cancellationToken);
         using (answer)
         {
-            return [.. answer.RootElement.GetProperty("create").EnumerateArray().Select(item =>
-            {
-                var product = item.GetProperty("product");
-                var variantIds = product.GetProperty("variants").EnumerateArray()
-                    .Select(v => v.GetProperty("id").GetInt64())
-                    .Order()
-                    .ToList();
-                var spec = specs[item.GetProperty("index").GetInt32()];
-                return new SeededProduct(spec, product.GetProperty("id").GetInt64(), variantIds);
-            })];
+            return Seeded(answer, specs);
         }
+    }
+
+    /// <summary>The products a create answered, with their ids.</summary>
+    public static IReadOnlyList<SeededProduct> Seeded(JsonDocument answer, IReadOnlyList<ProductSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return [.. answer.RootElement.GetProperty("create").EnumerateArray().Select(item =>
+        {
+            var product = item.GetProperty("product");
+            var variantIds = product.GetProperty("variants").EnumerateArray()
+                .Select(v => v.GetProperty("id").GetInt64())
+                .Order()
+                .ToList();
+            var spec = specs[item.GetProperty("index").GetInt32()];
+            return new SeededProduct(spec, product.GetProperty("id").GetInt64(), variantIds);
+        })];
     }
 
     private static string Excerpt(byte[] body) => Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1000));

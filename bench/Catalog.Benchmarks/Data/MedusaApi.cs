@@ -28,7 +28,10 @@ internal static class MedusaApi
         var meter = new Meter();
         using var response = await client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var span = meter.Stop();
+        var span = meter.Stop() with
+        {
+            ServerTiming = response.Headers.TryGetValues("Server-Timing", out var timing) ? timing.First() : null,
+        };
 
         if (!response.IsSuccessStatusCode)
         {
@@ -62,15 +65,23 @@ internal static class MedusaApi
         var (_, answer) = await PostAsync(client, apiKey, payload, Operation.Create, specs.Count, cancellationToken);
         using (answer)
         {
-            // Medusa answers the created products in the order they were sent.
-            return [.. answer.RootElement.GetProperty("created").EnumerateArray().Select((product, i) =>
-                new MedusaSeeded(
-                    specs[i],
-                    product.GetProperty("id").GetString()!,
-                    [.. product.GetProperty("variants").EnumerateArray().Select(v => new MedusaSeededVariant(
-                        v.GetProperty("id").GetString()!,
-                        v.GetProperty("prices")[0].GetProperty("id").GetString()!))]))];
+            return Seeded(answer, specs);
         }
+    }
+
+    /// <summary>The products a create answered, with their ids.</summary>
+    public static IReadOnlyList<MedusaSeeded> Seeded(JsonDocument answer, IReadOnlyList<ProductSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+
+        // Medusa answers the created products in the order they were sent.
+        return [.. answer.RootElement.GetProperty("created").EnumerateArray().Select((product, i) =>
+            new MedusaSeeded(
+                specs[i],
+                product.GetProperty("id").GetString()!,
+                [.. product.GetProperty("variants").EnumerateArray().Select(v => new MedusaSeededVariant(
+                    v.GetProperty("id").GetString()!,
+                    v.GetProperty("prices")[0].GetProperty("id").GetString()!))]))];
     }
 
     /// <summary>

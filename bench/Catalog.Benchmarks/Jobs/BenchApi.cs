@@ -10,7 +10,12 @@ namespace Catalog.Benchmarks.Jobs;
 internal static class BenchApi
 {
     public static async Task<(ApiProcess Api, string LogFile)> StartAsync(
-        BenchDatabase database, IReadOnlyList<string> environment, CancellationToken cancellationToken)
+        BenchDatabase database, IReadOnlyList<string> environment, CancellationToken cancellationToken) =>
+        await StartAsync(database, environment, ApiKeyService.NewKey(), cancellationToken);
+
+    /// <summary>The same, with <paramref name="apiKey"/> as its bootstrap key (for a client that sends it).</summary>
+    public static async Task<(ApiProcess Api, string LogFile)> StartAsync(
+        BenchDatabase database, IReadOnlyList<string> environment, string apiKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         var settings = new Dictionary<string, string>
@@ -32,7 +37,7 @@ internal static class BenchApi
 
         var logFile = Path.Combine(BenchDatabase.Folder, $"api-{database.Name}-{Guid.NewGuid():N}.log");
         var api = await ApiProcess.StartAsync(
-            database.Name, database.Provider, database.ConnectionString, ApiKeyService.NewKey(), settings, logFile,
+            database.Name, database.Provider, database.ConnectionString, apiKey, settings, logFile,
             TimeSpan.FromMinutes(30), cancellationToken);
         return (api, logFile);
     }

@@ -20,6 +20,22 @@ internal static class ConsoleReport
 
         console.WriteLine(results.Machine);
         console.Write(table);
+        if (results.PhaseNames.Count > 0)
+        {
+            var phases = new Table().Border(TableBorder.Rounded).Title("Where the time went, median ms per phase");
+            foreach (var (header, i) in results.PhaseHeaders.Select((h, i) => (h, i)))
+            {
+                phases.AddColumn(i < 3 ? new TableColumn(header) : new TableColumn(header).RightAligned());
+            }
+
+            foreach (var row in results.PhaseRows)
+            {
+                phases.AddRow([.. row.Select(cell => new Text(cell))]);
+            }
+
+            console.Write(phases);
+        }
+
         foreach (var line in results.Comparisons)
         {
             console.WriteLine(line);

@@ -42,6 +42,43 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
                 m.AllocatedKilobytesPerItem.ToString("N1", CultureInfo.InvariantCulture),
             });
 
+    private IReadOnlyList<Measurement> Timed => [.. Ordered.Where(m => m.Phases.Count > 0)];
+
+    private IEnumerable<Measurement> Ordered =>
+        measurements
+            .OrderBy(m => options.Databases.ToList().IndexOf(m.Database))
+            .ThenBy(m => m.Operation)
+            .ThenBy(m => m.Size)
+            .ThenBy(m => PathOrder(m.Path));
+
+    /// <summary>The phases the API reported (Server-Timing), in its order; empty where it reported none.</summary>
+    public IReadOnlyList<string> PhaseNames => [.. Timed.SelectMany(m => m.Phases.Select(p => p.Name)).Distinct()];
+
+    public string[] PhaseHeaders => ["Database", "Operation", "Path", "N", "Median ms", .. PhaseNames, "outside"];
+
+    /// <summary>
+    /// Where the time went, per row with phases: each phase's median ms, and what the API did not time (the client,
+    /// the wire, Kestrel): the median less the phases' sum.
+    /// </summary>
+    public IEnumerable<string[]> PhaseRows =>
+        Timed.Select(m =>
+        {
+            var phases = PhaseNames.Select(name => m.Phases.FirstOrDefault(p => p.Name == name).Milliseconds).ToList();
+            string[] row =
+            [
+                m.Database,
+                m.Operation.ToString().ToLowerInvariant(),
+                m.Path,
+                Format(m.Size),
+                Ms(m.MedianMilliseconds),
+                .. phases.Select(Ms),
+                Ms(m.MedianMilliseconds - phases.Sum()),
+            ];
+            return row;
+        });
+
+    private static string Ms(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Per database, operation and size: batch against naive (the claim under test) and against the ADO.NET floor;
     /// the Medusa dialect against the canonical route with the same products, and both against the COPY floor.
@@ -127,6 +164,18 @@ internal sealed class ResultTable(IReadOnlyList<Measurement> measurements, Bench
         foreach (var row in Rows)
         {
             text.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        if (PhaseNames.Count > 0)
+        {
+            text.AppendLine().AppendLine("Where the time went, median ms per phase (the API's Server-Timing):")
+                .AppendLine();
+            text.AppendLine("| " + string.Join(" | ", PhaseHeaders) + " |");
+            text.AppendLine("|" + string.Join("|", PhaseHeaders.Select((_, i) => i < 3 ? "---" : "---:")) + "|");
+            foreach (var row in PhaseRows)
+            {
+                text.AppendLine("| " + string.Join(" | ", row) + " |");
+            }
         }
 
         text.AppendLine();
