@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Jobs;
-using Catalog.Benchmarks.Processes;
 using Catalog.Benchmarks.Paths;
+using Catalog.Benchmarks.Processes;
 using Catalog.Benchmarks.Reporting;
 using Catalog.Testing.Postgres;
 using Spectre.Console;
