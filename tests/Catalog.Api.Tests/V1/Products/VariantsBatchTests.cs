@@ -282,6 +282,20 @@ public abstract class VariantsBatchTests(CatalogApiFactory factory) : CatalogApi
     }
 
     [Fact]
+    public async Task BatchVariants_ThreeItemsOfOneProduct_MoveItsVersionThreeSteps()
+    {
+        // Each item touches the product; PostgreSQL writes the three touches as one statement, which must add up.
+        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
+
+        var (status, body) = await CreateVariantsAsync(
+            product.Num("id"), new VariantBuilder(), new VariantBuilder(), new VariantBuilder());
+
+        status.Should().Be(200, body.Text());
+        body.Num("summary.succeeded").Should().Be(3);
+        (await FindProductAsync(product.Num("id")))!.Version.Should().Be(product.Num("version") + 3);
+    }
+
+    [Fact]
     public async Task BatchProducts_StaleFullVariantListAfterAVariantWasAdded_AnswersConflictAndDeletesNothing()
     {
         var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
