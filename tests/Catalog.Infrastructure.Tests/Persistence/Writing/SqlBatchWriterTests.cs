@@ -91,6 +91,46 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
     }
 
     [Fact]
+    public async Task Apply_StaleVersionAmongManyUpdatesOfOneTable_FailsOnlyThatItem()
+    {
+        // PostgreSQL writes the five updates as one statement; the one that finds no row at its version fails alone.
+        var ids = await ReserveAsync(products: 5, variants: 0);
+        var stored = Enumerable.Range(0, 5).Select(i => NewProduct(ids.Next<Product>(), $"p-{i}")).ToList();
+        await WriteAsync(BatchPolicy.Partial, [.. stored.Select((p, i) => new PlannedItem(i, [new InsertRow(p)]))]);
+        var items = stored.Select((p, i) =>
+        {
+            var renamed = NewProduct(p.Id, p.Handle, title: $"Renamed {i}");
+            var expected = i == 3 ? 41 : renamed.Version;
+            renamed.Update(renamed.Details, Now);
+            return new PlannedItem(i, [new UpdateRow(renamed, expected)]);
+        }).ToArray();
+
+        var outcome = await WriteAsync(BatchPolicy.Partial, items);
+
+        outcome.Failures.Keys.Should().Equal(3);
+        outcome.Failures[3].Code.Should().Be(ErrorCodes.Conflict);
+        (await factory.QueryAsync(db => db.Products.OrderBy(p => p.Id).Select(p => p.Title).ToListAsync()))
+            .Should().Equal("Renamed 0", "Renamed 1", "Renamed 2", "Shirt", "Renamed 4");
+    }
+
+    [Fact]
+    public async Task Apply_MissingRowAmongManyDeletesThatMustExist_FailsOnlyThatItem()
+    {
+        var ids = await ReserveAsync(products: 4, variants: 0);
+        var stored = Enumerable.Range(0, 3).Select(i => NewProduct(ids.Next<Product>(), $"p-{i}")).ToList();
+        await WriteAsync(BatchPolicy.Partial, [.. stored.Select((p, i) => new PlannedItem(i, [new InsertRow(p)]))]);
+        var ghost = NewProduct(ids.Next<Product>(), "ghost");
+
+        var outcome = await WriteAsync(
+            BatchPolicy.Partial,
+            [.. stored.Take(2).Append(ghost).Select((p, i) => new PlannedItem(i, [new DeleteRow(p, MustExist: true)]))]);
+
+        outcome.Failures.Keys.Should().Equal(2);
+        outcome.Failures[2].Code.Should().Be(ErrorCodes.NotFound);
+        (await HandlesAsync()).Should().Equal("p-2");
+    }
+
+    [Fact]
     public async Task Apply_DeleteOfMissingRowThatMustExist_FailsWithNotFound()
     {
         var ids = await ReserveAsync(products: 1, variants: 0);
