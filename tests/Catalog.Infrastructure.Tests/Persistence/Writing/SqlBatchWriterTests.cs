@@ -121,9 +121,10 @@ public abstract class SqlBatchWriterTests(CatalogApiFactory factory) : IAsyncLif
         await WriteAsync(BatchPolicy.Partial, [.. stored.Select((p, i) => new PlannedItem(i, [new InsertRow(p)]))]);
         var ghost = NewProduct(ids.Next<Product>(), "ghost");
 
-        var outcome = await WriteAsync(
-            BatchPolicy.Partial,
-            [.. stored.Take(2).Append(ghost).Select((p, i) => new PlannedItem(i, [new DeleteRow(p, MustExist: true)]))]);
+        var deletes = stored.Take(2).Append(ghost)
+            .Select((p, i) => new PlannedItem(i, [new DeleteRow(p, MustExist: true)]));
+
+        var outcome = await WriteAsync(BatchPolicy.Partial, [.. deletes]);
 
         outcome.Failures.Keys.Should().Equal(2);
         outcome.Failures[2].Code.Should().Be(ErrorCodes.NotFound);
