@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -44,15 +45,15 @@ internal sealed class MedusaFields
     ];
 
     private readonly Selection _root;
-    private readonly IReadOnlySet<string> _relations;
-    private readonly IReadOnlySet<string> _computed;
+    private readonly HashSet<string> _relations;
+    private readonly HashSet<string> _computed;
 
     private MedusaFields(
         Selection root, IReadOnlySet<string> relations, IReadOnlySet<string> computed, IReadOnlySet<string> stars)
     {
         _root = root;
-        _relations = relations;
-        _computed = computed;
+        _relations = new HashSet<string>(relations, StringComparer.Ordinal);
+        _computed = new HashSet<string>(computed, StringComparer.Ordinal);
         StarFields = stars;
     }
 
@@ -150,13 +151,22 @@ internal sealed class MedusaFields
         ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection, bool nested)
     {
         var allOwn = selection.AllOwnFields || selection.Named;
+        var children = selection.Children.GetAlternateLookup<ReadOnlySpan<char>>();
+        var relations = _relations.GetAlternateLookup<ReadOnlySpan<char>>();
+        var computed = _computed.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxPlainName];
         writer.WriteStartObject();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            // The names are the serializer's own, short and plain: read without a string for each.
+            var plain = !reader.ValueIsEscaped && reader.ValueSpan.Length <= MaxPlainName;
+            ReadOnlySpan<char> name = plain
+                ? buffer[..Encoding.UTF8.GetChars(reader.ValueSpan, buffer)]
+                : reader.GetString();
+            var utf8Name = plain ? reader.ValueSpan : default;
             reader.Read();
-            selection.Children.TryGetValue(name, out var child);
-            if (_relations.Contains(name))
+            children.TryGetValue(name, out var child);
+            if (relations.Contains(name))
             {
                 if (child is null)
                 {
@@ -164,12 +174,12 @@ internal sealed class MedusaFields
                     continue;
                 }
 
-                writer.WritePropertyName(name);
+                WriteName(writer, utf8Name, name);
                 WriteRelation(json, ref reader, writer, child);
             }
-            else if (child is not null || (allOwn && !_computed.Contains(name)) || (nested && name == "id"))
+            else if (child is not null || (allOwn && !computed.Contains(name)) || (nested && name is "id"))
             {
-                writer.WritePropertyName(name);
+                WriteName(writer, utf8Name, name);
                 Copy(json, ref reader, writer);
             }
             else
@@ -179,6 +189,20 @@ internal sealed class MedusaFields
         }
 
         writer.WriteEndObject();
+    }
+
+    private const int MaxPlainName = 64;
+
+    private static void WriteName(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8, ReadOnlySpan<char> name)
+    {
+        if (utf8.IsEmpty)
+        {
+            writer.WritePropertyName(name);
+        }
+        else
+        {
+            writer.WritePropertyName(utf8);
+        }
     }
 
     private void WriteRelation(
