@@ -124,7 +124,21 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
                 TablesToIgnore = ["api_keys", "data_protection_keys", "__EFMigrationsHistory"],
                 WithReseed = true,
             });
-            await _respawner.ResetAsync(connection);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await _respawner.ResetAsync(connection);
+                    break;
+                }
+                catch (PostgresException deadlock)
+                    when (deadlock.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+                {
+                    // The host's job worker (a lease renewal, a purge) held a row lock on a table the reset empties
+                    // and waited on another: PostgreSQL cancelled the reset, which holds nothing now. Run it again.
+                }
+            }
+
             if (Provider == "SqlServer")
             {
                 await db.Database.ExecuteSqlRawAsync(SqlServerTestServer.RestartSequences);
