@@ -36,25 +36,13 @@ internal sealed class MedusaAnswerConverter : JsonConverter<MedusaAnswer>
             var name = reader.GetString()!;
             reader.Read();
             writer.WritePropertyName(name);
-            var cut = value.Keys.Contains(name)
-                && reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject;
-            if (!cut)
-            {
-                MedusaFields.Copy(json, ref reader, writer);
-            }
-            else if (reader.TokenType == JsonTokenType.StartObject)
+            if (value.Keys.Contains(name))
             {
                 value.Fields.Write(json, ref reader, writer);
             }
             else
             {
-                writer.WriteStartArray();
-                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    value.Fields.Write(json, ref reader, writer);
-                }
-
-                writer.WriteEndArray();
+                MedusaFields.Copy(json, ref reader, writer);
             }
         }
 

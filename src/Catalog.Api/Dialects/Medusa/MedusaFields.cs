@@ -140,12 +140,12 @@ internal sealed class MedusaFields
     }
 
     /// <summary>
-    /// Writes the parts of the object at <paramref name="reader"/> (its start, in <paramref name="json"/>) that the
-    /// selection asks for, in the order it has them, and leaves the reader at its end. A stream from bytes to bytes:
-    /// nothing of the object is held but the path to the value being read.
+    /// Writes the parts of the object at <paramref name="reader"/> (its start, in <paramref name="json"/>), or of each
+    /// object of the array there, that the selection asks for, in the order it has them, and leaves the reader at its
+    /// end. A stream from bytes to bytes: nothing of the object is held but the path to the value being read.
     /// </summary>
     public void Write(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer) =>
-        WriteObject(json, ref reader, writer, _root, nested: false);
+        WriteValue(json, ref reader, writer, _root, nested: false);
 
     private void WriteObject(
         ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection, bool nested)
@@ -175,7 +175,7 @@ internal sealed class MedusaFields
                 }
 
                 WriteName(writer, utf8Name, name);
-                WriteRelation(json, ref reader, writer, child);
+                WriteValue(json, ref reader, writer, child, nested: true);
             }
             else if (child is not null || (allOwn && !computed.Contains(name)) || (nested && name is "id"))
             {
@@ -205,8 +205,8 @@ internal sealed class MedusaFields
         }
     }
 
-    private void WriteRelation(
-        ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection)
+    private void WriteValue(
+        ReadOnlySpan<byte> json, ref Utf8JsonReader reader, Utf8JsonWriter writer, Selection selection, bool nested)
     {
         switch (reader.TokenType)
         {
@@ -216,7 +216,7 @@ internal sealed class MedusaFields
                 {
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        WriteObject(json, ref reader, writer, selection, nested: true);
+                        WriteObject(json, ref reader, writer, selection, nested);
                     }
                     else
                     {
@@ -227,7 +227,7 @@ internal sealed class MedusaFields
                 writer.WriteEndArray();
                 break;
             case JsonTokenType.StartObject:
-                WriteObject(json, ref reader, writer, selection, nested: true);
+                WriteObject(json, ref reader, writer, selection, nested);
                 break;
             default:
                 Copy(json, ref reader, writer);
