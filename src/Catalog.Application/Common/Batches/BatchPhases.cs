@@ -16,7 +16,7 @@ public sealed class BatchPhases
     public IReadOnlyList<(string Name, TimeSpan Elapsed)> Laps => _laps;
 
     /// <summary>Whether a batch ran: the engine lapped its first phase.</summary>
-    public bool Ran { get; private set; }
+    public bool Ran => _laps.Exists(l => l.Name == EnginePhases.Validate);
 
     public void Begin(long timestamp) => _mark = timestamp;
 
@@ -25,7 +25,6 @@ public sealed class BatchPhases
         var now = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(_mark, now);
         _mark = now;
-        Ran |= name == EnginePhases.Validate;
         var index = _laps.FindIndex(l => l.Name == name);
         if (index < 0)
         {
