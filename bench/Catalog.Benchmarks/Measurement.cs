@@ -51,6 +51,12 @@ internal sealed class Meter
         var elapsed = _clock.Elapsed;
         return new(elapsed, GC.GetTotalAllocatedBytes(precise: true) - _allocated);
     }
+
+    /// <summary>The same, with the answer's <c>Server-Timing</c> header.</summary>
+    public Metered Stop(HttpResponseMessage response) => Stop() with
+    {
+        ServerTiming = response.Headers.TryGetValues("Server-Timing", out var timing) ? timing.First() : null,
+    };
 }
 
 /// <summary>
@@ -92,7 +98,7 @@ internal sealed record Measurement(
     private long? MedianOf(Func<Sample, long?> value) =>
         Samples.Any(s => value(s) is null) ? null : (long)Median(Samples.Select(s => (double)value(s)!.Value));
 
-    private static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         if (sorted.Count == 0)

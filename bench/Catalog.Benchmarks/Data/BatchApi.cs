@@ -20,10 +20,7 @@ internal static class BatchApi
         var meter = new Meter();
         using var response = await client.PostAsync(new Uri(Endpoint, UriKind.Relative), content, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var span = meter.Stop() with
-        {
-            ServerTiming = response.Headers.TryGetValues("Server-Timing", out var timing) ? timing.First() : null,
-        };
+        var span = meter.Stop(response);
 
         // A fast answer that wrote nothing would mean nothing, so the answer is checked (after the clock stops).
         if (!response.IsSuccessStatusCode)

@@ -28,10 +28,7 @@ internal static class MedusaApi
         var meter = new Meter();
         using var response = await client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var span = meter.Stop() with
-        {
-            ServerTiming = response.Headers.TryGetValues("Server-Timing", out var timing) ? timing.First() : null,
-        };
+        var span = meter.Stop(response);
 
         if (!response.IsSuccessStatusCode)
         {

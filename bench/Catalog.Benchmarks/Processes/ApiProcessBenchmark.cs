@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Jobs;
 using Catalog.Infrastructure.Auth;
@@ -95,44 +96,34 @@ internal sealed class ApiProcessBenchmark(BenchOptions options, Action<string> p
             Action? before = null)
         {
             var specs = ProductSpec.Many(size, prefix);
-            if (medusa)
+            var create = medusa ? MedusaPayloads.Create(specs) : BatchPayloads.Create(specs, ProductShape.Medusa);
+            byte[] update, delete;
+            using (var created = await TimeAsync(Operation.Create, create))
             {
-                before?.Invoke();
-                var (span, created) = await MedusaApi.PostAsync(
-                    client, key, MedusaPayloads.Create(specs), Operation.Create, size, cancellationToken);
-                timed(Operation.Create, span.Elapsed);
-                var seeded = MedusaApi.Seeded(created, specs);
-                created.Dispose();
-                await TimeAsync(Operation.Update, MedusaPayloads.Update(seeded));
-                await TimeAsync(Operation.Delete, MedusaPayloads.Delete(seeded));
-
-                async Task TimeAsync(Operation operation, byte[] payload)
+                if (medusa)
                 {
-                    before?.Invoke();
-                    var (spent, answer) = await MedusaApi.PostAsync(
-                        client, key, payload, operation, size, cancellationToken);
-                    answer.Dispose();
-                    timed(operation, spent.Elapsed);
+                    var seeded = MedusaApi.Seeded(created, specs);
+                    (update, delete) = (MedusaPayloads.Update(seeded), MedusaPayloads.Delete(seeded));
+                }
+                else
+                {
+                    var seeded = BatchApi.Seeded(created, specs);
+                    update = BatchPayloads.Update(seeded, ProductShape.Medusa);
+                    delete = BatchPayloads.Delete(seeded);
                 }
             }
-            else
+
+            (await TimeAsync(Operation.Update, update)).Dispose();
+            (await TimeAsync(Operation.Delete, delete)).Dispose();
+
+            async Task<JsonDocument> TimeAsync(Operation operation, byte[] payload)
             {
                 before?.Invoke();
-                var (span, created) = await BatchApi.PostAsync(
-                    client, BatchPayloads.Create(specs, ProductShape.Medusa), size, cancellationToken);
-                timed(Operation.Create, span.Elapsed);
-                var seeded = BatchApi.Seeded(created, specs);
-                created.Dispose();
-                await TimeAsync(Operation.Update, BatchPayloads.Update(seeded, ProductShape.Medusa));
-                await TimeAsync(Operation.Delete, BatchPayloads.Delete(seeded));
-
-                async Task TimeAsync(Operation operation, byte[] payload)
-                {
-                    before?.Invoke();
-                    var (spent, answer) = await BatchApi.PostAsync(client, payload, size, cancellationToken);
-                    answer.Dispose();
-                    timed(operation, spent.Elapsed);
-                }
+                var (span, answer) = medusa
+                    ? await MedusaApi.PostAsync(client, key, payload, operation, size, cancellationToken)
+                    : await BatchApi.PostAsync(client, payload, size, cancellationToken);
+                timed(operation, span.Elapsed);
+                return answer;
             }
         }
     }
@@ -153,10 +144,7 @@ internal sealed record ProcessMeasurement(
     long PeakAfterWarmUp,
     long RssAtEnd)
 {
-    public double MedianMilliseconds =>
-        Times.Select(t => t.TotalMilliseconds).Order().ElementAt(Times.Count / 2) is var upper && Times.Count % 2 == 0
-            ? (upper + Times.Select(t => t.TotalMilliseconds).Order().ElementAt(Times.Count / 2 - 1)) / 2
-            : upper;
+    public double MedianMilliseconds => Measurement.Median(Times.Select(t => t.TotalMilliseconds));
 
     public double ItemsPerSecond => Size / (MedianMilliseconds / 1000);
 
