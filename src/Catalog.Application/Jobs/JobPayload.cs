@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -56,6 +57,21 @@ public static class JobPayload
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OptionalJson.Modifier } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.Converters.Add(new VerbatimJson());
         return options;
+    }
+
+    /// <summary>
+    /// Writes an element as the bytes it was parsed from (a copy), not token by token: an item sent in the canonical
+    /// shape goes into its chunk as it came.
+    /// </summary>
+    private sealed class VerbatimJson : JsonConverter<JsonElement>
+    {
+        public override JsonElement Read(
+            ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonElement.ParseValue(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
     }
 }

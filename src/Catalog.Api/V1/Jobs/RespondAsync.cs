@@ -96,10 +96,10 @@ internal static class JobSubmission
         {
             yield return item.List switch
             {
-                "create" => new JobItem(JobOperation.Create, Typed<TCreate>(item, options)),
-                "delete" => new JobItem(JobOperation.Delete, Typed<long>(item, options)),
-                "upsert" => new JobItem(JobOperation.Upsert, Typed<TCreate>(item, options)),
-                _ => new JobItem(JobOperation.Update, Typed<TUpdate>(item, options)),
+                "create" => new JobItem(JobOperation.Create, Typed<TCreate>(item, options), Sent: item.Value),
+                "delete" => new JobItem(JobOperation.Delete, Typed<long>(item, options), Sent: item.Value),
+                "upsert" => new JobItem(JobOperation.Upsert, Typed<TCreate>(item, options), Sent: item.Value),
+                _ => new JobItem(JobOperation.Update, Typed<TUpdate>(item, options), Sent: item.Value),
             };
         }
     }

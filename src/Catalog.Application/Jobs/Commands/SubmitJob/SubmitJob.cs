@@ -6,7 +6,16 @@ namespace Catalog.Application.Jobs.Commands.SubmitJob;
 
 /// <summary>One item of a job as it arrives: a canonical item (a delete's is its id), or why it cannot run.</summary>
 /// <param name="Echo">The item as its dialect sent it, kept when the dialect's results repeat it.</param>
-public sealed record JobItem(JobOperation Operation, object? Item, ItemError? Refusal = null, JsonElement? Echo = null);
+/// <param name="Sent">
+/// The canonical item as the client sent it, when it came in the canonical shape and reads back as
+/// <paramref name="Item"/>: it is stored as sent, a copy, rather than written again from the typed item.
+/// </param>
+public sealed record JobItem(
+    JobOperation Operation,
+    object? Item,
+    ItemError? Refusal = null,
+    JsonElement? Echo = null,
+    JsonElement? Sent = null);
 
 /// <summary>
 /// Accepts a job: its items are read as they arrive and stored chunk by chunk, never held whole; the job is queued
@@ -79,36 +88,53 @@ internal sealed partial class SubmitJobHandler(
         var chunksOfRank = new Dictionary<int, int>();
         var indexes = new Dictionary<JobOperation, int>();
         var position = 0;
-        await foreach (var item in request.Items.WithCancellation(cancellationToken))
+
+        // One chunk is stored while the next is read: the insert's round trip overlaps the parsing.
+        var storing = Task.CompletedTask;
+        try
         {
-            if (position == max)
+            await foreach (var item in request.Items.WithCancellation(cancellationToken))
             {
-                throw new RequestValidationException(
-                    ErrorCodes.BatchTooLarge, $"The job has more than {max} items; at most {max} are allowed.");
+                if (position == max)
+                {
+                    throw new RequestValidationException(
+                        ErrorCodes.BatchTooLarge, $"The job has more than {max} items; at most {max} are allowed.");
+                }
+
+                if (atomic && position == chunkSize)
+                {
+                    throw new RequestValidationException(
+                        ErrorCodes.BatchTooLarge,
+                        $"An atomic job runs in one transaction, so it may hold at most {chunkSize} items; send a "
+                        + "larger one with the partial policy.");
+                }
+
+                var index = indexes.GetValueOrDefault(item.Operation);
+                indexes[item.Operation] = index + 1;
+                var rank = atomic ? 0 : RankOf(item.Operation);
+                var entries = pending.TryGetValue(rank, out var list) ? list : pending[rank] = [];
+                entries.Add(new PendingEntry(
+                    position++, item.Operation, index, item.Sent ?? item.Item, item.Refusal, item.Echo));
+                if (entries.Count == chunkSize)
+                {
+                    await FlushAsync(rank);
+                }
             }
 
-            if (atomic && position == chunkSize)
-            {
-                throw new RequestValidationException(
-                    ErrorCodes.BatchTooLarge,
-                    $"An atomic job runs in one transaction, so it may hold at most {chunkSize} items; send a larger "
-                    + "one with the partial policy.");
-            }
-
-            var index = indexes.GetValueOrDefault(item.Operation);
-            indexes[item.Operation] = index + 1;
-            var rank = atomic ? 0 : RankOf(item.Operation);
-            var entries = pending.TryGetValue(rank, out var list) ? list : pending[rank] = [];
-            entries.Add(new PendingEntry(position++, item.Operation, index, item.Item, item.Refusal, item.Echo));
-            if (entries.Count == chunkSize)
+            foreach (var rank in pending.Keys.ToList())
             {
                 await FlushAsync(rank);
             }
-        }
 
-        foreach (var rank in pending.Keys.ToList())
+            await storing;
+        }
+        catch
         {
-            await FlushAsync(rank);
+            // The caller discards the job with the same store, so only once this insert is over; the failure that
+            // stopped the read is the one reported.
+            await Task.WhenAny(storing);
+            _ = storing.Exception;
+            throw;
         }
 
         return position > 0
@@ -131,15 +157,17 @@ internal sealed partial class SubmitJobHandler(
                 ItemCount = entries.Count,
                 Payload = JsonSerializer.Serialize(entries, JobPayload.Options),
             };
-            await store.AddChunkAsync(chunk, cancellationToken);
             entries.Clear();
+            await storing;
+            storing = store.AddChunkAsync(chunk, cancellationToken);
         }
     }
 
     /// <summary>
-    /// A <see cref="JobEntry"/> whose body is still the typed item: the chunk's JSON is the same (the same names in the
-    /// same order, the body written from its runtime type), but each item is written once, straight into the chunk,
-    /// rather than first into a JSON document of its own.
+    /// A <see cref="JobEntry"/> whose body is the item as sent (canonical items) or still the typed item (what a
+    /// dialect translated): the chunk's JSON is the same (the same names in the same order, the body copied or written
+    /// from its runtime type), but each item is written once, straight into the chunk, rather than first into a JSON
+    /// document of its own.
     /// </summary>
     private sealed record PendingEntry(
         int Position, JobOperation Operation, int Index, object? Body, ItemError? Refusal, JsonElement? Echo);
