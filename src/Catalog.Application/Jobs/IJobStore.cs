@@ -38,8 +38,10 @@ public interface IJobStore
     /// <summary>Extends a lease still held by <paramref name="owner"/>; false when it was lost.</summary>
     Task<bool> RenewAsync(long id, string owner, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>The job's next chunk to run, or null when none is left.</summary>
-    Task<JobChunk?> NextChunkAsync(long jobId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The job's first chunk numbered after <paramref name="after"/> (-1: its first chunk), or null when none is left.
+    /// </summary>
+    Task<JobChunk?> NextChunkAsync(long jobId, int after, CancellationToken cancellationToken);
 
     /// <summary>Deletes the chunks not yet run (a cancelled job's), answering how many items they held.</summary>
     Task<int> DropChunksAsync(long jobId, CancellationToken cancellationToken);

@@ -122,9 +122,9 @@ internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, T
         return renewed == 1;
     }
 
-    public Task<JobChunk?> NextChunkAsync(long jobId, CancellationToken cancellationToken) =>
+    public Task<JobChunk?> NextChunkAsync(long jobId, int after, CancellationToken cancellationToken) =>
         db.JobChunks.AsNoTracking()
-            .Where(c => c.JobId == jobId)
+            .Where(c => c.JobId == jobId && c.Number > after)
             .OrderBy(c => c.Number)
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -69,6 +69,10 @@ internal sealed partial class JobWorker(
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var running = metrics.Running();
         var renewal = RenewAsync(claimed.Id, owner, lost);
+
+        // The chunk after the one running, read on a connection of its own while that one runs, so that the read's
+        // round trip is not a gap between chunks. It is dropped whenever the running chunk did not commit.
+        Task<JobChunk?>? ahead = null;
         try
         {
             var job = claimed;
@@ -76,8 +80,16 @@ internal sealed partial class JobWorker(
             while (job is not null && job.LeaseOwner == owner)
             {
                 lost.Token.ThrowIfCancellationRequested();
-                var chunk = job.CancelRequested ? null : await InScopeAsync(
-                    (store, _) => store.NextChunkAsync(job.Id, lost.Token));
+                var reading = ahead;
+                ahead = null;
+                if (job.CancelRequested)
+                {
+                    await DropAsync(reading);
+                    await FinishAsync(job, lost.Token);
+                    return;
+                }
+
+                var chunk = await (reading ?? NextChunkAsync(job.Id, -1, lost.Token));
                 if (chunk is null)
                 {
                     await FinishAsync(job, lost.Token);
@@ -86,6 +98,7 @@ internal sealed partial class JobWorker(
 
                 try
                 {
+                    ahead = NextChunkAsync(job.Id, chunk.Number, lost.Token);
                     job = await RunChunkAsync(job, chunk, failures >= AttemptsPerChunk, lost.Token);
                     failures = 0;
                 }
@@ -93,10 +106,14 @@ internal sealed partial class JobWorker(
                 {
                     // The job moved on without this worker (cancelled, or taken over after the lease lapsed): read it
                     // again; nothing of the chunk was committed.
+                    await DropAsync(ahead);
+                    ahead = null;
                     job = await InScopeAsync((store, _) => store.FindAsync(claimed.Id, null, lost.Token));
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {
+                    await DropAsync(ahead);
+                    ahead = null;
                     failures++;
                     ChunkFailed(logger, failure, job.Id, chunk.Number, failures);
                     await Task.Delay(options.Value.PollInterval, clock, lost.Token);
@@ -111,7 +128,21 @@ internal sealed partial class JobWorker(
         finally
         {
             await lost.CancelAsync();
+            await DropAsync(ahead);
             await renewal;
+        }
+    }
+
+    private Task<JobChunk?> NextChunkAsync(long jobId, int after, CancellationToken cancellationToken) =>
+        InScopeAsync((store, _) => store.NextChunkAsync(jobId, after, cancellationToken));
+
+    /// <summary>Waits for a read ahead that is no longer wanted, whatever its outcome.</summary>
+    private static async Task DropAsync(Task<JobChunk?>? ahead)
+    {
+        if (ahead is not null)
+        {
+            await Task.WhenAny(ahead);
+            _ = ahead.Exception;
         }
     }
 
