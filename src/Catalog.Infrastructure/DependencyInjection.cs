@@ -1,5 +1,6 @@
 using Catalog.Application.Attributes;
 using Catalog.Application.Categories;
+using Catalog.Application.Common;
 using Catalog.Application.Jobs;
 using Catalog.Application.Products;
 using Catalog.Application.WholesaleRoles;
@@ -38,6 +39,7 @@ public static class DependencyInjection
             : provider.DefaultConnectionString(dataDirectory);
 
         services.AddSingleton(provider);
+        services.AddSingleton<IDatabaseFaults>(provider);
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<CountingCommandInterceptor>();
         provider.AddContext(services, (serviceProvider, db) =>

@@ -10,6 +10,11 @@ internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHa
     private const string NothingWritten =
         "Nothing of this request was written. The error was logged with the trace id.";
 
+    private const string DatabaseDown = "The database could not be reached or could not finish this request. Nothing "
+        + "of it was written: send it again after Retry-After.";
+
+    private const string RetryAfterSeconds = "2";
+
     private const string AfterCommit = "The error came after this request's writes were committed: read what you sent "
         + "before retrying. The error was logged with the trace id.";
 
@@ -41,13 +46,17 @@ internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHa
             DomainRuleException refused => Problems.Create(
                 StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, CannotProcess, refused.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ when httpContext.RequestServices.GetService<IDatabaseFaults>()?.IsUnavailable(exception) == true =>
+                Problems.Create(
+                    StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.DatabaseUnavailable,
+                    "The database is unavailable.",
+                    Written(httpContext) ? AfterCommit : DatabaseDown),
             _ => Problems.Create(
                 StatusCodes.Status500InternalServerError,
                 ErrorCodes.InternalError,
                 "An unexpected error occurred.",
-                httpContext.RequestServices.GetService<RequestWrites>() is { Committed: true }
-                    ? AfterCommit
-                    : NothingWritten),
+                Written(httpContext) ? AfterCommit : NothingWritten),
         };
         if (problem is null)
         {
@@ -58,10 +67,22 @@ internal sealed partial class CatalogExceptionHandler(ILogger<CatalogExceptionHa
         {
             Unexpected(logger, exception);
         }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while the database is away: one line, no stack trace; the client is told to come back.
+            Unavailable(logger, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
 
         await Problems.WriteAsync(httpContext, problem);
         return true;
     }
+
+    private static bool Written(HttpContext context) =>
+        context.RequestServices.GetService<RequestWrites>() is { Committed: true };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable: {Reason}")]
+    private static partial void Unavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error")]
     private static partial void Unexpected(ILogger logger, Exception exception);

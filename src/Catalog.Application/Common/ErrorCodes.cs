@@ -25,6 +25,9 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>The database could not serve the request (503): nothing was written; a retry may succeed.</summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
     /// <summary>Any other status that comes without a code of its own (406, 411, ...).</summary>
     public const string RequestRejected = "REQUEST_REJECTED";
 

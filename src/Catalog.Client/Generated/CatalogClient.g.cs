@@ -21771,9 +21771,13 @@ namespace Catalog.Client
         [System.Runtime.Serialization.EnumMember(Value = @"INTERNAL_ERROR")]
         INTERNAL_ERROR = 19,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"DATABASE_UNAVAILABLE")]
+        [System.Runtime.Serialization.EnumMember(Value = @"DATABASE_UNAVAILABLE")]
+        DATABASE_UNAVAILABLE = 20,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"REQUEST_REJECTED")]
         [System.Runtime.Serialization.EnumMember(Value = @"REQUEST_REJECTED")]
-        REQUEST_REJECTED = 20,
+        REQUEST_REJECTED = 21,
 
     }
 

@@ -116,6 +116,39 @@ internal sealed class LocalCluster
         DeleteFolder(RootFolder);
     }
 
+    /// <summary>
+    /// Stops the server as a crash would (immediate mode), keeping its data and port for <see cref="ResumeAsync"/>.
+    /// </summary>
+    public async Task HaltAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(
+            _binaries.PgCtl, StopArguments(DataFolder), _runAsUser, StopTimeout, cancellationToken);
+        Record(result);
+        if (!result.Succeeded)
+        {
+            throw await StartFailureAsync("pg_ctl stop failed");
+        }
+    }
+
+    /// <summary>Starts a halted server again, on the port it had.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(
+            _binaries.PgCtl,
+            [
+                "start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile,
+                "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+            ],
+            _runAsUser,
+            ToolTimeout,
+            cancellationToken);
+        Record(result);
+        if (!result.Succeeded)
+        {
+            throw await StartFailureAsync("pg_ctl start failed");
+        }
+    }
+
     // ProcessExit handlers are synchronous: an await here would let the runtime exit before the server stops.
     private void OnProcessExit(object? sender, EventArgs e)
     {

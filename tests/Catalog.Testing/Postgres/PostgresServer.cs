@@ -63,6 +63,16 @@ public sealed class PostgresServer : IAsyncDisposable
     public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default) =>
         StartCoreAsync(isShared: false, cancellationToken);
 
+    /// <summary>
+    /// Stops a server of the caller's own (<see cref="StartAsync"/>) as a crash would, keeping its data: a test of
+    /// what clients see while the database is away. <see cref="ResumeAsync"/> starts it again on the same port.
+    /// </summary>
+    public Task HaltAsync(CancellationToken cancellationToken = default) =>
+        OwnCluster().HaltAsync(cancellationToken);
+
+    public Task ResumeAsync(CancellationToken cancellationToken = default) =>
+        OwnCluster().ResumeAsync(cancellationToken);
+
     /// <summary>Creates an empty database with a unique name and returns a connection string to it.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null, CancellationToken cancellationToken = default)
     {
@@ -100,6 +110,10 @@ public sealed class PostgresServer : IAsyncDisposable
 
         _externalDatabases.TryRemove(name, out _);
     }
+
+    private LocalCluster OwnCluster() => _isShared || _cluster is null
+        ? throw new InvalidOperationException("Only a server started for one caller (StartAsync) can be halted.")
+        : _cluster;
 
     public async ValueTask DisposeAsync()
     {

@@ -144,6 +144,9 @@ internal sealed class WooCommerceErrorsAttribute : Attribute, IRequestErrorForma
             { Status: StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed } => NoRoute,
             { Status: StatusCodes.Status415UnsupportedMediaType } => WooErrors.Bad(
                 "rest_invalid_json", "Send the body as JSON (Content-Type: application/json)."),
+            // wpdb's own code when it cannot reach its database; 503 and Retry-After tell a client to come back.
+            { Code: ErrorCodes.DatabaseUnavailable } =>
+                WooErrors.Of("db_connect_fail", detail, StatusCodes.Status503ServiceUnavailable),
             { Status: >= 500 } => WooErrors.Of(
                 "internal_server_error",
                 "There has been a critical error on this website. Nothing of this request was written.",

@@ -21,7 +21,7 @@ public sealed class DatabaseOptions
 /// Everything that differs between database engines, in one place: how EF connects, how ids are reserved, how a
 /// plan's statements run, and how a refused statement is classified. Adding SQL Server means one more subclass.
 /// </summary>
-internal abstract class DatabaseProvider
+internal abstract class DatabaseProvider : IDatabaseFaults
 {
     public abstract DatabaseProviderKind Kind { get; }
 
@@ -85,6 +85,24 @@ internal abstract class DatabaseProvider
             RoundTrips = 1,
         };
     }
+
+    public bool IsUnavailable(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DbException failure && IsUnavailable(failure))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The database could not serve (see <see cref="IDatabaseFaults"/>); by default, what the driver calls transient.
+    /// </summary>
+    protected virtual bool IsUnavailable(DbException exception) => exception.IsTransient;
 
     /// <summary>
     /// The database rolled this transaction back to break a deadlock (or a serialization failure): running it again

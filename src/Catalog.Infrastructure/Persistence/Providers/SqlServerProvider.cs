@@ -86,6 +86,13 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
 
     public override bool IsDeadlock(DbException exception) => exception is SqlException { Number: DeadlockVictim };
 
+    // What the client library calls transient, and the errors of a server that is unreachable, starting or full.
+    protected override bool IsUnavailable(DbException exception) => exception.IsTransient || exception is SqlException
+    {
+        Number: -2 or 2 or 53 or 64 or 233 or 4060 or 10053 or 10054 or 10060 or 10928 or 10929 or 40197 or 40501
+            or 40613 or 9002 or 1105,
+    };
+
     /// <summary>
     /// The index or constraint a refusal names ("... with unique index 'ix_variants_sku'. The duplicate key value is
     /// (...)"), never the value, which a client wrote and may contain any word.

@@ -139,6 +139,13 @@ internal sealed class SqliteProvider : DatabaseProvider
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"json_extract({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
 
+    // A file that is locked past the busy timeout, unreadable, unwritable or on a full disk.
+    protected override bool IsUnavailable(DbException exception) => exception is SqliteException
+    {
+        SqliteErrorCode: SQLITE_BUSY or SQLITE_LOCKED or SQLITE_IOERR or SQLITE_CANTOPEN or SQLITE_FULL
+            or SQLITE_READONLY,
+    };
+
     public override ItemError? Classify(DbException exception) => exception switch
     {
         SqliteException { SqliteExtendedErrorCode: SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY } unique =>
