@@ -139,6 +139,20 @@ internal sealed class SqliteProvider : DatabaseProvider
     protected override string JsonTextSql(string column, IReadOnlyList<string> path) =>
         $"json_extract({column}, '${string.Concat(path.Select(step => $".\"{step}\""))}')";
 
+    public override string? ExplainStartFailure(Exception exception, string connectionString)
+    {
+        if (exception is not (SqliteException { SqliteErrorCode: SQLITE_CANTOPEN or SQLITE_READONLY or SQLITE_PERM }
+            or UnauthorizedAccessException or IOException))
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        return $"Catalog cannot write its SQLite database {file} ({exception.Message.TrimEnd('.')}): make the folder "
+            + $"{Path.GetDirectoryName(file)} writable by the user running Catalog, or point Catalog__DataDirectory "
+            + "(or ConnectionStrings__Catalog) at a folder it can write.";
+    }
+
     public override ItemError? Classify(DbException exception) => exception switch
     {
         SqliteException { SqliteExtendedErrorCode: SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY } unique =>
