@@ -89,8 +89,8 @@ public static class DependencyInjection
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();
         services.AddSingleton<JobWorkerHeartbeat>();
-        // A start that fails is reported once: by Catalog.Startup in one sentence (an expected cause), or by the runtime
-        // (an unexpected exception, with its stack trace). The host would first log the same exception in full.
+        // A start that fails is reported once: by Catalog.Startup in one sentence (an expected cause), or by the
+        // runtime (an unexpected exception, with its stack trace). The host would first log the same exception in full.
         services.Configure<LoggerFilterOptions>(
             logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         services.AddHostedService(serviceProvider => new DatabaseInitializerService(

@@ -27,13 +27,15 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
         };
-        app.MapHealthChecks("/health/live", live).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
+        // Short-circuited: they run right after routing, before authentication (which reads the database to check a
+        // key a probe may send anyway) and every other middleware, so they answer whatever state those are in.
+        app.MapHealthChecks("/health/live", live).ShortCircuit();
+        app.MapHealthChecks("/health/ready", ready).ShortCircuit();
 
         // Ready rather than live: whoever calls /health (a load balancer, a script waiting for the start) wants to
         // know whether this instance can serve; a liveness probe that must not restart it for a database outage
         // calls /health/live.
-        app.MapHealthChecks("/health", ready).AllowAnonymous();
+        app.MapHealthChecks("/health", ready).ShortCircuit();
         return app;
     }
 

@@ -147,6 +147,6 @@ internal sealed partial class DatabaseInitializerService(
     [LoggerMessage(EventId = 1, Level = LogLevel.Critical, Message = "{Sentence}")]
     private static partial void StartFailed(ILogger logger, string sentence);
 
-    /// <summary>The database the start migrates: null provider when <c>Database:Provider</c> named none known.</summary>
+    /// <summary>The database the start migrates; no provider when <c>Database:Provider</c> names none known.</summary>
     internal sealed record Target(DatabaseProvider? Provider, string ConnectionString);
 }
