@@ -16,4 +16,8 @@ RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
 USER app
 EXPOSE 8080
+# The image has neither curl nor wget: the app asks its own /health/ready (the `health` verb, on ASPNETCORE_HTTP_PORTS)
+# and exits 0 when the database answers with every migration and the job worker goes round, 1 otherwise.
+HEALTHCHECK --interval=30s --timeout=15s --start-period=60s --retries=3 \
+    CMD ["dotnet", "Catalog.Api.dll", "health"]
 ENTRYPOINT ["dotnet", "Catalog.Api.dll"]

@@ -2,10 +2,16 @@ using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Api.Health;
 using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+
+if (args is ["health", ..])
+{
+    return await HealthCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -50,6 +56,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
 builder.Services.AddCatalogOpenApi();
+builder.Services.AddCatalogHealthChecks();
 
 var app = builder.Build();
 
@@ -61,10 +68,20 @@ app.UseAuthorization();
 app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapCatalogHealth();
 app.MapControllers();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (StartupFailureException)
+{
+    // Its sentence is logged already, on one line; an expected cause prints no stack trace.
+    return 1;
+}
+
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Catalog.Infrastructure;
 
@@ -20,33 +21,56 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Catalog";
 
-    /// <summary>The one place that chooses the database (<c>Database:Provider</c>, its connection string).</summary>
+    /// <summary>Where the SQLite database file goes when no connection string is given.</summary>
+    public const string DataDirectorySetting = "Catalog:DataDirectory";
+
+    /// <summary>
+    /// The one place that chooses the database (<c>Database:Provider</c>, its connection string). The SQLite file
+    /// goes in <c>Catalog:DataDirectory</c>, else in <paramref name="defaultDataDirectory"/>.
+    /// </summary>
     public static IServiceCollection AddInfrastructure(
-        this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+        this IServiceCollection services, IConfiguration configuration, string defaultDataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        DatabaseProvider provider = options.Provider switch
+        var name = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"];
+        var provider = DatabaseProvider.Named(name);
+        if (provider is null)
         {
-            DatabaseProviderKind.Sqlite => new SqliteProvider(),
-            DatabaseProviderKind.Postgres => new PostgresProvider(),
-            DatabaseProviderKind.SqlServer => new SqlServerProvider(),
-            _ => throw new InvalidOperationException(
-                $"Unknown Database:Provider '{options.Provider}'. Use Sqlite, Postgres or SqlServer."),
-        };
+            // Reported when the host starts, as every other start-up failure is (one log line, exit code 1); until
+            // then the container must still build, so whatever needs the database gets this failure instead.
+            var failure = new StartupFailureException(
+                $"Database:Provider is '{name}', which Catalog does not know: set Database__Provider to Sqlite, "
+                + "Postgres or SqlServer.");
+            services.AddSingleton<DatabaseProvider>(_ => throw failure);
+            services.AddScoped<CatalogDbContext>(_ => throw failure);
+            AddServices(services, configuration, new DatabaseInitializerService.Target(null, string.Empty));
+            return services;
+        }
+
+        var dataDirectory = configuration[DataDirectorySetting] is { Length: > 0 } configuredFolder
+            ? configuredFolder
+            : defaultDataDirectory;
         var connectionString = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
             ? configured
             : provider.DefaultConnectionString(dataDirectory);
 
         services.AddSingleton(provider);
         services.AddSingleton<IDatabaseFaults>(provider);
-        services.AddSingleton<SqlStatementCounter>();
-        services.AddSingleton<CountingCommandInterceptor>();
         provider.AddContext(services, (serviceProvider, db) =>
         {
             provider.Configure(db, connectionString);
             db.AddInterceptors(serviceProvider.GetRequiredService<CountingCommandInterceptor>());
         });
+        AddServices(services, configuration, new DatabaseInitializerService.Target(provider, connectionString));
+        return services;
+    }
+
+    private static void AddServices(
+        IServiceCollection services, IConfiguration configuration, DatabaseInitializerService.Target database)
+    {
+        services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<CountingCommandInterceptor>();
+        services.AddScoped<DatabaseReadiness>();
         services.AddScoped<IProductStore, ProductStore>();
         services.AddScoped<ICategoryStore, CategoryStore>();
         services.AddScoped<Application.Tags.ITagStore, TagStore>();
@@ -66,7 +90,15 @@ public static class DependencyInjection
         }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();
-        services.AddHostedService<DatabaseInitializerService>();
+        services.AddSingleton<JobWorkerHeartbeat>();
+        // A start that fails is reported once: by Catalog.Startup in one sentence (an expected cause), or by the
+        // runtime (an unexpected exception, with its stack trace). The host would first log the same exception in full.
+        services.Configure<LoggerFilterOptions>(
+            logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+        services.AddHostedService(serviceProvider => new DatabaseInitializerService(
+            serviceProvider,
+            database,
+            serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Catalog.Startup")));
 
         // After the initializer: the worker claims jobs from a migrated database (none when the build runs the app to
         // write the OpenAPI document).
@@ -75,6 +107,5 @@ public static class DependencyInjection
         {
             services.AddHostedService<JobWorker>();
         }
-        return services;
     }
 }

@@ -70,33 +70,13 @@ public sealed class ApiProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var port = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
-        var dll = ApiAssembly();
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = StartInfo([], new Dictionary<string, string>
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Catalog"] = connectionString,
             ["Catalog__Auth__BootstrapKey"] = apiKey,
-            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-        };
-        foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[variable] = value;
-        }
-
-        foreach (var (variable, value) in environment)
-        {
-            start.Environment[variable] = value;
-        }
+        }.Concat(settings ?? new Dictionary<string, string>()));
 
         var client = new HttpClient
         {
@@ -124,6 +104,56 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <c>dotnet Catalog.Api.dll</c> with <paramref name="arguments"/> (a verb, or none: a start that should
+    /// fail) and the environment an instance gets, plus <paramref name="settings"/>, until it exits; answers its exit
+    /// code and everything it wrote, both streams, one log entry a line.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string> settings,
+        TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        using var process = new Process { StartInfo = StartInfo(arguments, settings) };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet Catalog.Api.dll {string.Join(' ', arguments)} ran over {timeout}:\n"
+                + output);
+        }
+
+        // The streams' last lines arrive after the exit; this waits for them.
+        await process.WaitForExitAsync(CancellationToken.None);
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+
+        void Add(string? line)
+        {
+            if (line is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+            }
+        }
+    }
+
     /// <summary>SIGKILL to the process and anything it started; answers once it is gone.</summary>
     public async Task KillAsync()
     {
@@ -145,6 +175,36 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             _logFile?.Dispose();
         }
+    }
+
+    private static ProcessStartInfo StartInfo(
+        IReadOnlyList<string> arguments, IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        var dll = ApiAssembly();
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+        };
+        foreach (var (variable, value) in settings)
+        {
+            environment[variable] = value;
+        }
+
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
+
+        return start;
     }
 
     // Only the API's own output holds its runtimeconfig and appsettings (a referencing project's has neither).

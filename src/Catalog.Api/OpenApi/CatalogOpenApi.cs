@@ -27,7 +27,10 @@ public static class CatalogOpenApi
             settings.Title = "Catalog API";
             settings.Description = "Batch create, update and delete of products, variants, categories, attributes and "
                 + "wholesale roles, in Catalog's own API and in the wire formats of WooCommerce, Wholesale Suite, "
-                + "Medusa and the trade API.";
+                + "Medusa and the trade API. Health, outside these paths and without a key: "
+                + "GET /health/live answers 200 while the process answers; GET /health/ready (and its alias "
+                + "GET /health) answers 200 when the database answers with every migration applied and the job worker "
+                + "runs, 503 otherwise, naming the check that failed.";
             settings.SchemaSettings.ReflectionService = new CatalogReflectionService();
             settings.SchemaSettings.SchemaProcessors.Add(new FreeFormObjects());
             settings.SchemaSettings.SchemaProcessors.Add(new AlwaysPresentFields());

@@ -22,6 +22,12 @@ public sealed class JobOptions
     /// <summary>How often an idle worker looks for work (a job submitted to this instance wakes it at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the worker may go without a round (a look for work, a chunk done) before <c>/health/ready</c> reports
+    /// it stalled; longer than <see cref="PollInterval"/> and than one chunk takes.
+    /// </summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether this instance runs jobs; an instance that only accepts them leaves them to others.</summary>
     public bool RunWorker { get; set; } = true;
 }

@@ -18,6 +18,7 @@ internal sealed partial class JobWorker(
     IServiceScopeFactory scopes,
     JobSignal signal,
     JobMetrics metrics,
+    JobWorkerHeartbeat heartbeat,
     IOptions<JobOptions> options,
     TimeProvider clock,
     ILogger<JobWorker> logger) : BackgroundService
@@ -36,6 +37,7 @@ internal sealed partial class JobWorker(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeat.Beat();
             try
             {
                 var owner = $"{_instance}/{Guid.NewGuid():N}";
@@ -157,6 +159,7 @@ internal sealed partial class JobWorker(
                 : runner.RunChunkAsync(job, chunk, LeaseEnd(), cancellationToken);
         });
         var elapsed = Stopwatch.GetElapsedTime(started);
+        heartbeat.Beat();
         metrics.ChunkDone(chunk.ItemCount, elapsed);
         ChunkDone(
             logger,

@@ -101,16 +101,33 @@ public static partial class DatabaseInitializer
 }
 
 /// <summary>
-/// Migrates before anything else starts (the web server included), so no request ever meets an old schema.
+/// Migrates before anything else starts (the web server included), so no request ever meets an old schema. A failure
+/// the operator can fix is logged as one sentence and stops the start with <see cref="StartupFailureException"/>.
 /// </summary>
-internal sealed class DatabaseInitializerService(IServiceProvider services) : IHostedLifecycleService
+internal sealed partial class DatabaseInitializerService(
+    IServiceProvider services, DatabaseInitializerService.Target database, ILogger logger) : IHostedLifecycleService
 {
     /// <summary>The build runs the app to write docs/openapi.json: that run must not create a database.</summary>
     public static readonly bool IsDocumentGeneration =
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
-    public Task StartingAsync(CancellationToken cancellationToken) =>
-        IsDocumentGeneration ? Task.CompletedTask : services.InitializeDatabaseAsync(cancellationToken);
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (IsDocumentGeneration)
+        {
+            return;
+        }
+
+        try
+        {
+            await services.InitializeDatabaseAsync(cancellationToken);
+        }
+        catch (Exception exception) when (Explain(exception) is { } sentence)
+        {
+            StartFailed(logger, sentence);
+            throw exception as StartupFailureException ?? new StartupFailureException(sentence, exception);
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -121,4 +138,15 @@ internal sealed class DatabaseInitializerService(IServiceProvider services) : IH
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string? Explain(Exception exception) =>
+        exception is StartupFailureException failure
+            ? failure.Message
+            : database.Provider?.ExplainStartFailure(exception, database.ConnectionString);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Critical, Message = "{Sentence}")]
+    private static partial void StartFailed(ILogger logger, string sentence);
+
+    /// <summary>The database the start migrates; no provider when <c>Database:Provider</c> names none known.</summary>
+    internal sealed record Target(DatabaseProvider? Provider, string ConnectionString);
 }

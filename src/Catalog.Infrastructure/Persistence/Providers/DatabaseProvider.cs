@@ -25,6 +25,26 @@ internal abstract class DatabaseProvider : IDatabaseFaults
 {
     public abstract DatabaseProviderKind Kind { get; }
 
+    /// <summary>The provider a <c>Database:Provider</c> value names (any case; none means SQLite), or null.</summary>
+    public static DatabaseProvider? Named(string? name) =>
+        name is null or "" ? new SqliteProvider()
+        : Enum.TryParse<DatabaseProviderKind>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            && !char.IsAsciiDigit(name[0])
+            ? kind switch
+            {
+                DatabaseProviderKind.Postgres => new PostgresProvider(),
+                DatabaseProviderKind.SqlServer => new SqlServerProvider(),
+                _ => new SqliteProvider(),
+            }
+            : null;
+
+    /// <summary>
+    /// One sentence for an operator when migrating on start failed for a cause of theirs to fix (the database out of
+    /// reach, a login refused, a file that cannot be written), saying what to do; null for anything else. Never the
+    /// connection string itself, which may hold a password.
+    /// </summary>
+    public abstract string? ExplainStartFailure(Exception exception, string connectionString);
+
     public abstract string DefaultConnectionString(string dataDirectory);
 
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString);

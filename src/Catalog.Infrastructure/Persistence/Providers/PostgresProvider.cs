@@ -15,6 +15,27 @@ internal sealed class PostgresProvider : DatabaseProvider
     public override string DefaultConnectionString(string dataDirectory) =>
         "Host=localhost;Database=catalog;Username=postgres";
 
+    public override string? ExplainStartFailure(Exception exception, string connectionString)
+    {
+        var server = new NpgsqlConnectionStringBuilder(connectionString);
+        var address = $"{server.Host}:{server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var cause = exception.GetBaseException() is var inner && inner != exception
+            ? $"{exception.Message.TrimEnd('.')}: {inner.Message.TrimEnd('.')}"
+            : exception.Message.TrimEnd('.');
+        return exception switch
+        {
+            // 28P01: wrong password; 28000: no such role, or pg_hba.conf refuses the client.
+            PostgresException { SqlState: "28P01" or "28000" } =>
+                $"PostgreSQL at {address} refused the login of '{server.Username}' ({cause}): check the user and "
+                + "password in ConnectionStrings__Catalog.",
+            PostgresException => null,
+            NpgsqlException or TimeoutException =>
+                $"Catalog cannot reach its PostgreSQL database at {address} ({cause}): start the server, or set "
+                + "ConnectionStrings__Catalog to one that answers.",
+            _ => null,
+        };
+    }
+
     public override async Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

@@ -34,6 +34,22 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
         options.UseSqlServer(
             connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
+    public override string? ExplainStartFailure(Exception exception, string connectionString)
+    {
+        var server = new SqlConnectionStringBuilder(connectionString);
+        return exception switch
+        {
+            SqlException { Number: 18456 } =>
+                $"SQL Server at {server.DataSource} refused the login of '{server.UserID}' ({exception.Message}): "
+                + "check the user and password in ConnectionStrings__Catalog.",
+            // Network-level failures: the server does not run, is not listening, or is not reachable in time.
+            SqlException { Number: -2 or -1 or 2 or 53 or 258 or 10060 or 10061 or 11001 } =>
+                $"Catalog cannot reach its SQL Server database at {server.DataSource} ({exception.Message}): start "
+                + "the server, or set ConnectionStrings__Catalog to one that answers.",
+            _ => null,
+        };
+    }
+
     public override async Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);

@@ -146,6 +146,23 @@ internal sealed class SqliteProvider : DatabaseProvider
             or SQLITE_READONLY,
     };
 
+    public override string? ExplainStartFailure(Exception exception, string connectionString)
+    {
+        // What the file system answers: a folder that cannot be made, read-only or without permission, full, failing.
+        if (exception is not (SqliteException
+            {
+                SqliteErrorCode: SQLITE_CANTOPEN or SQLITE_READONLY or SQLITE_PERM or SQLITE_IOERR or SQLITE_FULL,
+            } or UnauthorizedAccessException or IOException))
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        return $"Catalog cannot write its SQLite database {file} ({exception.Message.TrimEnd('.')}): make the folder "
+            + $"{Path.GetDirectoryName(file)} writable by the user running Catalog (with room to spare), or point "
+            + "Catalog__DataDirectory (or ConnectionStrings__Catalog) at a folder it can write.";
+    }
+
     public override ItemError? Classify(DbException exception) => exception switch
     {
         SqliteException { SqliteExtendedErrorCode: SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY } unique =>
