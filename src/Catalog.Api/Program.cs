@@ -49,10 +49,12 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
-builder.Services.AddCatalogOpenApi();
+builder.Services.AddRequestLimits(builder.Configuration);
+builder.Services.AddCatalogOpenApi(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
@@ -62,7 +64,7 @@ app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
-app.MapControllers();
+app.MapControllers().WithJobBodyLimit(app.Services.GetRequiredService<IOptions<RequestLimits>>().Value);
 
 await app.RunAsync();
 
