@@ -56,13 +56,19 @@ internal sealed partial class SecurityHeaders(RequestDelegate next)
         await page.CopyToAsync(body, context.RequestAborted);
     }
 
-    /// <summary>Swagger UI's policy, allowing each inline script of <paramref name="html"/> by its SHA-256.</summary>
+    /// <summary>
+    /// Swagger UI's policy, allowing each inline script of <paramref name="html"/> by its SHA-256. A browser hashes the
+    /// script as its HTML parser reads it, with every CR LF or lone CR turned into LF (NSwag's page has CR LF).
+    /// </summary>
     public static string PolicyFor(ReadOnlySpan<byte> html)
     {
         var policy = new StringBuilder("default-src 'none'; script-src 'self'");
         foreach (Match script in InlineScript().Matches(Encoding.UTF8.GetString(html)))
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(script.Groups["code"].Value));
+            var code = script.Groups["code"].Value
+                .Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Replace('\r', '\n');
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(code));
             policy.Append(CultureInfo.InvariantCulture, $" 'sha256-{Convert.ToBase64String(hash)}'");
         }
 

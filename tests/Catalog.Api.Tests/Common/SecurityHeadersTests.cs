@@ -136,8 +136,9 @@ public abstract partial class SecurityHeadersTests(CatalogApiFactory factory) : 
             .Select(d => d.Split(' '))
             .ToDictionary(d => d[0], d => d[1..]);
 
-    private static string Hash(string script) =>
-        $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
+    /// <summary>The hash a browser allows the script by: of its text after HTML's newline normalization.</summary>
+    private static string Hash(string script) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(
+        Encoding.UTF8.GetBytes(script.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))))}'";
 
     [GeneratedRegex("<script>(?<code>.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex InlineScript();
