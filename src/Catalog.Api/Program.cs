@@ -55,11 +55,13 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
-builder.Services.AddCatalogOpenApi();
+builder.Services.AddRequestLimits(builder.Configuration);
+builder.Services.AddCatalogOpenApi(builder.Configuration);
 builder.Services.AddCatalogHealthChecks();
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
@@ -69,7 +71,7 @@ app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();
 app.MapCatalogHealth();
-app.MapControllers();
+app.MapControllers().WithJobBodyLimit(app.Services.GetRequiredService<IOptions<RequestLimits>>().Value);
 
 try
 {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Routing;
 using NJsonSchema;
@@ -18,8 +19,14 @@ public static class CatalogOpenApi
 {
     private const string DocumentPath = "/openapi/{documentName}.json";
 
-    public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services)
+    /// <summary>Whether a path is the OpenAPI document's or Swagger UI's.</summary>
+    public static bool IsDocs(PathString path) =>
+        path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DocsOptions>().Bind(configuration.GetSection(DocsOptions.Section));
         services.AddSingleton<IOperationProcessor, RequestExamples>();
         services.AddOpenApiDocument(settings =>
         {
@@ -61,6 +68,11 @@ public static class CatalogOpenApi
 
     public static WebApplication UseCatalogOpenApi(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<DocsOptions>>().Value.RequireKey)
+        {
+            app.UseWhen(context => IsDocs(context.Request.Path), docs => docs.Use(RequireReadKeyAsync));
+        }
+
         app.UseOpenApi(settings => settings.Path = DocumentPath);
         app.UseSwaggerUi(settings =>
         {
@@ -69,6 +81,27 @@ public static class CatalogOpenApi
             settings.PersistAuthorization = true;
         });
         return app;
+    }
+
+    /// <summary>
+    /// The documents are not endpoints (NSwag serves them as middleware), so the read policy is asked here, as the
+    /// authorization middleware asks it for a read route, and refused the same way (401 or 403 problem details).
+    /// </summary>
+    private static async Task RequireReadKeyAsync(HttpContext context, RequestDelegate next)
+    {
+        var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+        if ((await authorization.AuthorizeAsync(context.User, CatalogPolicies.Read)).Succeeded)
+        {
+            await next(context);
+        }
+        else if (context.User.Identity?.IsAuthenticated == true)
+        {
+            await context.ForbidAsync();
+        }
+        else
+        {
+            await context.ChallengeAsync();
+        }
     }
 
     /// <summary>
@@ -132,4 +165,14 @@ public static class CatalogOpenApi
             return $"{action.ControllerName}_{action.ActionName}{suffix}";
         }
     }
+}
+
+/// <summary>Settings of the OpenAPI document and Swagger UI (<c>Catalog:Docs</c>).</summary>
+public sealed class DocsOptions
+{
+    public const string Section = "Catalog:Docs";
+
+    /// <summary>Whether <c>/openapi</c> and <c>/swagger</c> need an API key with the read scope (public unless set).
+    /// </summary>
+    public bool RequireKey { get; set; }
 }

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Catalog.Application.Jobs;
 using Catalog.Application.Jobs.Commands.SubmitJob;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.Net.Http.Headers;
 
@@ -43,9 +42,6 @@ public sealed class StreamedBodyAttribute : Attribute;
 /// <summary>How a job is accepted over HTTP, for the canonical API and every asynchronous dialect.</summary>
 internal static class JobSubmission
 {
-    /// <summary>The largest job body read; a synchronous batch keeps Kestrel's default.</summary>
-    public const long MaxBodyBytes = 1L << 30;
-
     /// <summary>The key the caller authenticated with: jobs belong to it.</summary>
     public static long OwnerOf(HttpContext context)
     {
@@ -57,7 +53,8 @@ internal static class JobSubmission
     }
 
     /// <summary>
-    /// Prepares the request's body for streaming: JSON in UTF-8 (else <c>415</c>), up to <see cref="MaxBodyBytes"/>.
+    /// Checks that the body can be streamed: JSON in UTF-8, else <c>415</c>. How large it may be is the route's
+    /// (<see cref="RequestLimits.MaxJobBodyBytes"/>), set before this runs.
     /// </summary>
     public static void AcceptBody(HttpContext context)
     {
@@ -69,11 +66,6 @@ internal static class JobSubmission
         {
             throw new UnsupportedMediaTypeException(
                 "A job's body is JSON in UTF-8 (Content-Type: application/json).");
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
         }
     }
 
