@@ -3,6 +3,7 @@ using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.OpenApi;
+using Catalog.Api.RateLimiting;
 using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -49,6 +50,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
+builder.Services.AddCatalogRateLimiting(builder.Configuration);
 builder.Services.AddCatalogOpenApi();
 
 var app = builder.Build();
@@ -56,8 +58,10 @@ var app = builder.Build();
 app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
+app.UseFailedAuthenticationLockout();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();

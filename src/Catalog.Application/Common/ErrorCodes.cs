@@ -23,6 +23,9 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>429: the key's request rate, or the address's failed authentications, went over their limit.</summary>
+    public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>Any other status that comes without a code of its own (406, 411, ...).</summary>
