@@ -84,12 +84,12 @@ public static class RateLimitSettings
         ["Catalog:RateLimits:PerKey:Burst"] = Burst.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>5 failures a second.</summary>
+    /// <summary>5 failures in two seconds.</summary>
     public static readonly IReadOnlyDictionary<string, string?> ShortWindow = new Dictionary<string, string?>
     {
         ["FORWARDEDHEADERS_ENABLED"] = "true",
         ["Catalog:RateLimits:FailedAuthentication:Limit"] = "5",
-        ["Catalog:RateLimits:FailedAuthentication:Window"] = "00:00:01",
+        ["Catalog:RateLimits:FailedAuthentication:Window"] = "00:00:02",
     };
 
     /// <summary>The tightest limits, switched off.</summary>
