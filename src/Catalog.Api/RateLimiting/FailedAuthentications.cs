@@ -95,7 +95,10 @@ internal sealed class FailedAuthenticationCounter(FailedAuthentications failures
     private readonly AuthorizationMiddlewareResultHandler _answer = new();
 
     public async Task HandleAsync(
-        RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        RequestDelegate next,
+        HttpContext context,
+        AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(policy);

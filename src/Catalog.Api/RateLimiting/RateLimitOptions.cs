@@ -16,7 +16,8 @@ public sealed class RateLimitOptions
 /// <summary>
 /// A token bucket per API key: <see cref="Burst"/> requests at once, refilled by <see cref="PermitsPerSecond"/> each
 /// second. The defaults are about what one small instance answers at best, so that one key is held back only when it
-/// would keep the whole instance to itself for seconds: honest integrations, the tests and the benchmarks never meet it.
+/// would keep the whole instance to itself for seconds: honest integrations, the tests and the benchmarks never meet
+/// it.
 /// </summary>
 public sealed class PerKeyLimit
 {

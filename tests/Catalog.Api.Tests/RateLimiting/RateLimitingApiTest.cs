@@ -52,7 +52,7 @@ public abstract class RateLimitingApiTest(CatalogApiFactory factory) : CatalogAp
     protected static AuthenticationHeaderValue Basic(string user, string password = "") =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    /// <summary>A wrong credential of the <paramref name="n"/>th form: canonical, WooCommerce, Medusa in turn.</summary>
+    /// <summary>The <paramref name="n"/>th wrong credential: canonical, WooCommerce, Medusa in turn.</summary>
     protected static (string Url, AuthenticationHeaderValue Credential) WrongCredential(int n) => (n % 3) switch
     {
         0 => (CanonicalRoute, Bearer($"cat_wrong-{n}")),
