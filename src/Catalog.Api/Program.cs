@@ -4,6 +4,7 @@ using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.Health;
 using Catalog.Api.OpenApi;
+using Catalog.Api.RateLimiting;
 using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -56,6 +57,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
 
 builder.Services.AddRequestLimits(builder.Configuration);
+builder.Services.AddCatalogRateLimiting(builder.Configuration);
 builder.Services.AddCatalogOpenApi(builder.Configuration);
 builder.Services.AddCatalogHealthChecks();
 
@@ -65,8 +67,10 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
+app.UseFailedAuthenticationLockout();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();

@@ -23,6 +23,9 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Unauthorized = "UNAUTHORIZED";
     public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>429: the key's request rate, or the address's failed authentications, went over their limit.</summary>
+    public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>The database could not serve the request (503): nothing was written; a retry may succeed.</summary>

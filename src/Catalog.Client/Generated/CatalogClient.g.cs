@@ -21767,17 +21767,21 @@ namespace Catalog.Client
         [System.Runtime.Serialization.EnumMember(Value = @"FORBIDDEN")]
         FORBIDDEN = 18,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"RATE_LIMITED")]
+        [System.Runtime.Serialization.EnumMember(Value = @"RATE_LIMITED")]
+        RATE_LIMITED = 19,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"INTERNAL_ERROR")]
         [System.Runtime.Serialization.EnumMember(Value = @"INTERNAL_ERROR")]
-        INTERNAL_ERROR = 19,
+        INTERNAL_ERROR = 20,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"DATABASE_UNAVAILABLE")]
         [System.Runtime.Serialization.EnumMember(Value = @"DATABASE_UNAVAILABLE")]
-        DATABASE_UNAVAILABLE = 20,
+        DATABASE_UNAVAILABLE = 21,
 
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"REQUEST_REJECTED")]
         [System.Runtime.Serialization.EnumMember(Value = @"REQUEST_REJECTED")]
-        REQUEST_REJECTED = 21,
+        REQUEST_REJECTED = 22,
 
     }
 

@@ -10,6 +10,7 @@ internal static partial class MedusaErrors
     public const string Conflict = "conflict";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
+    public const string NotAllowed = "not_allowed";
     public const string Unknown = "unknown_error";
     public const string InvalidState = "invalid_state_error";
 
@@ -177,6 +178,8 @@ internal sealed class MedusaErrorsAttribute : Attribute, IRequestErrorFormat
             StatusCodes.Status403Forbidden => new MedusaError(MedusaErrors.Forbidden, text),
             StatusCodes.Status404NotFound => new MedusaError(MedusaErrors.NotFound, text),
             StatusCodes.Status409Conflict => new MedusaError(MedusaErrors.Conflict, text, MedusaErrors.InvalidState),
+            // Medusa has no rate limit of its own; of its error types, this one says "refused, not your data's fault".
+            StatusCodes.Status429TooManyRequests => new MedusaError(MedusaErrors.NotAllowed, text),
             StatusCodes.Status413PayloadTooLarge =>
                 new MedusaError(MedusaErrors.Unknown, $"request entity too large: {text}"),
             >= StatusCodes.Status500InternalServerError => MedusaErrors.Unexpected,
