@@ -67,6 +67,10 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => Problems.WriteStatusAsync(context.HttpContext));
+
+// Here, not first (where the host would put it): the health endpoints answer in routing (short-circuited, past the
+// keys and limits), and still carry the headers above.
+app.UseRouting();
 app.UseFailedAuthenticationLockout();
 app.UseAuthentication();
 app.UseAuthorization();

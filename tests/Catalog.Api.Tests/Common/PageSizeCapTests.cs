@@ -87,7 +87,9 @@ public abstract class PageSizeCapTests(CatalogApiFactory factory) : CatalogApiTe
 
         var client = Factory.CreateClientWithKey(null);
         var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
-        var user = credentials == "woo" ? $"{pair.ConsumerKey}:{pair.ConsumerSecret}" : $"{CatalogApiFactory.WriteKey}:";
+        var user = credentials == "woo"
+            ? $"{pair.ConsumerKey}:{pair.ConsumerSecret}"
+            : $"{CatalogApiFactory.WriteKey}:";
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user)));
         return client;

@@ -61,7 +61,8 @@ public abstract class RequestLimitsTests(CatalogApiFactory factory) : CatalogApi
         await socket.ConnectAsync(IPAddress.Loopback, Factory.KestrelPort!.Value);
         await using var connection = new NetworkStream(socket);
         await connection.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {ProductsBatch} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {CatalogApiFactory.WriteKey}\r\n"
+            $"POST {ProductsBatch} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + $"Authorization: Bearer {CatalogApiFactory.WriteKey}\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
         var answer = ReadToEndAsync(connection);
         var chunk = Encoding.ASCII.GetBytes($"10000\r\n{{{new string(' ', 0xFFFF)}\r\n");
