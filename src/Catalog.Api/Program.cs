@@ -1,3 +1,4 @@
+using Catalog.Api.Cli;
 using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
@@ -6,6 +7,11 @@ using Catalog.Api.OpenApi;
 using Catalog.Application;
 using Catalog.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+
+if (args is ["keys", .. var keysArguments])
+{
+    return await KeysCommand.RunAsync(keysArguments);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,7 +53,8 @@ builder.Services.AddMedusaDialect();
 const string ScopeClaim = ApiKeyAuthenticationHandler.ScopeClaim;
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
-    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
+    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write))
+    .AddPolicy(CatalogPolicies.Admin, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Admin));
 
 builder.Services.AddCatalogOpenApi();
 
@@ -65,6 +72,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescri
 app.MapControllers();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program
