@@ -1856,11 +1856,13 @@ export interface IApiKeysClient {
 
     list(signal?: AbortSignal): Promise<ApiKeyListResponse>;
 
+    me(signal?: AbortSignal): Promise<ApiKeyResponse>;
+
+    rotate(id: number, signal?: AbortSignal): Promise<IssuedApiKeyResponse>;
+
     get(id: number, signal?: AbortSignal): Promise<ApiKeyResponse>;
 
     revoke(id: number, signal?: AbortSignal): Promise<ApiKeyResponse>;
-
-    rotate(id: number, signal?: AbortSignal): Promise<IssuedApiKeyResponse>;
 }
 
 export class ApiKeysClient implements IApiKeysClient {
@@ -1982,6 +1984,114 @@ export class ApiKeysClient implements IApiKeysClient {
         return Promise.resolve<ApiKeyListResponse>(null as any);
     }
 
+    me(signal?: AbortSignal): Promise<ApiKeyResponse> {
+        let url_ = this.baseUrl + "/api/v1/api-keys/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMe(_response);
+        });
+    }
+
+    protected processMe(response: Response): Promise<ApiKeyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ApiKeyResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyResponse>(null as any);
+    }
+
+    rotate(id: number, signal?: AbortSignal): Promise<IssuedApiKeyResponse> {
+        let url_ = this.baseUrl + "/api/v1/api-keys/{id}/rotate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRotate(_response);
+        });
+    }
+
+    protected processRotate(response: Response): Promise<IssuedApiKeyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = IssuedApiKeyResponse.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IssuedApiKeyResponse>(null as any);
+    }
+
     get(id: number, signal?: AbortSignal): Promise<ApiKeyResponse> {
         let url_ = this.baseUrl + "/api/v1/api-keys/{id}";
         if (id === undefined || id === null)
@@ -2098,65 +2208,6 @@ export class ApiKeysClient implements IApiKeysClient {
             });
         }
         return Promise.resolve<ApiKeyResponse>(null as any);
-    }
-
-    rotate(id: number, signal?: AbortSignal): Promise<IssuedApiKeyResponse> {
-        let url_ = this.baseUrl + "/api/v1/api-keys/{id}/rotate";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRotate(_response);
-        });
-    }
-
-    protected processRotate(response: Response): Promise<IssuedApiKeyResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = IssuedApiKeyResponse.fromJS(resultData200);
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemResponse.fromJS(resultData401);
-            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemResponse.fromJS(resultData403);
-            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemResponse.fromJS(resultData404);
-            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<IssuedApiKeyResponse>(null as any);
     }
 }
 
@@ -13343,7 +13394,7 @@ export interface IPageOfAttributeDto {
     offset: number;
 }
 
-export class ApiKeyResponse implements IApiKeyResponse {
+export class IssuedApiKeyResponse implements IIssuedApiKeyResponse {
     id!: number;
     name!: string;
     prefix!: string;
@@ -13352,8 +13403,10 @@ export class ApiKeyResponse implements IApiKeyResponse {
     can_sign!: boolean;
     created_at!: Date;
     revoked_at?: Date | undefined;
+    key!: string;
+    consumer_secret!: string;
 
-    constructor(data?: IApiKeyResponse) {
+    constructor(data?: IIssuedApiKeyResponse) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -13379,12 +13432,14 @@ export class ApiKeyResponse implements IApiKeyResponse {
             this.can_sign = _data["can_sign"];
             this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
             this.revoked_at = _data["revoked_at"] ? new Date(_data["revoked_at"].toString()) : undefined as any;
+            this.key = _data["key"];
+            this.consumer_secret = _data["consumer_secret"];
         }
     }
 
-    static fromJS(data: any): ApiKeyResponse {
+    static fromJS(data: any): IssuedApiKeyResponse {
         data = typeof data === 'object' ? data : {};
-        let result = new ApiKeyResponse();
+        let result = new IssuedApiKeyResponse();
         result.init(data);
         return result;
     }
@@ -13403,11 +13458,13 @@ export class ApiKeyResponse implements IApiKeyResponse {
         data["can_sign"] = this.can_sign;
         data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
         data["revoked_at"] = this.revoked_at ? this.revoked_at.toISOString() : undefined as any;
+        data["key"] = this.key;
+        data["consumer_secret"] = this.consumer_secret;
         return data;
     }
 }
 
-export interface IApiKeyResponse {
+export interface IIssuedApiKeyResponse {
     id: number;
     name: string;
     prefix: string;
@@ -13416,43 +13473,8 @@ export interface IApiKeyResponse {
     can_sign: boolean;
     created_at: Date;
     revoked_at?: Date | undefined;
-}
-
-export class IssuedApiKeyResponse extends ApiKeyResponse implements IIssuedApiKeyResponse {
-    key?: string;
-    consumer_secret?: string;
-
-    constructor(data?: IIssuedApiKeyResponse) {
-        super(data);
-    }
-
-    override init(_data?: any) {
-        super.init(_data);
-        if (_data) {
-            this.key = _data["key"];
-            this.consumer_secret = _data["consumer_secret"];
-        }
-    }
-
-    static override fromJS(data: any): IssuedApiKeyResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new IssuedApiKeyResponse();
-        result.init(data);
-        return result;
-    }
-
-    override toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["key"] = this.key;
-        data["consumer_secret"] = this.consumer_secret;
-        super.toJSON(data);
-        return data;
-    }
-}
-
-export interface IIssuedApiKeyResponse extends IApiKeyResponse {
-    key?: string;
-    consumer_secret?: string;
+    key: string;
+    consumer_secret: string;
 }
 
 export class CreateApiKeyRequest implements ICreateApiKeyRequest {
@@ -13551,6 +13573,81 @@ export class ApiKeyListResponse implements IApiKeyListResponse {
 
 export interface IApiKeyListResponse {
     items: ApiKeyResponse[];
+}
+
+export class ApiKeyResponse implements IApiKeyResponse {
+    id!: number;
+    name!: string;
+    prefix!: string;
+    scopes!: string[];
+    consumer_key!: string;
+    can_sign!: boolean;
+    created_at!: Date;
+    revoked_at?: Date | undefined;
+
+    constructor(data?: IApiKeyResponse) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.scopes = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.prefix = _data["prefix"];
+            if (Array.isArray(_data["scopes"])) {
+                this.scopes = [] as any;
+                for (let item of _data["scopes"])
+                    this.scopes!.push(item);
+            }
+            this.consumer_key = _data["consumer_key"];
+            this.can_sign = _data["can_sign"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.revoked_at = _data["revoked_at"] ? new Date(_data["revoked_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): ApiKeyResponse {
+        data = typeof data === 'object' ? data : {};
+        let result = new ApiKeyResponse();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["prefix"] = this.prefix;
+        if (Array.isArray(this.scopes)) {
+            data["scopes"] = [];
+            for (let item of this.scopes)
+                data["scopes"].push(item);
+        }
+        data["consumer_key"] = this.consumer_key;
+        data["can_sign"] = this.can_sign;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["revoked_at"] = this.revoked_at ? this.revoked_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IApiKeyResponse {
+    id: number;
+    name: string;
+    prefix: string;
+    scopes: string[];
+    consumer_key: string;
+    can_sign: boolean;
+    created_at: Date;
+    revoked_at?: Date | undefined;
 }
 
 export class WooError implements IWooError {

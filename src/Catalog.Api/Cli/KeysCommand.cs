@@ -59,10 +59,10 @@ internal static class KeysCommand
             }
         }
 
-        return options.Length % 2 == 0 && name is { Length: > 0 and <= V1.ApiKeys.CreateApiKeyRequest.MaxNameLength }
-            && scopes is not null
-                ? (name, scopes)
-                : null;
+        const int MaxNameLength = Application.ApiKeys.Commands.CreateApiKey.MaxNameLength;
+        return options.Length % 2 == 0 && name is { Length: > 0 and <= MaxNameLength } && scopes is not null
+            ? (name, scopes)
+            : null;
     }
 
     /// <summary>

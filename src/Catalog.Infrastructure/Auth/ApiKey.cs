@@ -20,7 +20,7 @@ public sealed class ApiKey
     public required string Prefix { get; set; }
     public required string Hash { get; set; }
 
-    /// <summary>The public WooCommerce identifier, <c>ck_</c> + 40 random hex digits (see ConsumerCredentials).</summary>
+    /// <summary>The public WooCommerce identifier, <c>ck_</c> + 40 random hex digits.</summary>
     public required string ConsumerKey { get; set; }
 
     /// <summary>Space-separated scopes, as in OAuth: <c>catalog:read catalog:write</c>.</summary>

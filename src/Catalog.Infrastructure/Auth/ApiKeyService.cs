@@ -19,7 +19,7 @@ public static class Scopes
     public static readonly IReadOnlyList<string> Known = [Read, Write, Admin];
 
     /// <summary>
-    /// The scopes a caller asked for, deduplicated in the canonical order, or null when one is unknown or none is given.
+    /// The scopes a caller asked for, deduplicated in the canonical order; null when one is unknown or none given.
     /// </summary>
     public static string? Normalize(IEnumerable<string> requested)
     {
@@ -49,14 +49,14 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
     public static string NewKey() =>
         KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The non-secret hint stored for a key: a generated key's first characters, nothing of a chosen one.</summary>
+    /// <summary>The non-secret hint kept of a key: a generated key's first characters, none of a chosen one.</summary>
     public static string HintOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return key.StartsWith(KeyPrefix, StringComparison.Ordinal) && key.Length >= 40 ? key[..HintLength] : "";
     }
 
-    /// <summary>Stores a key with the given scopes and answers it with the key in clear text, which is kept nowhere.</summary>
+    /// <summary>Stores a key with the given scopes; answers it with the key in clear, which is kept nowhere.</summary>
     public async Task<IssuedKey> CreateAsync(
         string name, string scopes, CancellationToken cancellationToken, string? key = null)
     {
@@ -106,7 +106,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
         return new IssuedKey(stored, key);
     }
 
-    /// <summary>Revokes a key (again is harmless: the first time is kept) and answers it; null when there is none.</summary>
+    /// <summary>Revokes a key (again is harmless: the first time is kept) and answers it, or null.</summary>
     public async Task<ApiKey?> RevokeAsync(long id, CancellationToken cancellationToken)
     {
         var stored = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);

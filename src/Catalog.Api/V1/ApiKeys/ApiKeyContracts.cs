@@ -1,4 +1,5 @@
-using Catalog.Infrastructure.Auth;
+using Catalog.Application.ApiKeys;
+using Catalog.Application.ApiKeys.Commands;
 
 namespace Catalog.Api.V1.ApiKeys;
 
@@ -6,11 +7,11 @@ namespace Catalog.Api.V1.ApiKeys;
 /// <c>catalog:admin</c>).</summary>
 public sealed record CreateApiKeyRequest
 {
-    public const int MaxNameLength = 100;
-
     public required string Name { get; init; }
 
     public required IReadOnlyList<string> Scopes { get; init; }
+
+    public CreateApiKey ToCommand() => new(Name, Scopes);
 }
 
 /// <summary>
@@ -18,7 +19,7 @@ public sealed record CreateApiKeyRequest
 /// an operator chose or one issued before keys were managed); <c>consumer_key</c> is the public WooCommerce
 /// identifier; <c>can_sign</c> says whether it can sign OAuth 1.0a requests.
 /// </summary>
-public record ApiKeyResponse(
+public sealed record ApiKeyResponse(
     long Id,
     string Name,
     string Prefix,
@@ -28,18 +29,11 @@ public record ApiKeyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? RevokedAt)
 {
-    public static ApiKeyResponse From(ApiKey stored)
+    public static ApiKeyResponse From(ApiKeyDto key)
     {
-        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(key);
         return new(
-            stored.Id,
-            stored.Name,
-            stored.Prefix,
-            stored.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            stored.ConsumerKey,
-            stored.SealedKey is not null,
-            stored.CreatedAt,
-            stored.RevokedAt);
+            key.Id, key.Name, key.Prefix, key.Scopes, key.ConsumerKey, key.CanSign, key.CreatedAt, key.RevokedAt);
     }
 }
 
@@ -58,23 +52,22 @@ public sealed record IssuedApiKeyResponse(
     DateTimeOffset? RevokedAt,
     string Key,
     string ConsumerSecret)
-    : ApiKeyResponse(Id, Name, Prefix, Scopes, ConsumerKey, CanSign, CreatedAt, RevokedAt)
 {
-    public static IssuedApiKeyResponse From(IssuedKey issued)
+    public static IssuedApiKeyResponse From(IssuedApiKey issued)
     {
         ArgumentNullException.ThrowIfNull(issued);
-        var listed = ApiKeyResponse.From(issued.Stored);
+        var key = issued.Key;
         return new(
-            listed.Id,
-            listed.Name,
-            listed.Prefix,
-            listed.Scopes,
-            listed.ConsumerKey,
-            listed.CanSign,
-            listed.CreatedAt,
-            listed.RevokedAt,
-            issued.Key,
-            issued.Credentials.ConsumerSecret);
+            key.Id,
+            key.Name,
+            key.Prefix,
+            key.Scopes,
+            key.ConsumerKey,
+            key.CanSign,
+            key.CreatedAt,
+            key.RevokedAt,
+            issued.Secret,
+            issued.ConsumerSecret);
     }
 }
 
