@@ -765,7 +765,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
 )
 BEGIN
-    UPDATE api_keys SET consumer_key = 'ck_' + SUBSTRING(hash, 1, 40);
+    EXEC(N'UPDATE api_keys SET consumer_key = ''ck_'' + SUBSTRING(hash, 1, 40);');
 END;
 
 IF NOT EXISTS (
@@ -773,7 +773,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
 )
 BEGIN
-    UPDATE api_keys SET prefix = '';
+    EXEC(N'UPDATE api_keys SET prefix = '''';');
 END;
 
 IF NOT EXISTS (
@@ -781,7 +781,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
 )
 BEGIN
-    UPDATE api_keys SET scopes = scopes + ' catalog:admin' WHERE name = 'first-run' AND scopes NOT LIKE '%catalog:admin%';
+    EXEC(N'UPDATE api_keys SET scopes = scopes + '' catalog:admin'' WHERE name = ''first-run'' AND scopes NOT LIKE ''%catalog:admin%'';');
 END;
 
 IF NOT EXISTS (
