@@ -751,3 +751,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    ALTER TABLE [api_keys] ADD [consumer_key] nvarchar(43) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    EXEC(N'UPDATE api_keys SET consumer_key = ''ck_'' + SUBSTRING(hash, 1, 40);');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    EXEC(N'UPDATE api_keys SET prefix = '''';');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    EXEC(N'UPDATE api_keys SET scopes = scopes + '' catalog:admin'' WHERE name = ''first-run'' AND scopes NOT LIKE ''%catalog:admin%'';');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_api_keys_consumer_key] ON [api_keys] ([consumer_key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205145747_ManagedApiKeys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205145747_ManagedApiKeys', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

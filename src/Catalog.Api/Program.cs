@@ -1,3 +1,4 @@
+using Catalog.Api.Cli;
 using Catalog.Api.Dialects.Medusa;
 using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
@@ -12,6 +13,11 @@ using Microsoft.AspNetCore.Authentication;
 if (args is ["health", ..])
 {
     return await HealthCommand.RunAsync(args[1..]);
+}
+
+if (args is ["keys", .. var keysArguments])
+{
+    return await KeysCommand.RunAsync(keysArguments);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -54,7 +60,8 @@ builder.Services.AddMedusaDialect();
 const string ScopeClaim = ApiKeyAuthenticationHandler.ScopeClaim;
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(CatalogPolicies.Read, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Read))
-    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write));
+    .AddPolicy(CatalogPolicies.Write, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Write))
+    .AddPolicy(CatalogPolicies.Admin, policy => policy.RequireClaim(ScopeClaim, CatalogPolicies.Admin));
 
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddCatalogRateLimiting(builder.Configuration);

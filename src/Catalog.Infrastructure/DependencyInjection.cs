@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<Application.ApiKeys.IApiKeyRegistry, ApiKeyRegistry>();
         services.AddScoped<OAuthNonces>();
         services.AddSingleton<ApiKeySecrets>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Catalog");

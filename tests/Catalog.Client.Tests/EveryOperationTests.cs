@@ -46,7 +46,7 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
     {
         await _factory.InitializeAsync();
         var bearer = Http(new AuthenticationHeaderValue("Bearer", CatalogApiFactory.WriteKey));
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = _factory.Credentials(CatalogApiFactory.WriteKey);
         var wordPress = Http(Basic($"{pair.ConsumerKey}:{pair.ConsumerSecret}"));
         var medusa = Http(Basic(CatalogApiFactory.WriteKey + ":"));
 

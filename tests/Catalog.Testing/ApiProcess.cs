@@ -208,6 +208,25 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     // Only the API's own output holds its runtimeconfig and appsettings (a referencing project's has neither).
+    /// <summary>
+    /// Runs the API's command line (<c>dotnet Catalog.Api.dll keys ...</c>) on the database, as an operator would,
+    /// and answers its exit code and what it wrote to each stream.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(
+        string provider, string connectionString, params string[] arguments)
+    {
+        var dll = ApiAssembly();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Catalog"] = connectionString,
+        };
+        return TestEnvironment.RunAsync(
+            "dotnet", [dll, .. arguments], TimeSpan.FromMinutes(2), environment, Path.GetDirectoryName(dll));
+    }
+
     private static string ApiAssembly()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -97,7 +97,24 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     {
         await using var scope = Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        return await keys.CreateAsync("test", scopes, CancellationToken.None);
+        return (await keys.CreateAsync("test", scopes, CancellationToken.None)).Key;
+    }
+
+    /// <summary>
+    /// The WooCommerce consumer key and secret of a stored key: the consumer key is drawn at random when the key is
+    /// issued (ADR 18), so it is read from the database.
+    /// </summary>
+    public ConsumerCredentials Credentials(string key)
+    {
+        using var scope = Services.CreateScope();
+        var hash = ApiKeyService.Hash(key);
+        var stored = scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ApiKeys.AsNoTracking()
+            .SingleOrDefault(k => k.Hash == hash);
+
+        // A key nobody stored gets a consumer key that names nothing, for tests of refused credentials.
+        return stored is null
+            ? new ConsumerCredentials(ConsumerCredentials.NewConsumerKey(), ConsumerCredentials.SecretPrefix + key)
+            : ConsumerCredentials.Of(stored, key);
     }
 
     /// <summary>

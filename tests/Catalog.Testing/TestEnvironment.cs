@@ -31,17 +31,28 @@ public static class TestEnvironment
     }
 
     /// <summary>
-    /// Runs a program in the repository's root and answers its exit code and what it wrote to each stream.
+    /// Runs a program (in the repository's root unless <paramref name="workingDirectory"/> says otherwise, with
+    /// <paramref name="environment"/> added to this process's) and answers its exit code and what it wrote to each
+    /// stream.
     /// </summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        string program, IEnumerable<string> arguments, TimeSpan timeout)
+        string program,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = workingDirectory ?? RepositoryRoot(),
         };
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

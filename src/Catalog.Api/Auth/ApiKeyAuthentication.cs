@@ -81,4 +81,5 @@ public static class CatalogPolicies
 {
     public const string Read = Scopes.Read;
     public const string Write = Scopes.Write;
+    public const string Admin = Scopes.Admin;
 }

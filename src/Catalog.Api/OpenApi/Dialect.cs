@@ -15,6 +15,8 @@ internal sealed record Dialect(string Name, string Namespace, string Description
     [
         new("Jobs", "Catalog.Api.V1.Jobs",
             "Batches sent with `Prefer: respond-async`: where each stands, its item results, cancelling it."),
+        new("API keys", "Catalog.Api.V1.ApiKeys",
+            "Managing API keys (scope `catalog:admin`): issue, list, read, rotate, revoke."),
         new("WooCommerce", "Catalog.Api.Dialects.WooCommerce", "WooCommerce's REST API v3 (`/wp-json/wc/v3`)."),
         new("Wholesale Suite", "Catalog.Api.Dialects.WholesaleSuite",
             "Wholesale Suite's products API (`/wp-json/wholesale/v1`)."),

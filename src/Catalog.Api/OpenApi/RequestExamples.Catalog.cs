@@ -15,6 +15,14 @@ internal sealed partial class RequestExamples
             """),
         ["WholesaleRoles_Get"] = OperationExample.Read(("id", 1)),
 
+        // Key 2: the first key issued here (key 1 is the bootstrap or first-run key); rotated, then revoked.
+        ["ApiKeys_Create"] = OperationExample.Of("""
+            {"name": "storefront", "scopes": ["catalog:read"]}
+            """),
+        ["ApiKeys_Rotate"] = OperationExample.Read(("id", 2)),
+        ["ApiKeys_Get"] = OperationExample.Read(("id", 2)),
+        ["ApiKeys_Revoke"] = OperationExample.Read(("id", 2)),
+
         // Job 1: the first batch sent with Prefer: respond-async.
         ["Jobs_Get"] = OperationExample.Read(("id", 1)),
         ["Jobs_Results"] = OperationExample.Read(("id", 1)),

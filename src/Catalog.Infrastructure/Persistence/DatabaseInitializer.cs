@@ -18,34 +18,25 @@ public static partial class DatabaseInitializer
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var provider = scope.ServiceProvider.GetRequiredService<DatabaseProvider>();
-        await AdoptHandWrittenSchemaAsync(db, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        if (provider.Kind == DatabaseProviderKind.Sqlite)
-        {
-            // WAL lets readers go on while a batch writes; the setting is stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
+        await scope.ServiceProvider.MigrateDatabaseAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Catalog.Startup");
         if (configuration[BootstrapKeySetting] is { Length: > 0 } bootstrap)
         {
-            await keys.EnsureAsync("bootstrap", bootstrap, Scopes.All, cancellationToken);
+            var stored = await keys.EnsureAsync("bootstrap", bootstrap, Scopes.All, cancellationToken);
 
             // The consumer key is a public identifier; the secret is the configured key itself, which is never printed.
             Console.WriteLine(
                 $"""
                 Catalog: WooCommerce clients (/wp-json/wc/v3) send the bootstrap key ({BootstrapKeySetting}) as
-                    consumer key    {ConsumerCredentials.For(bootstrap).ConsumerKey}
+                    consumer key    {stored.ConsumerKey}
                     consumer secret cs_<the bootstrap key>
                 """);
         }
         else if (!await keys.AnyAsync(cancellationToken))
         {
-            var key = await keys.CreateAsync("first-run", Scopes.All, cancellationToken);
+            var issued = await keys.CreateAsync("first-run", Scopes.All, cancellationToken);
             // Printed once, on the console rather than the log, so that it is not kept in log stores.
             Console.WriteLine(
                 $"""
@@ -53,19 +44,39 @@ public static partial class DatabaseInitializer
                 ==== Catalog: first run ====
                 No API key was configured and none exists, so one was created with the scopes {Scopes.All}:
 
-                    {key}
+                    {issued.Key}
 
                 Send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.
-                It is stored hashed and will not be shown again.
+                It is stored hashed and will not be shown again. It may also manage keys
+                (/api/v1/api-keys, or 'keys create|list|rotate|revoke' on the command line).
 
                 WooCommerce clients (/wp-json/wc/v3) send the same key as a consumer key and secret:
 
-                    consumer key    {ConsumerCredentials.For(key).ConsumerKey}
-                    consumer secret {ConsumerCredentials.For(key).ConsumerSecret}
+                    consumer key    {issued.Credentials.ConsumerKey}
+                    consumer secret {issued.Credentials.ConsumerSecret}
                 ============================
 
                 """);
             FirstRunKeyCreated(logger);
+        }
+    }
+
+    /// <summary>
+    /// Brings the database to the current schema, and nothing more: what the <c>keys</c> command needs before it
+    /// reads or writes keys, without the first-run key the web server would make.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(
+        this IServiceProvider scopedServices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scopedServices);
+        var db = scopedServices.GetRequiredService<CatalogDbContext>();
+        var provider = scopedServices.GetRequiredService<DatabaseProvider>();
+        await AdoptHandWrittenSchemaAsync(db, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (provider.Kind == DatabaseProviderKind.Sqlite)
+        {
+            // WAL lets readers go on while a batch writes; the setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 

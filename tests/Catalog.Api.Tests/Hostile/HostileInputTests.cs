@@ -233,7 +233,7 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
 
     private HttpClient WordPressClient()
     {
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         var client = Factory.CreateClientWithKey(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{pair.ConsumerKey}:{pair.ConsumerSecret}")));

@@ -140,14 +140,14 @@ public sealed class OpenApiExamplesTests(SqliteApiFactory factory) : IClassFixtu
     }
 
     /// <summary>The bootstrap key, in the form of the first security scheme the operation declares.</summary>
-    private static AuthenticationHeaderValue Credentials(JsonObject operation)
+    private AuthenticationHeaderValue Credentials(JsonObject operation)
     {
         var scheme = operation["security"]!.AsArray()[0]!.AsObject().Single().Key;
         const string Key = CatalogApiFactory.WriteKey;
         return scheme switch
         {
             "woocommerce_basic" => Basic(
-                $"{ConsumerCredentials.For(Key).ConsumerKey}:{ConsumerCredentials.For(Key).ConsumerSecret}"),
+                $"{factory.Credentials(Key).ConsumerKey}:{factory.Credentials(Key).ConsumerSecret}"),
             "medusa_basic" => Basic(Key + ":"),
             "bearer" => new AuthenticationHeaderValue("Bearer", Key),
             _ => throw new InvalidOperationException($"No credentials for the security scheme '{scheme}'"),

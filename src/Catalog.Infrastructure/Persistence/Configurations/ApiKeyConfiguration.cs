@@ -14,6 +14,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
         builder.Property(k => k.Hash).HasMaxLength(64).IsRequired();
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.Property(k => k.ConsumerKey).HasMaxLength(43).IsRequired();
+        builder.HasIndex(k => k.ConsumerKey).IsUnique();
         builder.Property(k => k.Scopes).HasMaxLength(200).IsRequired();
         builder.Property(k => k.SealedKey).HasMaxLength(1000);
     }

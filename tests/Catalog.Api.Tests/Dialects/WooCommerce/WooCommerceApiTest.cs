@@ -38,7 +38,7 @@ public abstract class WooCommerceApiTest(CatalogApiFactory factory) : CatalogApi
     /// </summary>
     protected HttpClient WooClient(string key)
     {
-        var pair = ConsumerCredentials.For(key);
+        var pair = Factory.Credentials(key);
         var client = Factory.CreateClientWithKey(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{pair.ConsumerKey}:{pair.ConsumerSecret}")));

@@ -12,13 +12,21 @@ namespace Catalog.Api.Tests.Dialects.WooCommerce;
 public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) : WooCommerceApiTest(factory)
 {
     [Fact]
-    public void ConsumerCredentials_ForAKey_AreAPublicIdAndTheKeyBehindPrefixes()
+    public async Task ConsumerCredentials_OfNewKeys_AreRandomIdsAndTheKeyBehindPrefixes()
     {
-        var pair = ConsumerCredentials.For("cat_secret-value");
+        var first = await Factory.CreateKeyAsync(Scopes.All);
+        var second = await Factory.CreateKeyAsync(Scopes.All);
+
+        var pair = Factory.Credentials(first);
+        var other = Factory.Credentials(second);
 
         pair.ConsumerKey.Should().MatchRegex("^ck_[0-9a-f]{40}$");
-        pair.ConsumerKey[3..].Should().Be(ApiKeyService.Hash("cat_secret-value")[..40]);
-        pair.ConsumerSecret.Should().Be("cs_cat_secret-value");
+        pair.ConsumerSecret.Should().Be("cs_" + first);
+        other.ConsumerKey.Should().NotBe(pair.ConsumerKey);
+
+        // Until ADR 18 the consumer key was this prefix of the key's unsalted SHA-256: a guess could be checked on it.
+        pair.ConsumerKey[3..].Should().NotBe(ApiKeyService.Hash(first)[..40]);
+        other.ConsumerKey[3..].Should().NotBe(ApiKeyService.Hash(second)[..40]);
     }
 
     [Fact]
@@ -35,7 +43,7 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     [Fact]
     public async Task QueryParameters_WithTheConsumerPair_AreAccepted()
     {
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         using var anonymous = Factory.CreateClientWithKey(null);
         var query = $"?consumer_key={pair.ConsumerKey}&consumer_secret={Uri.EscapeDataString(pair.ConsumerSecret)}";
 
@@ -118,7 +126,7 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     [Fact]
     public async Task WrongConsumerSecret_Answers401ConsumerSecretIsInvalidWithABasicChallenge()
     {
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         using var client = BasicClient(pair.ConsumerKey, pair.ConsumerSecret + "x");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, Products);
@@ -134,7 +142,7 @@ public abstract class WooCommerceAuthenticationTests(CatalogApiFactory factory) 
     [Fact]
     public async Task TheKeyItselfAsSecretWithoutPrefix_IsNotTheSecret()
     {
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         using var client = BasicClient(pair.ConsumerKey, CatalogApiFactory.WriteKey);
 
         var (status, body) = await WooGetAsync(Products, client);

@@ -53,7 +53,7 @@ public sealed class WooCommerceClientTests : IAsyncLifetime, IDisposable
         var writes = Recorded("POST", "/wp-json/wc/v3/products/batch");
         writes.Should().NotBeEmpty();
         writes.Should().OnlyContain(r => r.Authorization == null);
-        var consumerKey = ConsumerCredentials.For(CatalogApiFactory.WriteKey).ConsumerKey;
+        var consumerKey = _factory.Credentials(CatalogApiFactory.WriteKey).ConsumerKey;
         writes.Should().Contain(r => r.QueryString.Contains("oauth_consumer_key=" + consumerKey, Ordinal));
         writes.Should().OnlyContain(r => r.QueryString.Contains("oauth_signature_method=HMAC-SHA256", Ordinal)
             && r.QueryString.Contains("oauth_signature=", Ordinal)
@@ -66,7 +66,7 @@ public sealed class WooCommerceClientTests : IAsyncLifetime, IDisposable
         var output = await RunScenarioAsync($"https://127.0.0.1:{_httpsPort}", "basic");
 
         output.Should().Contain("\"ok\":true");
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = _factory.Credentials(CatalogApiFactory.WriteKey);
         var basic = "Basic "
             + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{pair.ConsumerKey}:{pair.ConsumerSecret}"));
         var writes = Recorded("POST", "/wp-json/wc/v3/products/batch");
@@ -81,7 +81,7 @@ public sealed class WooCommerceClientTests : IAsyncLifetime, IDisposable
         var output = await RunScenarioAsync($"https://127.0.0.1:{_httpsPort}", "query");
 
         output.Should().Contain("\"ok\":true");
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = _factory.Credentials(CatalogApiFactory.WriteKey);
         var writes = Recorded("POST", "/wp-json/wc/v3/products/batch");
         writes.Should().Contain(r => r.QueryString.Contains($"consumer_key={pair.ConsumerKey}&", Ordinal));
         writes.Should().OnlyContain(r => r.Authorization == null
@@ -118,9 +118,9 @@ public sealed class WooCommerceClientTests : IAsyncLifetime, IDisposable
         return output;
     }
 
-    private static JsonObject Credentials(string key)
+    private JsonObject Credentials(string key)
     {
-        var pair = ConsumerCredentials.For(key);
+        var pair = _factory.Credentials(key);
         return new JsonObject { ["key"] = pair.ConsumerKey, ["secret"] = pair.ConsumerSecret };
     }
 

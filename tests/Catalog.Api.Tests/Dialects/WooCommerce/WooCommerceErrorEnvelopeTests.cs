@@ -23,7 +23,7 @@ public sealed class WooCommerceErrorEnvelopeTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _factory.InitializeAsync();
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = _factory.Credentials(CatalogApiFactory.WriteKey);
         _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_factory.KestrelPort}") };
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{pair.ConsumerKey}:{pair.ConsumerSecret}")));

@@ -131,7 +131,7 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
     [Fact]
     public async Task MissingOAuthParameters_Answers401NamingThem()
     {
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
 
         var (status, body) = await WooGetAsync(
             $"{Products}?oauth_consumer_key={pair.ConsumerKey}&oauth_signature=abc", Anonymous());
@@ -228,7 +228,7 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
     /// <summary>
     /// <paramref name="path"/> with its query plus the oauth_ parameters, signed with <paramref name="key"/>'s secret.
     /// </summary>
-    private static string Signed(
+    private string Signed(
         string method,
         string path,
         string key,
@@ -243,10 +243,10 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
         return path + "?" + string.Join("&", oauth.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
     }
 
-    private static Dictionary<string, string> OAuthParameters(
+    private Dictionary<string, string> OAuthParameters(
         string key, string signatureMethod, string nonce, long timestamp) => new()
         {
-            ["oauth_consumer_key"] = ConsumerCredentials.For(key).ConsumerKey,
+            ["oauth_consumer_key"] = Factory.Credentials(key).ConsumerKey,
             ["oauth_nonce"] = nonce,
             ["oauth_signature_method"] = signatureMethod,
             ["oauth_timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -254,7 +254,7 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
         };
 
     /// <summary>RFC 5849 section 3.4: base string, then HMAC under <c>consumer_secret&amp;</c>.</summary>
-    private static string Signature(
+    private string Signature(
         string method, string url, IEnumerable<KeyValuePair<string, string>> parameters, string key, string hmac)
     {
         static string Encode(string s) => Uri.EscapeDataString(s);
@@ -263,7 +263,7 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
             .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={p.Value}"));
         var baseString = $"{method}&{Encode(url)}&{Encode(normalized)}";
-        var secret = Encoding.UTF8.GetBytes(Encode(ConsumerCredentials.For(key).ConsumerSecret) + "&");
+        var secret = Encoding.UTF8.GetBytes(Encode(Factory.Credentials(key).ConsumerSecret) + "&");
         var data = Encoding.UTF8.GetBytes(baseString);
 #pragma warning disable CA5350 // WooCommerce's clients sign with HMAC-SHA1 too.
         var mac = hmac == "HMAC-SHA1" ? HMACSHA1.HashData(secret, data) : HMACSHA256.HashData(secret, data);

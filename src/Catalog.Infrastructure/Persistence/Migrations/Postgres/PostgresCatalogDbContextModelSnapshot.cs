@@ -932,6 +932,12 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("consumer_key");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -971,6 +977,10 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("ConsumerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_consumer_key");
 
                     b.HasIndex("Hash")
                         .IsUnique()

@@ -974,6 +974,12 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseSequence(b.Property<long>("Id"), "api_keys_id_seq");
 
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)")
+                        .HasColumnName("consumer_key");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
@@ -1013,6 +1019,10 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("ConsumerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_consumer_key");
 
                     b.HasIndex("Hash")
                         .IsUnique()

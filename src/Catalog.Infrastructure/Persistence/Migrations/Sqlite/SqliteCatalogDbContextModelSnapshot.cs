@@ -918,6 +918,12 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
                         .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    b.Property<string>("ConsumerKey")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_key");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -957,6 +963,10 @@ namespace Catalog.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
+
+                    b.HasIndex("ConsumerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_consumer_key");
 
                     b.HasIndex("Hash")
                         .IsUnique()
