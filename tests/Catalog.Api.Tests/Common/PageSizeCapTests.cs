@@ -86,7 +86,7 @@ public abstract class PageSizeCapTests(CatalogApiFactory factory) : CatalogApiTe
         }
 
         var client = Factory.CreateClientWithKey(null);
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         var user = credentials == "woo"
             ? $"{pair.ConsumerKey}:{pair.ConsumerSecret}"
             : $"{CatalogApiFactory.WriteKey}:";

@@ -38,7 +38,7 @@ public abstract class RequestLimitsTests(CatalogApiFactory factory) : CatalogApi
     public async Task WooCommerceBatch_40MBWithExpectContinue_Answers413EnvelopeBeforeTheBodyIsSent()
     {
         var body = new CountingContent(FortyMegabytes);
-        var pair = ConsumerCredentials.For(CatalogApiFactory.WriteKey);
+        var pair = Factory.Credentials(CatalogApiFactory.WriteKey);
         var basic = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{pair.ConsumerKey}:{pair.ConsumerSecret}")));
 
