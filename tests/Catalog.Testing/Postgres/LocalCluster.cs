@@ -134,14 +134,7 @@ internal sealed class LocalCluster
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(
-            _binaries.PgCtl,
-            [
-                "start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile,
-                "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
-            ],
-            _runAsUser,
-            ToolTimeout,
-            cancellationToken);
+            _binaries.PgCtl, StartArguments(), _runAsUser, ToolTimeout, cancellationToken);
         Record(result);
         if (!result.Succeeded)
         {
@@ -210,14 +203,7 @@ internal sealed class LocalCluster
         {
             Port = FindFreePort();
             var result = await ProcessRunner.RunAsync(
-                _binaries.PgCtl,
-                [
-                    "start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile,
-                    "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
-                ],
-                _runAsUser,
-                ToolTimeout,
-                cancellationToken);
+                _binaries.PgCtl, StartArguments(), _runAsUser, ToolTimeout, cancellationToken);
             Record(result);
             if (result.Succeeded)
             {
@@ -408,6 +394,12 @@ internal sealed class LocalCluster
             return false;
         }
     }
+
+    private string[] StartArguments() =>
+    [
+        "start", "-w", "-t", "60", "-D", DataFolder, "-l", LogFile,
+        "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+    ];
 
     private static string[] StopArguments(string dataFolder) =>
         ["stop", "-D", dataFolder, "-m", "immediate", "-w", "-t", "20"];
