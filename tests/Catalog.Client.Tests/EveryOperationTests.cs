@@ -41,6 +41,7 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
     private RecordedClient<IProcessClient> _process = null!;
     private RecordedClient<IJobsClient> _jobs = null!;
     private RecordedClient<IOperationListClient> _operationList = null!;
+    private RecordedClient<IApiKeysClient> _keys = null!;
 
     public async Task InitializeAsync()
     {
@@ -71,6 +72,7 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
         _process = _recorder.Record<IProcessClient>(new ProcessClient(bearer));
         _jobs = _recorder.Record<IJobsClient>(new JobsClient(bearer));
         _operationList = _recorder.Record<IOperationListClient>(new OperationListClient(bearer));
+        _keys = _recorder.Record<IApiKeysClient>(new ApiKeysClient(bearer));
     }
 
     public Task DisposeAsync() => _factory.DisposeAsync();
@@ -96,12 +98,30 @@ public sealed partial class EveryOperationTests : IAsyncLifetime, IDisposable
         await RunAJobAsync();
         await WriteThroughOperationListAsync(catalog);
         await DeleteEverythingAsync(catalog);
+        await ManageKeysAsync();
 
         using (new AssertionScope())
         {
             SdkCoverage.EveryClientMethodWasCalled(_recorder);
             SdkCoverage.EveryDocumentedOperationWasRequested(_recorder);
         }
+    }
+
+    /// <summary>The bootstrap key (admin scope) manages keys: one key issued, read, rotated, revoked.</summary>
+    private async Task ManageKeysAsync()
+    {
+        var issued = await _keys.Call(nameof(IApiKeysClient.CreateAsync), c => c.CreateAsync(
+            new CreateApiKeyRequest { Name = "sdk", Scopes = ["catalog:read"] }));
+        issued.Key.Should().NotBeNullOrEmpty();
+        var listed = await _keys.Call(nameof(IApiKeysClient.ListAsync), c => c.ListAsync());
+        listed.Items.Select(k => k.Id).Should().Contain(issued.Id);
+        (await _keys.Call(nameof(IApiKeysClient.GetAsync), c => c.GetAsync(issued.Id))).Name.Should().Be("sdk");
+        var me = await _keys.Call(nameof(IApiKeysClient.MeAsync), c => c.MeAsync());
+        me.Scopes.Should().Contain("catalog:admin");
+        var rotated = await _keys.Call(nameof(IApiKeysClient.RotateAsync), c => c.RotateAsync(issued.Id));
+        rotated.Key.Should().NotBe(issued.Key);
+        var revoked = await _keys.Call(nameof(IApiKeysClient.RevokeAsync), c => c.RevokeAsync(issued.Id));
+        revoked.Id.Should().Be(issued.Id);
     }
 
     private sealed record Seeded(
