@@ -12,8 +12,9 @@ export interface IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
 
@@ -33,8 +34,9 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -50,6 +52,7 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -242,8 +245,9 @@ export interface ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
 
     list(slug?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfTagDto>;
 
@@ -263,8 +267,9 @@ export class TagsClient implements ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
         let url_ = this.baseUrl + "/api/v1/tags/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -280,6 +285,7 @@ export class TagsClient implements ITagsClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -474,20 +480,23 @@ export interface IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, q?: string | null | undefined, id?: number[] | null | undefined, handle?: string[] | null | undefined, title?: string[] | null | undefined, tag?: string[] | null | undefined, created_after?: Date | null | undefined, created_from?: Date | null | undefined, created_before?: Date | null | undefined, created_to?: Date | null | undefined, updated_after?: Date | null | undefined, updated_from?: Date | null | undefined, updated_before?: Date | null | undefined, updated_to?: Date | null | undefined, order?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
 
@@ -507,8 +516,9 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -524,6 +534,7 @@ export class ProductsClient implements IProductsClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -590,8 +601,9 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -607,6 +619,7 @@ export class ProductsClient implements IProductsClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -673,8 +686,9 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/{productId}/variants/batch?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -693,6 +707,7 @@ export class ProductsClient implements IProductsClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -926,8 +941,9 @@ export interface IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     get(id: number, signal?: AbortSignal): Promise<VariantDto>;
 
@@ -947,8 +963,9 @@ export class VariantsClient implements IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/variants/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -964,6 +981,7 @@ export class VariantsClient implements IVariantsClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1393,8 +1411,9 @@ export interface ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
 
     list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
 
@@ -1414,8 +1433,9 @@ export class CategoriesClient implements ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
         let url_ = this.baseUrl + "/api/v1/categories/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1431,6 +1451,7 @@ export class CategoriesClient implements ICategoriesClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1625,8 +1646,9 @@ export interface IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
 
@@ -1646,8 +1668,9 @@ export class AttributesClient implements IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
         let url_ = this.baseUrl + "/api/v1/attributes/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -1663,6 +1686,7 @@ export class AttributesClient implements IAttributesClient {
             signal,
             headers: {
                 "Prefer": prefer !== undefined && prefer !== null ? "" + prefer : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2215,23 +2239,54 @@ export interface IWooCommerceAttributesClient {
 
     list(signal?: AbortSignal): Promise<WooGlobalAttribute[]>;
 
-    create(input: WooGlobalAttributeInput, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooGlobalAttributeInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
     get(id: number, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
-    update(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
-    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
-    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute>;
 
-    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
 
-    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
 
-    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute>;
 }
 
 export class WooCommerceAttributesClient implements IWooCommerceAttributesClient {
@@ -2300,7 +2355,10 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute[]>(null as any);
     }
 
-    create(input: WooGlobalAttributeInput, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooGlobalAttributeInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2311,6 +2369,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2412,7 +2471,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute>(null as any);
     }
 
-    update(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2426,6 +2489,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2475,7 +2539,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute>(null as any);
     }
 
-    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2489,6 +2557,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2538,7 +2607,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute>(null as any);
     }
 
-    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2552,6 +2625,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2601,7 +2675,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute>(null as any);
     }
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2614,6 +2692,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -2669,7 +2748,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooGlobalAttribute>(null as any);
     }
 
-    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2680,6 +2763,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2729,7 +2813,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooBatchResponseOfWooGlobalAttribute>(null as any);
     }
 
-    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2740,6 +2828,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2789,7 +2878,11 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
         return Promise.resolve<WooBatchResponseOfWooGlobalAttribute>(null as any);
     }
 
-    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooGlobalAttributeInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooGlobalAttribute> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2800,6 +2893,7 @@ export class WooCommerceAttributesClient implements IWooCommerceAttributesClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2854,23 +2948,54 @@ export interface IWooCommerceAttributeTermsClient {
 
     list(attributeId: number, search?: string | null | undefined, slug?: string | null | undefined, orderby?: string | undefined, order?: string | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooAttributeTerm[]>;
 
-    create(attributeId: number, input: WooAttributeTermInput, signal?: AbortSignal): Promise<WooAttributeTerm>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(attributeId: number, input: WooAttributeTermInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
     get(attributeId: number, id: number, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
-    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
-    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
-    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
-    delete(attributeId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(attributeId: number, id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm>;
 
-    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
 
-    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
 
-    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm>;
 }
 
 export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTermsClient {
@@ -2969,7 +3094,10 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm[]>(null as any);
     }
 
-    create(attributeId: number, input: WooAttributeTermInput, signal?: AbortSignal): Promise<WooAttributeTerm> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(attributeId: number, input: WooAttributeTermInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -2983,6 +3111,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3094,7 +3223,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm>(null as any);
     }
 
-    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3111,6 +3244,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3160,7 +3294,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm>(null as any);
     }
 
-    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3177,6 +3315,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3226,7 +3365,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm>(null as any);
     }
 
-    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(attributeId: number, id: number, input?: WooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3243,6 +3386,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3292,7 +3436,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm>(null as any);
     }
 
-    delete(attributeId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(attributeId: number, id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/{id}?";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3308,6 +3456,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -3363,7 +3512,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooAttributeTerm>(null as any);
     }
 
-    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3377,6 +3530,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3433,7 +3587,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooBatchResponseOfWooAttributeTerm>(null as any);
     }
 
-    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3447,6 +3605,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3503,7 +3662,11 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
         return Promise.resolve<WooBatchResponseOfWooAttributeTerm>(null as any);
     }
 
-    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(attributeId: number, request?: WooBatchRequestOfWooAttributeTermInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooAttributeTerm> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/attributes/{attributeId}/terms/batch";
         if (attributeId === undefined || attributeId === null)
             throw new globalThis.Error("The parameter 'attributeId' must be defined.");
@@ -3517,6 +3680,7 @@ export class WooCommerceAttributeTermsClient implements IWooCommerceAttributeTer
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3578,23 +3742,54 @@ export interface IWooCommerceCategoriesClient {
 
     list(parent?: number | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooCategory[]>;
 
-    create(input: WooCategoryInput, signal?: AbortSignal): Promise<WooCategory>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooCategoryInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory>;
 
     get(id: number, signal?: AbortSignal): Promise<WooCategory>;
 
-    update(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory>;
 
-    updatePut(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory>;
 
-    updatePatch(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory>;
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooCategory>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory>;
 
-    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
 
-    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
 
-    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory>;
 }
 
 export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient {
@@ -3675,7 +3870,10 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory[]>(null as any);
     }
 
-    create(input: WooCategoryInput, signal?: AbortSignal): Promise<WooCategory> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooCategoryInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3686,6 +3884,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3787,7 +3986,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory>(null as any);
     }
 
-    update(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3801,6 +4004,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3850,7 +4054,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory>(null as any);
     }
 
-    updatePut(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3864,6 +4072,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3913,7 +4122,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory>(null as any);
     }
 
-    updatePatch(id: number, input?: WooCategoryInput | undefined, signal?: AbortSignal): Promise<WooCategory> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3927,6 +4140,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3976,7 +4190,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory>(null as any);
     }
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooCategory> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3989,6 +4207,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4044,7 +4263,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooCategory>(null as any);
     }
 
-    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4055,6 +4278,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4104,7 +4328,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooBatchResponseOfWooCategory>(null as any);
     }
 
-    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4115,6 +4343,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4164,7 +4393,11 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
         return Promise.resolve<WooBatchResponseOfWooCategory>(null as any);
     }
 
-    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooCategoryInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooCategory> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/categories/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4175,6 +4408,7 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4227,25 +4461,56 @@ export class WooCommerceCategoriesClient implements IWooCommerceCategoriesClient
 
 export interface IWooCommerceProductsClient {
 
-    batch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
 
-    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
 
-    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct>;
 
     list(sku?: string | null | undefined, status?: string | null | undefined, category?: number | null | undefined, type?: string | null | undefined, search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooProduct[]>;
 
-    create(input: WooProductInput, signal?: AbortSignal): Promise<WooProduct>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooProductInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct>;
 
     get(id: number, signal?: AbortSignal): Promise<WooProduct>;
 
-    update(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct>;
 
-    updatePut(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct>;
 
-    updatePatch(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct>;
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooProduct>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct>;
 }
 
 export class WooCommerceProductsClient implements IWooCommerceProductsClient {
@@ -4258,7 +4523,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4269,6 +4538,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4318,7 +4588,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4329,6 +4603,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4378,7 +4653,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooBatchResponseOfWooProduct>(null as any);
     }
 
-    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4389,6 +4668,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4514,7 +4794,10 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct[]>(null as any);
     }
 
-    create(input: WooProductInput, signal?: AbortSignal): Promise<WooProduct> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooProductInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4525,6 +4808,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4626,7 +4910,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct>(null as any);
     }
 
-    update(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4640,6 +4928,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4682,7 +4971,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct>(null as any);
     }
 
-    updatePut(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4696,6 +4989,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4738,7 +5032,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct>(null as any);
     }
 
-    updatePatch(id: number, input?: WooProductInput | undefined, signal?: AbortSignal): Promise<WooProduct> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4752,6 +5050,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4794,7 +5093,11 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
         return Promise.resolve<WooProduct>(null as any);
     }
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooProduct> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooProduct> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4807,6 +5110,7 @@ export class WooCommerceProductsClient implements IWooCommerceProductsClient {
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -4867,23 +5171,54 @@ export interface IWooCommerceTagsClient {
 
     list(search?: string | null | undefined, slug?: string | null | undefined, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooTag[]>;
 
-    create(input: WooTagInput, signal?: AbortSignal): Promise<WooTag>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooTagInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag>;
 
     get(id: number, signal?: AbortSignal): Promise<WooTag>;
 
-    update(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag>;
 
-    updatePut(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag>;
 
-    updatePatch(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag>;
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooTag>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag>;
 
-    batch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
 
-    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
 
-    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag>;
 }
 
 export class WooCommerceTagsClient implements IWooCommerceTagsClient {
@@ -4964,7 +5299,10 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag[]>(null as any);
     }
 
-    create(input: WooTagInput, signal?: AbortSignal): Promise<WooTag> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(input: WooTagInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4975,6 +5313,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5076,7 +5415,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag>(null as any);
     }
 
-    update(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5090,6 +5433,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5139,7 +5483,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag>(null as any);
     }
 
-    updatePut(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5153,6 +5501,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5202,7 +5551,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag>(null as any);
     }
 
-    updatePatch(id: number, input?: WooTagInput | undefined, signal?: AbortSignal): Promise<WooTag> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(id: number, input?: WooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5216,6 +5569,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5265,7 +5619,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag>(null as any);
     }
 
-    delete(id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooTag> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5278,6 +5636,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -5333,7 +5692,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooTag>(null as any);
     }
 
-    batch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5344,6 +5707,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5393,7 +5757,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooBatchResponseOfWooTag>(null as any);
     }
 
-    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5404,6 +5772,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5453,7 +5822,11 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
         return Promise.resolve<WooBatchResponseOfWooTag>(null as any);
     }
 
-    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWooTagInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooTag> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/tags/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5464,6 +5837,7 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5516,25 +5890,56 @@ export class WooCommerceTagsClient implements IWooCommerceTagsClient {
 
 export interface IWooCommerceVariationsClient {
 
-    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
 
-    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
 
-    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation>;
 
     list(productId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WooVariation[]>;
 
-    create(productId: number, input: WooVariationInput, signal?: AbortSignal): Promise<WooVariation>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(productId: number, input: WooVariationInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation>;
 
     get(productId: number, id: number, signal?: AbortSignal): Promise<WooVariation>;
 
-    update(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation>;
 
-    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation>;
 
-    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation>;
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation>;
 
-    delete(productId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooVariation>;
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(productId: number, id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation>;
 }
 
 export class WooCommerceVariationsClient implements IWooCommerceVariationsClient {
@@ -5547,7 +5952,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -5561,6 +5970,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5617,7 +6027,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooBatchResponseOfWooVariation>(null as any);
     }
 
-    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -5631,6 +6045,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5687,7 +6102,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooBatchResponseOfWooVariation>(null as any);
     }
 
-    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(productId: number, request?: WooBatchRequestOfWooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/batch";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -5701,6 +6120,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5831,7 +6251,10 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation[]>(null as any);
     }
 
-    create(productId: number, input: WooVariationInput, signal?: AbortSignal): Promise<WooVariation> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    create(productId: number, input: WooVariationInput, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -5845,6 +6268,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5956,7 +6380,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation>(null as any);
     }
 
-    update(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    update(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -5973,6 +6401,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6022,7 +6451,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation>(null as any);
     }
 
-    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePut(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -6039,6 +6472,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6088,7 +6522,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation>(null as any);
     }
 
-    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, signal?: AbortSignal): Promise<WooVariation> {
+    /**
+     * @param input (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    updatePatch(productId: number, id: number, input?: WooVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -6105,6 +6543,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6154,7 +6593,11 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
         return Promise.resolve<WooVariation>(null as any);
     }
 
-    delete(productId: number, id: number, force?: string | null | undefined, signal?: AbortSignal): Promise<WooVariation> {
+    /**
+     * @param force (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    delete(productId: number, id: number, force?: string | null | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooVariation> {
         let url_ = this.baseUrl + "/wp-json/wc/v3/products/{productId}/variations/{id}?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -6170,6 +6613,7 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -6228,11 +6672,23 @@ export class WooCommerceVariationsClient implements IWooCommerceVariationsClient
 
 export interface IWholesaleSuiteProductsClient {
 
-    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
 
-    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
 
-    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct>;
 
     get(id: number, signal?: AbortSignal): Promise<WholesaleSuiteProduct>;
 }
@@ -6247,7 +6703,11 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6258,6 +6718,7 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6307,7 +6768,11 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteProduct>(null as any);
     }
 
-    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6318,6 +6783,7 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6367,7 +6833,11 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteProduct>(null as any);
     }
 
-    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(request?: WooBatchRequestOfWholesaleSuiteProductInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteProduct> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6378,6 +6848,7 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6489,11 +6960,23 @@ export class WholesaleSuiteProductsClient implements IWholesaleSuiteProductsClie
 
 export interface IWholesaleSuiteVariationsClient {
 
-    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
 
-    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
 
-    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation>;
 
     list(variableId: number, page?: number | undefined, perPage?: number | undefined, signal?: AbortSignal): Promise<WholesaleSuiteVariation[]>;
 
@@ -6510,7 +6993,11 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
@@ -6524,6 +7011,7 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6580,7 +7068,11 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteVariation>(null as any);
     }
 
-    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPut(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
@@ -6594,6 +7086,7 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
             method: "PUT",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6650,7 +7143,11 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
         return Promise.resolve<WooBatchResponseOfWholesaleSuiteVariation>(null as any);
     }
 
-    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
+    /**
+     * @param request (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batchPatch(variableId: number, request?: WooBatchRequestOfWholesaleSuiteVariationInput | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<WooBatchResponseOfWholesaleSuiteVariation> {
         let url_ = this.baseUrl + "/wp-json/wholesale/v1/products/{variableId}/batch";
         if (variableId === undefined || variableId === null)
             throw new globalThis.Error("The parameter 'variableId' must be defined.");
@@ -6664,6 +7161,7 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6859,7 +7357,10 @@ export class WholesaleSuiteVariationsClient implements IWholesaleSuiteVariations
 
 export interface ITradeProductsClient {
 
-    batch(request: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse>;
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request: TradeBatchRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TradeBatchResponse>;
 }
 
 export class TradeProductsClient implements ITradeProductsClient {
@@ -6872,7 +7373,10 @@ export class TradeProductsClient implements ITradeProductsClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    batch(request: TradeBatchRequest, signal?: AbortSignal): Promise<TradeBatchResponse> {
+    /**
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    batch(request: TradeBatchRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TradeBatchResponse> {
         let url_ = this.baseUrl + "/v1/products/batch";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6883,6 +7387,7 @@ export class TradeProductsClient implements ITradeProductsClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6942,7 +7447,11 @@ export class TradeProductsClient implements ITradeProductsClient {
 
 export interface IProcessClient {
 
-    products(products?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted>;
+    /**
+     * @param products (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    products(products?: ProcessProduct[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ProcessAccepted>;
 
     batch(batchId: string, signal?: AbortSignal): Promise<ProcessBatchStatus>;
 }
@@ -6957,7 +7466,11 @@ export class ProcessClient implements IProcessClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    products(products?: ProcessProduct[] | undefined, signal?: AbortSignal): Promise<ProcessAccepted> {
+    /**
+     * @param products (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    products(products?: ProcessProduct[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ProcessAccepted> {
         let url_ = this.baseUrl + "/process/products";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6968,6 +7481,7 @@ export class ProcessClient implements IProcessClient {
             method: "PATCH",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7093,9 +7607,17 @@ export class ProcessClient implements IProcessClient {
 
 export interface IOperationListClient {
 
-    products(operations?: ProductOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
+    /**
+     * @param operations (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    products(operations?: ProductOperation[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
 
-    variants(operations?: VariantOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
+    /**
+     * @param operations (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    variants(operations?: VariantOperation[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated>;
 
     batch(id: number, signal?: AbortSignal): Promise<OperationListBatchStatus>;
 }
@@ -7110,7 +7632,11 @@ export class OperationListClient implements IOperationListClient {
         this.baseUrl = baseUrl ?? "";
     }
 
-    products(operations?: ProductOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
+    /**
+     * @param operations (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    products(operations?: ProductOperation[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
         let url_ = this.baseUrl + "/api/products/batches.json";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -7121,6 +7647,7 @@ export class OperationListClient implements IOperationListClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7177,7 +7704,11 @@ export class OperationListClient implements IOperationListClient {
         return Promise.resolve<OperationListBatchCreated>(null as any);
     }
 
-    variants(operations?: VariantOperation[] | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
+    /**
+     * @param operations (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     */
+    variants(operations?: VariantOperation[] | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OperationListBatchCreated> {
         let url_ = this.baseUrl + "/api/products/variants/batches.json";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -7188,6 +7719,7 @@ export class OperationListClient implements IOperationListClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7309,14 +7841,16 @@ export interface IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse>;
+    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse>;
+    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
@@ -7338,8 +7872,9 @@ export interface IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
@@ -7349,13 +7884,15 @@ export interface IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    delete(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse>;
+    delete(id: string, fields?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
@@ -7368,8 +7905,9 @@ export interface IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
@@ -7379,13 +7917,15 @@ export interface IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
+    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse>;
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    deleteVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse>;
+    deleteVariant(id: string, variantId: string, fields?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse>;
 }
 
 export class MedusaProductsClient implements IMedusaProductsClient {
@@ -7401,8 +7941,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse> {
+    batch(fields?: string | undefined, body?: MedusaProductBatchRequest | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductBatchResponse> {
         let url_ = this.baseUrl + "/admin/products/batch?";
         if (fields === null)
             throw new globalThis.Error("The parameter 'fields' cannot be null.");
@@ -7417,6 +7958,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7490,8 +8032,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse> {
+    batchVariants(id: string, fields?: string | undefined, body?: MedusaVariantBatchRequest | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantBatchResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}/variants/batch?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7509,6 +8052,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7705,8 +8249,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+    create(fields?: string | undefined, body?: MedusaProductCreate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
         let url_ = this.baseUrl + "/admin/products?";
         if (fields === null)
             throw new globalThis.Error("The parameter 'fields' cannot be null.");
@@ -7721,6 +8266,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7860,8 +8406,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+    update(id: string, fields?: string | undefined, body?: MedusaProductChange | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7879,6 +8426,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -7944,8 +8492,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    delete(id: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse> {
+    delete(id: string, fields?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaDeleteResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7960,6 +8509,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -8113,8 +8663,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+    createVariant(id: string, fields?: string | undefined, body?: MedusaVariantCreate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}/variants?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8132,6 +8683,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -8274,8 +8826,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
      * @param body (optional) 
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
+    updateVariant(id: string, variantId: string, fields?: string | undefined, body?: MedusaVariantUpdate | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaProductResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}/variants/{variantId}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8296,6 +8849,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -8361,8 +8915,9 @@ export class MedusaProductsClient implements IMedusaProductsClient {
 
     /**
      * @param fields (optional) Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.
+     * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    deleteVariant(id: string, variantId: string, fields?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse> {
+    deleteVariant(id: string, variantId: string, fields?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MedusaVariantDeleteResponse> {
         let url_ = this.baseUrl + "/admin/products/{id}/variants/{variantId}?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8380,6 +8935,7 @@ export class MedusaProductsClient implements IMedusaProductsClient {
             method: "DELETE",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -21389,6 +21945,9 @@ export enum ErrorCode {
     RATE_LIMITED = "RATE_LIMITED",
     INTERNAL_ERROR = "INTERNAL_ERROR",
     DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
+    IDEMPOTENCY_KEY_INVALID = "IDEMPOTENCY_KEY_INVALID",
+    IDEMPOTENCY_KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE",
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
     REQUEST_REJECTED = "REQUEST_REJECTED",
 }
 

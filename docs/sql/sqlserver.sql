@@ -804,3 +804,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205171456_AddIdempotencyKeys'
+)
+BEGIN
+    CREATE TABLE [idempotency_keys] (
+        [owner_key_id] bigint NOT NULL,
+        [key] nvarchar(255) NOT NULL,
+        [fingerprint] nvarchar(64) NOT NULL,
+        [status] int NOT NULL,
+        [headers] nvarchar(max) NOT NULL,
+        [body] varbinary(max) NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [expires_at] bigint NOT NULL,
+        CONSTRAINT [pk_idempotency_keys] PRIMARY KEY ([owner_key_id], [key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205171456_AddIdempotencyKeys'
+)
+BEGIN
+    CREATE INDEX [ix_idempotency_keys_expires_at] ON [idempotency_keys] ([expires_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205171456_AddIdempotencyKeys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205171456_AddIdempotencyKeys', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.Health;
+using Catalog.Api.Idempotency;
 using Catalog.Api.OpenApi;
 using Catalog.Api.RateLimiting;
 using Catalog.Application;
@@ -82,6 +83,7 @@ app.UseFailedAuthenticationLockout();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseMiddleware<JsonSyntaxCheck>();
 
 app.UseCatalogOpenApi();

@@ -40,6 +40,9 @@ public static class DependencyInjection
             .Validate(o => o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Catalog:Jobs: "
                 + "LeaseDuration and PollInterval must be positive.");
         services.AddSingleton<JobSignal>();
+        services.AddOptions<Common.Idempotency.IdempotencyOptions>()
+            .Bind(configuration.GetSection(Common.Idempotency.IdempotencyOptions.Section))
+            .Validate(o => o.Retention > TimeSpan.Zero, "Catalog:Idempotency:Retention must be positive.");
         services.AddScoped<JobRunner>();
         foreach (var spec in assembly.GetTypes().Where(t => !t.IsAbstract && IsBatchSpec(t.BaseType)))
         {

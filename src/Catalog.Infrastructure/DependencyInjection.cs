@@ -78,6 +78,9 @@ public static class DependencyInjection
         services.AddScoped<IWholesaleRoleStore, WholesaleRoleStore>();
         services.AddScoped<IIdAllocator, IdAllocator>();
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
+        services.AddScoped<CommitGate>();
+        services.AddScoped<Application.Common.Idempotency.IIdempotencyStore, Idempotency.IdempotencyStore>();
+        services.AddSingleton<Idempotency.IdempotencyLocks>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Application.ApiKeys.IApiKeyRegistry, ApiKeyRegistry>();

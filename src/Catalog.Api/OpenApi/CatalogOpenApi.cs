@@ -52,6 +52,7 @@ public static class CatalogOpenApi
 
             settings.OperationProcessors.Add(new Operations());
             settings.OperationProcessors.Add(new RespondAsyncOperations());
+            settings.OperationProcessors.Add(new IdempotencyOperations());
             settings.PostProcess = document =>
             {
                 document.Servers.Clear();

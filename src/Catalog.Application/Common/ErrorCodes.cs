@@ -31,6 +31,16 @@ public static class ErrorCodes
     /// <summary>The database could not serve the request (503): nothing was written; a retry may succeed.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
+    /// <summary>400: the <c>Idempotency-Key</c> header is not one key of printable ASCII.</summary>
+    public const string IdempotencyKeyInvalid = "IDEMPOTENCY_KEY_INVALID";
+
+    /// <summary>409: a request with the same <c>Idempotency-Key</c> is still running; retry once it has finished.
+    /// </summary>
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
+
+    /// <summary>422: the <c>Idempotency-Key</c> was used before for another request (method, target or body).</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
     /// <summary>Any other status that comes without a code of its own (406, 411, ...).</summary>
     public const string RequestRejected = "REQUEST_REJECTED";
 

@@ -32,8 +32,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -79,8 +80,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -94,6 +96,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -563,8 +568,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -610,8 +616,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -625,6 +632,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1098,18 +1108,21 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -1155,8 +1168,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1170,6 +1184,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1292,8 +1309,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1307,6 +1325,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1429,8 +1450,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -1447,6 +1469,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1996,8 +2021,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -2043,8 +2069,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -2058,6 +2085,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3106,8 +3136,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3153,8 +3184,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3168,6 +3200,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3641,8 +3676,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3688,8 +3724,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3703,6 +3740,9 @@ namespace Catalog.Client
 
                     if (prefer != null)
                         request_.Headers.TryAddWithoutValidation("Prefer", ConvertToString(prefer, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4967,40 +5007,48 @@ namespace Catalog.Client
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooGlobalAttribute>> ListAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooGlobalAttribute> CreateAsync(WooGlobalAttributeInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooGlobalAttribute> CreateAsync(WooGlobalAttributeInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooGlobalAttribute> GetAsync(long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooGlobalAttribute> UpdateAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooGlobalAttribute> UpdateAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePutAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePutAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePatchAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePatchAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooGlobalAttribute> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooGlobalAttribute> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPutAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPutAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -5127,8 +5175,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> CreateAsync(WooGlobalAttributeInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> CreateAsync(WooGlobalAttributeInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (input == null)
                 throw new System.ArgumentNullException("input");
@@ -5139,6 +5188,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5328,8 +5380,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdateAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdateAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5340,6 +5393,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5436,8 +5492,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePutAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePutAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5448,6 +5505,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5544,8 +5604,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePatchAsync(long id, WooGlobalAttributeInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> UpdatePatchAsync(long id, WooGlobalAttributeInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5556,6 +5617,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5652,8 +5716,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooGlobalAttribute> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5664,6 +5729,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -5772,8 +5840,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5781,6 +5850,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5876,8 +5948,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPutAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPutAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5885,6 +5958,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5980,8 +6056,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooGlobalAttribute> BatchPatchAsync(WooBatchRequestOfWooGlobalAttributeInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -5989,6 +6066,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6221,40 +6301,48 @@ namespace Catalog.Client
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooAttributeTerm>> ListAsync(long attributeId, string? search = null, string? slug = null, string? orderby = null, string? order = null, int? page = null, int? perPage = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooAttributeTerm> CreateAsync(long attributeId, WooAttributeTermInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooAttributeTerm> CreateAsync(long attributeId, WooAttributeTermInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooAttributeTerm> GetAsync(long attributeId, long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooAttributeTerm> UpdateAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooAttributeTerm> UpdateAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooAttributeTerm> UpdatePutAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooAttributeTerm> UpdatePutAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooAttributeTerm> UpdatePatchAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooAttributeTerm> UpdatePatchAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooAttributeTerm> DeleteAsync(long attributeId, long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooAttributeTerm> DeleteAsync(long attributeId, long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPutAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPutAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -6422,8 +6510,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> CreateAsync(long attributeId, WooAttributeTermInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> CreateAsync(long attributeId, WooAttributeTermInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -6437,6 +6526,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6643,8 +6735,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdateAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdateAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -6658,6 +6751,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6756,8 +6852,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdatePutAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdatePutAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -6771,6 +6868,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6869,8 +6969,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdatePatchAsync(long attributeId, long id, WooAttributeTermInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> UpdatePatchAsync(long attributeId, long id, WooAttributeTermInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -6884,6 +6985,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -6982,8 +7086,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> DeleteAsync(long attributeId, long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooAttributeTerm> DeleteAsync(long attributeId, long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -6997,6 +7102,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -7107,8 +7215,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -7119,6 +7228,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7226,8 +7338,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPutAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPutAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -7238,6 +7351,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7345,8 +7461,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooAttributeTerm> BatchPatchAsync(long attributeId, WooBatchRequestOfWooAttributeTermInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (attributeId == null)
                 throw new System.ArgumentNullException("attributeId");
@@ -7357,6 +7474,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7601,40 +7721,48 @@ namespace Catalog.Client
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooCategory>> ListAsync(long? parent = null, string? slug = null, int? page = null, int? perPage = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooCategory> CreateAsync(WooCategoryInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooCategory> CreateAsync(WooCategoryInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooCategory> GetAsync(long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooCategory> UpdateAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooCategory> UpdateAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooCategory> UpdatePutAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooCategory> UpdatePutAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooCategory> UpdatePatchAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooCategory> UpdatePatchAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooCategory> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooCategory> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPutAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPutAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPatchAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPatchAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -7779,8 +7907,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooCategory> CreateAsync(WooCategoryInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooCategory> CreateAsync(WooCategoryInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (input == null)
                 throw new System.ArgumentNullException("input");
@@ -7791,6 +7920,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -7980,8 +8112,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooCategory> UpdateAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooCategory> UpdateAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7992,6 +8125,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8088,8 +8224,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooCategory> UpdatePutAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooCategory> UpdatePutAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8100,6 +8237,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8196,8 +8336,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooCategory> UpdatePatchAsync(long id, WooCategoryInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooCategory> UpdatePatchAsync(long id, WooCategoryInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8208,6 +8349,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8304,8 +8448,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooCategory> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooCategory> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -8316,6 +8461,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -8424,8 +8572,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8433,6 +8582,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8528,8 +8680,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPutAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPutAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8537,6 +8690,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8632,8 +8788,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPatchAsync(WooBatchRequestOfWooCategoryInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooCategory> BatchPatchAsync(WooBatchRequestOfWooCategoryInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8641,6 +8798,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -8869,44 +9029,52 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPutAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPutAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPatchAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPatchAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooProduct>> ListAsync(string? sku = null, string? status = null, long? category = null, string? type = null, string? search = null, string? slug = null, int? page = null, int? perPage = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooProduct> CreateAsync(WooProductInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooProduct> CreateAsync(WooProductInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooProduct> GetAsync(long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooProduct> UpdateAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooProduct> UpdateAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooProduct> UpdatePutAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooProduct> UpdatePutAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooProduct> UpdatePatchAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooProduct> UpdatePatchAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooProduct> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooProduct> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -8943,8 +9111,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8952,6 +9121,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9047,8 +9219,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPutAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPutAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9056,6 +9229,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9151,8 +9327,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPatchAsync(WooBatchRequestOfWooProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooProduct> BatchPatchAsync(WooBatchRequestOfWooProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9160,6 +9337,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9379,8 +9559,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooProduct> CreateAsync(WooProductInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooProduct> CreateAsync(WooProductInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (input == null)
                 throw new System.ArgumentNullException("input");
@@ -9391,6 +9572,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9580,8 +9764,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooProduct> UpdateAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooProduct> UpdateAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9592,6 +9777,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9678,8 +9866,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooProduct> UpdatePutAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooProduct> UpdatePutAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9690,6 +9879,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9776,8 +9968,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooProduct> UpdatePatchAsync(long id, WooProductInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooProduct> UpdatePatchAsync(long id, WooProductInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9788,6 +9981,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -9874,8 +10070,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooProduct> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooProduct> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9886,6 +10083,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -10131,40 +10331,48 @@ namespace Catalog.Client
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooTag>> ListAsync(string? search = null, string? slug = null, int? page = null, int? perPage = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooTag> CreateAsync(WooTagInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooTag> CreateAsync(WooTagInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooTag> GetAsync(long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooTag> UpdateAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooTag> UpdateAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooTag> UpdatePutAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooTag> UpdatePutAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooTag> UpdatePatchAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooTag> UpdatePatchAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooTag> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooTag> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPutAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPutAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPatchAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPatchAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -10309,8 +10517,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooTag> CreateAsync(WooTagInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooTag> CreateAsync(WooTagInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (input == null)
                 throw new System.ArgumentNullException("input");
@@ -10321,6 +10530,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10510,8 +10722,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooTag> UpdateAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooTag> UpdateAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10522,6 +10735,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10618,8 +10834,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooTag> UpdatePutAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooTag> UpdatePutAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10630,6 +10847,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10726,8 +10946,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooTag> UpdatePatchAsync(long id, WooTagInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooTag> UpdatePatchAsync(long id, WooTagInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10738,6 +10959,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -10834,8 +11058,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooTag> DeleteAsync(long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooTag> DeleteAsync(long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -10846,6 +11071,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -10954,8 +11182,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10963,6 +11192,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11058,8 +11290,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPutAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPutAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -11067,6 +11300,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11162,8 +11398,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPatchAsync(WooBatchRequestOfWooTagInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooTag> BatchPatchAsync(WooBatchRequestOfWooTagInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -11171,6 +11408,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11399,44 +11639,52 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPutAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPutAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WooVariation>> ListAsync(long productId, int? page = null, int? perPage = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooVariation> CreateAsync(long productId, WooVariationInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooVariation> CreateAsync(long productId, WooVariationInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<WooVariation> GetAsync(long productId, long id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooVariation> UpdateAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooVariation> UpdateAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooVariation> UpdatePutAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooVariation> UpdatePutAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooVariation> UpdatePatchAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooVariation> UpdatePatchAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooVariation> DeleteAsync(long productId, long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooVariation> DeleteAsync(long productId, long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -11473,8 +11721,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -11485,6 +11734,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11592,8 +11844,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPutAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPutAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -11604,6 +11857,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11711,8 +11967,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWooVariation> BatchPatchAsync(long productId, WooBatchRequestOfWooVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -11723,6 +11980,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -11945,8 +12205,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooVariation> CreateAsync(long productId, WooVariationInput input, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooVariation> CreateAsync(long productId, WooVariationInput input, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -11960,6 +12221,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -12166,8 +12430,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooVariation> UpdateAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooVariation> UpdateAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -12181,6 +12446,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -12279,8 +12547,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooVariation> UpdatePutAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooVariation> UpdatePutAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -12294,6 +12563,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -12392,8 +12664,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooVariation> UpdatePatchAsync(long productId, long id, WooVariationInput? input = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooVariation> UpdatePatchAsync(long productId, long id, WooVariationInput? input = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -12407,6 +12680,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -12505,8 +12781,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooVariation> DeleteAsync(long productId, long id, string? force = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooVariation> DeleteAsync(long productId, long id, string? force = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -12520,6 +12797,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -12763,16 +13043,19 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPutAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPutAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -12813,8 +13096,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12822,6 +13106,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -12917,8 +13204,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPutAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPutAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12926,6 +13214,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -13021,8 +13312,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteProduct> BatchPatchAsync(WooBatchRequestOfWholesaleSuiteProductInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -13030,6 +13322,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -13362,16 +13657,19 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPutAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPutAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -13416,8 +13714,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (variableId == null)
                 throw new System.ArgumentNullException("variableId");
@@ -13428,6 +13727,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -13535,8 +13837,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPutAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPutAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (variableId == null)
                 throw new System.ArgumentNullException("variableId");
@@ -13547,6 +13850,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -13654,8 +13960,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WooBatchResponseOfWholesaleSuiteVariation> BatchPatchAsync(long variableId, WooBatchRequestOfWholesaleSuiteVariationInput? request = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (variableId == null)
                 throw new System.ArgumentNullException("variableId");
@@ -13666,6 +13973,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -14130,8 +14440,9 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TradeBatchResponse> BatchAsync(TradeBatchRequest request, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TradeBatchResponse> BatchAsync(TradeBatchRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -14168,8 +14479,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TradeBatchResponse> BatchAsync(TradeBatchRequest request, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TradeBatchResponse> BatchAsync(TradeBatchRequest request, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -14180,6 +14492,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -14418,8 +14733,9 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -14460,8 +14776,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ProcessAccepted> ProductsAsync(System.Collections.Generic.IEnumerable<ProcessProduct>? products = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14469,6 +14786,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(products, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -14821,12 +15141,14 @@ namespace Catalog.Client
     {
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<OperationListBatchCreated> ProductsAsync(System.Collections.Generic.IEnumerable<ProductOperation>? operations = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<OperationListBatchCreated> ProductsAsync(System.Collections.Generic.IEnumerable<ProductOperation>? operations = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<OperationListBatchCreated> VariantsAsync(System.Collections.Generic.IEnumerable<VariantOperation>? operations = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<OperationListBatchCreated> VariantsAsync(System.Collections.Generic.IEnumerable<VariantOperation>? operations = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -14867,8 +15189,9 @@ namespace Catalog.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<OperationListBatchCreated> ProductsAsync(System.Collections.Generic.IEnumerable<ProductOperation>? operations = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<OperationListBatchCreated> ProductsAsync(System.Collections.Generic.IEnumerable<ProductOperation>? operations = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14876,6 +15199,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(operations, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -14981,8 +15307,9 @@ namespace Catalog.Client
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<OperationListBatchCreated> VariantsAsync(System.Collections.Generic.IEnumerable<VariantOperation>? operations = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<OperationListBatchCreated> VariantsAsync(System.Collections.Generic.IEnumerable<VariantOperation>? operations = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -14990,6 +15317,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(operations, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -15334,13 +15664,15 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaProductBatchResponse> BatchAsync(string? fields = null, MedusaProductBatchRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaProductBatchResponse> BatchAsync(string? fields = null, MedusaProductBatchRequest? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaVariantBatchResponse> BatchVariantsAsync(string id, string? fields = null, MedusaVariantBatchRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaVariantBatchResponse> BatchVariantsAsync(string id, string? fields = null, MedusaVariantBatchRequest? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
@@ -15361,8 +15693,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaProductResponse> CreateAsync(string? fields = null, MedusaProductCreate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaProductResponse> CreateAsync(string? fields = null, MedusaProductCreate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
@@ -15371,13 +15704,15 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaProductResponse> UpdateAsync(string id, string? fields = null, MedusaProductChange? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaProductResponse> UpdateAsync(string id, string? fields = null, MedusaProductChange? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaDeleteResponse> DeleteAsync(string id, string? fields = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaDeleteResponse> DeleteAsync(string id, string? fields = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
@@ -15389,8 +15724,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaProductResponse> CreateVariantAsync(string id, string? fields = null, MedusaVariantCreate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaProductResponse> CreateVariantAsync(string id, string? fields = null, MedusaVariantCreate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
@@ -15399,13 +15735,15 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaProductResponse> UpdateVariantAsync(string id, string variantId, string? fields = null, MedusaVariantUpdate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaProductResponse> UpdateVariantAsync(string id, string variantId, string? fields = null, MedusaVariantUpdate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MedusaVariantDeleteResponse> DeleteVariantAsync(string id, string variantId, string? fields = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MedusaVariantDeleteResponse> DeleteVariantAsync(string id, string variantId, string? fields = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -15443,8 +15781,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaProductBatchResponse> BatchAsync(string? fields = null, MedusaProductBatchRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaProductBatchResponse> BatchAsync(string? fields = null, MedusaProductBatchRequest? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -15452,6 +15791,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -15584,8 +15926,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaVariantBatchResponse> BatchVariantsAsync(string id, string? fields = null, MedusaVariantBatchRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaVariantBatchResponse> BatchVariantsAsync(string id, string? fields = null, MedusaVariantBatchRequest? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -15596,6 +15939,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -15897,8 +16243,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> CreateAsync(string? fields = null, MedusaProductCreate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> CreateAsync(string? fields = null, MedusaProductCreate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -15906,6 +16253,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16149,8 +16499,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> UpdateAsync(string id, string? fields = null, MedusaProductChange? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> UpdateAsync(string id, string? fields = null, MedusaProductChange? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16161,6 +16512,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16284,8 +16638,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaDeleteResponse> DeleteAsync(string id, string? fields = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaDeleteResponse> DeleteAsync(string id, string? fields = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16296,6 +16651,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -16552,8 +16910,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> CreateVariantAsync(string id, string? fields = null, MedusaVariantCreate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> CreateVariantAsync(string id, string? fields = null, MedusaVariantCreate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16564,6 +16923,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16814,8 +17176,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> UpdateVariantAsync(string id, string variantId, string? fields = null, MedusaVariantUpdate? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaProductResponse> UpdateVariantAsync(string id, string variantId, string? fields = null, MedusaVariantUpdate? body = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16829,6 +17192,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -16954,8 +17320,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="fields">Comma-separated fields: +field adds to the defaults, -field removes, *relation adds a relation; no prefix replaces the defaults.</param>
+        /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MedusaVariantDeleteResponse> DeleteVariantAsync(string id, string variantId, string? fields = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MedusaVariantDeleteResponse> DeleteVariantAsync(string id, string variantId, string? fields = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -16969,6 +17336,9 @@ namespace Catalog.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -22675,9 +23045,21 @@ namespace Catalog.Client
         [System.Runtime.Serialization.EnumMember(Value = @"DATABASE_UNAVAILABLE")]
         DATABASE_UNAVAILABLE = 21,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IDEMPOTENCY_KEY_INVALID")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IDEMPOTENCY_KEY_INVALID")]
+        IDEMPOTENCY_KEY_INVALID = 22,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IDEMPOTENCY_KEY_IN_USE")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IDEMPOTENCY_KEY_IN_USE")]
+        IDEMPOTENCY_KEY_IN_USE = 23,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"IDEMPOTENCY_KEY_REUSED")]
+        [System.Runtime.Serialization.EnumMember(Value = @"IDEMPOTENCY_KEY_REUSED")]
+        IDEMPOTENCY_KEY_REUSED = 24,
+
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"REQUEST_REJECTED")]
         [System.Runtime.Serialization.EnumMember(Value = @"REQUEST_REJECTED")]
-        REQUEST_REJECTED = 22,
+        REQUEST_REJECTED = 25,
 
     }
 

@@ -1,9 +1,11 @@
 using Catalog.Application.Jobs;
 using Catalog.Infrastructure.Persistence;
+using Catalog.Infrastructure.Persistence.Writing;
 
 namespace Catalog.Infrastructure.Jobs;
 
-internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, TimeProvider clock) : IJobStore
+internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, CommitGate gate, TimeProvider clock)
+    : IJobStore
 {
     public async Task<Job> AddAsync(Job job, CancellationToken cancellationToken)
     {
@@ -26,9 +28,13 @@ internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, T
         var entry = db.Jobs.Attach(job);
         entry.State = EntityState.Modified;
         entry.Property(j => j.Version).OriginalValue = expectedVersion;
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Through the gate: an idempotent submission's answer commits with the job it queues.
+            await using var transaction = await gate.BeginAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateConcurrencyException)
@@ -38,6 +44,7 @@ internal sealed class JobStore(CatalogDbContext db, DatabaseProvider provider, T
         finally
         {
             db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
         }
     }
 

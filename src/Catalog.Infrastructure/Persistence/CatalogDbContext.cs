@@ -29,6 +29,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobChunk> JobChunks => Set<JobChunk>();
     public DbSet<JobResult> JobResults => Set<JobResult>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

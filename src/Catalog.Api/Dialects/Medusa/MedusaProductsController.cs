@@ -1,3 +1,5 @@
+using Catalog.Api.Idempotency;
+
 namespace Catalog.Api.Dialects.Medusa;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace Catalog.Api.Dialects.Medusa;
 [ProducesResponseType<MedusaError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status400BadRequest)]
+[Idempotent]
 public sealed class MedusaProductsController(ISender sender) : ControllerBase
 {
     private readonly MedusaProducts _products = new(sender);

@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Api.V1.Jobs;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Jobs;
@@ -15,6 +16,7 @@ namespace Catalog.Api.Dialects.OperationList;
 [Produces("application/json")]
 [ProducesResponseType<OperationListError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<OperationListError>(StatusCodes.Status403Forbidden)]
+[Idempotent]
 public sealed class OperationListController(ISender sender) : ControllerBase
 {
     public const string Source = "operation_list";

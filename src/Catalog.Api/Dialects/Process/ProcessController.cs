@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Api.V1.Jobs;
 using Catalog.Application.Common.Exceptions;
 using Catalog.Application.Jobs;
@@ -16,6 +17,7 @@ namespace Catalog.Api.Dialects.Process;
 [Authorize(AuthenticationSchemes = ProcessAuthenticationHandler.SchemeName)]
 [ProducesResponseType<ProcessError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<ProcessError>(StatusCodes.Status403Forbidden)]
+[Idempotent]
 public sealed class ProcessController(ISender sender) : ControllerBase
 {
     private const int ResultsPage = 1000;

@@ -1,3 +1,5 @@
+using Catalog.Api.Idempotency;
+
 namespace Catalog.Api.Dialects.Trade;
 
 /// <summary>The trade products API: <c>PATCH /v1/products/batch</c>, a Catalog API key as its bearer token.</summary>
@@ -8,6 +10,7 @@ namespace Catalog.Api.Dialects.Trade;
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<TradeErrorResponse>(StatusCodes.Status500InternalServerError)]
+[Idempotent]
 public sealed class TradeProductsController(ISender sender) : ControllerBase
 {
     /// <summary>

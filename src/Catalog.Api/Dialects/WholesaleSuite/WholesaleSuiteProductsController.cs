@@ -1,4 +1,5 @@
 using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Api.Idempotency;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
@@ -10,6 +11,7 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
+[Idempotent]
 public sealed class WholesaleSuiteProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

@@ -1,4 +1,5 @@
 using Catalog.Api.Dialects.WooCommerce;
+using Catalog.Api.Idempotency;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WholesaleSuite;
@@ -11,6 +12,7 @@ namespace Catalog.Api.Dialects.WholesaleSuite;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
+[Idempotent]
 public sealed class WholesaleSuiteVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

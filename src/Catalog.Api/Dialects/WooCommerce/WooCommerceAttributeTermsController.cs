@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
@@ -16,6 +17,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
+[Idempotent]
 public sealed class WooCommerceAttributeTermsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
@@ -12,6 +13,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
+[Idempotent]
 public sealed class WooCommerceAttributesController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

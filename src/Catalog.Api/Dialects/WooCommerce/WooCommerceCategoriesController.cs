@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
@@ -12,6 +13,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
+[Idempotent]
 public sealed class WooCommerceCategoriesController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Products.Queries;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -10,6 +11,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
+[Idempotent]
 public sealed class WooCommerceProductsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

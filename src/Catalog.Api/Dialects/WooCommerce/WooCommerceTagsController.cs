@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Catalog.Api.Idempotency;
 using Catalog.Application.Tags;
 using Catalog.Application.Tags.Commands.BatchTags;
 using Catalog.Application.Tags.Queries;
@@ -13,6 +14,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [WooCommerceErrors]
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
+[Idempotent]
 public sealed partial class WooCommerceTagsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

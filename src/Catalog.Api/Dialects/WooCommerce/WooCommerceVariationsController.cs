@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Catalog.Api.Dialects.WooCommerce;
@@ -10,6 +11,7 @@ namespace Catalog.Api.Dialects.WooCommerce;
 [ProducesResponseType<WooError>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<WooError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<WooError>(StatusCodes.Status404NotFound)]
+[Idempotent]
 public sealed class WooCommerceVariationsController(ISender sender, IOptions<WooCommerceOptions> settings)
     : ControllerBase
 {

@@ -2,6 +2,7 @@ using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Common.Models;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Attributes;
 
@@ -20,6 +21,7 @@ public sealed record AttributeItemResult : ItemResultContract
 }
 
 [Route("api/v1/attributes")]
+[Idempotent]
 public sealed class AttributesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes global attributes (with their values) in one request.</summary>

@@ -2,6 +2,7 @@ using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Models;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Categories;
 
@@ -20,6 +21,7 @@ public sealed record CategoryItemResult : ItemResultContract
 }
 
 [Route("api/v1/categories")]
+[Idempotent]
 public sealed class CategoriesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes categories in one request.</summary>

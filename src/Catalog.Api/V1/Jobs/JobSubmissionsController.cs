@@ -1,3 +1,4 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Jobs;
@@ -14,8 +15,10 @@ namespace Catalog.Api.V1.Jobs;
 /// <c>202 Accepted</c> with the job and its <c>Location</c>; a worker applies it later, in chunks. The routes' OpenAPI
 /// operations are the synchronous ones, which document the preference and the 202.
 /// </summary>
+[ApiController]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize(Policy = CatalogPolicies.Write)]
+[Idempotent]
 public sealed class JobSubmissionsController(ISender sender) : ControllerBase
 {
     [HttpPost("api/v1/products/batch")]

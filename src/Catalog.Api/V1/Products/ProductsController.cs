@@ -1,10 +1,12 @@
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products.Queries;
 using Catalog.Domain.Products;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Products;
 
 [Route("api/v1/products")]
+[Idempotent]
 public sealed class ProductsController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates, deletes and upserts (by SKU) products in one request; answers each item's result,

@@ -1,9 +1,11 @@
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants.Queries;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Products;
 
 [Route("api/v1/variants")]
+[Idempotent]
 public sealed class VariantsController(ISender sender) : V1Controller
 {
     /// <summary>

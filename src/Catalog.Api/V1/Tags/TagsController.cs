@@ -2,6 +2,7 @@ using Catalog.Application.Common.Models;
 using Catalog.Application.Tags;
 using Catalog.Application.Tags.Commands.BatchTags;
 using Catalog.Application.Tags.Queries;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Tags;
 
@@ -20,6 +21,7 @@ public sealed record TagItemResult : ItemResultContract
 
 /// <summary>Product tags: the registry that gives the names products carry an id, a slug and a description.</summary>
 [Route("api/v1/tags")]
+[Idempotent]
 public sealed class TagsController(ISender sender) : V1Controller
 {
     /// <summary>

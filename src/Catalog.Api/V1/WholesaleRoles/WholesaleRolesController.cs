@@ -2,6 +2,7 @@ using Catalog.Application.Common.Models;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 using Catalog.Application.WholesaleRoles.Queries;
+using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.WholesaleRoles;
 
@@ -21,6 +22,7 @@ public sealed record WholesaleRoleItemResult : ItemResultContract
 }
 
 [Route("api/v1/wholesale-roles")]
+[Idempotent]
 public sealed class WholesaleRolesController(ISender sender) : V1Controller
 {
     /// <summary>Creates, updates and deletes wholesale roles in one request; a role still named by a variant

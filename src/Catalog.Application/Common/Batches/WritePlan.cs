@@ -69,9 +69,41 @@ public interface ISnapshotReads
 /// </summary>
 public sealed class RequestWrites
 {
+    private readonly List<Action> afterCommit = [];
+
     public bool Committed { get; private set; }
 
-    public void MarkCommitted() => Committed = true;
+    /// <summary>Whether a written transaction waits, open, to commit with the request's stored answer (an idempotent
+    /// request: see <c>Idempotency-Key</c>).</summary>
+    public bool Held { get; private set; }
+
+    public void MarkHeld() => Held = true;
+
+    public void MarkCommitted()
+    {
+        (Committed, Held) = (true, false);
+        foreach (var action in afterCommit)
+        {
+            action();
+        }
+
+        afterCommit.Clear();
+    }
+
+    /// <summary>Runs <paramref name="action"/> once what the request wrote is committed: now, unless it is held.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (Held)
+        {
+            afterCommit.Add(action);
+        }
+        else
+        {
+            action();
+        }
+    }
 }
 
 /// <summary>Reserves ids for the rows a batch inserts, in one round trip, so a plan can link rows first.</summary>

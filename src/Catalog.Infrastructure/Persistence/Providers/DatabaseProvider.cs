@@ -59,6 +59,16 @@ internal abstract class DatabaseProvider : IDatabaseFaults
         IReadOnlyList<(string Table, int Count)> requests,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes a lock named <paramref name="lockId"/> for the connection's session, without waiting: false when another
+    /// session holds it. It ends with <see cref="UnlockAsync"/> or the session. By default there is nothing to take:
+    /// an embedded database has one process, whose own lock is enough (see IdempotencyLocks).
+    /// </summary>
+    public virtual Task<bool> TryLockAsync(DbConnection connection, long lockId, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
+
+    public virtual Task UnlockAsync(DbConnection connection, long lockId) => Task.CompletedTask;
+
     /// <summary>A read-only transaction: every query sees one state of the database; no writer waits on it.</summary>
     public abstract Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken);

@@ -36,6 +36,23 @@ internal sealed class PostgresProvider : DatabaseProvider
         };
     }
 
+    public override async Task<bool> TryLockAsync(
+        DbConnection connection, long lockId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_try_advisory_lock(@id)";
+        command.Parameters.Add(new NpgsqlParameter("id", lockId));
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    public override async Task UnlockAsync(DbConnection connection, long lockId)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_advisory_unlock(@id)";
+        command.Parameters.Add(new NpgsqlParameter("id", lockId));
+        await command.ExecuteScalarAsync(CancellationToken.None);
+    }
+
     public override async Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

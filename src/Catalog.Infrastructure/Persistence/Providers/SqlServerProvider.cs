@@ -50,6 +50,27 @@ internal sealed partial class SqlServerProvider : DatabaseProvider
         };
     }
 
+    public override async Task<bool> TryLockAsync(
+        DbConnection connection, long lockId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @name, @LockMode = 'Exclusive', "
+            + "@LockOwner = 'Session', @LockTimeout = 0; SELECT @r;";
+        command.Parameters.Add(new SqlParameter("name", LockName(lockId)));
+        return await command.ExecuteScalarAsync(cancellationToken) is int granted && granted >= 0;
+    }
+
+    public override async Task UnlockAsync(DbConnection connection, long lockId)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXEC sp_releaseapplock @Resource = @name, @LockOwner = 'Session';";
+        command.Parameters.Add(new SqlParameter("name", LockName(lockId)));
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static string LockName(long lockId) =>
+        "catalog:" + lockId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public override async Task<DbTransaction> BeginSnapshotAsync(
         DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);

@@ -12,7 +12,7 @@ namespace Catalog.Infrastructure.Persistence.Writing;
 /// transaction back, so the plan simply runs again.
 /// </summary>
 internal sealed class SqlBatchWriter(
-    CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter, RequestWrites writes) : IBatchWriter
+    CatalogDbContext db, DatabaseProvider provider, SqlStatementCounter counter, CommitGate gate) : IBatchWriter
 {
     private const int Attempts = 3;
 
@@ -57,12 +57,11 @@ internal sealed class SqlBatchWriter(
         DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
     {
         var statements = Statements([.. plan.Items, .. Checkpoint(plan, new Dictionary<int, ItemError>())]);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var refusal = await RunAsync(connection, transaction, statements, cancellationToken);
+        await using var transaction = await gate.BeginAsync(cancellationToken);
+        var refusal = await RunAsync(connection, transaction.Inner, statements, cancellationToken);
         if (refusal is null)
         {
             await transaction.CommitAsync(cancellationToken);
-            writes.MarkCommitted();
             return true;
         }
 
@@ -74,19 +73,19 @@ internal sealed class SqlBatchWriter(
     private async Task<Dictionary<int, ItemError>> ItemByItemAsync(
         DbConnection connection, WritePlan plan, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await gate.BeginAsync(cancellationToken);
         var failures = new Dictionary<int, ItemError>();
         foreach (var item in plan.Items)
         {
             await transaction.SaveAsync("item", cancellationToken);
-            var refusal = await RunAsync(connection, transaction, Statements([item]), cancellationToken);
+            var refusal = await RunAsync(connection, transaction.Inner, Statements([item]), cancellationToken);
             if (refusal is null)
             {
                 await transaction.ReleaseAsync("item", cancellationToken);
             }
             else
             {
-                await transaction.RollbackAsync("item", cancellationToken);
+                await transaction.RollbackToAsync("item", cancellationToken);
                 failures[item.Key] = refusal;
             }
         }
@@ -96,7 +95,7 @@ internal sealed class SqlBatchWriter(
             await transaction.RollbackAsync(cancellationToken);
             if (plan.Checkpoint is not null)
             {
-                await using var recording = await connection.BeginTransactionAsync(cancellationToken);
+                await using var recording = await gate.BeginAsync(cancellationToken);
                 await CommitWithCheckpointAsync(connection, recording, plan, failures, cancellationToken);
             }
         }
@@ -111,20 +110,20 @@ internal sealed class SqlBatchWriter(
     /// <summary>Writes the checkpoint's rows and commits; if the database refuses any, nothing is committed.</summary>
     private async Task CommitWithCheckpointAsync(
         DbConnection connection,
-        DbTransaction transaction,
+        GatedTransaction transaction,
         WritePlan plan,
         IReadOnlyDictionary<int, ItemError> failures,
         CancellationToken cancellationToken)
     {
         if (Checkpoint(plan, failures) is [var checkpoint]
-            && await RunAsync(connection, transaction, Statements([checkpoint]), cancellationToken) is { } refusal)
+            && await RunAsync(connection, transaction.Inner, Statements([checkpoint]), cancellationToken)
+                is { } refusal)
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new CheckpointRefusedException($"The batch's checkpoint was refused: {refusal.Message}");
         }
 
         await transaction.CommitAsync(cancellationToken);
-        writes.MarkCommitted();
     }
 
     private static PlannedItem[] Checkpoint(WritePlan plan, IReadOnlyDictionary<int, ItemError> failures) =>

@@ -33,6 +33,7 @@ public sealed record SubmitJob(
 internal sealed partial class SubmitJobHandler(
     IJobStore store,
     JobSignal signal,
+    RequestWrites writes,
     IOptions<JobOptions> options,
     IOptions<BatchOptions> batches,
     TimeProvider clock,
@@ -69,7 +70,7 @@ internal sealed partial class SubmitJobHandler(
             }
 
             Submitted(logger, job.Id, job.Kind, total);
-            signal.Notify();
+            writes.AfterCommit(signal.Notify);
             return queued;
         }
         catch
