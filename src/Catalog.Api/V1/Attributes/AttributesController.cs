@@ -1,8 +1,8 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Attributes;
 using Catalog.Application.Attributes.Commands.BatchAttributes;
 using Catalog.Application.Attributes.Queries;
 using Catalog.Application.Common.Models;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Attributes;
 

@@ -1,8 +1,8 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Categories;
 using Catalog.Application.Categories.Commands.BatchCategories;
 using Catalog.Application.Categories.Queries;
 using Catalog.Application.Common.Models;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Categories;
 

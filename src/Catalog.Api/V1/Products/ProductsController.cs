@@ -1,7 +1,7 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Products.Queries;
 using Catalog.Domain.Products;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Products;
 

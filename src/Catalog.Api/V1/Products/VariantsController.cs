@@ -1,6 +1,6 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Products.Queries;
 using Catalog.Application.Variants.Queries;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Products;
 

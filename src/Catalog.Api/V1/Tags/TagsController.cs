@@ -1,8 +1,8 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Common.Models;
 using Catalog.Application.Tags;
 using Catalog.Application.Tags.Commands.BatchTags;
 using Catalog.Application.Tags.Queries;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.Tags;
 

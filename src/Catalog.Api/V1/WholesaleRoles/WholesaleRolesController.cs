@@ -1,8 +1,8 @@
+using Catalog.Api.Idempotency;
 using Catalog.Application.Common.Models;
 using Catalog.Application.WholesaleRoles;
 using Catalog.Application.WholesaleRoles.Commands.BatchWholesaleRoles;
 using Catalog.Application.WholesaleRoles.Queries;
-using Catalog.Api.Idempotency;
 
 namespace Catalog.Api.V1.WholesaleRoles;
 
