@@ -59,6 +59,29 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task BatchAsync_SameIdempotencyKeyTwice_AppliedOnceWithTheSameAnswer()
+    {
+        var products = new ProductsClient(_http);
+        var request = new ProductBatchRequest
+        {
+            Create =
+            [
+                new ProductCreate { Title = "Retried shirt", Variants = [new ProductVariantWrite { Title = "M" }] },
+            ],
+        };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await products.BatchAsync(request, idempotency_Key: key);
+        var retried = await products.BatchAsync(request, idempotency_Key: key);
+
+        retried.Create.Single().Id.Should().Be(first.Create.Single().Id);
+        retried.Create.Single().Product!.Variants.Single().Id
+            .Should().Be(first.Create.Single().Product!.Variants.Single().Id);
+        (await products.ListAsync()).Items.Count(p => p.Title == "Retried shirt")
+            .Should().Be(1, "the retry is answered, not applied again");
+    }
+
+    [Fact]
     public async Task BatchAsync_PartialFailure_TypesTheItemErrorCode()
     {
         var products = new ProductsClient(_http);
