@@ -79,6 +79,8 @@ public static class DependencyInjection
         services.AddScoped<IIdAllocator, IdAllocator>();
         services.AddScoped<IBatchWriter, SqlBatchWriter>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
+        services.AddSingleton(_ => ApiKeyHashKey.Resolve(
+            configuration[ApiKeyHashKey.Setting], database.Provider, database.ConnectionString));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Application.ApiKeys.IApiKeyRegistry, ApiKeyRegistry>();
         services.AddScoped<OAuthNonces>();

@@ -44,6 +44,11 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", _apiKey);
+        foreach (var (variable, value) in Catalog.Testing.CatalogApiFactory.ProviderEnvironment(_provider))
+        {
+            builder.UseSetting(variable.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+
         // Information-level request logs on the console would be timed with the batch; a deployed API logs warnings.
         // These settings outrank appsettings.json, whose Default level is Information.
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
