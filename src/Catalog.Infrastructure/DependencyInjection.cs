@@ -10,6 +10,7 @@ using Catalog.Infrastructure.Jobs;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Infrastructure.Persistence.Stores;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,10 @@ public static class DependencyInjection
         {
             // The key ring lives with the keys it seals (ADR 14); the document build has no database to keep it in.
             dataProtection.PersistKeysToDbContext<CatalogDbContext>();
+
+            // ... and is encrypted there under the API-key hash secret, which the database does not hold (ADR 19).
+            services.AddOptions<KeyManagementOptions>().Configure<ApiKeyHasher>(
+                (options, hasher) => options.XmlEncryptor = new KeyRingEncryptor(hasher));
         }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();

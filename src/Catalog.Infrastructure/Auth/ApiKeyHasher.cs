@@ -42,7 +42,7 @@ public sealed class ApiKeyHasher
         return Keyed(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 
-    /// <summary>Whether <paramref name="key"/> is the one stored as <paramref name="stored"/> (constant time).</summary>
+    /// <summary>Whether <paramref name="key"/> is stored as <paramref name="stored"/>, in constant time.</summary>
     public bool Matches(string stored, string key)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -61,6 +61,11 @@ public sealed class ApiKeyHasher
             ? Keyed(Convert.FromHexString(legacy))
             : null;
     }
+
+    /// <summary>A 256-bit key for another use of the secret, independent of the hash and of every other purpose.
+    /// </summary>
+    internal byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _secret, 32, info: Encoding.UTF8.GetBytes(purpose));
 
     private string Keyed(ReadOnlySpan<byte> digest) =>
         Marker + Base64Url.EncodeToString(HMACSHA256.HashData(_secret, digest));

@@ -168,6 +168,28 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
         return upgraded;
     }
 
+    /// <summary>
+    /// Encrypts, in place, every key of Data Protection's ring that an earlier release stored with its master key in
+    /// clear (<see cref="KeyRingEncryptor"/>); the keys it sealed open as before. Answers how many.
+    /// </summary>
+    public async Task<int> EncryptKeyRingAsync(CancellationToken cancellationToken)
+    {
+        var encryptor = new KeyRingEncryptor(hasher);
+        var encrypted = 0;
+        foreach (var key in await db.DataProtectionKeys.ToListAsync(cancellationToken))
+        {
+            if (key.Xml is { } xml && encryptor.EncryptInClear(xml) is { } sealedXml)
+            {
+                key.Xml = sealedXml;
+                encrypted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return encrypted;
+    }
+
     /// <summary>Whether any key is stored in the keyed form, under whichever secret.</summary>
     public Task<bool> AnyKeyedAsync(CancellationToken cancellationToken) =>
         db.ApiKeys.AnyAsync(k => k.Hash.StartsWith(ApiKeyHasher.Marker), cancellationToken);

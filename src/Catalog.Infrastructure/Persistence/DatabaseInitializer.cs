@@ -83,8 +83,9 @@ public static partial class DatabaseInitializer
     }
 
     /// <summary>
-    /// Keys of an earlier release were stored as a plain SHA-256: rewritten in the keyed form (ADR 19) before any is
-    /// looked up. A secret drawn only now cannot match keys stored under another, which is said once.
+    /// Keys of an earlier release were stored as a plain SHA-256, and Data Protection's key ring in clear: the hashes
+    /// are rewritten in the keyed form and the ring encrypted (ADR 19) before any key is looked up or opened. A secret
+    /// drawn only now cannot match keys stored under another, which is said once.
     /// </summary>
     private static async Task UpgradeKeyHashesAsync(
         IServiceProvider scopedServices, CancellationToken cancellationToken)
@@ -100,6 +101,11 @@ public static partial class DatabaseInitializer
         if (await keys.UpgradeLegacyHashesAsync(cancellationToken) is > 0 and var upgraded)
         {
             KeyHashesUpgraded(logger, upgraded);
+        }
+
+        if (await keys.EncryptKeyRingAsync(cancellationToken) is > 0 and var encrypted)
+        {
+            KeyRingEncrypted(logger, encrypted);
         }
     }
 
@@ -136,6 +142,10 @@ public static partial class DatabaseInitializer
     [LoggerMessage(Level = LogLevel.Information, Message =
         "Stored {Count} API keys of an earlier release as keyed hashes (ADR 19); they work as before.")]
     private static partial void KeyHashesUpgraded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Encrypted {Count} Data Protection keys that an earlier release stored in clear (ADR 19).")]
+    private static partial void KeyRingEncrypted(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A new API-key hash secret was drawn at this start, but the "
         + "database holds keys hashed under another, which are now refused: restore the secret (the file beside the "

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Catalog.Infrastructure.Auth;
+using Catalog.Infrastructure.Persistence;
 using Catalog.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -273,6 +275,7 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
                 VALUES ('first-run', {Legacy[..12]}, {hash}, 'catalog:read catalog:write', {DateTimeOffset.UtcNow})
                 """);
             await migrator.MigrateAsync();
+            await DecryptKeyRingAsync(db);
             return await db.ApiKeys.Where(k => k.Name == "bootstrap")
                 .ExecuteUpdateAsync(k => k.SetProperty(x => x.Hash, bootstrapHash));
         });
@@ -297,6 +300,35 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         hashes.Should().OnlyContain(k => k.Hash.StartsWith(ApiKeyHasher.Marker), "no plain SHA-256 remains");
         hashes.Count(k => k.Name == "bootstrap").Should().Be(bootstraps, "the bootstrap key was found, not made again");
         hashes.Select(k => k.Hash).Should().Contain(Factory.Hasher.Hash(Legacy)).And.NotContain([hash, bootstrapHash]);
+        var ring = await Factory.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        ring.Should().NotBeEmpty().And.OnlyContain(
+            xml => xml.Contains("encryptedSecret") && !xml.Contains("requiresEncryption"), "no master key in clear");
+        var bootstrapKeyed = Factory.Hasher.Hash(CatalogApiFactory.WriteKey);
+        var sealedBootstrap = await Factory.QueryAsync(
+            db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Hash == bootstrapKeyed));
+        upgraded.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(sealedBootstrap)
+            .Should().Be("cs_" + CatalogApiFactory.WriteKey, "the keys sealed under the ring open as before");
+    }
+
+    /// <summary>
+    /// Data Protection's key ring, kept in the database beside the sealed keys, is encrypted under the hash secret
+    /// (ADR 19): no master key is stored in clear, and another secret cannot open a sealed key.
+    /// </summary>
+    [Fact]
+    public async Task Seal_OfAKey_KeepsNoMasterKeyInClearAndOpensOnlyUnderTheSecret()
+    {
+        var key = await Factory.CreateKeyAsync(Scopes.Read);
+        var keyed = Factory.Hasher.Hash(key);
+        var stored = await Factory.QueryAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Hash == keyed));
+        var ring = await Factory.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        var other = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var wrong = Factory.WithWebHostBuilder(host => host
+            .UseSetting("Catalog:Auth:HashKey", other).UseSetting("Catalog:Auth:BootstrapKey", string.Empty));
+
+        ring.Should().NotBeEmpty().And.OnlyContain(
+            xml => xml.Contains("encryptedSecret") && !xml.Contains("requiresEncryption"), "no master key in clear");
+        Factory.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(stored).Should().Be("cs_" + key);
+        wrong.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(stored).Should().BeNull();
     }
 
     /// <summary>
@@ -323,6 +355,26 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         (await Factory.QueryAsync(db => db.ApiKeys.CountAsync(k => k.Hash == stored))).Should().Be(1);
         stored.Should().StartWith(ApiKeyHasher.Marker).And.NotContain(CatalogApiFactory.LegacyHash(key));
         wrong.Services.GetRequiredService<ApiKeyHasher>().Hash(key).Should().NotBe(stored);
+    }
+
+    /// <summary>Puts the key ring back as releases before ADR 19 kept it: each master key in clear.</summary>
+    private async Task DecryptKeyRingAsync(CatalogDbContext db)
+    {
+        XNamespace dataProtection = "http://schemas.asp.net/2015/03/dataProtection";
+        var decryptor = new KeyRingDecryptor(Factory.Services);
+        foreach (var row in await db.DataProtectionKeys.ToListAsync())
+        {
+            var xml = XElement.Parse(row.Xml!);
+            foreach (var secret in xml.Descendants(dataProtection + "encryptedSecret").ToList())
+            {
+                secret.ReplaceWith(decryptor.Decrypt(secret.Elements().Single()));
+            }
+
+            row.Xml = xml.ToString(SaveOptions.DisableFormatting);
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 
     private static HttpClient Authorized(HttpClient client, string scheme, string credentials)
