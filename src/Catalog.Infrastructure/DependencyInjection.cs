@@ -93,8 +93,8 @@ public static class DependencyInjection
             dataProtection.PersistKeysToDbContext<CatalogDbContext>();
 
             // ... and is encrypted there under the API-key hash secret, which the database does not hold (ADR 19).
-            services.AddOptions<KeyManagementOptions>().Configure<ApiKeyHasher>(
-                (options, hasher) => options.XmlEncryptor = new KeyRingEncryptor(hasher));
+            services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+                options.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<ApiKeyHasher>));
         }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();

@@ -17,7 +17,7 @@ internal static class KeysCommand
     public const int NotFound = 1;
     public const int UsageError = 2;
 
-    /// <summary>The configuration cannot be used, as a server start with it would fail (exit code 1 there too).</summary>
+    /// <summary>A setting must be fixed first, as a server start with it would fail (exit code 1 there too).</summary>
     public const int Failed = 1;
 
     public const string Usage = "usage: Catalog.Api keys create --name <name> --scopes <scope>[,<scope>...]"

@@ -174,7 +174,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
     /// </summary>
     public async Task<int> EncryptKeyRingAsync(CancellationToken cancellationToken)
     {
-        var encryptor = new KeyRingEncryptor(hasher);
+        var encryptor = new KeyRingEncryptor(() => hasher);
         var encrypted = 0;
         foreach (var key in await db.DataProtectionKeys.ToListAsync(cancellationToken))
         {

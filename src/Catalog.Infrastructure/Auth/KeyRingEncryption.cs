@@ -9,9 +9,11 @@ namespace Catalog.Infrastructure.Auth;
 /// <summary>
 /// Encrypts each key of Data Protection's key ring at rest, in the database beside the keys it seals (ADR 14), with
 /// AES-256-GCM under a key derived from the API-key hash secret (ADR 19): whoever reads the database alone can no
-/// more open a sealed key than guess one from its hash. Data Protection calls it through its own extension point.
+/// more open a sealed key than guess one from its hash. Data Protection calls it through its own extension point. The
+/// hasher is asked for only when a key is encrypted: building Data Protection (its hosted service is built before the
+/// start runs) must not resolve the secret, whose absence the start reports in its own sentence.
 /// </summary>
-public sealed class KeyRingEncryptor(ApiKeyHasher hasher) : IXmlEncryptor
+public sealed class KeyRingEncryptor(Func<ApiKeyHasher> hasher) : IXmlEncryptor
 {
     internal const string Purpose = "Catalog.DataProtection.KeyRing.v1";
 
@@ -27,7 +29,7 @@ public sealed class KeyRingEncryptor(ApiKeyHasher hasher) : IXmlEncryptor
         var sealedBytes = new byte[NonceBytes + TagBytes + plaintext.Length];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(hasher.Derive(Purpose), TagBytes);
+        using var aes = new AesGcm(hasher().Derive(Purpose), TagBytes);
         aes.Encrypt(
             nonce, plaintext, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes));
         var element = new XElement(
