@@ -54,7 +54,7 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         // AutoMapper warns about its licence on every start; one host per run would repeat it dozens of times.
         builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", nameof(LogLevel.Error));
-        // Data Protection warns on every start that its key ring (one per host here) is not encrypted at rest.
+        // Data Protection's start-up messages about its key ring (one ring per host here) would repeat on every host.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", nameof(LogLevel.Error));
     }
 }
