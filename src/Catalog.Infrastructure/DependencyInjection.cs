@@ -10,6 +10,7 @@ using Catalog.Infrastructure.Jobs;
 using Catalog.Infrastructure.Persistence;
 using Catalog.Infrastructure.Persistence.Stores;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Idempotency.IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddSingleton<Idempotency.IdempotencyLocks>();
         services.AddScoped<ISnapshotReads, SnapshotReads>();
+        services.AddSingleton(_ => ApiKeyHashKey.Resolve(
+            configuration[ApiKeyHashKey.Setting], database.Provider, database.ConnectionString));
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Application.ApiKeys.IApiKeyRegistry, ApiKeyRegistry>();
         services.AddScoped<OAuthNonces>();
@@ -91,6 +94,10 @@ public static class DependencyInjection
         {
             // The key ring lives with the keys it seals (ADR 14); the document build has no database to keep it in.
             dataProtection.PersistKeysToDbContext<CatalogDbContext>();
+
+            // ... and is encrypted there under the API-key hash secret, which the database does not hold (ADR 19).
+            services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+                options.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<ApiKeyHasher>));
         }
         services.AddScoped<IJobStore, JobStore>();
         services.AddSingleton<JobMetrics>();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Catalog.Testing;
+using Catalog.Testing.Postgres;
+using Npgsql;
 
 namespace Catalog.Api.Tests;
 
@@ -37,6 +39,49 @@ public sealed class StartupFailureTests : IDisposable
         output.Should().Contain($"Catalog cannot reach its PostgreSQL database at 127.0.0.1:{port}")
             .And.Contain("start the server, or set ConnectionStrings__Catalog to one that answers.")
             .And.NotContain("not-printed");
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithoutHashKey_ExitsOneWithOneSentence()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var database = await server.CreateDatabaseAsync("nohashkey");
+        try
+        {
+            var output = await StartAsync(new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Catalog"] = database,
+            });
+
+            output.Should().Contain("Catalog:Auth:HashKey is not set, and on Postgres, which several instances may "
+                + "share, every instance must be given the same secret to check API keys with: set "
+                + "Catalog__Auth__HashKey to what `openssl rand -base64 32` prints, on every instance");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Start_SqliteWithoutHashKey_DrawsItIntoAnOwnerOnlyFileBesideTheDatabaseAndServes()
+    {
+        var database = $"Data Source={Path.Combine(_folder, "catalog.db")}";
+
+        await using (var api = await ApiProcess.StartAsync("no-setup", "Sqlite", database, "no-setup-key"))
+        {
+            (await api.Client.GetAsync(new Uri("/api/v1/products", UriKind.Relative))).StatusCode
+                .Should().Be(System.Net.HttpStatusCode.OK);
+        }
+
+        var secret = Path.Combine(_folder, "catalog.db.hash-key");
+        Convert.FromBase64String(await File.ReadAllTextAsync(secret)).Should().HaveCount(32);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(secret).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     [Fact]

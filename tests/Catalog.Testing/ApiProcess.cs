@@ -76,7 +76,8 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Catalog"] = connectionString,
             ["Catalog__Auth__BootstrapKey"] = apiKey,
-        }.Concat(settings ?? new Dictionary<string, string>()));
+        }.Concat(CatalogApiFactory.ProviderEnvironment(provider))
+            .Concat(settings ?? new Dictionary<string, string>()));
 
         var client = new HttpClient
         {
@@ -223,6 +224,11 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Catalog"] = connectionString,
         };
+        foreach (var (variable, value) in CatalogApiFactory.ProviderEnvironment(provider))
+        {
+            environment[variable] = value;
+        }
+
         return TestEnvironment.RunAsync(
             "dotnet", [dll, .. arguments], TimeSpan.FromMinutes(2), environment, Path.GetDirectoryName(dll));
     }

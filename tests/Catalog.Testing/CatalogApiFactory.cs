@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
@@ -27,6 +29,22 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>Provisioned through <c>Catalog:Auth:BootstrapKey</c>, with both scopes.</summary>
     public const string WriteKey = "test-key-read-write";
 
+    /// <summary>
+    /// <c>Catalog:Auth:HashKey</c> where a provider needs it set (PostgreSQL, SQL Server: ADR 19), for every host and
+    /// process of the tests on one database; SQLite draws its own, into a file beside the database.
+    /// </summary>
+    public const string TestHashKey = "Y2F0YWxvZy10ZXN0LWhhc2gta2V5LW5vdC1hLXNlY3JldA==";
+
+    /// <summary>The settings, as environment variables, that a provider needs besides its connection string.</summary>
+    public static IReadOnlyDictionary<string, string> ProviderEnvironment(string provider) =>
+        string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase)
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["Catalog__Auth__HashKey"] = TestHashKey };
+
+    /// <summary>SHA-256 of a key in hex: what releases before ADR 19 stored, and made consumer keys of.</summary>
+    public static string LegacyHash(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
     private string _connectionString = string.Empty;
     private Respawner? _respawner;
 
@@ -35,6 +53,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public string ConnectionString => _connectionString;
 
     public SqlStatementCounter Statements => Services.GetRequiredService<SqlStatementCounter>();
+
+    /// <summary>The host's API-key hasher: what it stores for a key is <c>Hasher.Hash(key)</c>.</summary>
+    public ApiKeyHasher Hasher => Services.GetRequiredService<ApiKeyHasher>();
 
     public int MaxItems { get; init; } = 1000;
 
@@ -107,7 +128,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public ConsumerCredentials Credentials(string key)
     {
         using var scope = Services.CreateScope();
-        var hash = ApiKeyService.Hash(key);
+        var hash = scope.ServiceProvider.GetRequiredService<ApiKeyHasher>().Hash(key);
         var stored = scope.ServiceProvider.GetRequiredService<CatalogDbContext>().ApiKeys.AsNoTracking()
             .SingleOrDefault(k => k.Hash == hash);
 
@@ -196,6 +217,11 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", WriteKey);
+        foreach (var (variable, value) in ProviderEnvironment(Provider))
+        {
+            builder.UseSetting(variable.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+
         builder.UseSetting(
             "Catalog:Batch:MaxItems", MaxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
@@ -220,7 +246,7 @@ public class SqliteApiFactory : CatalogApiFactory
     {
         SqliteConnection.ClearAllPools();
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".hash-key" })
         {
             File.Delete(path);
         }

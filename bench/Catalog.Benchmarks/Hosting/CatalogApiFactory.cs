@@ -44,12 +44,17 @@ internal sealed class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:Auth:BootstrapKey", _apiKey);
+        foreach (var (variable, value) in Catalog.Testing.CatalogApiFactory.ProviderEnvironment(_provider))
+        {
+            builder.UseSetting(variable.Replace("__", ":", StringComparison.Ordinal), value);
+        }
+
         // Information-level request logs on the console would be timed with the batch; a deployed API logs warnings.
         // These settings outrank appsettings.json, whose Default level is Information.
         builder.UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning));
         // AutoMapper warns about its licence on every start; one host per run would repeat it dozens of times.
         builder.UseSetting("Logging:LogLevel:LuckyPennySoftware", nameof(LogLevel.Error));
-        // Data Protection warns on every start that its key ring (one per host here) is not encrypted at rest.
+        // Data Protection's start-up messages about its key ring (one ring per host here) would repeat on every host.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", nameof(LogLevel.Error));
     }
 }

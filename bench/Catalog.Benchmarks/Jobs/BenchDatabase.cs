@@ -53,7 +53,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         SqliteConnection.ClearAllPools();
         var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".hash-key" })
         {
             File.Delete(file + suffix);
         }

@@ -7,14 +7,18 @@ namespace Catalog.Api.Cli;
 
 /// <summary>
 /// <c>keys create|list|rotate|revoke</c>: manages API keys on the configured database (the same settings as the web
-/// server: <c>Database:Provider</c>, <c>ConnectionStrings:Catalog</c>, the data folder) without starting it. Exit
-/// codes: 0 done, 1 no such key, 2 a usage error.
+/// server: <c>Database:Provider</c>, <c>ConnectionStrings:Catalog</c>, the data folder, the API-key hash secret)
+/// without starting it. Exit codes: 0 done, 1 no such key or a setting to fix (a sentence says which), 2 a usage
+/// error.
 /// </summary>
 internal static class KeysCommand
 {
     public const int Done = 0;
     public const int NotFound = 1;
     public const int UsageError = 2;
+
+    /// <summary>A setting must be fixed first, as a server start with it would fail (exit code 1 there too).</summary>
+    public const int Failed = 1;
 
     public const string Usage = "usage: Catalog.Api keys create --name <name> --scopes <scope>[,<scope>...]"
         + " | keys list | keys rotate <id> | keys revoke <id>";
@@ -82,7 +86,17 @@ internal static class KeysCommand
             builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.MigrateDatabaseAsync();
+        try
+        {
+            await scope.ServiceProvider.MigrateDatabaseAsync();
+        }
+        catch (StartupFailureException failure)
+        {
+            // A setting to fix (the API-key hash secret, say): the sentence the server would log, and no stack trace.
+            await Console.Error.WriteLineAsync(failure.Message);
+            return Failed;
+        }
+
         return await command(scope.ServiceProvider.GetRequiredService<ApiKeyService>());
     }
 

@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 namespace Catalog.Infrastructure.Auth;
 
 /// <summary>
-/// An API key as stored: its SHA-256 hash, a short non-secret hint to recognise it by, and the random consumer key
-/// WooCommerce clients name it with; never the key in clear. Keys issued since OAuth 1.0a support (ADR 14) also keep
-/// the key sealed with ASP.NET Core Data Protection, because a WooCommerce client signs with the secret and the
-/// signature can only be checked with it. ADR 18 says why a plain hash and a random consumer key are enough.
+/// An API key as stored: its keyed hash (<see cref="ApiKeyHasher"/>), a short non-secret hint to recognise it by, and
+/// the random consumer key WooCommerce clients name it with; never the key in clear. Keys issued since OAuth 1.0a
+/// support (ADR 14) also keep the key sealed with ASP.NET Core Data Protection, because a WooCommerce client signs
+/// with the secret and the signature can only be checked with it. ADR 18 and ADR 19 say why.
 /// </summary>
 public sealed class ApiKey
 {
@@ -18,6 +18,9 @@ public sealed class ApiKey
     /// operator chose: enough to tell keys apart in a list, too little to help guess one.
     /// </summary>
     public required string Prefix { get; set; }
+
+    /// <summary><see cref="ApiKeyHasher.Marker"/> + the HMAC in base64url; unique, and what a key is found by.
+    /// </summary>
     public required string Hash { get; set; }
 
     /// <summary>The public WooCommerce identifier, <c>ck_</c> + 40 random hex digits.</summary>

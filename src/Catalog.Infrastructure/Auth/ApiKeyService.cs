@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Catalog.Infrastructure.Persistence;
 
 namespace Catalog.Infrastructure.Auth;
@@ -32,19 +31,16 @@ public static class Scopes
 }
 
 /// <summary>
-/// Issues, checks and manages API keys. Keys are 256-bit random strings, so a plain SHA-256 of the key is enough to
-/// check them by (no salt or slow hash is needed against guessing, ADR 18); the key itself is shown once, when it is
-/// made, and kept only sealed (<see cref="ApiKeySecrets"/>), for OAuth 1.0a signatures.
+/// Issues, checks and manages API keys. A key is stored as its keyed hash (<see cref="ApiKeyHasher"/>, ADR 19) and
+/// found by it in one indexed query; the key itself is shown once, when it is made, and kept only sealed
+/// (<see cref="ApiKeySecrets"/>), for OAuth 1.0a signatures.
 /// </summary>
-public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKeySecrets secrets)
+public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKeySecrets secrets, ApiKeyHasher hasher)
 {
     private const string KeyPrefix = "cat_";
 
     /// <summary>How much of a generated key its hint shows: the prefix and 4 of its 43 random characters.</summary>
     private const int HintLength = 8;
-
-    public static string Hash(string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public static string NewKey() =>
         KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -65,7 +61,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
         {
             Name = name,
             Prefix = HintOf(key),
-            Hash = Hash(key),
+            Hash = hasher.Hash(key),
             ConsumerKey = ConsumerCredentials.NewConsumerKey(),
             Scopes = scopes,
             CreatedAt = clock.GetUtcNow(),
@@ -98,7 +94,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
 
         var key = NewKey();
         stored.Prefix = HintOf(key);
-        stored.Hash = Hash(key);
+        stored.Hash = hasher.Hash(key);
         stored.ConsumerKey = ConsumerCredentials.NewConsumerKey();
         stored.SealedKey = secrets.Seal(key);
         await db.SaveChangesAsync(cancellationToken);
@@ -125,7 +121,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
 
     public Task<ApiKey?> FindActiveAsync(string key, CancellationToken cancellationToken)
     {
-        var hash = Hash(key);
+        var hash = hasher.Hash(key);
         return db.ApiKeys.AsNoTracking()
             .FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
     }
@@ -140,18 +136,63 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
             : Task.FromResult<ApiKey?>(null);
 
     /// <summary>Whether a consumer secret (<c>cs_</c> + key) is the key stored as <paramref name="stored"/>.</summary>
-    public static bool SecretMatches(ApiKey stored, string consumerSecret)
+    public bool SecretMatches(ApiKey stored, string consumerSecret)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(consumerSecret);
-        if (!consumerSecret.StartsWith(ConsumerCredentials.SecretPrefix, StringComparison.Ordinal))
+        return consumerSecret.StartsWith(ConsumerCredentials.SecretPrefix, StringComparison.Ordinal)
+            && hasher.Matches(stored.Hash, consumerSecret[ConsumerCredentials.SecretPrefix.Length..]);
+    }
+
+    /// <summary>
+    /// Rewrites every hash an earlier release stored (the key's plain SHA-256, in hex) in its keyed form, which is
+    /// computed from it without the key, so those keys go on working; answers how many. Each row changes only if it
+    /// still holds the old value, so instances starting at once on one database do the work once.
+    /// </summary>
+    public async Task<int> UpgradeLegacyHashesAsync(CancellationToken cancellationToken)
+    {
+        var legacy = await db.ApiKeys.AsNoTracking()
+            .Where(k => !k.Hash.StartsWith(ApiKeyHasher.Marker))
+            .Select(k => new { k.Id, k.Hash })
+            .ToListAsync(cancellationToken);
+        var upgraded = 0;
+        foreach (var row in legacy)
         {
-            return false;
+            if (hasher.Upgrade(row.Hash) is { } keyed)
+            {
+                upgraded += await db.ApiKeys.Where(k => k.Id == row.Id && k.Hash == row.Hash)
+                    .ExecuteUpdateAsync(k => k.SetProperty(x => x.Hash, keyed), cancellationToken);
+            }
         }
 
-        var sent = Encoding.ASCII.GetBytes(Hash(consumerSecret[ConsumerCredentials.SecretPrefix.Length..]));
-        return CryptographicOperations.FixedTimeEquals(sent, Encoding.ASCII.GetBytes(stored.Hash));
+        return upgraded;
     }
+
+    /// <summary>
+    /// Encrypts, in place, every key of Data Protection's ring that an earlier release stored with its master key in
+    /// clear (<see cref="KeyRingEncryptor"/>); the keys it sealed open as before. Answers how many.
+    /// </summary>
+    public async Task<int> EncryptKeyRingAsync(CancellationToken cancellationToken)
+    {
+        var encryptor = new KeyRingEncryptor(() => hasher);
+        var encrypted = 0;
+        foreach (var key in await db.DataProtectionKeys.ToListAsync(cancellationToken))
+        {
+            if (key.Xml is { } xml && encryptor.EncryptInClear(xml) is { } sealedXml)
+            {
+                key.Xml = sealedXml;
+                encrypted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return encrypted;
+    }
+
+    /// <summary>Whether any key is stored in the keyed form, under whichever secret.</summary>
+    public Task<bool> AnyKeyedAsync(CancellationToken cancellationToken) =>
+        db.ApiKeys.AnyAsync(k => k.Hash.StartsWith(ApiKeyHasher.Marker), cancellationToken);
 
     /// <summary>
     /// Makes sure the configured bootstrap key exists with every scope (idempotent across restarts) and answers it.
@@ -161,7 +202,7 @@ public sealed class ApiKeyService(CatalogDbContext db, TimeProvider clock, ApiKe
     /// </summary>
     public async Task<ApiKey> EnsureAsync(string name, string key, string scopes, CancellationToken cancellationToken)
     {
-        var hash = Hash(key);
+        var hash = hasher.Hash(key);
         var stored = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash, cancellationToken);
         if (stored is null)
         {

@@ -78,6 +78,35 @@ public static partial class DatabaseInitializer
             // WAL lets readers go on while a batch writes; the setting is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await UpgradeKeyHashesAsync(scopedServices, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keys of an earlier release were stored as a plain SHA-256, and Data Protection's key ring in clear: the hashes
+    /// are rewritten in the keyed form and the ring encrypted (ADR 19) before any key is looked up or opened. A secret
+    /// drawn only now cannot match keys stored under another, which is said once.
+    /// </summary>
+    private static async Task UpgradeKeyHashesAsync(
+        IServiceProvider scopedServices, CancellationToken cancellationToken)
+    {
+        var hasher = scopedServices.GetRequiredService<ApiKeyHasher>();
+        var keys = scopedServices.GetRequiredService<ApiKeyService>();
+        var logger = scopedServices.GetRequiredService<ILoggerFactory>().CreateLogger("Catalog.Startup");
+        if (hasher.CreatedNow && await keys.AnyKeyedAsync(cancellationToken))
+        {
+            HashKeyLost(logger);
+        }
+
+        if (await keys.UpgradeLegacyHashesAsync(cancellationToken) is > 0 and var upgraded)
+        {
+            KeyHashesUpgraded(logger, upgraded);
+        }
+
+        if (await keys.EncryptKeyRingAsync(cancellationToken) is > 0 and var encrypted)
+        {
+            KeyRingEncrypted(logger, encrypted);
+        }
     }
 
     /// <summary>
@@ -109,6 +138,19 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created a first-run API key (printed once to the console).")]
     private static partial void FirstRunKeyCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Stored {Count} API keys of an earlier release as keyed hashes (ADR 19); they work as before.")]
+    private static partial void KeyHashesUpgraded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Encrypted {Count} Data Protection keys that an earlier release stored in clear (ADR 19).")]
+    private static partial void KeyRingEncrypted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A new API-key hash secret was drawn at this start, but the "
+        + "database holds keys hashed under another, which are now refused: restore the secret (the file beside the "
+        + "database, or Catalog:Auth:HashKey) from a backup, or issue new keys (keys create).")]
+    private static partial void HashKeyLost(ILogger logger);
 }
 
 /// <summary>

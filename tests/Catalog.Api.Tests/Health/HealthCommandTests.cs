@@ -31,7 +31,7 @@ public sealed class HealthCommandTests
         }
         finally
         {
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".hash-key" })
             {
                 File.Delete(path);
             }

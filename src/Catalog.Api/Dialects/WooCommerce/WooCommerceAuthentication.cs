@@ -38,7 +38,7 @@ internal sealed class WooCommerceAuthenticationHandler(
 
         var stored = await keys.FindByConsumerKeyAsync(consumerKey, Context.RequestAborted);
         return stored is null ? Fail("Consumer key is invalid.")
-            : !ApiKeyService.SecretMatches(stored, consumerSecret)
+            : !keys.SecretMatches(stored, consumerSecret)
                 ? Fail("Consumer secret is invalid.")
                 : ApiKeyAuthenticationHandler.Authenticated(stored, SchemeName);
     }

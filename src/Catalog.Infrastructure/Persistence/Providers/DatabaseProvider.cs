@@ -47,6 +47,17 @@ internal abstract class DatabaseProvider : IDatabaseFaults
 
     public abstract string DefaultConnectionString(string dataDirectory);
 
+    /// <summary>
+    /// Whether several instances of the API may share this database (behind a load balancer): they then need one
+    /// API-key hash secret, given to each by configuration (ADR 19).
+    /// </summary>
+    public virtual bool SharedByInstances => true;
+
+    /// <summary>
+    /// The database's own file, where the database is one file on this machine (SQLite, not in memory); else null.
+    /// </summary>
+    public virtual string? DatabaseFile(string connectionString) => null;
+
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
 
     /// <summary>Registers <see cref="CatalogDbContext"/> as the provider's own context type (its migrations).</summary>

@@ -16,6 +16,16 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override string DefaultConnectionString(string dataDirectory) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "catalog.db") }.ToString();
 
+    public override bool SharedByInstances => false;
+
+    public override string? DatabaseFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory
+            ? Path.GetFullPath(file)
+            : null;
+    }
+
     public override void AddContext(
         IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure) =>
         services.AddDbContext<CatalogDbContext, SqliteCatalogDbContext>(configure);

@@ -166,7 +166,7 @@ public abstract class WooCommerceOAuthTests(CatalogApiFactory factory) : WooComm
     public async Task KeyIssuedBeforeKeysWereSealed_Answers401CannotSignButBasicStillWorks()
     {
         var key = await Factory.CreateKeyAsync(Scopes.All);
-        var hash = ApiKeyService.Hash(key);
+        var hash = Factory.Hasher.Hash(key);
         await Factory.QueryAsync(db => db.ApiKeys.Where(k => k.Hash == hash)
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.SealedKey, (string?)null)));
 

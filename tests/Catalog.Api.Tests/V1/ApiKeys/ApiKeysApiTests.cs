@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Catalog.Infrastructure.Auth;
+using Catalog.Infrastructure.Persistence;
 using Catalog.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.Tests.V1.ApiKeys;
 
@@ -33,7 +38,8 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         body.Arr("scopes").Select(s => s!.GetValue<string>()).Should().Equal(Scopes.Read);
         body.Str("prefix").Should().Be(key[..8]);
         body.Str("consumer_key").Should().MatchRegex("^ck_[0-9a-f]{40}$");
-        body.Str("consumer_key")![3..].Should().NotBe(ApiKeyService.Hash(key)[..40]);
+        body.Str("consumer_key")![3..].Should().NotBe(
+            CatalogApiFactory.LegacyHash(key)[..40], "the consumer key of a release before ADR 18");
         body.Str("consumer_secret").Should().Be("cs_" + key);
         using var reader = Factory.CreateClientWithKey(key);
         (await GetAsync("/api/v1/products", reader)).Status.Should().Be(200);
@@ -56,7 +62,8 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         {
             ((int)response.StatusCode).Should().Be(200);
             var text = await response.Content.ReadAsStringAsync();
-            text.Should().NotContain(key[8..]).And.NotContain(ApiKeyService.Hash(key))
+            var stored = Factory.Hasher.Hash(key)[ApiKeyHasher.Marker.Length..];
+            text.Should().NotContain(key[8..]).And.NotContain(stored).And.NotContain(CatalogApiFactory.LegacyHash(key))
                 .And.NotContain(CatalogApiFactory.WriteKey).And.NotContain("cs_").And.NotContain("sealed");
         }
 
@@ -244,15 +251,19 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
     }
 
     /// <summary>
-    /// A key stored by the previous release (SHA-256 hash, a 12-character prefix, no consumer key column, not sealed)
-    /// still authenticates after the upgrade, by Bearer and by WooCommerce Basic with the consumer key it was given
-    /// (the first 40 hex digits of its hash); the prefix no longer keeps any of it.
+    /// A database whose keys earlier releases stored as a plain SHA-256 (one from before ADR 18: a 12-character
+    /// prefix, no consumer key column, not sealed; and the bootstrap key) starts: each hash is rewritten in the keyed
+    /// form (ADR 19) and no plain one remains; the keys still authenticate, by Bearer and by WooCommerce Basic with the
+    /// consumer key the first was given (the first 40 hex digits of its old hash); the bootstrap key is found, not made
+    /// again; and the prefix no longer keeps any of a key.
     /// </summary>
     [Fact]
-    public async Task Upgrade_OfAKeyStoredByThePreviousRelease_StillAuthenticatesByBearerAndWooBasic()
+    public async Task Start_OnKeysHashedByEarlierReleases_UpgradesThemInPlaceAndTheyStillAuthenticate()
     {
         const string Legacy = "my-secret-key";
-        var hash = ApiKeyService.Hash(Legacy);
+        var hash = CatalogApiFactory.LegacyHash(Legacy);
+        var bootstrapHash = CatalogApiFactory.LegacyHash(CatalogApiFactory.WriteKey);
+        var bootstraps = await Factory.QueryAsync(db => db.ApiKeys.CountAsync(k => k.Name == "bootstrap"));
         await Factory.QueryAsync(async db =>
         {
             var migrations = db.Database.GetMigrations().ToList();
@@ -264,22 +275,116 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
                 VALUES ('first-run', {Legacy[..12]}, {hash}, 'catalog:read catalog:write', {DateTimeOffset.UtcNow})
                 """);
             await migrator.MigrateAsync();
-            return 0;
+            await DecryptKeyRingAsync(db);
+            return await db.ApiKeys.Where(k => k.Name == "bootstrap")
+                .ExecuteUpdateAsync(k => k.SetProperty(x => x.Hash, bootstrapHash));
         });
 
-        using var bearer = Factory.CreateClientWithKey(Legacy);
-        using var woo = WooClient("ck_" + hash[..40], "cs_" + Legacy);
+        await using var upgraded = Factory.WithWebHostBuilder(_ => { });
+        using var bearer = Authorized(upgraded.CreateClient(), "Bearer", Legacy);
+        using var woo = Authorized(upgraded.CreateClient(), "Basic", Basic("ck_" + hash[..40], "cs_" + Legacy));
+        using var bootstrap = Authorized(upgraded.CreateClient(), "Bearer", CatalogApiFactory.WriteKey);
         var canonical = await GetAsync("/api/v1/products", bearer);
         var wordPress = await GetAsync(WooProducts, woo);
         var listed = await GetAsync(Keys, bearer);
+        var operators = await GetAsync("/api/v1/products", bootstrap);
 
         canonical.Status.Should().Be(200, canonical.Body.Text());
         wordPress.Status.Should().Be(200, wordPress.Body.Text());
+        operators.Status.Should().Be(200, operators.Body.Text());
         listed.Status.Should().Be(200, "the first-run key is the operator's and may manage keys");
         var stored = listed.Body.Arr("items").Single(k => k.Str("consumer_key") == "ck_" + hash[..40]);
         stored.Str("prefix").Should().BeEmpty();
         stored.Arr("scopes").Select(s => s!.GetValue<string>()).Should().Contain(Scopes.Admin);
+        var hashes = await Factory.QueryAsync(db => db.ApiKeys.Select(k => new { k.Name, k.Hash }).ToListAsync());
+        hashes.Should().OnlyContain(k => k.Hash.StartsWith(ApiKeyHasher.Marker), "no plain SHA-256 remains");
+        hashes.Count(k => k.Name == "bootstrap").Should().Be(bootstraps, "the bootstrap key was found, not made again");
+        hashes.Select(k => k.Hash).Should().Contain(Factory.Hasher.Hash(Legacy)).And.NotContain([hash, bootstrapHash]);
+        var ring = await Factory.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        ring.Should().NotBeEmpty().And.OnlyContain(
+            xml => xml.Contains("encryptedSecret") && !xml.Contains("requiresEncryption"), "no master key in clear");
+        var bootstrapKeyed = Factory.Hasher.Hash(CatalogApiFactory.WriteKey);
+        var sealedBootstrap = await Factory.QueryAsync(
+            db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Hash == bootstrapKeyed));
+        upgraded.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(sealedBootstrap)
+            .Should().Be("cs_" + CatalogApiFactory.WriteKey, "the keys sealed under the ring open as before");
     }
+
+    /// <summary>
+    /// Data Protection's key ring, kept in the database beside the sealed keys, is encrypted under the hash secret
+    /// (ADR 19): no master key is stored in clear, and another secret cannot open a sealed key.
+    /// </summary>
+    [Fact]
+    public async Task Seal_OfAKey_KeepsNoMasterKeyInClearAndOpensOnlyUnderTheSecret()
+    {
+        var key = await Factory.CreateKeyAsync(Scopes.Read);
+        var keyed = Factory.Hasher.Hash(key);
+        var stored = await Factory.QueryAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Hash == keyed));
+        var ring = await Factory.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        var other = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var wrong = Factory.WithWebHostBuilder(host => host
+            .UseSetting("Catalog:Auth:HashKey", other).UseSetting("Catalog:Auth:BootstrapKey", string.Empty));
+
+        ring.Should().NotBeEmpty().And.OnlyContain(
+            xml => xml.Contains("encryptedSecret") && !xml.Contains("requiresEncryption"), "no master key in clear");
+        Factory.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(stored).Should().Be("cs_" + key);
+        wrong.Services.GetRequiredService<ApiKeySecrets>().ConsumerSecretOf(stored).Should().BeNull();
+    }
+
+    /// <summary>
+    /// What is stored for a key is an HMAC under the hash secret (ADR 19), not its SHA-256: an instance given another
+    /// secret computes another value for the same key, and refuses it; the right secret still takes it.
+    /// </summary>
+    [Fact]
+    public async Task Start_WithAnotherHashKey_RefusesKeysStoredUnderTheFirst()
+    {
+        var key = await Factory.CreateKeyAsync(Scopes.Read);
+        var stored = Factory.Hasher.Hash(key);
+        var other = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        // No bootstrap key there: under its secret the configured one would be stored again, as a new key.
+        await using var wrong = Factory.WithWebHostBuilder(host => host
+            .UseSetting("Catalog:Auth:HashKey", other).UseSetting("Catalog:Auth:BootstrapKey", string.Empty));
+        using var refused = Authorized(wrong.CreateClient(), "Bearer", key);
+        using var accepted = Factory.CreateClientWithKey(key);
+        var withOther = await GetAsync("/api/v1/products", refused);
+        var withFirst = await GetAsync("/api/v1/products", accepted);
+
+        withOther.Status.Should().Be(401, withOther.Body.Text());
+        withFirst.Status.Should().Be(200, withFirst.Body.Text());
+        (await Factory.QueryAsync(db => db.ApiKeys.CountAsync(k => k.Hash == stored))).Should().Be(1);
+        stored.Should().StartWith(ApiKeyHasher.Marker).And.NotContain(CatalogApiFactory.LegacyHash(key));
+        wrong.Services.GetRequiredService<ApiKeyHasher>().Hash(key).Should().NotBe(stored);
+    }
+
+    /// <summary>Puts the key ring back as releases before ADR 19 kept it: each master key in clear.</summary>
+    private async Task DecryptKeyRingAsync(CatalogDbContext db)
+    {
+        XNamespace dataProtection = "http://schemas.asp.net/2015/03/dataProtection";
+        var decryptor = new KeyRingDecryptor(Factory.Services);
+        foreach (var row in await db.DataProtectionKeys.ToListAsync())
+        {
+            var xml = XElement.Parse(row.Xml!);
+            foreach (var secret in xml.Descendants(dataProtection + "encryptedSecret").ToList())
+            {
+                secret.ReplaceWith(decryptor.Decrypt(secret.Elements().Single()));
+            }
+
+            row.Xml = xml.ToString(SaveOptions.DisableFormatting);
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+
+    private static HttpClient Authorized(HttpClient client, string scheme, string credentials)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(scheme, credentials);
+        return client;
+    }
+
+    private static string Basic(string user, string password) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 
     private static object WriteBodyOf(string family) => family switch
     {

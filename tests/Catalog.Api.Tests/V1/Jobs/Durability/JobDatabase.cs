@@ -72,7 +72,7 @@ public sealed class JobDatabase : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".hash-key" })
             {
                 File.Delete(path);
             }
