@@ -95,7 +95,7 @@ public static class DependencyInjection
             // The key ring lives with the keys it seals (ADR 14); the document build has no database to keep it in.
             dataProtection.PersistKeysToDbContext<CatalogDbContext>();
 
-            // ... and is encrypted there under the API-key hash secret, which the database does not hold (ADR 19).
+            // ... and is encrypted there under the API-key hash secret, which the database does not hold (ADR 20).
             services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
                 options.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<ApiKeyHasher>));
         }

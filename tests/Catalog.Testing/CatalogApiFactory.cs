@@ -30,7 +30,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     public const string WriteKey = "test-key-read-write";
 
     /// <summary>
-    /// <c>Catalog:Auth:HashKey</c> where a provider needs it set (PostgreSQL, SQL Server: ADR 19), for every host and
+    /// <c>Catalog:Auth:HashKey</c> where a provider needs it set (PostgreSQL, SQL Server: ADR 20), for every host and
     /// process of the tests on one database; SQLite draws its own, into a file beside the database.
     /// </summary>
     public const string TestHashKey = "Y2F0YWxvZy10ZXN0LWhhc2gta2V5LW5vdC1hLXNlY3JldA==";
@@ -41,7 +41,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["Catalog__Auth__HashKey"] = TestHashKey };
 
-    /// <summary>SHA-256 of a key in hex: what releases before ADR 19 stored, and made consumer keys of.</summary>
+    /// <summary>SHA-256 of a key in hex: what releases before ADR 20 stored, and made consumer keys of.</summary>
     public static string LegacyHash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

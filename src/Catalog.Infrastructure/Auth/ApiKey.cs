@@ -6,7 +6,7 @@ namespace Catalog.Infrastructure.Auth;
 /// An API key as stored: its keyed hash (<see cref="ApiKeyHasher"/>), a short non-secret hint to recognise it by, and
 /// the random consumer key WooCommerce clients name it with; never the key in clear. Keys issued since OAuth 1.0a
 /// support (ADR 14) also keep the key sealed with ASP.NET Core Data Protection, because a WooCommerce client signs
-/// with the secret and the signature can only be checked with it. ADR 18 and ADR 19 say why.
+/// with the secret and the signature can only be checked with it. ADR 18 and ADR 20 say why.
 /// </summary>
 public sealed class ApiKey
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Catalog.Infrastructure.Auth;
 
 /// <summary>
-/// Where the secret of <see cref="ApiKeyHasher"/> comes from (ADR 19): <c>Catalog:Auth:HashKey</c> when set; else,
+/// Where the secret of <see cref="ApiKeyHasher"/> comes from (ADR 20): <c>Catalog:Auth:HashKey</c> when set; else,
 /// for SQLite, a file beside the database, drawn on the first start and readable by its owner only; else (PostgreSQL
 /// or SQL Server, which several instances may share) nowhere, and the start stops with a sentence saying what to set.
 /// Never the database itself: a secret kept there would not protect what the database holds.

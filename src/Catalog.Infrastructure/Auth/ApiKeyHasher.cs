@@ -5,7 +5,7 @@ using System.Text;
 namespace Catalog.Infrastructure.Auth;
 
 /// <summary>
-/// The one place a key becomes the value stored to find it by (ADR 19): an HMAC-SHA256, under a secret kept out of
+/// The one place a key becomes the value stored to find it by (ADR 20): an HMAC-SHA256, under a secret kept out of
 /// the database (<see cref="ApiKeyHashKey"/>), of the key's SHA-256. A reader of the database alone cannot test a
 /// guess against it. HMAC over the SHA-256 rather than over the key lets a row of an earlier release, which stored
 /// SHA-256(key) in hex, be upgraded in place without the key.

@@ -31,7 +31,7 @@ public static class Scopes
 }
 
 /// <summary>
-/// Issues, checks and manages API keys. A key is stored as its keyed hash (<see cref="ApiKeyHasher"/>, ADR 19) and
+/// Issues, checks and manages API keys. A key is stored as its keyed hash (<see cref="ApiKeyHasher"/>, ADR 20) and
 /// found by it in one indexed query; the key itself is shown once, when it is made, and kept only sealed
 /// (<see cref="ApiKeySecrets"/>), for OAuth 1.0a signatures.
 /// </summary>

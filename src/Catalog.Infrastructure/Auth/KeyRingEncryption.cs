@@ -8,7 +8,7 @@ namespace Catalog.Infrastructure.Auth;
 
 /// <summary>
 /// Encrypts each key of Data Protection's key ring at rest, in the database beside the keys it seals (ADR 14), with
-/// AES-256-GCM under a key derived from the API-key hash secret (ADR 19): whoever reads the database alone can no
+/// AES-256-GCM under a key derived from the API-key hash secret (ADR 20): whoever reads the database alone can no
 /// more open a sealed key than guess one from its hash. Data Protection calls it through its own extension point. The
 /// hasher is asked for only when a key is encrypted: building Data Protection (its hosted service is built before the
 /// start runs) must not resolve the secret, whose absence the start reports in its own sentence.
@@ -34,7 +34,7 @@ public sealed class KeyRingEncryptor(Func<ApiKeyHasher> hasher) : IXmlEncryptor
             nonce, plaintext, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes));
         var element = new XElement(
             "encryptedKey",
-            new XComment(" AES-256-GCM under a key derived from Catalog:Auth:HashKey (ADR 19) "),
+            new XComment(" AES-256-GCM under a key derived from Catalog:Auth:HashKey (ADR 20) "),
             new XElement("value", Convert.ToBase64String(sealedBytes)));
         return new EncryptedXmlInfo(element, typeof(KeyRingDecryptor));
     }

@@ -84,7 +84,7 @@ public static partial class DatabaseInitializer
 
     /// <summary>
     /// Keys of an earlier release were stored as a plain SHA-256, and Data Protection's key ring in clear: the hashes
-    /// are rewritten in the keyed form and the ring encrypted (ADR 19) before any key is looked up or opened. A secret
+    /// are rewritten in the keyed form and the ring encrypted (ADR 20) before any key is looked up or opened. A secret
     /// drawn only now cannot match keys stored under another, which is said once.
     /// </summary>
     private static async Task UpgradeKeyHashesAsync(
@@ -140,11 +140,11 @@ public static partial class DatabaseInitializer
     private static partial void FirstRunKeyCreated(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Stored {Count} API keys of an earlier release as keyed hashes (ADR 19); they work as before.")]
+        "Stored {Count} API keys of an earlier release as keyed hashes (ADR 20); they work as before.")]
     private static partial void KeyHashesUpgraded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Encrypted {Count} Data Protection keys that an earlier release stored in clear (ADR 19).")]
+        "Encrypted {Count} Data Protection keys that an earlier release stored in clear (ADR 20).")]
     private static partial void KeyRingEncrypted(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A new API-key hash secret was drawn at this start, but the "

@@ -6,7 +6,7 @@ using Catalog.Infrastructure.Persistence.Providers;
 namespace Catalog.Infrastructure.Tests.Auth;
 
 /// <summary>
-/// Where the API-key hash secret comes from (ADR 19), and what it makes of a key: a setting, else a file beside a
+/// Where the API-key hash secret comes from (ADR 20), and what it makes of a key: a setting, else a file beside a
 /// SQLite database that only its owner reads, else (a database several instances share) a sentence to fix it by.
 /// </summary>
 public sealed class ApiKeyHashKeyTests : IDisposable

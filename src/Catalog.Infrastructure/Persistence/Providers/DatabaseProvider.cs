@@ -49,7 +49,7 @@ internal abstract class DatabaseProvider : IDatabaseFaults
 
     /// <summary>
     /// Whether several instances of the API may share this database (behind a load balancer): they then need one
-    /// API-key hash secret, given to each by configuration (ADR 19).
+    /// API-key hash secret, given to each by configuration (ADR 20).
     /// </summary>
     public virtual bool SharedByInstances => true;
 

@@ -253,7 +253,7 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
     /// <summary>
     /// A database whose keys earlier releases stored as a plain SHA-256 (one from before ADR 18: a 12-character
     /// prefix, no consumer key column, not sealed; and the bootstrap key) starts: each hash is rewritten in the keyed
-    /// form (ADR 19) and no plain one remains; the keys still authenticate, by Bearer and by WooCommerce Basic with the
+    /// form (ADR 20) and no plain one remains; the keys still authenticate, by Bearer and by WooCommerce Basic with the
     /// consumer key the first was given (the first 40 hex digits of its old hash); the bootstrap key is found, not made
     /// again; and the prefix no longer keeps any of a key.
     /// </summary>
@@ -312,7 +312,7 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
 
     /// <summary>
     /// Data Protection's key ring, kept in the database beside the sealed keys, is encrypted under the hash secret
-    /// (ADR 19): no master key is stored in clear, and another secret cannot open a sealed key.
+    /// (ADR 20): no master key is stored in clear, and another secret cannot open a sealed key.
     /// </summary>
     [Fact]
     public async Task Seal_OfAKey_KeepsNoMasterKeyInClearAndOpensOnlyUnderTheSecret()
@@ -332,7 +332,7 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
     }
 
     /// <summary>
-    /// What is stored for a key is an HMAC under the hash secret (ADR 19), not its SHA-256: an instance given another
+    /// What is stored for a key is an HMAC under the hash secret (ADR 20), not its SHA-256: an instance given another
     /// secret computes another value for the same key, and refuses it; the right secret still takes it.
     /// </summary>
     [Fact]
@@ -357,7 +357,7 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         wrong.Services.GetRequiredService<ApiKeyHasher>().Hash(key).Should().NotBe(stored);
     }
 
-    /// <summary>Puts the key ring back as releases before ADR 19 kept it: each master key in clear.</summary>
+    /// <summary>Puts the key ring back as releases before ADR 20 kept it: each master key in clear.</summary>
     private async Task DecryptKeyRingAsync(CatalogDbContext db)
     {
         XNamespace dataProtection = "http://schemas.asp.net/2015/03/dataProtection";
