@@ -12,8 +12,9 @@ export interface IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
 
@@ -33,13 +34,18 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -242,8 +248,9 @@ export interface ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
 
     list(slug?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfTagDto>;
 
@@ -263,13 +270,18 @@ export class TagsClient implements ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
         let url_ = this.baseUrl + "/api/v1/tags/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -474,20 +486,23 @@ export interface IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, q?: string | null | undefined, id?: number[] | null | undefined, handle?: string[] | null | undefined, title?: string[] | null | undefined, tag?: string[] | null | undefined, created_after?: Date | null | undefined, created_from?: Date | null | undefined, created_before?: Date | null | undefined, created_to?: Date | null | undefined, updated_after?: Date | null | undefined, updated_from?: Date | null | undefined, updated_before?: Date | null | undefined, updated_to?: Date | null | undefined, order?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
 
@@ -507,13 +522,18 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -590,13 +610,18 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -673,8 +698,9 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/{productId}/variants/batch?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -683,6 +709,10 @@ export class ProductsClient implements IProductsClient {
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -926,8 +956,9 @@ export interface IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     get(id: number, signal?: AbortSignal): Promise<VariantDto>;
 
@@ -947,13 +978,18 @@ export class VariantsClient implements IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/variants/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -1393,8 +1429,9 @@ export interface ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
 
     list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
 
@@ -1414,13 +1451,18 @@ export class CategoriesClient implements ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
         let url_ = this.baseUrl + "/api/v1/categories/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -1625,8 +1667,9 @@ export interface IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
 
@@ -1646,13 +1689,18 @@ export class AttributesClient implements IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
         let url_ = this.baseUrl + "/api/v1/attributes/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -8729,6 +8777,7 @@ export interface IWholesaleRoleItemResult extends IItemResultContract {
 }
 
 export class WholesaleRoleDto implements IWholesaleRoleDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     key!: string;
     name!: string;
@@ -8776,6 +8825,7 @@ export class WholesaleRoleDto implements IWholesaleRoleDto {
 }
 
 export interface IWholesaleRoleDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     key: string;
     name: string;
@@ -9369,6 +9419,7 @@ export interface ITagItemResult extends IItemResultContract {
 }
 
 export class TagDto implements ITagDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     slug!: string;
@@ -9422,6 +9473,7 @@ export class TagDto implements ITagDto {
 }
 
 export interface ITagDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     slug: string;
@@ -9814,6 +9866,7 @@ export interface IProductItemResult extends IItemResultContract {
 }
 
 export class ProductDto implements IProductDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     handle!: string;
     title!: string;
@@ -9981,6 +10034,7 @@ export class ProductDto implements IProductDto {
 }
 
 export interface IProductDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     handle: string;
     title: string;
@@ -10114,7 +10168,9 @@ export interface IOptionDto {
 }
 
 export class VariantDto implements IVariantDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     product_id!: number;
     title!: string;
     sku?: string | undefined;
@@ -10262,7 +10318,9 @@ export class VariantDto implements IVariantDto {
 }
 
 export interface IVariantDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     product_id: number;
     title: string;
     sku?: string | undefined;
@@ -10285,6 +10343,7 @@ export interface IVariantDto {
 }
 
 export class PriceDto implements IPriceDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     currency_code!: string;
     amount!: number;
@@ -10332,6 +10391,7 @@ export class PriceDto implements IPriceDto {
 }
 
 export interface IPriceDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     currency_code: string;
     amount: number;
@@ -12433,6 +12493,7 @@ export interface ICategoryItemResult extends IItemResultContract {
 }
 
 export class CategoryDto implements ICategoryDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     handle!: string;
@@ -12504,6 +12565,7 @@ export class CategoryDto implements ICategoryDto {
 }
 
 export interface ICategoryDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     handle: string;
@@ -12922,6 +12984,7 @@ export interface IAttributeItemResult extends IItemResultContract {
 }
 
 export class AttributeDto implements IAttributeDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     slug!: string;
@@ -12992,6 +13055,7 @@ export class AttributeDto implements IAttributeDto {
 }
 
 export interface IAttributeDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     slug: string;
@@ -13005,7 +13069,9 @@ export interface IAttributeDto {
 }
 
 export class AttributeValueDto implements IAttributeValueDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     attribute_id!: number;
     name!: string;
     slug!: string;
@@ -13055,7 +13121,9 @@ export class AttributeValueDto implements IAttributeValueDto {
 }
 
 export interface IAttributeValueDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     attribute_id: number;
     name: string;
     slug: string;

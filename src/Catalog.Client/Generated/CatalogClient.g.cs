@@ -32,8 +32,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -79,8 +80,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -109,6 +111,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -563,8 +569,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -610,8 +617,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -640,6 +648,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1098,18 +1110,21 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -1155,8 +1170,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1185,6 +1201,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1292,8 +1312,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1322,6 +1343,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1429,8 +1454,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -1464,6 +1490,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1996,8 +2026,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -2043,8 +2074,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -2073,6 +2105,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3106,8 +3142,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3153,8 +3190,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3183,6 +3221,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3641,8 +3683,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3688,8 +3731,9 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3718,6 +3762,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -17309,7 +17357,11 @@ namespace Catalog.Client
     public partial class WholesaleRoleDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
@@ -17506,6 +17558,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
@@ -17638,7 +17691,11 @@ namespace Catalog.Client
     public partial class TagDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -17790,7 +17847,11 @@ namespace Catalog.Client
     public partial class ProductDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
@@ -17947,10 +18008,18 @@ namespace Catalog.Client
     public partial class VariantDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Product_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -18027,7 +18096,11 @@ namespace Catalog.Client
     public partial class PriceDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
@@ -18894,7 +18967,11 @@ namespace Catalog.Client
     public partial class CategoryDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19066,7 +19143,11 @@ namespace Catalog.Client
     public partial class AttributeDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19109,10 +19190,18 @@ namespace Catalog.Client
     public partial class AttributeValueDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19259,6 +19348,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19327,6 +19417,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -20999,6 +21090,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -21024,6 +21116,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -21317,6 +21410,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
     }
