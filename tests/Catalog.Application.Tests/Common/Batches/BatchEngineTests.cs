@@ -53,8 +53,8 @@ public sealed class BatchEngineTests
     {
         _store.Add(6);
         _store.Add(7);
-        var batch = new GadgetBatchBuilder()
-            .Create("lamp").Create("desk", name: "").Update(6, "Six").Delete(7).Build() with { DryRun = true };
+        var sent = new GadgetBatchBuilder().Create("lamp").Create("desk", name: "").Update(6, "Six").Delete(7).Build();
+        var batch = sent with { DryRun = true };
 
         var result = await RunAsync(batch);
 
