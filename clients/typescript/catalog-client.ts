@@ -12,9 +12,10 @@ export interface IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfWholesaleRoleDto>;
 
@@ -34,14 +35,19 @@ export class WholesaleRolesClient implements IWholesaleRolesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
+    batch(request: WholesaleRoleBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfWholesaleRoleItemResult> {
         let url_ = this.baseUrl + "/api/v1/wholesale-roles/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -245,9 +251,10 @@ export interface ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult>;
 
     list(slug?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfTagDto>;
 
@@ -267,14 +274,19 @@ export class TagsClient implements ITagsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
+    batch(request: TagBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfTagItemResult> {
         let url_ = this.baseUrl + "/api/v1/tags/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -480,23 +492,26 @@ export interface IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     list(status?: ProductStatus | null | undefined, sku?: string | null | undefined, categoryId?: number | null | undefined, q?: string | null | undefined, id?: number[] | null | undefined, handle?: string[] | null | undefined, title?: string[] | null | undefined, tag?: string[] | null | undefined, created_after?: Date | null | undefined, created_from?: Date | null | undefined, created_before?: Date | null | undefined, created_to?: Date | null | undefined, updated_after?: Date | null | undefined, updated_from?: Date | null | undefined, updated_before?: Date | null | undefined, updated_to?: Date | null | undefined, order?: string | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfProductDto>;
 
@@ -516,14 +531,19 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -601,14 +621,19 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -686,9 +711,10 @@ export class ProductsClient implements IProductsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batchVariants(productId: number, request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/{productId}/variants/batch?";
         if (productId === undefined || productId === null)
             throw new globalThis.Error("The parameter 'productId' must be defined.");
@@ -697,6 +723,10 @@ export class ProductsClient implements IProductsClient {
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -941,9 +971,10 @@ export interface IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult>;
 
     get(id: number, signal?: AbortSignal): Promise<VariantDto>;
 
@@ -963,14 +994,19 @@ export class VariantsClient implements IVariantsClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
+    batch(request: VariantBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfVariantItemResult> {
         let url_ = this.baseUrl + "/api/v1/variants/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -1411,9 +1447,10 @@ export interface ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult>;
 
     list(parentId?: number | null | undefined, limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfCategoryDto>;
 
@@ -1433,14 +1470,19 @@ export class CategoriesClient implements ICategoriesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
+    batch(request: CategoryBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfCategoryItemResult> {
         let url_ = this.baseUrl + "/api/v1/categories/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -1646,9 +1688,10 @@ export interface IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult>;
 
     list(limit?: number | undefined, offset?: number | undefined, signal?: AbortSignal): Promise<PageOfAttributeDto>;
 
@@ -1668,14 +1711,19 @@ export class AttributesClient implements IAttributesClient {
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
+     * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
      */
-    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
+    batch(request: AttributeBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfAttributeItemResult> {
         let url_ = this.baseUrl + "/api/v1/attributes/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
         else if (policy !== undefined)
             url_ += "policy=" + encodeURIComponent("" + policy) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -9285,6 +9333,7 @@ export interface IWholesaleRoleItemResult extends IItemResultContract {
 }
 
 export class WholesaleRoleDto implements IWholesaleRoleDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     key!: string;
     name!: string;
@@ -9332,6 +9381,7 @@ export class WholesaleRoleDto implements IWholesaleRoleDto {
 }
 
 export interface IWholesaleRoleDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     key: string;
     name: string;
@@ -9925,6 +9975,7 @@ export interface ITagItemResult extends IItemResultContract {
 }
 
 export class TagDto implements ITagDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     slug!: string;
@@ -9978,6 +10029,7 @@ export class TagDto implements ITagDto {
 }
 
 export interface ITagDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     slug: string;
@@ -10370,6 +10422,7 @@ export interface IProductItemResult extends IItemResultContract {
 }
 
 export class ProductDto implements IProductDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     handle!: string;
     title!: string;
@@ -10537,6 +10590,7 @@ export class ProductDto implements IProductDto {
 }
 
 export interface IProductDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     handle: string;
     title: string;
@@ -10670,7 +10724,9 @@ export interface IOptionDto {
 }
 
 export class VariantDto implements IVariantDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     product_id!: number;
     title!: string;
     sku?: string | undefined;
@@ -10818,7 +10874,9 @@ export class VariantDto implements IVariantDto {
 }
 
 export interface IVariantDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     product_id: number;
     title: string;
     sku?: string | undefined;
@@ -10841,6 +10899,7 @@ export interface IVariantDto {
 }
 
 export class PriceDto implements IPriceDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     currency_code!: string;
     amount!: number;
@@ -10888,6 +10947,7 @@ export class PriceDto implements IPriceDto {
 }
 
 export interface IPriceDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     currency_code: string;
     amount: number;
@@ -12989,6 +13049,7 @@ export interface ICategoryItemResult extends IItemResultContract {
 }
 
 export class CategoryDto implements ICategoryDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     handle!: string;
@@ -13060,6 +13121,7 @@ export class CategoryDto implements ICategoryDto {
 }
 
 export interface ICategoryDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     handle: string;
@@ -13478,6 +13540,7 @@ export interface IAttributeItemResult extends IItemResultContract {
 }
 
 export class AttributeDto implements IAttributeDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
     name!: string;
     slug!: string;
@@ -13548,6 +13611,7 @@ export class AttributeDto implements IAttributeDto {
 }
 
 export interface IAttributeDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
     name: string;
     slug: string;
@@ -13561,7 +13625,9 @@ export interface IAttributeDto {
 }
 
 export class AttributeValueDto implements IAttributeValueDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id!: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     attribute_id!: number;
     name!: string;
     slug!: string;
@@ -13611,7 +13677,9 @@ export class AttributeValueDto implements IAttributeValueDto {
 }
 
 export interface IAttributeValueDto {
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     id: number;
+    /** Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert. */
     attribute_id: number;
     name: string;
     slug: string;

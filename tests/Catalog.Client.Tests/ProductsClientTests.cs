@@ -167,6 +167,37 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
         list.Products!.Select(p => p.Title).Should().Contain("Denim jacket");
     }
 
+    [Fact]
+    public async Task BatchAsync_DryRun_DeserializesTheAnswerWithUnassignedIdsAndWritesNothing()
+    {
+        var products = new ProductsClient(_http);
+        var kept = (await products.BatchAsync(new ProductBatchRequest
+        {
+            Create = [Product("Canvas tote", "TOTE-1", 15m)],
+        })).Create.Single();
+
+        var answer = await products.BatchAsync(
+            new ProductBatchRequest
+            {
+                Create = [Product("Linen shirt", "LINEN-DRY", 39.90m)],
+                Update = [new ProductUpdate { Id = kept.Id, Title = "Canvas bag" }],
+            },
+            dryRun: true);
+
+        var created = answer.Create.Single();
+        created.Status.Should().Be(ItemStatus.Succeeded);
+        created.Id.Should().BeNull();
+        created.Product!.Id.Should().Be(AssignedIdConverter.Unassigned);
+        var variant = created.Product.Variants.Single();
+        (variant.Id, variant.Product_id, variant.Prices.Single().Id).Should().Be((0L, 0L, 0L));
+        variant.Sku.Should().Be("LINEN-DRY");
+        var updated = answer.Update.Single();
+        (updated.Id, updated.Product!.Id, updated.Product.Title).Should().Be((kept.Id, kept.Id!.Value, "Canvas bag"));
+        answer.Summary.Succeeded.Should().Be(2);
+        (await products.ListAsync(sku: "LINEN-DRY")).Total.Should().Be(0);
+        (await products.GetAsync(kept.Id.Value)).Title.Should().Be("Canvas tote");
+    }
+
     private static ProductCreate Product(string title, string sku, decimal eur, ProductStatus? status = null) => new()
     {
         Title = title,

@@ -41,6 +41,7 @@ public static class CatalogOpenApi
             settings.SchemaSettings.ReflectionService = new CatalogReflectionService();
             settings.SchemaSettings.SchemaProcessors.Add(new FreeFormObjects());
             settings.SchemaSettings.SchemaProcessors.Add(new AlwaysPresentFields());
+            settings.SchemaSettings.SchemaProcessors.Add(new AssignedIds());
             foreach (var mapper in FreeFormObjects.TypeMappers)
             {
                 settings.SchemaSettings.TypeMappers.Add(mapper);
@@ -52,6 +53,7 @@ public static class CatalogOpenApi
 
             settings.OperationProcessors.Add(new Operations());
             settings.OperationProcessors.Add(new RespondAsyncOperations());
+            settings.OperationProcessors.Add(new DryRunOperations());
             settings.OperationProcessors.Add(new IdempotencyOperations());
             settings.PostProcess = document =>
             {

@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
 namespace Catalog.Application.Attributes;
 
 public sealed record AttributeDto
 {
+    /// <summary>Assigned by the database: null in a dry run's answer for a row the batch would insert.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long Id { get; init; }
     public required string Name { get; init; }
     public required string Slug { get; init; }
@@ -16,7 +19,11 @@ public sealed record AttributeDto
 
 public sealed record AttributeValueDto
 {
+    /// <summary>Assigned by the database: null in a dry run's answer for a row the batch would insert.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long Id { get; init; }
+    /// <summary>Null in a dry run's answer for a value of an attribute the batch would create.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long AttributeId { get; init; }
     public required string Name { get; init; }
     public required string Slug { get; init; }

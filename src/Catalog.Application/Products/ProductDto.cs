@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Catalog.Application.Variants;
 
 namespace Catalog.Application.Products;
 
 public sealed record ProductDto
 {
+    /// <summary>Assigned by the database: null in a dry run's answer for a row the batch would insert.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long Id { get; init; }
     public required string Handle { get; init; }
     public required string Title { get; init; }

@@ -1,10 +1,15 @@
+using System.Text.Json.Serialization;
 using Catalog.Application.Variants.Wholesale;
 
 namespace Catalog.Application.Variants;
 
 public sealed record VariantDto
 {
+    /// <summary>Assigned by the database: null in a dry run's answer for a row the batch would insert.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long Id { get; init; }
+    /// <summary>Null in a dry run's answer for a variant of a product the batch would create.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long ProductId { get; init; }
     public required string Title { get; init; }
     public string? Sku { get; init; }
@@ -30,6 +35,8 @@ public sealed record VariantDto
 
 public sealed record PriceDto
 {
+    /// <summary>Assigned by the database: null in a dry run's answer for a row the batch would insert.</summary>
+    [JsonConverter(typeof(AssignedIdConverter))]
     public long Id { get; init; }
     public required string CurrencyCode { get; init; }
     public decimal Amount { get; init; }

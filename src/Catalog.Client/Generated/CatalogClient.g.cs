@@ -32,9 +32,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -80,9 +81,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfWholesaleRoleItemResult> BatchAsync(WholesaleRoleBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -114,6 +116,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -568,9 +574,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -616,9 +623,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfTagItemResult> BatchAsync(TagBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -650,6 +658,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1108,21 +1120,24 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -1168,9 +1183,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1202,6 +1218,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1309,9 +1329,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1343,6 +1364,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1450,9 +1475,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchVariantsAsync(long productId, VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (productId == null)
                 throw new System.ArgumentNullException("productId");
@@ -1489,6 +1515,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -2021,9 +2051,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -2069,9 +2100,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfVariantItemResult> BatchAsync(VariantBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -2103,6 +2135,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3136,9 +3172,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3184,9 +3221,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfCategoryItemResult> BatchAsync(CategoryBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3218,6 +3256,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -3676,9 +3718,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
@@ -3724,9 +3767,10 @@ namespace Catalog.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
+        /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfAttributeItemResult> BatchAsync(AttributeBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -3758,6 +3802,10 @@ namespace Catalog.Client
                     if (policy != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("policy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(policy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dryRun != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -17679,7 +17727,11 @@ namespace Catalog.Client
     public partial class WholesaleRoleDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("key")]
@@ -17876,6 +17928,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
@@ -18008,7 +18061,11 @@ namespace Catalog.Client
     public partial class TagDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -18160,7 +18217,11 @@ namespace Catalog.Client
     public partial class ProductDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("handle")]
@@ -18317,10 +18378,18 @@ namespace Catalog.Client
     public partial class VariantDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Product_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -18397,7 +18466,11 @@ namespace Catalog.Client
     public partial class PriceDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("currency_code")]
@@ -19264,7 +19337,11 @@ namespace Catalog.Client
     public partial class CategoryDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19436,7 +19513,11 @@ namespace Catalog.Client
     public partial class AttributeDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19479,10 +19560,18 @@ namespace Catalog.Client
     public partial class AttributeValueDto
     {
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
+        /// <summary>
+        /// Assigned by the database; `null` in a dry run's answer (`dry_run=true`) for a row the batch would insert.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attribute_id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Attribute_id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19629,6 +19718,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -19697,6 +19787,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -21369,6 +21460,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -21394,6 +21486,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -21687,6 +21780,7 @@ namespace Catalog.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(AssignedIdConverter))]
         public long Id { get; set; } = default!;
 
     }

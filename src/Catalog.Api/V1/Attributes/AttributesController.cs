@@ -31,10 +31,13 @@ public sealed class AttributesController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<AttributeItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<AttributeItemResult>>> Batch(
-        AttributeBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        AttributeBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, AttributeItemResult.From);
     }
 

@@ -31,10 +31,13 @@ public sealed class CategoriesController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<CategoryItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<CategoryItemResult>>> Batch(
-        CategoryBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        CategoryBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, CategoryItemResult.From);
     }
 

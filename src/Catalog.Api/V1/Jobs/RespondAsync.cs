@@ -21,8 +21,17 @@ public sealed class RespondAsyncAttribute : Attribute, IActionConstraint
     public bool Accept(ActionConstraintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Prefers(context.RouteContext.HttpContext.Request);
+        var request = context.RouteContext.HttpContext.Request;
+        return Prefers(request) && !AsksDryRun(request);
     }
+
+    /// <summary>
+    /// A dry run answers at once, whatever the preference: it writes nothing, so there is no job to run. Any
+    /// <c>dry_run</c> but false (true, or a malformed value, which the synchronous action refuses with a 400) goes
+    /// to the synchronous action.
+    /// </summary>
+    private static bool AsksDryRun(HttpRequest request) =>
+        request.Query.TryGetValue("dry_run", out var value) && !(bool.TryParse(value, out var dryRun) && !dryRun);
 
     public static bool Prefers(HttpRequest request)
     {

@@ -17,10 +17,13 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<ProductItemResult>>> Batch(
-        ProductBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        ProductBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, ProductItemResult.From, takesUpserts: true);
     }
 
@@ -32,10 +35,13 @@ public sealed class ProductsController(ISender sender) : V1Controller
     [ProducesResponseType<PatchResponse<ProductItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<PatchResponse<ProductItemResult>>> Patch(
-        ProductPatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        ProductPatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         var summary = BatchSummaryContract.From(result.Summary);
         var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], summary);
         return Answer(result, rendered);
@@ -53,10 +59,12 @@ public sealed class ProductsController(ISender sender) : V1Controller
         long productId,
         VariantBatchRequest request,
         [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(productId, policy), cancellationToken);
+        var command = request.ToCommand(productId, policy) with { DryRun = dryRun };
+        var result = await sender.Send(command, cancellationToken);
         return Answer(result, VariantItemResult.From, takesUpserts: true);
     }
 

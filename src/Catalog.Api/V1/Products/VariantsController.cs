@@ -18,10 +18,13 @@ public sealed class VariantsController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<VariantItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<VariantItemResult>>> Batch(
-        VariantBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        VariantBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(null, policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(null, policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, VariantItemResult.From);
     }
 

@@ -34,10 +34,13 @@ public sealed class TagsController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<TagItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<TagItemResult>>> Batch(
-        TagBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        TagBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, TagItemResult.From);
     }
 

@@ -33,10 +33,13 @@ public sealed class WholesaleRolesController(ISender sender) : V1Controller
     [ProducesResponseType<BatchResponse<WholesaleRoleItemResult>>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<BatchResponse<WholesaleRoleItemResult>>> Batch(
-        WholesaleRoleBatchRequest request, [FromQuery] BatchPolicy policy, CancellationToken cancellationToken)
+        WholesaleRoleBatchRequest request,
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "dry_run")] bool dryRun,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy), cancellationToken);
+        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
         return Answer(result, WholesaleRoleItemResult.From);
     }
 

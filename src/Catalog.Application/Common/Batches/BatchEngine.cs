@@ -78,13 +78,16 @@ public sealed partial class BatchEngine(
         {
             var counts = spec.InsertCounts(batch, state);
             phases.Lap(EnginePhases.Check);
-            var ids = await idAllocator.AllocateAsync(counts, cancellationToken);
+            // A dry run inserts nothing, so it reserves nothing: its plan links rows by placeholders.
+            var ids = command.DryRun
+                ? PlaceholderIds.Pool(counts)
+                : await idAllocator.AllocateAsync(counts, cancellationToken);
             phases.Lap(EnginePhases.Ids);
             Plan(new PlanContext(ids, clock.GetUtcNow()));
         }
 
         phases.Lap(EnginePhases.Plan);
-        var result = await CompleteAsync(ledger, command.Policy, toDto, cancellationToken);
+        var result = await CompleteAsync(ledger, command.Policy, command.DryRun, toDto, cancellationToken);
         result = result with { References = spec.ReferencesOf(state) };
         phases.Lap(EnginePhases.Map);
         return result;
@@ -188,12 +191,24 @@ public sealed partial class BatchEngine(
         }
     }
 
-    /// <summary>Applies the policy, hands the plan to the writer, and turns the ledger into results.</summary>
+    /// <summary>
+    /// Applies the policy, hands the plan to the writer (unless <paramref name="dryRun"/>: then the answer is the one
+    /// the plan would get, had the database refused nothing), and turns the ledger into results.
+    /// </summary>
     private async Task<BatchResult<TDto>> CompleteAsync<TEntity, TDto>(
-        BatchLedger<TEntity> ledger, BatchPolicy policy, Func<TEntity, TDto> toDto, CancellationToken cancellationToken)
+        BatchLedger<TEntity> ledger,
+        BatchPolicy policy,
+        bool dryRun,
+        Func<TEntity, TDto> toDto,
+        CancellationToken cancellationToken)
         where TEntity : class
         where TDto : class
     {
+        if (dryRun && checkpoint.Rows is not null)
+        {
+            throw new InvalidOperationException("A job's chunk is never a dry run: its results are recorded.");
+        }
+
         var all = ledger.All.ToList();
         var applied = !(policy == BatchPolicy.Atomic && all.Any(e => !e.IsOpen));
         var planned = all.Select((entry, key) => (entry, key))
@@ -202,7 +217,7 @@ public sealed partial class BatchEngine(
         var recorded = checkpoint.Rows is { } rows
             ? failures => rows([.. Outcomes(all, failures, policy).Select(o => checkpoint.Upserts?.Restore(o) ?? o)])
             : (Func<IReadOnlyDictionary<int, ItemError>, IReadOnlyList<RowWrite>>?)null;
-        if ((applied && planned.Count > 0) || recorded is not null)
+        if (!dryRun && ((applied && planned.Count > 0) || recorded is not null))
         {
             var items = applied ? planned.Select(p => new PlannedItem(p.key, p.entry.Rows)) : [];
             var plan = new WritePlan([.. items], policy, recorded);
@@ -221,9 +236,9 @@ public sealed partial class BatchEngine(
         phases.Lap(EnginePhases.Write);
 
         var answers = Answers(applied ? all : [], toDto);
-        var create = ledger.Creates.Select(e => Result(e, applied, answers)).ToList();
-        var update = ledger.Updates.Select(e => Result(e, applied, answers)).ToList();
-        var delete = ledger.Deletes.Select(e => Result(e, applied, answers)).ToList();
+        var create = ledger.Creates.Select(e => Result(e, applied, dryRun, answers)).ToList();
+        var update = ledger.Updates.Select(e => Result(e, applied, dryRun, answers)).ToList();
+        var delete = ledger.Deletes.Select(e => Result(e, applied, dryRun, answers)).ToList();
         var results = create.Concat(update).Concat(delete).ToList();
         var summary = new BatchSummary(
             results.Count,
@@ -234,7 +249,10 @@ public sealed partial class BatchEngine(
     }
 
     private static ItemResult<TDto> Result<TEntity, TDto>(
-        LedgerEntry<TEntity> entry, bool applied, IReadOnlyDictionary<LedgerEntry<TEntity>, TDto?> answers)
+        LedgerEntry<TEntity> entry,
+        bool applied,
+        bool dryRun,
+        IReadOnlyDictionary<LedgerEntry<TEntity>, TDto?> answers)
         where TEntity : class
         where TDto : class => entry switch
         {
@@ -247,8 +265,13 @@ public sealed partial class BatchEngine(
                 ItemStatus.NotApplied,
                 null,
                 NotAppliedError),
+            // A dry run's create holds a placeholder id, which no answer shows.
             _ => new ItemResult<TDto>(
-                entry.Index, entry.Id, ItemStatus.Succeeded, answers.GetValueOrDefault(entry), null),
+                entry.Index,
+                dryRun ? UnlessCreate(entry) : entry.Id,
+                ItemStatus.Succeeded,
+                answers.GetValueOrDefault(entry),
+                null),
         };
 
     /// <summary>Every item's outcome once the writer has refused <paramref name="failures"/> (by ledger key).</summary>

@@ -7,6 +7,12 @@ public interface IBatchCommand<out TCreate, out TUpdate> : IBatchRequest
     IReadOnlyList<TUpdate> Update { get; }
     IReadOnlyList<long> Delete { get; }
     BatchPolicy Policy { get; }
+
+    /// <summary>
+    /// Run every step up to the write and answer what the batch would answer, writing nothing (<c>?dry_run=true</c>).
+    /// The engine alone decides not to write, so every route that sends the command gets it.
+    /// </summary>
+    bool DryRun { get; }
 }
 
 /// <summary>An update item: the row it names and, when the client sends it, the version it read.</summary>

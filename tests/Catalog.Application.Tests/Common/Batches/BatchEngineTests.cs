@@ -49,6 +49,27 @@ public sealed class BatchEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_DryRun_AnswersAsTheBatchWithoutReservingIdsOrCallingTheWriter()
+    {
+        _store.Add(6);
+        _store.Add(7);
+        var sent = new GadgetBatchBuilder().Create("lamp").Create("desk", name: "").Update(6, "Six").Delete(7).Build();
+        var batch = sent with { DryRun = true };
+
+        var result = await RunAsync(batch);
+
+        result.Create.Select(Brief).Should().Equal((0, null, Succeeded, null), (1, null, Failed, ValidationFailed));
+        result.Update.Select(Brief).Should().Equal((0, 6L, Succeeded, null));
+        result.Delete.Select(Brief).Should().Equal((0, 7L, Succeeded, null));
+        result.Summary.Should().Be(new BatchSummary(4, 3, 1, 0));
+        result.Applied.Should().BeTrue();
+        result.Create[0].Resource!.Id.Should().BeGreaterThanOrEqualTo(PlaceholderIds.First);
+        result.Update[0].Resource.Should().Be(new GadgetDto(6, "gadget-6", "Six", 2, Now));
+        _ids.Calls.Should().BeEmpty();
+        _writer.Plans.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task RunAsync_InvalidItems_FailOnlyThemselvesAndNothingOfThemIsWritten()
     {
         var batch = new GadgetBatchBuilder()

@@ -101,6 +101,8 @@ public sealed record GadgetBatch(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 
+    public bool DryRun { get; init; }
+
     public UpdateResolver<GadgetDto, GadgetUpdate>? Resolve { get; init; }
 }
 

@@ -11,6 +11,8 @@ public sealed record BatchAttributes(
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
 
+    public bool DryRun { get; init; }
+
     /// <summary>
     /// Set by a dialect whose updates are stated against the attributes as stored (WooCommerce's term routes edit
     /// one value of an attribute's whole list): see <see cref="IResolvedUpdates{TDto, TUpdate}"/>.

@@ -9,6 +9,8 @@ public sealed record BatchCategories(
     : IRequest<BatchResult<CategoryDto>>, IBatchCommand<CategoryCreate, CategoryUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
+
+    public bool DryRun { get; init; }
 }
 
 internal sealed class BatchCategoriesHandler(BatchEngine engine, CategoryBatchSpec spec, IMapper mapper)

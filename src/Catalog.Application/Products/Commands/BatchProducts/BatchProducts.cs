@@ -20,6 +20,8 @@ public sealed record BatchProducts(
     public IReadOnlyList<ProductCreate> Upsert { get; init; } = [];
 
     public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
+
+    public bool DryRun { get; init; }
 }
 
 internal sealed class BatchProductsHandler(

@@ -12,6 +12,8 @@ public sealed record BatchTags(
     : IRequest<BatchResult<TagDto>>, IBatchCommand<TagCreate, TagUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
+
+    public bool DryRun { get; init; }
 }
 
 internal sealed class BatchTagsHandler(BatchEngine engine, TagBatchSpec spec)

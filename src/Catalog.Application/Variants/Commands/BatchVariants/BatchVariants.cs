@@ -28,6 +28,8 @@ public sealed record BatchVariants(
     public Func<ProductDto, ScopedItems<VariantCreate, VariantUpdate>>? ResolveAgainst { get; init; }
 
     public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
+
+    public bool DryRun { get; init; }
 }
 
 internal sealed class BatchVariantsHandler(

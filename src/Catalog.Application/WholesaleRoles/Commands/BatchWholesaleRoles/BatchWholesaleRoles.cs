@@ -9,6 +9,8 @@ public sealed record BatchWholesaleRoles(
     : IRequest<BatchResult<WholesaleRoleDto>>, IBatchCommand<WholesaleRoleCreate, WholesaleRoleUpdate>
 {
     public int ItemCount => Create.Count + Update.Count + Delete.Count;
+
+    public bool DryRun { get; init; }
 }
 
 internal sealed class BatchWholesaleRolesHandler(BatchEngine engine, WholesaleRoleBatchSpec spec, IMapper mapper)
