@@ -104,10 +104,13 @@ internal abstract class LoadDialect(string name, string route)
     {
         public override IReadOnlyList<string>? CreatedIds(JsonElement answer, int creates)
         {
-            var items = answer.GetProperty("create").EnumerateArray().ToList();
+            // WordPress leaves out a list the batch did not send.
+            List<JsonElement> Items(string name) =>
+                answer.TryGetProperty(name, out var list) ? [.. list.EnumerateArray()] : [];
             static bool Failed(JsonElement item) =>
                 item.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null;
-            var failed = items.Any(Failed) || answer.GetProperty("update").EnumerateArray().Any(Failed);
+            var items = Items("create");
+            var failed = items.Concat(Items("update")).Concat(Items("delete")).Any(Failed);
             return failed ? null : [.. items.Select(item => Number(item.GetProperty("id")))];
         }
 
