@@ -10,12 +10,14 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal sealed class MedusaAnswer : OrderedDictionary<string, object?>
 {
-    public MedusaAnswer(object response, MedusaFields fields, IReadOnlyList<string> keys, JsonSerializerOptions options)
+    // The API's JSON settings (Program.cs configures MVC's with the same), read here for the properties' names only.
+    private static readonly JsonSerializerOptions Names = CatalogJson.Create();
+
+    public MedusaAnswer(object response, MedusaFields fields, IReadOnlyList<string> keys)
         : base(StringComparer.Ordinal)
     {
         ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var property in options.GetTypeInfo(response.GetType()).Properties)
+        foreach (var property in Names.GetTypeInfo(response.GetType()).Properties)
         {
             var value = property.Get!(response);
             if (property.ShouldSerialize?.Invoke(response, value) == false)

@@ -10,7 +10,7 @@ namespace Catalog.Api.Dialects.Medusa;
 /// Beside them it reads, in one query each, the products a batch updates (to merge <c>extensions.medusa</c> and fill
 /// prices named by id) and the categories an answer shows in full.
 /// </summary>
-internal sealed class MedusaProducts(ISender sender, IOptions<JsonOptions> json)
+internal sealed class MedusaProducts(ISender sender)
 {
     public async Task<ObjectResult> ListAsync(MedusaListQuery query, CancellationToken cancellationToken)
     {
@@ -70,7 +70,7 @@ internal sealed class MedusaProducts(ISender sender, IOptions<JsonOptions> json)
             : AnswerProduct(result!.Update[0].Resource!, result.References, MedusaFields.ForProducts(fieldsQuery));
     }
 
-    private ObjectResult AnswerProduct(ProductDto product, BatchReferences references, MedusaFields fields) =>
+    private static ObjectResult AnswerProduct(ProductDto product, BatchReferences references, MedusaFields fields) =>
         Answer(
             new MedusaProductResponse(MedusaRendering.Product(product, references.Categories)), fields, "product");
 
@@ -270,10 +270,7 @@ internal sealed class MedusaProducts(ISender sender, IOptions<JsonOptions> json)
     }
 
     /// <summary>The answer, each product or variant under <paramref name="keys"/> cut to the fields asked.</summary>
-    private ObjectResult Answer<T>(T response, MedusaFields fields, params string[] keys)
+    private static ObjectResult Answer<T>(T response, MedusaFields fields, params string[] keys)
         where T : notnull =>
-        new(new MedusaAnswer(response, fields, keys, json.Value.JsonSerializerOptions))
-        {
-            StatusCode = StatusCodes.Status200OK,
-        };
+        new(new MedusaAnswer(response, fields, keys)) { StatusCode = StatusCodes.Status200OK };
 }

@@ -11,9 +11,9 @@ namespace Catalog.Api.Dialects.Medusa;
 [ProducesResponseType<MedusaError>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status403Forbidden)]
 [ProducesResponseType<MedusaError>(StatusCodes.Status400BadRequest)]
-public sealed class MedusaProductsController(ISender sender, IOptions<JsonOptions> json) : ControllerBase
+public sealed class MedusaProductsController(ISender sender) : ControllerBase
 {
-    private readonly MedusaProducts _products = new(sender, json);
+    private readonly MedusaProducts _products = new(sender);
 
     /// <summary>Medusa: creates, updates and deletes products in one atomic request.</summary>
     [HttpPost("batch")]
