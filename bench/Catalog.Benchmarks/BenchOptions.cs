@@ -12,7 +12,7 @@ internal sealed record BenchOptions
 {
     private const string KnownOptions =
         "--sizes, --runs, --naive-runs, --warmup, --markdown, --operations, --paths, --job, --databases, --api-env, "
-        + "--api-process";
+        + "--api-process, --load, --clients, --load-warmup, --load-idle";
     public IReadOnlyList<int> Sizes { get; init; } = [10, 100, 500, 1000];
 
     public int Runs { get; init; } = 7;
@@ -48,6 +48,23 @@ internal sealed record BenchOptions
     /// <summary>Runs the API-process mode (<see cref="Processes.ApiProcessBenchmark"/>) instead.</summary>
     public bool ApiProcess { get; init; }
 
+    /// <summary>The load mode's time per K (<see cref="Load.LoadBenchmark"/>); null runs another mode.</summary>
+    public TimeSpan? Load { get; init; }
+
+    public TimeSpan LoadDuration => Load ?? TimeSpan.Zero;
+
+    /// <summary>The load mode's numbers of concurrent clients, one run each.</summary>
+    public IReadOnlyList<int> Clients { get; init; } = [1, 4, 16];
+
+    /// <summary>The load mode's warm-up before each K's timed part, with the same clients.</summary>
+    public TimeSpan LoadWarmUp { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The quiet spell before RSS is read, after the warm-up and after the run alike: long enough for the API's idle
+    /// collection (two quiet seconds and its tick).
+    /// </summary>
+    public TimeSpan LoadIdle { get; init; } = TimeSpan.FromSeconds(6);
+
     /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>
     public IReadOnlyList<string> ApiEnvironment { get; init; } = [];
 
@@ -55,6 +72,7 @@ internal sealed record BenchOptions
     {
         var options = new BenchOptions();
         var naiveRunsGiven = false;
+        var databasesGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -73,6 +91,10 @@ internal sealed record BenchOptions
                 "--databases" => options with { Databases = [.. List(value).Select(Database)] },
                 "--api-env" => options with { ApiEnvironment = List(value) },
                 "--api-process" => options with { ApiProcess = value is "on" or "true" or "yes" },
+                "--load" => options with { Load = Duration(value) },
+                "--clients" => options with { Clients = [.. List(value).Select(Positive)] },
+                "--load-warmup" => options with { LoadWarmUp = Duration(value) },
+                "--load-idle" => options with { LoadIdle = Duration(value) },
                 "--warmup" => options with
                 {
                     WarmUpPasses = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture),
@@ -80,7 +102,14 @@ internal sealed record BenchOptions
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Use {KnownOptions}."),
             };
             naiveRunsGiven |= args[i] == "--naive-runs";
+            databasesGiven |= args[i] == "--databases";
             i++;
+        }
+
+        // The load test is PostgreSQL's (issue 16: the database several instances share) unless told otherwise.
+        if (options.Load is not null && !databasesGiven)
+        {
+            options = options with { Databases = ["postgres"] };
         }
 
         // Asking for fewer runs than the naive default should not make naive the one with more.
@@ -97,6 +126,13 @@ internal sealed record BenchOptions
 
     private static string Database(string text) =>
         text is "sqlite" or "postgres" ? text : throw new ArgumentException($"'{text}' is not sqlite or postgres.");
+
+    /// <summary><c>60s</c>, <c>2m</c> or a number of seconds.</summary>
+    private static TimeSpan Duration(string text)
+    {
+        var (number, unit) = text.EndsWith('m') ? (text[..^1], 60) : (text.TrimEnd('s'), 1);
+        return TimeSpan.FromSeconds(Positive(number) * unit);
+    }
 
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

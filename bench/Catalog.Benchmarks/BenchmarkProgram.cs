@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Catalog.Benchmarks.Data;
 using Catalog.Benchmarks.Jobs;
+using Catalog.Benchmarks.Load;
 using Catalog.Benchmarks.Paths;
 using Catalog.Benchmarks.Processes;
 using Catalog.Benchmarks.Reporting;
@@ -43,6 +44,11 @@ internal static class BenchmarkProgram
         if (options.JobItems is not null)
         {
             return await RunJobsAsync(options, machine, console);
+        }
+
+        if (options.Load is not null)
+        {
+            return await RunLoadAsync(options, machine, console);
         }
 
         if (options.ApiProcess)
@@ -107,6 +113,32 @@ internal static class BenchmarkProgram
         }
 
         return 0;
+    }
+
+    private static async Task<int> RunLoadAsync(BenchOptions options, string machine, IAnsiConsole console)
+    {
+        var total = Stopwatch.StartNew();
+        var results = await new LoadBenchmark(options, Console.WriteLine).RunAsync(CancellationToken.None);
+        var markdown = LoadResult.ToMarkdown(results, machine, options);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");
+        if (options.MarkdownPath is { } path)
+        {
+            await File.WriteAllTextAsync(path, markdown);
+        }
+
+        // Loudly: a 5xx, or a batch that did not apply, fails the run whatever the numbers.
+        foreach (var failed in results.Where(r => !r.Clean))
+        {
+            Console.Error.WriteLine($"FAIL: {failed.Database} K={failed.Clients}: {failed.Tally.ServerErrors} answers "
+                + $"were 5xx ({failed.WarmUpServerErrors} in the warm-up), {failed.Tally.Failures.Count} failures: "
+                + string.Join(" | ", failed.Tally.Failures.Take(3)));
+        }
+
+        var memory = results.All(r => r.MemoryPasses) ? "PASS" : "FAIL";
+        Console.WriteLine($"RSS after the run within 20% of after the warm-up: {memory}");
+        return results.All(r => r.Clean) ? 0 : 1;
     }
 
     private static async Task<int> RunJobsAsync(BenchOptions options, string machine, IAnsiConsole console)

@@ -5,6 +5,7 @@ using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.Health;
 using Catalog.Api.Idempotency;
+using Catalog.Api.Memory;
 using Catalog.Api.OpenApi;
 using Catalog.Api.RateLimiting;
 using Catalog.Application;
@@ -68,6 +69,7 @@ builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddCatalogRateLimiting(builder.Configuration);
 builder.Services.AddCatalogOpenApi(builder.Configuration);
 builder.Services.AddCatalogHealthChecks();
+builder.Services.AddIdleCollection(builder.Configuration);
 
 var app = builder.Build();
 

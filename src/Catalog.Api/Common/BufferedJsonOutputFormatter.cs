@@ -6,17 +6,23 @@ using Microsoft.AspNetCore.Mvc.Formatters;
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// MVC's JSON output, written whole: serialized into pooled memory first, then sent with its <c>Content-Length</c> in
-/// one write. It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media
-/// types and encodings.
+/// MVC's JSON output: a write's answer serialized whole into pooled memory first, then sent with its
+/// <c>Content-Length</c> in one write; a read's answer streamed once it is large (<see cref="BoundedAnswerStream"/>).
+/// It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media types and
+/// encodings.
 /// </summary>
 /// <remarks>
 /// A batch answer runs to megabytes. Streamed, it left in chunks of a few kilobytes, each a flush through Kestrel and a
 /// chunk the client must take apart; written whole it goes out faster (see docs/benchmarks.md) and the client knows its
 /// size up front. And nothing is sent before the whole answer serialized: a value that cannot be written fails before
-/// the status line, so the exception handler still answers, instead of a 200 cut off in the middle.
-/// Serializing synchronously suits every answer here; an action that streams (<c>IAsyncEnumerable</c>) would need MVC's
-/// own formatter back.
+/// the status line, so the exception handler still answers, instead of a 200 cut off in the middle. A batch's answer
+/// is bounded by its body's (<c>Catalog:Limits:MaxBodyBytes</c>).
+/// A read's answer is bounded only by its page size times the largest item (docs/reliability.md, "Bounded answers"):
+/// hundreds of megabytes, built whole by each of several concurrent readers, is what took a process to gigabytes
+/// (issue 16). So a GET is serialized by the asynchronous serializer, which flushes between the items of a list, into
+/// a stream that holds the first <see cref="BoundedAnswerStream.Threshold"/> bytes and sends the rest as it comes: a
+/// small answer is still whole, with its length and its failure before the status line; a large one costs a bounded
+/// buffer, and a failure in it cuts the answer off (a client sees a broken body, never a complete wrong one).
 /// </remarks>
 internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 {
@@ -46,6 +52,13 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         var aborted = context.HttpContext.RequestAborted;
         var phases = context.HttpContext.RequestServices.GetRequiredService<BatchPhases>();
         phases.Lap(HostPhases.Render);
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            await StreamAsync(context.Object, type, response, selectedEncoding, aborted);
+            phases.Lap(HostPhases.Serialize);
+            return;
+        }
+
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions(_options)))
         {
@@ -64,6 +77,25 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
         await using var transcoding =
             Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
         await transcoding.WriteAsync(buffer.Written, aborted);
+    }
+
+    private async Task StreamAsync(
+        object? value, Type type, HttpResponse response, Encoding encoding, CancellationToken aborted)
+    {
+        await using var bounded = new BoundedAnswerStream(response, aborted);
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            await JsonSerializer.SerializeAsync(bounded, value, _options.GetTypeInfo(type), aborted);
+        }
+        else
+        {
+            await using var transcoding =
+                Encoding.CreateTranscodingStream(bounded, encoding, Encoding.UTF8, leaveOpen: true);
+            await JsonSerializer.SerializeAsync(transcoding, value, _options.GetTypeInfo(type), aborted);
+            await transcoding.FlushAsync(aborted);
+        }
+
+        await bounded.CompleteAsync();
     }
 
     /// <summary>The serializer's own writer settings: its output is valid by construction.</summary>

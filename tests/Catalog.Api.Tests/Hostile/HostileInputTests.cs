@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catalog.Infrastructure.Auth;
 using Catalog.Testing;
+using Catalog.Testing.Hostile;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -29,16 +30,16 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
         var count = EnvironmentNumber("CATALOG_HOSTILE_CASES") ?? 5_000;
         output.WriteLine(
             $"Hostile input on {Factory.Provider}: seed {seed}, {count} cases (replay: CATALOG_HOSTILE_SEED={seed}).");
-        var ids = await SeedCatalogAsync();
         using var wordPress = WordPressClient();
         using var medusa = MedusaClient();
+        var ids = await HostileCatalog.SeedAsync(Client, wordPress, medusa, "hostile");
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var clock = Stopwatch.StartNew();
 
         var cases = new HostileCases(seed, ids).Generate(count, HostileRoutes.All).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
-        await Parallel.ForEachAsync(cases, parallel, async (hostile, _) =>
+        await Parallel.ForEachAsync(cases, parallel, async (hostile, token) =>
         {
             var client = hostile.Route.Shape switch
             {
@@ -46,9 +47,9 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
                 ErrorShape.Medusa => medusa,
                 _ => Client,
             };
-            var (status, text) = await SendRawAsync(client, hostile);
+            var (status, text) = await HostileCatalog.SendAsync(client, hostile, token);
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-            if (Problem(hostile.Route.Shape, status, text) is { } problem)
+            if (HostileCatalog.Problem(hostile.Route.Shape, status, text) is { } problem)
             {
                 failures.Enqueue($"{problem}\n  {hostile.Describe()}\n  answer: {Cut(text)}");
             }
@@ -93,41 +94,6 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
             + string.Join("\n", failures.Take(15)));
     }
 
-    /// <summary>What is wrong with an answer, if anything: a 5xx, or a 4xx without a code where its shape has one.
-    /// </summary>
-    private static string? Problem(ErrorShape shape, int status, string text)
-    {
-        if (status >= 500)
-        {
-            return $"answered {status}";
-        }
-
-        JsonNode? body;
-        try
-        {
-            body = text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return $"answered {status} with a body that is not JSON";
-        }
-
-        if (status < 400)
-        {
-            return body is null && status != 204 ? $"answered {status} without a body" : null;
-        }
-
-        var code = shape switch
-        {
-            ErrorShape.Medusa => body?["type"],
-            ErrorShape.Trade => body?["error"]?["code"],
-            _ => body?["code"],
-        };
-        return code is JsonValue value && value.TryGetValue<string>(out var named) && named.Length > 0
-            ? null
-            : $"answered {status} without a code in the {shape} shape";
-    }
-
     private async Task<List<string>> ListPageFailuresAsync(HttpClient wordPress, HttpClient medusa)
     {
         var failures = new List<string>();
@@ -150,76 +116,6 @@ public abstract class HostileInputTests(CatalogApiFactory factory, ITestOutputHe
         }
 
         return failures;
-    }
-
-    /// <summary>
-    /// A role, a category, an attribute, a product with a variant, a WooCommerce variable product with a variation and
-    /// a Medusa product: what the bodies' placeholders name.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> SeedCatalogAsync()
-    {
-        var (roleStatus, role) = await PostAsync(
-            "/api/v1/wholesale-roles/batch", Batch.Of(create: [Batch.Item(("key", "gold"), ("name", "Gold"))]));
-        roleStatus.Should().Be(200, role.Text());
-        var category = (await SeedCategoriesAsync(new CategoryBuilder()))[0];
-        var attribute = await SeedAttributeAsync(new AttributeBuilder().WithValues("Red", "Blue"));
-        var product = await SeedProductAsync(new ProductBuilder().WithVariants(1));
-
-        using var wordPress = WordPressClient();
-        var (wooStatus, woo) = await SendAsync(HttpMethod.Post, "/wp-json/wc/v3/products/batch", Body("""
-            {"create": [{"name": "Hoodie", "type": "variable",
-              "attributes": [{"name": "Size", "position": 0, "visible": true, "variation": true,
-                "options": ["S", "M", "L"]}]}]}
-            """), wordPress);
-        wooStatus.Should().Be(200, woo.Text());
-        var wooProduct = woo.Num("create[0].id");
-        var (variationStatus, variation) = await SendAsync(
-            HttpMethod.Post,
-            $"/wp-json/wc/v3/products/{wooProduct}/variations/batch",
-            Body("""
-                {"create": [{"sku": "HOODIE-S", "regular_price": "20",
-                  "attributes": [{"name": "Size", "option": "S"}]}]}
-                """),
-            wordPress);
-        variationStatus.Should().Be(200, variation.Text());
-
-        using var medusa = MedusaClient();
-        var (medusaStatus, made) = await SendAsync(HttpMethod.Post, "/admin/products/batch", Body("""
-            {"create": [{"title": "Medusa seed", "handle": "medusa-seed",
-              "options": [{"title": "Size", "values": ["S", "M"]}],
-              "variants": [{"title": "S", "sku": "MEDUSA-S", "options": {"Size": "S"},
-                "prices": [{"currency_code": "usd", "amount": 5}]}]}]}
-            """), medusa);
-        medusaStatus.Should().Be(200, made.Text());
-
-        string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-        return new Dictionary<string, string>
-        {
-            ["P"] = Number(product.Num("id")),
-            ["V"] = Number(product.Num("variants[0].id")),
-            ["C"] = Number(category.Num("id")),
-            ["A"] = Number(attribute.Num("id")),
-            ["AV"] = Number(attribute.Num("values[0].id")),
-            ["R"] = Number(role.Num("create[0].id")),
-            ["WP"] = Number(wooProduct),
-            ["WV"] = Number(variation.Num("create[0].id")),
-            ["M"] = made.Str("created[0].id")!["prod_".Length..],
-            ["MV"] = made.Str("created[0].variants[0].id")!["variant_".Length..],
-        };
-    }
-
-    private static async Task<(int Status, string Text)> SendRawAsync(HttpClient client, HostileCase hostile)
-    {
-        using var content = new ByteArrayContent(hostile.Body);
-        content.Headers.ContentType = null;
-        if (hostile.ContentType is not null)
-        {
-            content.Headers.TryAddWithoutValidation("Content-Type", hostile.ContentType);
-        }
-
-        using var request = new HttpRequestMessage(new HttpMethod(hostile.Method), hostile.Url) { Content = content };
-        using var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, await ReadTextAsync(response));
     }
 
     private static async Task<(int Status, string Text)> GetTextAsync(HttpClient client, string url)

@@ -1,4 +1,4 @@
-namespace Catalog.Api.Tests.Hostile;
+namespace Catalog.Testing.Hostile;
 
 /// <summary>Who a route answers errors to: its own error shape decides where the code of a 4xx is.</summary>
 public enum ErrorShape

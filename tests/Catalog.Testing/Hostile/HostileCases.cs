@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Catalog.Api.Tests.Hostile;
+namespace Catalog.Testing.Hostile;
 
 /// <summary>One generated request: what was done to which valid body, and the bytes and content type sent.</summary>
 public sealed record HostileCase(
