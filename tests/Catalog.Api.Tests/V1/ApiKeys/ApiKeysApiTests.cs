@@ -268,7 +268,9 @@ public abstract class ApiKeysApiTests(CatalogApiFactory factory) : CatalogApiTes
         {
             var migrations = db.Database.GetMigrations().ToList();
             var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[^2]);
+            // The schema of the release before managed keys: the migration just before ManagedApiKeys.
+            var managed = migrations.FindIndex(m => m.EndsWith("_ManagedApiKeys", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[managed - 1]);
             await db.Database.ExecuteSqlAsync(
                 $"""
                 INSERT INTO api_keys (name, prefix, hash, scopes, created_at)
