@@ -4,6 +4,7 @@ using Catalog.Api.Dialects.Process;
 using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.Health;
+using Catalog.Api.Logging;
 using Catalog.Api.OpenApi;
 using Catalog.Api.RateLimiting;
 using Catalog.Application;
@@ -21,6 +22,7 @@ if (args is ["keys", .. var keysArguments])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCredentialRedaction();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));

@@ -197,7 +197,8 @@ public abstract class ReadOnlyKeyEveryRouteTests(CatalogApiFactory factory) : Ca
         await SeedCategoriesAsync(new CategoryBuilder());
         await SeedAttributeAsync(new AttributeBuilder());
         (await PostAsync("/api/v1/tags/batch", Batch.Of(create: [new { name = "seed" }]))).Status.Should().Be(200);
-        var role = await PostAsync("/api/v1/wholesale-roles/batch", Batch.Of(create: [new { key = "seed", name = "S" }]));
+        var role = await PostAsync(
+            "/api/v1/wholesale-roles/batch", Batch.Of(create: [new { key = "seed", name = "S" }]));
         role.Status.Should().Be(200, role.Body.Text());
     }
 
