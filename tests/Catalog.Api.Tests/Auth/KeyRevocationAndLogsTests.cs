@@ -149,7 +149,10 @@ public sealed class KeyRevocationAndLogsTests(ITestOutputHelper output) : IAsync
             var seen = statuses[$"{method} {url}"] = [];
             foreach (var instance in _instances)
             {
-                var forms = new[] { Bearer(key.Key), Basic(key.Key + ":"), Basic($"{key.ConsumerKey}:{key.ConsumerSecret}") };
+                var forms = new[]
+                {
+                    Bearer(key.Key), Basic(key.Key + ":"), Basic($"{key.ConsumerKey}:{key.ConsumerSecret}"),
+                };
                 foreach (var form in forms)
                 {
                     seen.Add((await SendAsync(instance, new HttpMethod(method), url, form, "{}")).Status);
