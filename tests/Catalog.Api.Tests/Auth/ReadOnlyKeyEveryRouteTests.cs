@@ -117,33 +117,39 @@ public abstract class ReadOnlyKeyEveryRouteTests(CatalogApiFactory factory) : Ca
         {
             h = [("Authorization", $"Bearer {key}")];
             return url;
-        });
+        }
+        );
         yield return ("X-Api-Key", (string url, out (string, string)[] h) =>
         {
             h = [("X-Api-Key", key)];
             return url;
-        });
+        }
+        );
         yield return ("Basic key", (string url, out (string, string)[] h) =>
         {
             h = [("Authorization", "Basic " + Base64($"{key}:"))];
             return url;
-        });
+        }
+        );
         yield return ("Basic consumer pair", (string url, out (string, string)[] h) =>
         {
             h = [("Authorization", "Basic " + Base64($"{pair.ConsumerKey}:{pair.ConsumerSecret}"))];
             return url;
-        });
+        }
+        );
         yield return ("query consumer pair", (string url, out (string, string)[] h) =>
         {
             h = [];
             var query = $"consumer_key={pair.ConsumerKey}&consumer_secret={Uri.EscapeDataString(pair.ConsumerSecret)}";
             return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
-        });
+        }
+        );
         yield return ("Subscription-Key", (string url, out (string, string)[] h) =>
         {
             h = [("Subscription-Key", key)];
             return url;
-        });
+        }
+        );
     }
 
     private delegate string Credential(string url, out (string Name, string Value)[] headers);

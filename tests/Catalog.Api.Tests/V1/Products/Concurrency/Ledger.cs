@@ -120,7 +120,9 @@ internal sealed class Ledger
         .Where(v => !_variantsDeleted.Contains(v.Key) && !_deleted.Contains(v.Value.ProductId))
         .Select(v => v.Key);
 
-    /// <summary>The live products whose one variant WooCommerce created (its SKU), not named by id in any answer.</summary>
+    /// <summary>
+    /// The live products whose one variant WooCommerce created (its SKU), not named by id in any answer.
+    /// </summary>
     public IReadOnlyDictionary<long, string?> SimpleVariants =>
         _simpleVariants.Where(s => !_deleted.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value);
 

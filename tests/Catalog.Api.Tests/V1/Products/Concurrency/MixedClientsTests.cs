@@ -11,11 +11,11 @@ namespace Catalog.Api.Tests.V1.Products.Concurrency;
 
 /// <summary>
 /// Many clients at once over the same products, on PostgreSQL: each sends mixed batches (creates, updates with and
-/// without <c>version</c>, deletes, variant batches) through the canonical API, WooCommerce and Medusa, over one pool of
-/// product ids, SKUs and handles. Afterwards the database agrees exactly with what was acknowledged: every acknowledged
-/// create is there unless an acknowledged delete removed it, nothing is there that no answer created, and each row's
-/// value is the one of an acknowledged write that no other acknowledged write of it provably followed (a higher
-/// <c>version</c>, or a request sent after its answer came); no answer was a 5xx.
+/// without <c>version</c>, deletes, variant batches) through the canonical API, WooCommerce and Medusa, over one pool
+/// of product ids, SKUs and handles. Afterwards the database agrees exactly with what was acknowledged: every
+/// acknowledged create is there unless an acknowledged delete removed it, nothing is there that no answer created, and
+/// each row's value is the one of an acknowledged write that no other acknowledged write of it provably followed (a
+/// higher <c>version</c>, or a request sent after its answer came); no answer was a 5xx.
 /// </summary>
 public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHelper output)
     : CatalogApiTest(factory), IClassFixture<PostgresApiFactory>
@@ -53,7 +53,8 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
         {
             title = $"seed {p}",
             handle = $"conc-seed-{p}",
-            variants = Enumerable.Range(0, 2).Select(v => new { title = $"v{v}", sku = $"CS-{p}-{v}", stock_quantity = 0 }),
+            variants = Enumerable.Range(0, 2)
+                .Select(v => new { title = $"v{v}", sku = $"CS-{p}-{v}", stock_quantity = 0 }),
         });
         var (status, body) = await PostAsync(ProductsBatch, new { create });
         status.Should().Be(200, body.Text());
@@ -97,7 +98,11 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
                     await WooVariationsBatchAsync(woo, canonical, random, tag, target);
                     break;
                 case 5:
-                    await SendAsync(medusa, HttpMethod.Post, $"/admin/products/prod_{target}", new { title = $"medusa {tag}" },
+                    await SendAsync(
+                        medusa,
+                        HttpMethod.Post,
+                        $"/admin/products/prod_{target}",
+                        new { title = $"medusa {tag}" },
                         (body, start, end) => _ledger.Title(target, body.Str("product.title")!, null, start, end));
                     break;
                 default:
@@ -127,7 +132,11 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
             },
             ["update"] = other == target
                 ? new object[] { new { id = target, version, title = $"versioned {tag}" } }
-                : [new { id = target, version, title = $"versioned {tag}" }, new { id = other, title = $"unversioned {tag}" }],
+                :
+                [
+                    new { id = target, version, title = $"versioned {tag}" },
+                    new { id = other, title = $"unversioned {tag}" },
+                ],
             ["delete"] = random.Next(6) == 0 ? new[] { _ledger.AnyProduct(random) } : Array.Empty<long>(),
         };
         await SendAsync(client, HttpMethod.Post, ProductsBatch, body, (answer, start, end) =>
@@ -145,7 +154,9 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
     {
         var variants = _ledger.VariantsOf(target);
         var k = random.Next(Pool);
-        var update = variants.Count == 0 ? [] : new[] { new { id = variants[random.Next(variants.Count)], stock_quantity = random.Next(1000) } };
+        var update = variants.Count == 0
+            ? []
+            : new[] { new { id = variants[random.Next(variants.Count)], stock_quantity = random.Next(1000) } };
         var delete = variants.Count > 1 && random.Next(4) == 0 ? new[] { variants[random.Next(variants.Count)] } : [];
         var body = new
         {
@@ -240,7 +251,8 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
         var body = new { title = $"medusa {tag}", handle = $"conc-medusa-{k}" };
         await SendAsync(client, HttpMethod.Post, "/admin/products", body, (answer, start, _) =>
         {
-            var id = long.Parse(answer.Str("product.id")!["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            var id = long.Parse(
+                answer.Str("product.id")!["prod_".Length..], System.Globalization.CultureInfo.InvariantCulture);
             _ledger.ProductCreated(id, answer.Str("product.title")!, null, start);
         });
     }
@@ -283,7 +295,8 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
                 _ledger.ProductCreated(id, product.Str("title")!, product.Num("version"), start);
                 foreach (var variant in product["variants"]!.AsArray())
                 {
-                    _ledger.VariantCreated(id, variant.Num("id"), variant.Str("sku"), variant.Num("stock_quantity"), start);
+                    _ledger.VariantCreated(
+                        id, variant.Num("id"), variant.Str("sku"), variant.Num("stock_quantity"), start);
                 }
             }
             else
@@ -321,7 +334,8 @@ public sealed class MixedClientsTests(PostgresApiFactory factory, ITestOutputHel
         foreach (var (productId, sku) in simple)
         {
             variants.Where(v => v.ProductId == productId && !_ledger.LiveVariants().Contains(v.Id))
-                .Select(v => v.Sku).Should().Equal([sku], $"WooCommerce simple product {productId} has its one variant");
+                .Select(v => v.Sku)
+                .Should().Equal([sku], $"WooCommerce simple product {productId} has its one variant");
         }
 
         foreach (var variant in named)

@@ -65,11 +65,15 @@ public abstract class BatchCrashTests(ITestOutputHelper output)
 
                 var name = $"crash{round + 1}";
                 api = await ApiProcess.StartAsync(name, database.Provider, database.ConnectionString, Key);
-                var written = await AssertWholeOrAbsentAsync(database, [.. Enumerable.Range(0, round + 1)], acknowledged);
+                var written = await AssertWholeOrAbsentAsync(
+                    database, [.. Enumerable.Range(0, round + 1)], acknowledged);
                 using var read = await api.Client.GetAsync(new Uri("/api/v1/products?limit=1", UriKind.Relative));
                 ((int)read.StatusCode).Should().Be(200, "the restarted API serves");
-                outcomes.Add($"{run.Elapsed:mm\\:ss\\.f} kill {round} after {delay.TotalMilliseconds:F0} ms: answer {status?.ToString(
-                    CultureInfo.InvariantCulture) ?? "none"}, batch {(written.Contains(round) ? "written" : "absent")}");
+                var answer = status?.ToString(CultureInfo.InvariantCulture) ?? "none";
+                var batch = written.Contains(round) ? "written" : "absent";
+                outcomes.Add(
+                    $"{run.Elapsed:mm\\:ss\\.f} kill {round} after {delay.TotalMilliseconds:F0} ms: answer {answer}, "
+                    + $"batch {batch}");
                 output.WriteLine(outcomes[^1]);
             }
         }
@@ -81,7 +85,8 @@ public abstract class BatchCrashTests(ITestOutputHelper output)
 
     /// <summary>
     /// Checks every product of the given rounds in plain SQL: each round's products are all there or none (a batch
-    /// commits in one transaction), each there is whole, and an acknowledged round is there. Answers the rounds written.
+    /// commits in one transaction), each there is whole, and an acknowledged round is there. Answers the rounds
+    /// written.
     /// </summary>
     private static async Task<HashSet<int>> AssertWholeOrAbsentAsync(
         JobDatabase database, IReadOnlyList<int> rounds, IReadOnlyList<int> acknowledged)
@@ -123,7 +128,8 @@ public abstract class BatchCrashTests(ITestOutputHelper output)
     }
 
     private static string Describe(object?[] row) => string.Join(' ', row.Skip(1).Select(v =>
-        Convert.ToDecimal(v is string ? 0 : v ?? 0, CultureInfo.InvariantCulture).ToString("0.##", CultureInfo.InvariantCulture)))
+        Convert.ToDecimal(v is string ? 0 : v ?? 0, CultureInfo.InvariantCulture)
+            .ToString("0.##", CultureInfo.InvariantCulture)))
         + $" {row[1]}";
 
     // SKU, stock, 2 prices summing to amount + amount + 1, 2 wholesale prices, 1 minimum, 2 visible roles, 1 rule.
@@ -176,7 +182,8 @@ public abstract class BatchCrashTests(ITestOutputHelper output)
     }
 
     private static Task<HttpResponseMessage> SendAsync(ApiProcess api, string url, string json) =>
-        api.Client.PostAsync(new Uri(url, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+        api.Client.PostAsync(
+            new Uri(url, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
     /// <summary>The status the batch was answered with, or null when the process died first.</summary>
     private static async Task<int?> StatusAsync(Task<HttpResponseMessage> sent)
