@@ -74,13 +74,14 @@ public static class Problems
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         var written = await writer.TryWriteAsync(
             new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-        if (written && context.Response.HasStarted)
+        if (written && (context.Response.HasStarted || context.Response.ContentType is not null))
         {
             return;
         }
 
         // No writer wrote (the jobs routes, which are not [ApiController]s and have no dialect format, got an empty
-        // 401 or 403 from the authentication handlers): the problem is written here, so no error goes out empty.
+        // 401 or 403 from the authentication handlers; every writer that writes sets the content type): the problem is
+        // written here, so no error goes out empty.
         SpellTraceId(problem);
         await context.Response.WriteAsJsonAsync(
             problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
