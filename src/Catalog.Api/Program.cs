@@ -5,6 +5,7 @@ using Catalog.Api.Dialects.Trade;
 using Catalog.Api.Dialects.WooCommerce;
 using Catalog.Api.Health;
 using Catalog.Api.Idempotency;
+using Catalog.Api.Logging;
 using Catalog.Api.Memory;
 using Catalog.Api.OpenApi;
 using Catalog.Api.RateLimiting;
@@ -23,6 +24,7 @@ if (args is ["keys", .. var keysArguments])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCredentialRedaction();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data"));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Catalog.Testing.Logs;
 
 namespace Catalog.Testing;
 
@@ -73,6 +74,7 @@ public sealed class ApiProcess : IAsyncDisposable
         TimeSpan? requestTimeout = null,
         CancellationToken cancellationToken = default)
     {
+        LogCapture.RegisterKey(apiKey);
         var port = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
         var start = StartInfo([], new Dictionary<string, string>
         {
@@ -151,6 +153,7 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             if (line is not null)
             {
+                LogCapture.Record("dotnet Catalog.Api.dll", line);
                 lock (output)
                 {
                     output.AppendLine(line);
@@ -292,6 +295,7 @@ public sealed class ApiProcess : IAsyncDisposable
             return;
         }
 
+        LogCapture.Record(Name, line);
         lock (_log)
         {
             _log.Append(Name).Append(": ").AppendLine(line);

@@ -6,6 +6,7 @@ using System.Text;
 using Catalog.Infrastructure.Auth;
 using Catalog.Infrastructure.Diagnostics;
 using Catalog.Infrastructure.Persistence;
+using Catalog.Testing.Logs;
 using Catalog.Testing.Postgres;
 using Catalog.Testing.SqlServer;
 using Microsoft.AspNetCore.Hosting;
@@ -74,6 +75,7 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
             return;
         }
 
+        LogCapture.RegisterKey(WriteKey);
         _connectionString = await CreateDatabaseAsync();
         if (KestrelPort is { } port)
         {
@@ -118,7 +120,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     {
         await using var scope = Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        return (await keys.CreateAsync("test", scopes, CancellationToken.None)).Key;
+        var key = (await keys.CreateAsync("test", scopes, CancellationToken.None)).Key;
+        LogCapture.RegisterKey(key);
+        return key;
     }
 
     /// <summary>
@@ -203,6 +207,12 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// The least severe entries the host logs (Warning unless a fixture asks for more); every one of them goes to
+    /// <see cref="LogCapture"/>, which the run checks for secrets.
+    /// </summary>
+    protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
+
     /// <summary>False where the database cannot be had here: the fixture then stays idle, its tests not run.</summary>
     protected virtual bool CanRun => true;
 
@@ -228,7 +238,9 @@ public abstract class CatalogApiFactory : WebApplicationFactory<Program>, IAsync
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging
+            .SetMinimumLevel(MinimumLogLevel)
+            .AddProvider(new CapturingLoggerProvider(GetType().Name)));
     }
 }
 

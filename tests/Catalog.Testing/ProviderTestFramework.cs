@@ -1,3 +1,5 @@
+using System.Reflection;
+using Catalog.Testing.Logs;
 using Catalog.Testing.SqlServer;
 using Xunit;
 using Xunit.Abstractions;
@@ -9,6 +11,8 @@ namespace Catalog.Testing;
 /// xunit's own framework, except that without a SQL Server (<see cref="SqlServerTestServer"/>) every test of a class
 /// named <c>...OnSqlServer</c> is discovered as skipped with the reason why, so a run shows them as not run. A test
 /// assembly opts in with <c>[assembly: TestFramework("Catalog.Testing.ProviderTestFramework", "Catalog.Testing")]</c>.
+/// When the assembly's run ends, it also checks every log line the API wrote during the run for the secrets the tests
+/// used (<see cref="LogCapture"/>): a leak fails the run as an assembly cleanup failure, whichever test caused it.
 /// </summary>
 public sealed class ProviderTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -16,6 +20,38 @@ public sealed class ProviderTestFramework(IMessageSink messageSink) : XunitTestF
 
     protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo) =>
         new Discoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
+
+    protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
+        new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
+
+    private sealed class Executor(AssemblyName assembly, ISourceInformationProvider source, IMessageSink sink)
+        : XunitTestFrameworkExecutor(assembly, source, sink)
+    {
+        protected override async void RunTestCases(
+            IEnumerable<IXunitTestCase> testCases,
+            IMessageSink executionMessageSink,
+            ITestFrameworkExecutionOptions executionOptions)
+        {
+            using var runner = new LogCheckingRunner(
+                TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
+            await runner.RunAsync();
+        }
+    }
+
+    private sealed class LogCheckingRunner(
+        ITestAssembly assembly,
+        IEnumerable<IXunitTestCase> testCases,
+        IMessageSink diagnosticSink,
+        IMessageSink executionSink,
+        ITestFrameworkExecutionOptions options)
+        : XunitTestAssemblyRunner(assembly, testCases, diagnosticSink, executionSink, options)
+    {
+        protected override Task BeforeTestAssemblyFinishedAsync()
+        {
+            Aggregator.Run(LogCapture.AssertNoLeaks);
+            return base.BeforeTestAssemblyFinishedAsync();
+        }
+    }
 
     private sealed class Discoverer(IAssemblyInfo assembly, ISourceInformationProvider source, IMessageSink sink)
         : XunitTestFrameworkDiscoverer(assembly, source, sink)

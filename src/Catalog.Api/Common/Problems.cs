@@ -66,9 +66,25 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(problem);
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return WriteAnyAsync(context, problem);
+    }
+
+    private static async Task WriteAnyAsync(HttpContext context, ProblemDetails problem)
+    {
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
-            .AsTask();
+        var written = await writer.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        if (written && (context.Response.HasStarted || context.Response.ContentType is not null))
+        {
+            return;
+        }
+
+        // No writer wrote (the jobs routes, which are not [ApiController]s and have no dialect format, got an empty
+        // 401 or 403 from the authentication handlers; every writer that writes sets the content type): the problem is
+        // written here, so no error goes out empty.
+        SpellTraceId(problem);
+        await context.Response.WriteAsJsonAsync(
+            problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
     }
 
     /// <summary>
