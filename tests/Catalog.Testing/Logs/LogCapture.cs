@@ -42,15 +42,19 @@ public static partial class LogCapture
     }
 
     /// <summary>
-    /// An API key a test uses: the key, its SHA-256 hex (what <c>api_keys.hash</c> stores) and, through the key, its
-    /// consumer secret <c>cs_&lt;key&gt;</c> must never be logged.
+    /// An API key a test uses: the key, its SHA-256 hex (what earlier releases stored), its keyed hash under the test
+    /// hash secret (what <c>api_keys.hash</c> stores on PostgreSQL, ADR 20) and, through the key, its consumer secret
+    /// <c>cs_&lt;key&gt;</c> must never be logged.
     /// </summary>
     public static void RegisterKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         RegisterSecret(key, "an API key");
-        RegisterSecret(ApiKeyService.Hash(key), "an API key's SHA-256");
+        RegisterSecret(CatalogApiFactory.LegacyHash(key), "an API key's SHA-256");
+        RegisterSecret(TestHasher.Hash(key), "an API key's keyed hash");
     }
+
+    private static readonly ApiKeyHasher TestHasher = new(Convert.FromBase64String(CatalogApiFactory.TestHashKey));
 
     /// <summary>Any other secret a test uses (an OAuth signing key, a token secret).</summary>
     public static void RegisterSecret(string secret, string what)
