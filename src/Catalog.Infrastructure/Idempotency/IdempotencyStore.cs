@@ -135,6 +135,11 @@ internal sealed class IdempotencyStore(
                 await provider.UnlockAsync(db.Database.GetDbConnection(), lockId);
             }
         }
+        catch (Exception broken) when (broken is DbException or InvalidOperationException)
+        {
+            // The session is gone (the database went away, or killed it), and with it its transaction and its lock;
+            // the failure that ended the request is the one to report.
+        }
         finally
         {
             if (opened)

@@ -111,6 +111,41 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
         (await PostAsync(ProductsBatch, Products("after-kills", 1))).Status.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Batch_KeyedAndSessionsKilledMidBatch_RetryWithTheKeyCompletesItExactlyOnce()
+    {
+        var first = new List<HttpStatusCode>();
+        for (var round = 0; round < 3; round++)
+        {
+            var key = Guid.NewGuid().ToString();
+            var body = Products($"keyed-{round}", 800);
+            using (var stop = new CancellationTokenSource())
+            {
+                var killing = KillSessionsAsync(stop.Token);
+                first.Add((await SendAsync(HttpMethod.Post, ProductsBatch, body, key)).Status);
+                await stop.CancelAsync();
+                await killing;
+            }
+
+            // A retry as the recipe has it: again while the first still runs (409) or the database recovers (503).
+            var deadline = DateTime.UtcNow + Bounded;
+            var retried = await SendAsync(HttpMethod.Post, ProductsBatch, body, key);
+            while (retried.Status is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable
+                && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                retried = await SendAsync(HttpMethod.Post, ProductsBatch, body, key);
+            }
+
+            retried.Status.Should().Be(HttpStatusCode.OK, retried.Body.Text());
+            retried.Body.Num("summary.succeeded").Should().Be(800, "the retry answers the batch, applied");
+            (await CountAsync($"SELECT COUNT(*) FROM products WHERE title LIKE 'keyed-{round} %'"))
+                .Should().Be(800, "exactly once, whatever became of the first attempt");
+        }
+
+        first.Should().Contain(HttpStatusCode.ServiceUnavailable, "sessions were killed while batches ran");
+    }
+
     /// <summary>Terminates every session of the API's database, again and again, until stopped.</summary>
     private async Task KillSessionsAsync(CancellationToken stop)
     {
@@ -140,9 +175,14 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
 
     private Task<Answer> PostAsync(string url, string json) => SendAsync(HttpMethod.Post, url, json);
 
-    private async Task<Answer> SendAsync(HttpMethod method, string url, string? json)
+    private async Task<Answer> SendAsync(HttpMethod method, string url, string? json, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
