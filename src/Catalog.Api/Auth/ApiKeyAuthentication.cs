@@ -45,6 +45,13 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, scheme));
     }
 
+    /// <summary>The id of the API key the caller authenticated with (as <see cref="Authenticated"/> states it), if any.
+    /// </summary>
+    public static long? KeyIdOf(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";

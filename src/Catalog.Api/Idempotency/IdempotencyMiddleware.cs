@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Catalog.Application.Common.Idempotency;
@@ -32,8 +31,7 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, ILogge
             || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || HttpMethods.IsOptions(request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
-            || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } ownerText
-            || !long.TryParse(ownerText, CultureInfo.InvariantCulture, out var owner))
+            || ApiKeyAuthenticationHandler.KeyIdOf(context.User) is not { } owner)
         {
             await next(context);
             return;

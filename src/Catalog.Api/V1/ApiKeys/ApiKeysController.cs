@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Catalog.Application.ApiKeys.Commands;
 using Catalog.Application.ApiKeys.Queries;
 
@@ -41,7 +40,7 @@ public sealed class ApiKeysController(ISender sender) : V1Controller
     [ProducesResponseType<ApiKeyResponse>(StatusCodes.Status200OK)]
     public async Task<ApiKeyResponse> Me(CancellationToken cancellationToken)
     {
-        var id = long.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
+        var id = ApiKeyAuthenticationHandler.KeyIdOf(User)!.Value;
         return ApiKeyResponse.From(await sender.Send(new GetApiKey(id), cancellationToken));
     }
 

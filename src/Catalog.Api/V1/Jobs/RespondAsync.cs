@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using Catalog.Application.Jobs;
 using Catalog.Application.Jobs.Commands.SubmitJob;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
@@ -55,10 +54,8 @@ internal static class JobSubmission
     public static long OwnerOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return long.Parse(
-            context.User.FindFirstValue(ClaimTypes.NameIdentifier)
-                ?? throw new InvalidOperationException("A job was submitted without an authenticated key."),
-            CultureInfo.InvariantCulture);
+        return ApiKeyAuthenticationHandler.KeyIdOf(context.User)
+            ?? throw new InvalidOperationException("A job was submitted without an authenticated key.");
     }
 
     /// <summary>
