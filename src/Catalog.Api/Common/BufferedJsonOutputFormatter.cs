@@ -6,15 +6,15 @@ using Microsoft.AspNetCore.Mvc.Formatters;
 namespace Catalog.Api.Common;
 
 /// <summary>
-/// MVC's JSON output: a write's answer serialized whole into pooled memory first, then sent with its
-/// <c>Content-Length</c> in one write; a read's answer streamed once it is large (<see cref="BoundedAnswerStream"/>).
+/// MVC's JSON output: a write's answer serialized whole into pooled memory first (<see cref="AnswerBuffer"/>), then
+/// sent with its <c>Content-Length</c>; a read's answer streamed once it is large (<see cref="BoundedAnswerStream"/>).
 /// It takes the place of MVC's <see cref="SystemTextJsonOutputFormatter"/>, with the same options, media types and
 /// encodings.
 /// </summary>
 /// <remarks>
 /// A batch answer runs to megabytes. Streamed, it left in chunks of a few kilobytes, each a flush through Kestrel and a
-/// chunk the client must take apart; written whole it goes out faster (see docs/benchmarks.md) and the client knows its
-/// size up front. And nothing is sent before the whole answer serialized: a value that cannot be written fails before
+/// chunk the client must take apart; serialized whole it goes out faster (see docs/benchmarks.md), in 64 KB writes of
+/// one body whose size the client knows up front. And nothing is sent before the whole answer serialized: a value that cannot be written fails before
 /// the status line, so the exception handler still answers, instead of a 200 cut off in the middle. A batch's answer
 /// is bounded by its body's (<c>Catalog:Limits:MaxBodyBytes</c>).
 /// A read's answer is bounded only by its page size times the largest item (docs/reliability.md, "Bounded answers"):
@@ -59,8 +59,8 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
             return;
         }
 
-        using var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(_options)))
+        using var answer = new AnswerBuffer();
+        using (var writer = new Utf8JsonWriter(answer, WriterOptions(_options)))
         {
             JsonSerializer.Serialize(writer, context.Object, _options.GetTypeInfo(type));
         }
@@ -69,14 +69,14 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 
         if (selectedEncoding.CodePage == Encoding.UTF8.CodePage)
         {
-            response.ContentLength = buffer.Written.Length;
-            await response.Body.WriteAsync(buffer.Written, aborted);
+            response.ContentLength = answer.Length;
+            await answer.WriteToAsync(response.Body, aborted);
             return;
         }
 
         await using var transcoding =
             Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
-        await transcoding.WriteAsync(buffer.Written, aborted);
+        await answer.WriteToAsync(transcoding, aborted);
     }
 
     private async Task StreamAsync(
