@@ -40,7 +40,7 @@ internal sealed class AnswerBuffer : IBufferWriter<byte>, IDisposable
         return _current.AsSpan(_used);
     }
 
-    /// <summary>Writes the answer to <paramref name="body"/>, each segment once Kestrel has taken the one before.</summary>
+    /// <summary>Writes the answer to <paramref name="body"/>, each segment after the last was taken.</summary>
     public async Task WriteToAsync(Stream body, CancellationToken cancellationToken)
     {
         foreach (var (array, used) in _full)

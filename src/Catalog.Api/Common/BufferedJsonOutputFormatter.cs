@@ -14,9 +14,9 @@ namespace Catalog.Api.Common;
 /// <remarks>
 /// A batch answer runs to megabytes. Streamed, it left in chunks of a few kilobytes, each a flush through Kestrel and a
 /// chunk the client must take apart; serialized whole it goes out faster (see docs/benchmarks.md), in 64 KB writes of
-/// one body whose size the client knows up front. And nothing is sent before the whole answer serialized: a value that cannot be written fails before
-/// the status line, so the exception handler still answers, instead of a 200 cut off in the middle. A batch's answer
-/// is bounded by its body's (<c>Catalog:Limits:MaxBodyBytes</c>).
+/// one body whose size the client knows up front. And nothing is sent before the whole answer serialized: a value that
+/// cannot be written fails before the status line, so the exception handler still answers, instead of a 200 cut off in
+/// the middle. A batch's answer is bounded by its body's (<c>Catalog:Limits:MaxBodyBytes</c>).
 /// A read's answer is bounded only by its page size times the largest item (docs/reliability.md, "Bounded answers"):
 /// hundreds of megabytes, built whole by each of several concurrent readers, is what took a process to gigabytes
 /// (issue 16). So a GET is serialized by the asynchronous serializer, which flushes between the items of a list, into
