@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Catalog.Application.Categories;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -103,7 +104,7 @@ internal static class MedusaRendering
             var option = options[position];
             var chosen = variant.Options
                 .FirstOrDefault(o => string.Equals(o.Key, option.Title, StringComparison.OrdinalIgnoreCase));
-            var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().IndexOf(chosen.Value);
+            var valueIndex = chosen.Key is null ? -1 : IndexOf(option.Values, chosen.Value);
             if (valueIndex >= 0)
             {
                 var optionId = MedusaIds.Of(MedusaIds.Option, variant.ProductId, position);
@@ -112,6 +113,19 @@ internal static class MedusaRendering
                     valueId, chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension)
@@ -126,7 +140,7 @@ internal static class MedusaRendering
             MinQuantity = price.MinQuantity ?? (kept is { ZeroMin: true } ? 0 : null),
             MaxQuantity = price.MaxQuantity ?? (kept is { ZeroMax: true } ? 0 : null),
             VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
-            Rules = kept?.Rules ?? new Dictionary<string, string>(),
+            Rules = kept?.Rules ?? ReadOnlyDictionary<string, string>.Empty,
 
             // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
             CreatedAt = variant.UpdatedAt,
