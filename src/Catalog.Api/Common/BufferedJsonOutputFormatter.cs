@@ -59,7 +59,7 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
             return;
         }
 
-        using var buffer = new PooledBufferWriter();
+        using var buffer = new PooledSegmentWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions(_options)))
         {
             JsonSerializer.Serialize(writer, context.Object, _options.GetTypeInfo(type));
@@ -69,14 +69,14 @@ internal sealed class BufferedJsonOutputFormatter : TextOutputFormatter
 
         if (selectedEncoding.CodePage == Encoding.UTF8.CodePage)
         {
-            response.ContentLength = buffer.Written.Length;
-            await response.Body.WriteAsync(buffer.Written, aborted);
+            response.ContentLength = buffer.Length;
+            await buffer.CopyToAsync(response.Body, aborted);
             return;
         }
 
         await using var transcoding =
             Encoding.CreateTranscodingStream(response.Body, selectedEncoding, Encoding.UTF8, leaveOpen: true);
-        await transcoding.WriteAsync(buffer.Written, aborted);
+        await buffer.CopyToAsync(transcoding, aborted);
     }
 
     private async Task StreamAsync(
