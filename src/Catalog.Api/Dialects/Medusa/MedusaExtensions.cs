@@ -9,6 +9,9 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal sealed record MedusaProductExtension
 {
+    /// <summary>Nothing kept: every field reads as Medusa's default.</summary>
+    public static MedusaProductExtension None { get; } = new();
+
     public bool? IsGiftcard { get; init; }
     public bool? Discountable { get; init; }
     public string? TypeId { get; init; }
@@ -24,6 +27,9 @@ internal sealed record MedusaProductExtension
 /// <summary>The Medusa fields of a variant without a canonical home, kept in its <c>extensions.medusa</c>.</summary>
 internal sealed record MedusaVariantExtension
 {
+    /// <summary>Nothing kept: every field reads as Medusa's default.</summary>
+    public static MedusaVariantExtension None { get; } = new();
+
     public string? HsCode { get; init; }
     public string? MidCode { get; init; }
     public string? OriginCountry { get; init; }
