@@ -68,22 +68,21 @@ internal static class MedusaExtensions
     };
 
     /// <summary>
-    /// The <c>medusa</c> object of <paramref name="extensions"/>, or an empty one: what another client wrote there that
-    /// cannot be read is read as absent.
+    /// The <c>medusa</c> object of <paramref name="extensions"/>, or <paramref name="none"/>: what another client wrote
+    /// there that cannot be read is read as absent.
     /// </summary>
-    public static T Read<T>(JsonElement extensions)
-        where T : new()
+    public static T Read<T>(JsonElement extensions, T none)
     {
         try
         {
             return extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(Key, out var medusa)
                 && medusa.ValueKind == JsonValueKind.Object
-                ? medusa.Deserialize<T>(Options) ?? new T()
-                : new T();
+                ? medusa.Deserialize<T>(Options) ?? none
+                : none;
         }
         catch (JsonException)
         {
-            return new T();
+            return none;
         }
     }
 

@@ -66,7 +66,7 @@ internal static class MedusaProductTranslation
         var id = product?.Id ?? Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
         var kept = product is null
             ? MedusaProductExtension.None
-            : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+            : MedusaExtensions.Read(product.Extensions, MedusaProductExtension.None);
         var extension = Extension(item, item.ShippingProfileId, kept);
         return (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with
         {

@@ -64,7 +64,7 @@ internal static class MedusaVariantTranslation
     {
         var kept = current is null
             ? MedusaVariantExtension.None
-            : MedusaExtensions.Read<MedusaVariantExtension>(current.Extensions);
+            : MedusaExtensions.Read(current.Extensions, MedusaVariantExtension.None);
         var extension = Extension(item, kept);
         var prices = item.Prices.HasValue
             ? item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues)).ToList()
@@ -181,6 +181,11 @@ internal static class MedusaVariantTranslation
 
     private static List<MedusaPriceRules>? RulesOf(List<TranslatedPrice> prices)
     {
+        if (!prices.Exists(p => p.Rules is { Count: > 0 } || p.ZeroMin || p.ZeroMax))
+        {
+            return null;
+        }
+
         var rules = prices
             .Where(p => (p.Rules is { Count: > 0 } || p.ZeroMin || p.ZeroMax) && p.Input.CurrencyCode is not null)
             .Select(p => new MedusaPriceRules(
