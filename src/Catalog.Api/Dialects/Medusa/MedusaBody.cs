@@ -14,6 +14,8 @@ internal static class MedusaBody
 
     private static readonly JsonSerializerOptions Json = CatalogJson.Create();
 
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
     public static Task<(T? Body, string? Fields, ObjectResult? Error)> ReadAsync<T>(
         HttpRequest request, CancellationToken cancellationToken)
         where T : class => ReadAsync<T>(request, typeof(T), null, cancellationToken);
@@ -39,22 +41,24 @@ internal static class MedusaBody
         where T : class
     {
         using var buffer = new MemoryStream();
+        ReadOnlyMemory<byte> json;
         try
         {
-            if (request.ContentLength > MaxBytes
-                || await CopyAtMostAsync(request.Body, buffer, MaxBytes, cancellationToken) > MaxBytes)
+            if (await BytesAsync(request, buffer, cancellationToken) is not { Length: <= MaxBytes } read)
             {
                 return (null, MedusaErrors.TooLarge(MaxBytes));
             }
+
+            json = read;
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, MedusaErrors.TooLarge(MaxBytes));
         }
 
-        if (buffer.Length == 0)
+        if (json.IsEmpty)
         {
-            buffer.Write("{}"u8);
+            json = EmptyObject;
         }
         else if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +70,7 @@ internal static class MedusaBody
         try
         {
             var options = new JsonDocumentOptions { MaxDepth = JsonLimits.MaxDocumentDepth };
-            document = JsonDocument.Parse(buffer.ToArray(), options);
+            document = JsonDocument.Parse(json, options);
         }
         catch (JsonException malformed)
         {
@@ -100,17 +104,32 @@ internal static class MedusaBody
         }
     }
 
-    /// <summary>Copies up to one byte past <paramref name="limit"/>, enough to see a body over it.</summary>
-    private static async Task<long> CopyAtMostAsync(
-        Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's bytes, or at least its first <see cref="MaxBytes"/> and one more when it is longer (null when its
+    /// <c>Content-Length</c> says so: it is not read). A JSON body lies read
+    /// whole in memory already (<see cref="Common.JsonSyntaxCheck"/>): it is read where it lies, not copied twice more
+    /// (a batch body runs to a megabyte). Another is copied into <paramref name="buffer"/>.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> BytesAsync(
+        HttpRequest request, MemoryStream buffer, CancellationToken cancellationToken)
     {
-        var chunk = new byte[81_920];
-        int read;
-        while (target.Length <= limit && (read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.Body is MemoryStream read && read.TryGetBuffer(out var whole))
         {
-            target.Write(chunk, 0, read);
+            return whole.AsMemory(checked((int)read.Position));
         }
 
-        return target.Length;
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        var chunk = new byte[81_920];
+        int count;
+        while (buffer.Length <= MaxBytes && (count = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, count);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, checked((int)buffer.Length));
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -29,6 +31,8 @@ internal static partial class MedusaBodyCheck
 {
     private static readonly ConcurrentDictionary<Type, Contract> Contracts = new();
     private static readonly JsonNamingPolicy Naming = JsonNamingPolicy.SnakeCaseLower;
+
+    private const int MaxPlainName = 64;
 
     public static IReadOnlyList<MedusaIssue> Validate(JsonElement body, Type contract)
     {
@@ -62,22 +66,22 @@ internal static partial class MedusaBodyCheck
             var (min, max) = type == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
             CheckInteger(value, min, max, issues);
         }
-        else if (contract.DictionaryValue is { } valueType)
+        else if (contract.DictionaryValue is { } valueShape)
         {
             foreach (var property in value.EnumerateObject())
             {
                 issues.Enter(property.Name);
-                Check(property.Value, new Shape(valueType, Nullable: false), issues);
+                Check(property.Value, valueShape, issues);
                 issues.Leave();
             }
         }
-        else if (contract.ListItem is { } itemType)
+        else if (contract.ListItem is { } itemShape)
         {
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
                 issues.Enter(index++);
-                Check(item, new Shape(itemType, Nullable: false), issues);
+                Check(item, itemShape, issues);
                 issues.Leave();
             }
         }
@@ -89,26 +93,37 @@ internal static partial class MedusaBodyCheck
 
     private static void CheckObject(JsonElement value, Contract contract, Issues issues)
     {
-        var members = contract.Members;
+        var members = contract.Members.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> name = stackalloc char[MaxPlainName];
         List<string>? unknown = null;
         foreach (var property in value.EnumerateObject())
         {
-            if (!members.TryGetValue(property.Name, out var member))
+            // A body's names are the contract's, short and plain: looked up without a string for each.
+            var utf8 = JsonMarshal.GetRawUtf8PropertyName(property);
+            Member? member;
+            var known = utf8.Length <= MaxPlainName && utf8.IndexOf((byte)'\\') < 0
+                && Encoding.UTF8.TryGetChars(utf8, name, out var length)
+                    ? members.TryGetValue(name[..length], out member)
+                    : contract.Members.TryGetValue(property.Name, out member);
+            if (!known || member is null)
             {
                 (unknown ??= []).Add(property.Name);
                 continue;
             }
 
-            issues.Enter(property.Name);
+            issues.Enter(member.Name);
             Check(property.Value, member.Shape, issues);
             issues.Leave();
         }
 
-        foreach (var missing in contract.Required.Where(m => !value.TryGetProperty(m.Name, out _)))
+        foreach (var required in contract.Required)
         {
-            issues.Enter(missing.Name);
-            issues.Add("Required");
-            issues.Leave();
+            if (!value.TryGetProperty(required.Name, out _))
+            {
+                issues.Enter(required.Name);
+                issues.Add("Required");
+                issues.Leave();
+            }
         }
 
         if (unknown is not null)
@@ -191,8 +206,8 @@ internal static partial class MedusaBodyCheck
             type,
             KindOf(type),
             type.IsEnum ? [.. Enum.GetNames(type).Select(Naming.ConvertName)] : [],
-            ListItem(type),
-            DictionaryValue(type),
+            ListItem(type) is { } item ? new Shape(item, Nullable: false) : null,
+            DictionaryValue(type) is { } dictionaryValue ? new Shape(dictionaryValue, Nullable: false) : null,
             members.ToDictionary(m => m.Name, StringComparer.Ordinal),
             [.. members.Where(m => m.Required)]);
     });
@@ -230,9 +245,9 @@ internal static partial class MedusaBodyCheck
         Type Type,
         string Kind,
         IReadOnlyList<string> EnumNames,
-        Type? ListItem,
-        Type? DictionaryValue,
-        IReadOnlyDictionary<string, Member> Members,
+        Shape? ListItem,
+        Shape? DictionaryValue,
+        Dictionary<string, Member> Members,
         IReadOnlyList<Member> Required);
 
     /// <summary>
@@ -241,22 +256,23 @@ internal static partial class MedusaBodyCheck
     /// </summary>
     private sealed class Issues
     {
-        private readonly List<object> _steps = [];
+        // A name, or (null) an index: no box for each item of a list.
+        private readonly List<(string? Name, int Index)> _steps = [];
 
         public List<MedusaIssue> Found { get; } = [];
 
-        public void Enter(string name) => _steps.Add(name);
+        public void Enter(string name) => _steps.Add((name, 0));
 
-        public void Enter(int index) => _steps.Add(index);
+        public void Enter(int index) => _steps.Add((null, index));
 
         public void Leave() => _steps.RemoveAt(_steps.Count - 1);
 
         public void Add(string message)
         {
             var path = string.Empty;
-            foreach (var step in _steps)
+            foreach (var (name, index) in _steps)
             {
-                path = step is int index ? $"{path}[{index}]" : Join(path, (string)step);
+                path = name is null ? $"{path}[{index}]" : Join(path, name);
             }
 
             Found.Add(new MedusaIssue(path, message));

@@ -9,6 +9,9 @@ namespace Catalog.Api.Dialects.Medusa;
 /// </summary>
 internal sealed record MedusaProductExtension
 {
+    /// <summary>Nothing kept: every field reads as Medusa's default.</summary>
+    public static MedusaProductExtension None { get; } = new();
+
     public bool? IsGiftcard { get; init; }
     public bool? Discountable { get; init; }
     public string? TypeId { get; init; }
@@ -24,6 +27,9 @@ internal sealed record MedusaProductExtension
 /// <summary>The Medusa fields of a variant without a canonical home, kept in its <c>extensions.medusa</c>.</summary>
 internal sealed record MedusaVariantExtension
 {
+    /// <summary>Nothing kept: every field reads as Medusa's default.</summary>
+    public static MedusaVariantExtension None { get; } = new();
+
     public string? HsCode { get; init; }
     public string? MidCode { get; init; }
     public string? OriginCountry { get; init; }
@@ -62,22 +68,21 @@ internal static class MedusaExtensions
     };
 
     /// <summary>
-    /// The <c>medusa</c> object of <paramref name="extensions"/>, or an empty one: what another client wrote there that
-    /// cannot be read is read as absent.
+    /// The <c>medusa</c> object of <paramref name="extensions"/>, or <paramref name="none"/>: what another client wrote
+    /// there that cannot be read is read as absent.
     /// </summary>
-    public static T Read<T>(JsonElement extensions)
-        where T : new()
+    public static T Read<T>(JsonElement extensions, T none)
     {
         try
         {
             return extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(Key, out var medusa)
                 && medusa.ValueKind == JsonValueKind.Object
-                ? medusa.Deserialize<T>(Options) ?? new T()
-                : new T();
+                ? medusa.Deserialize<T>(Options) ?? none
+                : none;
         }
         catch (JsonException)
         {
-            return new T();
+            return none;
         }
     }
 

@@ -43,8 +43,8 @@ internal static class MedusaProductTranslation
     private static ProductCreate Create(MedusaProductCreate item, string path, List<MedusaIssue> issues)
     {
         var shippingProfileId = item.ShippingProfileId.HasValue ? item.ShippingProfileId.Value : null;
-        var extension = Extension(item, shippingProfileId, new MedusaProductExtension());
-        var create = (ProductCreate)Common(new ProductCreate(), item, path, issues) with
+        var extension = Extension(item, shippingProfileId, MedusaProductExtension.None);
+        return (ProductCreate)Common(new ProductCreate(), item, path, issues) with
         {
             Title = item.Title,
             Handle = item.Handle.HasValue ? item.Handle.Value : default(Optional<string?>),
@@ -53,10 +53,10 @@ internal static class MedusaProductTranslation
                 : default(Optional<ProductStatus?>),
             Options = Each(item.Options, (o, _) => new OptionInput { Title = o.Title, Values = o.Values }),
             Variants = Each(item.Variants, (v, _) => MedusaVariantTranslation.Create(new ProductVariantWrite(), v)),
+            Extensions = extension != MedusaProductExtension.None
+                ? MedusaExtensions.Write(extension)
+                : default(Optional<JsonElement?>),
         };
-        return extension != new MedusaProductExtension()
-            ? create with { Extensions = MedusaExtensions.Write(extension) }
-            : create;
     }
 
     /// <summary>The update, applied to <paramref name="product"/> as stored (none: only to find its issues).</summary>
@@ -64,9 +64,11 @@ internal static class MedusaProductTranslation
         MedusaProductUpdate item, ProductDto? product, string path, List<MedusaIssue> issues)
     {
         var id = product?.Id ?? Id(MedusaIds.Product, item.Id, $"{path}.id", issues);
-        var kept = product is null ? new() : MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+        var kept = product is null
+            ? MedusaProductExtension.None
+            : MedusaExtensions.Read(product.Extensions, MedusaProductExtension.None);
         var extension = Extension(item, item.ShippingProfileId, kept);
-        var update = (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with
+        return (ProductUpdate)Common(new ProductUpdate { Id = id }, item, path, issues) with
         {
             Title = item.Title.HasValue ? item.Title.Value : default(Optional<string?>),
             Handle = item.Handle,
@@ -76,16 +78,15 @@ internal static class MedusaProductTranslation
 
             // Medusa's variants are the product's whole list: those left out go.
             ReplaceVariants = item.Variants.HasValue ? true : null,
-        };
 
-        // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
-        if (update.Metadata.HasValue)
-        {
-            update = update with { Metadata = JsonMergePatch.Replacing(product?.Metadata, update.Metadata) };
-        }
-        return extension != kept || (product is null && extension != new MedusaProductExtension())
-            ? update with { Extensions = MedusaExtensions.Write(extension, product?.Extensions) }
-            : update;
+            // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
+            Metadata = item.Metadata.HasValue
+                ? JsonMergePatch.Replacing(product?.Metadata, item.Metadata)
+                : item.Metadata,
+            Extensions = extension != kept || (product is null && extension != MedusaProductExtension.None)
+                ? MedusaExtensions.Write(extension, product?.Extensions)
+                : default(Optional<JsonElement?>),
+        };
     }
 
     private static ProductWrite Common(

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Catalog.Application.Categories;
 
 namespace Catalog.Api.Dialects.Medusa;
@@ -8,7 +9,7 @@ internal static class MedusaRendering
     /// <param name="categories">The categories whose fields the answer shows, by id; others show their id only.</param>
     public static MedusaProduct Product(ProductDto product, IReadOnlyDictionary<long, CategoryDto> categories)
     {
-        var extension = MedusaExtensions.Read<MedusaProductExtension>(product.Extensions);
+        var extension = MedusaExtensions.Read(product.Extensions, MedusaProductExtension.None);
         return new MedusaProduct
         {
             Id = MedusaIds.Of(MedusaIds.Product, product.Id),
@@ -37,20 +38,20 @@ internal static class MedusaRendering
             Metadata = product.Metadata,
             Type = extension.TypeId is { } typeId ? new MedusaRef(typeId) : null,
             Collection = extension.CollectionId is { } collectionId ? new MedusaRef(collectionId) : null,
-            Options = [.. product.Options.Select((o, i) => Option(product.Id, o, i))],
-            Tags = [.. product.Tags.Select(t => new MedusaTag(t, t))],
-            Images = [.. product.Images.Select((image, i) =>
-                new MedusaImage(MedusaIds.Of(MedusaIds.Image, product.Id, i), image.Url, i))],
-            Variants = [.. product.Variants.Select(v => Variant(v, product.Options))],
-            SalesChannels = [.. (extension.SalesChannels ?? []).Select(c => new MedusaRef(c.Id))],
-            Categories = [.. product.CategoryIds.Select(c => Category(c, categories.GetValueOrDefault(c)))],
+            Options = Each(product.Options, (o, i) => Option(product.Id, o, i)),
+            Tags = Each(product.Tags, (t, _) => new MedusaTag(t, t)),
+            Images = Each(product.Images, (image, i) =>
+                new MedusaImage(MedusaIds.Of(MedusaIds.Image, product.Id, i), image.Url, i)),
+            Variants = Each(product.Variants, (v, _) => Variant(v, product.Options)),
+            SalesChannels = Each(extension.SalesChannels ?? [], (c, _) => new MedusaRef(c.Id)),
+            Categories = Each(product.CategoryIds, (c, _) => Category(c, categories.GetValueOrDefault(c))),
         };
     }
 
     /// <param name="options">The options of the variant's product, which give its option values their ids.</param>
     public static MedusaVariant Variant(VariantDto variant, IReadOnlyList<OptionDto> options)
     {
-        var extension = MedusaExtensions.Read<MedusaVariantExtension>(variant.Extensions);
+        var extension = MedusaExtensions.Read(variant.Extensions, MedusaVariantExtension.None);
         var id = MedusaIds.Of(MedusaIds.Variant, variant.Id);
         return new MedusaVariant
         {
@@ -76,10 +77,10 @@ internal static class MedusaRendering
             Metadata = variant.Metadata,
             CreatedAt = variant.CreatedAt,
             UpdatedAt = variant.UpdatedAt,
-            Prices = [.. variant.Prices.Select(p => Price(variant, p, extension))],
-            Options = [.. VariantOptions(variant, options)],
-            InventoryItems = [.. (extension.InventoryItems ?? [])
-                .Select(i => new MedusaInventoryItem(id, i.InventoryItemId, i.RequiredQuantity))],
+            Prices = Each(variant.Prices, (p, _) => Price(variant, p, extension)),
+            Options = VariantOptions(variant, options),
+            InventoryItems = Each(extension.InventoryItems ?? [],
+                (i, _) => new MedusaInventoryItem(id, i.InventoryItemId, i.RequiredQuantity)),
         };
     }
 
@@ -91,27 +92,60 @@ internal static class MedusaRendering
             Id = optionId,
             Title = option.Title,
             ProductId = MedusaIds.Of(MedusaIds.Product, productId),
-            Values = [.. option.Values.Select((value, i) =>
-                new MedusaOptionValue(MedusaIds.Of(MedusaIds.OptionValue, productId, position, i), value, optionId))],
+            Values = Each(option.Values, (value, i) =>
+                new MedusaOptionValue(MedusaIds.Of(MedusaIds.OptionValue, productId, position, i), value, optionId)),
         };
     }
 
-    private static IEnumerable<MedusaVariantOption> VariantOptions(VariantDto variant, IReadOnlyList<OptionDto> options)
+    private static List<MedusaVariantOption> VariantOptions(VariantDto variant, IReadOnlyList<OptionDto> options)
     {
+        var chosenOptions = new List<MedusaVariantOption>(options.Count);
         for (var position = 0; position < options.Count; position++)
         {
             var option = options[position];
             var chosen = variant.Options
                 .FirstOrDefault(o => string.Equals(o.Key, option.Title, StringComparison.OrdinalIgnoreCase));
-            var valueIndex = chosen.Key is null ? -1 : option.Values.ToList().IndexOf(chosen.Value);
+            var valueIndex = chosen.Key is null ? -1 : IndexOf(option.Values, chosen.Value);
             if (valueIndex >= 0)
             {
                 var optionId = MedusaIds.Of(MedusaIds.Option, variant.ProductId, position);
                 var valueId = MedusaIds.Of(MedusaIds.OptionValue, variant.ProductId, position, valueIndex);
-                yield return new MedusaVariantOption(
-                    valueId, chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title));
+                chosenOptions.Add(new MedusaVariantOption(
+                    valueId, chosen.Value, optionId, new MedusaOptionRef(optionId, option.Title)));
             }
         }
+
+        return chosenOptions;
+    }
+
+    /// <summary>Each item rendered, with its position, into an array of the list's length.</summary>
+    private static TOut[] Each<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, int, TOut> render)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var rendered = new TOut[items.Count];
+        for (var i = 0; i < rendered.Length; i++)
+        {
+            rendered[i] = render(items[i], i);
+        }
+
+        return rendered;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static MedusaPrice Price(VariantDto variant, PriceDto price, MedusaVariantExtension extension)
@@ -126,7 +160,7 @@ internal static class MedusaRendering
             MinQuantity = price.MinQuantity ?? (kept is { ZeroMin: true } ? 0 : null),
             MaxQuantity = price.MaxQuantity ?? (kept is { ZeroMax: true } ? 0 : null),
             VariantId = MedusaIds.Of(MedusaIds.Variant, variant.Id),
-            Rules = kept?.Rules ?? new Dictionary<string, string>(),
+            Rules = kept?.Rules ?? ReadOnlyDictionary<string, string>.Empty,
 
             // Price rows are replaced whenever a variant's prices change, so they date from the variant's last change.
             CreatedAt = variant.UpdatedAt,

@@ -45,14 +45,16 @@ internal static class MedusaVariantTranslation
         where T : VariantWrite
     {
         var prices = item.Prices.Select(Price).ToList();
-        var extension = Extension(item, new MedusaVariantExtension()) with { PriceRules = RulesOf(prices) };
-        var write = Common(seed, item) with
+        var extension = Extension(item, MedusaVariantExtension.None) with { PriceRules = RulesOf(prices) };
+
+        // One copy of the seed with everything (a write is a record of some 25 fields; a batch makes thousands).
+        return (T)(Common(seed, item) with
         {
             Title = item.Title,
             ManageInventory = item.ManageInventory.Or(true),
             Prices = Inputs(prices),
-        };
-        return (T)(HasAny(extension) ? write with { Extensions = MedusaExtensions.Write(extension) } : write);
+            Extensions = HasAny(extension) ? MedusaExtensions.Write(extension) : seed.Extensions,
+        });
     }
 
     /// <summary>A change to <paramref name="current"/> (in a product update, a new variant if it has no id).</summary>
@@ -60,30 +62,33 @@ internal static class MedusaVariantTranslation
         where T : VariantWrite
         where TItem : MedusaVariantWrite, IMedusaVariantUpdate
     {
-        var kept = current is null ? new() : MedusaExtensions.Read<MedusaVariantExtension>(current.Extensions);
+        var kept = current is null
+            ? MedusaVariantExtension.None
+            : MedusaExtensions.Read(current.Extensions, MedusaVariantExtension.None);
         var extension = Extension(item, kept);
-        var write = Common(seed, item) with { Title = item.Title.HasValue ? item.Title.Value : seed.Title };
-
-        // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
-        if (write.Metadata.HasValue)
+        var prices = item.Prices.HasValue
+            ? item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues)).ToList()
+            : null;
+        if (prices is not null)
         {
-            write = write with { Metadata = JsonMergePatch.Replacing(current?.Metadata, write.Metadata) };
-        }
-        if (item.Prices.HasValue)
-        {
-            var prices = item.Prices.Value.Select((p, i) => Price(p, current, kept, $"{path}.prices[{i}]", issues))
-                .ToList();
-            // Medusa's prices are the variant's whole list: those left out go.
-            write = write with { Prices = Inputs(prices), ReplacePrices = true };
             extension = extension with { PriceRules = RulesOf(prices) };
         }
 
-        if (extension != kept || (current is null && HasAny(extension)))
+        var changed = extension != kept || (current is null && HasAny(extension));
+        return (T)(Common(seed, item) with
         {
-            write = write with { Extensions = MedusaExtensions.Write(extension, current?.Extensions) };
-        }
+            Title = item.Title.HasValue ? item.Title.Value : seed.Title,
 
-        return (T)write;
+            // Medusa replaces metadata; a canonical update merges it (RFC 7396), so the difference is sent.
+            Metadata = item.Metadata.HasValue
+                ? JsonMergePatch.Replacing(current?.Metadata, item.Metadata)
+                : item.Metadata,
+
+            // Medusa's prices are the variant's whole list: those left out go.
+            Prices = prices is null ? seed.Prices : Inputs(prices),
+            ReplacePrices = prices is null ? seed.ReplacePrices : true,
+            Extensions = changed ? MedusaExtensions.Write(extension, current?.Extensions) : seed.Extensions,
+        });
     }
 
     private static VariantWrite Common(VariantWrite seed, MedusaVariantWrite item) => seed with
@@ -112,7 +117,7 @@ internal static class MedusaVariantTranslation
         InventoryItems = item.InventoryItems.HasValue ? item.InventoryItems.Value : kept.InventoryItems,
     };
 
-    private static bool HasAny(MedusaVariantExtension extension) => extension != new MedusaVariantExtension();
+    private static bool HasAny(MedusaVariantExtension extension) => extension != MedusaVariantExtension.None;
 
     private static Optional<IReadOnlyList<PriceInput>?> Inputs(List<TranslatedPrice> prices) =>
         new([.. prices.Select(p => p.Input)]);
@@ -176,6 +181,11 @@ internal static class MedusaVariantTranslation
 
     private static List<MedusaPriceRules>? RulesOf(List<TranslatedPrice> prices)
     {
+        if (!prices.Exists(p => p.Rules is { Count: > 0 } || p.ZeroMin || p.ZeroMax))
+        {
+            return null;
+        }
+
         var rules = prices
             .Where(p => (p.Rules is { Count: > 0 } || p.ZeroMin || p.ZeroMax) && p.Input.CurrencyCode is not null)
             .Select(p => new MedusaPriceRules(
