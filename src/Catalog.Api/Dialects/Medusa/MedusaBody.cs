@@ -106,9 +106,9 @@ internal static class MedusaBody
 
     /// <summary>
     /// The body's bytes, or at least its first <see cref="MaxBytes"/> and one more when it is longer (null when its
-    /// <c>Content-Length</c> says so: it is not read). A JSON body lies read
-    /// whole in memory already (<see cref="Common.JsonSyntaxCheck"/>): it is read where it lies, not copied twice more
-    /// (a batch body runs to a megabyte). Another is copied into <paramref name="buffer"/>.
+    /// <c>Content-Length</c> says so: it is not read). A JSON body lies read whole in memory already
+    /// (<see cref="Common.JsonSyntaxCheck"/>): it is read where it lies, not copied twice more (a batch body runs to a
+    /// megabyte). Another is copied into <paramref name="buffer"/>.
     /// </summary>
     private static async Task<ReadOnlyMemory<byte>?> BytesAsync(
         HttpRequest request, MemoryStream buffer, CancellationToken cancellationToken)
