@@ -1,15 +1,36 @@
+using System.Text;
+
 namespace Catalog.Api.Common;
 
 /// <summary>
 /// The path of the token a reader is on (<c>create[0].title</c>), to name a field before anything binds, and the first
 /// name repeated in one object.
 /// </summary>
+/// <remarks>
+/// A batch body repeats the same few names thousands of times, so each is made a string once per body
+/// (<see cref="_known"/>) and compared by reference after that: a string per name and a set per object cost the
+/// canonical and Medusa routes about 4 KB a product (docs/benchmarks.md, eighth session).
+/// </remarks>
 internal sealed class JsonPathTracker
 {
-    private readonly List<(bool IsArray, int Index, string? Property)> _levels = [];
+    // An object's names are compared one by one up to this many; a larger object (a map, say) gets a set.
+    private const int NamesComparedInTurn = 16;
 
-    // The names seen in each open object, made when an object has a second name: most objects have few.
-    private readonly List<HashSet<string>?> _names = [];
+    // Names longer than this are made a string each time, as before: they are rarely repeated.
+    private const int LongestKnownName = 128;
+
+    private static readonly IEqualityComparer<string> ByReference = ReferenceEqualityComparer.Instance;
+
+    private readonly List<Level> _levels = [];
+
+    // The names of every open object so far, innermost object's last; each level knows where its own begin.
+    private readonly List<string> _names = [];
+
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownBySpan;
+
+    public JsonPathTracker() => _knownBySpan = _known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string? Repeated { get; private set; }
 
@@ -22,21 +43,19 @@ internal sealed class JsonPathTracker
         switch (reader.TokenType)
         {
             case JsonTokenType.PropertyName when _levels.Count > 0:
-                var name = TextOf(ref reader) ?? "?"; // an undecodable name is the fault being named
-                if (_levels[^1].Property is { } previous)
+                var name = NameOf(ref reader) ?? "?"; // an undecodable name is the fault being named
+                var level = _levels[^1] with { Property = name };
+                var first = Add(ref level, name);
+                _levels[^1] = level;
+                if (!first)
                 {
-                    _names[^1] ??= new HashSet<string>(StringComparer.Ordinal) { previous };
-                    if (!_names[^1]!.Add(name))
-                    {
-                        Repeated ??= Current[..^previous.Length] + name;
-                    }
+                    Repeated ??= Current;
                 }
 
-                _levels[^1] = (false, 0, name);
                 return;
             case JsonTokenType.EndObject or JsonTokenType.EndArray when _levels.Count > 0:
+                _names.RemoveRange(_levels[^1].NamesFrom, _names.Count - _levels[^1].NamesFrom);
                 _levels.RemoveAt(_levels.Count - 1);
-                _names.RemoveAt(_names.Count - 1);
                 return;
         }
 
@@ -44,18 +63,12 @@ internal sealed class JsonPathTracker
         if (_levels.Count > 0 && _levels[^1].IsArray
             && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
         {
-            _levels[^1] = (true, _levels[^1].Index + 1, null);
+            _levels[^1] = _levels[^1] with { Index = _levels[^1].Index + 1 };
         }
 
-        if (reader.TokenType == JsonTokenType.StartArray)
+        if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
         {
-            _levels.Add((true, -1, null));
-            _names.Add(null);
-        }
-        else if (reader.TokenType == JsonTokenType.StartObject)
-        {
-            _levels.Add((false, 0, null));
-            _names.Add(null);
+            _levels.Add(new Level(reader.TokenType == JsonTokenType.StartArray, -1, null, _names.Count, null));
         }
     }
 
@@ -71,4 +84,66 @@ internal sealed class JsonPathTracker
             return null;
         }
     }
+
+    /// <summary>Adds <paramref name="name"/> to its object's names; false when the object already has it.</summary>
+    private bool Add(ref Level level, string name)
+    {
+        var count = _names.Count - level.NamesFrom;
+        if (level.Names is null && count >= NamesComparedInTurn)
+        {
+            level = level with { Names = new HashSet<string>(_names.Skip(level.NamesFrom), ByReference) };
+        }
+
+        if (level.Names is { } names)
+        {
+            return names.Add(name);
+        }
+
+        for (var i = level.NamesFrom; i < _names.Count; i++)
+        {
+            if (ReferenceEquals(_names[i], name))
+            {
+                return false;
+            }
+        }
+
+        _names.Add(name);
+        return true;
+    }
+
+    /// <summary>The name as the one string this body has for it (so equal names are the same object).</summary>
+    private string? NameOf(ref Utf8JsonReader reader)
+    {
+        string? name;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= LongestKnownName)
+        {
+            Span<char> text = stackalloc char[LongestKnownName];
+            var length = Encoding.UTF8.GetChars(reader.ValueSpan, text);
+            if (_knownBySpan.TryGetValue(text[..length], out var known))
+            {
+                return known;
+            }
+
+            name = text[..length].ToString();
+        }
+        else
+        {
+            name = TextOf(ref reader);
+            if (name is null)
+            {
+                return null;
+            }
+
+            if (_known.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+        }
+
+        _known.Add(name);
+        return name;
+    }
+
+    private readonly record struct Level(
+        bool IsArray, int Index, string? Property, int NamesFrom, HashSet<string>? Names);
 }
