@@ -68,6 +68,10 @@ internal sealed record BenchOptions
     /// <summary>Environment variables for the job mode's API processes (GC settings, say), as NAME=value.</summary>
     public IReadOnlyList<string> ApiEnvironment { get; init; } = [];
 
+    /// <summary>How the API processes run, as the reports say it.</summary>
+    public string ApiSettings =>
+        ApiEnvironment.Count == 0 ? "its runtimeconfig alone" : string.Join(", ", ApiEnvironment);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();

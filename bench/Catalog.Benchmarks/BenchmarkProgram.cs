@@ -145,7 +145,7 @@ internal static class BenchmarkProgram
     {
         var total = Stopwatch.StartNew();
         var results = await new JobBenchmark(options, Console.WriteLine).RunAsync(CancellationToken.None);
-        var markdown = JobReport.ToMarkdown(results, machine, options.ApiEnvironment);
+        var markdown = JobReport.ToMarkdown(results, machine, options.ApiSettings);
         Console.WriteLine();
         Console.WriteLine(markdown);
         console.WriteLine($"Total benchmark time: {total.Elapsed.TotalSeconds:F0} s");

@@ -7,14 +7,13 @@ namespace Catalog.Benchmarks.Jobs;
 internal static class JobReport
 {
     public static string ToMarkdown(
-        IReadOnlyList<JobComparison> results, string machine, IReadOnlyList<string> apiEnvironment)
+        IReadOnlyList<JobComparison> results, string machine, string apiSettings)
     {
         // The machine line names this process's GC; the API processes run with the API's own runtime settings.
-        var settings = apiEnvironment.Count == 0 ? "its runtimeconfig alone" : string.Join(", ", apiEnvironment);
         var text = new StringBuilder()
             .AppendLine(machine)
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"API processes: {settings}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"API processes: {apiSettings}.")
             .AppendLine()
             .AppendLine("| Database | Items | Time to 202 | Time to finished | Job items/s | Sync items/s "
                 + "(1,000 × batches) | Job / sync | API peak RSS, job | at 202 | API peak RSS, sync | Chunk ms |")

@@ -45,9 +45,6 @@ internal sealed record LoadResult(
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ApiEnvironment.Count == 0
-            ? "its runtimeconfig alone"
-            : string.Join(", ", options.ApiEnvironment);
         var text = new StringBuilder()
             .AppendLine(machine)
             .AppendLine()
@@ -55,7 +52,7 @@ internal sealed record LoadResult(
                 $"Load: {options.LoadDuration.TotalSeconds:N0} s per K after {options.LoadWarmUp.TotalSeconds:N0} s "
                 + $"of warm-up, RSS read after {options.LoadIdle.TotalSeconds:N0} s quiet; batches of "
                 + $"{LoadClient.ItemsPerBatch} (canonical, WooCommerce, Medusa in turn) and the hostile generator; "
-                + $"API process: {settings}.")
+                + $"API process: {options.ApiSettings}.")
             .AppendLine()
             .AppendLine("| Database | K | items/s | batches/s | p50 ms | p99 ms | hostile sent | 5xx "
                 + "| RSS MiB after warm-up | peak | at the end | after idle | memory |")

@@ -8,14 +8,12 @@ internal static class ProcessReport
 {
     public static string ToMarkdown(IReadOnlyList<ProcessMeasurement> results, string machine, BenchOptions options)
     {
-        var settings = options.ApiEnvironment.Count == 0
-            ? "its runtimeconfig alone"
-            : string.Join(", ", options.ApiEnvironment);
         var text = new StringBuilder()
             .AppendLine(machine)
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"API processes: {settings}; {options.WarmUpPasses} warm-up "
-                + $"rounds, then {options.Runs} timed rounds (create, update, delete) each.")
+            .AppendLine(CultureInfo.InvariantCulture, $"API processes: {options.ApiSettings}; "
+                + $"{options.WarmUpPasses} warm-up rounds, then {options.Runs} timed rounds (create, update, "
+                + $"delete) each.")
             .AppendLine()
             .AppendLine("| Database | Operation | Path | N | Median ms | Items/s | ms/item | API peak RSS MiB "
                 + "| after start | after warm-up | at the end |")
