@@ -57,6 +57,17 @@ internal abstract class LoadDialect(string name, string route)
 
     private static string Number(JsonElement id) => id.GetInt64().ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A variant's <c>prices</c>: one in <c>usd</c>, as the canonical API and Medusa both spell it.</summary>
+    private static void WriteUsdPrice(Utf8JsonWriter json, decimal amount)
+    {
+        json.WriteStartArray("prices");
+        json.WriteStartObject();
+        json.WriteString("currency_code", "usd");
+        json.WriteNumber("amount", amount);
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
     private sealed class Canonical() : LoadDialect("canonical", "api/v1/products/batch")
     {
         public override IReadOnlyList<string>? CreatedIds(JsonElement answer, int creates)
@@ -80,12 +91,7 @@ internal abstract class LoadDialect(string name, string route)
             json.WriteStartObject();
             json.WriteString("title", "S");
             json.WriteString("sku", $"LOAD-{name}");
-            json.WriteStartArray("prices");
-            json.WriteStartObject();
-            json.WriteString("currency_code", "usd");
-            json.WriteNumber("amount", 10 + (index % 90));
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteUsdPrice(json, 10 + (index % 90));
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -159,12 +165,7 @@ internal abstract class LoadDialect(string name, string route)
             json.WriteStartObject("options");
             json.WriteString("Size", "S");
             json.WriteEndObject();
-            json.WriteStartArray("prices");
-            json.WriteStartObject();
-            json.WriteString("currency_code", "usd");
-            json.WriteNumber("amount", 5 + (index % 40));
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteUsdPrice(json, 5 + (index % 40));
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
