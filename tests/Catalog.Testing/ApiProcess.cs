@@ -14,9 +14,16 @@ namespace Catalog.Testing;
 public sealed class ApiProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>What ASP.NET Core's host logs once Kestrel has bound, followed by the port.</summary>
+    private const string ListeningAt = "Now listening on: http://127.0.0.1:";
+
+    /// <summary>The category of that line, kept at Information whatever a test sets for <c>Microsoft</c>.</summary>
+    private const string ListeningLogLevel = "Logging__LogLevel__Microsoft.Hosting.Lifetime";
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly StreamWriter? _logFile;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ApiProcess(Process process, string name, HttpClient client, StreamWriter? logFile)
     {
@@ -75,21 +82,19 @@ public sealed class ApiProcess : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         LogCapture.RegisterKey(apiKey);
-        var port = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
+        // Port 0: the process binds a port no one holds and says which (ListeningAt). A port found free here and
+        // handed over could be taken meanwhile by another instance, whose /health would then answer for this one.
         var start = StartInfo([], new Dictionary<string, string>
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            [ListeningLogLevel] = "Information",
             ["Database__Provider"] = provider,
             ["ConnectionStrings__Catalog"] = connectionString,
             ["Catalog__Auth__BootstrapKey"] = apiKey,
         }.Concat(CatalogApiFactory.ProviderEnvironment(provider))
             .Concat(settings ?? new Dictionary<string, string>()));
 
-        var client = new HttpClient
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-            Timeout = requestTimeout ?? TimeSpan.FromMinutes(3),
-        };
+        var client = new HttpClient { Timeout = requestTimeout ?? TimeSpan.FromMinutes(3) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         var log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true };
         var process = new Process { StartInfo = start };
@@ -254,6 +259,19 @@ public sealed class ApiProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
+        while (!_listening.Task.IsCompleted && deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited at start:\n{Log}");
+            }
+
+            await Task.WhenAny(_listening.Task, Task.Delay(100, cancellationToken));
+        }
+
+        Client.BaseAddress = _listening.Task.IsCompleted
+            ? await _listening.Task
+            : throw new TimeoutException($"{Name} did not say its port within {StartTimeout}:\n{Log}");
         while (deadline.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
@@ -296,6 +314,13 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         LogCapture.Record(Name, line);
+        var at = line.IndexOf(ListeningAt, StringComparison.Ordinal);
+        if (at >= 0 && !_listening.Task.IsCompleted)
+        {
+            var port = new string([.. line[(at + ListeningAt.Length)..].TakeWhile(char.IsAsciiDigit)]);
+            _listening.TrySetResult(new Uri($"http://127.0.0.1:{port}/"));
+        }
+
         lock (_log)
         {
             _log.Append(Name).Append(": ").AppendLine(line);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,12 +23,24 @@ public static class TestEnvironment
         return folder?.FullName ?? throw new InvalidOperationException("Catalog.sln not found above the test folder.");
     }
 
-    /// <summary>A loopback port nothing listens on right now.</summary>
+    private static readonly ConcurrentDictionary<int, bool> HandedOut = new();
+
+    /// <summary>
+    /// A loopback port nothing listens on right now, and never one this process handed out before: tests run in
+    /// parallel, and a port handed to one and not yet bound by it looks free to the next.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (HandedOut.TryAdd(port, true))
+            {
+                return port;
+            }
+        }
     }
 
     /// <summary>
