@@ -494,16 +494,18 @@ export interface IProductsClient {
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
      * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     * @param takenHandles (optional) What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, takenHandles?: TakenHandles | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
      * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     * @param takenHandles (optional) What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, takenHandles?: TakenHandles | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult>;
 
     /**
      * @param policy (optional) 
@@ -533,8 +535,9 @@ export class ProductsClient implements IProductsClient {
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
      * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     * @param takenHandles (optional) What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).
      */
-    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
+    batch(request: ProductBatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, takenHandles?: TakenHandles | undefined, signal?: AbortSignal): Promise<BatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -544,6 +547,10 @@ export class ProductsClient implements IProductsClient {
             throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
         else if (dryRun !== undefined)
             url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
+        if (takenHandles === null)
+            throw new globalThis.Error("The parameter 'takenHandles' cannot be null.");
+        else if (takenHandles !== undefined)
+            url_ += "taken_handles=" + encodeURIComponent("" + takenHandles) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -623,8 +630,9 @@ export class ProductsClient implements IProductsClient {
      * @param prefer (optional) `respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.
      * @param dryRun (optional) `true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.
      * @param idempotency_Key (optional) A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).
+     * @param takenHandles (optional) What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).
      */
-    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
+    patch(request: ProductPatchRequest, policy?: BatchPolicy | undefined, prefer?: string | undefined, dryRun?: boolean | undefined, idempotency_Key?: string | undefined, takenHandles?: TakenHandles | undefined, signal?: AbortSignal): Promise<PatchResponseOfProductItemResult> {
         let url_ = this.baseUrl + "/api/v1/products/batch?";
         if (policy === null)
             throw new globalThis.Error("The parameter 'policy' cannot be null.");
@@ -634,6 +642,10 @@ export class ProductsClient implements IProductsClient {
             throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
         else if (dryRun !== undefined)
             url_ += "dry_run=" + encodeURIComponent("" + dryRun) + "&";
+        if (takenHandles === null)
+            throw new globalThis.Error("The parameter 'takenHandles' cannot be null.");
+        else if (takenHandles !== undefined)
+            url_ += "taken_handles=" + encodeURIComponent("" + takenHandles) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(request);
@@ -12214,6 +12226,11 @@ export interface IProductUpdate extends IProductWrite {
     id?: number | undefined;
     version?: number | undefined;
     replace_variants?: boolean | undefined;
+}
+
+export enum TakenHandles {
+    Fail = "fail",
+    Suffix = "suffix",
 }
 
 export class PatchResponseOfProductItemResult implements IPatchResponseOfProductItemResult {

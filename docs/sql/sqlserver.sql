@@ -843,3 +843,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205232119_JobTakenHandles'
+)
+BEGIN
+    ALTER TABLE [jobs] ADD [taken_handles] nvarchar(16) NOT NULL DEFAULT N'Fail';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205232119_JobTakenHandles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205232119_JobTakenHandles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

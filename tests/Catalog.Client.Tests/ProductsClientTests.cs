@@ -59,6 +59,26 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task BatchAsync_TakenHandlesSuffix_GivesTheSecondProductOfATitleAFreeHandle()
+    {
+        var products = new ProductsClient(_http);
+        var request = new ProductBatchRequest
+        {
+            Create =
+            [
+                new ProductCreate { Title = "Gift card" },
+                new ProductCreate { Title = "Gift card" },
+            ],
+        };
+
+        var suffixed = await products.BatchAsync(request, takenHandles: TakenHandles.Suffix);
+        var refused = await products.BatchAsync(request);
+
+        suffixed.Create.Select(r => r.Product!.Handle).Should().Equal("gift-card", "gift-card-2");
+        refused.Create.Select(r => r.Error?.Code).Should().Equal(ErrorCode.DUPLICATE_HANDLE, ErrorCode.DUPLICATE_HANDLE);
+    }
+
+    [Fact]
     public async Task BatchAsync_SameIdempotencyKeyTwice_AppliedOnceWithTheSameAnswer()
     {
         var products = new ProductsClient(_http);

@@ -55,6 +55,7 @@ public static class CatalogOpenApi
             settings.OperationProcessors.Add(new RespondAsyncOperations());
             settings.OperationProcessors.Add(new DryRunOperations());
             settings.OperationProcessors.Add(new IdempotencyOperations());
+            settings.OperationProcessors.Add(new TakenHandlesOperations());
             settings.PostProcess = document =>
             {
                 document.Servers.Clear();

@@ -1,3 +1,5 @@
+using Catalog.Application.Products.Commands.BatchProducts;
+
 namespace Catalog.Application.Jobs;
 
 public enum JobStatus
@@ -42,6 +44,9 @@ public sealed class Job
     public required string Source { get; set; }
 
     public BatchPolicy Policy { get; set; }
+
+    /// <summary>For a <c>products</c> job: what an item whose handle is taken gets (<c>taken_handles</c>).</summary>
+    public TakenHandles TakenHandles { get; set; }
     public JobStatus Status { get; set; }
     public int Total { get; set; }
     public int Processed { get; set; }

@@ -17,15 +17,15 @@ public abstract class JobKind(string name)
     public string Name { get; } = name;
 
     /// <summary>The canonical command for these entries (none of them refused), or null when there are none.</summary>
-    public abstract IMessage? Command(IReadOnlyList<JobEntry> entries, long? parentId, BatchPolicy policy);
+    public abstract IMessage? Command(IReadOnlyList<JobEntry> entries, Job job);
 }
 
 internal sealed class JobKind<TCreate, TUpdate>(
     string name,
-    Func<Lists<TCreate, TUpdate>, long?, BatchPolicy, IMessage> command)
+    Func<Lists<TCreate, TUpdate>, Job, IMessage> command)
     : JobKind(name)
 {
-    public override IMessage? Command(IReadOnlyList<JobEntry> entries, long? parentId, BatchPolicy policy)
+    public override IMessage? Command(IReadOnlyList<JobEntry> entries, Job job)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
@@ -38,7 +38,7 @@ internal sealed class JobKind<TCreate, TUpdate>(
             Bodies<TUpdate>(entries, JobOperation.Update),
             Bodies<long>(entries, JobOperation.Delete),
             Bodies<TCreate>(entries, JobOperation.Upsert));
-        return command(lists, parentId, policy);
+        return command(lists, job);
     }
 
     private static List<T> Bodies<T>(IReadOnlyList<JobEntry> entries, JobOperation operation) =>
@@ -52,29 +52,37 @@ internal sealed record Lists<TCreate, TUpdate>(
 public static class JobKinds
 {
     public static readonly JobKind Products = new JobKind<ProductCreate, ProductUpdate>(
-        "products", (l, _, p) => new BatchProducts(l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
+        "products",
+        (l, job) => new BatchProducts(l.Create, l.Update, l.Delete, job.Policy)
+        {
+            Upsert = l.Upsert,
+            TakenHandles = job.TakenHandles,
+        });
 
     public static readonly JobKind Variants = new JobKind<VariantCreate, VariantUpdate>(
         "variants",
-        (l, parent, p) => new BatchVariants(parent!.Value, l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
+        (l, job) => new BatchVariants(job.ParentId!.Value, l.Create, l.Update, l.Delete, job.Policy)
+        {
+            Upsert = l.Upsert,
+        });
 
     /// <summary>Variants of any products: each create names its product; updates and deletes go by variant id.
     /// </summary>
     public static readonly JobKind VariantsAcrossProducts = new JobKind<VariantCreate, VariantUpdate>(
         "variants_across_products",
-        (l, _, p) => new BatchVariants(null, l.Create, l.Update, l.Delete, p) { Upsert = l.Upsert });
+        (l, job) => new BatchVariants(null, l.Create, l.Update, l.Delete, job.Policy) { Upsert = l.Upsert });
 
     public static readonly JobKind Categories = new JobKind<CategoryCreate, CategoryUpdate>(
-        "categories", (l, _, p) => new BatchCategories(l.Create, l.Update, l.Delete, p));
+        "categories", (l, job) => new BatchCategories(l.Create, l.Update, l.Delete, job.Policy));
 
     public static readonly JobKind Tags = new JobKind<TagCreate, TagUpdate>(
-        "tags", (l, _, p) => new BatchTags(l.Create, l.Update, l.Delete, p));
+        "tags", (l, job) => new BatchTags(l.Create, l.Update, l.Delete, job.Policy));
 
     public static readonly JobKind Attributes = new JobKind<AttributeCreate, AttributeUpdate>(
-        "attributes", (l, _, p) => new BatchAttributes(l.Create, l.Update, l.Delete, p));
+        "attributes", (l, job) => new BatchAttributes(l.Create, l.Update, l.Delete, job.Policy));
 
     public static readonly JobKind WholesaleRoles = new JobKind<WholesaleRoleCreate, WholesaleRoleUpdate>(
-        "wholesale_roles", (l, _, p) => new BatchWholesaleRoles(l.Create, l.Update, l.Delete, p));
+        "wholesale_roles", (l, job) => new BatchWholesaleRoles(l.Create, l.Update, l.Delete, job.Policy));
 
     public static IReadOnlyList<JobKind> All { get; } =
         [Products, Variants, VariantsAcrossProducts, Categories, Tags, Attributes, WholesaleRoles];

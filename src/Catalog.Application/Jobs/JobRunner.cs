@@ -38,7 +38,7 @@ public sealed class JobRunner(ISender sender, BatchCheckpoint checkpoint, IBatch
             return Checkpoint(job, chunk, results, leaseUntil, out recorded);
         };
 
-        var command = JobKinds.Named(job.Kind).Command(runnable, job.ParentId, job.Policy);
+        var command = JobKinds.Named(job.Kind).Command(runnable, job);
         if (command is null || (job.Policy == BatchPolicy.Atomic && refused.Count > 0))
         {
             var unapplied = runnable.Select(e => Result(job.Id, e, ItemStatus.NotApplied, null, NotApplied, null));

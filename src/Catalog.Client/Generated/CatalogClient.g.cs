@@ -1122,15 +1122,17 @@ namespace Catalog.Client
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
         /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
+        /// <param name="takenHandles">What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, TakenHandles? takenHandles = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
         /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
+        /// <param name="takenHandles">What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, TakenHandles? takenHandles = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
@@ -1185,8 +1187,9 @@ namespace Catalog.Client
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
         /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
+        /// <param name="takenHandles">What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<BatchResponseOfProductItemResult> BatchAsync(ProductBatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, TakenHandles? takenHandles = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1222,6 +1225,10 @@ namespace Catalog.Client
                     if (dryRun != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (takenHandles != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("taken_handles")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(takenHandles, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1331,8 +1338,9 @@ namespace Catalog.Client
         /// <param name="prefer">`respond-async` (RFC 7240): store the batch as a job and answer 202 at once; a worker applies it in chunks. Without it the batch is applied before the answer.</param>
         /// <param name="dryRun">`true`: run the batch's checks and plan and answer what it would answer (the same status, results and summary), writing nothing: ids it would assign are `null` in the answer. `Prefer: respond-async` is ignored (a dry run answers at once). `false` or absent: apply the batch.</param>
         /// <param name="idempotency_Key">A key of this request (a UUID), to send it again safely: the same key with the same request answers the first answer again (`Idempotent-Replayed: true`) and runs nothing; with another request, 422 `IDEMPOTENCY_KEY_REUSED`; while the first still runs, 409 `IDEMPOTENCY_KEY_IN_USE`. Kept 24 hours per API key (`docs/api.md`, Retries).</param>
+        /// <param name="takenHandles">What an item gets whose product handle another product or an earlier item of the batch holds. `fail` (default): the item fails, `DUPLICATE_HANDLE` or `DUPLICATE_IN_BATCH`. `suffix`: the first free handle of `handle-2`, `handle-3` and on, as WordPress makes a slug unique (the WooCommerce and Wholesale Suite routes always do this).</param>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PatchResponseOfProductItemResult> PatchAsync(ProductPatchRequest request, BatchPolicy? policy = null, string? prefer = null, bool? dryRun = null, string? idempotency_Key = null, TakenHandles? takenHandles = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (request == null)
                 throw new System.ArgumentNullException("request");
@@ -1368,6 +1376,10 @@ namespace Catalog.Client
                     if (dryRun != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("dry_run")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(dryRun, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (takenHandles != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("taken_handles")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(takenHandles, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -19007,6 +19019,20 @@ namespace Catalog.Client
         [System.Text.Json.Serialization.JsonPropertyName("replace_variants")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Replace_variants { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum TakenHandles
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"fail")]
+        [System.Runtime.Serialization.EnumMember(Value = @"fail")]
+        Fail = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"suffix")]
+        [System.Runtime.Serialization.EnumMember(Value = @"suffix")]
+        Suffix = 1,
 
     }
 

@@ -72,6 +72,7 @@ internal sealed class WooProductRoutes<TProduct>(
             WooBatchAnswers.Valid(translatedCreates), [.. translatedUpdates.Select(t => t.Item!)], deletes)
         {
             Resolve = updates.Count == 0 ? null : Resolve,
+            TakenHandles = TakenHandles.Suffix, // WordPress makes a taken slug unique: linen-shirt-2.
         };
         var result = await WooBatchAnswers.SendAsync(sender, command, cancellationToken);
 

@@ -25,8 +25,12 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
     [HttpPatch("api/v1/products/batch")]
     [RespondAsync]
     [StreamedBody]
-    public Task<AcceptedResult> Products([FromQuery] BatchPolicy policy, CancellationToken cancellationToken) =>
-        SubmitAsync<ProductCreate, ProductUpdate>(JobKinds.Products, null, policy, cancellationToken, upserts: true);
+    public Task<AcceptedResult> Products(
+        [FromQuery] BatchPolicy policy,
+        [FromQuery(Name = "taken_handles")] TakenHandles takenHandles,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<ProductCreate, ProductUpdate>(
+            JobKinds.Products, null, policy, cancellationToken, upserts: true, takenHandles);
 
     [HttpPost("api/v1/products/{productId:long}/variants/batch")]
     [RespondAsync]
@@ -74,13 +78,20 @@ public sealed class JobSubmissionsController(ISender sender) : ControllerBase
             JobKinds.WholesaleRoles, null, policy, cancellationToken);
 
     private async Task<AcceptedResult> SubmitAsync<TCreate, TUpdate>(
-        JobKind kind, long? parentId, BatchPolicy policy, CancellationToken cancellationToken, bool upserts = false)
+        JobKind kind,
+        long? parentId,
+        BatchPolicy policy,
+        CancellationToken cancellationToken,
+        bool upserts = false,
+        TakenHandles takenHandles = TakenHandles.Fail)
     {
         JobSubmission.AcceptBody(HttpContext);
         var items = JobSubmission.CanonicalItems<TCreate, TUpdate>(HttpContext, upserts, cancellationToken);
-        var job = await sender.Send(
-            new SubmitJob(JobSubmission.OwnerOf(HttpContext), kind, parentId, "canonical", policy, items),
-            cancellationToken);
+        var submit = new SubmitJob(JobSubmission.OwnerOf(HttpContext), kind, parentId, "canonical", policy, items)
+        {
+            TakenHandles = takenHandles,
+        };
+        var job = await sender.Send(submit, cancellationToken);
         return JobSubmission.Accepted(HttpContext, job, $"/api/v1/jobs/{job.Id}");
     }
 }

@@ -1,5 +1,6 @@
 using Catalog.Api.Idempotency;
 using Catalog.Application.Common.Models;
+using Catalog.Application.Products.Commands.BatchProducts;
 using Catalog.Application.Products.Queries;
 using Catalog.Domain.Products;
 
@@ -20,10 +21,12 @@ public sealed class ProductsController(ISender sender) : V1Controller
         ProductBatchRequest request,
         [FromQuery] BatchPolicy policy,
         [FromQuery(Name = "dry_run")] bool dryRun,
+        [FromQuery(Name = "taken_handles")] TakenHandles takenHandles,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
+        var command = request.ToCommand(policy) with { DryRun = dryRun, TakenHandles = takenHandles };
+        var result = await sender.Send(command, cancellationToken);
         return Answer(result, ProductItemResult.From, takesUpserts: true);
     }
 
@@ -38,10 +41,12 @@ public sealed class ProductsController(ISender sender) : V1Controller
         ProductPatchRequest request,
         [FromQuery] BatchPolicy policy,
         [FromQuery(Name = "dry_run")] bool dryRun,
+        [FromQuery(Name = "taken_handles")] TakenHandles takenHandles,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await sender.Send(request.ToCommand(policy) with { DryRun = dryRun }, cancellationToken);
+        var command = request.ToCommand(policy) with { DryRun = dryRun, TakenHandles = takenHandles };
+        var result = await sender.Send(command, cancellationToken);
         var summary = BatchSummaryContract.From(result.Summary);
         var rendered = new PatchResponse<ProductItemResult>([.. result.Update.Select(ProductItemResult.From)], summary);
         return Answer(result, rendered);

@@ -93,7 +93,7 @@ public sealed partial class BatchEngine(
         return result;
 
         IEnumerable<(LedgerEntry<TEntity> Entry, Claim Claim)> ClaimsOf(LedgerEntry<TEntity> entry, TWrite item) =>
-            spec.ClaimsOf(item, entry.Operation).Select(c => (entry, c));
+            spec.ClaimsOf(item, entry.Operation, state).Select(c => (entry, c));
 
         // Each open update whose row was found becomes what its resolver makes of the row (as the answers show it);
         // one whose row was not found fails later, NOT_FOUND.

@@ -91,6 +91,11 @@ public abstract class BatchSpec<TWrite, TCreate, TUpdate, TEntity, TState>(
     /// <summary>The unique values an open item claims; the engine fails the values claimed by two items.</summary>
     public virtual IEnumerable<Claim> ClaimsOf(TWrite item, BatchOperation operation) => [];
 
+    /// <summary>The claims of an item once the load has read <paramref name="state"/>; those above by default.
+    /// </summary>
+    public virtual IEnumerable<Claim> ClaimsOf(TWrite item, BatchOperation operation, TState state) =>
+        ClaimsOf(item, operation);
+
     /// <summary>Checks inside one item that need no database (the same SKU twice in one product, say).</summary>
     public virtual void CheckItem(LedgerEntry<TEntity> entry, TWrite item)
     {

@@ -13,6 +13,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.Kind).HasMaxLength(32);
         builder.Property(j => j.Source).HasMaxLength(32);
         builder.Property(j => j.Policy).HasConversion<string>().HasMaxLength(16);
+        builder.Property(j => j.TakenHandles).HasConversion<string>().HasMaxLength(16);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(j => j.LeaseOwner).HasMaxLength(64);
         builder.Ignore(j => j.Left);

@@ -181,17 +181,30 @@ public abstract class WooCommerceProductsBatchTests(CatalogApiFactory factory) :
     }
 
     [Fact]
-    public async Task Batch_DuplicateSlug_FailsTheItemWithProductInvalidSlug()
+    public async Task Batch_TakenSlugOrName_GetsTheFirstFreeSuffixAsWordPressGivesIt()
     {
-        var first = await SeedWooAsync(SimpleProduct());
+        var first = await SeedWooAsync(SimpleProduct("Linen Shirt"));
+        var other = await SeedWooAsync(SimpleProduct("Other"));
 
-        var (_, body) = await WooPostAsync(ProductsBatchRoute, new
+        var (status, body) = await WooPostAsync(ProductsBatchRoute, new
         {
-            create = new[] { new Dictionary<string, object?>(SimpleProduct()) { ["slug"] = first.Str("slug") } },
+            create = new[]
+            {
+                SimpleProduct("Linen Shirt"),
+                SimpleProduct("Linen shirt"),
+                new Dictionary<string, object?>(SimpleProduct("Third")) { ["slug"] = first.Str("slug") },
+            },
+            update = new[] { new { id = other.Num("id"), slug = "linen-shirt" } },
         });
 
-        body.Str("create[0].error.code").Should().Be("product_invalid_slug", body.Text());
-        (await CountRowsAsync()).Products.Should().Be(1);
+        status.Should().Be(200, body.Text());
+        first.Str("slug").Should().Be("linen-shirt");
+        body.Arr("create").Select(p => p.Str("slug"))
+            .Should().Equal(["linen-shirt-2", "linen-shirt-3", "linen-shirt-4"], body.Text());
+        body.Str("update[0].slug").Should().Be("linen-shirt-5");
+        var (_, read) = await WooGetAsync($"/wp-json/wc/v3/products/{other.Num("id")}");
+        read.Str("slug").Should().Be("linen-shirt-5");
+        (await CountRowsAsync()).Products.Should().Be(5);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Catalog.Application.Common.Exceptions;
+using Catalog.Application.Products.Commands.BatchProducts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,11 @@ public sealed record SubmitJob(
     long? ParentId,
     string Source,
     BatchPolicy Policy,
-    IAsyncEnumerable<JobItem> Items) : IRequest<Job>;
+    IAsyncEnumerable<JobItem> Items) : IRequest<Job>
+{
+    /// <summary>For a <c>products</c> job: what an item whose handle is taken gets.</summary>
+    public TakenHandles TakenHandles { get; init; }
+}
 
 internal sealed partial class SubmitJobHandler(
     IJobStore store,
@@ -53,6 +58,7 @@ internal sealed partial class SubmitJobHandler(
                 ParentId = request.ParentId,
                 Source = request.Source,
                 Policy = request.Policy,
+                TakenHandles = request.TakenHandles,
                 Status = JobStatus.Receiving,
                 CreatedAt = clock.GetUtcNow(),
             },

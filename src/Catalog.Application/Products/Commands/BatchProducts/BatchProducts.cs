@@ -22,6 +22,10 @@ public sealed record BatchProducts(
     public int ItemCount => Create.Count + Update.Count + Delete.Count + Upsert.Count;
 
     public bool DryRun { get; init; }
+
+    /// <summary>What an item whose handle is taken gets: a failure (the default), or the handle with a free suffix.
+    /// </summary>
+    public TakenHandles TakenHandles { get; init; }
 }
 
 internal sealed class BatchProductsHandler(

@@ -24,6 +24,9 @@ public sealed record ProductBatchState(
     /// <summary>The tags the items name by id and those of the batch's tag names; read only when there are some.
     /// </summary>
     public IReadOnlyDictionary<long, Domain.Tags.Tag> Tags { get; init; } = new Dictionary<long, Domain.Tags.Tag>();
+
+    /// <summary>Under <see cref="TakenHandles.Suffix"/>, the handles the items pick from; otherwise null.</summary>
+    public HandleSuffixes? Suffixes { get; init; }
 }
 
 /// <summary>
@@ -48,11 +51,19 @@ internal sealed class ProductBatchSpec(
     private static readonly string[] SkuFields =
         [.. Enumerable.Range(0, ProductConstraints.MaxVariantsPerProduct).Select(i => $"variants[{i}].sku")];
 
-    public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation)
+    public override IEnumerable<Claim> ClaimsOf(ProductWrite item, BatchOperation operation) =>
+        ClaimsOf(item, handle: true);
+
+    /// <summary>A handle with a suffix to pick is not claimed: the item picks one no earlier item kept.</summary>
+    public override IEnumerable<Claim> ClaimsOf(
+        ProductWrite item, BatchOperation operation, ProductBatchState state) =>
+        ClaimsOf(item, handle: state.Suffixes is null);
+
+    private static IEnumerable<Claim> ClaimsOf(ProductWrite item, bool handle)
     {
-        if (HandleOf(item) is { } handle)
+        if (handle && HandleOf(item) is { } claimed)
         {
-            yield return new Claim("handle", handle, "handle");
+            yield return new Claim("handle", claimed, "handle");
         }
 
         foreach (var (sku, field) in SkusOf(item))
@@ -99,6 +110,12 @@ internal sealed class ProductBatchSpec(
         var valueIds = variants.SelectMany(VariantPlanner.AttributeValueIdsOf).ToHashSet();
         var roleKeys = variants.SelectMany(v => WholesaleMerge.RolesOf(v).Select(r => r.Role)).ToHashSet();
 
+        var owners = await FindAsync(handles, products.FindHandlesAsync, cancellationToken)
+            ?? new Dictionary<string, long>();
+        var suffixes = batch.Command is BatchProducts { TakenHandles: TakenHandles.Suffix }
+            ? await HandleSuffixes.ReadAsync(
+                writes.Select(HandleOf).OfType<string>(), owners, products.FindHandlesAsync, cancellationToken)
+            : null;
         var references = attributeIds.Count == 0 && valueIds.Count == 0
             ? new AttributeReferences(new Dictionary<long, string>(), new HashSet<long>())
             : await attributes.FindReferencesAsync(attributeIds, valueIds, cancellationToken);
@@ -106,13 +123,14 @@ internal sealed class ProductBatchSpec(
             found,
             await TakenSkus.FindAsync(
                 products, skus, owners => TakenIn(batch, owners), Repeated(writes), cancellationToken),
-            await FindAsync(handles, products.FindHandlesAsync, cancellationToken) ?? new Dictionary<string, long>(),
+            owners,
             (await FindAsync(categoryIds, categories.GetManyAsync, cancellationToken))?.ToDictionary(c => c.Id) ?? [],
             references.Attributes,
             references.ValueIds,
             (await FindAsync(roleKeys, roles.FindKeysAsync, cancellationToken))?.Keys.ToHashSet() ?? [])
         {
             Tags = await TagsAsync(writes, found.Values, cancellationToken),
+            Suffixes = suffixes,
         };
     }
 
@@ -146,7 +164,11 @@ internal sealed class ProductBatchSpec(
     {
         foreach (var (entry, item) in batch.OpenWrites.ToList())
         {
-            FailTaken(entry, HandleOf(item), state.Handles, "handle");
+            if (state.Suffixes is null)
+            {
+                FailTaken(entry, HandleOf(item), state.Handles, "handle");
+            }
+
             foreach (var (sku, field, owner) in TakenBy(entry, item, state.Skus.Owners))
             {
                 entry.Fail(owner.Refusal(sku, field));
@@ -217,9 +239,29 @@ internal sealed class ProductBatchSpec(
     }
 
     public override RuleViolation? PlanCreate(
+        LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context) =>
+        Kept(entry, state, PlanNew(entry, item, state, context));
+
+    public override RuleViolation? PlanUpdate(
+        LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context) =>
+        Kept(entry, state, PlanChange(entry, item, target, state, context));
+
+    /// <summary>An item that planned keeps the handle it picked (see <see cref="HandleSuffixes"/>).</summary>
+    private static RuleViolation? Kept(LedgerEntry<Product> entry, ProductBatchState state, RuleViolation? violation)
+    {
+        if (violation is null && entry.IsOpen && entry.Entity is { } product)
+        {
+            state.Suffixes?.Keep(product.Handle);
+        }
+
+        return violation;
+    }
+
+    private static RuleViolation? PlanNew(
         LedgerEntry<Product> entry, ProductCreate item, ProductBatchState state, PlanContext context)
     {
-        var details = Apply(item, new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! }, state);
+        var blank = new ProductDetails { Handle = HandleOf(item)!, Title = item.Title.Value! };
+        var details = Apply(item, blank, state, ownId: null);
         var variants = item.Variants.Value ?? [];
         var problems = variants.SelectMany((v, i) =>
             VariantPlanner.CheckOptions(v, details.Options, $"variants[{i}].")
@@ -252,10 +294,10 @@ internal sealed class ProductBatchSpec(
         return null;
     }
 
-    public override RuleViolation? PlanUpdate(
+    private RuleViolation? PlanChange(
         LedgerEntry<Product> entry, ProductUpdate item, Product target, ProductBatchState state, PlanContext context)
     {
-        var details = Apply(item, target.Details, state);
+        var details = Apply(item, target.Details, state, target.Id);
         var variants = item.Variants.Items();
         entry.Fail(ErrorCodes.ValidationFailed, [.. UpdateProblems(item, target, details, variants)]);
         entry.Fail(ErrorCodes.Conflict, [.. StaleVariants(target, variants)]);
@@ -400,12 +442,14 @@ internal sealed class ProductBatchSpec(
         return named is null ? item.ReplaceVariants != true : named.Remove != true;
     }
 
-    /// <summary>The product's details once the item is applied.</summary>
-    private static ProductDetails Apply(ProductWrite item, ProductDetails current, ProductBatchState state)
+    /// <summary>The product's details once the item is applied; <paramref name="ownId"/> for an update.</summary>
+    private static ProductDetails Apply(
+        ProductWrite item, ProductDetails current, ProductBatchState state, long? ownId)
     {
+        var handle = HandleOf(item);
         return current with
         {
-            Handle = HandleOf(item) ?? current.Handle,
+            Handle = handle is null ? current.Handle : state.Suffixes?.Pick(handle, ownId) ?? handle,
             Title = item.Title.HasValue ? item.Title.Value! : current.Title,
             Subtitle = item.Subtitle.Or(current.Subtitle),
             Description = item.Description.Or(current.Description),

@@ -128,6 +128,12 @@ namespace Catalog.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("succeeded");
 
+                    b.Property<string>("TakenHandles")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("taken_handles");
+
                     b.Property<int>("Total")
                         .HasColumnType("int")
                         .HasColumnName("total");
