@@ -75,7 +75,8 @@ public sealed class ProductsClientTests : IAsyncLifetime, IDisposable
         var refused = await products.BatchAsync(request);
 
         suffixed.Create.Select(r => r.Product!.Handle).Should().Equal("gift-card", "gift-card-2");
-        refused.Create.Select(r => r.Error?.Code).Should().Equal(ErrorCode.DUPLICATE_HANDLE, ErrorCode.DUPLICATE_HANDLE);
+        refused.Create.Select(r => r.Error?.Code)
+            .Should().Equal(ErrorCode.DUPLICATE_HANDLE, ErrorCode.DUPLICATE_HANDLE);
     }
 
     [Fact]
