@@ -53,9 +53,9 @@ public static class CatalogOpenApi
 
             settings.OperationProcessors.Add(new Operations());
             settings.OperationProcessors.Add(new RespondAsyncOperations());
-            settings.OperationProcessors.Add(new DryRunOperations());
+            settings.OperationProcessors.Add(LastQueryParameter.DryRun);
             settings.OperationProcessors.Add(new IdempotencyOperations());
-            settings.OperationProcessors.Add(new TakenHandlesOperations());
+            settings.OperationProcessors.Add(LastQueryParameter.TakenHandles);
             settings.PostProcess = document =>
             {
                 document.Servers.Clear();
